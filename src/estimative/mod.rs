@@ -1,0 +1,213 @@
+//! Estimative language: the table that turns hedge words ("most likely", "never",
+//! "less likely") into the probability a verbal forecast is scored with.
+//!
+//! The built-in table (`default_phrases.ron`) comes from published scales and surveys and
+//! names its source on every line; a scenarios folder extends or overrides it with its own
+//! `phrases.ron`. Lookups are exact after [`normalize_phrase`]: negations and comparatives
+//! are never derived by arithmetic ("not certain" is not 1 − "certain"), they are rows of
+//! the table like any other phrase. This module does not read files; the loader does.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+/// One row of the table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phrase {
+    /// The hedge words, as a forecaster would say them.
+    pub phrase: String,
+    /// The probability the claim comes true when it is hedged with this phrase.
+    pub probability: f64,
+    /// The honest uncertainty of the mapping: a published range or interquartile band.
+    #[serde(default)]
+    pub range: Option<(f64, f64)>,
+    /// Where the figure comes from.
+    pub source: String,
+}
+
+/// The file form of a phrase table (`phrases.ron`, and the built-in table).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhraseFile {
+    pub format: u32,
+    #[serde(default)]
+    pub phrases: Vec<Phrase>,
+}
+
+/// Where a row of the table was defined.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhraseOrigin {
+    BuiltIn,
+    /// The scenarios folder's `phrases.ron` (which may override a built-in row).
+    Folder,
+}
+
+/// A phrase found in the table, with where it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PhraseEntry {
+    pub phrase: Phrase,
+    pub origin: PhraseOrigin,
+}
+
+/// Hedge words → probability.
+#[derive(Clone, Debug)]
+pub struct PhraseTable {
+    /// Keyed by the normalized phrase.
+    entries: BTreeMap<String, PhraseEntry>,
+}
+
+const DEFAULT_TABLE: &str = include_str!("default_phrases.ron");
+
+impl PhraseTable {
+    /// The table built from published scales; see `default_phrases.ron` for each source.
+    pub fn built_in() -> PhraseTable {
+        let file: PhraseFile = crate::ledger::ron_options()
+            .from_str(DEFAULT_TABLE)
+            .expect("the built-in phrase table is valid RON (tested)");
+        let mut table = PhraseTable {
+            entries: BTreeMap::new(),
+        };
+        table.insert_all(file.phrases, PhraseOrigin::BuiltIn);
+        table
+    }
+
+    /// Adds a folder's phrases; a phrase already in the table is replaced.
+    pub fn extend(&mut self, phrases: Vec<Phrase>) {
+        self.insert_all(phrases, PhraseOrigin::Folder);
+    }
+
+    fn insert_all(&mut self, phrases: Vec<Phrase>, origin: PhraseOrigin) {
+        for phrase in phrases {
+            self.entries
+                .insert(normalize_phrase(&phrase.phrase), PhraseEntry { phrase, origin });
+        }
+    }
+
+    /// The row for an expression, if the table has it.
+    pub fn lookup(&self, expression: &str) -> Option<&PhraseEntry> {
+        self.entries.get(&normalize_phrase(expression))
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &PhraseEntry> {
+        self.entries.values()
+    }
+
+    /// The known phrases closest to an unknown expression, best first.
+    pub fn closest(&self, expression: &str, limit: usize) -> Vec<&str> {
+        let wanted = normalize_phrase(expression);
+        let mut scored: Vec<(f64, &str)> = self
+            .entries
+            .iter()
+            .map(|(key, entry)| {
+                let mut similarity = strsim::jaro_winkler(&wanted, key);
+                // A known phrase inside the expression ("likely" in "quite likely") is a
+                // better hint than a similar-looking spelling.
+                if wanted.contains(key.as_str()) {
+                    similarity += 0.5 + key.len() as f64 / 100.0;
+                }
+                (similarity, entry.phrase.phrase.as_str())
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        scored.into_iter().take(limit).map(|(_, phrase)| phrase).collect()
+    }
+
+    /// The `check` message for an expression the table does not know.
+    pub fn unknown_phrase_message(&self, expression: &str) -> String {
+        let suggestions = self
+            .closest(expression, 3)
+            .into_iter()
+            .map(|phrase| format!("'{phrase}'"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut message = format!("unknown confidence phrase '{expression}'");
+        if !suggestions.is_empty() {
+            message.push_str(&format!("; closest known phrases: {suggestions}"));
+        }
+        if is_negated(&normalize_phrase(expression)) {
+            message.push_str(
+                "; negations are not computed (\"not certain\" is not 1 - \"certain\"), \
+                 so add the negated phrase itself to phrases.ron",
+            );
+        } else {
+            message.push_str("; add it to phrases.ron or give the forecast a probability");
+        }
+        message
+    }
+}
+
+/// The form phrases are compared in: lower case, straight apostrophes, single spaces, no
+/// surrounding punctuation. Only spelling noise is removed; words are never dropped, so
+/// "not likely" stays distinct from "likely".
+pub fn normalize_phrase(text: &str) -> String {
+    let straightened: String = text
+        .chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`' => '\'',
+            '\u{201C}' | '\u{201D}' => '"',
+            c => c,
+        })
+        .collect();
+    let words: Vec<&str> = straightened.split_whitespace().collect();
+    words
+        .join(" ")
+        .trim_matches(|c: char| c.is_ascii_punctuation() && c != '\'')
+        .trim_matches('\'')
+        .trim()
+        .to_lowercase()
+}
+
+fn is_negated(normalized: &str) -> bool {
+    normalized
+        .split(' ')
+        .any(|word| matches!(word, "not" | "no" | "never" | "hardly") || word.ends_with("n't"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_table_reads_and_holds_only_valid_rows() {
+        let table = PhraseTable::built_in();
+        assert!(table.len() > 50);
+        for entry in table.iter() {
+            let phrase = &entry.phrase;
+            assert!((0.0..=1.0).contains(&phrase.probability), "{phrase:?}");
+            if let Some((low, high)) = phrase.range {
+                assert!(low <= phrase.probability && phrase.probability <= high, "{phrase:?}");
+            }
+            assert!(!phrase.source.is_empty());
+        }
+        assert_eq!(table.lookup("Less Likely").unwrap().phrase.probability, 0.35);
+        assert_eq!(table.lookup("never").unwrap().phrase.probability, 0.0);
+    }
+
+    #[test]
+    fn negations_are_rows_not_arithmetic() {
+        let table = PhraseTable::built_in();
+        assert!(table.lookup("not impossible").is_none());
+        let message = table.unknown_phrase_message("not impossible");
+        assert!(message.contains("negations are not computed"), "{message}");
+        assert!(message.contains("'impossible'"), "{message}");
+    }
+
+    #[test]
+    fn normalization_removes_only_spelling_noise() {
+        assert_eq!(normalize_phrase("  Most   Likely. "), "most likely");
+        assert_eq!(
+            normalize_phrase("I wouldn\u{2019}t be surprised"),
+            "i wouldn't be surprised"
+        );
+        assert_eq!(normalize_phrase("“not likely”"), "not likely");
+    }
+}

@@ -1,0 +1,217 @@
+//! The one narrow door through which Hindsight changes a scenario file: an edit to one
+//! forecast's block, written atomically, and only if nobody else changed that block since
+//! it was read (as Fava does for beancount files).
+//!
+//! Every other byte of the file is kept as it was, so an edit is a small diff that merges
+//! cleanly with other people's edits to other forecasts.
+
+use std::path::{Path, PathBuf};
+
+use super::load::fingerprint;
+use super::model::{Forecast, Outcome, Scenario};
+use super::parse;
+use super::syntax::{LineIndex, Node, Outline};
+use super::write::{forecast_block, outcome_value, write_atomically};
+
+/// What to change in a forecast.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    /// Resolve or reopen it: only its `outcome` field is rewritten.
+    SetOutcome(Outcome),
+    /// Replace the whole block (editing a forecast); the id may not change.
+    Replace(Forecast),
+}
+
+/// The result of a successful edit, with what an undo needs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Written {
+    pub path: PathBuf,
+    /// The forecast as it was before the edit.
+    pub before: Forecast,
+    /// The forecast as written.
+    pub after: Forecast,
+    /// The fingerprint of the block as written (see [`super::Entry::fingerprint`]).
+    pub fingerprint: u64,
+    /// False when the change was already in place and nothing was written.
+    pub changed: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum EditError {
+    #[error("{}: {source}", .path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: the file has errors, and Hindsight never rewrites a file with errors; run `hindsight check` and fix them first", .0.display())]
+    FileHasErrors(PathBuf),
+    #[error("{}: no forecast with id '{id}'", .path.display())]
+    NotFound { path: PathBuf, id: String },
+    #[error("{}: forecast '{id}' was changed on disk since it was loaded; nothing was written (reload to see the change)", .path.display())]
+    Conflict { path: PathBuf, id: String },
+    #[error("{}: forecast '{id}' has comments inside its block, which rewriting it would lose; edit it in a text editor", .path.display())]
+    CommentsInBlock { path: PathBuf, id: String },
+    #[error("{}: a forecast's id cannot be changed by an edit ('{from}' to '{to}')", .path.display())]
+    IdChanged {
+        path: PathBuf,
+        from: String,
+        to: String,
+    },
+}
+
+/// Applies `change` to forecast `id` in the scenario file at `path`.
+///
+/// `expected` is the block's fingerprint when the caller read it: if the block on disk no
+/// longer matches, the edit is refused with [`EditError::Conflict`]. Changes elsewhere in
+/// the file (another forecast, a pulled commit) are fine: the file is re-read and the
+/// change applied to what is on disk now.
+pub fn edit_forecast(
+    path: &Path,
+    id: &str,
+    expected: Option<u64>,
+    change: &Change,
+) -> Result<Written, EditError> {
+    edit_attempt(path, id, expected, change, 3)
+}
+
+fn edit_attempt(
+    path: &Path,
+    id: &str,
+    expected: Option<u64>,
+    change: &Change,
+    attempts: u32,
+) -> Result<Written, EditError> {
+    let io_error = |source| EditError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let original = std::fs::read(path).map_err(io_error)?;
+    let text = parse::decode_utf8(path, &original)
+        .map_err(|_| EditError::FileHasErrors(path.to_path_buf()))?;
+    let parsed = parse::parse::<Scenario>(path, text)
+        .map_err(|_| EditError::FileHasErrors(path.to_path_buf()))?;
+    let (index, node) = find_block(&parsed.outline, text, id).ok_or_else(|| EditError::NotFound {
+        path: path.to_path_buf(),
+        id: id.to_string(),
+    })?;
+    if expected.is_some_and(|expected| expected != fingerprint(&text[node.span.clone()])) {
+        return Err(EditError::Conflict {
+            path: path.to_path_buf(),
+            id: id.to_string(),
+        });
+    }
+    let before = parsed.value.forecasts[index].clone();
+    let (after, new_text) = apply(path, text, &parsed.outline, &parsed.lines, node, &before, change)?;
+    if new_text == text {
+        return Ok(Written {
+            path: path.to_path_buf(),
+            fingerprint: fingerprint(&text[node.span.clone()]),
+            before,
+            after,
+            changed: false,
+        });
+    }
+
+    // The edit must read back as exactly the intended forecast, or nothing is written.
+    let reparsed = parse::parse::<Scenario>(path, &new_text)
+        .expect("an edited file parses (the block writer emits valid RON)");
+    let (new_index, new_node) =
+        find_block(&reparsed.outline, &new_text, id).expect("the edited forecast keeps its id");
+    assert_eq!(reparsed.value.forecasts[new_index], after, "the edit reads back as written");
+
+    // Last look before the rename: if the file changed while we worked, start over so the
+    // change is applied to what is there now (and refused if it touched this block).
+    let current = std::fs::read(path).map_err(io_error)?;
+    if current != original {
+        if attempts <= 1 {
+            return Err(EditError::Conflict {
+                path: path.to_path_buf(),
+                id: id.to_string(),
+            });
+        }
+        return edit_attempt(path, id, expected, change, attempts - 1);
+    }
+    write_atomically(path, new_text.as_bytes()).map_err(io_error)?;
+    Ok(Written {
+        path: path.to_path_buf(),
+        fingerprint: fingerprint(&new_text[new_node.span.clone()]),
+        before,
+        after,
+        changed: true,
+    })
+}
+
+/// Finds the block of forecast `id`: its index in the list and its node.
+fn find_block<'a>(outline: &'a Outline, text: &str, id: &str) -> Option<(usize, &'a Node)> {
+    let forecasts = outline.root.field("forecasts")?;
+    forecasts.value.items().iter().enumerate().find(|(_, item)| {
+        item.field("id")
+            .and_then(|field| field.value.string_value(text))
+            .is_some_and(|found| found == id)
+    })
+}
+
+/// The new forecast and the new file text.
+fn apply(
+    path: &Path,
+    text: &str,
+    outline: &Outline,
+    lines: &LineIndex,
+    node: &Node,
+    before: &Forecast,
+    change: &Change,
+) -> Result<(Forecast, String), EditError> {
+    match change {
+        Change::SetOutcome(outcome) => {
+            let field = node
+                .field("outcome")
+                .expect("a parsed forecast has an outcome field");
+            let depth = indentation_depth(text, lines, field.name_span.start);
+            let replacement = format!("outcome: {}", outcome_value(outcome, depth));
+            let span = field.name_span.start..field.value.span.end;
+            let after = Forecast {
+                outcome: outcome.clone(),
+                ..before.clone()
+            };
+            Ok((after, splice(text, span, &replacement)))
+        }
+        Change::Replace(forecast) => {
+            if forecast.id != before.id {
+                return Err(EditError::IdChanged {
+                    path: path.to_path_buf(),
+                    from: before.id.clone(),
+                    to: forecast.id.clone(),
+                });
+            }
+            if outline.has_comments_in(&node.span) {
+                return Err(EditError::CommentsInBlock {
+                    path: path.to_path_buf(),
+                    id: before.id.clone(),
+                });
+            }
+            let depth = indentation_depth(text, lines, node.span.start);
+            let replacement = forecast_block(forecast, depth);
+            Ok((forecast.clone(), splice(text, node.span.clone(), &replacement)))
+        }
+    }
+}
+
+fn splice(text: &str, span: std::ops::Range<usize>, replacement: &str) -> String {
+    let mut out = String::with_capacity(text.len() + replacement.len());
+    out.push_str(&text[..span.start]);
+    out.push_str(replacement);
+    out.push_str(&text[span.end..]);
+    out
+}
+
+/// How many four-space levels the line holding `offset` is indented, so a rewritten
+/// block lines up with its neighbours even in a hand-indented file.
+fn indentation_depth(text: &str, lines: &LineIndex, offset: usize) -> usize {
+    let start = lines.line_start(offset);
+    let width = text[start..offset]
+        .chars()
+        .take_while(|c| c.is_whitespace())
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum::<usize>();
+    width / 4
+}

@@ -1,0 +1,240 @@
+//! Loading a scenarios folder: find the files, read and parse each one (a broken file never
+//! stops the others), then hand everything to `validate` to resolve names and phrases.
+
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::parse::{self, Document, Parsed};
+use super::people::PersonIndex;
+use super::problem::{Position, Problem, sort_problems};
+use super::validate;
+use super::{Ledger, Scenario, ScenarioFile};
+use crate::estimative::{PhraseFile, PhraseTable};
+
+/// The people registry, in the scenarios folder.
+pub const PEOPLE_FILE: &str = "people.ron";
+/// The folder's own phrase table, extending the built-in one.
+pub const PHRASES_FILE: &str = "phrases.ron";
+
+/// Why a folder could not be loaded at all (problems inside files are not errors: they
+/// are collected in [`Ledger::problems`]).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{}: no such folder", .0.display())]
+    NotFound(PathBuf),
+    #[error("{}: not a folder", .0.display())]
+    NotAFolder(PathBuf),
+    #[error("{}: cannot read the folder: {source}", .path.display())]
+    Unreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// A scenario file that parsed, with what validation needs to locate its parts.
+pub(super) struct ReadScenario {
+    pub path: PathBuf,
+    pub text: String,
+    pub parsed: Parsed<Scenario>,
+}
+
+/// Loads a scenarios folder. `today` decides what is overdue or dated in the future.
+pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, LoadError> {
+    if !dir.exists() {
+        return Err(LoadError::NotFound(dir.to_path_buf()));
+    }
+    if !dir.is_dir() {
+        return Err(LoadError::NotAFolder(dir.to_path_buf()));
+    }
+    let mut problems = Vec::new();
+    let paths = ron_files(dir)?;
+
+    let mut phrases = PhraseTable::built_in();
+    let phrases_path = dir.join(PHRASES_FILE);
+    if let Some(file) = read_document::<PhraseFile>(&phrases_path, &mut problems) {
+        validate::phrase_file(&phrases_path, &file, &mut problems);
+        phrases.extend(file.value.phrases);
+    }
+
+    let people_path = dir.join(PEOPLE_FILE);
+    let people_file = read_document::<super::People>(&people_path, &mut problems);
+    let people_read = people_file.is_some() || people_path.exists();
+    let people = people_file
+        .as_ref()
+        .map(|file| file.value.people.clone())
+        .unwrap_or_default();
+    let (person_index, clashes) = PersonIndex::new(&people);
+    if let Some(file) = &people_file {
+        validate::people_file(&people_path, file, &clashes, &mut problems);
+    }
+
+    let scenario_paths: Vec<&PathBuf> = paths
+        .iter()
+        .filter(|path| path.parent() != Some(dir) || !is_special(path))
+        .collect();
+    let read: Vec<ReadScenario> = scenario_paths
+        .iter()
+        .filter_map(|path| {
+            let text = read_text(path, &mut problems)?;
+            match parse::parse::<Scenario>(path, &text) {
+                Ok(parsed) => Some(ReadScenario {
+                    path: (*path).clone(),
+                    text,
+                    parsed,
+                }),
+                Err(found) => {
+                    problems.extend(found);
+                    None
+                }
+            }
+        })
+        .collect();
+
+    let project_root = dir
+        .canonicalize()
+        .ok()
+        .and_then(|dir| dir.parent().map(Path::to_path_buf))
+        .unwrap_or_else(|| dir.to_path_buf());
+    let context = validate::Context {
+        people: &people,
+        person_index: &person_index,
+        people_read,
+        phrases: &phrases,
+        project_root: &project_root,
+        today,
+    };
+    let entries = validate::scenarios(&context, &read, &mut problems);
+
+    let mut files: Vec<ScenarioFile> = read
+        .into_iter()
+        .map(|file| ScenarioFile {
+            path: file.path,
+            scenario: file.parsed.value,
+            has_errors: false,
+        })
+        .collect();
+    for file in &mut files {
+        file.has_errors = problems.iter().any(|p| p.is_error() && p.path == file.path);
+    }
+    let entry_by_id: HashMap<String, usize> = entries
+        .iter()
+        .enumerate()
+        .rev() // the first of duplicate ids wins
+        .map(|(i, entry)| (files[entry.file].scenario.forecasts[entry.index].id.clone(), i))
+        .collect();
+    sort_problems(&mut problems);
+    Ok(Ledger {
+        dir: dir.to_path_buf(),
+        project_root,
+        files,
+        people,
+        phrases,
+        problems,
+        entries,
+        person_index,
+        entry_by_id,
+    })
+}
+
+fn is_special(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|name| name == PEOPLE_FILE || name == PHRASES_FILE)
+}
+
+/// Every `.ron` file under `dir`, sorted, skipping hidden files and folders (`.git`).
+fn ron_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        let entries = std::fs::read_dir(&folder).map_err(|source| LoadError::Unreadable {
+            path: folder.clone(),
+            source,
+        })?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            if hidden {
+                continue;
+            }
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|ext| ext == "ron") {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+fn read_text(path: &Path, problems: &mut Vec<Problem>) -> Option<String> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            problems.push(Problem::error(
+                path,
+                Position::START,
+                format!("cannot read the file: {error}"),
+            ));
+            return None;
+        }
+    };
+    match parse::decode_utf8(path, &bytes) {
+        Ok(text) => Some(text.to_string()),
+        Err(problem) => {
+            problems.push(problem);
+            None
+        }
+    }
+}
+
+/// Reads an optional document (people.ron, phrases.ron): absent is fine, broken is a problem.
+fn read_document<T: Document>(path: &Path, problems: &mut Vec<Problem>) -> Option<DocumentRead<T>> {
+    if !path.exists() {
+        return None;
+    }
+    let text = read_text(path, problems)?;
+    match parse::parse::<T>(path, &text) {
+        Ok(parsed) => Some(DocumentRead {
+            value: parsed.value,
+            text,
+            outline: parsed.outline,
+            lines: parsed.lines,
+        }),
+        Err(found) => {
+            problems.extend(found);
+            None
+        }
+    }
+}
+
+/// A parsed people or phrases file, kept with its text for locating problems.
+pub(super) struct DocumentRead<T> {
+    pub value: T,
+    pub text: String,
+    pub outline: super::syntax::Outline,
+    pub lines: super::syntax::LineIndex,
+}
+
+impl<T> DocumentRead<T> {
+    /// Where item `index` of list `list` starts (or the file's start).
+    pub fn item_position(&self, list: &str, index: usize) -> Position {
+        self.outline
+            .root
+            .field(list)
+            .and_then(|field| field.value.items().get(index))
+            .map_or(Position::START, |item| {
+                self.lines.position(&self.text, item.span.start)
+            })
+    }
+}
+
+/// A stable-within-a-process hash of a block's text (see [`super::Entry::fingerprint`]).
+pub(super) fn fingerprint(text: &str) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}

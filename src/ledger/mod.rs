@@ -1,0 +1,196 @@
+//! The ledger: a folder of scenario files, the people registry and the phrase table, loaded
+//! into memory with every problem found on the way.
+//!
+//! Data flows one way: files → [`load`] (parse, validate, resolve names and phrases) →
+//! [`Ledger`] → queries and scores. Writes go back through one narrow door, [`edit`], which
+//! changes one forecast's block in one file. Nothing here draws or prints.
+
+pub mod edit;
+mod load;
+pub mod model;
+pub mod parse;
+pub mod people;
+pub mod problem;
+pub mod syntax;
+mod validate;
+pub mod write;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+pub use load::{LoadError, PEOPLE_FILE, PHRASES_FILE, load};
+pub use model::*;
+pub use parse::ron_options;
+pub use problem::{Position, Problem, Severity};
+
+use crate::estimative::{PhraseOrigin, PhraseTable};
+use people::PersonIndex;
+
+/// Everything loaded from one scenarios folder.
+#[derive(Clone, Debug)]
+pub struct Ledger {
+    /// The scenarios folder.
+    pub dir: PathBuf,
+    /// The folder seed paths are relative to: the scenarios folder's parent.
+    pub project_root: PathBuf,
+    /// Scenario files that could be read, in path order. Files that could not be parsed
+    /// are absent here and present in `problems`.
+    pub files: Vec<ScenarioFile>,
+    pub people: Vec<Person>,
+    pub phrases: PhraseTable,
+    /// Every error and warning, in file and line order.
+    pub problems: Vec<Problem>,
+    /// Every forecast of every readable file, in file order then file order within each.
+    pub entries: Vec<Entry>,
+    person_index: PersonIndex,
+    entry_by_id: HashMap<String, usize>,
+}
+
+/// One scenario file as read.
+#[derive(Clone, Debug)]
+pub struct ScenarioFile {
+    pub path: PathBuf,
+    pub scenario: Scenario,
+    /// Set when any error is located in this file: such a file is never rewritten.
+    pub has_errors: bool,
+}
+
+/// A forecast with what the loader worked out about it.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// Index into [`Ledger::files`].
+    pub file: usize,
+    /// Index into that scenario's `forecasts`.
+    pub index: usize,
+    /// Where the forecast's block starts.
+    pub position: Position,
+    /// Index into [`Ledger::people`], when `by` names a known person.
+    pub person: Option<usize>,
+    /// Index into the scenario's `sources`, when `source` names one.
+    pub source: Option<usize>,
+    /// The probability it is scored with, when it has one.
+    pub probability: Option<EffectiveProbability>,
+    /// A hash of the block's text as loaded, so an edit can tell whether it changed on disk.
+    pub fingerprint: u64,
+}
+
+/// The probability a forecast is scored with, and where it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EffectiveProbability {
+    pub value: f64,
+    pub origin: ProbabilityOrigin,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProbabilityOrigin {
+    /// The forecast states a probability.
+    Explicit,
+    /// Mapped from the forecast's expression through the phrase table.
+    Phrase {
+        phrase: String,
+        range: Option<(f64, f64)>,
+        source: String,
+        table: PhraseOrigin,
+    },
+}
+
+/// A forecast together with the records it points to.
+#[derive(Clone, Copy, Debug)]
+pub struct ForecastView<'a> {
+    pub entry_index: usize,
+    pub entry: &'a Entry,
+    pub forecast: &'a Forecast,
+    pub file: &'a ScenarioFile,
+    pub source: Option<&'a Source>,
+    pub person: Option<&'a Person>,
+}
+
+impl<'a> ForecastView<'a> {
+    pub fn scenario(&self) -> &'a Scenario {
+        &self.file.scenario
+    }
+
+    /// The forecaster's canonical name, or the name as written when it is unknown.
+    pub fn author_name(&self) -> &'a str {
+        self.person.map_or(&self.forecast.by, |person| &person.name)
+    }
+
+    pub fn probability(&self) -> Option<f64> {
+        self.entry.probability.as_ref().map(|p| p.value)
+    }
+
+    pub fn verdict(&self) -> Option<Verdict> {
+        self.forecast.outcome.verdict()
+    }
+
+    /// Unresolved and past its resolve-by date.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.forecast.outcome == Outcome::Open && self.forecast.resolve_by.date() < today
+    }
+
+    /// The scenario's tags followed by the forecast's own.
+    pub fn tags(&self) -> impl Iterator<Item = &'a str> {
+        self.scenario()
+            .tags
+            .iter()
+            .chain(self.forecast.tags.iter())
+            .map(String::as_str)
+    }
+}
+
+impl Ledger {
+    pub fn view(&self, entry_index: usize) -> ForecastView<'_> {
+        let entry = &self.entries[entry_index];
+        let file = &self.files[entry.file];
+        ForecastView {
+            entry_index,
+            entry,
+            forecast: &file.scenario.forecasts[entry.index],
+            file,
+            source: entry.source.map(|i| &file.scenario.sources[i]),
+            person: entry.person.map(|i| &self.people[i]),
+        }
+    }
+
+    /// Every forecast, in file order.
+    pub fn forecasts(&self) -> impl Iterator<Item = ForecastView<'_>> {
+        (0..self.entries.len()).map(|i| self.view(i))
+    }
+
+    /// The entry index of the forecast with this id.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.entry_by_id.get(id).copied()
+    }
+
+    /// The person a name (id, canonical name or alias) refers to.
+    pub fn person(&self, name: &str) -> Option<&Person> {
+        self.person_index.find(name).map(|i| &self.people[i])
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.problems.iter().filter(|p| p.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.problems.len() - self.error_count()
+    }
+
+    /// The problems located in one file.
+    pub fn problems_in<'a>(&'a self, path: &'a Path) -> impl Iterator<Item = &'a Problem> {
+        self.problems.iter().filter(move |p| p.path == path)
+    }
+
+    /// Forecast ids close to an unknown one, for "did you mean" hints.
+    pub fn similar_ids(&self, id: &str) -> Vec<&str> {
+        let mut scored: Vec<(f64, &str)> = self
+            .entry_by_id
+            .keys()
+            .map(|known| (strsim::jaro_winkler(id, known), known.as_str()))
+            .filter(|(similarity, _)| *similarity > 0.8)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        scored.into_iter().take(3).map(|(_, id)| id).collect()
+    }
+}

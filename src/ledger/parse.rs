@@ -1,0 +1,309 @@
+//! Reading one RON document (a scenario, people or phrases file) from text, with every
+//! problem placed at its file, line and column.
+//!
+//! A whole-file serde pass is tried first; when it fails, each list item (source, forecast,
+//! person, phrase) is parsed on its own so that every broken item is reported, not only the
+//! first. This module only reads; it never decides what the values mean (see `validate`).
+
+use std::ops::Range;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use super::model::{FORMAT_VERSION, Forecast, People, Person, Scenario, Source};
+use super::problem::Problem;
+use super::syntax::{self, LineIndex, Node, Outline, Position};
+use crate::estimative::{Phrase, PhraseFile};
+
+/// ron's options for every Hindsight file: optional fields may be written bare
+/// (`author: "…"` rather than `author: Some("…")`), and nesting is bounded.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(64)
+}
+
+/// A kind of Hindsight document.
+pub trait Document: DeserializeOwned {
+    /// The struct name the file must start with.
+    const NAME: &'static str;
+    /// What users call such a file, for messages.
+    const DESCRIPTION: &'static str;
+    /// Parses one item of one of the document's lists on its own, to locate errors in it.
+    /// Returns `None` for fields that are not item lists.
+    fn parse_item(list: &str, text: &str) -> Option<Result<(), ron::error::SpannedError>>;
+}
+
+fn parse_as<T: DeserializeOwned>(text: &str) -> Result<(), ron::error::SpannedError> {
+    ron_options().from_str::<T>(text).map(|_| ())
+}
+
+impl Document for Scenario {
+    const NAME: &'static str = "Scenario";
+    const DESCRIPTION: &'static str = "a scenario file";
+    fn parse_item(list: &str, text: &str) -> Option<Result<(), ron::error::SpannedError>> {
+        match list {
+            "sources" => Some(parse_as::<Source>(text)),
+            "forecasts" => Some(parse_as::<Forecast>(text)),
+            _ => None,
+        }
+    }
+}
+
+impl Document for People {
+    const NAME: &'static str = "People";
+    const DESCRIPTION: &'static str = "the people registry";
+    fn parse_item(list: &str, text: &str) -> Option<Result<(), ron::error::SpannedError>> {
+        (list == "people").then(|| parse_as::<Person>(text))
+    }
+}
+
+impl Document for PhraseFile {
+    const NAME: &'static str = "Phrases";
+    const DESCRIPTION: &'static str = "a phrase table";
+    fn parse_item(list: &str, text: &str) -> Option<Result<(), ron::error::SpannedError>> {
+        (list == "phrases").then(|| parse_as::<Phrase>(text))
+    }
+}
+
+/// A document read from text, with the outline that locates its parts.
+#[derive(Clone, Debug)]
+pub struct Parsed<T> {
+    pub value: T,
+    pub outline: Outline,
+    pub lines: LineIndex,
+}
+
+impl<T> Parsed<T> {
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        self.lines.position(text, offset)
+    }
+}
+
+/// Decodes a file's bytes, or says where the first byte that is not UTF-8 is.
+pub fn decode_utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Problem> {
+    std::str::from_utf8(bytes).map_err(|error| {
+        let valid = &bytes[..error.valid_up_to()];
+        let text = std::str::from_utf8(valid).unwrap_or_default();
+        let position = LineIndex::new(text).position(text, text.len());
+        let byte = bytes[error.valid_up_to()];
+        Problem::error(
+            path,
+            position,
+            format!("not UTF-8 text (byte 0x{byte:02x}); Hindsight files must be saved as UTF-8"),
+        )
+    })
+}
+
+/// Parses a document, or returns every problem found in it.
+pub fn parse<T: Document>(path: &Path, text: &str) -> Result<Parsed<T>, Vec<Problem>> {
+    if text.trim().is_empty() {
+        return Err(vec![Problem::error(
+            path,
+            Position::START,
+            format!("empty file: expected {} starting with `{}(`", T::DESCRIPTION, T::NAME),
+        )]);
+    }
+    let lines = LineIndex::new(text);
+    let outline = syntax::outline(text).map_err(|error| {
+        vec![Problem::error(
+            path,
+            lines.position(text, error.offset),
+            error.message,
+        )]
+    })?;
+    check_header::<T>(path, text, &lines, &outline.root)?;
+    match ron_options().from_str::<T>(text) {
+        Ok(value) => Ok(Parsed {
+            value,
+            outline,
+            lines,
+        }),
+        Err(error) => Err(item_problems::<T>(path, text, &lines, &outline.root, error)),
+    }
+}
+
+/// Checks the struct name and the format version before serde, whose messages for a
+/// wrong kind of file ("missing field `title`") would not say what is really wrong.
+fn check_header<T: Document>(
+    path: &Path,
+    text: &str,
+    lines: &LineIndex,
+    root: &Node,
+) -> Result<(), Vec<Problem>> {
+    let at_root = lines.position(text, root.span.start);
+    let fail = |position, message: String| Err(vec![Problem::error(path, position, message)]);
+    match root.name() {
+        Some(name) if name == T::NAME => {}
+        Some(name) => {
+            return fail(
+                at_root,
+                format!(
+                    "not {}: it holds `{name}(…)`, expected `{}(…)`",
+                    T::DESCRIPTION,
+                    T::NAME
+                ),
+            );
+        }
+        None => {
+            return fail(
+                at_root,
+                format!("not {}: expected it to start with `{}(`", T::DESCRIPTION, T::NAME),
+            );
+        }
+    }
+    let Some(format) = root.field("format") else {
+        return fail(
+            at_root,
+            format!("missing `format: {FORMAT_VERSION}` (the version of the file format)"),
+        );
+    };
+    let at_value = lines.position(text, format.value.span.start);
+    match format.value.integer_value(text) {
+        Some(version) if version == u64::from(FORMAT_VERSION) => Ok(()),
+        Some(version) if version > u64::from(FORMAT_VERSION) => fail(
+            at_value,
+            format!(
+                "written in format {version} by a newer Hindsight; this version reads format {FORMAT_VERSION}: upgrade Hindsight"
+            ),
+        ),
+        _ => fail(
+            at_value,
+            format!("unknown format version: expected `format: {FORMAT_VERSION}`"),
+        ),
+    }
+}
+
+/// Turns a failed whole-file parse into one problem per broken item, plus the original
+/// error when it lies outside every item.
+fn item_problems<T: Document>(
+    path: &Path,
+    text: &str,
+    lines: &LineIndex,
+    root: &Node,
+    whole_file_error: ron::error::SpannedError,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let mut broken_items: Vec<Range<usize>> = Vec::new();
+    for field in root.fields() {
+        for item in field.value.items() {
+            let item_text = &text[item.span.clone()];
+            if let Some(Err(error)) = T::parse_item(&field.name, item_text) {
+                let start = lines.position(text, item.span.start);
+                let position = shift(start, error.span.start);
+                problems.push(ron_problem(path, text, lines, root, position, &error.code));
+                broken_items.push(item.span.clone());
+            }
+        }
+    }
+    let position = to_position(whole_file_error.span.start);
+    let offset = offset_of(text, lines, position);
+    if !broken_items.iter().any(|span| span.contains(&offset)) {
+        problems.push(ron_problem(path, text, lines, root, position, &whole_file_error.code));
+    }
+    problems
+}
+
+fn to_position(position: ron::error::Position) -> Position {
+    Position {
+        line: position.line.max(1),
+        column: position.col.max(1),
+    }
+}
+
+/// Moves a position inside an item's own text to its place in the whole file.
+fn shift(item_start: Position, inner: ron::error::Position) -> Position {
+    let inner = to_position(inner);
+    if inner.line == 1 {
+        Position {
+            line: item_start.line,
+            column: item_start.column + inner.column - 1,
+        }
+    } else {
+        Position {
+            line: item_start.line + inner.line - 1,
+            column: inner.column,
+        }
+    }
+}
+
+fn offset_of(text: &str, lines: &LineIndex, position: Position) -> usize {
+    let line_start = text
+        .split_inclusive('\n')
+        .take(position.line - 1)
+        .map(str::len)
+        .sum::<usize>();
+    let line = &text[line_start..];
+    let column = line
+        .char_indices()
+        .nth(position.column - 1)
+        .map_or(line.len(), |(i, _)| i);
+    debug_assert_eq!(lines.line_start(line_start + column), line_start);
+    line_start + column
+}
+
+/// A ron error as a problem, in plainer words and naming the field it is in.
+fn ron_problem(
+    path: &Path,
+    text: &str,
+    lines: &LineIndex,
+    root: &Node,
+    position: Position,
+    code: &ron::Error,
+) -> Problem {
+    use ron::Error;
+    let offset = offset_of(text, lines, position);
+    let field = innermost_field(root, offset);
+    let mut message = match code {
+        Error::NoSuchStructField {
+            expected,
+            found,
+            outer,
+        } => format!(
+            "unknown field `{found}`{}; expected one of: {}",
+            outer.as_ref().map(|o| format!(" in {o}")).unwrap_or_default(),
+            expected.join(", ")
+        ),
+        Error::MissingStructField { field, outer } => format!(
+            "missing field `{field}`{}",
+            outer.as_ref().map(|o| format!(" in {o}")).unwrap_or_default()
+        ),
+        Error::DuplicateStructField { field, .. } => format!("field `{field}` is given twice"),
+        Error::NoSuchEnumVariant {
+            expected, found, ..
+        } => format!("unknown value `{found}`; expected one of: {}", expected.join(", ")),
+        Error::ExpectedString => "expected a string in double quotes".to_string(),
+        Error::ExpectedFloat => "expected a number".to_string(),
+        Error::Message(message) => message.clone(),
+        other => other.to_string(),
+    };
+    if let Some(field) = field {
+        let is_date = matches!(field.as_str(), "made" | "published" | "on" | "resolve_by");
+        if is_date && matches!(code, Error::Message(_)) {
+            message = format!("invalid date in `{field}` ({message}); expected \"YYYY-MM-DD\"");
+        } else if !message.contains(&format!("`{field}`")) {
+            message = format!("{message} (in `{field}`)");
+        }
+    }
+    Problem::error(path, position, message)
+}
+
+/// The name of the innermost field whose value contains `offset`.
+fn innermost_field(node: &Node, offset: usize) -> Option<String> {
+    let mut found = None;
+    let mut children: Vec<&Node> = vec![node];
+    while let Some(current) = children.pop() {
+        for field in current.fields() {
+            if field.value.span.start <= offset && offset <= field.value.span.end {
+                found = Some(field.name.clone());
+                children.push(&field.value);
+            }
+        }
+        for item in current.items() {
+            if item.span.start <= offset && offset <= item.span.end {
+                children.push(item);
+            }
+        }
+    }
+    found
+}

@@ -1,0 +1,146 @@
+//! Finding people by name: ids, canonical names and aliases, and spotting the near-duplicate
+//! spellings (Tokayev/Toqaev, Nazarbayev/Nazarbaev) that should be declared as aliases.
+
+use std::collections::HashMap;
+
+use super::model::Person;
+
+/// Looks a person up by id, name or alias, ignoring case and spacing.
+#[derive(Clone, Debug, Default)]
+pub struct PersonIndex {
+    by_key: HashMap<String, usize>,
+}
+
+/// The exact form names are compared in: lower case, single spaces.
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// A name with transliteration noise folded away, so that spellings of one name from
+/// different romanizations compare equal: "Qasym-Zhomart Toqaev" and "Kassym-Jomart
+/// Tokayev" both fold to "kasym jomart tokaev".
+pub fn fold_name(name: &str) -> String {
+    let lower: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphabetic() { c } else { ' ' })
+        .collect();
+    lower
+        .split_whitespace()
+        .map(fold_word)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn fold_word(word: &str) -> String {
+    let replaced = word
+        .replace("zh", "j")
+        .replace("kh", "h")
+        .replace("q", "k")
+        .replace("ye", "e")
+        .replace("ya", "a")
+        .replace("yu", "u")
+        .replace("iy", "i");
+    let mut folded = String::with_capacity(replaced.len());
+    for c in replaced.chars() {
+        // Doubled letters are the commonest romanization difference (Kassym/Kasym).
+        if folded.ends_with(c) {
+            continue;
+        }
+        folded.push(c);
+    }
+    folded
+}
+
+/// Whether two names of different people are so alike that they are probably one person.
+pub fn near_duplicate(a: &str, b: &str) -> bool {
+    let (fa, fb) = (fold_name(a), fold_name(b));
+    if fa.is_empty() || fb.is_empty() {
+        return false;
+    }
+    if fa == fb {
+        return true;
+    }
+    let (la, lb) = (last_word(&fa), last_word(&fb));
+    let same_initial = fa.chars().next() == fb.chars().next();
+    let surnames_close = la.len() >= 5 && strsim::levenshtein(la, lb) <= 1;
+    // A lone surname ("Toqaev") matches a full name with the same surname.
+    let one_is_surname = !fa.contains(' ') || !fb.contains(' ');
+    surnames_close && (same_initial || one_is_surname)
+}
+
+fn last_word(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap_or(name)
+}
+
+impl PersonIndex {
+    /// Builds the index; returns the keys claimed by more than one person, with their owners.
+    pub fn new(people: &[Person]) -> (PersonIndex, Vec<(String, usize, usize)>) {
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut clashes = Vec::new();
+        for (index, person) in people.iter().enumerate() {
+            let names = std::iter::once(&person.id)
+                .chain(std::iter::once(&person.name))
+                .chain(person.aliases.iter());
+            for name in names {
+                let key = name_key(name);
+                match by_key.get(&key) {
+                    Some(&owner) if owner != index => clashes.push((name.clone(), owner, index)),
+                    Some(_) => {}
+                    None => {
+                        by_key.insert(key, index);
+                    }
+                }
+            }
+        }
+        (PersonIndex { by_key }, clashes)
+    }
+
+    pub fn find(&self, name: &str) -> Option<usize> {
+        self.by_key.get(&name_key(name)).copied()
+    }
+
+    /// People whose names look like `name`, for "did you mean" hints.
+    pub fn similar<'a>(&self, people: &'a [Person], name: &str) -> Vec<&'a Person> {
+        let wanted = fold_name(name);
+        let mut scored: Vec<(f64, &Person)> = people
+            .iter()
+            .filter_map(|person| {
+                let best = std::iter::once(&person.name)
+                    .chain(person.aliases.iter())
+                    .chain(std::iter::once(&person.id))
+                    .map(|candidate| {
+                        if near_duplicate(name, candidate) {
+                            1.0
+                        } else {
+                            strsim::jaro_winkler(&wanted, &fold_name(candidate))
+                        }
+                    })
+                    .fold(0.0, f64::max);
+                (best >= 0.85).then_some((best, person))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        scored.into_iter().take(3).map(|(_, person)| person).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transliterations_from_the_seed_articles_are_near_duplicates() {
+        assert!(near_duplicate("Kassym-Jomart Tokayev", "Qasym-Zhomart Toqaev"));
+        assert!(near_duplicate("Nursultan Nazarbayev", "Nursultan Nazarbaev"));
+        assert!(near_duplicate("Toqaev", "Kassym-Jomart Tokayev"));
+        assert!(near_duplicate("Alexander Lukashenko", "Aleksander Lukashenko"));
+    }
+
+    #[test]
+    fn different_people_are_not_near_duplicates() {
+        assert!(!near_duplicate("Dmitry Trenin", "Dmitry Medvedev"));
+        assert!(!near_duplicate("Anton Barbashin", "Aleksandr Baunov"));
+        assert!(!near_duplicate("Vladimir Putin", "Vladimir Zhirinovsky"));
+    }
+}

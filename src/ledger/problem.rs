@@ -1,0 +1,76 @@
+//! Problems found while loading a folder: errors and warnings that each name a file, line
+//! and column, printed as `path:line:col: severity: message` like a compiler's.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+pub use super::syntax::Position;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    pub path: PathBuf,
+    pub position: Position,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn error(path: &Path, position: Position, message: impl Into<String>) -> Problem {
+        Problem {
+            severity: Severity::Error,
+            path: path.to_path_buf(),
+            position,
+            message: message.into(),
+        }
+    }
+
+    pub fn warning(path: &Path, position: Position, message: impl Into<String>) -> Problem {
+        Problem {
+            severity: Severity::Warning,
+            ..Problem::error(path, position, message)
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}: {}",
+            self.path.display(),
+            self.position.line,
+            self.position.column,
+            self.severity,
+            self.message
+        )
+    }
+}
+
+/// Orders problems as a reader scans them: by file, then line, then column.
+pub fn sort_problems(problems: &mut [Problem]) {
+    problems.sort_by(|a, b| {
+        (&a.path, a.position, a.severity, &a.message).cmp(&(&b.path, b.position, b.severity, &b.message))
+    });
+}

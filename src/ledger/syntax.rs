@@ -1,0 +1,552 @@
+//! A tolerant outline of a RON file: where each struct, field and list item starts and ends.
+//!
+//! serde tells us *what* a file says but not *where*; this outline supplies the where, so
+//! that a problem can name its line and column, one broken forecast can be parsed apart
+//! from the others, and an edit can replace exactly one forecast's bytes. It understands
+//! only RON's structure (brackets, strings, comments); values are checked by serde.
+
+use std::ops::Range;
+
+/// A 1-based line and column (columns count characters, as ron's own errors do).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Position {
+    pub const START: Position = Position { line: 1, column: 1 };
+}
+
+/// Maps byte offsets to lines and columns.
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { line_starts }
+    }
+
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let offset = offset.min(text.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let start = self.line_starts[line];
+        let column = text
+            .get(start..offset)
+            .map_or(offset - start, |prefix| prefix.chars().count());
+        Position {
+            line: line + 1,
+            column: column + 1,
+        }
+    }
+
+    /// Byte offset of the start of the line holding `offset`.
+    pub fn line_start(&self, offset: usize) -> usize {
+        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        self.line_starts[line]
+    }
+}
+
+/// One value in the outline, with the bytes it spans.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub span: Range<usize>,
+    pub kind: NodeKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum NodeKind {
+    /// `Name(field: value, …)`.
+    Struct {
+        name: Option<String>,
+        fields: Vec<Field>,
+    },
+    /// `Name(value, …)` or `(value, …)`: a tuple, newtype or enum variant.
+    Tuple {
+        name: Option<String>,
+        items: Vec<Node>,
+    },
+    List(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+    /// A string, number, character or bare identifier.
+    Atom,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    pub name: String,
+    pub name_span: Range<usize>,
+    pub value: Node,
+}
+
+impl Node {
+    pub fn name(&self) -> Option<&str> {
+        match &self.kind {
+            NodeKind::Struct { name, .. } | NodeKind::Tuple { name, .. } => name.as_deref(),
+            _ => None,
+        }
+    }
+
+    pub fn fields(&self) -> &[Field] {
+        match &self.kind {
+            NodeKind::Struct { fields, .. } => fields,
+            _ => &[],
+        }
+    }
+
+    pub fn field(&self, name: &str) -> Option<&Field> {
+        self.fields().iter().find(|field| field.name == name)
+    }
+
+    pub fn items(&self) -> &[Node] {
+        match &self.kind {
+            NodeKind::List(items) | NodeKind::Tuple { items, .. } => items,
+            _ => &[],
+        }
+    }
+
+    /// The value of a string atom, unescaped.
+    pub fn string_value(&self, text: &str) -> Option<String> {
+        let source = text.get(self.span.clone())?;
+        if !matches!(self.kind, NodeKind::Atom) {
+            return None;
+        }
+        ron::from_str::<String>(source).ok()
+    }
+
+    /// The value of an unsigned integer atom.
+    pub fn integer_value(&self, text: &str) -> Option<u64> {
+        text.get(self.span.clone())?.trim().parse().ok()
+    }
+}
+
+/// Why a file could not be outlined (unbalanced brackets, an unterminated string…).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub offset: usize,
+    pub message: String,
+}
+
+/// The outline of a whole document: its one top-level value and where its comments are.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outline {
+    pub root: Node,
+    pub comments: Vec<Range<usize>>,
+}
+
+impl Outline {
+    /// Whether any comment lies inside `span` (an edit that re-serializes it would drop them).
+    pub fn has_comments_in(&self, span: &Range<usize>) -> bool {
+        self.comments
+            .iter()
+            .any(|comment| comment.start >= span.start && comment.end <= span.end)
+    }
+}
+
+/// Outlines the single top-level value of a RON document.
+pub fn outline(text: &str) -> Result<Outline, SyntaxError> {
+    let mut parser = Parser {
+        text,
+        pos: 0,
+        comments: Vec::new(),
+    };
+    parser.skip_trivia()?;
+    parser.skip_attributes()?;
+    let root = parser.value()?;
+    parser.skip_trivia()?;
+    if parser.pos < text.len() {
+        return Err(parser.error("unexpected text after the end of the value"));
+    }
+    Ok(Outline {
+        root,
+        comments: parser.comments,
+    })
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    pos: usize,
+    comments: Vec<Range<usize>>,
+}
+
+impl Parser<'_> {
+    fn error(&self, message: &str) -> SyntaxError {
+        SyntaxError {
+            offset: self.pos,
+            message: message.to_string(),
+        }
+    }
+
+    fn rest(&self) -> &str {
+        &self.text[self.pos..]
+    }
+
+    fn peek(&self) -> Option<char> {
+        self.rest().chars().next()
+    }
+
+    /// Skips whitespace and comments (block comments nest, as in ron).
+    fn skip_trivia(&mut self) -> Result<(), SyntaxError> {
+        loop {
+            let text = self.text;
+            let rest = &text[self.pos..];
+            let trimmed = rest.trim_start();
+            self.pos += rest.len() - trimmed.len();
+            if trimmed.starts_with("//") {
+                let start = self.pos;
+                self.pos += trimmed.find('\n').unwrap_or(trimmed.len());
+                self.comments.push(start..self.pos);
+            } else if trimmed.starts_with("/*") {
+                let start = self.pos;
+                let mut depth = 0usize;
+                let bytes = self.text.as_bytes();
+                while self.pos < bytes.len() {
+                    if bytes[self.pos..].starts_with(b"/*") {
+                        depth += 1;
+                        self.pos += 2;
+                    } else if bytes[self.pos..].starts_with(b"*/") {
+                        depth -= 1;
+                        self.pos += 2;
+                        if depth == 0 {
+                            break;
+                        }
+                    } else {
+                        self.pos += 1;
+                    }
+                }
+                if depth != 0 {
+                    self.pos = start;
+                    return Err(self.error("unclosed block comment"));
+                }
+                self.comments.push(start..self.pos);
+            } else {
+                return Ok(());
+            }
+        }
+    }
+
+    fn skip_attributes(&mut self) -> Result<(), SyntaxError> {
+        while self.rest().starts_with("#!") {
+            let start = self.pos;
+            match self.rest().find(']') {
+                Some(end) => self.pos += end + 1,
+                None => {
+                    self.pos = start;
+                    return Err(self.error("unclosed attribute"));
+                }
+            }
+            self.skip_trivia()?;
+        }
+        Ok(())
+    }
+
+    fn value(&mut self) -> Result<Node, SyntaxError> {
+        let start = self.pos;
+        match self.peek() {
+            None => Err(self.error("expected a value, found the end of the file")),
+            Some('[') => {
+                self.pos += 1;
+                let items = self.sequence(']')?;
+                Ok(Node {
+                    span: start..self.pos,
+                    kind: NodeKind::List(items),
+                })
+            }
+            Some('{') => {
+                self.pos += 1;
+                let entries = self.map()?;
+                Ok(Node {
+                    span: start..self.pos,
+                    kind: NodeKind::Map(entries),
+                })
+            }
+            Some('(') => self.parenthesized(start, None),
+            Some('"') => self.string(start),
+            Some('\'') => self.char_literal(start),
+            Some(c) if c == 'r' && self.is_raw_string_start(1) => self.raw_string(start, 1),
+            Some(c) if c == 'b' && self.rest()[1..].starts_with('"') => {
+                self.pos += 1;
+                self.string(start)
+            }
+            Some(c) if c == 'b' && self.rest()[1..].starts_with('r') && self.is_raw_string_start(2) => {
+                self.raw_string(start, 2)
+            }
+            Some(c) if is_identifier_start(c) => {
+                let name = self.identifier();
+                self.skip_trivia()?;
+                if self.peek() == Some('(') {
+                    self.parenthesized(start, Some(name))
+                } else {
+                    Ok(Node {
+                        span: start..start + name.len(),
+                        kind: NodeKind::Atom,
+                    })
+                }
+            }
+            Some(c) if c.is_ascii_digit() || matches!(c, '-' | '+' | '.') => {
+                let len = self
+                    .rest()
+                    .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '.' | '_')))
+                    .unwrap_or(self.rest().len());
+                self.pos += len;
+                Ok(Node {
+                    span: start..self.pos,
+                    kind: NodeKind::Atom,
+                })
+            }
+            Some(c) => Err(self.error(&format!("unexpected character {c:?}"))),
+        }
+    }
+
+    fn is_raw_string_start(&self, skip: usize) -> bool {
+        self.rest()[skip..].trim_start_matches('#').starts_with('"')
+    }
+
+    fn identifier(&mut self) -> String {
+        let len = self
+            .rest()
+            .find(|c: char| !is_identifier_continue(c))
+            .unwrap_or(self.rest().len());
+        let name = self.rest()[..len].to_string();
+        self.pos += len;
+        name
+    }
+
+    /// `( … )`, after an optional name: a struct if its first entry is `identifier:`.
+    fn parenthesized(&mut self, start: usize, name: Option<String>) -> Result<Node, SyntaxError> {
+        self.pos += 1; // (
+        self.skip_trivia()?;
+        if self.starts_with_field() {
+            let fields = self.fields()?;
+            Ok(Node {
+                span: start..self.pos,
+                kind: NodeKind::Struct { name, fields },
+            })
+        } else {
+            let items = self.sequence(')')?;
+            Ok(Node {
+                span: start..self.pos,
+                kind: NodeKind::Tuple { name, items },
+            })
+        }
+    }
+
+    fn starts_with_field(&self) -> bool {
+        let rest = self.rest();
+        let Some(first) = rest.chars().next() else {
+            return false;
+        };
+        if !is_identifier_start(first) {
+            return false;
+        }
+        let len = rest.find(|c: char| !is_identifier_continue(c)).unwrap_or(rest.len());
+        let mut probe = Parser {
+            text: self.text,
+            pos: self.pos + len,
+            comments: Vec::new(),
+        };
+        probe.skip_trivia().is_ok() && probe.peek() == Some(':')
+    }
+
+    fn fields(&mut self) -> Result<Vec<Field>, SyntaxError> {
+        let mut fields = Vec::new();
+        loop {
+            self.skip_trivia()?;
+            match self.peek() {
+                Some(')') => {
+                    self.pos += 1;
+                    return Ok(fields);
+                }
+                Some(c) if is_identifier_start(c) => {
+                    let name_start = self.pos;
+                    let name = self.identifier();
+                    let name_span = name_start..self.pos;
+                    self.skip_trivia()?;
+                    if self.peek() != Some(':') {
+                        return Err(self.error("expected ':' after a field name"));
+                    }
+                    self.pos += 1;
+                    self.skip_trivia()?;
+                    let value = self.value()?;
+                    fields.push(Field {
+                        name,
+                        name_span,
+                        value,
+                    });
+                    self.separator(')')?;
+                }
+                None => return Err(self.error("expected ')', found the end of the file")),
+                Some(c) => return Err(self.error(&format!("expected a field name, found {c:?}"))),
+            }
+        }
+    }
+
+    fn sequence(&mut self, close: char) -> Result<Vec<Node>, SyntaxError> {
+        let mut items = Vec::new();
+        loop {
+            self.skip_trivia()?;
+            if self.peek() == Some(close) {
+                self.pos += 1;
+                return Ok(items);
+            }
+            if self.peek().is_none() {
+                return Err(self.error(&format!("expected '{close}', found the end of the file")));
+            }
+            items.push(self.value()?);
+            self.separator(close)?;
+        }
+    }
+
+    fn map(&mut self) -> Result<Vec<(Node, Node)>, SyntaxError> {
+        let mut entries = Vec::new();
+        loop {
+            self.skip_trivia()?;
+            if self.peek() == Some('}') {
+                self.pos += 1;
+                return Ok(entries);
+            }
+            let key = self.value()?;
+            self.skip_trivia()?;
+            if self.peek() != Some(':') {
+                return Err(self.error("expected ':' after a map key"));
+            }
+            self.pos += 1;
+            self.skip_trivia()?;
+            let value = self.value()?;
+            entries.push((key, value));
+            self.separator('}')?;
+        }
+    }
+
+    /// After an entry: a comma, or the closing bracket (left for the caller).
+    fn separator(&mut self, close: char) -> Result<(), SyntaxError> {
+        self.skip_trivia()?;
+        match self.peek() {
+            Some(',') => {
+                self.pos += 1;
+                Ok(())
+            }
+            Some(c) if c == close => Ok(()),
+            None => Err(self.error(&format!("expected '{close}', found the end of the file"))),
+            Some(c) => Err(self.error(&format!("expected ',' or '{close}', found {c:?}"))),
+        }
+    }
+
+    fn string(&mut self, start: usize) -> Result<Node, SyntaxError> {
+        let open = self.pos;
+        self.pos += 1; // "
+        let bytes = self.text.as_bytes();
+        while self.pos < bytes.len() {
+            match bytes[self.pos] {
+                b'\\' => self.pos += 2,
+                b'"' => {
+                    self.pos += 1;
+                    return Ok(Node {
+                        span: start..self.pos,
+                        kind: NodeKind::Atom,
+                    });
+                }
+                _ => self.pos += 1,
+            }
+        }
+        self.pos = open;
+        Err(self.error("unterminated string"))
+    }
+
+    fn raw_string(&mut self, start: usize, prefix: usize) -> Result<Node, SyntaxError> {
+        let open = self.pos;
+        self.pos += prefix;
+        let hashes = self.rest().len() - self.rest().trim_start_matches('#').len();
+        self.pos += hashes + 1; // the hashes and the opening quote
+        let closing = format!("\"{}", "#".repeat(hashes));
+        match self.rest().find(&closing) {
+            Some(end) => {
+                self.pos += end + closing.len();
+                Ok(Node {
+                    span: start..self.pos,
+                    kind: NodeKind::Atom,
+                })
+            }
+            None => {
+                self.pos = open;
+                Err(self.error("unterminated raw string"))
+            }
+        }
+    }
+
+    fn char_literal(&mut self, start: usize) -> Result<Node, SyntaxError> {
+        let open = self.pos;
+        self.pos += 1;
+        if self.rest().starts_with('\\') {
+            self.pos += 1;
+        }
+        match self.rest().char_indices().nth(1) {
+            Some((offset, _)) => self.pos += offset,
+            None => self.pos = self.text.len(),
+        }
+        match self.rest().find('\'') {
+            Some(end) if end <= 8 => {
+                self.pos += end + 1;
+                Ok(Node {
+                    span: start..self.pos,
+                    kind: NodeKind::Atom,
+                })
+            }
+            _ => {
+                self.pos = open;
+                Err(self.error("unterminated character literal"))
+            }
+        }
+    }
+}
+
+fn is_identifier_start(c: char) -> bool {
+    c.is_ascii_alphabetic() || c == '_'
+}
+
+fn is_identifier_continue(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_' || c == '#'
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outlines_fields_and_items_with_their_spans() {
+        let text = "// header\nScenario(\n  id: \"a\\\"b\",\n  forecasts: [\n    Forecast(id: \"x\", outcome: Open),\n    Forecast(id: \"y\", at: (1, 2)),\n  ],\n)\n";
+        let top = outline(text).unwrap().root;
+        assert_eq!(top.name(), Some("Scenario"));
+        assert_eq!(top.field("id").unwrap().value.string_value(text).unwrap(), "a\"b");
+        let items = top.field("forecasts").unwrap().value.items();
+        assert_eq!(items.len(), 2);
+        assert_eq!(&text[items[0].span.clone()], "Forecast(id: \"x\", outcome: Open)");
+        assert_eq!(items[1].field("id").unwrap().value.string_value(text).unwrap(), "y");
+        assert_eq!(outline(text).unwrap().comments, vec![0..9]);
+        let index = LineIndex::new(text);
+        assert_eq!(
+            index.position(text, items[1].span.start),
+            Position { line: 6, column: 5 }
+        );
+    }
+
+    #[test]
+    fn reports_where_the_structure_breaks() {
+        let text = "Scenario(\n  id: \"unterminated,\n)";
+        let error = outline(text).unwrap_err();
+        assert_eq!(error.message, "unterminated string");
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, error.offset), Position { line: 2, column: 7 });
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let text = "«é» x";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(text, text.find('x').unwrap()).column, 5);
+    }
+}

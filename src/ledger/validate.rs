@@ -1,0 +1,422 @@
+//! Checking what parsed files mean: names and sources resolve, ids are unique, dates are
+//! possible, probabilities are in range and every phrase is known. Each check reports at
+//! the field it is about; nothing here stops at the first problem.
+
+use std::collections::HashMap;
+use std::path::{Component, Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::load::{DocumentRead, ReadScenario, fingerprint};
+use super::people::{PersonIndex, near_duplicate};
+use super::problem::{Position, Problem};
+use super::syntax::Node;
+use super::{EffectiveProbability, Entry, Outcome, People, Person, ProbabilityOrigin};
+use crate::estimative::{PhraseFile, PhraseTable};
+
+pub(super) struct Context<'a> {
+    pub people: &'a [Person],
+    pub person_index: &'a PersonIndex,
+    /// Whether the folder has a people.ron at all (changes the unknown-person message).
+    pub people_read: bool,
+    pub phrases: &'a PhraseTable,
+    pub project_root: &'a Path,
+    pub today: NaiveDate,
+}
+
+pub(super) fn phrase_file(path: &Path, file: &DocumentRead<PhraseFile>, problems: &mut Vec<Problem>) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (index, phrase) in file.value.phrases.iter().enumerate() {
+        let at = file.item_position("phrases", index);
+        let key = crate::estimative::normalize_phrase(&phrase.phrase);
+        if key.is_empty() {
+            problems.push(Problem::error(path, at, "empty phrase"));
+        }
+        if let Some(first) = seen.insert(key, index) {
+            problems.push(Problem::warning(
+                path,
+                at,
+                format!(
+                    "phrase '{}' is defined twice (also at line {}); the later one wins",
+                    phrase.phrase,
+                    file.item_position("phrases", first).line
+                ),
+            ));
+        }
+        if !is_probability(phrase.probability) {
+            problems.push(Problem::error(
+                path,
+                at,
+                format!(
+                    "probability {} of phrase '{}' is outside [0, 1]",
+                    phrase.probability, phrase.phrase
+                ),
+            ));
+        }
+        if let Some((low, high)) = phrase.range {
+            let ordered = low <= phrase.probability && phrase.probability <= high;
+            if !(is_probability(low) && is_probability(high) && ordered) {
+                problems.push(Problem::error(
+                    path,
+                    at,
+                    format!(
+                        "range ({low}, {high}) of phrase '{}' must lie in [0, 1] and contain its probability {}",
+                        phrase.phrase, phrase.probability
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+pub(super) fn people_file(
+    path: &Path,
+    file: &DocumentRead<People>,
+    clashes: &[(String, usize, usize)],
+    problems: &mut Vec<Problem>,
+) {
+    let people = &file.value.people;
+    for (index, person) in people.iter().enumerate() {
+        let at = file.item_position("people", index);
+        if person.id.trim().is_empty() || person.id.contains(char::is_whitespace) {
+            problems.push(Problem::error(
+                path,
+                at,
+                format!("person id '{}' must be non-empty and without spaces", person.id),
+            ));
+        }
+        if person.name.trim().is_empty() {
+            problems.push(Problem::error(path, at, format!("person '{}' has no name", person.id)));
+        }
+    }
+    for (name, first, second) in clashes {
+        problems.push(Problem::error(
+            path,
+            file.item_position("people", *second),
+            format!(
+                "'{name}' names both '{}' and '{}': ids, names and aliases must each name one person",
+                people[*first].id, people[*second].id
+            ),
+        ));
+    }
+    for (i, a) in people.iter().enumerate() {
+        for b in &people[i + 1..] {
+            let pair = all_names(a)
+                .flat_map(|x| all_names(b).map(move |y| (x, y)))
+                .find(|(x, y)| near_duplicate(x, y));
+            if let Some((x, y)) = pair {
+                let at = file.item_position("people", people.iter().position(|p| p.id == b.id).unwrap_or(0));
+                problems.push(Problem::warning(
+                    path,
+                    at,
+                    format!(
+                        "'{y}' ({}) looks like another spelling of '{x}' ({}); if they are one person, merge them and declare the spelling as an alias",
+                        b.id, a.id
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn all_names(person: &Person) -> impl Iterator<Item = &str> {
+    std::iter::once(person.name.as_str()).chain(person.aliases.iter().map(String::as_str))
+}
+
+/// Validates every scenario file and works out each forecast's person, source and probability.
+pub(super) fn scenarios(context: &Context, files: &[ReadScenario], problems: &mut Vec<Problem>) -> Vec<Entry> {
+    let mut entries = Vec::new();
+    let mut scenario_ids: HashMap<&str, (&Path, Position)> = HashMap::new();
+    let mut forecast_ids: HashMap<&str, (&Path, Position)> = HashMap::new();
+    for (file_index, file) in files.iter().enumerate() {
+        let checker = FileChecker {
+            context,
+            path: &file.path,
+            text: &file.text,
+            lines: &file.parsed.lines,
+        };
+        let root = &file.parsed.outline.root;
+        let scenario = &file.parsed.value;
+
+        let id_at = checker.field_at(root, "id");
+        if scenario.id.trim().is_empty() {
+            problems.push(checker.error(id_at, "empty scenario id"));
+        } else if let Some((path, at)) = scenario_ids.insert(&scenario.id, (&file.path, id_at)) {
+            problems.push(checker.error(
+                id_at,
+                format!("duplicate scenario id '{}' (also in {}:{}:{})", scenario.id, path.display(), at.line, at.column),
+            ));
+        }
+        if scenario.title.trim().is_empty() {
+            problems.push(checker.error(checker.field_at(root, "title"), "empty scenario title"));
+        }
+
+        let source_nodes = list_items(root, "sources");
+        let mut source_ids: HashMap<&str, usize> = HashMap::new();
+        for (index, source) in scenario.sources.iter().enumerate() {
+            let node = &source_nodes[index];
+            if source_ids.insert(&source.id, index).is_some() {
+                problems.push(checker.error(
+                    checker.field_at(node, "id"),
+                    format!("duplicate source id '{}' in this file", source.id),
+                ));
+            }
+            if let Some(seed) = &source.seed {
+                checker.seed_path(seed, checker.field_at(node, "seed"), problems);
+            }
+            if source.published > context.today {
+                problems.push(checker.warning(
+                    checker.field_at(node, "published"),
+                    format!("published on {}, which is in the future", source.published),
+                ));
+            }
+        }
+
+        let forecast_nodes = list_items(root, "forecasts");
+        for (index, forecast) in scenario.forecasts.iter().enumerate() {
+            let node = &forecast_nodes[index];
+            let block_at = checker.at(node.span.start);
+            let id_at = checker.field_at(node, "id");
+            if forecast.id.trim().is_empty() || forecast.id.contains(char::is_whitespace) {
+                problems.push(checker.error(
+                    id_at,
+                    format!("forecast id '{}' must be non-empty and without spaces", forecast.id),
+                ));
+            } else if let Some((path, at)) = forecast_ids.get(forecast.id.as_str()) {
+                problems.push(checker.error(
+                    id_at,
+                    format!(
+                        "duplicate forecast id '{}' (first at {}:{}:{}); ids must be unique across the folder",
+                        forecast.id,
+                        path.display(),
+                        at.line,
+                        at.column
+                    ),
+                ));
+            } else {
+                forecast_ids.insert(&forecast.id, (&file.path, id_at));
+            }
+
+            let source = source_ids.get(forecast.source.as_str()).copied();
+            if source.is_none() {
+                let known: Vec<&str> = scenario.sources.iter().map(|s| s.id.as_str()).collect();
+                problems.push(checker.error(
+                    checker.field_at(node, "source"),
+                    format!(
+                        "unknown source '{}'; sources in this file: {}",
+                        forecast.source,
+                        if known.is_empty() { "none".to_string() } else { known.join(", ") }
+                    ),
+                ));
+            }
+
+            let person = context.person_index.find(&forecast.by);
+            if person.is_none() {
+                problems.push(checker.error(checker.field_at(node, "by"), checker.unknown_person(&forecast.by)));
+            }
+
+            for (field, value) in [("quote", &forecast.quote), ("claim", &forecast.claim)] {
+                if value.trim().is_empty() {
+                    problems.push(checker.error(checker.field_at(node, field), format!("empty {field}")));
+                }
+            }
+
+            let probability = checker.probability(forecast, node, problems);
+            checker.dates(forecast, source.map(|i| scenario.sources[i].published), node, problems);
+
+            entries.push(Entry {
+                file: file_index,
+                index,
+                position: block_at,
+                person,
+                source,
+                probability,
+                fingerprint: fingerprint(&file.text[node.span.clone()]),
+            });
+        }
+    }
+    entries
+}
+
+fn list_items<'a>(root: &'a Node, list: &str) -> &'a [Node] {
+    root.field(list).map_or(&[], |field| field.value.items())
+}
+
+fn is_probability(value: f64) -> bool {
+    (0.0..=1.0).contains(&value)
+}
+
+struct FileChecker<'a> {
+    context: &'a Context<'a>,
+    path: &'a Path,
+    text: &'a str,
+    lines: &'a super::syntax::LineIndex,
+}
+
+impl FileChecker<'_> {
+    fn at(&self, offset: usize) -> Position {
+        self.lines.position(self.text, offset)
+    }
+
+    /// Where a field's value starts, or the struct itself when the field is absent.
+    fn field_at(&self, node: &Node, field: &str) -> Position {
+        self.at(node.field(field).map_or(node.span.start, |f| f.value.span.start))
+    }
+
+    fn error(&self, at: Position, message: impl Into<String>) -> Problem {
+        Problem::error(self.path, at, message)
+    }
+
+    fn warning(&self, at: Position, message: impl Into<String>) -> Problem {
+        Problem::warning(self.path, at, message)
+    }
+
+    fn unknown_person(&self, name: &str) -> String {
+        if !self.context.people_read {
+            return format!(
+                "unknown person '{name}': the folder has no {} registry",
+                super::PEOPLE_FILE
+            );
+        }
+        let similar = self.context.person_index.similar(self.context.people, name);
+        match similar.first() {
+            Some(person) => format!(
+                "unknown person '{name}'; did you mean '{}' (id '{}')? If it is the same person, add '{name}' to their aliases in {}",
+                person.name,
+                person.id,
+                super::PEOPLE_FILE
+            ),
+            None => format!("unknown person '{name}': add them to {}", super::PEOPLE_FILE),
+        }
+    }
+
+    fn probability(
+        &self,
+        forecast: &super::Forecast,
+        node: &Node,
+        problems: &mut Vec<Problem>,
+    ) -> Option<EffectiveProbability> {
+        let expression = forecast.expression.as_deref().filter(|e| !e.trim().is_empty());
+        if let Some(value) = forecast.probability {
+            if !is_probability(value) {
+                problems.push(self.error(
+                    self.field_at(node, "probability"),
+                    format!("probability {value} is outside [0, 1]"),
+                ));
+                return None;
+            }
+            return Some(EffectiveProbability {
+                value,
+                origin: ProbabilityOrigin::Explicit,
+            });
+        }
+        let Some(expression) = expression else {
+            problems.push(self.error(
+                self.at(node.span.start),
+                "no `expression` or `probability`: a forecast needs the hedge words as said, an explicit probability, or both",
+            ));
+            return None;
+        };
+        match self.context.phrases.lookup(expression) {
+            Some(entry) => Some(EffectiveProbability {
+                value: entry.phrase.probability,
+                origin: ProbabilityOrigin::Phrase {
+                    phrase: entry.phrase.phrase.clone(),
+                    range: entry.phrase.range,
+                    source: entry.phrase.source.clone(),
+                    table: entry.origin,
+                },
+            }),
+            None => {
+                problems.push(self.error(
+                    self.field_at(node, "expression"),
+                    self.context.phrases.unknown_phrase_message(expression),
+                ));
+                None
+            }
+        }
+    }
+
+    fn dates(
+        &self,
+        forecast: &super::Forecast,
+        published: Option<NaiveDate>,
+        node: &Node,
+        problems: &mut Vec<Problem>,
+    ) {
+        let made = forecast.made;
+        let resolve_by = forecast.resolve_by.date();
+        if resolve_by < made {
+            problems.push(self.error(
+                self.field_at(node, "resolve_by"),
+                format!("resolve-by date {resolve_by} is before the forecast was made ({made})"),
+            ));
+        }
+        if made > self.context.today {
+            problems.push(self.warning(
+                self.field_at(node, "made"),
+                format!("made on {made}, which is in the future"),
+            ));
+        }
+        if let Some(published) = published.filter(|&published| made > published) {
+            problems.push(self.warning(
+                self.field_at(node, "made"),
+                format!("made on {made}, after its source was published ({published})"),
+            ));
+        }
+        if let Outcome::Resolved(resolution) = &forecast.outcome {
+            let at = self.field_at(node, "outcome");
+            if resolution.on < made {
+                problems.push(self.error(
+                    at,
+                    format!("resolved on {}, before the forecast was made ({made})", resolution.on),
+                ));
+            }
+            if resolution.on > self.context.today {
+                problems.push(self.warning(at, format!("resolved on {}, which is in the future", resolution.on)));
+            }
+            if resolution.evidence.as_deref().is_none_or(|e| e.trim().is_empty()) {
+                problems.push(self.warning(at, "resolved without an evidence note"));
+            }
+        }
+    }
+
+    /// A seed path must stay inside the project folder, and should point at a file.
+    fn seed_path(&self, seed: &str, at: Position, problems: &mut Vec<Problem>) {
+        let root = self.context.project_root;
+        let relative = Path::new(seed);
+        let mut depth: i32 = 0;
+        let mut escapes = relative.is_absolute();
+        for component in relative.components() {
+            match component {
+                Component::Normal(_) => depth += 1,
+                Component::ParentDir => depth -= 1,
+                Component::CurDir => {}
+                Component::RootDir | Component::Prefix(_) => escapes = true,
+            }
+            escapes |= depth < 0;
+        }
+        if escapes {
+            problems.push(self.error(
+                at,
+                format!(
+                    "seed path '{seed}' leaves the project folder; seed paths are relative to {}",
+                    root.display()
+                ),
+            ));
+            return;
+        }
+        let full: PathBuf = root.join(relative);
+        match full.canonicalize() {
+            Ok(real) if !real.starts_with(root) => problems.push(self.error(
+                at,
+                format!("seed path '{seed}' leads outside the project folder {}", root.display()),
+            )),
+            Ok(_) => {}
+            Err(_) => problems.push(self.warning(
+                at,
+                format!("seed file not found: {}", full.display()),
+            )),
+        }
+    }
+}

@@ -1,0 +1,309 @@
+//! Scores for probability forecasts of binary claims whose outcome is known: Brier, log score,
+//! hit rate, calibration table, Murphy decomposition and a bootstrap interval for the Brier score.
+//! It is pure maths on a slice: it knows nothing about ledgers, files or how forecasts are grouped.
+
+use serde::Serialize;
+
+/// One scored forecast: the probability given to the claim and whether the claim came true.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ScoredForecast {
+    pub probability: f64,
+    pub happened: bool,
+}
+
+impl ScoredForecast {
+    fn outcome(self) -> f64 {
+        if self.happened { 1.0 } else { 0.0 }
+    }
+
+    fn squared_error(self) -> f64 {
+        let diff = self.probability - self.outcome();
+        diff * diff
+    }
+}
+
+/// Probabilities are clipped to this range for the log score only (a verbal "never" maps to 0,
+/// whose log loss is infinite).
+pub const LOG_SCORE_CLIP: (f64, f64) = (0.01, 0.99);
+
+/// Brier score of always saying 50%.
+pub const CHANCE_BRIER: f64 = 0.25;
+
+/// Number of equal-width bins in [`calibration_table`].
+pub const CALIBRATION_BINS: usize = 10;
+
+/// Number of resamples drawn by [`bootstrap_brier_interval`].
+pub const BOOTSTRAP_RESAMPLES: usize = 2000;
+
+/// Normal quantile for a two-sided 95% interval. Fixed at 1.96 (not 1.95996…) so the numbers
+/// agree with what a reader computes by hand.
+const Z_95: f64 = 1.96;
+
+fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, count) = values.fold((0.0, 0usize), |(s, c), v| (s + v, c + 1));
+    (count > 0).then(|| sum / count as f64)
+}
+
+/// Mean squared difference between probability and outcome (0 is perfect, 0.25 is chance).
+/// `None` when there are no forecasts.
+pub fn brier_score(forecasts: &[ScoredForecast]) -> Option<f64> {
+    mean(forecasts.iter().map(|f| f.squared_error()))
+}
+
+/// Improvement over always saying 50%: 1 is perfect, 0 is no better than chance, negative is worse.
+pub fn brier_skill(brier: f64) -> f64 {
+    1.0 - brier / CHANCE_BRIER
+}
+
+/// Mean log loss (natural log) with probabilities clipped to [`LOG_SCORE_CLIP`], so one confident
+/// miss costs a lot but not infinitely. `None` when there are no forecasts.
+pub fn log_score(forecasts: &[ScoredForecast]) -> Option<f64> {
+    let (low, high) = LOG_SCORE_CLIP;
+    mean(forecasts.iter().map(|f| {
+        // clamp passes NaN through rather than panicking.
+        let p = f.probability.clamp(low, high);
+        if f.happened { -p.ln() } else { -(1.0 - p).ln() }
+    }))
+}
+
+/// How often the side a forecast leaned to was the side that happened.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct HitRate {
+    pub hits: usize,
+    /// Forecasts that took a side, i.e. were not exactly 0.5.
+    pub decided: usize,
+    pub rate: f64,
+}
+
+/// A forecast above 0.5 is a hit if the claim happened, below 0.5 if it did not. Exactly 0.5
+/// takes no side and is left out (so is NaN). `None` when no forecast took a side.
+pub fn hit_rate(forecasts: &[ScoredForecast]) -> Option<HitRate> {
+    let (mut hits, mut decided) = (0, 0);
+    for f in forecasts {
+        let leaned_yes = f.probability > 0.5;
+        if leaned_yes || f.probability < 0.5 {
+            decided += 1;
+            if leaned_yes == f.happened {
+                hits += 1;
+            }
+        }
+    }
+    (decided > 0).then(|| HitRate {
+        hits,
+        decided,
+        rate: hits as f64 / decided as f64,
+    })
+}
+
+/// One row of the calibration table: the forecasts whose probability fell in (`lower`, `upper`].
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct CalibrationBin {
+    pub lower: f64,
+    pub upper: f64,
+    pub count: usize,
+    /// Mean probability given in this bin; `None` when the bin is empty.
+    pub mean_forecast: Option<f64>,
+    /// Fraction of the bin's claims that happened; `None` when the bin is empty.
+    pub observed: Option<f64>,
+    /// Wilson 95% interval of `observed`; `None` when the bin is empty.
+    pub ci_low: Option<f64>,
+    pub ci_high: Option<f64>,
+}
+
+/// Bin index as scikit-learn's `calibration_curve(strategy="uniform")` assigns it:
+/// `np.searchsorted(inner_edges, p)`, i.e. the number of inner edges strictly below `p`, so bins
+/// are closed on the right and 0.0 joins the first bin. The inner edges are built as numpy's
+/// `linspace` builds them (`k * 0.1`), which for k = 3, 6, 7 is one ulp above `k / 10`: a computed
+/// 0.1 + 0.2 must land where sklearn puts it. NaN belongs nowhere on the axis.
+fn calibration_bin(p: f64) -> Option<usize> {
+    if p.is_nan() {
+        return None;
+    }
+    let step = 1.0 / CALIBRATION_BINS as f64;
+    Some(
+        (1..CALIBRATION_BINS)
+            .filter(|&k| k as f64 * step < p)
+            .count(),
+    )
+}
+
+/// Always [`CALIBRATION_BINS`] bins of width 0.1 from 0 to 1, empty ones included, so tables for
+/// different analysts line up row by row. Membership follows scikit-learn's `calibration_curve`
+/// with `strategy="uniform"`: a value on an inner edge (0.3, 0.7) belongs to the lower bin.
+/// Forecasts with a NaN probability are left out.
+pub fn calibration_table(forecasts: &[ScoredForecast]) -> Vec<CalibrationBin> {
+    let mut counts = [0usize; CALIBRATION_BINS];
+    let mut hits = [0usize; CALIBRATION_BINS];
+    let mut sums = [0.0f64; CALIBRATION_BINS];
+    for f in forecasts {
+        if let Some(i) = calibration_bin(f.probability) {
+            counts[i] += 1;
+            hits[i] += usize::from(f.happened);
+            sums[i] += f.probability;
+        }
+    }
+    (0..CALIBRATION_BINS)
+        .map(|i| {
+            let count = counts[i];
+            let nonempty = count > 0;
+            let interval = wilson_interval(hits[i], count);
+            CalibrationBin {
+                // Written as i / 10 so the labels are the decimals a reader expects (0.3, not
+                // 0.30000000000000004), even though membership uses numpy's edges.
+                lower: i as f64 / CALIBRATION_BINS as f64,
+                upper: (i + 1) as f64 / CALIBRATION_BINS as f64,
+                count,
+                mean_forecast: nonempty.then(|| sums[i] / count as f64),
+                observed: nonempty.then(|| hits[i] as f64 / count as f64),
+                ci_low: interval.map(|(low, _)| low),
+                ci_high: interval.map(|(_, high)| high),
+            }
+        })
+        .collect()
+}
+
+/// Wilson score interval (z = 1.96) for a proportion of `successes` out of `trials`. Chosen over
+/// the normal approximation because calibration bins are often tiny and near 0 or 1, where that
+/// one collapses to zero width. `None` when `trials` is 0; bounds are clamped to [0, 1].
+pub fn wilson_interval(successes: usize, trials: usize) -> Option<(f64, f64)> {
+    if trials == 0 {
+        return None;
+    }
+    let n = trials as f64;
+    let p = successes.min(trials) as f64 / n;
+    let z2 = Z_95 * Z_95;
+    let denominator = 1.0 + z2 / n;
+    let centre = (p + z2 / (2.0 * n)) / denominator;
+    let half_width = Z_95 * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt() / denominator;
+    Some((
+        (centre - half_width).clamp(0.0, 1.0),
+        (centre + half_width).clamp(0.0, 1.0),
+    ))
+}
+
+/// Murphy's split of the Brier score: `brier = reliability - resolution + uncertainty`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Decomposition {
+    /// How far each stated probability is from how often those claims came true (lower is better).
+    pub reliability: f64,
+    /// How far the forecasts separate claims from the overall base rate (higher is better).
+    pub resolution: f64,
+    /// Variance of the outcomes, base_rate * (1 - base_rate): what no forecaster controls.
+    pub uncertainty: f64,
+}
+
+/// Murphy decomposition with forecasts grouped by their exact distinct probability rather than
+/// by calibration bin: with bins the identity with the Brier score holds only approximately,
+/// and verbal forecasts take few distinct values anyway. `None` when there are no forecasts.
+pub fn murphy_decomposition(forecasts: &[ScoredForecast]) -> Option<Decomposition> {
+    if forecasts.is_empty() {
+        return None;
+    }
+    let n = forecasts.len() as f64;
+    let base_rate = forecasts.iter().filter(|f| f.happened).count() as f64 / n;
+    let mut sorted = forecasts.to_vec();
+    sorted.sort_by(|a, b| a.probability.total_cmp(&b.probability));
+    let (mut reliability, mut resolution) = (0.0, 0.0);
+    for group in sorted.chunk_by(|a, b| a.probability.total_cmp(&b.probability).is_eq()) {
+        let size = group.len() as f64;
+        let observed = group.iter().filter(|f| f.happened).count() as f64 / size;
+        reliability += size * (group[0].probability - observed).powi(2);
+        resolution += size * (observed - base_rate).powi(2);
+    }
+    Some(Decomposition {
+        reliability: reliability / n,
+        resolution: resolution / n,
+        uncertainty: base_rate * (1.0 - base_rate),
+    })
+}
+
+/// 95% percentile-bootstrap interval for the Brier score: [`BOOTSTRAP_RESAMPLES`] resamples of
+/// n forecasts drawn with replacement, then the 2.5th and 97.5th percentiles of their Brier
+/// scores by numpy's default rule (see [`percentile`]). The same `seed` always gives the same
+/// interval. `None` for fewer than 2 forecasts: one forecast would give a zero-width interval,
+/// a fake certainty.
+pub fn bootstrap_brier_interval(forecasts: &[ScoredForecast], seed: u64) -> Option<(f64, f64)> {
+    if forecasts.len() < 2 {
+        return None;
+    }
+    let errors: Vec<f64> = forecasts.iter().map(|f| f.squared_error()).collect();
+    let n = errors.len();
+    let mut rng = SplitMix64(seed);
+    let mut briers: Vec<f64> = (0..BOOTSTRAP_RESAMPLES)
+        .map(|_| (0..n).map(|_| errors[rng.below(n)]).sum::<f64>() / n as f64)
+        .collect();
+    briers.sort_by(f64::total_cmp);
+    Some((percentile(&briers, 0.025), percentile(&briers, 0.975)))
+}
+
+/// numpy's default percentile ("linear", Hyndman & Fan type 7): the value at fractional position
+/// `q * (len - 1)` of the sorted slice, interpolating linearly between its two neighbours.
+/// `sorted` must be non-empty.
+fn percentile(sorted: &[f64], q: f64) -> f64 {
+    let position = q * (sorted.len() - 1) as f64;
+    let below = position.floor() as usize;
+    let above = (below + 1).min(sorted.len() - 1);
+    let fraction = position - below as f64;
+    sorted[below] + fraction * (sorted[above] - sorted[below])
+}
+
+/// SplitMix64 (Steele, Lea & Flood 2014; Vigna's reference `splitmix64.c`): a tiny, well-mixed
+/// generator written out here so bootstrap results are fixed forever for a given seed, whatever
+/// happens to any random-number crate. The state is the seed; each call adds the golden-ratio
+/// increment and scrambles it.
+struct SplitMix64(u64);
+
+impl SplitMix64 {
+    fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// Uniform index in `0..bound` (`bound` > 0) by Lemire's multiply-shift with rejection:
+    /// the high 64 bits of `x * bound` are the index, and the few `x` whose low 64 bits fall
+    /// below `2^64 mod bound` are redrawn, which removes the bias exactly.
+    fn below(&mut self, bound: usize) -> usize {
+        let bound = bound as u64;
+        let threshold = bound.wrapping_neg() % bound;
+        loop {
+            let product = u128::from(self.next_u64()) * u128::from(bound);
+            if product as u64 >= threshold {
+                return (product >> 64) as usize;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// First outputs of Vigna's reference splitmix64.c seeded with 0.
+    #[test]
+    fn splitmix64_matches_reference_outputs() {
+        let mut rng = SplitMix64(0);
+        assert_eq!(rng.next_u64(), 0xE220_A839_7B1D_CDAF);
+        assert_eq!(rng.next_u64(), 0x6E78_9E6A_A1B9_65F4);
+        assert_eq!(rng.next_u64(), 0x06C4_5D18_8009_454F);
+    }
+
+    #[test]
+    fn below_stays_in_range() {
+        let mut rng = SplitMix64(7);
+        for bound in [1, 2, 3, 12, 500] {
+            assert!((0..1000).all(|_| rng.below(bound) < bound));
+        }
+    }
+
+    #[test]
+    fn percentile_interpolates_like_numpy() {
+        // np.percentile([1, 2, 3, 4, 5], [2.5, 97.5]) == [1.1, 4.9]
+        let values = [1.0, 2.0, 3.0, 4.0, 5.0];
+        assert!((percentile(&values, 0.025) - 1.1).abs() < 1e-12);
+        assert!((percentile(&values, 0.975) - 4.9).abs() < 1e-12);
+        assert_eq!(percentile(&[3.0], 0.975), 3.0);
+    }
+}
