@@ -28,7 +28,7 @@ pub struct Phrase {
 
 /// The file form of a phrase table (`phrases.ron`, and the built-in table).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(rename = "Phrases", deny_unknown_fields)]
 pub struct PhraseFile {
     pub format: u32,
     #[serde(default)]
