@@ -7,6 +7,12 @@
 //! - [`estimative`]: hedge words → probabilities.
 //! - [`score`]: Brier and log scores, calibration, decomposition, intervals.
 
+pub mod cli;
+pub mod demo;
 pub mod estimative;
+pub mod export;
 pub mod ledger;
+pub mod query;
+pub mod report;
+pub mod rng;
 pub mod score;

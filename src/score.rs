@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use crate::rng::SplitMix64;
+
 /// One scored forecast: the probability given to the claim and whether the claim came true.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ScoredForecast {
@@ -228,7 +230,7 @@ pub fn bootstrap_brier_interval(forecasts: &[ScoredForecast], seed: u64) -> Opti
     }
     let errors: Vec<f64> = forecasts.iter().map(|f| f.squared_error()).collect();
     let n = errors.len();
-    let mut rng = SplitMix64(seed);
+    let mut rng = SplitMix64::new(seed);
     let mut briers: Vec<f64> = (0..BOOTSTRAP_RESAMPLES)
         .map(|_| (0..n).map(|_| errors[rng.below(n)]).sum::<f64>() / n as f64)
         .collect();
@@ -247,56 +249,9 @@ fn percentile(sorted: &[f64], q: f64) -> f64 {
     sorted[below] + fraction * (sorted[above] - sorted[below])
 }
 
-/// SplitMix64 (Steele, Lea & Flood 2014; Vigna's reference `splitmix64.c`): a tiny, well-mixed
-/// generator written out here so bootstrap results are fixed forever for a given seed, whatever
-/// happens to any random-number crate. The state is the seed; each call adds the golden-ratio
-/// increment and scrambles it.
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform index in `0..bound` (`bound` > 0) by Lemire's multiply-shift with rejection:
-    /// the high 64 bits of `x * bound` are the index, and the few `x` whose low 64 bits fall
-    /// below `2^64 mod bound` are redrawn, which removes the bias exactly.
-    fn below(&mut self, bound: usize) -> usize {
-        let bound = bound as u64;
-        let threshold = bound.wrapping_neg() % bound;
-        loop {
-            let product = u128::from(self.next_u64()) * u128::from(bound);
-            if product as u64 >= threshold {
-                return (product >> 64) as usize;
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// First outputs of Vigna's reference splitmix64.c seeded with 0.
-    #[test]
-    fn splitmix64_matches_reference_outputs() {
-        let mut rng = SplitMix64(0);
-        assert_eq!(rng.next_u64(), 0xE220_A839_7B1D_CDAF);
-        assert_eq!(rng.next_u64(), 0x6E78_9E6A_A1B9_65F4);
-        assert_eq!(rng.next_u64(), 0x06C4_5D18_8009_454F);
-    }
-
-    #[test]
-    fn below_stays_in_range() {
-        let mut rng = SplitMix64(7);
-        for bound in [1, 2, 3, 12, 500] {
-            assert!((0..1000).all(|_| rng.below(bound) < bound));
-        }
-    }
 
     #[test]
     fn percentile_interpolates_like_numpy() {

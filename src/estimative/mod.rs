@@ -59,6 +59,8 @@ pub struct PhraseTable {
 
 const DEFAULT_TABLE: &str = include_str!("default_phrases.ron");
 
+static BUILT_IN: std::sync::OnceLock<PhraseTable> = std::sync::OnceLock::new();
+
 impl PhraseTable {
     /// The table built from published scales; see `default_phrases.ron` for each source.
     pub fn built_in() -> PhraseTable {
@@ -70,6 +72,14 @@ impl PhraseTable {
         };
         table.insert_all(file.phrases, PhraseOrigin::BuiltIn);
         table
+    }
+
+    /// The built-in probability of a phrase (for code that has no folder table at hand).
+    pub fn built_in_probability(expression: &str) -> Option<f64> {
+        BUILT_IN
+            .get_or_init(PhraseTable::built_in)
+            .lookup(expression)
+            .map(|entry| entry.phrase.probability)
     }
 
     /// Adds a folder's phrases; a phrase already in the table is replaced.

@@ -8,7 +8,9 @@
 use std::path::{Path, PathBuf};
 
 use super::load::fingerprint;
-use super::model::{Forecast, Outcome, Scenario};
+use chrono::NaiveDate;
+
+use super::model::{Forecast, Outcome, Resolution, Scenario};
 use super::parse;
 use super::syntax::{LineIndex, Node, Outline};
 use super::write::{forecast_block, outcome_value, write_atomically};
@@ -57,6 +59,21 @@ pub enum EditError {
         from: String,
         to: String,
     },
+}
+
+/// Why `resolution` cannot be recorded for `forecast`, if it cannot: a verdict dated before
+/// the forecast was made, or after today, is a typo rather than a judgement.
+pub fn check_resolution(forecast: &Forecast, resolution: &Resolution, today: NaiveDate) -> Result<(), String> {
+    if resolution.on < forecast.made {
+        return Err(format!(
+            "the resolution date {} is before the forecast was made ({})",
+            resolution.on, forecast.made
+        ));
+    }
+    if resolution.on > today {
+        return Err(format!("the resolution date {} is in the future", resolution.on));
+    }
+    Ok(())
 }
 
 /// Applies `change` to forecast `id` in the scenario file at `path`.

@@ -145,7 +145,7 @@ fn is_special(path: &Path) -> bool {
 }
 
 /// Every `.ron` file under `dir`, sorted, skipping hidden files and folders (`.git`).
-fn ron_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
+pub fn ron_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
     let mut found = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
     while let Some(folder) = pending.pop() {

@@ -6,6 +6,7 @@
 //! changes one forecast's block in one file. Nothing here draws or prints.
 
 pub mod edit;
+pub mod format;
 mod load;
 pub mod model;
 pub mod parse;
@@ -20,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-pub use load::{LoadError, PEOPLE_FILE, PHRASES_FILE, load};
+pub use load::{LoadError, PEOPLE_FILE, PHRASES_FILE, load, ron_files};
 pub use model::*;
 pub use parse::ron_options;
 pub use problem::{Position, Problem, Severity};

@@ -1,0 +1,63 @@
+//! `hindsight due`: unresolved forecasts past their resolve-by date, oldest first — the
+//! ones waiting for a judge.
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+
+use super::table::{Table, truncate};
+use super::{CliResult, FilterArgs, FolderArg, exit_for_problems, load, write_json};
+use crate::export::{ForecastRecord, forecast_record};
+use crate::query::OutcomeFilter;
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DueFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct DueArgs {
+    #[command(flatten)]
+    pub folder: FolderArg,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: DueFormat,
+}
+
+pub fn run(args: &DueArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
+    let ledger = load(&args.folder.dir, today)?;
+    let mut filter = args.filter.filter();
+    filter.outcome = Some(OutcomeFilter::Overdue);
+    let mut records: Vec<ForecastRecord> = filter
+        .apply(&ledger, today)
+        .into_iter()
+        .map(|entry| forecast_record(&ledger.view(entry), today))
+        .collect();
+    records.sort_by(|a, b| (a.resolve_by, &a.id).cmp(&(b.resolve_by, &b.id)));
+    match args.format {
+        DueFormat::Json => write_json(out, &records)?,
+        DueFormat::Table => {
+            let mut table =
+                Table::new(&["RESOLVE BY", "DAYS OVER", "ID", "FORECASTER", "CLAIM"]).right_align(&[1]);
+            for record in &records {
+                table.push(vec![
+                    format!(
+                        "{}{}",
+                        record.resolve_by,
+                        if record.resolve_by_stated { "" } else { " (default)" }
+                    ),
+                    (today - record.resolve_by).num_days().to_string(),
+                    record.id.clone(),
+                    truncate(&record.author, 24),
+                    truncate(&record.claim, 70),
+                ]);
+            }
+            write!(out, "{}", table.render())?;
+            writeln!(out, "{} overdue forecast{}", records.len(), super::plural(records.len()))?;
+        }
+    }
+    Ok(exit_for_problems(&ledger))
+}

@@ -1,0 +1,90 @@
+//! `hindsight list`: the forecasts that pass the filter, as a table, JSON or CSV.
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+
+use super::table::{Table, truncate};
+use super::{CliError, CliResult, FilterArgs, FolderArg, exit_for_problems, load, number, write_json};
+use crate::export::{CSV_COLUMNS, ForecastRecord, forecast_record};
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub folder: FolderArg,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ListFormat,
+}
+
+pub fn run(args: &ListArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
+    let ledger = load(&args.folder.dir, today)?;
+    let mut records: Vec<ForecastRecord> = args
+        .filter
+        .filter()
+        .apply(&ledger, today)
+        .into_iter()
+        .map(|entry| forecast_record(&ledger.view(entry), today))
+        .collect();
+    records.sort_by(|a, b| (a.made_on, &a.id).cmp(&(b.made_on, &b.id)));
+    match args.format {
+        ListFormat::Json => write_json(out, &records)?,
+        ListFormat::Csv => write_csv(out, &records)?,
+        ListFormat::Table => write_table(out, &records)?,
+    }
+    Ok(exit_for_problems(&ledger))
+}
+
+fn write_csv(out: &mut dyn Write, records: &[ForecastRecord]) -> Result<(), CliError> {
+    let csv_error = |e: csv::Error| CliError::Output(e.into());
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record(CSV_COLUMNS).map_err(csv_error)?;
+    for record in records {
+        writer.write_record(record.csv_fields()).map_err(csv_error)?;
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+fn write_table(out: &mut dyn Write, records: &[ForecastRecord]) -> Result<(), CliError> {
+    let mut table = Table::new(&[
+        "ID",
+        "MADE",
+        "FORECASTER",
+        "CONFIDENCE",
+        "P",
+        "RESOLVE BY",
+        "OUTCOME",
+        "CLAIM",
+    ])
+    .right_align(&[4]);
+    for record in records {
+        let outcome = match (record.outcome, record.overdue) {
+            (Some(outcome), _) => outcome.to_string(),
+            (None, true) => "overdue".to_string(),
+            (None, false) => "open".to_string(),
+        };
+        table.push(vec![
+            record.id.clone(),
+            record.made_on.to_string(),
+            truncate(&record.author, 24),
+            truncate(record.expression.as_deref().unwrap_or("—"), 22),
+            number(record.probability).trim_end_matches('0').trim_end_matches('.').to_string(),
+            record.resolve_by.to_string(),
+            outcome,
+            truncate(&record.claim, 70),
+        ]);
+    }
+    write!(out, "{}", table.render())?;
+    writeln!(out, "{} forecast{}", records.len(), super::plural(records.len()))?;
+    Ok(())
+}

@@ -1,0 +1,210 @@
+//! The `hindsight` command line: one file per subcommand, each a thin layer that loads the
+//! ledger, calls the library and prints. Exit codes: 0 success, 1 when the data has errors
+//! (or a check fails), 2 on a usage error.
+
+mod check;
+mod demo;
+mod due;
+mod fmt;
+mod list;
+mod report;
+mod resolve;
+mod table;
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand};
+
+use crate::ledger::{self, Ledger, LoadError};
+use crate::query::{Filter, OutcomeFilter};
+
+/// The folder commands read when none is given.
+pub const DEFAULT_FOLDER: &str = "scenarios";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "hindsight",
+    version,
+    about = "Keep analysts' forecasts as plain RON files, mark how they turned out, and score track records.",
+    after_help = "Each command reads a scenarios folder (default: ./scenarios).\nExit status: 0 success, 1 the data has errors, 2 usage error."
+)]
+pub struct Cli {
+    /// Treat DATE (YYYY-MM-DD) as today: it decides what is overdue. Useful for reproducible reports.
+    #[arg(long, global = true, value_name = "DATE")]
+    pub today: Option<NaiveDate>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load everything and print every problem as path:line:col: severity: message.
+    Check(check::CheckArgs),
+    /// Rewrite files into the canonical form (with --check, only list those that are not).
+    Fmt(fmt::FmtArgs),
+    /// List forecasts as a table, JSON or CSV.
+    List(list::ListArgs),
+    /// Track records: Brier and log scores, hit rate, calibration, per group.
+    Report(report::ReportArgs),
+    /// Unresolved forecasts past their resolve-by date, oldest first.
+    Due(due::DueArgs),
+    /// Record a forecast's outcome (rewrites only that forecast's block).
+    Resolve(resolve::ResolveArgs),
+    /// Mark a resolved forecast as unresolved again.
+    Reopen(resolve::ReopenArgs),
+    /// Write a reproducible synthetic ledger, for trying Hindsight and for benchmarks.
+    Demo(demo::DemoArgs),
+}
+
+/// The scenarios folder argument shared by every command.
+#[derive(Debug, Args)]
+pub struct FolderArg {
+    /// The scenarios folder.
+    #[arg(value_name = "DIR", default_value = DEFAULT_FOLDER)]
+    pub dir: PathBuf,
+}
+
+/// The forecast filter shared by list, report and due.
+#[derive(Debug, Default, Args)]
+pub struct FilterArgs {
+    /// Only this scenario (by id).
+    #[arg(long, value_name = "ID")]
+    pub scenario: Option<String>,
+    /// Only forecasts with this tag (their own or their scenario's).
+    #[arg(long)]
+    pub tag: Option<String>,
+    /// Only forecasts from sources of this outlet.
+    #[arg(long)]
+    pub outlet: Option<String>,
+    /// Only forecasts citing this source id.
+    #[arg(long, value_name = "ID")]
+    pub source: Option<String>,
+    /// Only this forecaster (id, name or alias).
+    #[arg(long, visible_alias = "forecaster", value_name = "NAME")]
+    pub author: Option<String>,
+    /// open, overdue, resolved, true, false, partly, ambiguous or annulled.
+    #[arg(long)]
+    pub outcome: Option<OutcomeFilter>,
+    /// Only forecasts made on or after DATE.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<NaiveDate>,
+    /// Only forecasts made on or before DATE.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<NaiveDate>,
+    /// Only forecasts whose quote, claim or forecaster contains all these words.
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+}
+
+impl FilterArgs {
+    pub fn filter(&self) -> Filter {
+        Filter {
+            scenario: self.scenario.clone(),
+            tag: self.tag.clone(),
+            outlet: self.outlet.clone(),
+            source: self.source.clone(),
+            author: self.author.clone(),
+            outcome: self.outcome,
+            made_from: self.from,
+            made_to: self.to,
+            search: self.search.clone(),
+        }
+    }
+}
+
+/// Why a command stopped.
+#[derive(Debug)]
+pub enum CliError {
+    /// The user asked for something impossible (a missing folder, an unknown id): exit 2.
+    Usage(String),
+    /// The data has errors, or an action failed: exit 1.
+    Failed(String),
+    /// Writing the output failed.
+    Output(io::Error),
+}
+
+impl From<io::Error> for CliError {
+    fn from(error: io::Error) -> Self {
+        CliError::Output(error)
+    }
+}
+
+pub type CliResult = Result<ExitCode, CliError>;
+
+/// Runs a parsed command line and reports its outcome as an exit code.
+pub fn run(cli: Cli) -> ExitCode {
+    let today = cli.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let result = match cli.command {
+        Command::Check(args) => check::run(&args, today, &mut out),
+        Command::Fmt(args) => fmt::run(&args, today, &mut out),
+        Command::List(args) => list::run(&args, today, &mut out),
+        Command::Report(args) => report::run(&args, today, &mut out),
+        Command::Due(args) => due::run(&args, today, &mut out),
+        Command::Resolve(args) => resolve::run_resolve(&args, today, &mut out),
+        Command::Reopen(args) => resolve::run_reopen(&args, today, &mut out),
+        Command::Demo(args) => demo::run(&args, today, &mut out),
+    };
+    let result = result.and_then(|code| out.flush().map(|()| code).map_err(CliError::from));
+    match result {
+        Ok(code) => code,
+        Err(CliError::Usage(message)) => {
+            eprintln!("hindsight: {message}");
+            ExitCode::from(2)
+        }
+        Err(CliError::Failed(message)) => {
+            eprintln!("hindsight: {message}");
+            ExitCode::from(1)
+        }
+        // `hindsight list | head` closes the pipe early: that is not a failure.
+        Err(CliError::Output(error)) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(CliError::Output(error)) => {
+            eprintln!("hindsight: cannot write the output: {error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Loads a folder; a folder that does not exist is a usage error.
+pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, CliError> {
+    ledger::load(dir, today).map_err(|error| match error {
+        LoadError::NotFound(_) | LoadError::NotAFolder(_) => CliError::Usage(error.to_string()),
+        LoadError::Unreadable { .. } => CliError::Failed(error.to_string()),
+    })
+}
+
+/// For read-only commands: say on stderr when the output leaves out or misreads something,
+/// and turn that into exit status 1 after the output is printed.
+pub fn exit_for_problems(ledger: &Ledger) -> ExitCode {
+    let errors = ledger.error_count();
+    if errors == 0 {
+        return ExitCode::SUCCESS;
+    }
+    eprintln!(
+        "hindsight: the folder has {errors} error{} (run `hindsight check {}`); files that could not be read are left out",
+        plural(errors),
+        ledger.dir.display()
+    );
+    ExitCode::from(1)
+}
+
+pub fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
+}
+
+/// A probability or score for a table: three decimals, or "—" when there is none.
+pub fn number(value: Option<f64>) -> String {
+    value.map_or_else(|| "—".to_string(), |v| format!("{v:.3}"))
+}
+
+/// Writes JSON followed by a newline.
+pub fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<(), CliError> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(|e| CliError::Output(e.into()))?;
+    writeln!(out)?;
+    Ok(())
+}

@@ -1,0 +1,143 @@
+//! `hindsight report`: track records per forecaster (or outlet, tag, scenario), with the
+//! calibration table and the Murphy decomposition of the whole filtered set.
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+
+use super::table::{Table, truncate};
+use super::{CliError, CliResult, FilterArgs, FolderArg, exit_for_problems, load, number, write_json};
+use crate::report::{GroupBy, Report, SMALL_SAMPLE, TrackRecord, report};
+use crate::score::{BOOTSTRAP_RESAMPLES, LOG_SCORE_CLIP};
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ReportFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub folder: FolderArg,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+    /// Group track records by author, outlet, tag or scenario.
+    #[arg(long, default_value = "author")]
+    pub by: GroupBy,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ReportFormat,
+}
+
+pub fn run(args: &ReportArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
+    let ledger = load(&args.folder.dir, today)?;
+    let entries = args.filter.filter().apply(&ledger, today);
+    let report = report(&ledger, &entries, args.by, today);
+    match args.format {
+        ReportFormat::Json => write_json(out, &report)?,
+        ReportFormat::Table => write_table(out, &report)?,
+    }
+    Ok(exit_for_problems(&ledger))
+}
+
+fn group_label(by: GroupBy) -> &'static str {
+    match by {
+        GroupBy::Author => "FORECASTER",
+        GroupBy::Outlet => "OUTLET",
+        GroupBy::Tag => "TAG",
+        GroupBy::Scenario => "SCENARIO",
+    }
+}
+
+fn interval(ci: Option<(f64, f64)>) -> String {
+    ci.map_or_else(|| "—".to_string(), |(low, high)| format!("{low:.2}–{high:.2}"))
+}
+
+fn hit_rate(record: &TrackRecord) -> String {
+    match record.hit_rate {
+        Some(rate) => format!("{:.0}% ({}/{})", rate * 100.0, record.hits, record.decided),
+        None => "—".to_string(),
+    }
+}
+
+fn record_row(record: &TrackRecord) -> Vec<String> {
+    let marker = if record.small_sample && record.counts.scored > 0 { "*" } else { "" };
+    vec![
+        format!("{}{marker}", truncate(&record.name, 30)),
+        record.counts.forecasts.to_string(),
+        record.counts.resolved.to_string(),
+        record.counts.scored.to_string(),
+        record.counts.pending.to_string(),
+        record.counts.overdue.to_string(),
+        number(record.brier),
+        interval(record.brier_ci),
+        number(record.log_score),
+        hit_rate(record),
+    ]
+}
+
+fn write_table(out: &mut dyn Write, report: &Report) -> Result<(), CliError> {
+    let overall = &report.overall;
+    writeln!(
+        out,
+        "Track records by {}, as of {}: {} forecasts, {} resolved, {} scored\n",
+        group_label(report.group_by).to_lowercase(),
+        report.as_of,
+        overall.counts.forecasts,
+        overall.counts.resolved,
+        overall.counts.scored
+    )?;
+    let mut table = Table::new(&[
+        group_label(report.group_by),
+        "N",
+        "RESOLVED",
+        "SCORED",
+        "PENDING",
+        "OVERDUE",
+        "BRIER",
+        "95% CI",
+        "LOG",
+        "HIT RATE",
+    ])
+    .right_align(&[1, 2, 3, 4, 5, 6, 8]);
+    for record in &report.groups {
+        table.push(record_row(record));
+    }
+    table.push(record_row(overall));
+    write!(out, "{}", table.render())?;
+
+    writeln!(out, "\nCalibration (all scored forecasts; bins closed on the right, as scikit-learn's):")?;
+    let mut bins = Table::new(&["BIN", "N", "MEAN P", "OBSERVED", "95% CI (WILSON)"]).right_align(&[1, 2, 3]);
+    for bin in &report.calibration {
+        bins.push(vec![
+            format!("{:.1}–{:.1}", bin.lower, bin.upper),
+            bin.count.to_string(),
+            number(bin.mean_forecast),
+            number(bin.observed),
+            interval(bin.ci_low.zip(bin.ci_high)),
+        ]);
+    }
+    write!(out, "{}", bins.render())?;
+
+    match &report.decomposition {
+        Some(d) => writeln!(
+            out,
+            "\nMurphy decomposition: reliability {:.4} − resolution {:.4} + uncertainty {:.4} = Brier {}",
+            d.reliability,
+            d.resolution,
+            d.uncertainty,
+            number(overall.brier)
+        )?,
+        None => writeln!(out, "\nMurphy decomposition: — (nothing scored)")?,
+    }
+    writeln!(
+        out,
+        "\nBrier: 0 is perfect, 0.25 is always saying 50%. Log score: natural log, probabilities clipped to [{}, {}].\n\
+         Only true/false verdicts are scored; partly, ambiguous and annulled are counted as resolved but not scored.\n\
+         95% CI: bootstrap over the group's scored forecasts ({BOOTSTRAP_RESAMPLES} resamples, fixed seed). \
+         * fewer than {SMALL_SAMPLE} scored forecasts: a small sample.",
+        LOG_SCORE_CLIP.0, LOG_SCORE_CLIP.1
+    )?;
+    Ok(())
+}

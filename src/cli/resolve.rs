@@ -1,0 +1,123 @@
+//! `hindsight resolve` and `hindsight reopen`: record or withdraw a verdict. Only the
+//! forecast's `outcome` field changes; the file is written atomically, and never if it has
+//! errors.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::Args;
+
+use super::{CliError, CliResult, FolderArg, load};
+use crate::ledger::edit::{Change, check_resolution, edit_forecast};
+use crate::ledger::{Ledger, Outcome, Resolution, Verdict};
+
+#[derive(Debug, Args)]
+pub struct ResolveArgs {
+    /// The forecast's id.
+    pub id: String,
+    /// true, false, partly, ambiguous or annulled.
+    pub verdict: Verdict,
+    #[command(flatten)]
+    pub folder: FolderArg,
+    /// When it was resolved (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<NaiveDate>,
+    /// A short note on what happened.
+    #[arg(long, value_name = "TEXT")]
+    pub evidence: Option<String>,
+    /// A link to a report of what happened.
+    #[arg(long, value_name = "URL")]
+    pub link: Option<String>,
+    /// Who judged it (default: $HINDSIGHT_JUDGE, else git's user.name).
+    #[arg(long = "by", value_name = "NAME")]
+    pub judge: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ReopenArgs {
+    /// The forecast's id.
+    pub id: String,
+    #[command(flatten)]
+    pub folder: FolderArg,
+}
+
+pub fn run_resolve(args: &ResolveArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
+    let ledger = load(&args.folder.dir, today)?;
+    let entry = find(&ledger, &args.id)?;
+    let view = ledger.view(entry);
+    let resolution = Resolution {
+        verdict: args.verdict,
+        on: args.on.unwrap_or(today),
+        judge: args.judge.clone().or_else(|| default_judge(&ledger.dir)),
+        evidence: args.evidence.clone(),
+        link: args.link.clone(),
+    };
+    check_resolution(view.forecast, &resolution, today).map_err(CliError::Usage)?;
+    let written = write(&ledger, entry, Change::SetOutcome(Outcome::Resolved(resolution)))?;
+    writeln!(
+        out,
+        "{} {} as {} in {}",
+        if written { "resolved" } else { "already resolved" },
+        args.id,
+        args.verdict,
+        view.file.path.display()
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run_reopen(args: &ReopenArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
+    let ledger = load(&args.folder.dir, today)?;
+    let entry = find(&ledger, &args.id)?;
+    let written = write(&ledger, entry, Change::SetOutcome(Outcome::Open))?;
+    writeln!(
+        out,
+        "{} {} in {}",
+        if written { "reopened" } else { "already open:" },
+        args.id,
+        ledger.view(entry).file.path.display()
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn find(ledger: &Ledger, id: &str) -> Result<usize, CliError> {
+    ledger.find(id).ok_or_else(|| {
+        let similar = ledger.similar_ids(id);
+        let hint = if similar.is_empty() {
+            String::new()
+        } else {
+            format!("; did you mean {}?", similar.join(", "))
+        };
+        CliError::Usage(format!("no forecast with id '{id}' in {}{hint}", ledger.dir.display()))
+    })
+}
+
+/// Writes the change; returns whether anything changed.
+fn write(ledger: &Ledger, entry: usize, change: Change) -> Result<bool, CliError> {
+    let view = ledger.view(entry);
+    if view.file.has_errors {
+        return Err(CliError::Failed(format!(
+            "{}: the file has errors, and Hindsight never rewrites a file with errors; run `hindsight check` and fix them first",
+            view.file.path.display()
+        )));
+    }
+    edit_forecast(&view.file.path, &view.forecast.id, Some(view.entry.fingerprint), &change)
+        .map(|written| written.changed)
+        .map_err(|error| CliError::Failed(error.to_string()))
+}
+
+fn default_judge(dir: &Path) -> Option<String> {
+    if let Ok(judge) = std::env::var("HINDSIGHT_JUDGE")
+        && !judge.trim().is_empty()
+    {
+        return Some(judge);
+    }
+    let output = std::process::Command::new("git")
+        .args(["config", "user.name"])
+        .current_dir(dir)
+        .output()
+        .ok()?;
+    let name = String::from_utf8(output.stdout).ok()?.trim().to_string();
+    (output.status.success() && !name.is_empty()).then_some(name)
+}

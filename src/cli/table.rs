@@ -1,0 +1,74 @@
+//! Plain-text tables for the terminal: columns padded to their widest cell, numbers
+//! right-aligned, long text cut with an ellipsis.
+
+/// A table under construction.
+pub struct Table {
+    header: Vec<String>,
+    right: Vec<bool>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    pub fn new(header: &[&str]) -> Table {
+        Table {
+            header: header.iter().map(|h| h.to_string()).collect(),
+            right: vec![false; header.len()],
+            rows: Vec::new(),
+        }
+    }
+
+    /// Right-aligns the given columns (numbers).
+    pub fn right_align(mut self, columns: &[usize]) -> Table {
+        for &column in columns {
+            self.right[column] = true;
+        }
+        self
+    }
+
+    pub fn push(&mut self, row: Vec<String>) {
+        self.rows.push(row);
+    }
+
+    pub fn render(&self) -> String {
+        let widths: Vec<usize> = (0..self.header.len())
+            .map(|c| {
+                std::iter::once(&self.header[c])
+                    .chain(self.rows.iter().map(|row| &row[c]))
+                    .map(|cell| cell.chars().count())
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let mut out = String::new();
+        for row in std::iter::once(&self.header).chain(self.rows.iter()) {
+            let last = row.len() - 1;
+            let cells: Vec<String> = row
+                .iter()
+                .enumerate()
+                .map(|(c, cell)| {
+                    let pad = widths[c] - cell.chars().count();
+                    if self.right[c] {
+                        format!("{}{cell}", " ".repeat(pad))
+                    } else if c == last {
+                        cell.clone()
+                    } else {
+                        format!("{cell}{}", " ".repeat(pad))
+                    }
+                })
+                .collect();
+            out.push_str(cells.join("  ").trim_end());
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// Cuts text to `max` characters, ending with "…" when cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    let single_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if single_line.chars().count() <= max {
+        return single_line;
+    }
+    let cut: String = single_line.chars().take(max.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
+}

@@ -1,0 +1,170 @@
+//! Choosing forecasts: the filter shared by `list`, `report`, `due` and the app, so a
+//! filtered track record always covers exactly the forecasts a filtered list shows.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::ledger::people::name_key;
+use crate::ledger::{ForecastView, Ledger, Verdict};
+
+/// Which outcomes to keep.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum OutcomeFilter {
+    /// Not yet resolved.
+    Open,
+    /// Open and past the resolve-by date.
+    Overdue,
+    /// Resolved, whatever the verdict.
+    Resolved,
+    Verdict(Verdict),
+}
+
+impl std::str::FromStr for OutcomeFilter {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "open" | "unresolved" | "pending" => Ok(OutcomeFilter::Open),
+            "overdue" => Ok(OutcomeFilter::Overdue),
+            "resolved" => Ok(OutcomeFilter::Resolved),
+            other => other.parse::<Verdict>().map(OutcomeFilter::Verdict).map_err(|_| {
+                format!(
+                    "unknown outcome '{text}': expected open, overdue, resolved, true, false, partly, ambiguous or annulled"
+                )
+            }),
+        }
+    }
+}
+
+/// A conjunction of conditions; an empty filter keeps everything. Text fields compare
+/// without regard to case.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Filter {
+    /// Scenario id.
+    pub scenario: Option<String>,
+    /// A tag of the forecast or of its scenario.
+    pub tag: Option<String>,
+    /// The outlet of the forecast's source.
+    pub outlet: Option<String>,
+    /// The source's id.
+    pub source: Option<String>,
+    /// The forecaster, by id, name or alias.
+    pub author: Option<String>,
+    pub outcome: Option<OutcomeFilter>,
+    /// Made on or after this date.
+    pub made_from: Option<NaiveDate>,
+    /// Made on or before this date.
+    pub made_to: Option<NaiveDate>,
+    /// Words that must all appear in the quote, claim or forecaster's name.
+    pub search: Option<String>,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+
+    /// Entry indices of the forecasts that pass, in ledger order.
+    pub fn apply(&self, ledger: &Ledger, today: NaiveDate) -> Vec<usize> {
+        let prepared = Prepared::new(self, ledger);
+        ledger
+            .forecasts()
+            .filter(|view| prepared.matches(view, today))
+            .map(|view| view.entry_index)
+            .collect()
+    }
+
+    pub fn matches(&self, ledger: &Ledger, view: &ForecastView, today: NaiveDate) -> bool {
+        Prepared::new(self, ledger).matches(view, today)
+    }
+}
+
+/// A filter with its text lower-cased and its forecaster looked up once, not per forecast.
+struct Prepared<'a> {
+    filter: &'a Filter,
+    author: Option<AuthorMatch>,
+    search_words: Vec<String>,
+}
+
+enum AuthorMatch {
+    Person(usize),
+    /// Not in the registry: compare with the name as written.
+    Written(String),
+}
+
+impl<'a> Prepared<'a> {
+    fn new(filter: &'a Filter, ledger: &Ledger) -> Prepared<'a> {
+        let author = filter.author.as_deref().map(|name| {
+            match ledger.person(name).and_then(|p| ledger.people.iter().position(|q| q.id == p.id)) {
+                Some(index) => AuthorMatch::Person(index),
+                None => AuthorMatch::Written(name_key(name)),
+            }
+        });
+        let search_words = filter
+            .search
+            .as_deref()
+            .map(|text| text.split_whitespace().map(str::to_lowercase).collect())
+            .unwrap_or_default();
+        Prepared {
+            filter,
+            author,
+            search_words,
+        }
+    }
+
+    fn matches(&self, view: &ForecastView, today: NaiveDate) -> bool {
+        let filter = self.filter;
+        let forecast = view.forecast;
+        let same = |wanted: &Option<String>, actual: &str| {
+            wanted.as_deref().is_none_or(|w| w.eq_ignore_ascii_case(actual))
+        };
+        if !same(&filter.scenario, &view.scenario().id) || !same(&filter.source, &forecast.source) {
+            return false;
+        }
+        if let Some(outlet) = &filter.outlet
+            && !view.source.is_some_and(|s| s.outlet.eq_ignore_ascii_case(outlet))
+        {
+            return false;
+        }
+        if let Some(tag) = &filter.tag
+            && !view.tags().any(|t| t.eq_ignore_ascii_case(tag))
+        {
+            return false;
+        }
+        match &self.author {
+            Some(AuthorMatch::Person(index)) if view.entry.person != Some(*index) => return false,
+            Some(AuthorMatch::Written(key)) if name_key(&forecast.by) != *key => return false,
+            _ => {}
+        }
+        if filter.made_from.is_some_and(|from| forecast.made < from)
+            || filter.made_to.is_some_and(|to| forecast.made > to)
+        {
+            return false;
+        }
+        if let Some(outcome) = filter.outcome {
+            let keep = match outcome {
+                OutcomeFilter::Open => view.verdict().is_none(),
+                OutcomeFilter::Overdue => view.is_overdue(today),
+                OutcomeFilter::Resolved => view.verdict().is_some(),
+                OutcomeFilter::Verdict(verdict) => view.verdict() == Some(verdict),
+            };
+            if !keep {
+                return false;
+            }
+        }
+        self.search_words.is_empty() || self.search_matches(view)
+    }
+
+    fn search_matches(&self, view: &ForecastView) -> bool {
+        let haystack = [
+            view.forecast.quote.as_str(),
+            view.forecast.claim.as_str(),
+            view.author_name(),
+            view.forecast.by.as_str(),
+        ]
+        .join("\n")
+        .to_lowercase();
+        self.search_words.iter().all(|word| haystack.contains(word.as_str()))
+    }
+}

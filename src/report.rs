@@ -1,0 +1,194 @@
+//! Track records: counts and scores for a set of forecasts, whole and grouped by
+//! forecaster, outlet, tag or scenario. The maths lives in [`crate::score`]; this module
+//! decides which forecasts count and how ("partly", "ambiguous" and "annulled" are never
+//! scored).
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::ledger::{ForecastView, Ledger};
+use crate::score::{self, CalibrationBin, Decomposition, ScoredForecast};
+
+/// Below this many scored forecasts a track record is flagged as a small sample.
+pub const SMALL_SAMPLE: usize = 10;
+
+/// The seed of every bootstrap interval, so the same data always gives the same interval.
+pub const BOOTSTRAP_SEED: u64 = 20_220_107;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GroupBy {
+    Author,
+    Outlet,
+    Tag,
+    Scenario,
+}
+
+impl std::str::FromStr for GroupBy {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "author" | "forecaster" => Ok(GroupBy::Author),
+            "outlet" => Ok(GroupBy::Outlet),
+            "tag" => Ok(GroupBy::Tag),
+            "scenario" => Ok(GroupBy::Scenario),
+            _ => Err(format!("cannot group by '{text}': expected author, outlet, tag or scenario")),
+        }
+    }
+}
+
+impl GroupBy {
+    /// The groups a forecast belongs to (a forecast with several tags is in several groups).
+    fn keys(self, view: &ForecastView) -> Vec<String> {
+        match self {
+            GroupBy::Author => vec![view.author_name().to_string()],
+            GroupBy::Outlet => vec![view.source.map_or("(unknown source)", |s| &s.outlet).to_string()],
+            GroupBy::Scenario => vec![view.scenario().id.clone()],
+            GroupBy::Tag => {
+                let mut tags: Vec<String> = view.tags().map(str::to_string).collect();
+                tags.sort();
+                tags.dedup();
+                if tags.is_empty() {
+                    tags.push("(untagged)".to_string());
+                }
+                tags
+            }
+        }
+    }
+}
+
+/// How many forecasts a record covers, by state.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Every forecast in the set.
+    pub forecasts: usize,
+    /// Given any verdict.
+    pub resolved: usize,
+    /// Resolved true or false, with a probability: the ones the scores are computed from.
+    pub scored: usize,
+    /// Not yet resolved.
+    pub pending: usize,
+    /// Not yet resolved and past the resolve-by date.
+    pub overdue: usize,
+}
+
+/// The scores of one set of forecasts. A value that cannot be computed is `None` (null in
+/// JSON), never 0.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TrackRecord {
+    pub name: String,
+    #[serde(flatten)]
+    pub counts: Counts,
+    pub brier: Option<f64>,
+    /// 95% bootstrap interval of the Brier score; `None` below 2 scored forecasts.
+    pub brier_ci: Option<(f64, f64)>,
+    /// 1 − Brier / 0.25: above 0 beats always saying 50%.
+    pub brier_skill: Option<f64>,
+    pub log_score: Option<f64>,
+    pub hit_rate: Option<f64>,
+    /// Forecasts that took a side (probability ≠ 0.5) and were right, of those that took one.
+    pub hits: usize,
+    pub decided: usize,
+    /// Fewer than [`SMALL_SAMPLE`] scored forecasts: read the scores with care.
+    pub small_sample: bool,
+}
+
+impl TrackRecord {
+    pub fn new(name: impl Into<String>, counts: Counts, scored: &[ScoredForecast]) -> TrackRecord {
+        let brier = score::brier_score(scored);
+        let hit_rate = score::hit_rate(scored);
+        TrackRecord {
+            name: name.into(),
+            counts,
+            brier,
+            brier_ci: score::bootstrap_brier_interval(scored, BOOTSTRAP_SEED),
+            brier_skill: brier.map(score::brier_skill),
+            log_score: score::log_score(scored),
+            hit_rate: hit_rate.map(|h| h.rate),
+            hits: hit_rate.map_or(0, |h| h.hits),
+            decided: hit_rate.map_or(0, |h| h.decided),
+            small_sample: scored.len() < SMALL_SAMPLE,
+        }
+    }
+}
+
+/// A whole report: one record per group, the overall record, and the calibration and
+/// decomposition of all scored forecasts in the set.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Report {
+    pub as_of: NaiveDate,
+    pub group_by: GroupBy,
+    /// Best Brier score first; groups with nothing scored last, by name.
+    pub groups: Vec<TrackRecord>,
+    pub overall: TrackRecord,
+    pub calibration: Vec<CalibrationBin>,
+    pub decomposition: Option<Decomposition>,
+}
+
+/// Whether a forecast is scored, and how: its probability and whether the claim came true.
+pub fn scored(view: &ForecastView) -> Option<ScoredForecast> {
+    let happened = view.verdict()?.scored_as()?;
+    let probability = view.probability()?;
+    Some(ScoredForecast {
+        probability,
+        happened,
+    })
+}
+
+/// Counts and scored forecasts of a set, in one pass.
+fn tally<'a>(views: impl Iterator<Item = ForecastView<'a>>, today: NaiveDate) -> (Counts, Vec<ScoredForecast>) {
+    let mut counts = Counts::default();
+    let mut scored_forecasts = Vec::new();
+    for view in views {
+        counts.forecasts += 1;
+        if view.verdict().is_some() {
+            counts.resolved += 1;
+        } else {
+            counts.pending += 1;
+            counts.overdue += usize::from(view.is_overdue(today));
+        }
+        if let Some(s) = scored(&view) {
+            scored_forecasts.push(s);
+        }
+    }
+    counts.scored = scored_forecasts.len();
+    (counts, scored_forecasts)
+}
+
+/// The track record of one set of forecasts.
+pub fn track_record(ledger: &Ledger, entries: &[usize], name: &str, today: NaiveDate) -> TrackRecord {
+    let (counts, scored) = tally(entries.iter().map(|&i| ledger.view(i)), today);
+    TrackRecord::new(name, counts, &scored)
+}
+
+/// The report on a set of forecasts (entry indices, e.g. from [`crate::query::Filter::apply`]).
+pub fn report(ledger: &Ledger, entries: &[usize], group_by: GroupBy, today: NaiveDate) -> Report {
+    let mut members: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for &entry in entries {
+        for key in group_by.keys(&ledger.view(entry)) {
+            members.entry(key).or_default().push(entry);
+        }
+    }
+    let mut groups: Vec<TrackRecord> = members
+        .iter()
+        .map(|(name, group)| track_record(ledger, group, name, today))
+        .collect();
+    groups.sort_by(|a, b| match (a.brier, b.brier) {
+        (Some(x), Some(y)) => x.total_cmp(&y).then_with(|| a.name.cmp(&b.name)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => a.name.cmp(&b.name),
+    });
+    let (counts, scored) = tally(entries.iter().map(|&i| ledger.view(i)), today);
+    Report {
+        as_of: today,
+        group_by,
+        groups,
+        overall: TrackRecord::new("All forecasts", counts, &scored),
+        calibration: score::calibration_table(&scored),
+        decomposition: score::murphy_decomposition(&scored),
+    }
+}
