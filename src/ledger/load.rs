@@ -61,7 +61,11 @@ pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, LoadError> {
 
     let people_path = dir.join(PEOPLE_FILE);
     let people_file = read_document::<super::People>(&people_path, &mut problems);
-    let people_read = people_file.is_some() || people_path.exists();
+    let people_state = match (&people_file, people_path.exists()) {
+        (Some(_), _) => validate::PeopleFile::Read,
+        (None, true) => validate::PeopleFile::Broken,
+        (None, false) => validate::PeopleFile::Missing,
+    };
     let people = people_file
         .as_ref()
         .map(|file| file.value.people.clone())
@@ -101,7 +105,7 @@ pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, LoadError> {
     let context = validate::Context {
         people: &people,
         person_index: &person_index,
-        people_read,
+        people_file: people_state,
         phrases: &phrases,
         project_root: &project_root,
         today,

@@ -254,56 +254,127 @@ fn ron_problem(
     use ron::Error;
     let offset = offset_of(text, lines, position);
     let field = innermost_field(root, offset);
-    let mut message = match code {
+    let field_name = field.map(|f| f.name.as_str());
+    // ron places value errors at or around the value; point at the value's first character,
+    // where a reader's eye goes.
+    let value_position = field.map(|f| lines.position(text, f.value.span.start));
+    let (message, position) = match code {
         Error::NoSuchStructField {
             expected,
             found,
             outer,
-        } => format!(
-            "unknown field `{found}`{}; expected one of: {}",
-            outer.as_ref().map(|o| format!(" in {o}")).unwrap_or_default(),
-            expected.join(", ")
+        } => (
+            format!(
+                "unknown field `{found}`{}; expected one of: {}",
+                outer.as_ref().map(|o| format!(" in {o}")).unwrap_or_default(),
+                expected.join(", ")
+            ),
+            position,
         ),
-        Error::MissingStructField { field, outer } => format!(
-            "missing field `{field}`{}",
-            outer.as_ref().map(|o| format!(" in {o}")).unwrap_or_default()
+        Error::MissingStructField { field, outer } => (
+            format!(
+                "missing field `{field}`{}",
+                outer.as_ref().map(|o| format!(" in {o}")).unwrap_or_default()
+            ),
+            lines.position(text, innermost_struct(root, offset).span.start),
         ),
-        Error::DuplicateStructField { field, .. } => format!("field `{field}` is given twice"),
-        Error::NoSuchEnumVariant {
-            expected, found, ..
-        } => format!("unknown value `{found}`; expected one of: {}", expected.join(", ")),
-        Error::ExpectedString => "expected a string in double quotes".to_string(),
-        Error::ExpectedFloat => "expected a number".to_string(),
-        Error::Message(message) => message.clone(),
-        other => other.to_string(),
+        Error::DuplicateStructField { field, .. } => (format!("field `{field}` is given twice"), position),
+        Error::NoSuchEnumVariant { expected, found, .. } => (
+            in_field(
+                format!("unknown value `{found}`; expected one of: {}", expected.join(", ")),
+                field_name,
+            ),
+            value_position.unwrap_or(position),
+        ),
+        Error::Message(message) if is_date_field(field_name) => (
+            format!(
+                "invalid date in `{}` ({message}); expected \"YYYY-MM-DD\"",
+                field_name.unwrap_or_default()
+            ),
+            value_position.unwrap_or(position),
+        ),
+        Error::Message(_)
+        | Error::InvalidValueForType { .. }
+        | Error::ExpectedString
+        | Error::ExpectedFloat
+        | Error::ExpectedInteger
+        | Error::ExpectedBoolean
+        | Error::ExpectedArray
+        | Error::ExpectedStructLike
+        | Error::ExpectedNamedStructLike(_) => (
+            in_field(value_error_message(code), field_name),
+            value_position.unwrap_or(position),
+        ),
+        other => (in_field(other.to_string(), field_name), position),
     };
-    if let Some(field) = field {
-        let is_date = matches!(field.as_str(), "made" | "published" | "on" | "resolve_by");
-        if is_date && matches!(code, Error::Message(_)) {
-            message = format!("invalid date in `{field}` ({message}); expected \"YYYY-MM-DD\"");
-        } else if !message.contains(&format!("`{field}`")) {
-            message = format!("{message} (in `{field}`)");
-        }
-    }
     Problem::error(path, position, message)
 }
 
-/// The name of the innermost field whose value contains `offset`.
-fn innermost_field(node: &Node, offset: usize) -> Option<String> {
+fn is_date_field(field: Option<&str>) -> bool {
+    matches!(field, Some("made" | "published" | "on" | "resolve_by"))
+}
+
+fn in_field(message: String, field: Option<&str>) -> String {
+    match field {
+        Some(field) if !message.contains(&format!("`{field}`")) => format!("{message} (in `{field}`)"),
+        _ => message,
+    }
+}
+
+fn value_error_message(code: &ron::Error) -> String {
+    use ron::Error;
+    match code {
+        Error::ExpectedString => "expected a string in double quotes".to_string(),
+        Error::ExpectedFloat => "expected a number".to_string(),
+        Error::ExpectedInteger => "expected a whole number".to_string(),
+        Error::ExpectedBoolean => "expected true or false".to_string(),
+        Error::ExpectedArray => "expected a list in square brackets".to_string(),
+        Error::Message(message) => message.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// The innermost field whose name or value contains `offset`.
+fn innermost_field(node: &Node, offset: usize) -> Option<&syntax::Field> {
     let mut found = None;
-    let mut children: Vec<&Node> = vec![node];
-    while let Some(current) = children.pop() {
-        for field in current.fields() {
-            if field.value.span.start <= offset && offset <= field.value.span.end {
-                found = Some(field.name.clone());
-                children.push(&field.value);
+    let mut current = node;
+    loop {
+        let field = current
+            .fields()
+            .iter()
+            .find(|f| f.name_span.start <= offset && offset <= f.value.span.end);
+        let item = current
+            .items()
+            .iter()
+            .find(|item| item.span.start <= offset && offset <= item.span.end);
+        match (field, item) {
+            (Some(field), _) => {
+                found = Some(field);
+                current = &field.value;
             }
-        }
-        for item in current.items() {
-            if item.span.start <= offset && offset <= item.span.end {
-                children.push(item);
-            }
+            (None, Some(item)) => current = item,
+            (None, None) => return found,
         }
     }
-    found
+}
+
+/// The innermost struct (a source, forecast, person…) containing `offset`.
+fn innermost_struct(node: &Node, offset: usize) -> &Node {
+    let mut found = node;
+    let mut current = node;
+    loop {
+        if matches!(current.kind, syntax::NodeKind::Struct { .. }) {
+            found = current;
+        }
+        let next = current
+            .fields()
+            .iter()
+            .map(|f| &f.value)
+            .chain(current.items().iter())
+            .find(|child| child.span.start <= offset && offset <= child.span.end);
+        match next {
+            Some(child) => current = child,
+            None => return found,
+        }
+    }
 }

@@ -14,11 +14,20 @@ use super::syntax::Node;
 use super::{EffectiveProbability, Entry, Outcome, People, Person, ProbabilityOrigin};
 use crate::estimative::{PhraseFile, PhraseTable};
 
+/// The state of the folder's people registry, which decides what an unknown name means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum PeopleFile {
+    Missing,
+    /// It exists but could not be parsed: its own errors are reported, and names are not
+    /// checked against a registry that could not be read.
+    Broken,
+    Read,
+}
+
 pub(super) struct Context<'a> {
     pub people: &'a [Person],
     pub person_index: &'a PersonIndex,
-    /// Whether the folder has a people.ron at all (changes the unknown-person message).
-    pub people_read: bool,
+    pub people_file: PeopleFile,
     pub phrases: &'a PhraseTable,
     pub project_root: &'a Path,
     pub today: NaiveDate,
@@ -211,7 +220,7 @@ pub(super) fn scenarios(context: &Context, files: &[ReadScenario], problems: &mu
             }
 
             let person = context.person_index.find(&forecast.by);
-            if person.is_none() {
+            if person.is_none() && context.people_file != PeopleFile::Broken {
                 problems.push(checker.error(checker.field_at(node, "by"), checker.unknown_person(&forecast.by)));
             }
 
@@ -272,7 +281,7 @@ impl FileChecker<'_> {
     }
 
     fn unknown_person(&self, name: &str) -> String {
-        if !self.context.people_read {
+        if self.context.people_file == PeopleFile::Missing {
             return format!(
                 "unknown person '{name}': the folder has no {} registry",
                 super::PEOPLE_FILE

@@ -1,0 +1,131 @@
+//! Helpers shared by the integration tests: temporary copies of fixture ledgers on disk,
+//! and the real `hindsight` binary.
+
+#![allow(dead_code)] // each test binary uses its own subset
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use chrono::NaiveDate;
+
+/// The date every test treats as today, so "overdue" never drifts.
+pub const TODAY: &str = "2026-11-22";
+
+pub fn today() -> NaiveDate {
+    TODAY.parse().unwrap()
+}
+
+pub fn fixture_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ledger")
+}
+
+/// A temporary project folder holding a copy of the fixture ledger (seeds/ and scenarios/).
+pub struct TempLedger {
+    pub root: tempfile::TempDir,
+}
+
+impl TempLedger {
+    pub fn fixture() -> TempLedger {
+        let root = tempfile::tempdir().unwrap();
+        copy_dir(&fixture_dir(), root.path());
+        TempLedger { root }
+    }
+
+    /// An empty project with a scenarios folder.
+    pub fn empty() -> TempLedger {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir(root.path().join("scenarios")).unwrap();
+        TempLedger { root }
+    }
+
+    pub fn scenarios(&self) -> PathBuf {
+        self.root.path().join("scenarios")
+    }
+
+    pub fn path(&self, relative: &str) -> PathBuf {
+        self.scenarios().join(relative)
+    }
+
+    pub fn write(&self, relative: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.path(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, contents).unwrap();
+        path
+    }
+
+    pub fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.path(relative)).unwrap()
+    }
+
+    /// Runs `hindsight --today TODAY ARGS… SCENARIOS` (the folder last, where every command takes it).
+    pub fn run(&self, args: &[&str]) -> Run {
+        let scenarios = self.scenarios();
+        let mut all: Vec<&str> = args.to_vec();
+        all.push(scenarios.to_str().unwrap());
+        hindsight(&all)
+    }
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// The outcome of running the binary.
+pub struct Run {
+    pub status: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    fn from(output: Output) -> Run {
+        Run {
+            status: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\n{}", self.stdout, self.stderr))
+    }
+}
+
+/// Runs the real binary with `--today TODAY` and the given arguments.
+pub fn hindsight(args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_hindsight"))
+        .arg("--today")
+        .arg(TODAY)
+        .args(args)
+        .env_remove("HINDSIGHT_JUDGE")
+        .output()
+        .unwrap();
+    Run::from(output)
+}
+
+/// The lines that differ between two texts, as (line number in `before`, old, new) — a
+/// simple same-length comparison plus the lines added at one point.
+pub fn changed_line_range(before: &str, after: &str) -> std::ops::Range<usize> {
+    let old: Vec<&str> = before.lines().collect();
+    let new: Vec<&str> = after.lines().collect();
+    let prefix = old.iter().zip(&new).take_while(|(a, b)| a == b).count();
+    let suffix = old
+        .iter()
+        .rev()
+        .zip(new.iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count()
+        .min(old.len().min(new.len()) - prefix);
+    // 1-based lines of `before` that were replaced.
+    prefix + 1..old.len() - suffix + 1
+}
