@@ -1,0 +1,348 @@
+//! The command line against a temporary copy of the fixture ledger: exit codes, the JSON
+//! and CSV fields, filters, `due`, and `resolve`/`reopen` rewriting exactly one block.
+
+mod common;
+
+use common::{TempLedger, changed_line_range, hindsight};
+use serde_json::Value;
+
+fn find<'a>(items: &'a Value, key: &str, value: &str) -> &'a Value {
+    items
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|item| item[key] == value)
+        .unwrap_or_else(|| panic!("no {key} = {value} in {items:#}"))
+}
+
+fn close(value: &Value, expected: f64) {
+    let actual = value.as_f64().unwrap_or_else(|| panic!("{value} is not a number"));
+    assert!((actual - expected).abs() < 1e-9, "{actual} != {expected}");
+}
+
+#[test]
+fn check_passes_on_the_fixture_and_the_shipped_scenarios() {
+    let run = TempLedger::fixture().run(&["check"]);
+    assert_eq!(run.status, 0, "{}", run.stdout);
+    assert!(run.stdout.ends_with("9 forecasts, 0 errors, 0 warnings\n"), "{}", run.stdout);
+
+    let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios");
+    let run = hindsight(&["check", "--deny-warnings", shipped]);
+    assert_eq!(run.status, 0, "{}", run.stdout);
+    let run = hindsight(&["fmt", "--check", shipped]);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+}
+
+#[test]
+fn usage_errors_exit_2_without_a_backtrace() {
+    let run = hindsight(&["check", "/no/such/folder"]);
+    assert_eq!(run.status, 2);
+    assert_eq!(run.stderr, "hindsight: /no/such/folder: no such folder\n");
+
+    for args in [&["frobnicate"][..], &["list", "--format", "xml"], &["resolve", "x", "maybe"]] {
+        let run = hindsight(args);
+        assert_eq!(run.status, 2, "{args:?}");
+        assert!(!run.stderr.contains("panicked") && !run.stderr.contains("backtrace"), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn list_json_carries_every_documented_field() {
+    let run = TempLedger::fixture().run(&["list", "--format", "json"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let list = run.json();
+    assert_eq!(list.as_array().unwrap().len(), 9);
+
+    let ada = find(&list, "id", "ada-prices-rise");
+    assert_eq!(ada["scenario"], "prices");
+    assert_eq!(ada["author"], "Ada Fixture");
+    assert_eq!(ada["source_title"], "Talks to resume, ministry says");
+    assert_eq!(ada["outlet"], "Fixture Herald");
+    assert_eq!(ada["published"], "2022-03-04");
+    assert_eq!(ada["made_on"], "2022-03-03");
+    assert_eq!(ada["quote"], "Prices will most likely rise before the summer");
+    assert_eq!(ada["claim"], "Consumer prices rise between March and 21 June 2022.");
+    assert_eq!(ada["expression"], "most likely");
+    close(&ada["probability"], 0.8);
+    assert_eq!(ada["resolve_by"], "2022-06-21");
+    assert_eq!(ada["outcome"], "true");
+    assert_eq!(ada["resolved_on"], "2022-06-30");
+    assert_eq!(ada["evidence"], "The statistics office reported a rise.");
+
+    // An alias resolves to the canonical name; an explicit probability wins over the words.
+    let toqaev = find(&list, "id", "toqaev-reform-passes");
+    assert_eq!(toqaev["author"], "Kassym-Jomart Tokayev");
+    close(&toqaev["probability"], 0.9);
+    assert_eq!(toqaev["probability_source"], "explicit");
+    assert_eq!(toqaev["outcome"], "partly");
+
+    // The folder's phrases.ron overrides and extends the built-in table.
+    close(&find(&list, "id", "analysts-likely-unrest")["probability"], 0.75);
+    close(&find(&list, "id", "tokayev-clear")["probability"], 0.95);
+
+    let open = find(&list, "id", "bo-minister-resigns");
+    assert_eq!(open["outcome"], Value::Null);
+    assert_eq!(open["resolved_on"], Value::Null);
+    assert_eq!(open["overdue"], true);
+    assert_eq!(find(&list, "id", "bo-never-agree")["resolve_by_stated"], false);
+}
+
+#[test]
+fn list_csv_has_a_header_and_one_row_per_forecast() {
+    let run = TempLedger::fixture().run(&["list", "--format", "csv", "--scenario", "neighbours"]);
+    assert_eq!(run.status, 0);
+    let mut reader = csv::Reader::from_reader(run.stdout.as_bytes());
+    let header = reader.headers().unwrap().clone();
+    for column in [
+        "id", "scenario", "author", "source_title", "outlet", "published", "made_on", "quote", "claim",
+        "expression", "probability", "resolve_by", "outcome", "resolved_on", "evidence",
+    ] {
+        assert!(header.iter().any(|h| h == column), "missing column {column}");
+    }
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    let id = header.iter().position(|h| h == "id").unwrap();
+    let outcome = header.iter().position(|h| h == "outcome").unwrap();
+    let row = rows.iter().find(|r| &r[id] == "tokayev-clear").unwrap();
+    assert_eq!(&row[outcome], "", "unresolved is an empty cell");
+}
+
+#[test]
+fn filters_choose_the_forecasts() {
+    let ledger = TempLedger::fixture();
+    let ids = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["list", "--format", "json"];
+        all.extend_from_slice(args);
+        let mut ids: Vec<String> = ledger
+            .run(&all)
+            .json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["id"].as_str().unwrap().to_string())
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(ids(&["--author", "Toqaev"]), ["tokayev-clear", "toqaev-reform-passes"]);
+    assert_eq!(ids(&["--tag", "reform"]), ["toqaev-reform-passes"]);
+    assert_eq!(ids(&["--tag", "region"]).len(), 2, "scenario tags count");
+    assert_eq!(ids(&["--outlet", "example wire"]).len(), 5);
+    assert_eq!(ids(&["--outcome", "overdue"]), ["bo-minister-resigns"]);
+    assert_eq!(ids(&["--outcome", "false"]), ["ada-rates-up", "bo-never-agree"]);
+    assert_eq!(ids(&["--from", "2022-03-05", "--to", "2022-03-05", "--author", "ada-fixture"]), [
+        "ada-rates-up",
+        "ada-treaty-delay"
+    ]);
+    assert_eq!(ids(&["--search", "BORDER autumn"]), ["bo-border-reopens"]);
+}
+
+/// Worked by hand from the fixture (see the comments): never from the code under test.
+#[test]
+fn report_json_scores_match_hand_computed_values() {
+    let run = TempLedger::fixture().run(&["report", "--format", "json"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let report = run.json();
+    let groups = &report["groups"];
+
+    // Ada: 0.8 true, 0.2 false, 0.3 true → squared errors 0.04, 0.04, 0.49.
+    let ada = find(groups, "name", "Ada Fixture");
+    assert_eq!(ada["forecasts"], 3);
+    assert_eq!(ada["resolved"], 3);
+    assert_eq!(ada["scored"], 3);
+    close(&ada["brier"], 0.57 / 3.0);
+    // −(ln 0.8 + ln 0.8 + ln 0.3) / 3
+    close(&ada["log_score"], -(0.8f64.ln() * 2.0 + 0.3f64.ln()) / 3.0);
+    close(&ada["hit_rate"], 2.0 / 3.0);
+    let ci = ada["brier_ci"].as_array().unwrap();
+    assert_eq!(ci.len(), 2);
+    assert!(ci[0].as_f64().unwrap() <= ci[1].as_f64().unwrap());
+
+    // Bo: "never" (0.0) on a claim that did not happen; one annulled, one overdue.
+    let bo = find(groups, "name", "Bo Testwell");
+    assert_eq!((bo["forecasts"].clone(), bo["resolved"].clone(), bo["scored"].clone()), (3.into(), 2.into(), 1.into()));
+    assert_eq!((bo["pending"].clone(), bo["overdue"].clone()), (1.into(), 1.into()));
+    close(&bo["brier"], 0.0);
+    close(&bo["log_score"], -(0.99f64.ln()), );
+    assert_eq!(bo["brier_ci"], Value::Null, "no interval from one forecast");
+
+    // Tokayev: one partly (not scored), one open. Nothing to score is null, never 0.
+    let tokayev = find(groups, "name", "Kassym-Jomart Tokayev");
+    assert_eq!(tokayev["resolved"], 1);
+    assert_eq!(tokayev["scored"], 0);
+    for field in ["brier", "brier_ci", "log_score", "hit_rate"] {
+        assert_eq!(tokayev[field], Value::Null, "{field}");
+    }
+
+    // All four scored forecasts: errors 0.04, 0, 0.04, 0.49.
+    close(&report["overall"]["brier"], 0.57 / 4.0);
+    close(&report["overall"]["hit_rate"], 0.75);
+
+    let bins = report["calibration"].as_array().unwrap();
+    assert_eq!(bins.len(), 10, "empty bins are present");
+    let counts: Vec<u64> = bins.iter().map(|b| b["count"].as_u64().unwrap()).collect();
+    // 0.0 → bin 0; 0.2 and 0.3 sit on edges and fall in the lower bin; 0.8 → 0.7–0.8.
+    assert_eq!(counts, [1, 1, 1, 0, 0, 0, 0, 1, 0, 0]);
+    close(&bins[2]["observed"], 1.0);
+    close(&bins[2]["lower"], 0.2);
+    assert_eq!(bins[4]["observed"], Value::Null);
+    assert_eq!(bins[4]["ci_low"], Value::Null);
+    // Wilson 95% for 1 of 1: centre (1 + 1.96²/2)/(1 + 1.96²), half-width 1.96·sqrt(1.96²/4)/(1 + 1.96²).
+    let z2 = 1.96f64 * 1.96;
+    close(&bins[2]["ci_low"], (1.0 + z2 / 2.0 - 1.96 * (z2 / 4.0).sqrt()) / (1.0 + z2));
+
+    // Every forecast value is distinct, so reliability is the Brier score itself and
+    // resolution = uncertainty = 0.5 · 0.5.
+    let d = &report["decomposition"];
+    close(&d["reliability"], 0.57 / 4.0);
+    close(&d["resolution"], 0.25);
+    close(&d["uncertainty"], 0.25);
+}
+
+#[test]
+fn report_groups_by_outlet_tag_and_scenario() {
+    let ledger = TempLedger::fixture();
+    let names = |by: &str| -> Vec<String> {
+        let report = ledger.run(&["report", "--format", "json", "--by", by]).json();
+        let mut names: Vec<String> =
+            report["groups"].as_array().unwrap().iter().map(|g| g["name"].as_str().unwrap().to_string()).collect();
+        names.sort();
+        names
+    };
+    assert_eq!(names("outlet"), ["Example Wire", "Fixture Herald"]);
+    assert_eq!(names("scenario"), ["neighbours", "prices"]);
+    assert_eq!(names("tag"), ["economy", "reform", "region", "treaty"]);
+    let run = ledger.run(&["report", "--by", "colour"]);
+    assert_eq!(run.status, 2);
+}
+
+#[test]
+fn report_table_shows_scores_and_counts() {
+    let run = TempLedger::fixture().run(&["report"]);
+    assert_eq!(run.status, 0);
+    let ada = run.stdout.lines().find(|l| l.starts_with("Ada Fixture")).unwrap();
+    assert!(ada.contains("0.190"), "{ada}");
+    assert!(ada.contains("67% (2/3)"), "{ada}");
+    assert!(run.stdout.contains("clipped to [0.01, 0.99]"));
+}
+
+#[test]
+fn due_lists_overdue_forecasts_oldest_first() {
+    let ledger = TempLedger::fixture();
+    // Reopen the analysts' forecast and make it due before the fixture's overdue one.
+    let resolved = "            resolve_by: Default(\"2023-03-05\"),\n            outcome: Resolved(\n                verdict: Ambiguous,\n                on: \"2023-03-05\",\n                judge: \"Fixture Judge\",\n                evidence: \"Reports disagree on whether the gatherings were protests.\",\n            ),\n";
+    let text = ledger.read("prices.ron");
+    assert!(text.contains(resolved));
+    ledger.write(
+        "prices.ron",
+        text.replace(resolved, "            resolve_by: Default(\"2022-04-01\"),\n            outcome: Open,\n"),
+    );
+    let due = ledger.run(&["due", "--format", "json"]).json();
+    let ids: Vec<&str> = due.as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["analysts-likely-unrest", "bo-minister-resigns"]);
+    let table = ledger.run(&["due"]);
+    assert!(table.stdout.contains("2022-04-01 (default)"), "{}", table.stdout);
+    assert!(table.stdout.contains("2 overdue forecasts"), "{}", table.stdout);
+}
+
+/// The 1-based line range of forecast `id`'s block, from `Forecast(` to its `),`.
+fn block_lines(text: &str, id: &str) -> std::ops::RangeInclusive<usize> {
+    let lines: Vec<&str> = text.lines().collect();
+    let id_line = lines.iter().position(|l| l.contains(&format!("id: \"{id}\""))).unwrap();
+    let start = (0..id_line).rev().find(|&i| lines[i].trim() == "Forecast(").unwrap();
+    let end = (id_line..lines.len()).find(|&i| lines[i] == "        ),").unwrap();
+    start + 1..=end + 1
+}
+
+#[test]
+fn resolve_rewrites_only_that_forecasts_block_and_reopen_restores_the_bytes() {
+    let ledger = TempLedger::fixture();
+    let before = ledger.read("prices.ron");
+    let run = ledger.run(&[
+        "resolve",
+        "bo-minister-resigns",
+        "true",
+        "--on",
+        "2022-06-15",
+        "--evidence",
+        "The minister resigned on 15 June.",
+        "--link",
+        "https://example.org/resigned",
+        "--by",
+        "Test Judge",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("resolved bo-minister-resigns as true in "), "{}", run.stdout);
+    let after = ledger.read("prices.ron");
+    let changed = changed_line_range(&before, &after);
+    let block = block_lines(&before, "bo-minister-resigns");
+    assert!(
+        block.contains(&changed.start) && block.contains(&(changed.end - 1)),
+        "changed lines {changed:?} lie inside the block {block:?}"
+    );
+    assert!(after.contains(
+        "            outcome: Resolved(\n                verdict: True,\n                on: \"2022-06-15\",\n                judge: \"Test Judge\",\n                evidence: \"The minister resigned on 15 June.\",\n                link: \"https://example.org/resigned\",\n            ),\n"
+    ));
+    assert_eq!(ledger.run(&["fmt", "--check"]).status, 0, "still canonical");
+    let listed = ledger.run(&["list", "--format", "json"]).json();
+    assert_eq!(find(&listed, "id", "bo-minister-resigns")["outcome"], "true");
+
+    let run = ledger.run(&["reopen", "bo-minister-resigns"]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert_eq!(ledger.read("prices.ron"), before, "reopening restores every byte");
+}
+
+#[test]
+fn resolve_refuses_what_cannot_be_right() {
+    let ledger = TempLedger::fixture();
+    let before = ledger.read("prices.ron");
+
+    let run = ledger.run(&["resolve", "bo-minister-resign", "true"]);
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("no forecast with id 'bo-minister-resign'"), "{}", run.stderr);
+    assert!(run.stderr.contains("did you mean bo-minister-resigns"), "{}", run.stderr);
+
+    let run = ledger.run(&["resolve", "bo-minister-resigns", "false", "--on", "2021-01-01"]);
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.contains("before the forecast was made"), "{}", run.stderr);
+
+    // A file with errors is never rewritten.
+    let broken = before.replace("by: \"ada-fixture\"", "by: \"nobody\"");
+    ledger.write("prices.ron", &broken);
+    let run = ledger.run(&["resolve", "bo-minister-resigns", "true"]);
+    assert_eq!(run.status, 1);
+    assert!(run.stderr.contains("the file has errors"), "{}", run.stderr);
+    assert_eq!(ledger.read("prices.ron"), broken);
+}
+
+#[test]
+fn read_commands_still_print_but_exit_1_when_the_folder_has_errors() {
+    let ledger = TempLedger::fixture();
+    ledger.write("broken.ron", "Scenario(");
+    let run = ledger.run(&["list", "--format", "json"]);
+    assert_eq!(run.status, 1);
+    assert_eq!(run.json().as_array().unwrap().len(), 9, "the readable files are listed");
+    assert!(run.stderr.contains("the folder has 1 error"), "{}", run.stderr);
+}
+
+#[test]
+fn demo_writes_a_ledger_that_passes_check_and_is_reproducible() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    for out in [&a, &b] {
+        let run = hindsight(&["demo", "--forecasts", "1500", "--seed", "7", out.to_str().unwrap()]);
+        assert_eq!(run.status, 0, "{}", run.stderr);
+    }
+    let check = hindsight(&["check", "--deny-warnings", a.to_str().unwrap()]);
+    assert_eq!(check.status, 0, "{}", check.stdout);
+    assert!(check.stdout.contains("1500 forecasts, 0 errors, 0 warnings"));
+    for name in ["people.ron", "demo-0000-oil-prices.ron", "demo-0001-elections.ron"] {
+        assert_eq!(std::fs::read(a.join(name)).unwrap(), std::fs::read(b.join(name)).unwrap(), "{name}");
+    }
+    let report = hindsight(&["report", "--format", "json", a.to_str().unwrap()]).json();
+    assert!(report["overall"]["resolved"].as_u64().unwrap() > 500);
+    assert!(report["overall"]["overdue"].as_u64().unwrap() > 0);
+
+    let again = hindsight(&["demo", "--forecasts", "10", a.to_str().unwrap()]);
+    assert_eq!(again.status, 2, "never writes into a folder with files");
+}
