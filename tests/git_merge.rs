@@ -1,0 +1,65 @@
+//! Two people resolve different forecasts of one file on two branches: the real `git`
+//! merges them without a conflict, and the merged ledger has both verdicts.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use common::{TempLedger, hindsight};
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let output = Command::new("git")
+        .args(["-c", "user.name=Tester", "-c", "user.email=tester@example.org", "-c", "init.defaultBranch=main"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        output.status.success(),
+        "git {args:?} failed:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn resolve(ledger: &TempLedger, args: &[&str]) {
+    let run = ledger.run(args);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+}
+
+#[test]
+fn resolutions_of_neighbouring_forecasts_merge_without_conflict() {
+    let ledger = TempLedger::fixture();
+    let root = ledger.root.path();
+    git(root, &["init", "-q"]);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-qm", "ledger"]);
+
+    // Alice reopens one forecast; Bob resolves the one right after it in the same file.
+    git(root, &["checkout", "-qb", "alice"]);
+    resolve(&ledger, &["reopen", "ada-rates-up"]);
+    git(root, &["commit", "-qam", "reopen ada-rates-up"]);
+
+    git(root, &["checkout", "-q", "main"]);
+    git(root, &["checkout", "-qb", "bob"]);
+    resolve(&ledger, &["resolve", "bo-minister-resigns", "false", "--on", "2022-07-01", "--evidence", "Still in office in July."]);
+    resolve(&ledger, &["resolve", "tokayev-clear", "ambiguous", "--on", "2026-01-01", "--evidence", "Unclear."]);
+    git(root, &["commit", "-qam", "resolve two"]);
+
+    git(root, &["merge", "-q", "--no-edit", "alice"]);
+    assert!(git(root, &["status", "--porcelain"]).is_empty(), "a clean merge");
+
+    let listed = ledger.run(&["list", "--format", "json"]).json();
+    let outcome = |id: &str| {
+        listed.as_array().unwrap().iter().find(|f| f["id"] == id).unwrap()["outcome"].clone()
+    };
+    assert_eq!(outcome("ada-rates-up"), serde_json::Value::Null, "Alice's reopen");
+    assert_eq!(outcome("bo-minister-resigns"), "false", "Bob's resolution");
+    assert_eq!(outcome("tokayev-clear"), "ambiguous");
+    let check = ledger.run(&["check"]);
+    assert_eq!(check.status, 0, "{}", check.stdout);
+    let fmt = hindsight(&["fmt", "--check", ledger.scenarios().to_str().unwrap()]);
+    assert_eq!(fmt.status, 0, "the merged file is still canonical");
+}
