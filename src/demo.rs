@@ -10,7 +10,8 @@ use chrono::{Days, NaiveDate};
 use crate::estimative::PhraseTable;
 use crate::ledger::write::{people_document, scenario_document, write_atomically};
 use crate::ledger::{
-    FORMAT_VERSION, Forecast, Outcome, People, Person, Resolution, ResolveBy, Scenario, Source, Verdict,
+    FORMAT_VERSION, Forecast, Outcome, People, Person, Resolution, ResolveBy, Scenario, Source,
+    Verdict,
 };
 use crate::rng::SplitMix64;
 
@@ -49,18 +50,55 @@ const FIRST_NAMES: &[&str] = &[
     "Ulrich", "Vera", "Wojciech", "Ximena", "Yusuf", "Zofia",
 ];
 const SURNAMES: &[&str] = &[
-    "Abbott", "Brennan", "Castellano", "Dvorak", "Eriksen", "Fontaine", "Gallagher", "Horvath",
-    "Ishikawa", "Jablonski", "Kowalczyk", "Lindqvist", "Moreau", "Nakamura", "Okonkwo",
-    "Petrakis", "Quintero", "Rasmussen", "Szabo", "Takahashi", "Ueda", "Vasquez", "Whitfield",
-    "Yilmaz", "Zielinski", "Achterberg", "Bellamy", "Cardoso", "Delacroix", "Esposito",
+    "Abbott",
+    "Brennan",
+    "Castellano",
+    "Dvorak",
+    "Eriksen",
+    "Fontaine",
+    "Gallagher",
+    "Horvath",
+    "Ishikawa",
+    "Jablonski",
+    "Kowalczyk",
+    "Lindqvist",
+    "Moreau",
+    "Nakamura",
+    "Okonkwo",
+    "Petrakis",
+    "Quintero",
+    "Rasmussen",
+    "Szabo",
+    "Takahashi",
+    "Ueda",
+    "Vasquez",
+    "Whitfield",
+    "Yilmaz",
+    "Zielinski",
+    "Achterberg",
+    "Bellamy",
+    "Cardoso",
+    "Delacroix",
+    "Esposito",
 ];
 const OUTLETS: &[&str] = &[
-    "The Demo Herald", "Example Weekly", "Sample Gazette", "The Placeholder Post",
-    "Fictional Review", "Synthetic Times", "The Mock Monitor", "Imaginary Insider",
+    "The Demo Herald",
+    "Example Weekly",
+    "Sample Gazette",
+    "The Placeholder Post",
+    "Fictional Review",
+    "Synthetic Times",
+    "The Mock Monitor",
+    "Imaginary Insider",
 ];
 const AFFILIATIONS: &[&str] = &[
-    "think tank analyst", "university professor", "former diplomat", "newspaper columnist",
-    "market strategist", "government official", "independent researcher",
+    "think tank analyst",
+    "university professor",
+    "former diplomat",
+    "newspaper columnist",
+    "market strategist",
+    "government official",
+    "independent researcher",
 ];
 const TOPICS: &[(&str, &str)] = &[
     ("oil-prices", "Oil prices"),
@@ -106,10 +144,16 @@ pub fn write_demo(out: &Path, options: DemoOptions) -> Result<DemoSummary, DemoE
         format: FORMAT_VERSION,
         people: people.clone(),
     };
-    write_atomically(&people_path, people_document("// Demo forecasters (made up).\n", &registry).as_bytes())
-        .map_err(io_error(&people_path))?;
+    write_atomically(
+        &people_path,
+        people_document("// Demo forecasters (made up).\n", &registry).as_bytes(),
+    )
+    .map_err(io_error(&people_path))?;
 
-    let phrases: Vec<String> = PhraseTable::built_in().iter().map(|e| e.phrase.phrase.clone()).collect();
+    let phrases: Vec<String> = PhraseTable::built_in()
+        .iter()
+        .map(|e| e.phrase.phrase.clone())
+        .collect();
     let scenarios = options.forecasts.div_ceil(FORECASTS_PER_FILE).max(1);
     let mut written = 0;
     for number in 0..scenarios {
@@ -117,7 +161,10 @@ pub fn write_demo(out: &Path, options: DemoOptions) -> Result<DemoSummary, DemoE
         let scenario = demo_scenario(number, count, &people, &phrases, options.today, &mut rng);
         written += count;
         let path = out.join(format!("{}.ron", scenario.id));
-        let text = scenario_document("// A demo scenario (made up), written by `hindsight demo`.\n", &scenario);
+        let text = scenario_document(
+            "// A demo scenario (made up), written by `hindsight demo`.\n",
+            &scenario,
+        );
         write_atomically(&path, text.as_bytes()).map_err(io_error(&path))?;
     }
     Ok(DemoSummary {
@@ -136,7 +183,8 @@ fn demo_people(forecasts: usize) -> Vec<Person> {
             let first = FIRST_NAMES[i % FIRST_NAMES.len()];
             // Stepping the surname with the given name spreads surnames; for one given name the
             // surname index still differs by i / 26, so no pairing repeats.
-            let last = SURNAMES[(i / FIRST_NAMES.len() + (i % FIRST_NAMES.len()) * 7) % SURNAMES.len()];
+            let last =
+                SURNAMES[(i / FIRST_NAMES.len() + (i % FIRST_NAMES.len()) * 7) % SURNAMES.len()];
             Person {
                 id: format!("{}-{}", first.to_lowercase(), last.to_lowercase()),
                 name: format!("{first} {last}"),
@@ -188,7 +236,10 @@ fn demo_scenario(
         format: FORMAT_VERSION,
         id: id.clone(),
         title: format!("{topic} (demo {number})"),
-        summary: format!("Synthetic forecasts about {} for trying Hindsight.", topic.to_lowercase()),
+        summary: format!(
+            "Synthetic forecasts about {} for trying Hindsight.",
+            topic.to_lowercase()
+        ),
         tags: vec!["demo".to_string(), topic_id.to_string()],
         sources,
         forecasts,
@@ -230,13 +281,23 @@ fn demo_forecast(
         by: person.id.clone(),
         source: source.id.clone(),
         made,
-        quote: format!("Asked whether {event}, {} answered: \"{}.\"", person.name, capitalize(&expression)),
+        quote: format!(
+            "Asked whether {event}, {} answered: \"{}.\"",
+            person.name,
+            capitalize(&expression)
+        ),
         claim: format!("{} by {}.", capitalize(event), horizon),
         expression: Some(expression),
         probability,
-        condition: rng.chance(0.05).then(|| "The talks go ahead as scheduled.".to_string()),
+        condition: rng
+            .chance(0.05)
+            .then(|| "The talks go ahead as scheduled.".to_string()),
         resolve_by,
-        tags: if rng.chance(0.3) { vec!["watchlist".to_string()] } else { Vec::new() },
+        tags: if rng.chance(0.3) {
+            vec!["watchlist".to_string()]
+        } else {
+            Vec::new()
+        },
         outcome,
     }
 }
@@ -249,7 +310,11 @@ fn demo_outcome(
     skill: f64,
     rng: &mut SplitMix64,
 ) -> Outcome {
-    let resolve = if due < today { rng.chance(0.85) } else { rng.chance(0.1) };
+    let resolve = if due < today {
+        rng.chance(0.85)
+    } else {
+        rng.chance(0.1)
+    };
     if !resolve {
         return Outcome::Open;
     }
@@ -265,7 +330,11 @@ fn demo_outcome(
         Verdict::Annulled
     } else {
         let truth = (probability + skill * (rng.unit() - 0.5) * 2.0).clamp(0.02, 0.98);
-        if rng.chance(truth) { Verdict::True } else { Verdict::False }
+        if rng.chance(truth) {
+            Verdict::True
+        } else {
+            Verdict::False
+        }
     };
     Outcome::Resolved(Resolution {
         verdict,

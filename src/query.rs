@@ -96,7 +96,10 @@ enum AuthorMatch {
 impl<'a> Prepared<'a> {
     fn new(filter: &'a Filter, ledger: &Ledger) -> Prepared<'a> {
         let author = filter.author.as_deref().map(|name| {
-            match ledger.person(name).and_then(|p| ledger.people.iter().position(|q| q.id == p.id)) {
+            match ledger
+                .person(name)
+                .and_then(|p| ledger.people.iter().position(|q| q.id == p.id))
+            {
                 Some(index) => AuthorMatch::Person(index),
                 None => AuthorMatch::Written(name_key(name)),
             }
@@ -117,13 +120,17 @@ impl<'a> Prepared<'a> {
         let filter = self.filter;
         let forecast = view.forecast;
         let same = |wanted: &Option<String>, actual: &str| {
-            wanted.as_deref().is_none_or(|w| w.eq_ignore_ascii_case(actual))
+            wanted
+                .as_deref()
+                .is_none_or(|w| w.eq_ignore_ascii_case(actual))
         };
         if !same(&filter.scenario, &view.scenario().id) || !same(&filter.source, &forecast.source) {
             return false;
         }
         if let Some(outlet) = &filter.outlet
-            && !view.source.is_some_and(|s| s.outlet.eq_ignore_ascii_case(outlet))
+            && !view
+                .source
+                .is_some_and(|s| s.outlet.eq_ignore_ascii_case(outlet))
         {
             return false;
         }
@@ -165,6 +172,8 @@ impl<'a> Prepared<'a> {
         ]
         .join("\n")
         .to_lowercase();
-        self.search_words.iter().all(|word| haystack.contains(word.as_str()))
+        self.search_words
+            .iter()
+            .all(|word| haystack.contains(word.as_str()))
     }
 }

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::ledger::{ForecastView, Ledger};
@@ -35,7 +36,9 @@ impl std::str::FromStr for GroupBy {
             "outlet" => Ok(GroupBy::Outlet),
             "tag" => Ok(GroupBy::Tag),
             "scenario" => Ok(GroupBy::Scenario),
-            _ => Err(format!("cannot group by '{text}': expected author, outlet, tag or scenario")),
+            _ => Err(format!(
+                "cannot group by '{text}': expected author, outlet, tag or scenario"
+            )),
         }
     }
 }
@@ -45,7 +48,11 @@ impl GroupBy {
     fn keys(self, view: &ForecastView) -> Vec<String> {
         match self {
             GroupBy::Author => vec![view.author_name().to_string()],
-            GroupBy::Outlet => vec![view.source.map_or("(unknown source)", |s| &s.outlet).to_string()],
+            GroupBy::Outlet => vec![
+                view.source
+                    .map_or("(unknown source)", |s| &s.outlet)
+                    .to_string(),
+            ],
             GroupBy::Scenario => vec![view.scenario().id.clone()],
             GroupBy::Tag => {
                 let mut tags: Vec<String> = view.tags().map(str::to_string).collect();
@@ -139,7 +146,10 @@ pub fn scored(view: &ForecastView) -> Option<ScoredForecast> {
 }
 
 /// Counts and scored forecasts of a set, in one pass.
-fn tally<'a>(views: impl Iterator<Item = ForecastView<'a>>, today: NaiveDate) -> (Counts, Vec<ScoredForecast>) {
+fn tally<'a>(
+    views: impl Iterator<Item = ForecastView<'a>>,
+    today: NaiveDate,
+) -> (Counts, Vec<ScoredForecast>) {
     let mut counts = Counts::default();
     let mut scored_forecasts = Vec::new();
     for view in views {
@@ -159,7 +169,12 @@ fn tally<'a>(views: impl Iterator<Item = ForecastView<'a>>, today: NaiveDate) ->
 }
 
 /// The track record of one set of forecasts.
-pub fn track_record(ledger: &Ledger, entries: &[usize], name: &str, today: NaiveDate) -> TrackRecord {
+pub fn track_record(
+    ledger: &Ledger,
+    entries: &[usize],
+    name: &str,
+    today: NaiveDate,
+) -> TrackRecord {
     let (counts, scored) = tally(entries.iter().map(|&i| ledger.view(i)), today);
     TrackRecord::new(name, counts, &scored)
 }
@@ -172,22 +187,32 @@ pub fn report(ledger: &Ledger, entries: &[usize], group_by: GroupBy, today: Naiv
             members.entry(key).or_default().push(entry);
         }
     }
-    let mut groups: Vec<TrackRecord> = members
-        .iter()
-        .map(|(name, group)| track_record(ledger, group, name, today))
-        .collect();
+    // The bootstrap intervals dominate the cost; groups are independent, so compute them
+    // in parallel, and the whole set's record alongside.
+    let (mut groups, whole) = rayon::join(
+        || {
+            members
+                .par_iter()
+                .map(|(name, group)| track_record(ledger, group, name, today))
+                .collect::<Vec<TrackRecord>>()
+        },
+        || {
+            let (counts, scored) = tally(entries.iter().map(|&i| ledger.view(i)), today);
+            (TrackRecord::new("All forecasts", counts, &scored), scored)
+        },
+    );
+    let (overall, scored) = whole;
     groups.sort_by(|a, b| match (a.brier, b.brier) {
         (Some(x), Some(y)) => x.total_cmp(&y).then_with(|| a.name.cmp(&b.name)),
         (Some(_), None) => std::cmp::Ordering::Less,
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => a.name.cmp(&b.name),
     });
-    let (counts, scored) = tally(entries.iter().map(|&i| ledger.view(i)), today);
     Report {
         as_of: today,
         group_by,
         groups,
-        overall: TrackRecord::new("All forecasts", counts, &scored),
+        overall,
         calibration: score::calibration_table(&scored),
         decomposition: score::murphy_decomposition(&scored),
     }

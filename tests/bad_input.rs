@@ -92,7 +92,11 @@ fn malformed_ron_names_the_spot() {
 
 #[test]
 fn an_unterminated_string_names_where_it_starts() {
-    assert_error(broken("outcome: Open,", "outcome: \"Open,"), "18:22", "unterminated string");
+    assert_error(
+        broken("outcome: Open,", "outcome: \"Open,"),
+        "18:22",
+        "unterminated string",
+    );
 }
 
 #[test]
@@ -123,7 +127,10 @@ fn missing_fields_are_named() {
         .find(|l| l.contains("missing field `claim` in Forecast"))
         .unwrap_or_else(|| panic!("{lines:#?}"));
     let row: usize = line.split(':').next().unwrap().parse().unwrap();
-    assert!((9..=18).contains(&row), "inside the forecast's block: {line}");
+    assert!(
+        (9..=18).contains(&row),
+        "inside the forecast's block: {line}"
+    );
 }
 
 #[test]
@@ -133,11 +140,23 @@ fn every_broken_forecast_is_reported_not_only_the_first() {
         "        ),\n\n        Forecast(\n            id: \"x2\",\n            by: \"ada-fixture\",\n            source: \"s\",\n            made: \"2022-13-01\",\n            quote: \"Q\",\n            claim: \"C\",\n            expression: \"likely\",\n            resolve_by: Stated(\"2022-12-31\"),\n            outcome: Open,\n        ),\n    ],",
         1,
     );
-    let two = two.replacen("confidence", "x", 1).replacen("quote: \"Q\",", "qoute: \"Q\",", 1);
+    let two = two
+        .replacen("confidence", "x", 1)
+        .replacen("quote: \"Q\",", "qoute: \"Q\",", 1);
     let (status, lines, _) = check_extra(two);
     assert_eq!(status, 1);
-    assert!(lines.iter().any(|l| l.starts_with("14:13: error: unknown field `qoute`")), "{lines:#?}");
-    assert!(lines.iter().any(|l| l.starts_with("25:") && l.contains("invalid date in `made`")), "{lines:#?}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("14:13: error: unknown field `qoute`")),
+        "{lines:#?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("25:") && l.contains("invalid date in `made`")),
+        "{lines:#?}"
+    );
 }
 
 #[test]
@@ -234,7 +253,10 @@ fn an_unknown_negation_explains_why_it_is_not_computed() {
 fn seed_paths_may_not_leave_the_project_folder() {
     let source = "published: \"2022-01-01\"),";
     assert_error(
-        broken(source, "published: \"2022-01-01\", seed: \"../../etc/passwd\"),"),
+        broken(
+            source,
+            "published: \"2022-01-01\", seed: \"../../etc/passwd\"),",
+        ),
         "6:81",
         "seed path '../../etc/passwd' leaves the project folder",
     );
@@ -252,12 +274,21 @@ fn a_missing_seed_file_is_a_warning() {
         "published: \"2022-01-01\", seed: \"seeds/missing.txt\"),",
     ));
     assert_eq!(status, 0, "a warning does not fail check");
-    assert!(lines.iter().any(|l| l.starts_with("6:81: warning: seed file not found")), "{lines:#?}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("6:81: warning: seed file not found")),
+        "{lines:#?}"
+    );
 }
 
 #[test]
 fn an_empty_file_is_an_error() {
-    let out = assert_error("", "1:1", "empty file: expected a scenario file starting with `Scenario(`");
+    let out = assert_error(
+        "",
+        "1:1",
+        "empty file: expected a scenario file starting with `Scenario(`",
+    );
     assert_other_files_load(&out, FIXTURE_FORECASTS);
     assert_error("\n  \n", "1:1", "empty file");
 }
@@ -278,7 +309,11 @@ fn a_file_of_another_kind_is_named_as_such() {
         "2:1",
         "not a scenario file: it holds `Config(…)`, expected `Scenario(…)`",
     );
-    assert_error("[1, 2, 3]\n", "1:1", "not a scenario file: expected it to start with `Scenario(`");
+    assert_error(
+        "[1, 2, 3]\n",
+        "1:1",
+        "not a scenario file: expected it to start with `Scenario(`",
+    );
 }
 
 #[test]
@@ -292,7 +327,11 @@ fn a_newer_format_is_refused_rather_than_misread() {
 
 #[test]
 fn a_duplicated_field_is_named() {
-    assert_error(broken("claim: \"C\",", "claim: \"C\",\n            claim: \"D\","), "16:13", "field `claim` is given twice");
+    assert_error(
+        broken("claim: \"C\",", "claim: \"C\",\n            claim: \"D\","),
+        "16:13",
+        "field `claim` is given twice",
+    );
 }
 
 #[test]
@@ -322,17 +361,39 @@ fn fmt_never_rewrites_a_file_with_errors() {
     let path = ledger.write("extra.ron", &contents);
     let run = ledger.run(&["fmt"]);
     assert_eq!(run.status, 1);
-    assert!(run.stderr.contains("extra.ron: not formatted: has errors"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("extra.ron: not formatted: has errors"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(std::fs::read_to_string(path).unwrap(), contents);
 }
 
 #[test]
 fn a_broken_people_file_is_reported_and_scenarios_still_load() {
     let ledger = TempLedger::fixture();
-    ledger.write("people.ron", "People(\n    format: 1,\n    people: [\n        Person(id: \"a\"),\n    ],\n)\n");
+    ledger.write(
+        "people.ron",
+        "People(\n    format: 1,\n    people: [\n        Person(id: \"a\"),\n    ],\n)\n",
+    );
     let run = ledger.run(&["check"]);
     assert_eq!(run.status, 1);
-    assert!(run.stdout.contains("people.ron:4:9: error: missing field `name` in Person\n"), "{}", run.stdout);
-    assert_eq!(run.stdout.matches(": error:").count(), 1, "no cascade of unknown people: {}", run.stdout);
-    assert!(run.stdout.contains(&format!(" {FIXTURE_FORECASTS} forecasts,")), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("people.ron:4:9: error: missing field `name` in Person\n"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        run.stdout.matches(": error:").count(),
+        1,
+        "no cascade of unknown people: {}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains(&format!(" {FIXTURE_FORECASTS} forecasts,")),
+        "{}",
+        run.stdout
+    );
 }

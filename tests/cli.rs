@@ -16,7 +16,9 @@ fn find<'a>(items: &'a Value, key: &str, value: &str) -> &'a Value {
 }
 
 fn close(value: &Value, expected: f64) {
-    let actual = value.as_f64().unwrap_or_else(|| panic!("{value} is not a number"));
+    let actual = value
+        .as_f64()
+        .unwrap_or_else(|| panic!("{value} is not a number"));
     assert!((actual - expected).abs() < 1e-9, "{actual} != {expected}");
 }
 
@@ -24,7 +26,11 @@ fn close(value: &Value, expected: f64) {
 fn check_passes_on_the_fixture_and_the_shipped_scenarios() {
     let run = TempLedger::fixture().run(&["check"]);
     assert_eq!(run.status, 0, "{}", run.stdout);
-    assert!(run.stdout.ends_with("9 forecasts, 0 errors, 0 warnings\n"), "{}", run.stdout);
+    assert!(
+        run.stdout.ends_with("9 forecasts, 0 errors, 0 warnings\n"),
+        "{}",
+        run.stdout
+    );
 
     let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios");
     let run = hindsight(&["check", "--deny-warnings", shipped]);
@@ -39,10 +45,18 @@ fn usage_errors_exit_2_without_a_backtrace() {
     assert_eq!(run.status, 2);
     assert_eq!(run.stderr, "hindsight: /no/such/folder: no such folder\n");
 
-    for args in [&["frobnicate"][..], &["list", "--format", "xml"], &["resolve", "x", "maybe"]] {
+    for args in [
+        &["frobnicate"][..],
+        &["list", "--format", "xml"],
+        &["resolve", "x", "maybe"],
+    ] {
         let run = hindsight(args);
         assert_eq!(run.status, 2, "{args:?}");
-        assert!(!run.stderr.contains("panicked") && !run.stderr.contains("backtrace"), "{}", run.stderr);
+        assert!(
+            !run.stderr.contains("panicked") && !run.stderr.contains("backtrace"),
+            "{}",
+            run.stderr
+        );
     }
 }
 
@@ -60,8 +74,14 @@ fn list_json_carries_every_documented_field() {
     assert_eq!(ada["outlet"], "Fixture Herald");
     assert_eq!(ada["published"], "2022-03-04");
     assert_eq!(ada["made_on"], "2022-03-03");
-    assert_eq!(ada["quote"], "Prices will most likely rise before the summer");
-    assert_eq!(ada["claim"], "Consumer prices rise between March and 21 June 2022.");
+    assert_eq!(
+        ada["quote"],
+        "Prices will most likely rise before the summer"
+    );
+    assert_eq!(
+        ada["claim"],
+        "Consumer prices rise between March and 21 June 2022."
+    );
     assert_eq!(ada["expression"], "most likely");
     close(&ada["probability"], 0.8);
     assert_eq!(ada["resolve_by"], "2022-06-21");
@@ -77,14 +97,20 @@ fn list_json_carries_every_documented_field() {
     assert_eq!(toqaev["outcome"], "partly");
 
     // The folder's phrases.ron overrides and extends the built-in table.
-    close(&find(&list, "id", "analysts-likely-unrest")["probability"], 0.75);
+    close(
+        &find(&list, "id", "analysts-likely-unrest")["probability"],
+        0.75,
+    );
     close(&find(&list, "id", "tokayev-clear")["probability"], 0.95);
 
     let open = find(&list, "id", "bo-minister-resigns");
     assert_eq!(open["outcome"], Value::Null);
     assert_eq!(open["resolved_on"], Value::Null);
     assert_eq!(open["overdue"], true);
-    assert_eq!(find(&list, "id", "bo-never-agree")["resolve_by_stated"], false);
+    assert_eq!(
+        find(&list, "id", "bo-never-agree")["resolve_by_stated"],
+        false
+    );
 }
 
 #[test]
@@ -94,10 +120,26 @@ fn list_csv_has_a_header_and_one_row_per_forecast() {
     let mut reader = csv::Reader::from_reader(run.stdout.as_bytes());
     let header = reader.headers().unwrap().clone();
     for column in [
-        "id", "scenario", "author", "source_title", "outlet", "published", "made_on", "quote", "claim",
-        "expression", "probability", "resolve_by", "outcome", "resolved_on", "evidence",
+        "id",
+        "scenario",
+        "author",
+        "source_title",
+        "outlet",
+        "published",
+        "made_on",
+        "quote",
+        "claim",
+        "expression",
+        "probability",
+        "resolve_by",
+        "outcome",
+        "resolved_on",
+        "evidence",
     ] {
-        assert!(header.iter().any(|h| h == column), "missing column {column}");
+        assert!(
+            header.iter().any(|h| h == column),
+            "missing column {column}"
+        );
     }
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 2);
@@ -124,16 +166,29 @@ fn filters_choose_the_forecasts() {
         ids.sort();
         ids
     };
-    assert_eq!(ids(&["--author", "Toqaev"]), ["tokayev-clear", "toqaev-reform-passes"]);
+    assert_eq!(
+        ids(&["--author", "Toqaev"]),
+        ["tokayev-clear", "toqaev-reform-passes"]
+    );
     assert_eq!(ids(&["--tag", "reform"]), ["toqaev-reform-passes"]);
     assert_eq!(ids(&["--tag", "region"]).len(), 2, "scenario tags count");
     assert_eq!(ids(&["--outlet", "example wire"]).len(), 5);
     assert_eq!(ids(&["--outcome", "overdue"]), ["bo-minister-resigns"]);
-    assert_eq!(ids(&["--outcome", "false"]), ["ada-rates-up", "bo-never-agree"]);
-    assert_eq!(ids(&["--from", "2022-03-05", "--to", "2022-03-05", "--author", "ada-fixture"]), [
-        "ada-rates-up",
-        "ada-treaty-delay"
-    ]);
+    assert_eq!(
+        ids(&["--outcome", "false"]),
+        ["ada-rates-up", "bo-never-agree"]
+    );
+    assert_eq!(
+        ids(&[
+            "--from",
+            "2022-03-05",
+            "--to",
+            "2022-03-05",
+            "--author",
+            "ada-fixture"
+        ]),
+        ["ada-rates-up", "ada-treaty-delay"]
+    );
     assert_eq!(ids(&["--search", "BORDER autumn"]), ["bo-border-reopens"]);
 }
 
@@ -160,10 +215,20 @@ fn report_json_scores_match_hand_computed_values() {
 
     // Bo: "never" (0.0) on a claim that did not happen; one annulled, one overdue.
     let bo = find(groups, "name", "Bo Testwell");
-    assert_eq!((bo["forecasts"].clone(), bo["resolved"].clone(), bo["scored"].clone()), (3.into(), 2.into(), 1.into()));
-    assert_eq!((bo["pending"].clone(), bo["overdue"].clone()), (1.into(), 1.into()));
+    assert_eq!(
+        (
+            bo["forecasts"].clone(),
+            bo["resolved"].clone(),
+            bo["scored"].clone()
+        ),
+        (3.into(), 2.into(), 1.into())
+    );
+    assert_eq!(
+        (bo["pending"].clone(), bo["overdue"].clone()),
+        (1.into(), 1.into())
+    );
     close(&bo["brier"], 0.0);
-    close(&bo["log_score"], -(0.99f64.ln()), );
+    close(&bo["log_score"], -(0.99f64.ln()));
     assert_eq!(bo["brier_ci"], Value::Null, "no interval from one forecast");
 
     // Tokayev: one partly (not scored), one open. Nothing to score is null, never 0.
@@ -189,7 +254,10 @@ fn report_json_scores_match_hand_computed_values() {
     assert_eq!(bins[4]["ci_low"], Value::Null);
     // Wilson 95% for 1 of 1: centre (1 + 1.96²/2)/(1 + 1.96²), half-width 1.96·sqrt(1.96²/4)/(1 + 1.96²).
     let z2 = 1.96f64 * 1.96;
-    close(&bins[2]["ci_low"], (1.0 + z2 / 2.0 - 1.96 * (z2 / 4.0).sqrt()) / (1.0 + z2));
+    close(
+        &bins[2]["ci_low"],
+        (1.0 + z2 / 2.0 - 1.96 * (z2 / 4.0).sqrt()) / (1.0 + z2),
+    );
 
     // Every forecast value is distinct, so reliability is the Brier score itself and
     // resolution = uncertainty = 0.5 · 0.5.
@@ -203,9 +271,15 @@ fn report_json_scores_match_hand_computed_values() {
 fn report_groups_by_outlet_tag_and_scenario() {
     let ledger = TempLedger::fixture();
     let names = |by: &str| -> Vec<String> {
-        let report = ledger.run(&["report", "--format", "json", "--by", by]).json();
-        let mut names: Vec<String> =
-            report["groups"].as_array().unwrap().iter().map(|g| g["name"].as_str().unwrap().to_string()).collect();
+        let report = ledger
+            .run(&["report", "--format", "json", "--by", by])
+            .json();
+        let mut names: Vec<String> = report["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| g["name"].as_str().unwrap().to_string())
+            .collect();
         names.sort();
         names
     };
@@ -220,7 +294,11 @@ fn report_groups_by_outlet_tag_and_scenario() {
 fn report_table_shows_scores_and_counts() {
     let run = TempLedger::fixture().run(&["report"]);
     assert_eq!(run.status, 0);
-    let ada = run.stdout.lines().find(|l| l.starts_with("Ada Fixture")).unwrap();
+    let ada = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("Ada Fixture"))
+        .unwrap();
     assert!(ada.contains("0.190"), "{ada}");
     assert!(ada.contains("67% (2/3)"), "{ada}");
     assert!(run.stdout.contains("clipped to [0.01, 0.99]"));
@@ -235,22 +313,46 @@ fn due_lists_overdue_forecasts_oldest_first() {
     assert!(text.contains(resolved));
     ledger.write(
         "prices.ron",
-        text.replace(resolved, "            resolve_by: Default(\"2022-04-01\"),\n            outcome: Open,\n"),
+        text.replace(
+            resolved,
+            "            resolve_by: Default(\"2022-04-01\"),\n            outcome: Open,\n",
+        ),
     );
     let due = ledger.run(&["due", "--format", "json"]).json();
-    let ids: Vec<&str> = due.as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = due
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
     assert_eq!(ids, ["analysts-likely-unrest", "bo-minister-resigns"]);
     let table = ledger.run(&["due"]);
-    assert!(table.stdout.contains("2022-04-01 (default)"), "{}", table.stdout);
-    assert!(table.stdout.contains("2 overdue forecasts"), "{}", table.stdout);
+    assert!(
+        table.stdout.contains("2022-04-01 (default)"),
+        "{}",
+        table.stdout
+    );
+    assert!(
+        table.stdout.contains("2 overdue forecasts"),
+        "{}",
+        table.stdout
+    );
 }
 
 /// The 1-based line range of forecast `id`'s block, from `Forecast(` to its `),`.
 fn block_lines(text: &str, id: &str) -> std::ops::RangeInclusive<usize> {
     let lines: Vec<&str> = text.lines().collect();
-    let id_line = lines.iter().position(|l| l.contains(&format!("id: \"{id}\""))).unwrap();
-    let start = (0..id_line).rev().find(|&i| lines[i].trim() == "Forecast(").unwrap();
-    let end = (id_line..lines.len()).find(|&i| lines[i] == "        ),").unwrap();
+    let id_line = lines
+        .iter()
+        .position(|l| l.contains(&format!("id: \"{id}\"")))
+        .unwrap();
+    let start = (0..id_line)
+        .rev()
+        .find(|&i| lines[i].trim() == "Forecast(")
+        .unwrap();
+    let end = (id_line..lines.len())
+        .find(|&i| lines[i] == "        ),")
+        .unwrap();
     start + 1..=end + 1
 }
 
@@ -272,7 +374,12 @@ fn resolve_rewrites_only_that_forecasts_block_and_reopen_restores_the_bytes() {
         "Test Judge",
     ]);
     assert_eq!(run.status, 0, "{}", run.stderr);
-    assert!(run.stdout.starts_with("resolved bo-minister-resigns as true in "), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .starts_with("resolved bo-minister-resigns as true in "),
+        "{}",
+        run.stdout
+    );
     let after = ledger.read("prices.ron");
     let changed = changed_line_range(&before, &after);
     let block = block_lines(&before, "bo-minister-resigns");
@@ -285,11 +392,18 @@ fn resolve_rewrites_only_that_forecasts_block_and_reopen_restores_the_bytes() {
     ));
     assert_eq!(ledger.run(&["fmt", "--check"]).status, 0, "still canonical");
     let listed = ledger.run(&["list", "--format", "json"]).json();
-    assert_eq!(find(&listed, "id", "bo-minister-resigns")["outcome"], "true");
+    assert_eq!(
+        find(&listed, "id", "bo-minister-resigns")["outcome"],
+        "true"
+    );
 
     let run = ledger.run(&["reopen", "bo-minister-resigns"]);
     assert_eq!(run.status, 0, "{}", run.stderr);
-    assert_eq!(ledger.read("prices.ron"), before, "reopening restores every byte");
+    assert_eq!(
+        ledger.read("prices.ron"),
+        before,
+        "reopening restores every byte"
+    );
 }
 
 #[test]
@@ -299,12 +413,31 @@ fn resolve_refuses_what_cannot_be_right() {
 
     let run = ledger.run(&["resolve", "bo-minister-resign", "true"]);
     assert_eq!(run.status, 2);
-    assert!(run.stderr.contains("no forecast with id 'bo-minister-resign'"), "{}", run.stderr);
-    assert!(run.stderr.contains("did you mean bo-minister-resigns"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("no forecast with id 'bo-minister-resign'"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("did you mean bo-minister-resigns"),
+        "{}",
+        run.stderr
+    );
 
-    let run = ledger.run(&["resolve", "bo-minister-resigns", "false", "--on", "2021-01-01"]);
+    let run = ledger.run(&[
+        "resolve",
+        "bo-minister-resigns",
+        "false",
+        "--on",
+        "2021-01-01",
+    ]);
     assert_eq!(run.status, 2);
-    assert!(run.stderr.contains("before the forecast was made"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("before the forecast was made"),
+        "{}",
+        run.stderr
+    );
 
     // A file with errors is never rewritten.
     let broken = before.replace("by: \"ada-fixture\"", "by: \"nobody\"");
@@ -321,8 +454,16 @@ fn read_commands_still_print_but_exit_1_when_the_folder_has_errors() {
     ledger.write("broken.ron", "Scenario(");
     let run = ledger.run(&["list", "--format", "json"]);
     assert_eq!(run.status, 1);
-    assert_eq!(run.json().as_array().unwrap().len(), 9, "the readable files are listed");
-    assert!(run.stderr.contains("the folder has 1 error"), "{}", run.stderr);
+    assert_eq!(
+        run.json().as_array().unwrap().len(),
+        9,
+        "the readable files are listed"
+    );
+    assert!(
+        run.stderr.contains("the folder has 1 error"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -330,14 +471,33 @@ fn demo_writes_a_ledger_that_passes_check_and_is_reproducible() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
     for out in [&a, &b] {
-        let run = hindsight(&["demo", "--forecasts", "1500", "--seed", "7", out.to_str().unwrap()]);
+        let run = hindsight(&[
+            "demo",
+            "--forecasts",
+            "1500",
+            "--seed",
+            "7",
+            out.to_str().unwrap(),
+        ]);
         assert_eq!(run.status, 0, "{}", run.stderr);
     }
     let check = hindsight(&["check", "--deny-warnings", a.to_str().unwrap()]);
     assert_eq!(check.status, 0, "{}", check.stdout);
-    assert!(check.stdout.contains("1500 forecasts, 0 errors, 0 warnings"));
-    for name in ["people.ron", "demo-0000-oil-prices.ron", "demo-0001-elections.ron"] {
-        assert_eq!(std::fs::read(a.join(name)).unwrap(), std::fs::read(b.join(name)).unwrap(), "{name}");
+    assert!(
+        check
+            .stdout
+            .contains("1500 forecasts, 0 errors, 0 warnings")
+    );
+    for name in [
+        "people.ron",
+        "demo-0000-oil-prices.ron",
+        "demo-0001-elections.ron",
+    ] {
+        assert_eq!(
+            std::fs::read(a.join(name)).unwrap(),
+            std::fs::read(b.join(name)).unwrap(),
+            "{name}"
+        );
     }
     let report = hindsight(&["report", "--format", "json", a.to_str().unwrap()]).json();
     assert!(report["overall"]["resolved"].as_u64().unwrap() > 500);

@@ -24,13 +24,22 @@ fn a_block_changed_on_disk_since_loading_is_never_overwritten() {
     let entry = &loaded.entries[loaded.find("bo-minister-resigns").unwrap()];
 
     // Someone else edits that forecast's claim (a git pull, an editor).
-    let theirs = ledger
-        .read("prices.ron")
-        .replace("The minister leaves office by 30 June 2022.", "The minister resigns by 30 June 2022.");
+    let theirs = ledger.read("prices.ron").replace(
+        "The minister leaves office by 30 June 2022.",
+        "The minister resigns by 30 June 2022.",
+    );
     let path = ledger.write("prices.ron", &theirs);
 
-    let result = edit_forecast(&path, "bo-minister-resigns", Some(entry.fingerprint), &Change::SetOutcome(resolution()));
-    assert!(matches!(result, Err(EditError::Conflict { .. })), "{result:?}");
+    let result = edit_forecast(
+        &path,
+        "bo-minister-resigns",
+        Some(entry.fingerprint),
+        &Change::SetOutcome(resolution()),
+    );
+    assert!(
+        matches!(result, Err(EditError::Conflict { .. })),
+        "{result:?}"
+    );
     assert_eq!(ledger.read("prices.ron"), theirs, "nothing was written");
 }
 
@@ -40,18 +49,27 @@ fn a_change_elsewhere_in_the_file_is_kept() {
     let loaded = load(&ledger.scenarios(), today()).unwrap();
     let entry = &loaded.entries[loaded.find("bo-minister-resigns").unwrap()];
 
-    let theirs = ledger
-        .read("prices.ron")
-        .replace("The statistics office reported a rise.", "The statistics office reported a 4% rise.");
+    let theirs = ledger.read("prices.ron").replace(
+        "The statistics office reported a rise.",
+        "The statistics office reported a 4% rise.",
+    );
     let path = ledger.write("prices.ron", &theirs);
 
-    let written =
-        edit_forecast(&path, "bo-minister-resigns", Some(entry.fingerprint), &Change::SetOutcome(resolution())).unwrap();
+    let written = edit_forecast(
+        &path,
+        "bo-minister-resigns",
+        Some(entry.fingerprint),
+        &Change::SetOutcome(resolution()),
+    )
+    .unwrap();
     assert!(written.changed);
     assert_eq!(written.before.outcome, Outcome::Open);
     let now = ledger.read("prices.ron");
     assert!(now.contains("a 4% rise"), "their change is kept");
-    assert!(now.contains("evidence: \"It happened.\""), "ours is applied");
+    assert!(
+        now.contains("evidence: \"It happened.\""),
+        "ours is applied"
+    );
 }
 
 #[cfg(unix)]
@@ -61,7 +79,13 @@ fn a_save_keeps_the_files_permissions_and_leaves_no_temporary_file() {
     let ledger = TempLedger::fixture();
     let path = ledger.path("prices.ron");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
-    edit_forecast(&path, "bo-minister-resigns", None, &Change::SetOutcome(resolution())).unwrap();
+    edit_forecast(
+        &path,
+        "bo-minister-resigns",
+        None,
+        &Change::SetOutcome(resolution()),
+    )
+    .unwrap();
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o640);
     let leftovers: Vec<_> = std::fs::read_dir(ledger.scenarios())
@@ -80,42 +104,83 @@ fn comments_outside_the_outcome_survive_a_resolution() {
         "            // said on air, not in print\n            quote: \"The minister will be gone by June.\",\n",
     );
     let path = ledger.write("prices.ron", &text);
-    edit_forecast(&path, "bo-minister-resigns", None, &Change::SetOutcome(resolution())).unwrap();
-    assert!(ledger.read("prices.ron").contains("// said on air, not in print"));
+    edit_forecast(
+        &path,
+        "bo-minister-resigns",
+        None,
+        &Change::SetOutcome(resolution()),
+    )
+    .unwrap();
+    assert!(
+        ledger
+            .read("prices.ron")
+            .contains("// said on air, not in print")
+    );
 }
 
 #[test]
 fn replacing_a_whole_block_refuses_to_drop_its_comments() {
     let ledger = TempLedger::fixture();
     let loaded = load(&ledger.scenarios(), today()).unwrap();
-    let mut forecast = loaded.view(loaded.find("bo-minister-resigns").unwrap()).forecast.clone();
+    let mut forecast = loaded
+        .view(loaded.find("bo-minister-resigns").unwrap())
+        .forecast
+        .clone();
     forecast.claim = "Edited claim.".into();
     let text = ledger.read("prices.ron").replace(
         "            quote: \"The minister will be gone by June.\",\n",
         "            // said on air\n            quote: \"The minister will be gone by June.\",\n",
     );
     let path = ledger.write("prices.ron", &text);
-    let result = edit_forecast(&path, "bo-minister-resigns", None, &Change::Replace(forecast.clone()));
-    assert!(matches!(result, Err(EditError::CommentsInBlock { .. })), "{result:?}");
+    let result = edit_forecast(
+        &path,
+        "bo-minister-resigns",
+        None,
+        &Change::Replace(Box::new(forecast.clone())),
+    );
+    assert!(
+        matches!(result, Err(EditError::CommentsInBlock { .. })),
+        "{result:?}"
+    );
     assert_eq!(ledger.read("prices.ron"), text);
 
     // Without the comment, the block is replaced and nothing else moves.
     let original = common::TempLedger::fixture();
     let path = original.path("prices.ron");
     let before = original.read("prices.ron");
-    edit_forecast(&path, "bo-minister-resigns", None, &Change::Replace(forecast)).unwrap();
+    edit_forecast(
+        &path,
+        "bo-minister-resigns",
+        None,
+        &Change::Replace(Box::new(forecast)),
+    )
+    .unwrap();
     assert_eq!(
         original.read("prices.ron"),
-        before.replace("The minister leaves office by 30 June 2022.", "Edited claim.")
+        before.replace(
+            "The minister leaves office by 30 June 2022.",
+            "Edited claim."
+        )
     );
 }
 
 #[test]
 fn a_file_that_does_not_parse_is_never_edited() {
     let ledger = TempLedger::fixture();
-    let text = ledger.read("prices.ron").replacen("outcome: Open,", "outcome: Open", 1).replacen("),\n    ],\n)", ")\n    \n)", 1);
+    let text = ledger
+        .read("prices.ron")
+        .replacen("outcome: Open,", "outcome: Open", 1)
+        .replacen("),\n    ],\n)", ")\n    \n)", 1);
     let path = ledger.write("prices.ron", &text);
-    let result = edit_forecast(&path, "bo-minister-resigns", None, &Change::SetOutcome(resolution()));
-    assert!(matches!(result, Err(EditError::FileHasErrors(_))), "{result:?}");
+    let result = edit_forecast(
+        &path,
+        "bo-minister-resigns",
+        None,
+        &Change::SetOutcome(resolution()),
+    );
+    assert!(
+        matches!(result, Err(EditError::FileHasErrors(_))),
+        "{result:?}"
+    );
     assert_eq!(ledger.read("prices.ron"), text);
 }

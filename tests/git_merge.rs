@@ -10,7 +10,14 @@ use common::{TempLedger, hindsight};
 
 fn git(dir: &Path, args: &[&str]) -> String {
     let output = Command::new("git")
-        .args(["-c", "user.name=Tester", "-c", "user.email=tester@example.org", "-c", "init.defaultBranch=main"])
+        .args([
+            "-c",
+            "user.name=Tester",
+            "-c",
+            "user.email=tester@example.org",
+            "-c",
+            "init.defaultBranch=main",
+        ])
         .args(args)
         .current_dir(dir)
         .output()
@@ -44,18 +51,53 @@ fn resolutions_of_neighbouring_forecasts_merge_without_conflict() {
 
     git(root, &["checkout", "-q", "main"]);
     git(root, &["checkout", "-qb", "bob"]);
-    resolve(&ledger, &["resolve", "bo-minister-resigns", "false", "--on", "2022-07-01", "--evidence", "Still in office in July."]);
-    resolve(&ledger, &["resolve", "tokayev-clear", "ambiguous", "--on", "2026-01-01", "--evidence", "Unclear."]);
+    resolve(
+        &ledger,
+        &[
+            "resolve",
+            "bo-minister-resigns",
+            "false",
+            "--on",
+            "2022-07-01",
+            "--evidence",
+            "Still in office in July.",
+        ],
+    );
+    resolve(
+        &ledger,
+        &[
+            "resolve",
+            "tokayev-clear",
+            "ambiguous",
+            "--on",
+            "2026-01-01",
+            "--evidence",
+            "Unclear.",
+        ],
+    );
     git(root, &["commit", "-qam", "resolve two"]);
 
     git(root, &["merge", "-q", "--no-edit", "alice"]);
-    assert!(git(root, &["status", "--porcelain"]).is_empty(), "a clean merge");
+    assert!(
+        git(root, &["status", "--porcelain"]).is_empty(),
+        "a clean merge"
+    );
 
     let listed = ledger.run(&["list", "--format", "json"]).json();
     let outcome = |id: &str| {
-        listed.as_array().unwrap().iter().find(|f| f["id"] == id).unwrap()["outcome"].clone()
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["id"] == id)
+            .unwrap()["outcome"]
+            .clone()
     };
-    assert_eq!(outcome("ada-rates-up"), serde_json::Value::Null, "Alice's reopen");
+    assert_eq!(
+        outcome("ada-rates-up"),
+        serde_json::Value::Null,
+        "Alice's reopen"
+    );
     assert_eq!(outcome("bo-minister-resigns"), "false", "Bob's resolution");
     assert_eq!(outcome("tokayev-clear"), "ambiguous");
     let check = ledger.run(&["check"]);

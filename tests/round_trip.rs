@@ -10,7 +10,9 @@ use chrono::NaiveDate;
 use common::{TempLedger, fixture_dir, today};
 use hindsight::ledger::format::{FormatRefusal, Formatted, canonical_text, file_kind};
 use hindsight::ledger::write::scenario_document;
-use hindsight::ledger::{Forecast, Outcome, Resolution, ResolveBy, Scenario, Source, Verdict, load, ron_files};
+use hindsight::ledger::{
+    Forecast, Outcome, Resolution, ResolveBy, Scenario, Source, Verdict, load, ron_files,
+};
 
 #[test]
 fn canonical_files_round_trip_byte_for_byte() {
@@ -96,36 +98,58 @@ fn fmt_brings_a_hand_written_file_to_the_canonical_form_and_is_idempotent() {
 
     let run = ledger.run(&["fmt", "--check"]);
     assert_eq!(run.status, 1);
-    assert_eq!(run.stdout.trim(), path.display().to_string(), "only the messy file is listed");
+    assert_eq!(
+        run.stdout.trim(),
+        path.display().to_string(),
+        "only the messy file is listed"
+    );
     assert_eq!(ledger.read("messy.ron"), MESSY, "--check changes nothing");
 
     let run = ledger.run(&["fmt"]);
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert_eq!(ledger.read("messy.ron"), MESSY_CANONICAL);
-    assert_eq!(ledger.run(&["fmt", "--check"]).status, 0, "formatting twice changes nothing");
+    assert_eq!(
+        ledger.run(&["fmt", "--check"]).status,
+        0,
+        "formatting twice changes nothing"
+    );
 
     // The meaning is unchanged.
     let before: Scenario = hindsight::ledger::ron_options().from_str(MESSY).unwrap();
-    let after: Scenario = hindsight::ledger::ron_options().from_str(MESSY_CANONICAL).unwrap();
+    let after: Scenario = hindsight::ledger::ron_options()
+        .from_str(MESSY_CANONICAL)
+        .unwrap();
     assert_eq!(before, after);
 }
 
 #[test]
 fn fmt_leaves_alone_a_file_whose_comments_it_would_drop() {
     let ledger = TempLedger::fixture();
-    let text = MESSY_CANONICAL.replace("    tags: [\"a\", \"b\"],\n", "    // why these tags\n    tags: [\"a\",\"b\"],\n");
+    let text = MESSY_CANONICAL.replace(
+        "    tags: [\"a\", \"b\"],\n",
+        "    // why these tags\n    tags: [\"a\",\"b\"],\n",
+    );
     ledger.write("messy.ron", &text);
     let run = ledger.run(&["fmt"]);
     assert_eq!(run.status, 1);
     assert!(
-        run.stderr.contains("messy.ron: not formatted: has a comment at line 7, column 5 that formatting would drop"),
+        run.stderr.contains(
+            "messy.ron: not formatted: has a comment at line 7, column 5 that formatting would drop"
+        ),
         "{}",
         run.stderr
     );
     assert_eq!(ledger.read("messy.ron"), text);
     assert_eq!(
-        canonical_text(file_kind(Path::new("x"), Path::new("x/m.ron")), Path::new("m.ron"), &text),
-        Err(FormatRefusal::CommentInBody(hindsight::ledger::Position { line: 7, column: 5 }))
+        canonical_text(
+            file_kind(Path::new("x"), Path::new("x/m.ron")),
+            Path::new("m.ron"),
+            &text
+        ),
+        Err(FormatRefusal::CommentInBody(hindsight::ledger::Position {
+            line: 7,
+            column: 5
+        }))
     );
 }
 
@@ -203,8 +227,14 @@ fn every_string_survives_writing_and_reading() {
     let text = scenario_document("", &scenario);
     let read: Scenario = hindsight::ledger::ron_options().from_str(&text).unwrap();
     assert_eq!(read, scenario);
-    assert!(text.contains("Putin’s “peacekeepers”"), "typographic quotes stay readable");
-    assert!(text.contains("I wouldn't be surprised"), "apostrophes are not escaped");
+    assert!(
+        text.contains("Putin’s “peacekeepers”"),
+        "typographic quotes stay readable"
+    );
+    assert!(
+        text.contains("I wouldn't be surprised"),
+        "apostrophes are not escaped"
+    );
     assert!(!text.contains('\r'), "only \\n line endings");
     assert!(text.ends_with(")\n"));
 }

@@ -37,5 +37,9 @@ pub fn run(args: &CheckArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult
         plural(warnings),
     )?;
     let failed = errors > 0 || (args.deny_warnings && warnings > 0);
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -40,14 +40,18 @@ pub fn run(args: &DueArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
     match args.format {
         DueFormat::Json => write_json(out, &records)?,
         DueFormat::Table => {
-            let mut table =
-                Table::new(&["RESOLVE BY", "DAYS OVER", "ID", "FORECASTER", "CLAIM"]).right_align(&[1]);
+            let mut table = Table::new(&["RESOLVE BY", "DAYS OVER", "ID", "FORECASTER", "CLAIM"])
+                .right_align(&[1]);
             for record in &records {
                 table.push(vec![
                     format!(
                         "{}{}",
                         record.resolve_by,
-                        if record.resolve_by_stated { "" } else { " (default)" }
+                        if record.resolve_by_stated {
+                            ""
+                        } else {
+                            " (default)"
+                        }
                     ),
                     (today - record.resolve_by).num_days().to_string(),
                     record.id.clone(),
@@ -56,7 +60,12 @@ pub fn run(args: &DueArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
                 ]);
             }
             write!(out, "{}", table.render())?;
-            writeln!(out, "{} overdue forecast{}", records.len(), super::plural(records.len()))?;
+            writeln!(
+                out,
+                "{} overdue forecast{}",
+                records.len(),
+                super::plural(records.len())
+            )?;
         }
     }
     Ok(exit_for_problems(&ledger))

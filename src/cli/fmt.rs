@@ -60,12 +60,20 @@ pub fn run(args: &FmtArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
             }
         }
     }
-    let verb = if args.check { "not canonical" } else { "reformatted" };
+    let verb = if args.check {
+        "not canonical"
+    } else {
+        "reformatted"
+    };
     eprintln!(
         "{} file{}: {canonical} canonical, {changed} {verb}, {refused} left alone",
         paths.len(),
         plural(paths.len())
     );
     let failed = refused > 0 || (args.check && changed > 0);
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

@@ -6,7 +6,9 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
 use super::table::{Table, truncate};
-use super::{CliError, CliResult, FilterArgs, FolderArg, exit_for_problems, load, number, write_json};
+use super::{
+    CliError, CliResult, FilterArgs, FolderArg, exit_for_problems, load, number, write_json,
+};
 use crate::export::{CSV_COLUMNS, ForecastRecord, forecast_record};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -49,7 +51,9 @@ fn write_csv(out: &mut dyn Write, records: &[ForecastRecord]) -> Result<(), CliE
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(CSV_COLUMNS).map_err(csv_error)?;
     for record in records {
-        writer.write_record(record.csv_fields()).map_err(csv_error)?;
+        writer
+            .write_record(record.csv_fields())
+            .map_err(csv_error)?;
     }
     writer.flush()?;
     Ok(())
@@ -78,13 +82,21 @@ fn write_table(out: &mut dyn Write, records: &[ForecastRecord]) -> Result<(), Cl
             record.made_on.to_string(),
             truncate(&record.author, 24),
             truncate(record.expression.as_deref().unwrap_or("—"), 22),
-            number(record.probability).trim_end_matches('0').trim_end_matches('.').to_string(),
+            number(record.probability)
+                .trim_end_matches('0')
+                .trim_end_matches('.')
+                .to_string(),
             record.resolve_by.to_string(),
             outcome,
             truncate(&record.claim, 70),
         ]);
     }
     write!(out, "{}", table.render())?;
-    writeln!(out, "{} forecast{}", records.len(), super::plural(records.len()))?;
+    writeln!(
+        out,
+        "{} forecast{}",
+        records.len(),
+        super::plural(records.len())
+    )?;
     Ok(())
 }

@@ -137,7 +137,9 @@ pub type CliResult = Result<ExitCode, CliError>;
 
 /// Runs a parsed command line and reports its outcome as an exit code.
 pub fn run(cli: Cli) -> ExitCode {
-    let today = cli.today.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let today = cli
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let result = match cli.command {
@@ -162,7 +164,9 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::from(1)
         }
         // `hindsight list | head` closes the pipe early: that is not a failure.
-        Err(CliError::Output(error)) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(CliError::Output(error)) if error.kind() == io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
         Err(CliError::Output(error)) => {
             eprintln!("hindsight: cannot write the output: {error}");
             ExitCode::from(1)

@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
 use super::table::{Table, truncate};
-use super::{CliError, CliResult, FilterArgs, FolderArg, exit_for_problems, load, number, write_json};
+use super::{
+    CliError, CliResult, FilterArgs, FolderArg, exit_for_problems, load, number, write_json,
+};
 use crate::report::{GroupBy, Report, SMALL_SAMPLE, TrackRecord, report};
 use crate::score::{BOOTSTRAP_RESAMPLES, LOG_SCORE_CLIP};
 
@@ -51,7 +53,10 @@ fn group_label(by: GroupBy) -> &'static str {
 }
 
 fn interval(ci: Option<(f64, f64)>) -> String {
-    ci.map_or_else(|| "—".to_string(), |(low, high)| format!("{low:.2}–{high:.2}"))
+    ci.map_or_else(
+        || "—".to_string(),
+        |(low, high)| format!("{low:.2}–{high:.2}"),
+    )
 }
 
 fn hit_rate(record: &TrackRecord) -> String {
@@ -62,7 +67,11 @@ fn hit_rate(record: &TrackRecord) -> String {
 }
 
 fn record_row(record: &TrackRecord) -> Vec<String> {
-    let marker = if record.small_sample && record.counts.scored > 0 { "*" } else { "" };
+    let marker = if record.small_sample && record.counts.scored > 0 {
+        "*"
+    } else {
+        ""
+    };
     vec![
         format!("{}{marker}", truncate(&record.name, 30)),
         record.counts.forecasts.to_string(),
@@ -107,8 +116,12 @@ fn write_table(out: &mut dyn Write, report: &Report) -> Result<(), CliError> {
     table.push(record_row(overall));
     write!(out, "{}", table.render())?;
 
-    writeln!(out, "\nCalibration (all scored forecasts; bins closed on the right, as scikit-learn's):")?;
-    let mut bins = Table::new(&["BIN", "N", "MEAN P", "OBSERVED", "95% CI (WILSON)"]).right_align(&[1, 2, 3]);
+    writeln!(
+        out,
+        "\nCalibration (all scored forecasts; bins closed on the right, as scikit-learn's):"
+    )?;
+    let mut bins =
+        Table::new(&["BIN", "N", "MEAN P", "OBSERVED", "95% CI (WILSON)"]).right_align(&[1, 2, 3]);
     for bin in &report.calibration {
         bins.push(vec![
             format!("{:.1}–{:.1}", bin.lower, bin.upper),

@@ -55,11 +55,19 @@ pub fn run_resolve(args: &ResolveArgs, today: NaiveDate, out: &mut dyn Write) ->
         link: args.link.clone(),
     };
     check_resolution(view.forecast, &resolution, today).map_err(CliError::Usage)?;
-    let written = write(&ledger, entry, Change::SetOutcome(Outcome::Resolved(resolution)))?;
+    let written = write(
+        &ledger,
+        entry,
+        Change::SetOutcome(Outcome::Resolved(resolution)),
+    )?;
     writeln!(
         out,
         "{} {} as {} in {}",
-        if written { "resolved" } else { "already resolved" },
+        if written {
+            "resolved"
+        } else {
+            "already resolved"
+        },
         args.id,
         args.verdict,
         view.file.path.display()
@@ -89,7 +97,10 @@ fn find(ledger: &Ledger, id: &str) -> Result<usize, CliError> {
         } else {
             format!("; did you mean {}?", similar.join(", "))
         };
-        CliError::Usage(format!("no forecast with id '{id}' in {}{hint}", ledger.dir.display()))
+        CliError::Usage(format!(
+            "no forecast with id '{id}' in {}{hint}",
+            ledger.dir.display()
+        ))
     })
 }
 
@@ -102,9 +113,14 @@ fn write(ledger: &Ledger, entry: usize, change: Change) -> Result<bool, CliError
             view.file.path.display()
         )));
     }
-    edit_forecast(&view.file.path, &view.forecast.id, Some(view.entry.fingerprint), &change)
-        .map(|written| written.changed)
-        .map_err(|error| CliError::Failed(error.to_string()))
+    edit_forecast(
+        &view.file.path,
+        &view.forecast.id,
+        Some(view.entry.fingerprint),
+        &change,
+    )
+    .map(|written| written.changed)
+    .map_err(|error| CliError::Failed(error.to_string()))
 }
 
 fn default_judge(dir: &Path) -> Option<String> {

@@ -89,8 +89,10 @@ impl PhraseTable {
 
     fn insert_all(&mut self, phrases: Vec<Phrase>, origin: PhraseOrigin) {
         for phrase in phrases {
-            self.entries
-                .insert(normalize_phrase(&phrase.phrase), PhraseEntry { phrase, origin });
+            self.entries.insert(
+                normalize_phrase(&phrase.phrase),
+                PhraseEntry { phrase, origin },
+            );
         }
     }
 
@@ -128,7 +130,11 @@ impl PhraseTable {
             })
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-        scored.into_iter().take(limit).map(|(_, phrase)| phrase).collect()
+        scored
+            .into_iter()
+            .take(limit)
+            .map(|(_, phrase)| phrase)
+            .collect()
     }
 
     /// The `check` message for an expression the table does not know.
@@ -194,11 +200,17 @@ mod tests {
             let phrase = &entry.phrase;
             assert!((0.0..=1.0).contains(&phrase.probability), "{phrase:?}");
             if let Some((low, high)) = phrase.range {
-                assert!(low <= phrase.probability && phrase.probability <= high, "{phrase:?}");
+                assert!(
+                    low <= phrase.probability && phrase.probability <= high,
+                    "{phrase:?}"
+                );
             }
             assert!(!phrase.source.is_empty());
         }
-        assert_eq!(table.lookup("Less Likely").unwrap().phrase.probability, 0.35);
+        assert_eq!(
+            table.lookup("Less Likely").unwrap().phrase.probability,
+            0.35
+        );
         assert_eq!(table.lookup("never").unwrap().phrase.probability, 0.0);
     }
 

@@ -21,7 +21,7 @@ pub enum Change {
     /// Resolve or reopen it: only its `outcome` field is rewritten.
     SetOutcome(Outcome),
     /// Replace the whole block (editing a forecast); the id may not change.
-    Replace(Forecast),
+    Replace(Box<Forecast>),
 }
 
 /// The result of a successful edit, with what an undo needs.
@@ -63,7 +63,11 @@ pub enum EditError {
 
 /// Why `resolution` cannot be recorded for `forecast`, if it cannot: a verdict dated before
 /// the forecast was made, or after today, is a typo rather than a judgement.
-pub fn check_resolution(forecast: &Forecast, resolution: &Resolution, today: NaiveDate) -> Result<(), String> {
+pub fn check_resolution(
+    forecast: &Forecast,
+    resolution: &Resolution,
+    today: NaiveDate,
+) -> Result<(), String> {
     if resolution.on < forecast.made {
         return Err(format!(
             "the resolution date {} is before the forecast was made ({})",
@@ -71,7 +75,10 @@ pub fn check_resolution(forecast: &Forecast, resolution: &Resolution, today: Nai
         ));
     }
     if resolution.on > today {
-        return Err(format!("the resolution date {} is in the future", resolution.on));
+        return Err(format!(
+            "the resolution date {} is in the future",
+            resolution.on
+        ));
     }
     Ok(())
 }
@@ -107,10 +114,11 @@ fn edit_attempt(
         .map_err(|_| EditError::FileHasErrors(path.to_path_buf()))?;
     let parsed = parse::parse::<Scenario>(path, text)
         .map_err(|_| EditError::FileHasErrors(path.to_path_buf()))?;
-    let (index, node) = find_block(&parsed.outline, text, id).ok_or_else(|| EditError::NotFound {
-        path: path.to_path_buf(),
-        id: id.to_string(),
-    })?;
+    let (index, node) =
+        find_block(&parsed.outline, text, id).ok_or_else(|| EditError::NotFound {
+            path: path.to_path_buf(),
+            id: id.to_string(),
+        })?;
     if expected.is_some_and(|expected| expected != fingerprint(&text[node.span.clone()])) {
         return Err(EditError::Conflict {
             path: path.to_path_buf(),
@@ -118,7 +126,15 @@ fn edit_attempt(
         });
     }
     let before = parsed.value.forecasts[index].clone();
-    let (after, new_text) = apply(path, text, &parsed.outline, &parsed.lines, node, &before, change)?;
+    let (after, new_text) = apply(
+        path,
+        text,
+        &parsed.outline,
+        &parsed.lines,
+        node,
+        &before,
+        change,
+    )?;
     if new_text == text {
         return Ok(Written {
             path: path.to_path_buf(),
@@ -134,7 +150,10 @@ fn edit_attempt(
         .expect("an edited file parses (the block writer emits valid RON)");
     let (new_index, new_node) =
         find_block(&reparsed.outline, &new_text, id).expect("the edited forecast keeps its id");
-    assert_eq!(reparsed.value.forecasts[new_index], after, "the edit reads back as written");
+    assert_eq!(
+        reparsed.value.forecasts[new_index], after,
+        "the edit reads back as written"
+    );
 
     // Last look before the rename: if the file changed while we worked, start over so the
     // change is applied to what is there now (and refused if it touched this block).
@@ -161,11 +180,16 @@ fn edit_attempt(
 /// Finds the block of forecast `id`: its index in the list and its node.
 fn find_block<'a>(outline: &'a Outline, text: &str, id: &str) -> Option<(usize, &'a Node)> {
     let forecasts = outline.root.field("forecasts")?;
-    forecasts.value.items().iter().enumerate().find(|(_, item)| {
-        item.field("id")
-            .and_then(|field| field.value.string_value(text))
-            .is_some_and(|found| found == id)
-    })
+    forecasts
+        .value
+        .items()
+        .iter()
+        .enumerate()
+        .find(|(_, item)| {
+            item.field("id")
+                .and_then(|field| field.value.string_value(text))
+                .is_some_and(|found| found == id)
+        })
 }
 
 /// The new forecast and the new file text.
@@ -208,7 +232,10 @@ fn apply(
             }
             let depth = indentation_depth(text, lines, node.span.start);
             let replacement = forecast_block(forecast, depth);
-            Ok((forecast.clone(), splice(text, node.span.clone(), &replacement)))
+            Ok((
+                (**forecast).clone(),
+                splice(text, node.span.clone(), &replacement),
+            ))
         }
     }
 }

@@ -69,7 +69,9 @@ fn render<T: Document>(
 ) -> Result<String, FormatRefusal> {
     let parsed: Parsed<T> = parse::parse(path, text).map_err(|_| FormatRefusal::HasErrors)?;
     if let Some(comment) = body_comment(&parsed.outline) {
-        return Err(FormatRefusal::CommentInBody(parsed.position(text, comment.start)));
+        return Err(FormatRefusal::CommentInBody(
+            parsed.position(text, comment.start),
+        ));
     }
     Ok(document(header(text, &parsed.outline), &parsed.value))
 }

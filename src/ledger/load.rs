@@ -6,6 +6,7 @@ use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use super::parse::{self, Document, Parsed};
 use super::people::PersonIndex;
@@ -79,23 +80,27 @@ pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, LoadError> {
         .iter()
         .filter(|path| path.parent() != Some(dir) || !is_special(path))
         .collect();
-    let read: Vec<ReadScenario> = scenario_paths
-        .iter()
-        .filter_map(|path| {
-            let text = read_text(path, &mut problems)?;
-            match parse::parse::<Scenario>(path, &text) {
-                Ok(parsed) => Some(ReadScenario {
-                    path: (*path).clone(),
-                    text,
-                    parsed,
-                }),
-                Err(found) => {
-                    problems.extend(found);
-                    None
-                }
-            }
+    // Files are independent until validation, so they are read and parsed in parallel.
+    let outcomes: Vec<Result<ReadScenario, Vec<Problem>>> = scenario_paths
+        .par_iter()
+        .map(|path| {
+            let mut found = Vec::new();
+            let text = read_text(path, &mut found).ok_or(found)?;
+            let parsed = parse::parse::<Scenario>(path, &text)?;
+            Ok(ReadScenario {
+                path: (*path).clone(),
+                text,
+                parsed,
+            })
         })
         .collect();
+    let mut read = Vec::with_capacity(outcomes.len());
+    for outcome in outcomes {
+        match outcome {
+            Ok(file) => read.push(file),
+            Err(found) => problems.extend(found),
+        }
+    }
 
     let project_root = dir
         .canonicalize()
@@ -127,7 +132,12 @@ pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, LoadError> {
         .iter()
         .enumerate()
         .rev() // the first of duplicate ids wins
-        .map(|(i, entry)| (files[entry.file].scenario.forecasts[entry.index].id.clone(), i))
+        .map(|(i, entry)| {
+            (
+                files[entry.file].scenario.forecasts[entry.index].id.clone(),
+                i,
+            )
+        })
         .collect();
     sort_problems(&mut problems);
     Ok(Ledger {

@@ -198,7 +198,9 @@ impl std::str::FromStr for Verdict {
             .into_iter()
             .find(|verdict| verdict.as_str().eq_ignore_ascii_case(text.trim()))
             .ok_or_else(|| {
-                format!("unknown outcome '{text}': expected true, false, partly, ambiguous or annulled")
+                format!(
+                    "unknown outcome '{text}': expected true, false, partly, ambiguous or annulled"
+                )
             })
     }
 }

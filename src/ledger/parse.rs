@@ -101,7 +101,11 @@ pub fn parse<T: Document>(path: &Path, text: &str) -> Result<Parsed<T>, Vec<Prob
         return Err(vec![Problem::error(
             path,
             Position::START,
-            format!("empty file: expected {} starting with `{}(`", T::DESCRIPTION, T::NAME),
+            format!(
+                "empty file: expected {} starting with `{}(`",
+                T::DESCRIPTION,
+                T::NAME
+            ),
         )]);
     }
     let lines = LineIndex::new(text);
@@ -148,7 +152,11 @@ fn check_header<T: Document>(
         None => {
             return fail(
                 at_root,
-                format!("not {}: expected it to start with `{}(`", T::DESCRIPTION, T::NAME),
+                format!(
+                    "not {}: expected it to start with `{}(`",
+                    T::DESCRIPTION,
+                    T::NAME
+                ),
             );
         }
     }
@@ -199,7 +207,14 @@ fn item_problems<T: Document>(
     let position = to_position(whole_file_error.span.start);
     let offset = offset_of(text, lines, position);
     if !broken_items.iter().any(|span| span.contains(&offset)) {
-        problems.push(ron_problem(path, text, lines, root, position, &whole_file_error.code));
+        problems.push(ron_problem(
+            path,
+            text,
+            lines,
+            root,
+            position,
+            &whole_file_error.code,
+        ));
     }
     problems
 }
@@ -266,7 +281,10 @@ fn ron_problem(
         } => (
             format!(
                 "unknown field `{found}`{}; expected one of: {}",
-                outer.as_ref().map(|o| format!(" in {o}")).unwrap_or_default(),
+                outer
+                    .as_ref()
+                    .map(|o| format!(" in {o}"))
+                    .unwrap_or_default(),
                 expected.join(", ")
             ),
             position,
@@ -274,14 +292,24 @@ fn ron_problem(
         Error::MissingStructField { field, outer } => (
             format!(
                 "missing field `{field}`{}",
-                outer.as_ref().map(|o| format!(" in {o}")).unwrap_or_default()
+                outer
+                    .as_ref()
+                    .map(|o| format!(" in {o}"))
+                    .unwrap_or_default()
             ),
             lines.position(text, innermost_struct(root, offset).span.start),
         ),
-        Error::DuplicateStructField { field, .. } => (format!("field `{field}` is given twice"), position),
-        Error::NoSuchEnumVariant { expected, found, .. } => (
+        Error::DuplicateStructField { field, .. } => {
+            (format!("field `{field}` is given twice"), position)
+        }
+        Error::NoSuchEnumVariant {
+            expected, found, ..
+        } => (
             in_field(
-                format!("unknown value `{found}`; expected one of: {}", expected.join(", ")),
+                format!(
+                    "unknown value `{found}`; expected one of: {}",
+                    expected.join(", ")
+                ),
                 field_name,
             ),
             value_position.unwrap_or(position),
@@ -316,7 +344,9 @@ fn is_date_field(field: Option<&str>) -> bool {
 
 fn in_field(message: String, field: Option<&str>) -> String {
     match field {
-        Some(field) if !message.contains(&format!("`{field}`")) => format!("{message} (in `{field}`)"),
+        Some(field) if !message.contains(&format!("`{field}`")) => {
+            format!("{message} (in `{field}`)")
+        }
         _ => message,
     }
 }

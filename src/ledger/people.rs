@@ -13,7 +13,10 @@ pub struct PersonIndex {
 
 /// The exact form names are compared in: lower case, single spaces.
 pub fn name_key(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// A name with transliteration noise folded away, so that spellings of one name from
@@ -125,7 +128,11 @@ impl PersonIndex {
             })
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-        scored.into_iter().take(3).map(|(_, person)| person).collect()
+        scored
+            .into_iter()
+            .take(3)
+            .map(|(_, person)| person)
+            .collect()
     }
 }
 
@@ -135,10 +142,19 @@ mod tests {
 
     #[test]
     fn transliterations_from_the_seed_articles_are_near_duplicates() {
-        assert!(near_duplicate("Kassym-Jomart Tokayev", "Qasym-Zhomart Toqaev"));
-        assert!(near_duplicate("Nursultan Nazarbayev", "Nursultan Nazarbaev"));
+        assert!(near_duplicate(
+            "Kassym-Jomart Tokayev",
+            "Qasym-Zhomart Toqaev"
+        ));
+        assert!(near_duplicate(
+            "Nursultan Nazarbayev",
+            "Nursultan Nazarbaev"
+        ));
         assert!(near_duplicate("Toqaev", "Kassym-Jomart Tokayev"));
-        assert!(near_duplicate("Alexander Lukashenko", "Aleksander Lukashenko"));
+        assert!(near_duplicate(
+            "Alexander Lukashenko",
+            "Aleksander Lukashenko"
+        ));
     }
 
     #[test]

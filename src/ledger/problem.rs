@@ -71,6 +71,7 @@ impl fmt::Display for Problem {
 /// Orders problems as a reader scans them: by file, then line, then column.
 pub fn sort_problems(problems: &mut [Problem]) {
     problems.sort_by(|a, b| {
-        (&a.path, a.position, a.severity, &a.message).cmp(&(&b.path, b.position, b.severity, &b.message))
+        (&a.path, a.position, a.severity, &a.message)
+            .cmp(&(&b.path, b.position, b.severity, &b.message))
     });
 }

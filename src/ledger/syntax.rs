@@ -272,7 +272,9 @@ impl Parser<'_> {
                 self.pos += 1;
                 self.string(start)
             }
-            Some(c) if c == 'b' && self.rest()[1..].starts_with('r') && self.is_raw_string_start(2) => {
+            Some(c)
+                if c == 'b' && self.rest()[1..].starts_with('r') && self.is_raw_string_start(2) =>
+            {
                 self.raw_string(start, 2)
             }
             Some(c) if is_identifier_start(c) => {
@@ -290,7 +292,9 @@ impl Parser<'_> {
             Some(c) if c.is_ascii_digit() || matches!(c, '-' | '+' | '.') => {
                 let len = self
                     .rest()
-                    .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '.' | '_')))
+                    .find(|c: char| {
+                        !(c.is_ascii_alphanumeric() || matches!(c, '-' | '+' | '.' | '_'))
+                    })
                     .unwrap_or(self.rest().len());
                 self.pos += len;
                 Ok(Node {
@@ -343,7 +347,9 @@ impl Parser<'_> {
         if !is_identifier_start(first) {
             return false;
         }
-        let len = rest.find(|c: char| !is_identifier_continue(c)).unwrap_or(rest.len());
+        let len = rest
+            .find(|c: char| !is_identifier_continue(c))
+            .unwrap_or(rest.len());
         let mut probe = Parser {
             text: self.text,
             pos: self.pos + len,
@@ -521,11 +527,25 @@ mod tests {
         let text = "// header\nScenario(\n  id: \"a\\\"b\",\n  forecasts: [\n    Forecast(id: \"x\", outcome: Open),\n    Forecast(id: \"y\", at: (1, 2)),\n  ],\n)\n";
         let top = outline(text).unwrap().root;
         assert_eq!(top.name(), Some("Scenario"));
-        assert_eq!(top.field("id").unwrap().value.string_value(text).unwrap(), "a\"b");
+        assert_eq!(
+            top.field("id").unwrap().value.string_value(text).unwrap(),
+            "a\"b"
+        );
         let items = top.field("forecasts").unwrap().value.items();
         assert_eq!(items.len(), 2);
-        assert_eq!(&text[items[0].span.clone()], "Forecast(id: \"x\", outcome: Open)");
-        assert_eq!(items[1].field("id").unwrap().value.string_value(text).unwrap(), "y");
+        assert_eq!(
+            &text[items[0].span.clone()],
+            "Forecast(id: \"x\", outcome: Open)"
+        );
+        assert_eq!(
+            items[1]
+                .field("id")
+                .unwrap()
+                .value
+                .string_value(text)
+                .unwrap(),
+            "y"
+        );
         assert_eq!(outline(text).unwrap().comments, vec![0..9]);
         let index = LineIndex::new(text);
         assert_eq!(
@@ -540,7 +560,10 @@ mod tests {
         let error = outline(text).unwrap_err();
         assert_eq!(error.message, "unterminated string");
         let index = LineIndex::new(text);
-        assert_eq!(index.position(text, error.offset), Position { line: 2, column: 7 });
+        assert_eq!(
+            index.position(text, error.offset),
+            Position { line: 2, column: 7 }
+        );
     }
 
     #[test]

@@ -33,7 +33,11 @@ pub(super) struct Context<'a> {
     pub today: NaiveDate,
 }
 
-pub(super) fn phrase_file(path: &Path, file: &DocumentRead<PhraseFile>, problems: &mut Vec<Problem>) {
+pub(super) fn phrase_file(
+    path: &Path,
+    file: &DocumentRead<PhraseFile>,
+    problems: &mut Vec<Problem>,
+) {
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (index, phrase) in file.value.phrases.iter().enumerate() {
         let at = file.item_position("phrases", index);
@@ -91,11 +95,18 @@ pub(super) fn people_file(
             problems.push(Problem::error(
                 path,
                 at,
-                format!("person id '{}' must be non-empty and without spaces", person.id),
+                format!(
+                    "person id '{}' must be non-empty and without spaces",
+                    person.id
+                ),
             ));
         }
         if person.name.trim().is_empty() {
-            problems.push(Problem::error(path, at, format!("person '{}' has no name", person.id)));
+            problems.push(Problem::error(
+                path,
+                at,
+                format!("person '{}' has no name", person.id),
+            ));
         }
     }
     for (name, first, second) in clashes {
@@ -114,7 +125,10 @@ pub(super) fn people_file(
                 .flat_map(|x| all_names(b).map(move |y| (x, y)))
                 .find(|(x, y)| near_duplicate(x, y));
             if let Some((x, y)) = pair {
-                let at = file.item_position("people", people.iter().position(|p| p.id == b.id).unwrap_or(0));
+                let at = file.item_position(
+                    "people",
+                    people.iter().position(|p| p.id == b.id).unwrap_or(0),
+                );
                 problems.push(Problem::warning(
                     path,
                     at,
@@ -133,7 +147,11 @@ fn all_names(person: &Person) -> impl Iterator<Item = &str> {
 }
 
 /// Validates every scenario file and works out each forecast's person, source and probability.
-pub(super) fn scenarios(context: &Context, files: &[ReadScenario], problems: &mut Vec<Problem>) -> Vec<Entry> {
+pub(super) fn scenarios(
+    context: &Context,
+    files: &[ReadScenario],
+    problems: &mut Vec<Problem>,
+) -> Vec<Entry> {
     let mut entries = Vec::new();
     let mut scenario_ids: HashMap<&str, (&Path, Position)> = HashMap::new();
     let mut forecast_ids: HashMap<&str, (&Path, Position)> = HashMap::new();
@@ -153,7 +171,13 @@ pub(super) fn scenarios(context: &Context, files: &[ReadScenario], problems: &mu
         } else if let Some((path, at)) = scenario_ids.insert(&scenario.id, (&file.path, id_at)) {
             problems.push(checker.error(
                 id_at,
-                format!("duplicate scenario id '{}' (also in {}:{}:{})", scenario.id, path.display(), at.line, at.column),
+                format!(
+                    "duplicate scenario id '{}' (also in {}:{}:{})",
+                    scenario.id,
+                    path.display(),
+                    at.line,
+                    at.column
+                ),
             ));
         }
         if scenario.title.trim().is_empty() {
@@ -189,7 +213,10 @@ pub(super) fn scenarios(context: &Context, files: &[ReadScenario], problems: &mu
             if forecast.id.trim().is_empty() || forecast.id.contains(char::is_whitespace) {
                 problems.push(checker.error(
                     id_at,
-                    format!("forecast id '{}' must be non-empty and without spaces", forecast.id),
+                    format!(
+                        "forecast id '{}' must be non-empty and without spaces",
+                        forecast.id
+                    ),
                 ));
             } else if let Some((path, at)) = forecast_ids.get(forecast.id.as_str()) {
                 problems.push(checker.error(
@@ -214,24 +241,38 @@ pub(super) fn scenarios(context: &Context, files: &[ReadScenario], problems: &mu
                     format!(
                         "unknown source '{}'; sources in this file: {}",
                         forecast.source,
-                        if known.is_empty() { "none".to_string() } else { known.join(", ") }
+                        if known.is_empty() {
+                            "none".to_string()
+                        } else {
+                            known.join(", ")
+                        }
                     ),
                 ));
             }
 
             let person = context.person_index.find(&forecast.by);
             if person.is_none() && context.people_file != PeopleFile::Broken {
-                problems.push(checker.error(checker.field_at(node, "by"), checker.unknown_person(&forecast.by)));
+                problems.push(checker.error(
+                    checker.field_at(node, "by"),
+                    checker.unknown_person(&forecast.by),
+                ));
             }
 
             for (field, value) in [("quote", &forecast.quote), ("claim", &forecast.claim)] {
                 if value.trim().is_empty() {
-                    problems.push(checker.error(checker.field_at(node, field), format!("empty {field}")));
+                    problems.push(
+                        checker.error(checker.field_at(node, field), format!("empty {field}")),
+                    );
                 }
             }
 
             let probability = checker.probability(forecast, node, problems);
-            checker.dates(forecast, source.map(|i| scenario.sources[i].published), node, problems);
+            checker.dates(
+                forecast,
+                source.map(|i| scenario.sources[i].published),
+                node,
+                problems,
+            );
 
             entries.push(Entry {
                 file: file_index,
@@ -269,7 +310,9 @@ impl FileChecker<'_> {
 
     /// Where a field's value starts, or the struct itself when the field is absent.
     fn field_at(&self, node: &Node, field: &str) -> Position {
-        self.at(node.field(field).map_or(node.span.start, |f| f.value.span.start))
+        self.at(node
+            .field(field)
+            .map_or(node.span.start, |f| f.value.span.start))
     }
 
     fn error(&self, at: Position, message: impl Into<String>) -> Problem {
@@ -295,7 +338,10 @@ impl FileChecker<'_> {
                 person.id,
                 super::PEOPLE_FILE
             ),
-            None => format!("unknown person '{name}': add them to {}", super::PEOPLE_FILE),
+            None => format!(
+                "unknown person '{name}': add them to {}",
+                super::PEOPLE_FILE
+            ),
         }
     }
 
@@ -305,7 +351,10 @@ impl FileChecker<'_> {
         node: &Node,
         problems: &mut Vec<Problem>,
     ) -> Option<EffectiveProbability> {
-        let expression = forecast.expression.as_deref().filter(|e| !e.trim().is_empty());
+        let expression = forecast
+            .expression
+            .as_deref()
+            .filter(|e| !e.trim().is_empty());
         if let Some(value) = forecast.probability {
             if !is_probability(value) {
                 problems.push(self.error(
@@ -378,13 +427,23 @@ impl FileChecker<'_> {
             if resolution.on < made {
                 problems.push(self.error(
                     at,
-                    format!("resolved on {}, before the forecast was made ({made})", resolution.on),
+                    format!(
+                        "resolved on {}, before the forecast was made ({made})",
+                        resolution.on
+                    ),
                 ));
             }
             if resolution.on > self.context.today {
-                problems.push(self.warning(at, format!("resolved on {}, which is in the future", resolution.on)));
+                problems.push(self.warning(
+                    at,
+                    format!("resolved on {}, which is in the future", resolution.on),
+                ));
             }
-            if resolution.evidence.as_deref().is_none_or(|e| e.trim().is_empty()) {
+            if resolution
+                .evidence
+                .as_deref()
+                .is_none_or(|e| e.trim().is_empty())
+            {
                 problems.push(self.warning(at, "resolved without an evidence note"));
             }
         }
@@ -419,13 +478,15 @@ impl FileChecker<'_> {
         match full.canonicalize() {
             Ok(real) if !real.starts_with(root) => problems.push(self.error(
                 at,
-                format!("seed path '{seed}' leads outside the project folder {}", root.display()),
+                format!(
+                    "seed path '{seed}' leads outside the project folder {}",
+                    root.display()
+                ),
             )),
             Ok(_) => {}
-            Err(_) => problems.push(self.warning(
-                at,
-                format!("seed file not found: {}", full.display()),
-            )),
+            Err(_) => {
+                problems.push(self.warning(at, format!("seed file not found: {}", full.display())))
+            }
         }
     }
 }

@@ -1,0 +1,95 @@
+//! Benchmarks on the 100,000-forecast demo ledger: loading a folder, a track-record report,
+//! a filtered search, and the writes (canonical file, one-block resolve). Run with
+//! `cargo bench`; the figures are in the README.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use hindsight::demo::{DemoOptions, write_demo};
+use hindsight::ledger::edit::{Change, edit_forecast};
+use hindsight::ledger::write::scenario_document;
+use hindsight::ledger::{Outcome, load};
+use hindsight::query::Filter;
+use hindsight::report::{GroupBy, report};
+
+const FORECASTS: usize = 100_000;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+fn demo_ledger(dir: &Path) -> PathBuf {
+    let out = dir.join("demo");
+    write_demo(
+        &out,
+        DemoOptions {
+            forecasts: FORECASTS,
+            seed: 1,
+            today: today(),
+        },
+    )
+    .unwrap();
+    out
+}
+
+fn benchmarks(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = demo_ledger(dir.path());
+    let ledger = load(&folder, today()).unwrap();
+    assert_eq!(ledger.entries.len(), FORECASTS);
+    assert_eq!(ledger.error_count(), 0);
+
+    let mut group = c.benchmark_group("100k forecasts");
+    group.sample_size(10);
+    group.bench_function("load and validate the folder", |b| {
+        b.iter(|| load(&folder, today()).unwrap())
+    });
+    let everything: Vec<usize> = (0..ledger.entries.len()).collect();
+    group.bench_function("report by forecaster (with bootstrap intervals)", |b| {
+        b.iter(|| report(&ledger, &everything, GroupBy::Author, today()))
+    });
+    let search = Filter {
+        search: Some("border reopen".into()),
+        ..Filter::default()
+    };
+    group.bench_function("filter: text search", |b| {
+        b.iter(|| search.apply(&ledger, today()))
+    });
+    let by_author = Filter {
+        author: Some("Amara Abbott".into()),
+        tag: Some("watchlist".into()),
+        ..Filter::default()
+    };
+    group.bench_function("filter: forecaster and tag", |b| {
+        b.iter(|| by_author.apply(&ledger, today()))
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("one file of 1,000 forecasts");
+    let file = &ledger.files[0];
+    group.bench_function("write the canonical text", |b| {
+        b.iter(|| scenario_document("", &file.scenario))
+    });
+    // A resolved forecast, so every iteration really rewrites its outcome.
+    let index = (500..file.scenario.forecasts.len())
+        .find(|&i| file.scenario.forecasts[i].outcome != Outcome::Open)
+        .unwrap();
+    let id = file.scenario.forecasts[index].id.clone();
+    let mut open = true;
+    group.bench_function("resolve/reopen one forecast (atomic save)", |b| {
+        b.iter(|| {
+            let outcome = if open {
+                Outcome::Open
+            } else {
+                file.scenario.forecasts[index].outcome.clone()
+            };
+            open = !open;
+            edit_forecast(&file.path, &id, None, &Change::SetOutcome(outcome)).unwrap()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, benchmarks);
+criterion_main!(benches);
