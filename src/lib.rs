@@ -16,3 +16,4 @@ pub mod query;
 pub mod report;
 pub mod rng;
 pub mod score;
+pub mod seeds;

@@ -5,8 +5,10 @@
 //! [`Ledger`] → queries and scores. Writes go back through one narrow door, [`edit`], which
 //! changes one forecast's block in one file. Nothing here draws or prints.
 
+pub mod draft;
 pub mod edit;
 pub mod format;
+pub mod insert;
 mod load;
 pub mod model;
 pub mod parse;
