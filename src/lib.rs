@@ -7,11 +7,13 @@
 //! - [`estimative`]: hedge words → probabilities.
 //! - [`score`]: Brier and log scores, calibration, decomposition, intervals.
 
+pub mod app;
 pub mod cli;
 pub mod demo;
 pub mod estimative;
 pub mod export;
 pub mod ledger;
+pub mod overview;
 pub mod query;
 pub mod report;
 pub mod rng;

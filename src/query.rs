@@ -177,3 +177,39 @@ impl<'a> Prepared<'a> {
             .all(|word| haystack.contains(word.as_str()))
     }
 }
+
+/// What a list of forecasts can be ordered by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SortKey {
+    #[default]
+    Made,
+    Forecaster,
+    Claim,
+    Expression,
+    Probability,
+    ResolveBy,
+    Outcome,
+}
+
+/// Orders entries by `key` (ties broken by id, so the order is stable and repeatable).
+pub fn sort_entries(ledger: &Ledger, entries: &mut [usize], key: SortKey, ascending: bool) {
+    use std::cmp::Ordering;
+    let compare = |&a: &usize, &b: &usize| -> Ordering {
+        let (va, vb) = (ledger.view(a), ledger.view(b));
+        let primary = match key {
+            SortKey::Made => va.forecast.made.cmp(&vb.forecast.made),
+            SortKey::Forecaster => va.author_name().cmp(vb.author_name()),
+            SortKey::Claim => va.forecast.claim.cmp(&vb.forecast.claim),
+            SortKey::Expression => va.forecast.expression.cmp(&vb.forecast.expression),
+            SortKey::Probability => va
+                .probability()
+                .unwrap_or(f64::NAN)
+                .total_cmp(&vb.probability().unwrap_or(f64::NAN)),
+            SortKey::ResolveBy => va.forecast.resolve_by.date().cmp(&vb.forecast.resolve_by.date()),
+            SortKey::Outcome => va.verdict().cmp(&vb.verdict()),
+        };
+        let primary = if ascending { primary } else { primary.reverse() };
+        primary.then_with(|| va.forecast.id.cmp(&vb.forecast.id))
+    };
+    entries.sort_by(compare);
+}

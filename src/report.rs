@@ -168,6 +168,11 @@ fn tally<'a>(
     (counts, scored_forecasts)
 }
 
+/// The counts of a set of forecasts, without scoring them.
+pub fn counts(ledger: &Ledger, entries: &[usize], today: NaiveDate) -> Counts {
+    tally(entries.iter().map(|&i| ledger.view(i)), today).0
+}
+
 /// The track record of one set of forecasts.
 pub fn track_record(
     ledger: &Ledger,
@@ -216,4 +221,63 @@ pub fn report(ledger: &Ledger, entries: &[usize], group_by: GroupBy, today: Naiv
         calibration: score::calibration_table(&scored),
         decomposition: score::murphy_decomposition(&scored),
     }
+}
+
+/// The scored forecasts of a set, with the entry each came from.
+pub fn scored_entries(ledger: &Ledger, entries: &[usize]) -> Vec<(usize, ScoredForecast)> {
+    entries
+        .iter()
+        .filter_map(|&entry| scored(&ledger.view(entry)).map(|s| (entry, s)))
+        .collect()
+}
+
+/// Which scored forecasts fall in each calibration bin (entry indices, bin by bin), so a
+/// chart can name the forecasts behind a point.
+pub fn calibration_members(ledger: &Ledger, entries: &[usize]) -> Vec<Vec<usize>> {
+    let mut bins = vec![Vec::new(); score::CALIBRATION_BINS];
+    for (entry, scored) in scored_entries(ledger, entries) {
+        if let Some(bin) = score::calibration_bin(scored.probability) {
+            bins[bin].push(entry);
+        }
+    }
+    bins
+}
+
+/// One step of a running Brier score: after the forecast resolved on `date`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct CumulativePoint {
+    pub date: NaiveDate,
+    /// The Brier score of every scored forecast resolved up to and including this one.
+    pub brier: f64,
+    pub scored: usize,
+    /// The forecast that resolved at this step.
+    pub entry: usize,
+}
+
+/// The Brier score over time, in the order verdicts were given (ties by id).
+pub fn cumulative_brier(ledger: &Ledger, entries: &[usize]) -> Vec<CumulativePoint> {
+    let mut steps: Vec<(NaiveDate, &str, usize, ScoredForecast)> = scored_entries(ledger, entries)
+        .into_iter()
+        .filter_map(|(entry, scored)| {
+            let view = ledger.view(entry);
+            let on = view.forecast.outcome.resolution()?.on;
+            Some((on, view.forecast.id.as_str(), entry, scored))
+        })
+        .collect();
+    steps.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    let mut total = 0.0;
+    steps
+        .into_iter()
+        .enumerate()
+        .map(|(i, (date, _, entry, scored))| {
+            let miss = scored.probability - if scored.happened { 1.0 } else { 0.0 };
+            total += miss * miss;
+            CumulativePoint {
+                date,
+                brier: total / (i + 1) as f64,
+                scored: i + 1,
+                entry,
+            }
+        })
+        .collect()
 }

@@ -117,7 +117,7 @@ pub struct CalibrationBin {
 /// are closed on the right and 0.0 joins the first bin. The inner edges are built as numpy's
 /// `linspace` builds them (`k * 0.1`), which for k = 3, 6, 7 is one ulp above `k / 10`: a computed
 /// 0.1 + 0.2 must land where sklearn puts it. NaN belongs nowhere on the axis.
-fn calibration_bin(p: f64) -> Option<usize> {
+pub fn calibration_bin(p: f64) -> Option<usize> {
     if p.is_nan() {
         return None;
     }

@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 use super::table::{Table, truncate};
 use super::{CliResult, FilterArgs, FolderArg, exit_for_problems, load, write_json};
 use crate::export::{ForecastRecord, forecast_record};
-use crate::query::OutcomeFilter;
+use crate::overview::overdue;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum DueFormat {
@@ -29,14 +29,11 @@ pub struct DueArgs {
 
 pub fn run(args: &DueArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
     let ledger = load(&args.folder.dir, today)?;
-    let mut filter = args.filter.filter();
-    filter.outcome = Some(OutcomeFilter::Overdue);
-    let mut records: Vec<ForecastRecord> = filter
-        .apply(&ledger, today)
+    let chosen = args.filter.filter().apply(&ledger, today);
+    let records: Vec<ForecastRecord> = overdue(&ledger, chosen, today)
         .into_iter()
         .map(|entry| forecast_record(&ledger.view(entry), today))
         .collect();
-    records.sort_by(|a, b| (a.resolve_by, &a.id).cmp(&(b.resolve_by, &b.id)));
     match args.format {
         DueFormat::Json => write_json(out, &records)?,
         DueFormat::Table => {

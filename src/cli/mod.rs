@@ -29,7 +29,8 @@ pub const DEFAULT_FOLDER: &str = "scenarios";
     name = "hindsight",
     version,
     about = "Keep analysts' forecasts as plain RON files, mark how they turned out, and score track records.",
-    after_help = "Each command reads a scenarios folder (default: ./scenarios).\nExit status: 0 success, 1 the data has errors, 2 usage error."
+    after_help = "Without a command, opens the desktop app on FOLDER (default: ./scenarios if present, else the last folder opened).\nEach command reads a scenarios folder (default: ./scenarios).\nExit status: 0 success, 1 the data has errors, 2 usage error.",
+    args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
     /// Treat DATE (YYYY-MM-DD) as today: it decides what is overdue. Useful for reproducible reports.
@@ -37,7 +38,11 @@ pub struct Cli {
     pub today: Option<NaiveDate>,
 
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
+
+    /// Open the desktop app on this folder.
+    #[arg(value_name = "FOLDER")]
+    pub folder: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -142,7 +147,16 @@ pub fn run(cli: Cli) -> ExitCode {
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let stdout = io::stdout();
     let mut out = stdout.lock();
-    let result = match cli.command {
+    let Some(command) = cli.command else {
+        return match crate::app::run(cli.folder) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("hindsight: cannot open the app window: {error}");
+                ExitCode::from(1)
+            }
+        };
+    };
+    let result = match command {
         Command::Check(args) => check::run(&args, today, &mut out),
         Command::Fmt(args) => fmt::run(&args, today, &mut out),
         Command::List(args) => list::run(&args, today, &mut out),

@@ -1,0 +1,209 @@
+//! What the views show, computed from the ledger and the filter and cached: recomputed
+//! only when the ledger, the filter or the sort order changes, never per frame. Track
+//! records of large sets (bootstrap intervals) are computed in the background.
+
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver};
+
+use chrono::NaiveDate;
+
+use crate::ledger::Ledger;
+use crate::overview::{Overview, overview};
+use crate::query::{Filter, SortKey, sort_entries};
+use crate::report::{
+    CumulativePoint, GroupBy, Report, TrackRecord, calibration_members, cumulative_brier, report, scored_entries,
+    track_record,
+};
+use crate::score::{CalibrationBin, calibration_table};
+
+/// Sets with more forecasts than this get their track records in the background.
+const BACKGROUND_REPORT_ABOVE: usize = 5_000;
+
+/// How many recent verdicts the overview lists.
+const LATEST_RESOLUTIONS: usize = 15;
+
+#[derive(Clone, Debug, PartialEq)]
+struct Key {
+    generation: u64,
+    filter: Filter,
+    only: Option<Vec<usize>>,
+    sort: SortKey,
+    ascending: bool,
+    today: NaiveDate,
+}
+
+#[derive(Default)]
+pub struct Derived {
+    key: Option<Key>,
+    overview_generation: u64,
+    /// The forecasts passing the filter, in table order.
+    pub visible: Vec<usize>,
+    /// Track records of `visible`, by forecaster (`None` while being computed).
+    pub report: Option<Report>,
+    /// Entry indices behind each calibration bin of `report`.
+    pub calibration_members: Vec<Vec<usize>>,
+    pub overview: Overview,
+    /// The open forecaster page, when there is one.
+    pub forecaster: Option<ForecasterPage>,
+    /// The choices the filter bar offers, as (value, label).
+    pub options: FilterOptions,
+    job: Option<Receiver<(Key, Report)>>,
+}
+
+/// One forecaster's record within the current selection.
+#[derive(Clone, Debug)]
+pub struct ForecasterPage {
+    pub name: String,
+    /// Their forecasts among the visible ones, in table order.
+    pub entries: Vec<usize>,
+    pub record: TrackRecord,
+    pub calibration: Vec<CalibrationBin>,
+    pub calibration_members: Vec<Vec<usize>>,
+    pub cumulative: Vec<CumulativePoint>,
+}
+
+/// The values present in the ledger, for the filter bar's drop-downs.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FilterOptions {
+    pub scenarios: Vec<(String, String)>,
+    pub tags: Vec<(String, String)>,
+    pub outlets: Vec<(String, String)>,
+    pub people: Vec<(String, String)>,
+}
+
+impl FilterOptions {
+    fn of(ledger: &Ledger) -> FilterOptions {
+        use std::collections::BTreeSet;
+        let pairs = |values: BTreeSet<&str>| values.into_iter().map(|v| (v.to_string(), v.to_string())).collect();
+        let mut people: Vec<(String, String)> = ledger.people.iter().map(|p| (p.id.clone(), p.name.clone())).collect();
+        people.sort_by(|a, b| a.1.cmp(&b.1));
+        FilterOptions {
+            scenarios: ledger
+                .files
+                .iter()
+                .map(|f| (f.scenario.id.clone(), f.scenario.title.clone()))
+                .collect(),
+            tags: pairs(ledger.forecasts().flat_map(|view| view.tags().collect::<Vec<_>>()).collect()),
+            outlets: pairs(
+                ledger
+                    .files
+                    .iter()
+                    .flat_map(|f| f.scenario.sources.iter().map(|s| s.outlet.as_str()))
+                    .collect(),
+            ),
+            people,
+        }
+    }
+}
+
+/// What the derived data is computed from.
+pub struct Inputs<'a> {
+    pub ledger: &'a Arc<Ledger>,
+    pub generation: u64,
+    pub filter: &'a Filter,
+    /// An explicit set of entries (from a chart click) instead of the filter's result.
+    pub only: Option<&'a [usize]>,
+    pub sort: SortKey,
+    pub ascending: bool,
+    pub today: NaiveDate,
+    /// The forecaster whose page is open.
+    pub forecaster: Option<&'a str>,
+}
+
+impl Derived {
+    /// Brings everything up to date with `inputs`; cheap when nothing changed.
+    pub fn update(&mut self, inputs: Inputs, ctx: &egui::Context) {
+        let ledger = inputs.ledger;
+        if self.overview_generation != inputs.generation {
+            self.overview = overview(ledger, inputs.today, LATEST_RESOLUTIONS);
+            self.options = FilterOptions::of(ledger);
+            self.overview_generation = inputs.generation;
+        }
+        self.collect_job();
+        let key = Key {
+            generation: inputs.generation,
+            filter: inputs.filter.clone(),
+            only: inputs.only.map(<[usize]>::to_vec),
+            sort: inputs.sort,
+            ascending: inputs.ascending,
+            today: inputs.today,
+        };
+        if self.key.as_ref() == Some(&key) {
+            self.update_forecaster(ledger, inputs.forecaster, inputs.today, false);
+            return;
+        }
+        let mut visible = match inputs.only {
+            Some(only) => only.iter().copied().filter(|&i| i < ledger.entries.len()).collect(),
+            None => inputs.filter.apply(ledger, inputs.today),
+        };
+        sort_entries(ledger, &mut visible, inputs.sort, inputs.ascending);
+        let report_changed = self.key.as_ref().is_none_or(|old| {
+            (old.generation, &old.filter, &old.only, old.today) != (key.generation, &key.filter, &key.only, key.today)
+        });
+        self.visible = visible;
+        if report_changed {
+            self.calibration_members = calibration_members(ledger, &self.visible);
+            if self.visible.len() <= BACKGROUND_REPORT_ABOVE {
+                self.report = Some(report(ledger, &self.visible, GroupBy::Author, inputs.today));
+                self.job = None;
+            } else {
+                self.report = None;
+                let (sender, receiver) = mpsc::channel();
+                let (ledger, entries, job_key, ctx) = (Arc::clone(ledger), self.visible.clone(), key.clone(), ctx.clone());
+                std::thread::spawn(move || {
+                    let report = report(&ledger, &entries, GroupBy::Author, job_key.today);
+                    let _ = sender.send((job_key, report));
+                    ctx.request_repaint();
+                });
+                self.job = Some(receiver);
+            }
+        }
+        self.key = Some(key);
+        self.update_forecaster(ledger, inputs.forecaster, inputs.today, true);
+    }
+
+    fn update_forecaster(&mut self, ledger: &Ledger, name: Option<&str>, today: NaiveDate, stale: bool) {
+        let Some(name) = name else {
+            self.forecaster = None;
+            return;
+        };
+        if !stale && self.forecaster.as_ref().is_some_and(|page| page.name == name) {
+            return;
+        }
+        let entries: Vec<usize> = self
+            .visible
+            .iter()
+            .copied()
+            .filter(|&entry| ledger.view(entry).author_name() == name)
+            .collect();
+        let record = track_record(ledger, &entries, name, today);
+        let scored: Vec<_> = scored_entries(ledger, &entries).into_iter().map(|(_, s)| s).collect();
+        self.forecaster = Some(ForecasterPage {
+            name: name.to_string(),
+            calibration: calibration_table(&scored),
+            calibration_members: calibration_members(ledger, &entries),
+            cumulative: cumulative_brier(ledger, &entries),
+            record,
+            entries,
+        });
+    }
+
+    fn collect_job(&mut self) {
+        let Some(job) = &self.job else { return };
+        if let Ok((key, report)) = job.try_recv() {
+            self.job = None;
+            // A result for a filter that has since changed is dropped.
+            let current = self.key.as_ref().is_some_and(|current| {
+                (current.generation, &current.filter, &current.only) == (key.generation, &key.filter, &key.only)
+            });
+            if current {
+                self.report = Some(report);
+            }
+        }
+    }
+
+    /// Forgets everything (a new folder).
+    pub fn clear(&mut self) {
+        *self = Derived::default();
+    }
+}

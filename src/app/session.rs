@@ -1,0 +1,104 @@
+//! The open folder: the loaded ledger, and reloading it when its files change — on the UI
+//! thread for small ledgers, in the background for large ones so a frame never stalls.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+use chrono::NaiveDate;
+
+use super::watch::FolderWatcher;
+use crate::ledger::{Ledger, LoadError, load};
+
+/// Ledgers with more forecasts than this are reloaded in the background.
+const BACKGROUND_RELOAD_ABOVE: usize = 5_000;
+
+pub struct Session {
+    pub dir: PathBuf,
+    pub ledger: Arc<Ledger>,
+    /// Bumped at every reload, so caches know when to recompute.
+    pub generation: u64,
+    watcher: Option<FolderWatcher>,
+    reloading: Option<Receiver<Result<Ledger, LoadError>>>,
+    /// A change arrived while a background reload was running: reload once more after it.
+    reload_again: bool,
+    /// Why watching failed, if it did (shown to the user once).
+    pub watch_error: Option<String>,
+}
+
+impl Session {
+    /// Loads `dir`, and watches it when `ctx` is given.
+    pub fn open(dir: &Path, today: NaiveDate, ctx: Option<&egui::Context>) -> Result<Session, LoadError> {
+        let ledger = load(dir, today)?;
+        let (watcher, watch_error) = match ctx.map(|ctx| FolderWatcher::new(dir, ctx.clone())) {
+            Some(Ok(watcher)) => (Some(watcher), None),
+            Some(Err(error)) => (None, Some(format!("not watching {} for changes: {error}", dir.display()))),
+            None => (None, None),
+        };
+        Ok(Session {
+            dir: dir.to_path_buf(),
+            ledger: Arc::new(ledger),
+            generation: 1,
+            watcher,
+            reloading: None,
+            reload_again: false,
+            watch_error,
+        })
+    }
+
+    /// Reloads the folder (in the background if the ledger is large).
+    pub fn reload(&mut self, today: NaiveDate, ctx: &egui::Context) {
+        if self.reloading.is_some() {
+            self.reload_again = true;
+            return;
+        }
+        if self.ledger.entries.len() <= BACKGROUND_RELOAD_ABOVE {
+            let result = load(&self.dir, today);
+            self.install(result);
+            return;
+        }
+        let (sender, receiver) = mpsc::channel();
+        let dir = self.dir.clone();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let _ = sender.send(load(&dir, today));
+            ctx.request_repaint();
+        });
+        self.reloading = Some(receiver);
+    }
+
+    pub fn is_reloading(&self) -> bool {
+        self.reloading.is_some()
+    }
+
+    /// Picks up a finished background reload and changes seen by the watcher. Returns
+    /// whether a new ledger was installed.
+    pub fn poll(&mut self, today: NaiveDate, ctx: &egui::Context) -> bool {
+        let before = self.generation;
+        if let Some(receiver) = &self.reloading {
+            match receiver.try_recv() {
+                Ok(result) => {
+                    self.reloading = None;
+                    self.install(result);
+                    if std::mem::take(&mut self.reload_again) {
+                        self.reload(today, ctx);
+                    }
+                }
+                Err(TryRecvError::Disconnected) => self.reloading = None,
+                Err(TryRecvError::Empty) => {}
+            }
+        }
+        if self.watcher.as_ref().is_some_and(FolderWatcher::changed) {
+            self.reload(today, ctx);
+        }
+        self.generation != before
+    }
+
+    fn install(&mut self, result: Result<Ledger, LoadError>) {
+        // A folder that vanished (a branch switch) keeps showing what was last read.
+        if let Ok(ledger) = result {
+            self.ledger = Arc::new(ledger);
+            self.generation += 1;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! Undo: every write the app makes is recorded with what it takes to write it back. An undo
+//! is itself a one-block write, refused like any other if the block changed on disk since.
+
+use std::path::PathBuf;
+
+use crate::ledger::edit::{Change, EditError, edit_forecast};
+use crate::ledger::insert::{delete_forecast, insert_forecast};
+use crate::ledger::{Forecast, Outcome};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum UndoStep {
+    /// A verdict was recorded or withdrawn: put the previous outcome back.
+    Outcome {
+        path: PathBuf,
+        id: String,
+        previous: Outcome,
+        fingerprint: u64,
+    },
+    /// A forecast was edited: put the previous version back.
+    Edit {
+        path: PathBuf,
+        previous: Box<Forecast>,
+        fingerprint: u64,
+    },
+    /// A forecast was added: remove it.
+    Insert { path: PathBuf, id: String, fingerprint: u64 },
+    /// A forecast was deleted: put it back where it was.
+    Delete {
+        path: PathBuf,
+        forecast: Box<Forecast>,
+        index: usize,
+    },
+}
+
+impl UndoStep {
+    /// What undoing this step does, for the status line.
+    pub fn describe(&self) -> String {
+        match self {
+            UndoStep::Outcome { id, previous, .. } => match previous.verdict() {
+                Some(verdict) => format!("restored the verdict '{verdict}' on {id}"),
+                None => format!("reopened {id}"),
+            },
+            UndoStep::Edit { previous, .. } => format!("restored the previous version of {}", previous.id),
+            UndoStep::Insert { id, .. } => format!("removed the new forecast {id}"),
+            UndoStep::Delete { forecast, .. } => format!("restored the deleted forecast {}", forecast.id),
+        }
+    }
+
+    /// Writes the undo.
+    pub fn apply(&self) -> Result<(), EditError> {
+        match self {
+            UndoStep::Outcome {
+                path,
+                id,
+                previous,
+                fingerprint,
+            } => edit_forecast(path, id, Some(*fingerprint), &Change::SetOutcome(previous.clone())).map(drop),
+            UndoStep::Edit {
+                path,
+                previous,
+                fingerprint,
+            } => edit_forecast(path, &previous.id, Some(*fingerprint), &Change::Replace(previous.clone())).map(drop),
+            UndoStep::Insert { path, id, fingerprint } => delete_forecast(path, id, Some(*fingerprint)).map(drop),
+            UndoStep::Delete { path, forecast, index } => insert_forecast(path, forecast, Some(*index)).map(drop),
+        }
+    }
+}

@@ -1,0 +1,302 @@
+//! The detail panel: one forecast — its quote in the paragraph it came from, the source,
+//! the claim and how its probability was arrived at, the condition and dates, the verdict
+//! with its evidence — and the buttons to record a verdict, edit or delete it.
+
+use egui::text::LayoutJob;
+use egui::{RichText, TextFormat, Ui};
+
+use super::ViewCtx;
+use super::style::{percent, standing, standing_text};
+use crate::app::{Action, OutcomeForm, Settings, UiState};
+use crate::estimative::PhraseOrigin;
+use crate::ledger::{ForecastView, Ledger, Outcome, ProbabilityOrigin, Resolution, Verdict};
+use crate::seeds::{QuoteContext, quote_context};
+
+/// The quote context of the selected forecast, read from its seed file once per selection
+/// (not every frame).
+#[derive(Default)]
+pub struct QuoteCache {
+    cached: Option<(String, Result<QuoteContext, String>)>,
+}
+
+impl QuoteCache {
+    pub fn clear(&mut self) {
+        self.cached = None;
+    }
+
+    fn get(&mut self, ledger: &Ledger, view: &ForecastView) -> &Result<QuoteContext, String> {
+        let id = &view.forecast.id;
+        if self.cached.as_ref().is_none_or(|(cached, _)| cached != id) {
+            self.cached = Some((id.clone(), quote_context(ledger, view)));
+        }
+        &self.cached.as_ref().expect("just filled").1
+    }
+}
+
+pub fn detail_ui(
+    ui: &mut Ui,
+    ctx: &ViewCtx,
+    entry: usize,
+    state: &mut UiState,
+    settings: &mut Settings,
+    quotes: &mut QuoteCache,
+    actions: &mut Vec<Action>,
+) {
+    let view = ctx.ledger.view(entry);
+    let forecast = view.forecast;
+    egui::ScrollArea::vertical().id_salt("detail").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            ui.weak(&forecast.id);
+            if ui.small_button("×").on_hover_text("Close (Esc)").clicked() {
+                actions.push(Action::Select(None));
+            }
+        });
+        ui.heading(&forecast.claim);
+        ui.horizontal_wrapped(|ui| {
+            ui.label("by");
+            if ui.link(RichText::new(view.author_name()).strong()).clicked() {
+                actions.push(Action::ShowForecaster(view.author_name().to_string()));
+            }
+            if let Some(affiliation) = view.person.and_then(|p| p.affiliation.as_ref()) {
+                ui.weak(affiliation);
+            }
+        });
+        ui.label(format!("made {}", forecast.made));
+
+        section(ui, "Quote");
+        quote_ui(ui, quotes.get(ctx.ledger, &view), &forecast.quote);
+
+        section(ui, "Source");
+        match view.source {
+            Some(source) => {
+                ui.label(RichText::new(&source.title).italics());
+                ui.label(format!(
+                    "{}{} · published {}",
+                    source.outlet,
+                    source.author.as_ref().map(|a| format!(" · {a}")).unwrap_or_default(),
+                    source.published
+                ));
+                if let Some(url) = &source.url {
+                    ui.hyperlink_to(url, url);
+                }
+            }
+            None => {
+                ui.colored_label(ui.visuals().error_fg_color, format!("unknown source '{}'", forecast.source));
+            }
+        }
+
+        section(ui, "Confidence");
+        confidence_ui(ui, &view);
+        if let Some(condition) = &forecast.condition {
+            ui.label(format!("Only if: {condition}"));
+        }
+        let tags: Vec<&str> = view.tags().collect();
+        if !tags.is_empty() {
+            ui.weak(format!("tags: {}", tags.join(", ")));
+        }
+
+        section(ui, "Outcome");
+        ui.label(format!(
+            "resolve by {}{}",
+            forecast.resolve_by.date(),
+            if forecast.resolve_by.is_stated() {
+                " (stated)"
+            } else {
+                " (default: no horizon was stated)"
+            }
+        ));
+        ui.horizontal(|ui| {
+            ui.label(standing_text(ui, standing(&view, ctx.today)).strong());
+            if let Some(resolution) = forecast.outcome.resolution() {
+                ui.label(format!("on {}", resolution.on));
+                if let Some(judge) = &resolution.judge {
+                    ui.weak(format!("judged by {judge}"));
+                }
+            }
+        });
+        if let Some(resolution) = forecast.outcome.resolution() {
+            if let Some(evidence) = &resolution.evidence {
+                ui.label(evidence);
+            }
+            if let Some(link) = &resolution.link {
+                ui.hyperlink_to(link, link);
+            }
+        }
+
+        section(ui, "Record a verdict");
+        outcome_form(ui, &view, ctx.today, &mut state.outcome_form, settings, actions);
+
+        ui.add_space(10.0);
+        ui.horizontal(|ui| {
+            if ui.button("Edit forecast…").clicked() {
+                actions.push(Action::EditForecast(forecast.id.clone()));
+            }
+            if ui.button("Delete…").clicked() {
+                actions.push(Action::AskDelete(forecast.id.clone()));
+            }
+        });
+        if view.file.has_errors {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                "This file has errors (see Problems): Hindsight will not write to it until they are fixed.",
+            );
+        }
+        ui.weak(format!("{}:{}", view.file.path.display(), view.entry.position.line));
+    });
+}
+
+fn section(ui: &mut Ui, title: &str) {
+    ui.add_space(8.0);
+    ui.separator();
+    ui.strong(title);
+}
+
+/// The paragraph of the article with the quote highlighted, or the quote alone (and why).
+fn quote_ui(ui: &mut Ui, context: &Result<QuoteContext, String>, quote: &str) {
+    match context {
+        Ok(QuoteContext {
+            paragraph,
+            quote: Some(range),
+        }) => {
+            let normal = TextFormat {
+                color: ui.visuals().weak_text_color(),
+                ..TextFormat::default()
+            };
+            let highlighted = TextFormat {
+                color: ui.visuals().strong_text_color(),
+                background: ui.visuals().selection.bg_fill.gamma_multiply(0.45),
+                ..TextFormat::default()
+            };
+            let mut job = LayoutJob::default();
+            job.append(&paragraph[..range.start], 0.0, normal.clone());
+            job.append(&paragraph[range.clone()], 0.0, highlighted);
+            job.append(&paragraph[range.end..], 0.0, normal);
+            job.wrap.max_width = ui.available_width();
+            ui.label(job);
+        }
+        Ok(QuoteContext { quote: None, .. }) | Err(_) => {
+            ui.label(RichText::new(format!("“{quote}”")).italics());
+            if let Err(reason) = context {
+                ui.weak(format!("(no article context: {reason})"));
+            }
+        }
+    }
+}
+
+fn confidence_ui(ui: &mut Ui, view: &ForecastView) {
+    let forecast = view.forecast;
+    ui.horizontal_wrapped(|ui| {
+        if let Some(expression) = &forecast.expression {
+            ui.label(RichText::new(format!("“{expression}”")).italics());
+            ui.label("➡");
+        }
+        ui.label(RichText::new(percent(view.probability())).strong());
+    });
+    match view.entry.probability.as_ref().map(|p| &p.origin) {
+        Some(ProbabilityOrigin::Explicit) => {
+            ui.weak("explicit probability given in the ledger (it wins over the words)");
+        }
+        Some(ProbabilityOrigin::Phrase {
+            range, source, table, ..
+        }) => {
+            let range = range
+                .map(|(low, high)| format!(", range {:.0}–{:.0}%", low * 100.0, high * 100.0))
+                .unwrap_or_default();
+            let table = match table {
+                PhraseOrigin::BuiltIn => "built-in phrase table",
+                PhraseOrigin::Folder => "this folder's phrases.ron",
+            };
+            ui.weak(format!("from the {table}{range}: {source}"));
+        }
+        None => {
+            ui.colored_label(ui.visuals().error_fg_color, "no probability: the phrase is unknown (see Problems)");
+        }
+    }
+}
+
+/// One click records a verdict; the date (today by default), evidence, link and judge are
+/// optional and prefilled.
+fn outcome_form(
+    ui: &mut Ui,
+    view: &ForecastView,
+    today: chrono::NaiveDate,
+    form: &mut OutcomeForm,
+    settings: &mut Settings,
+    actions: &mut Vec<Action>,
+) {
+    let id = &view.forecast.id;
+    if form.id != *id {
+        *form = OutcomeForm {
+            id: id.clone(),
+            on: today.to_string(),
+            ..OutcomeForm::default()
+        };
+    }
+    egui::Grid::new("outcome-form").num_columns(2).spacing([8.0, 4.0]).show(ui, |ui| {
+        text_row(ui, "Date", &mut form.on, "YYYY-MM-DD");
+        text_row(ui, "Evidence", &mut form.evidence, "what happened");
+        text_row(ui, "Link", &mut form.link, "https://…");
+        text_row(ui, "Judge", &mut settings.judge, "your name");
+    });
+    let mut clicked = None;
+    ui.horizontal_wrapped(|ui| {
+        for verdict in Verdict::ALL {
+            let label = match verdict {
+                Verdict::True => "True",
+                Verdict::False => "False",
+                Verdict::Partly => "Partly",
+                Verdict::Ambiguous => "Ambiguous",
+                Verdict::Annulled => "Annulled",
+            };
+            let text = RichText::new(label).color(super::style::standing_color(
+                ui.visuals(),
+                super::style::Standing::Resolved(verdict),
+            ));
+            if ui.button(text).clicked() {
+                clicked = Some(Some(verdict));
+            }
+        }
+        let reopen = ui.add_enabled(view.verdict().is_some(), egui::Button::new("Reopen"));
+        if reopen.clicked() {
+            clicked = Some(None);
+        }
+    });
+    if let Some(problem) = &form.problem {
+        ui.colored_label(ui.visuals().error_fg_color, problem);
+    }
+    let Some(choice) = clicked else { return };
+    let outcome = match choice {
+        None => Outcome::Open,
+        Some(verdict) => {
+            let Ok(on) = form.on.trim().parse() else {
+                form.problem = Some(format!("'{}' is not a date: use YYYY-MM-DD", form.on.trim()));
+                return;
+            };
+            let optional = |text: &str| Some(text.trim().to_string()).filter(|t| !t.is_empty());
+            Outcome::Resolved(Resolution {
+                verdict,
+                on,
+                judge: optional(&settings.judge),
+                evidence: optional(&form.evidence),
+                link: optional(&form.link),
+            })
+        }
+    };
+    form.problem = None;
+    actions.push(Action::SetOutcome {
+        id: id.clone(),
+        outcome,
+    });
+}
+
+/// A labelled single-line field in a two-column grid (the label names the field for
+/// screen readers and tests).
+pub fn text_row(ui: &mut Ui, label: &str, value: &mut String, hint: &str) -> egui::Response {
+    let label = ui.label(label);
+    let response = ui
+        .add(egui::TextEdit::singleline(value).hint_text(hint).desired_width(f32::INFINITY))
+        .labelled_by(label.id);
+    ui.end_row();
+    response
+}
+

@@ -1,0 +1,151 @@
+//! A forecaster's page: who they are, their record within the current filter, their
+//! calibration diagram, their Brier score over time, and their forecasts.
+
+use egui::{RichText, Ui};
+use egui_plot::{HoverPosition, Line, Plot, Points};
+
+use super::ViewCtx;
+use super::plots::{calibration_plot, point_under_pointer};
+use super::style::{date_of_day_number, day_number, percent, score, shorten, standing, standing_text};
+use crate::app::{Action, UiState};
+use crate::report::SMALL_SAMPLE;
+
+pub fn forecaster_ui(ui: &mut Ui, ctx: &ViewCtx, name: &str, state: &mut UiState, actions: &mut Vec<Action>) {
+    if ui.button("⬅ All forecasters").clicked() {
+        state.forecaster = None;
+        return;
+    }
+    let Some(page) = ctx.derived.forecaster.as_ref().filter(|page| page.name == name) else {
+        ui.spinner();
+        return;
+    };
+    let person = ctx.ledger.person(name);
+    ui.heading(name);
+    if let Some(person) = person {
+        if let Some(affiliation) = &person.affiliation {
+            ui.label(affiliation);
+        }
+        if !person.aliases.is_empty() {
+            ui.weak(format!("Also written: {}", person.aliases.join(", ")));
+        }
+        if let Some(note) = &person.note {
+            ui.weak(note);
+        }
+    }
+    let record = &page.record;
+    ui.label(format!(
+        "{} forecasts · {} resolved · {} scored · {} pending ({} overdue) · Brier {}{} · log score {} · hit rate {}",
+        record.counts.forecasts,
+        record.counts.resolved,
+        record.counts.scored,
+        record.counts.pending,
+        record.counts.overdue,
+        score(record.brier),
+        record
+            .brier_ci
+            .map(|(l, h)| format!(" [95% CI {l:.2}–{h:.2}]"))
+            .unwrap_or_default(),
+        score(record.log_score),
+        percent(record.hit_rate),
+    ));
+    if record.small_sample {
+        ui.label(
+            RichText::new(format!(
+                "⚠ Small sample: {} scored forecast{} (fewer than {SMALL_SAMPLE}). Read these scores with care.",
+                record.counts.scored,
+                if record.counts.scored == 1 { "" } else { "s" }
+            ))
+            .color(ui.visuals().warn_fg_color),
+        );
+    }
+    ui.add_space(6.0);
+    let height = (ui.available_height() * 0.45).max(180.0);
+    ui.columns(2, |columns| {
+        columns[0].strong("Calibration");
+        calibration_plot(
+            &mut columns[0],
+            "calibration-forecaster",
+            ctx,
+            &page.calibration,
+            &page.calibration_members,
+            height,
+            actions,
+        );
+        columns[1].strong("Brier score over time (cumulative, by date of verdict)");
+        cumulative_chart(&mut columns[1], ctx, page, height, actions);
+    });
+    ui.add_space(6.0);
+    ui.strong(format!("Forecasts ({})", page.entries.len()));
+    egui::ScrollArea::vertical().id_salt("forecaster-forecasts").show(ui, |ui| {
+        for &entry in &page.entries {
+            let view = ctx.ledger.view(entry);
+            ui.horizontal(|ui| {
+                ui.label(view.forecast.made.to_string());
+                ui.label(standing_text(ui, standing(&view, ctx.today)));
+                ui.weak(percent(view.probability()));
+                if ui.link(shorten(&view.forecast.claim, 110)).clicked() {
+                    actions.push(Action::Select(Some(view.forecast.id.clone())));
+                }
+            });
+        }
+    });
+}
+
+fn cumulative_chart(
+    ui: &mut Ui,
+    ctx: &ViewCtx,
+    page: &crate::app::derived::ForecasterPage,
+    height: f32,
+    actions: &mut Vec<Action>,
+) {
+    if page.cumulative.is_empty() {
+        ui.weak("No scored forecast yet.");
+        return;
+    }
+    let points: Vec<[f64; 2]> = page.cumulative.iter().map(|p| [day_number(p.date), p.brier]).collect();
+    let labels: Vec<String> = page
+        .cumulative
+        .iter()
+        .map(|p| {
+            let view = ctx.ledger.view(p.entry);
+            format!(
+                "{}: Brier {:.3} after {} scored\n{} ({})",
+                p.date,
+                p.brier,
+                p.scored,
+                shorten(&view.forecast.claim, 80),
+                view.verdict().map_or("open", |v| v.as_str())
+            )
+        })
+        .collect();
+    let accent = ui.visuals().selection.bg_fill;
+    let response = Plot::new("cumulative-brier")
+        .height(height)
+        .x_axis_label("date of verdict")
+        .y_axis_label("Brier score")
+        .include_y(0.0)
+        .include_y(0.5)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .x_axis_formatter(|mark, _| date_of_day_number(mark.value).map(|d| d.to_string()).unwrap_or_default())
+        .label_formatter(|position| match position {
+            HoverPosition::NearDataPoint { plot_name, index, .. } if *plot_name == "verdicts" => {
+                labels.get(*index).cloned()
+            }
+            _ => None,
+        })
+        .show(ui, |plot_ui| {
+            plot_ui.line(Line::new("cumulative Brier", points.clone()).color(accent).allow_hover(false));
+            plot_ui.points(Points::new("verdicts", points.clone()).radius(4.0).filled(true).color(accent));
+            if plot_ui.response().clicked() {
+                point_under_pointer(plot_ui, &points)
+            } else {
+                None
+            }
+        });
+    if let Some(index) = response.inner {
+        let id = ctx.ledger.view(page.cumulative[index].entry).forecast.id.clone();
+        actions.push(Action::Select(Some(id)));
+    }
+}

@@ -1,0 +1,117 @@
+//! The forecasts table: every forecast passing the filter, virtualized (only the rows on
+//! screen are built, so 100,000 rows scroll smoothly), sortable by any column.
+
+use egui::{Key, Label, Modifiers, RichText, Sense, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::ViewCtx;
+use super::style::{percent, standing, standing_text};
+use crate::app::{Action, UiState};
+use crate::query::SortKey;
+
+const ROW_HEIGHT: f32 = 22.0;
+
+pub fn forecasts_ui(ui: &mut Ui, ctx: &ViewCtx, state: &mut UiState, actions: &mut Vec<Action>) {
+    let visible = &ctx.derived.visible;
+    if visible.is_empty() {
+        ui.add_space(20.0);
+        ui.vertical_centered(|ui| ui.label("No forecast matches the filter."));
+        return;
+    }
+    keyboard_navigation(ui, ctx, actions);
+    let selected_row = ctx.selected.and_then(|entry| visible.iter().position(|&e| e == entry));
+    let mut table = TableBuilder::new(ui)
+        .id_salt("forecasts-table")
+        .striped(true)
+        .resizable(true)
+        .sense(Sense::click())
+        .column(Column::initial(90.0).at_least(70.0))
+        .column(Column::initial(150.0).at_least(60.0).clip(true))
+        .column(Column::initial(420.0).at_least(120.0).clip(true))
+        .column(Column::initial(130.0).at_least(60.0).clip(true))
+        .column(Column::initial(50.0).at_least(40.0))
+        .column(Column::initial(90.0).at_least(70.0))
+        .column(Column::remainder().at_least(70.0));
+    if let Some(row) = selected_row.filter(|_| std::mem::take(&mut state.scroll_to_selected)) {
+        table = table.scroll_to_row(row, Some(egui::Align::Center));
+    }
+    let columns = [
+        ("Made", SortKey::Made),
+        ("Forecaster", SortKey::Forecaster),
+        ("Claim", SortKey::Claim),
+        ("Confidence", SortKey::Expression),
+        ("P", SortKey::Probability),
+        ("Resolve by", SortKey::ResolveBy),
+        ("Outcome", SortKey::Outcome),
+    ];
+    table
+        .header(24.0, |mut header| {
+            for (title, key) in columns {
+                header.col(|ui| {
+                    let arrow = match (state.sort == key, state.ascending) {
+                        (true, true) => " ⏶",
+                        (true, false) => " ⏷",
+                        (false, _) => "",
+                    };
+                    let button = ui.add(egui::Button::new(RichText::new(format!("{title}{arrow}")).strong()).frame(false));
+                    if button.on_hover_text(format!("Sort by {}", title.to_lowercase())).clicked() {
+                        actions.push(Action::Sort(key));
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, visible.len(), |mut row| {
+                let entry = visible[row.index()];
+                let view = ctx.ledger.view(entry);
+                row.set_selected(Some(entry) == ctx.selected);
+                let forecast = view.forecast;
+                let cells = [
+                    RichText::new(forecast.made.to_string()),
+                    RichText::new(view.author_name()),
+                    RichText::new(&forecast.claim),
+                    RichText::new(forecast.expression.as_deref().unwrap_or("—")).italics(),
+                    RichText::new(percent(view.probability())),
+                    RichText::new(forecast.resolve_by.date().to_string()),
+                ];
+                for text in cells {
+                    row.col(|ui| {
+                        ui.add(Label::new(text).truncate().selectable(false));
+                    });
+                }
+                row.col(|ui| {
+                    ui.add(Label::new(standing_text(ui, standing(&view, ctx.today))).selectable(false));
+                });
+                if row.response().clicked() {
+                    actions.push(Action::Select(Some(forecast.id.clone())));
+                }
+            });
+        });
+}
+
+/// ↑/↓ move the selection through the table when no text field has the keyboard.
+fn keyboard_navigation(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
+    if ui.ctx().memory(|memory| memory.focused().is_some()) {
+        return;
+    }
+    let visible = &ctx.derived.visible;
+    let step: i64 = ui.input_mut(|input| {
+        if input.consume_key(Modifiers::NONE, Key::ArrowDown) {
+            1
+        } else if input.consume_key(Modifiers::NONE, Key::ArrowUp) {
+            -1
+        } else {
+            0
+        }
+    });
+    if step == 0 {
+        return;
+    }
+    let current = ctx.selected.and_then(|entry| visible.iter().position(|&e| e == entry));
+    let next = match current {
+        Some(row) => (row as i64 + step).clamp(0, visible.len() as i64 - 1) as usize,
+        None => 0,
+    };
+    let id = ctx.ledger.view(visible[next]).forecast.id.clone();
+    actions.push(Action::Select(Some(id)));
+}

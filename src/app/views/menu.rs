@@ -1,0 +1,151 @@
+//! The frame around the views: menu bar, tabs, status bar, and the welcome screen shown
+//! before a folder is open.
+
+use egui::{RichText, Ui};
+
+use super::ViewCtx;
+use crate::app::{Action, HindsightApp, Settings, Tab, Theme, UiState};
+
+pub fn menu_bar(ui: &mut Ui, app: &mut HindsightApp, actions: &mut Vec<Action>) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if ui.button("Open folder…  (Ctrl+O)").clicked() {
+                app.ui.open_folder = Some(
+                    app.session
+                        .as_ref()
+                        .map(|s| s.dir.display().to_string())
+                        .unwrap_or_default(),
+                );
+                ui.close();
+            }
+            ui.menu_button("Recent folders", |ui| {
+                if app.settings.recent_folders.is_empty() {
+                    ui.weak("None yet");
+                }
+                for folder in app.settings.recent_folders.clone() {
+                    if ui.button(folder.display().to_string()).clicked() {
+                        actions.push(Action::OpenFolder(folder));
+                        ui.close();
+                    }
+                }
+            });
+            if ui
+                .add_enabled(app.session.is_some(), egui::Button::new("Reload  (F5)"))
+                .clicked()
+            {
+                actions.push(Action::Reload);
+                ui.close();
+            }
+            ui.separator();
+            if ui.button("Quit").clicked() {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+        ui.menu_button("Edit", |ui| {
+            let open = app.session.is_some();
+            let items = [
+                ("Undo  (Ctrl+Z)", !app.undo.is_empty(), Action::Undo),
+                ("New forecast…  (Ctrl+N)", open, Action::NewForecast),
+                ("New scenario…", open, Action::NewScenario),
+                ("New source…", open, Action::NewSource),
+                ("New person…", open, Action::NewPerson),
+            ];
+            for (label, enabled, action) in items {
+                if ui.add_enabled(enabled, egui::Button::new(label)).clicked() {
+                    actions.push(action);
+                    ui.close();
+                }
+            }
+        });
+        ui.menu_button("View", |ui| {
+            for (theme, label) in [(Theme::System, "System theme"), (Theme::Light, "Light"), (Theme::Dark, "Dark")] {
+                if ui.radio(app.settings.theme == theme, label).clicked() {
+                    app.settings.theme = theme;
+                    ui.ctx().set_theme(theme.preference());
+                    ui.close();
+                }
+            }
+        });
+    });
+}
+
+pub fn tabs(ui: &mut Ui, ctx: &ViewCtx, current: Tab, actions: &mut Vec<Action>) {
+    let errors = ctx.ledger.error_count();
+    let problems = ctx.ledger.problems.len();
+    let problems_label = if problems == 0 {
+        "Problems".to_string()
+    } else {
+        format!("Problems ({problems})")
+    };
+    ui.horizontal(|ui| {
+        for (tab, label) in [
+            (Tab::Overview, "Overview".to_string()),
+            (Tab::Forecasts, "Forecasts".to_string()),
+            (Tab::TrackRecords, "Track records".to_string()),
+            (Tab::Timeline, "Timeline".to_string()),
+            (Tab::Problems, problems_label),
+        ] {
+            let text = if tab == Tab::Problems && errors > 0 {
+                RichText::new(label).color(ui.visuals().error_fg_color)
+            } else {
+                RichText::new(label)
+            };
+            if ui.selectable_label(current == tab, text).clicked() {
+                actions.push(Action::ShowTab(tab));
+            }
+        }
+    });
+}
+
+pub fn status_bar(ui: &mut Ui, app: &HindsightApp) {
+    ui.horizontal(|ui| {
+        match &app.session {
+            Some(session) => {
+                ui.weak(session.dir.display().to_string());
+                ui.separator();
+                ui.weak(format!(
+                    "{} forecasts · {} shown",
+                    session.ledger.entries.len(),
+                    app.derived.visible.len()
+                ));
+                if session.is_reloading() {
+                    ui.separator();
+                    ui.spinner();
+                    ui.weak("reloading…");
+                }
+            }
+            None => {
+                ui.weak("No folder open");
+            }
+        }
+        if !app.status.message.is_empty() {
+            ui.separator();
+            if app.status.is_error {
+                ui.colored_label(ui.visuals().error_fg_color, &app.status.message);
+            } else {
+                ui.label(&app.status.message);
+            }
+        }
+    });
+}
+
+pub fn welcome(ui: &mut Ui, state: &mut UiState, settings: &Settings, actions: &mut Vec<Action>) {
+    ui.vertical_centered(|ui| {
+        ui.add_space(60.0);
+        ui.heading("Hindsight");
+        ui.label("Hold pundits and analysts to account: open a folder of scenario files to begin.");
+        ui.add_space(12.0);
+        if ui.button("Open folder…").clicked() {
+            state.open_folder = Some(String::new());
+        }
+        if !settings.recent_folders.is_empty() {
+            ui.add_space(12.0);
+            ui.label("Recent folders");
+            for folder in &settings.recent_folders {
+                if ui.link(folder.display().to_string()).clicked() {
+                    actions.push(Action::OpenFolder(folder.clone()));
+                }
+            }
+        }
+    });
+}

@@ -1,0 +1,95 @@
+//! The overview: each scenario with its counts, the forecasts waiting for a verdict
+//! (overdue, oldest first) and the latest verdicts.
+
+use egui::Ui;
+use egui_extras::{Column, TableBuilder};
+
+use super::ViewCtx;
+use super::style::{shorten, standing, standing_text};
+use crate::app::{Action, Tab};
+
+pub fn overview_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
+    let overview = &ctx.derived.overview;
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.heading("Scenarios");
+        TableBuilder::new(ui)
+            .id_salt("overview-scenarios")
+            .striped(true)
+            .vscroll(false)
+            .column(Column::remainder().at_least(240.0))
+            .columns(Column::auto().at_least(70.0), 4)
+            .header(20.0, |mut header| {
+                for title in ["Scenario", "Forecasts", "Resolved", "Pending", "Overdue"] {
+                    header.col(|ui| {
+                        ui.strong(title);
+                    });
+                }
+            })
+            .body(|mut body| {
+                for scenario in &overview.scenarios {
+                    body.row(20.0, |mut row| {
+                        row.col(|ui| {
+                            if ui.link(&scenario.title).on_hover_text(&scenario.id).clicked() {
+                                actions.push(Action::ShowTab(Tab::Forecasts));
+                                actions.push(Action::ShowOnly {
+                                    label: format!("scenario {}", scenario.title),
+                                    ids: ctx
+                                        .ledger
+                                        .forecasts()
+                                        .filter(|v| v.entry.file == scenario.file)
+                                        .map(|v| v.forecast.id.clone())
+                                        .collect(),
+                                });
+                            }
+                        });
+                        let counts = scenario.counts;
+                        for value in [counts.forecasts, counts.resolved, counts.pending, counts.overdue] {
+                            row.col(|ui| {
+                                ui.label(value.to_string());
+                            });
+                        }
+                    });
+                }
+            });
+
+        ui.add_space(16.0);
+        ui.heading(format!("Needs review ({})", overview.needs_review.len()));
+        if overview.needs_review.is_empty() {
+            ui.weak("No unresolved forecast is past its resolve-by date.");
+        }
+        for &entry in overview.needs_review.iter().take(50) {
+            let view = ctx.ledger.view(entry);
+            ui.horizontal(|ui| {
+                ui.label(format!("due {}", view.forecast.resolve_by.date()));
+                ui.weak(view.author_name());
+                if ui.link(shorten(&view.forecast.claim, 90)).clicked() {
+                    actions.push(Action::Select(Some(view.forecast.id.clone())));
+                }
+            });
+        }
+        if overview.needs_review.len() > 50 {
+            ui.weak(format!(
+                "and {} more: filter the Forecasts tab by outcome \"overdue\"",
+                overview.needs_review.len() - 50
+            ));
+        }
+
+        ui.add_space(16.0);
+        ui.heading("Latest verdicts");
+        if overview.latest_resolutions.is_empty() {
+            ui.weak("No forecast has been resolved yet.");
+        }
+        for &entry in &overview.latest_resolutions {
+            let view = ctx.ledger.view(entry);
+            let on = view.forecast.outcome.resolution().map(|r| r.on.to_string()).unwrap_or_default();
+            ui.horizontal(|ui| {
+                ui.label(on);
+                ui.label(standing_text(ui, standing(&view, ctx.today)));
+                ui.weak(view.author_name());
+                if ui.link(shorten(&view.forecast.claim, 90)).clicked() {
+                    actions.push(Action::Select(Some(view.forecast.id.clone())));
+                }
+            });
+        }
+    });
+}

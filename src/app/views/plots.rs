@@ -1,0 +1,149 @@
+//! Charts shared by the track-record views: the calibration (reliability) diagram and a
+//! helper to find which point of a chart the pointer is on, so a hover can name the
+//! forecasts behind a point and a click can open them.
+
+use egui::{Color32, Ui};
+use egui_plot::{AxisHints, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoint, PlotUi, Points, Text};
+
+use super::ViewCtx;
+use super::style::{percent, shorten};
+use crate::app::Action;
+use crate::score::CalibrationBin;
+
+/// How close (in points) the pointer must be to a marker to count as on it.
+const PICK_RADIUS: f32 = 12.0;
+
+/// The index of the point nearest the pointer, if it is within [`PICK_RADIUS`].
+pub fn point_under_pointer(plot_ui: &PlotUi, points: &[[f64; 2]]) -> Option<usize> {
+    let pointer = plot_ui.response().hover_pos()?;
+    points
+        .iter()
+        .enumerate()
+        .map(|(i, point)| {
+            let screen = plot_ui.screen_from_plot(PlotPoint::new(point[0], point[1]));
+            (i, screen.distance(pointer))
+        })
+        .filter(|(_, distance)| *distance <= PICK_RADIUS)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i)
+}
+
+/// An x axis from 0 to 1 labelled every 0.1: the default spacing assumes wide labels and
+/// would leave a probability axis with a single "0".
+pub fn probability_axis(label: &str) -> AxisHints<'static> {
+    AxisHints::new_x().label(label.to_string()).label_spacing(24.0..=40.0)
+}
+
+/// A few forecasts' claims, one per line, for a hover label.
+pub fn claims_list(ctx: &ViewCtx, entries: &[usize], limit: usize) -> String {
+    let mut lines: Vec<String> = entries
+        .iter()
+        .take(limit)
+        .map(|&entry| {
+            let view = ctx.ledger.view(entry);
+            format!("• {} — {}", shorten(&view.forecast.claim, 70), view.author_name())
+        })
+        .collect();
+    if entries.len() > limit {
+        lines.push(format!("… and {} more (click to list them)", entries.len() - limit));
+    }
+    lines.join("\n")
+}
+
+/// The reliability diagram: the diagonal of perfect calibration, each bin's observed
+/// frequency against its mean forecast with the Wilson 95% interval, and its count.
+pub fn calibration_plot(
+    ui: &mut Ui,
+    id: &str,
+    ctx: &ViewCtx,
+    bins: &[CalibrationBin],
+    members: &[Vec<usize>],
+    height: f32,
+    actions: &mut Vec<Action>,
+) {
+    let filled: Vec<(usize, &CalibrationBin)> = bins.iter().enumerate().filter(|(_, bin)| bin.count > 0).collect();
+    let points: Vec<[f64; 2]> = filled
+        .iter()
+        .map(|(_, bin)| [bin.mean_forecast.unwrap_or_default(), bin.observed.unwrap_or_default()])
+        .collect();
+    let hover_text: Vec<String> = filled
+        .iter()
+        .map(|(i, bin)| {
+            format!(
+                "{:.1}–{:.1}: {} forecast{}\nmean forecast {}, observed {} (95% CI {}–{})\n{}",
+                bin.lower,
+                bin.upper,
+                bin.count,
+                if bin.count == 1 { "" } else { "s" },
+                percent(bin.mean_forecast),
+                percent(bin.observed),
+                percent(bin.ci_low),
+                percent(bin.ci_high),
+                claims_list(ctx, members.get(*i).map_or(&[], Vec::as_slice), 6)
+            )
+        })
+        .collect();
+    let accent = ui.visuals().selection.bg_fill;
+    let text_color = ui.visuals().text_color();
+    let response = Plot::new(id)
+        .height(height)
+        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        .custom_x_axes(vec![probability_axis("forecast probability")])
+        .y_axis_label("observed frequency")
+        .default_x_bounds(0.0, 1.0)
+        .default_y_bounds(0.0, 1.12)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .label_formatter(|position| match position {
+            HoverPosition::NearDataPoint { plot_name, index, .. } if *plot_name == "bins" => {
+                hover_text.get(*index).cloned()
+            }
+            _ => None,
+        })
+        .show(ui, |plot_ui| {
+            plot_ui.line(
+                Line::new("perfect calibration", vec![[0.0, 0.0], [1.0, 1.0]])
+                    .style(LineStyle::dashed_loose())
+                    .color(Color32::GRAY),
+            );
+            for (_, bin) in &filled {
+                if let (Some(x), Some(low), Some(high)) = (bin.mean_forecast, bin.ci_low, bin.ci_high) {
+                    plot_ui.line(
+                        Line::new("95% interval (Wilson)", vec![[x, low], [x, high]])
+                            .color(accent)
+                            .width(2.0)
+                            .allow_hover(false),
+                    );
+                }
+            }
+            plot_ui.points(
+                Points::new("bins", points.clone())
+                    .radius(6.0)
+                    .color(accent)
+                    .filled(true),
+            );
+            for ((_, bin), point) in filled.iter().zip(&points) {
+                plot_ui.text(
+                    Text::new("counts", PlotPoint::new(point[0], point[1] + 0.05), format!("n={}", bin.count))
+                        .color(text_color),
+                );
+            }
+            if plot_ui.response().clicked() {
+                point_under_pointer(plot_ui, &points)
+            } else {
+                None
+            }
+        });
+    if let Some(point) = response.inner {
+        let (bin_index, bin) = filled[point];
+        let ids = members
+            .get(bin_index)
+            .map(|entries| entries.iter().map(|&e| ctx.ledger.view(e).forecast.id.clone()).collect())
+            .unwrap_or_default();
+        actions.push(Action::ShowOnly {
+            label: format!("calibration bin {:.1}–{:.1} ({} forecasts)", bin.lower, bin.upper, bin.count),
+            ids,
+        });
+    }
+}

@@ -1,0 +1,41 @@
+//! The problems panel: every error and warning as `file:line:col`, the same lines
+//! `hindsight check` prints. Files with errors are left out of the other views (or, for
+//! errors in a record, never rewritten) until fixed.
+
+use egui::{RichText, Ui};
+
+use super::ViewCtx;
+use crate::ledger::Severity;
+
+pub fn problems_ui(ui: &mut Ui, ctx: &ViewCtx) {
+    let ledger = ctx.ledger;
+    ui.heading(format!(
+        "Problems: {} errors, {} warnings",
+        ledger.error_count(),
+        ledger.warning_count()
+    ));
+    if ledger.problems.is_empty() {
+        ui.label("Every file in the folder reads cleanly.");
+        return;
+    }
+    ui.weak("A file that cannot be read is left out of the other views; a file with errors is never rewritten. Fix them in a text editor: the app reloads on save.");
+    ui.add_space(8.0);
+    egui::ScrollArea::both().show(ui, |ui| {
+        for problem in &ledger.problems {
+            ui.horizontal_wrapped(|ui| {
+                let severity = match problem.severity {
+                    Severity::Error => RichText::new("error").color(ui.visuals().error_fg_color),
+                    Severity::Warning => RichText::new("warning").color(ui.visuals().warn_fg_color),
+                };
+                ui.label(severity.strong());
+                ui.monospace(format!(
+                    "{}:{}:{}",
+                    problem.path.display(),
+                    problem.position.line,
+                    problem.position.column
+                ));
+                ui.label(&problem.message);
+            });
+        }
+    });
+}

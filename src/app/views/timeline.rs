@@ -1,0 +1,137 @@
+//! The timeline: each forecast as a bar from the day it was made to its resolve-by date,
+//! with its verdict marked on the day it was given. Hovering names the forecast; a click
+//! opens it.
+
+use egui::Ui;
+use egui_plot::{HoverPosition, Legend, Line, MarkerShape, Plot, Points};
+
+use super::ViewCtx;
+use super::plots::point_under_pointer;
+use super::style::{Standing, date_of_day_number, day_number, shorten, standing, standing_color, standing_label};
+use crate::app::Action;
+use crate::ledger::Verdict;
+
+/// Drawing more bars than this helps no one; the filter narrows the rest.
+const MAX_BARS: usize = 1500;
+
+pub fn timeline_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
+    let visible = &ctx.derived.visible;
+    let shown = &visible[..visible.len().min(MAX_BARS)];
+    ui.horizontal(|ui| {
+        ui.heading("Timeline");
+        ui.weak("bars run from the day a forecast was made to its resolve-by date; markers show verdicts");
+    });
+    if visible.len() > MAX_BARS {
+        ui.weak(format!(
+            "Showing the first {MAX_BARS} of {} forecasts in table order: narrow the filter to see the rest.",
+            visible.len()
+        ));
+    }
+    if shown.is_empty() {
+        ui.label("No forecast matches the filter.");
+        return;
+    }
+    let top = shown.len() as f64;
+    // Anchor points at the start of each bar, for hovering and clicking.
+    let starts: Vec<[f64; 2]> = shown
+        .iter()
+        .enumerate()
+        .map(|(row, &entry)| [day_number(ctx.ledger.view(entry).forecast.made), top - row as f64])
+        .collect();
+    let labels: Vec<String> = shown
+        .iter()
+        .map(|&entry| {
+            let view = ctx.ledger.view(entry);
+            let verdict = view
+                .forecast
+                .outcome
+                .resolution()
+                .map(|r| format!("{} on {}", r.verdict, r.on))
+                .unwrap_or_else(|| standing_label(standing(&view, ctx.today)).to_string());
+            format!(
+                "{}\n{} · made {} · resolve by {}\n{}",
+                shorten(&view.forecast.claim, 90),
+                view.author_name(),
+                view.forecast.made,
+                view.forecast.resolve_by.date(),
+                verdict
+            )
+        })
+        .collect();
+    let today = day_number(ctx.today);
+    let visuals = ui.visuals().clone();
+    let response = Plot::new("timeline")
+        .legend(Legend::default())
+        .x_axis_label("date")
+        .show_axes([true, false])
+        .x_axis_formatter(|mark, _| date_of_day_number(mark.value).map(|d| d.to_string()).unwrap_or_default())
+        .label_formatter(|position| match position {
+            HoverPosition::NearDataPoint { plot_name, index, .. } if *plot_name == "forecasts" => {
+                labels.get(*index).cloned()
+            }
+            _ => None,
+        })
+        .show(ui, |plot_ui| {
+            plot_ui.line(
+                Line::new("today", vec![[today, 0.0], [today, top + 1.0]])
+                    .style(egui_plot::LineStyle::dashed_loose())
+                    .color(egui::Color32::GRAY)
+                    .allow_hover(false),
+            );
+            for (row, &entry) in shown.iter().enumerate() {
+                let view = ctx.ledger.view(entry);
+                let y = top - row as f64;
+                let status = standing(&view, ctx.today);
+                let color = standing_color(&visuals, status);
+                plot_ui.line(
+                    Line::new(bar_name(status), vec![
+                        [day_number(view.forecast.made), y],
+                        [day_number(view.forecast.resolve_by.date()), y],
+                    ])
+                    .color(color)
+                    .width(3.0)
+                    .allow_hover(false),
+                );
+            }
+            for verdict in Verdict::ALL {
+                let marks: Vec<[f64; 2]> = shown
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(row, &entry)| {
+                        let resolution = ctx.ledger.view(entry).forecast.outcome.resolution()?;
+                        (resolution.verdict == verdict).then(|| [day_number(resolution.on), top - row as f64])
+                    })
+                    .collect();
+                if !marks.is_empty() {
+                    let color = standing_color(&visuals, Standing::Resolved(verdict));
+                    plot_ui.points(
+                        Points::new(format!("verdict: {verdict}"), marks)
+                            .shape(MarkerShape::Diamond)
+                            .radius(5.0)
+                            .filled(true)
+                            .color(color)
+                            .allow_hover(false),
+                    );
+                }
+            }
+            plot_ui.points(Points::new("forecasts", starts.clone()).radius(2.5).filled(true));
+            if plot_ui.response().clicked() {
+                point_under_pointer(plot_ui, &starts)
+            } else {
+                None
+            }
+        });
+    if let Some(row) = response.inner {
+        let id = ctx.ledger.view(shown[row]).forecast.id.clone();
+        actions.push(Action::Select(Some(id)));
+    }
+}
+
+fn bar_name(status: Standing) -> &'static str {
+    match status {
+        Standing::Open => "open",
+        Standing::Overdue => "overdue",
+        Standing::Resolved(_) => "resolved",
+    }
+}
+

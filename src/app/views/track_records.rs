@@ -1,0 +1,292 @@
+//! Track records: the leaderboard per forecaster (sortable, small samples marked), their
+//! Brier scores with bootstrap intervals as error bars, and the calibration diagram of
+//! everything the filter selects.
+
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+use egui_plot::{AxisHints, GridMark, HoverPosition, Line, Plot, Points};
+
+use super::ViewCtx;
+use super::plots::{calibration_plot, point_under_pointer, probability_axis};
+use super::style::{percent, score, shorten};
+use crate::app::{Action, LeaderboardColumn, LeaderboardSort, UiState};
+use crate::report::{SMALL_SAMPLE, TrackRecord};
+use crate::score::{BOOTSTRAP_RESAMPLES, LOG_SCORE_CLIP};
+
+/// The Brier chart shows at most this many forecasters (the best-scored first).
+const CHART_ROWS: usize = 40;
+
+pub fn track_records_ui(ui: &mut Ui, ctx: &ViewCtx, state: &mut UiState, actions: &mut Vec<Action>) {
+    let Some(report) = &ctx.derived.report else {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label("Computing track records…");
+        });
+        return;
+    };
+    let overall = &report.overall;
+    ui.horizontal_wrapped(|ui| {
+        ui.heading("Track records");
+        ui.label(format!(
+            "{} forecasts · {} resolved · {} scored · Brier {} · log score {} · hit rate {}",
+            overall.counts.forecasts,
+            overall.counts.resolved,
+            overall.counts.scored,
+            score(overall.brier),
+            score(overall.log_score),
+            percent(overall.hit_rate),
+        ));
+    });
+    ui.weak(format!(
+        "Brier: 0 is perfect, 0.25 is always saying 50%. Intervals: 95% bootstrap ({BOOTSTRAP_RESAMPLES} resamples). \
+         Log score clips probabilities to [{}, {}]. Partly, ambiguous and annulled verdicts are not scored. \
+         Fewer than {SMALL_SAMPLE} scored forecasts: small sample (marked).",
+        LOG_SCORE_CLIP.0, LOG_SCORE_CLIP.1
+    ));
+    ui.add_space(6.0);
+
+    let mut records: Vec<&TrackRecord> = report.groups.iter().collect();
+    sort_records(&mut records, state.leaderboard);
+
+    let available = ui.available_height();
+    ui.columns(2, |columns| {
+        leaderboard(&mut columns[0], &records, &mut state.leaderboard, available, actions);
+        egui::ScrollArea::vertical().id_salt("track-record-charts").show(&mut columns[1], |ui| {
+            ui.strong("Brier score by forecaster (95% interval)");
+            brier_chart(ui, &records, available * 0.45, actions);
+            ui.add_space(8.0);
+            ui.strong("Calibration of the forecasts shown");
+            let side = ui.available_width().clamp(240.0, 420.0);
+            calibration_plot(
+                ui,
+                "calibration-all",
+                ctx,
+                &report.calibration,
+                &ctx.derived.calibration_members,
+                side,
+                actions,
+            );
+        });
+    });
+}
+
+fn sort_records(records: &mut [&TrackRecord], sort: LeaderboardSort) {
+    let key = |r: &TrackRecord| -> f64 {
+        match sort.column {
+            LeaderboardColumn::Name => 0.0,
+            LeaderboardColumn::Resolved => r.counts.resolved as f64,
+            LeaderboardColumn::Scored => r.counts.scored as f64,
+            LeaderboardColumn::Brier => r.brier.unwrap_or(f64::INFINITY),
+            LeaderboardColumn::LogScore => r.log_score.unwrap_or(f64::INFINITY),
+            LeaderboardColumn::HitRate => r.hit_rate.unwrap_or(-1.0),
+        }
+    };
+    records.sort_by(|a, b| {
+        let order = if sort.column == LeaderboardColumn::Name {
+            a.name.cmp(&b.name)
+        } else {
+            key(a).total_cmp(&key(b)).then_with(|| a.name.cmp(&b.name))
+        };
+        if sort.descending { order.reverse() } else { order }
+    });
+}
+
+fn leaderboard(
+    ui: &mut Ui,
+    records: &[&TrackRecord],
+    sort: &mut LeaderboardSort,
+    height: f32,
+    actions: &mut Vec<Action>,
+) {
+    let columns = [
+        ("Forecaster", LeaderboardColumn::Name),
+        ("Resolved", LeaderboardColumn::Resolved),
+        ("Scored", LeaderboardColumn::Scored),
+        ("Brier [95% CI]", LeaderboardColumn::Brier),
+        ("Log", LeaderboardColumn::LogScore),
+        ("Hit rate", LeaderboardColumn::HitRate),
+    ];
+    TableBuilder::new(ui)
+        .id_salt("leaderboard")
+        .striped(true)
+        .resizable(true)
+        .max_scroll_height(height)
+        .column(Column::initial(190.0).at_least(100.0).clip(true))
+        .columns(Column::auto().at_least(55.0), 2)
+        .column(Column::auto().at_least(130.0))
+        .columns(Column::auto().at_least(55.0), 2)
+        .header(24.0, |mut header| {
+            for (title, column) in columns {
+                header.col(|ui| {
+                    let arrow = match (sort.column == column, sort.descending) {
+                        (true, false) => " ⏶",
+                        (true, true) => " ⏷",
+                        _ => "",
+                    };
+                    let clicked = ui
+                        .add(egui::Button::new(RichText::new(format!("{title}{arrow}")).strong()).frame(false))
+                        .on_hover_text(format!("Sort by {}", title.to_lowercase()))
+                        .clicked();
+                    if clicked {
+                        if sort.column == column {
+                            sort.descending = !sort.descending;
+                        } else {
+                            *sort = LeaderboardSort {
+                                column,
+                                descending: false,
+                            };
+                        }
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(22.0, records.len(), |mut row| {
+                let record = records[row.index()];
+                let small = record.small_sample;
+                row.col(|ui| {
+                    let name = if small && record.counts.scored > 0 {
+                        format!("{} ⚠", shorten(&record.name, 27))
+                    } else {
+                        shorten(&record.name, 30)
+                    };
+                    let link = ui.link(name);
+                    let link = if small {
+                        link.on_hover_text(format!(
+                            "Small sample: {} scored forecast{} — scores this uncertain say little",
+                            record.counts.scored,
+                            if record.counts.scored == 1 { "" } else { "s" }
+                        ))
+                    } else {
+                        link
+                    };
+                    if link.clicked() {
+                        actions.push(Action::ShowForecaster(record.name.clone()));
+                    }
+                });
+                let weak = |text: String| if small { RichText::new(text).weak() } else { RichText::new(text) };
+                let brier = match (record.brier, record.brier_ci) {
+                    (Some(b), Some((low, high))) => format!("{b:.3} [{low:.2}–{high:.2}]"),
+                    (Some(b), None) => format!("{b:.3}"),
+                    _ => "—".to_string(),
+                };
+                let hit = match record.hit_rate {
+                    Some(rate) => format!("{:.0}% ({}/{})", rate * 100.0, record.hits, record.decided),
+                    None => "—".to_string(),
+                };
+                for text in [
+                    record.counts.resolved.to_string(),
+                    record.counts.scored.to_string(),
+                    brier,
+                    score(record.log_score),
+                    hit,
+                ] {
+                    row.col(|ui| {
+                        ui.label(weak(text));
+                    });
+                }
+            });
+        });
+}
+
+/// Each scored forecaster's Brier score as a point with its interval as an error bar;
+/// hover names them, a click opens their page.
+fn brier_chart(ui: &mut Ui, records: &[&TrackRecord], height: f32, actions: &mut Vec<Action>) {
+    let mut scored: Vec<&TrackRecord> = records.iter().copied().filter(|r| r.brier.is_some()).collect();
+    scored.sort_by(|a, b| a.brier.unwrap_or(1.0).total_cmp(&b.brier.unwrap_or(1.0)));
+    let hidden = scored.len().saturating_sub(CHART_ROWS);
+    scored.truncate(CHART_ROWS);
+    if scored.is_empty() {
+        ui.weak("No forecaster has a scored forecast in this selection.");
+        return;
+    }
+    // The best score at the top: row 0 is drawn highest.
+    let top = scored.len() as f64 - 1.0;
+    let points: Vec<[f64; 2]> = scored
+        .iter()
+        .enumerate()
+        .map(|(i, r)| [r.brier.unwrap_or_default(), top - i as f64])
+        .collect();
+    let labels: Vec<String> = scored
+        .iter()
+        .map(|r| {
+            format!(
+                "{}\nBrier {}{}\n{} scored{}",
+                r.name,
+                score(r.brier),
+                r.brier_ci
+                    .map(|(l, h)| format!(" (95% CI {l:.2}–{h:.2})"))
+                    .unwrap_or_else(|| " (no interval from one forecast)".into()),
+                r.counts.scored,
+                if r.small_sample { " — small sample" } else { "" }
+            )
+        })
+        .collect();
+    let names: Vec<String> = scored.iter().map(|r| shorten(&r.name, 22)).collect();
+    let accent = ui.visuals().selection.bg_fill;
+    // Room for every name: a row of at least 18 points each.
+    let height = height.max(scored.len() as f32 * 18.0 + 60.0);
+    let rows = scored.len();
+    let response = Plot::new("brier-by-forecaster")
+        .height(height)
+        .custom_x_axes(vec![probability_axis("Brier score (lower is better)")])
+        .custom_y_axes(vec![AxisHints::new_y().label_spacing(12.0..=16.0)])
+        .y_grid_spacer(move |_| {
+            (0..rows)
+                .map(|row| GridMark {
+                    value: row as f64,
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .default_x_bounds(0.0, 1.0)
+        .show_grid([true, false])
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .y_axis_min_width(150.0)
+        .y_axis_formatter(move |mark, _| {
+            let row = top - mark.value;
+            if (row - row.round()).abs() < 1e-6 && row >= 0.0 {
+                names.get(row.round() as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .label_formatter(|position| match position {
+            HoverPosition::NearDataPoint { plot_name, index, .. } if *plot_name == "forecasters" => {
+                labels.get(*index).cloned()
+            }
+            _ => None,
+        })
+        .show(ui, |plot_ui| {
+            plot_ui.line(
+                Line::new("always 50% (0.25)", vec![[0.25, -0.5], [0.25, top + 0.5]])
+                    .style(egui_plot::LineStyle::dashed_loose())
+                    .color(egui::Color32::GRAY)
+                    .allow_hover(false),
+            );
+            for (record, point) in scored.iter().zip(&points) {
+                if let Some((low, high)) = record.brier_ci {
+                    plot_ui.line(
+                        Line::new("95% interval", vec![[low, point[1]], [high, point[1]]])
+                            .color(accent)
+                            .width(2.0)
+                            .allow_hover(false),
+                    );
+                }
+            }
+            plot_ui.points(Points::new("forecasters", points.clone()).radius(5.0).filled(true).color(accent));
+            if plot_ui.response().clicked() {
+                point_under_pointer(plot_ui, &points)
+            } else {
+                None
+            }
+        });
+    if let Some(index) = response.inner {
+        actions.push(Action::ShowForecaster(scored[index].name.clone()));
+    }
+    if hidden > 0 {
+        ui.weak(format!("{hidden} more forecasters in the table"));
+    }
+}

@@ -1,0 +1,78 @@
+//! What needs attention in a ledger: per-scenario counts, the forecasts waiting for a
+//! verdict (overdue, oldest first) and the latest verdicts. Shared by `hindsight due` and
+//! the app's overview, so both list the same forecasts in the same order.
+
+use chrono::NaiveDate;
+
+use crate::ledger::Ledger;
+use crate::report::{Counts, counts};
+
+/// One scenario's line in the overview.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScenarioSummary {
+    /// Index into [`Ledger::files`].
+    pub file: usize,
+    pub id: String,
+    pub title: String,
+    pub counts: Counts,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Overview {
+    pub scenarios: Vec<ScenarioSummary>,
+    /// Unresolved forecasts past their resolve-by date, oldest first.
+    pub needs_review: Vec<usize>,
+    /// Resolved forecasts, most recent verdict first.
+    pub latest_resolutions: Vec<usize>,
+}
+
+/// Entry indices of the overdue forecasts among `entries`, oldest resolve-by date first
+/// (then by id, so the order is stable).
+pub fn overdue(ledger: &Ledger, entries: impl IntoIterator<Item = usize>, today: NaiveDate) -> Vec<usize> {
+    let mut due: Vec<usize> = entries
+        .into_iter()
+        .filter(|&entry| ledger.view(entry).is_overdue(today))
+        .collect();
+    due.sort_by(|&a, &b| {
+        let (a, b) = (ledger.view(a).forecast, ledger.view(b).forecast);
+        (a.resolve_by.date(), &a.id).cmp(&(b.resolve_by.date(), &b.id))
+    });
+    due
+}
+
+/// The overview of a whole ledger; `latest` caps the list of recent verdicts.
+pub fn overview(ledger: &Ledger, today: NaiveDate, latest: usize) -> Overview {
+    let scenarios = ledger
+        .files
+        .iter()
+        .enumerate()
+        .map(|(file, scenario_file)| {
+            let entries: Vec<usize> = ledger
+                .entries
+                .iter()
+                .enumerate()
+                .filter(|(_, entry)| entry.file == file)
+                .map(|(i, _)| i)
+                .collect();
+            ScenarioSummary {
+                file,
+                id: scenario_file.scenario.id.clone(),
+                title: scenario_file.scenario.title.clone(),
+                counts: counts(ledger, &entries, today),
+            }
+        })
+        .collect();
+    let mut resolved: Vec<usize> = (0..ledger.entries.len())
+        .filter(|&entry| ledger.view(entry).verdict().is_some())
+        .collect();
+    resolved.sort_by(|&a, &b| {
+        let on = |entry: usize| ledger.view(entry).forecast.outcome.resolution().map(|r| r.on);
+        on(b).cmp(&on(a)).then_with(|| a.cmp(&b))
+    });
+    resolved.truncate(latest);
+    Overview {
+        scenarios,
+        needs_review: overdue(ledger, 0..ledger.entries.len(), today),
+        latest_resolutions: resolved,
+    }
+}
