@@ -81,6 +81,13 @@ pub fn run(folder: Option<PathBuf>) -> eframe::Result<()> {
     )
 }
 
+/// The settings saved by the last run (defaults on the first run).
+pub fn load_settings(storage: Option<&dyn eframe::Storage>) -> Settings {
+    storage
+        .and_then(|storage| eframe::get_value(storage, SETTINGS_KEY))
+        .unwrap_or_default()
+}
+
 /// The folder to open at start: the one asked for, else `./scenarios`, else the last one.
 pub fn startup_folder(asked: Option<PathBuf>, last: Option<&Path>) -> Option<PathBuf> {
     asked
@@ -196,10 +203,7 @@ pub struct HindsightApp {
 
 impl HindsightApp {
     pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> HindsightApp {
-        let settings: Settings = cc
-            .storage
-            .and_then(|storage| eframe::get_value(storage, SETTINGS_KEY))
-            .unwrap_or_default();
+        let settings = load_settings(cc.storage);
         cc.egui_ctx.set_theme(settings.theme.preference());
         let folder = startup_folder(options.folder, settings.last_folder.as_deref());
         HindsightApp {
@@ -227,6 +231,12 @@ impl HindsightApp {
     /// The ledger on screen, if a folder is open.
     pub fn ledger(&self) -> Option<&Ledger> {
         self.session.as_ref().map(|session| &*session.ledger)
+    }
+
+    /// Whether the track records of the current selection are computed (they are computed
+    /// in the background for large selections).
+    pub fn track_records_ready(&self) -> bool {
+        self.derived.report.is_some()
     }
 
     /// The forecasts the table shows, in order.

@@ -91,7 +91,7 @@ pub fn forecasts_ui(ui: &mut Ui, ctx: &ViewCtx, state: &mut UiState, actions: &m
 
 /// ↑/↓ move the selection through the table when no text field has the keyboard.
 fn keyboard_navigation(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
-    if ui.ctx().memory(|memory| memory.focused().is_some()) {
+    if ui.ctx().text_edit_focused() {
         return;
     }
     let visible = &ctx.derived.visible;

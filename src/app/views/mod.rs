@@ -88,7 +88,8 @@ pub fn app_ui(ui: &mut Ui, app: &mut HindsightApp, actions: &mut Vec<Action>) {
 /// Keyboard shortcuts that work everywhere.
 fn shortcuts(ui: &mut Ui, app: &mut HindsightApp, actions: &mut Vec<Action>) {
     let command = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
-    let typing = ui.ctx().memory(|memory| memory.focused().is_some());
+    // While a text field has the keyboard, Ctrl+Z and Esc belong to it.
+    let typing = ui.ctx().text_edit_focused();
     ui.input_mut(|input| {
         if input.consume_shortcut(&command(Key::Z)) && !typing {
             actions.push(Action::Undo);

@@ -78,17 +78,18 @@ pub fn timeline_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
                     .color(egui::Color32::GRAY)
                     .allow_hover(false),
             );
+            // Bars and verdict markers share a name per standing, so the legend has one
+            // entry (and one colour) for each: true, false, …, open, overdue.
             for (row, &entry) in shown.iter().enumerate() {
                 let view = ctx.ledger.view(entry);
                 let y = top - row as f64;
                 let status = standing(&view, ctx.today);
-                let color = standing_color(&visuals, status);
                 plot_ui.line(
-                    Line::new(bar_name(status), vec![
+                    Line::new(standing_label(status), vec![
                         [day_number(view.forecast.made), y],
                         [day_number(view.forecast.resolve_by.date()), y],
                     ])
-                    .color(color)
+                    .color(standing_color(&visuals, status))
                     .width(3.0)
                     .allow_hover(false),
                 );
@@ -103,18 +104,23 @@ pub fn timeline_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
                     })
                     .collect();
                 if !marks.is_empty() {
-                    let color = standing_color(&visuals, Standing::Resolved(verdict));
+                    let status = Standing::Resolved(verdict);
                     plot_ui.points(
-                        Points::new(format!("verdict: {verdict}"), marks)
+                        Points::new(standing_label(status), marks)
                             .shape(MarkerShape::Diamond)
                             .radius(5.0)
                             .filled(true)
-                            .color(color)
+                            .color(standing_color(&visuals, status))
                             .allow_hover(false),
                     );
                 }
             }
-            plot_ui.points(Points::new("forecasts", starts.clone()).radius(2.5).filled(true));
+            plot_ui.points(
+                Points::new("forecasts", starts.clone())
+                    .radius(2.5)
+                    .filled(true)
+                    .color(visuals.text_color()),
+            );
             if plot_ui.response().clicked() {
                 point_under_pointer(plot_ui, &starts)
             } else {
@@ -127,11 +133,4 @@ pub fn timeline_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
     }
 }
 
-fn bar_name(status: Standing) -> &'static str {
-    match status {
-        Standing::Open => "open",
-        Standing::Overdue => "overdue",
-        Standing::Resolved(_) => "resolved",
-    }
-}
 

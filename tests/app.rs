@@ -1,0 +1,312 @@
+//! The real desktop app, driven headless (no GPU, no window) by egui_kittest on a temporary
+//! copy of the fixture ledger: what a user clicks and types, and what lands on disk.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::{TempLedger, changed_line_range, today};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use hindsight::app::{AppOptions, HindsightApp, Tab};
+
+fn open(ledger: &TempLedger, watch: bool) -> Harness<'static, HindsightApp> {
+    let folder = ledger.scenarios();
+    let mut harness = Harness::builder()
+        .with_size([1500.0, 1000.0])
+        .build_eframe(move |cc| {
+            HindsightApp::new(
+                cc,
+                AppOptions {
+                    folder: Some(folder),
+                    today: Some(today()),
+                    watch,
+                },
+            )
+        });
+    harness.run();
+    harness
+}
+
+fn click(harness: &mut Harness<'static, HindsightApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+fn type_into(harness: &mut Harness<'static, HindsightApp>, label: &str, text: &str) {
+    let field = harness.get_by_label(label);
+    field.focus();
+    field.type_text(text);
+    harness.run();
+}
+
+/// Opens the forecasts table and selects a forecast by clicking its claim.
+fn select(harness: &mut Harness<'static, HindsightApp>, claim: &str) {
+    click(harness, "Forecasts");
+    click(harness, claim);
+}
+
+const MINISTER: &str = "The minister leaves office by 30 June 2022.";
+
+#[test]
+fn marking_a_forecast_true_rewrites_only_its_block_and_ctrl_z_undoes_it() {
+    let ledger = TempLedger::fixture();
+    let before = ledger.read("prices.ron");
+    let mut harness = open(&ledger, false);
+    select(&mut harness, MINISTER);
+    assert!(harness.query_by_label("bo-minister-resigns").is_some(), "the detail panel shows it");
+
+    type_into(&mut harness, "Evidence", "The minister resigned on 15 June.");
+    type_into(&mut harness, "Link", "https://example.org/resigned");
+    type_into(&mut harness, "Judge", "Test Judge");
+    click(&mut harness, "True");
+
+    let after = ledger.read("prices.ron");
+    let changed = changed_line_range(&before, &after);
+    let block_start = before.find("id: \"bo-minister-resigns\"").unwrap();
+    let first_line = before[..block_start].lines().count();
+    assert!(changed.start >= first_line, "the change starts inside the forecast's block");
+    assert!(after.contains(
+        "            outcome: Resolved(\n                verdict: True,\n                on: \"2026-11-22\",\n                judge: \"Test Judge\",\n                evidence: \"The minister resigned on 15 June.\",\n                link: \"https://example.org/resigned\",\n            ),\n        ),\n    ],\n)\n"
+    ));
+    assert_eq!(after.len() - after.find("bo-minister-resigns").unwrap() > 0, true);
+    assert_eq!(
+        before.lines().take(first_line).collect::<Vec<_>>(),
+        after.lines().take(first_line).collect::<Vec<_>>(),
+        "every line before the block is untouched"
+    );
+    assert!(harness.state().status.message.contains("Resolved bo-minister-resigns as true"));
+    assert_eq!(harness.state().settings.judge, "Test Judge", "the judge is remembered");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(ledger.read("prices.ron"), before, "the undo is written, byte for byte");
+    assert!(harness.state().status.message.starts_with("Undid: reopened bo-minister-resigns"));
+}
+
+#[test]
+fn a_verdict_dated_before_the_forecast_is_refused_next_to_the_form() {
+    let ledger = TempLedger::fixture();
+    let before = ledger.read("prices.ron");
+    let mut harness = open(&ledger, false);
+    select(&mut harness, MINISTER);
+    let date = harness.get_by_label("Date");
+    date.focus();
+    date.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    date.type_text("2021-01-01");
+    harness.run();
+    click(&mut harness, "False");
+    assert!(
+        harness.query_by_label_contains("before the forecast was made").is_some(),
+        "the problem is shown"
+    );
+    assert_eq!(ledger.read("prices.ron"), before, "nothing was written");
+}
+
+#[test]
+fn filtering_changes_the_track_records() {
+    let ledger = TempLedger::fixture();
+    let mut harness = open(&ledger, false);
+    click(&mut harness, "Track records");
+    assert!(harness.query_by_label("Ada Fixture").is_some());
+    assert!(harness.query_by_label("Bo Testwell ⚠").is_some(), "a small sample is marked");
+
+    type_into(&mut harness, "Search", "Testwell");
+    assert!(harness.query_by_label("Ada Fixture").is_none(), "the leaderboard follows the filter");
+    assert!(harness.query_by_label("Bo Testwell ⚠").is_some());
+    let report = harness.state().visible().len();
+    assert_eq!(report, 3, "Bo Testwell's three forecasts");
+
+    // The same filter drives the table.
+    click(&mut harness, "Forecasts");
+    assert!(harness.query_by_label(MINISTER).is_some());
+    assert!(harness.query_by_label("Consumer prices rise between March and 21 June 2022.").is_none());
+
+    click(&mut harness, "Clear filters");
+    assert_eq!(harness.state().visible().len(), 9);
+}
+
+#[test]
+fn a_forecasters_page_opens_from_the_leaderboard() {
+    let ledger = TempLedger::fixture();
+    let mut harness = open(&ledger, false);
+    click(&mut harness, "Track records");
+    click(&mut harness, "Ada Fixture");
+    assert_eq!(harness.state().ui.forecaster.as_deref(), Some("Ada Fixture"));
+    assert!(harness.query_by_label("Economist, Example Institute").is_some(), "who they are");
+    assert!(harness.query_by_label_contains("3 scored").is_some(), "their record");
+    click(&mut harness, "Consumer prices rise between March and 21 June 2022.");
+    assert_eq!(harness.state().ui.selected.as_deref(), Some("ada-prices-rise"));
+    click(&mut harness, "⬅ All forecasters");
+    assert_eq!(harness.state().ui.forecaster, None);
+}
+
+#[test]
+fn adding_a_forecast_writes_a_valid_block() {
+    let ledger = TempLedger::fixture();
+    let mut harness = open(&ledger, false);
+    click(&mut harness, "Edit");
+    click(&mut harness, "New forecast…  (Ctrl+N)");
+    type_into(&mut harness, "Forecaster", "Ada");
+    // Autocomplete from the people registry.
+    click(&mut harness, "Ada Fixture");
+    let made = harness.get_by_label("Made");
+    made.focus();
+    made.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    made.type_text("2022-03-04");
+    harness.run();
+    type_into(&mut harness, "Quote", "Inflation will most likely fall next year.");
+    type_into(&mut harness, "Claim", "Inflation is lower in 2023 than in 2022.");
+    type_into(&mut harness, "Confidence words", "most likely");
+    assert!(harness.query_by_label_contains("scored as 80%").is_some(), "the mapping shows as you type");
+    type_into(&mut harness, "Resolve by", "2023-12-31");
+    click(&mut harness, "Add forecast");
+
+    let text = ledger.read("prices.ron");
+    assert!(text.contains("            claim: \"Inflation is lower in 2023 than in 2022.\",\n"), "{text}");
+    assert!(text.contains("            by: \"ada-fixture\",\n"));
+    let check = ledger.run(&["check"]);
+    assert_eq!(check.status, 0, "{}", check.stdout);
+    assert!(check.stdout.contains("10 forecasts, 0 errors"), "{}", check.stdout);
+    let selected = harness.state().ui.selected.clone().expect("the new forecast is selected");
+    assert!(text.contains(&format!("id: \"{selected}\"")));
+}
+
+#[test]
+fn invalid_input_is_shown_next_to_the_field_and_not_saved() {
+    let ledger = TempLedger::fixture();
+    let before = ledger.read("prices.ron");
+    let mut harness = open(&ledger, false);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    type_into(&mut harness, "Forecaster", "Nobody Known");
+    type_into(&mut harness, "Probability", "1.7");
+    click(&mut harness, "Add forecast");
+    assert!(harness.query_by_label_contains("unknown person 'Nobody Known'").is_some());
+    assert!(harness.query_by_label_contains("empty claim").is_some() || harness.query_by_label_contains("claim").is_some());
+    assert_eq!(ledger.read("prices.ron"), before);
+}
+
+#[test]
+fn deleting_asks_first_and_can_be_undone() {
+    let ledger = TempLedger::fixture();
+    let before = ledger.read("prices.ron");
+    let mut harness = open(&ledger, false);
+    select(&mut harness, MINISTER);
+    click(&mut harness, "Delete…");
+    assert!(harness.query_by_label("Delete this forecast?").is_some());
+    click(&mut harness, "Delete forecast");
+    assert!(!ledger.read("prices.ron").contains("bo-minister-resigns"));
+    assert!(harness.query_by_label(MINISTER).is_none());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(ledger.read("prices.ron"), before, "the forecast is back where it was");
+}
+
+/// Steps the app until `done` holds (the watcher reports from another thread).
+fn wait_until(harness: &mut Harness<'static, HindsightApp>, done: impl Fn(&Harness<'static, HindsightApp>) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !done(harness) {
+        assert!(Instant::now() < deadline, "timed out");
+        std::thread::sleep(Duration::from_millis(50));
+        harness.step();
+    }
+    harness.run();
+}
+
+#[test]
+fn an_external_change_is_picked_up_and_the_selection_kept() {
+    let ledger = TempLedger::fixture();
+    let mut harness = open(&ledger, true);
+    select(&mut harness, MINISTER);
+    // As `git pull` or an editor would: a new file renamed over the old one.
+    let changed = ledger.read("prices.ron").replace(MINISTER, "The minister resigns by 30 June 2022.");
+    let temporary = ledger.path("prices.ron.new");
+    std::fs::write(&temporary, changed).unwrap();
+    std::fs::rename(&temporary, ledger.path("prices.ron")).unwrap();
+    wait_until(&mut harness, |h| h.query_by_label("The minister resigns by 30 June 2022.").is_some());
+    assert_eq!(harness.state().ui.selected.as_deref(), Some("bo-minister-resigns"));
+}
+
+#[test]
+fn a_block_changed_on_disk_is_never_overwritten() {
+    let ledger = TempLedger::fixture();
+    let mut harness = open(&ledger, false);
+    select(&mut harness, MINISTER);
+    // Someone edits this very forecast while the app shows the old version.
+    let theirs = ledger.read("prices.ron").replace(MINISTER, "The minister resigns by 30 June 2022.");
+    ledger.write("prices.ron", &theirs);
+    click(&mut harness, "True");
+    assert_eq!(ledger.read("prices.ron"), theirs, "nothing was written");
+    let status = &harness.state().status;
+    assert!(status.is_error && status.message.contains("changed on disk"), "{status:?}");
+}
+
+#[test]
+fn a_broken_file_is_listed_under_problems_while_the_rest_still_shows() {
+    let ledger = TempLedger::fixture();
+    ledger.write("broken.ron", "Scenario(\n    format: 1,\n    id: \"broken\",\n");
+    let mut harness = open(&ledger, false);
+    assert_eq!(harness.state().visible().len(), 9, "the other files still show");
+    click(&mut harness, "Problems (1)");
+    let location = format!("{}:4:1", ledger.path("broken.ron").display());
+    assert!(harness.query_by_label(&location).is_some(), "file:line:col is shown");
+    assert!(harness.query_by_label_contains("expected ')'").is_some());
+}
+
+#[test]
+fn keyboard_search_and_navigation() {
+    let ledger = TempLedger::fixture();
+    let mut harness = open(&ledger, false);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run();
+    assert_eq!(harness.state().ui.tab, Tab::Forecasts);
+    assert!(harness.get_by_label("Search").is_focused());
+    harness.get_by_label("Search").type_text("treaty");
+    harness.run();
+    assert_eq!(harness.state().visible().len(), 2);
+    harness.key_press(Key::Tab); // leave the search field
+    harness.run();
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    assert!(harness.state().ui.selected.is_some(), "↓ selects the first row");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().ui.selected, None);
+}
+
+/// eframe's storage, in memory.
+#[derive(Default)]
+struct Memory(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for Memory {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn settings_are_remembered_between_runs() {
+    let ledger = TempLedger::fixture();
+    let mut harness = open(&ledger, false);
+    select(&mut harness, MINISTER);
+    type_into(&mut harness, "Judge", "Jo Judge");
+    click(&mut harness, "View");
+    click(&mut harness, "Light");
+
+    let mut memory = Memory::default();
+    eframe::App::save(harness.state_mut(), &mut memory);
+    let restored = hindsight::app::load_settings(Some(&memory));
+    assert_eq!(restored.judge, "Jo Judge");
+    assert_eq!(restored.theme, hindsight::app::Theme::Light);
+    assert_eq!(restored.last_folder.as_deref(), Some(ledger.scenarios().as_path()));
+    assert_eq!(restored.recent_folders.first().map(|p| p.as_path()), Some(ledger.scenarios().as_path()));
+}
