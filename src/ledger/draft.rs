@@ -5,11 +5,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::people::{name_key, near_duplicate};
+use super::people::name_key;
 use super::validate::{
     ConfidenceProblem, all_names, duplicate_forecast_id, duplicate_source_id,
-    effective_probability, id_problem, resolution_problem, resolve_by_problem, unknown_person,
-    unknown_source,
+    effective_probability, id_problem, near_duplicate_names, resolution_problem,
+    resolve_by_problem, unknown_person, unknown_source,
 };
 use super::{
     FORMAT_VERSION, Forecast, Ledger, Outcome, PEOPLE_FILE, PHRASES_FILE, Person,
@@ -601,9 +601,8 @@ pub fn check_person(ledger: &Ledger, draft: &PersonDraft) -> Result<Person, Vec<
         if let Some(owner) = ledger.person(typed) {
             problems.add(field, already_names(typed, owner));
         } else if let Some((owner, existing)) = ledger.people.iter().find_map(|person| {
-            all_names(person)
-                .find(|existing| near_duplicate(typed, existing))
-                .map(|existing| (person, existing))
+            near_duplicate_names(std::iter::once(typed), all_names(person))
+                .map(|(_, existing)| (person, existing))
         }) {
             problems.add(
                 field,

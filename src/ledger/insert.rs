@@ -316,7 +316,7 @@ fn add_item<T>(
             let depth = indentation_depth(text, lines, field.name_span.start);
             let opened = format!("\n{}{},", indent(depth + 1), block(depth + 1));
             let splice = if outline.has_comments_in(&node.span) {
-                // Keep what is written inside the brackets; only add after the `[`.
+                // Replacing the brackets would drop the comments inside them.
                 Splice {
                     at: node.span.start + 1..node.span.start + 1,
                     text: opened,

@@ -3,7 +3,8 @@
 //!
 //! Data flows one way: files → [`load`] (parse, validate, resolve names and phrases) →
 //! [`Ledger`] → queries and scores. Writes go back through two narrow doors: [`edit`]
-//! changes one forecast's block, [`insert`] adds or removes one record. Nothing here draws or prints.
+//! changes one forecast's block, [`insert`] adds or removes one record. Nothing here draws
+//! or prints.
 
 pub mod draft;
 pub mod edit;
