@@ -2,10 +2,20 @@
 //! field by field before anything is written, so the app can show each problem next to
 //! its field and save nothing invalid. The same rules as `check`, applied to one record.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Forecast, Ledger, Outcome, Person, Scenario, Source};
-use crate::estimative::PhraseTable;
+use super::people::name_key;
+use super::validate::{
+    ConfidenceProblem, all_names, duplicate_forecast_id, duplicate_source_id,
+    effective_probability, id_problem, near_duplicate_names, resolution_problem,
+    resolve_by_problem, unknown_person, unknown_source,
+};
+use super::{
+    FORMAT_VERSION, Forecast, Ledger, Outcome, PEOPLE_FILE, PHRASES_FILE, Person,
+    ProbabilityOrigin, ResolveBy, Scenario, SeedProblem, Source, resolve_seed,
+};
+use crate::estimative::{PhraseOrigin, PhraseTable};
 
 /// A problem with one field of a form.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,6 +23,116 @@ pub struct FieldProblem {
     /// The field's name as in the file format ("claim", "resolve_by", …).
     pub field: &'static str,
     pub message: String,
+}
+
+/// Every problem of one form, collected rather than stopping at the first.
+#[derive(Default)]
+struct Problems(Vec<FieldProblem>);
+
+impl Problems {
+    fn add(&mut self, field: &'static str, message: impl Into<String>) {
+        self.0.push(FieldProblem {
+            field,
+            message: message.into(),
+        });
+    }
+
+    /// The trimmed value of a required field, or a problem when it is empty.
+    fn required<'a>(&mut self, field: &'static str, what: &str, value: &'a str) -> &'a str {
+        let value = value.trim();
+        if value.is_empty() {
+            self.add(field, format!("{what} is required"));
+        }
+        value
+    }
+
+    /// A required `YYYY-MM-DD` date.
+    fn date(&mut self, field: &'static str, what: &str, value: &str) -> Option<NaiveDate> {
+        let value = self.required(field, what, value);
+        if value.is_empty() {
+            return None;
+        }
+        parse_date(value)
+            .map_err(|message| self.add(field, message))
+            .ok()
+    }
+
+    fn finish<T>(self, value: impl FnOnce() -> T) -> Result<T, Vec<FieldProblem>> {
+        if self.0.is_empty() {
+            Ok(value())
+        } else {
+            Err(self.0)
+        }
+    }
+}
+
+/// Only the file format's own spelling of a date is accepted, so that what the user sees
+/// in the form is what the file will say.
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let shaped = text.len() == 10
+        && text.char_indices().all(|(i, c)| match i {
+            4 | 7 => c == '-',
+            _ => c.is_ascii_digit(),
+        });
+    let parsed = shaped.then(|| text.parse::<NaiveDate>().ok()).flatten();
+    parsed.ok_or_else(|| {
+        if shaped {
+            format!("'{text}' is not a date in the calendar")
+        } else {
+            format!("'{text}' is not a date: write it as YYYY-MM-DD, e.g. 2022-01-07")
+        }
+    })
+}
+
+/// The probability field: empty, a number in [0, 1] or a percentage. The range itself is
+/// checked with the rest of the confidence rules, as `check` does.
+fn parse_probability(text: &str) -> Result<Option<f64>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let (number, percent) = match text.strip_suffix('%') {
+        Some(number) => (number.trim_end(), true),
+        None => (text, false),
+    };
+    let invalid = || {
+        let hint = if number.contains(',') {
+            " (use a decimal point: 0.7)"
+        } else {
+            ""
+        };
+        format!(
+            "'{text}' is not a probability: write a number between 0 and 1, or a percentage like 70%{hint}"
+        )
+    };
+    let value: f64 = number.parse().map_err(|_| invalid())?;
+    if !percent {
+        return Ok(Some(value));
+    }
+    // Shifting the decimal point in the text rather than dividing by 100 keeps "35%" the
+    // same double as "0.35", so the file says 0.35 and not 0.35000000000000003.
+    let shifted = if number.contains(['e', 'E']) {
+        value / 100.0
+    } else {
+        format!("{number}e-2").parse().map_err(|_| invalid())?
+    };
+    Ok(Some(shifted))
+}
+
+/// Comma-separated values, trimmed, without empties or repeats.
+fn split_list(text: &str) -> Vec<String> {
+    let mut values: Vec<String> = Vec::new();
+    for value in text.split(',').map(str::trim).filter(|v| !v.is_empty()) {
+        if !values.iter().any(|known| known == value) {
+            values.push(value.to_string());
+        }
+    }
+    values
+}
+
+fn optional(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_string())
 }
 
 /// The forecast form, every field as typed.
@@ -41,8 +161,24 @@ pub struct ForecastDraft {
 impl ForecastDraft {
     /// The form filled in from an existing forecast, for editing.
     pub fn from_forecast(forecast: &Forecast) -> ForecastDraft {
-        let _ = forecast;
-        todo!()
+        ForecastDraft {
+            id: forecast.id.clone(),
+            by: forecast.by.clone(),
+            source: forecast.source.clone(),
+            made: forecast.made.to_string(),
+            quote: forecast.quote.clone(),
+            claim: forecast.claim.clone(),
+            expression: forecast.expression.clone().unwrap_or_default(),
+            // Display gives the shortest text that reads back as the same number ("0.35").
+            probability: forecast
+                .probability
+                .map(|p| p.to_string())
+                .unwrap_or_default(),
+            condition: forecast.condition.clone().unwrap_or_default(),
+            resolve_by: forecast.resolve_by.date().to_string(),
+            resolve_by_stated: forecast.resolve_by.is_stated(),
+            tags: forecast.tags.join(", "),
+        }
     }
 }
 
@@ -56,15 +192,184 @@ pub fn check_forecast(
     editing: Option<&str>,
     outcome: Outcome,
 ) -> Result<Forecast, Vec<FieldProblem>> {
-    let _ = (ledger, file, draft, editing, outcome);
-    todo!()
+    let mut problems = Problems::default();
+
+    let id = problems.required("id", "an id", &draft.id);
+    if !id.is_empty() {
+        if let Some(message) = id_problem("forecast", id) {
+            problems.add("id", message);
+        } else if let Some(original) = editing.filter(|original| *original != id) {
+            problems.add(
+                "id",
+                format!("a forecast's id cannot be changed ('{original}' to '{id}'): other files and pull requests refer to it"),
+            );
+        } else if editing.is_none()
+            && let Some(entry) = ledger.find(id)
+        {
+            let view = ledger.view(entry);
+            problems.add(
+                "id",
+                duplicate_forecast_id(id, &view.file.path, view.entry.position),
+            );
+        }
+    }
+
+    let by = problems.required("by", "the forecaster", &draft.by);
+    if !by.is_empty() && ledger.person_index.find(by).is_none() {
+        problems.add(
+            "by",
+            unknown_person(&ledger.people, &ledger.person_index, ledger.people_file, by),
+        );
+    }
+
+    let source = problems.required("source", "the source", &draft.source);
+    match ledger.files.get(file) {
+        Some(scenario_file) => {
+            let sources = &scenario_file.scenario.sources;
+            if !source.is_empty() && !sources.iter().any(|s| s.id == source) {
+                problems.add("source", unknown_source(source, sources));
+            }
+        }
+        None => problems.add(
+            "source",
+            format!("no scenario file number {file} is loaded"),
+        ),
+    }
+
+    let made = problems.date("made", "the date it was made", &draft.made);
+    let quote = problems.required("quote", "the quote", &draft.quote);
+    let claim = problems.required("claim", "the claim", &draft.claim);
+    let expression = optional(&draft.expression);
+
+    let probability = match parse_probability(&draft.probability) {
+        Ok(probability) => {
+            if let Err(problem) =
+                effective_probability(&ledger.phrases, expression.as_deref(), probability)
+            {
+                problems.add(problem.field().unwrap_or("expression"), problem.message());
+            }
+            probability
+        }
+        // A mistyped probability is still a probability given: an unknown expression is
+        // then not the problem to report.
+        Err(message) => {
+            problems.add("probability", message);
+            None
+        }
+    };
+
+    let resolve_by = problems.date("resolve_by", "the resolve-by date", &draft.resolve_by);
+    if let (Some(made), Some(resolve_by)) = (made, resolve_by)
+        && let Some(message) = resolve_by_problem(made, resolve_by)
+    {
+        problems.add("resolve_by", message);
+    }
+    if let Some(message) = made.and_then(|made| resolution_problem(made, &outcome)) {
+        problems.add("made", message);
+    }
+
+    problems.finish(|| Forecast {
+        id: id.to_string(),
+        by: by.to_string(),
+        source: source.to_string(),
+        made: made.expect("checked"),
+        quote: quote.to_string(),
+        claim: claim.to_string(),
+        expression,
+        probability,
+        condition: optional(&draft.condition),
+        resolve_by: {
+            let date = resolve_by.expect("checked");
+            if draft.resolve_by_stated {
+                ResolveBy::Stated(date)
+            } else {
+                ResolveBy::Default(date)
+            }
+        },
+        tags: split_list(&draft.tags),
+        outcome,
+    })
+}
+
+/// Words that say nothing about a claim, left out of suggested ids.
+const STOP_WORDS: &[&str] = &[
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
+    "before", "being", "but", "by", "can", "could", "did", "do", "does", "during", "for", "from",
+    "had", "has", "have", "he", "her", "his", "how", "if", "in", "into", "is", "it", "its", "may",
+    "might", "more", "most", "of", "on", "or", "other", "over", "shall", "she", "should", "so",
+    "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+    "this", "those", "through", "to", "under", "until", "up", "was", "were", "what", "when",
+    "which", "while", "who", "will", "with", "within", "would",
+];
+
+/// How many words a suggested id has at most (the surname included): enough to tell
+/// forecasts apart, short enough to type.
+const ID_WORDS: usize = 6;
+
+/// A word as it may appear in an id: lower-case ASCII letters and digits, with the common
+/// Latin accents folded ("Cömert" → "comert") rather than dropped.
+fn slug_word(word: &str) -> String {
+    word.chars()
+        .filter(|c| !matches!(c, '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}'))
+        .flat_map(char::to_lowercase)
+        .filter_map(|c| {
+            let folded = match c {
+                'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+                'ç' | 'ć' | 'č' => 'c',
+                'ď' => 'd',
+                'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+                'ğ' => 'g',
+                'ì' | 'í' | 'î' | 'ï' | 'ı' | 'ī' => 'i',
+                'ł' => 'l',
+                'ñ' | 'ń' | 'ň' => 'n',
+                'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+                'ř' => 'r',
+                'ś' | 'ş' | 'š' | 'ș' => 's',
+                'ť' | 'ț' => 't',
+                'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+                'ý' | 'ÿ' => 'y',
+                'ź' | 'ż' | 'ž' => 'z',
+                c => c,
+            };
+            folded.is_ascii_alphanumeric().then_some(folded)
+        })
+        .collect()
+}
+
+/// The words of a text as id words, split at anything that is not a letter or digit.
+fn slug_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '\u{2019}')))
+        .map(slug_word)
+        .filter(|word| !word.is_empty())
+        .collect()
 }
 
 /// A readable, unused forecast id from the forecaster and the claim
 /// ("barbashin-csto-troops-leave-within-weeks").
 pub fn suggest_forecast_id(ledger: &Ledger, by: &str, claim: &str) -> String {
-    let _ = (ledger, by, claim);
-    todo!()
+    let name = ledger.person(by).map_or(by, |person| person.name.as_str());
+    let surname = slug_words(name).pop();
+    let mut words: Vec<String> = surname.iter().cloned().collect();
+    for word in slug_words(claim) {
+        if words.len() >= ID_WORDS {
+            break;
+        }
+        if STOP_WORDS.contains(&word.as_str()) || words.contains(&word) {
+            continue;
+        }
+        words.push(word);
+    }
+    if words.is_empty() {
+        words.push("forecast".to_string());
+    }
+    let base = words.join("-");
+    if ledger.find(&base).is_none() {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| ledger.find(id).is_none())
+        .expect("some suffix is free")
 }
 
 /// What a form's confidence fields will be scored as, shown while typing.
@@ -79,13 +384,59 @@ pub struct ProbabilityPreview {
     pub range: Option<(f64, f64)>,
 }
 
+/// A typed probability that is not a number shows as a problem rather than falling back
+/// to the phrase: the form would refuse it, so the phrase's value is not what is scored.
 pub fn preview_probability(
     phrases: &PhraseTable,
     expression: &str,
     probability: &str,
 ) -> ProbabilityPreview {
-    let _ = (phrases, expression, probability);
-    todo!()
+    let problem = |explanation: String| ProbabilityPreview {
+        value: None,
+        explanation,
+        range: None,
+    };
+    let probability = match parse_probability(probability) {
+        Ok(probability) => probability,
+        Err(message) => return problem(message),
+    };
+    let expression = Some(expression).filter(|e| !e.trim().is_empty());
+    match effective_probability(phrases, expression, probability) {
+        Ok(effective) => match effective.origin {
+            ProbabilityOrigin::Explicit => ProbabilityPreview {
+                value: Some(effective.value),
+                explanation: "explicit probability".to_string(),
+                range: None,
+            },
+            ProbabilityOrigin::Phrase {
+                phrase,
+                range,
+                source,
+                table,
+            } => ProbabilityPreview {
+                value: Some(effective.value),
+                explanation: phrase_explanation(&phrase, &source, table),
+                range,
+            },
+        },
+        Err(ConfidenceProblem::Neither) => problem(
+            "no expression or probability: give the hedge words as said, a probability, or both"
+                .to_string(),
+        ),
+        Err(other) => problem(other.message()),
+    }
+}
+
+fn phrase_explanation(phrase: &str, source: &str, table: PhraseOrigin) -> String {
+    match table {
+        PhraseOrigin::BuiltIn => format!("phrase table: {source}"),
+        PhraseOrigin::Folder => match PhraseTable::built_in_probability(phrase) {
+            Some(built_in) => format!(
+                "this folder's {PHRASES_FILE}: {source} (overrides the built-in {built_in})"
+            ),
+            None => format!("this folder's {PHRASES_FILE}: {source}"),
+        },
+    }
 }
 
 /// The source form.
@@ -106,8 +457,41 @@ pub fn check_source(
     file: usize,
     draft: &SourceDraft,
 ) -> Result<Source, Vec<FieldProblem>> {
-    let _ = (ledger, file, draft);
-    todo!()
+    let mut problems = Problems::default();
+    let id = problems.required("id", "an id", &draft.id);
+    if !id.is_empty() {
+        if let Some(message) = id_problem("source", id) {
+            problems.add("id", message);
+        } else {
+            match ledger.files.get(file) {
+                Some(scenario_file) => {
+                    if scenario_file.scenario.sources.iter().any(|s| s.id == id) {
+                        problems.add("id", duplicate_source_id(id));
+                    }
+                }
+                None => problems.add("id", format!("no scenario file number {file} is loaded")),
+            }
+        }
+    }
+    let outlet = problems.required("outlet", "the outlet", &draft.outlet);
+    let title = problems.required("title", "the title", &draft.title);
+    let published = problems.date("published", "the publication date", &draft.published);
+    let seed = optional(&draft.seed);
+    if let Some(seed) = &seed
+        && let Err(problem @ SeedProblem::Outside(_)) = resolve_seed(&ledger.project_root, seed)
+    {
+        // A missing file is only a warning in `check`: the text may be added later.
+        problems.add("seed", problem.message());
+    }
+    problems.finish(|| Source {
+        id: id.to_string(),
+        outlet: outlet.to_string(),
+        title: title.to_string(),
+        author: optional(&draft.author),
+        published: published.expect("checked"),
+        url: optional(&draft.url),
+        seed,
+    })
 }
 
 /// The new-scenario form.
@@ -120,14 +504,61 @@ pub struct ScenarioDraft {
     pub tags: String,
 }
 
+/// Why a scenario id cannot name a new file, if it cannot. The id becomes `<id>.ron`, so
+/// it is kept to characters every file system and shell treat plainly.
+pub(super) fn scenario_id_problem(id: &str) -> Option<String> {
+    let plain = id
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if id.is_empty() || !plain || id.starts_with('-') {
+        return Some(format!(
+            "scenario id '{id}' must be usable as a file name: lowercase letters, digits and hyphens, not starting with a hyphen"
+        ));
+    }
+    for special in [PEOPLE_FILE, PHRASES_FILE] {
+        if special.strip_suffix(".ron") == Some(id) {
+            return Some(format!(
+                "'{id}' cannot be a scenario id: {special} is a special file of the folder"
+            ));
+        }
+    }
+    None
+}
+
 /// Checks a new scenario (no sources or forecasts yet); its id must be unused and usable
 /// as a file name.
 pub fn check_scenario(
     ledger: &Ledger,
     draft: &ScenarioDraft,
 ) -> Result<Scenario, Vec<FieldProblem>> {
-    let _ = (ledger, draft);
-    todo!()
+    let mut problems = Problems::default();
+    let id = problems.required("id", "an id", &draft.id);
+    if !id.is_empty() {
+        let file = ledger.dir.join(format!("{id}.ron"));
+        if let Some(message) = scenario_id_problem(id) {
+            problems.add("id", message);
+        } else if let Some(used) = ledger.files.iter().find(|f| f.scenario.id == id) {
+            problems.add(
+                "id",
+                format!(
+                    "scenario id '{id}' is already used by {}",
+                    used.path.display()
+                ),
+            );
+        } else if file.exists() {
+            problems.add("id", format!("{} already exists", file.display()));
+        }
+    }
+    let title = problems.required("title", "a title", &draft.title);
+    problems.finish(|| Scenario {
+        format: FORMAT_VERSION,
+        id: id.to_string(),
+        title: title.to_string(),
+        summary: draft.summary.trim().to_string(),
+        tags: split_list(&draft.tags),
+        sources: Vec::new(),
+        forecasts: Vec::new(),
+    })
 }
 
 /// The new-person form.
@@ -143,13 +574,86 @@ pub struct PersonDraft {
 /// Checks a new person: id, name and aliases must not name anyone already in the registry,
 /// and a near-duplicate of an existing name is refused with a hint to add an alias instead.
 pub fn check_person(ledger: &Ledger, draft: &PersonDraft) -> Result<Person, Vec<FieldProblem>> {
-    let _ = (ledger, draft);
-    todo!()
+    let mut problems = Problems::default();
+    let id = problems.required("id", "an id", &draft.id);
+    let name = problems.required("name", "a name", &draft.name);
+    // Spellings of the name itself add nothing as aliases.
+    let mut aliases: Vec<String> = Vec::new();
+    for alias in split_list(&draft.aliases) {
+        let key = name_key(&alias);
+        if key != name_key(name) && !aliases.iter().any(|known| name_key(known) == key) {
+            aliases.push(alias);
+        }
+    }
+
+    if !id.is_empty() {
+        if let Some(message) = id_problem("person", id) {
+            problems.add("id", message);
+        } else if let Some(owner) = ledger.person(id) {
+            problems.add("id", already_names(id, owner));
+        }
+    }
+    let names = (!name.is_empty())
+        .then_some(("name", name))
+        .into_iter()
+        .chain(aliases.iter().map(|alias| ("aliases", alias.as_str())));
+    for (field, typed) in names {
+        if let Some(owner) = ledger.person(typed) {
+            problems.add(field, already_names(typed, owner));
+        } else if let Some((owner, existing)) = ledger.people.iter().find_map(|person| {
+            near_duplicate_names(std::iter::once(typed), all_names(person))
+                .map(|(_, existing)| (person, existing))
+        }) {
+            problems.add(
+                field,
+                format!(
+                    "'{typed}' looks like another spelling of '{existing}' ({}); if they are one person, add '{typed}' to the aliases of {} in {PEOPLE_FILE} instead",
+                    owner.id, owner.name
+                ),
+            );
+        }
+    }
+
+    problems.finish(|| Person {
+        id: id.to_string(),
+        name: name.to_string(),
+        aliases,
+        affiliation: optional(&draft.affiliation),
+        note: None,
+    })
+}
+
+fn already_names(typed: &str, owner: &Person) -> String {
+    format!(
+        "'{typed}' already names {} (id '{}'): ids, names and aliases must each name one person",
+        owner.name, owner.id
+    )
 }
 
 /// People whose id, name or alias starts with or contains `typed` (case-insensitive),
 /// best matches first, for autocomplete.
 pub fn people_matching<'a>(ledger: &'a Ledger, typed: &str, limit: usize) -> Vec<&'a Person> {
-    let _ = (ledger, typed, limit);
-    todo!()
+    let typed = name_key(typed);
+    let mut word_starts: Vec<&Person> = Vec::new();
+    let mut inside: Vec<&Person> = Vec::new();
+    for person in &ledger.people {
+        let names: Vec<String> = std::iter::once(&person.id)
+            .chain(std::iter::once(&person.name))
+            .chain(person.aliases.iter())
+            .map(|name| name_key(name))
+            .collect();
+        // "tok" finds "Kassym-Jomart Tokayev" by its surname: any word may start the match.
+        let starts = names.iter().any(|name| {
+            name.starts_with(&typed)
+                || name
+                    .match_indices(|c: char| !c.is_alphanumeric())
+                    .any(|(i, sep)| name[i + sep.len()..].starts_with(&typed))
+        });
+        if starts {
+            word_starts.push(person);
+        } else if names.iter().any(|name| name.contains(&typed)) {
+            inside.push(person);
+        }
+    }
+    word_starts.into_iter().chain(inside).take(limit).collect()
 }

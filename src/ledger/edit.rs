@@ -59,6 +59,22 @@ pub enum EditError {
         from: String,
         to: String,
     },
+    #[error("{}: there is already a {what} with id '{id}' in this file; nothing was written", .path.display())]
+    DuplicateId {
+        path: PathBuf,
+        what: &'static str,
+        id: String,
+    },
+    #[error("{}: the file already exists; nothing was written", .0.display())]
+    AlreadyExists(PathBuf),
+    #[error("{}: {message}", .path.display())]
+    InvalidId { path: PathBuf, message: String },
+    #[error("{}: the file kept changing while Hindsight was writing to it; nothing was written (reload and try again)", .0.display())]
+    ChangedWhileWriting(PathBuf),
+    /// The new text did not read back as the intended records: a bug in the writer, caught
+    /// before it could damage the file.
+    #[error("{}: the change did not read back as intended, so nothing was written; please report this as a bug in Hindsight", .0.display())]
+    NotVerified(PathBuf),
 }
 
 /// Why `resolution` cannot be recorded for `forecast`, if it cannot: a verdict dated before
@@ -178,7 +194,11 @@ fn edit_attempt(
 }
 
 /// Finds the block of forecast `id`: its index in the list and its node.
-fn find_block<'a>(outline: &'a Outline, text: &str, id: &str) -> Option<(usize, &'a Node)> {
+pub(super) fn find_block<'a>(
+    outline: &'a Outline,
+    text: &str,
+    id: &str,
+) -> Option<(usize, &'a Node)> {
     let forecasts = outline.root.field("forecasts")?;
     forecasts
         .value
@@ -250,7 +270,7 @@ fn splice(text: &str, span: std::ops::Range<usize>, replacement: &str) -> String
 
 /// How many four-space levels the line holding `offset` is indented, so a rewritten
 /// block lines up with its neighbours even in a hand-indented file.
-fn indentation_depth(text: &str, lines: &LineIndex, offset: usize) -> usize {
+pub(super) fn indentation_depth(text: &str, lines: &LineIndex, offset: usize) -> usize {
     let start = lines.line_start(offset);
     let width = text[start..offset]
         .chars()

@@ -149,6 +149,7 @@ pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, LoadError> {
         problems,
         entries,
         person_index,
+        people_file: people_state,
         entry_by_id,
     })
 }

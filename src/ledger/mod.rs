@@ -2,8 +2,9 @@
 //! into memory with every problem found on the way.
 //!
 //! Data flows one way: files → [`load`] (parse, validate, resolve names and phrases) →
-//! [`Ledger`] → queries and scores. Writes go back through one narrow door, [`edit`], which
-//! changes one forecast's block in one file. Nothing here draws or prints.
+//! [`Ledger`] → queries and scores. Writes go back through two narrow doors: [`edit`]
+//! changes one forecast's block, [`insert`] adds or removes one record. Nothing here draws
+//! or prints.
 
 pub mod draft;
 pub mod edit;
@@ -27,6 +28,7 @@ pub use load::{LoadError, PEOPLE_FILE, PHRASES_FILE, load, ron_files};
 pub use model::*;
 pub use parse::ron_options;
 pub use problem::{Position, Problem, Severity};
+pub(crate) use validate::{SeedProblem, resolve_seed};
 
 use crate::estimative::{PhraseOrigin, PhraseTable};
 use people::PersonIndex;
@@ -48,6 +50,8 @@ pub struct Ledger {
     /// Every forecast of every readable file, in file order then file order within each.
     pub entries: Vec<Entry>,
     person_index: PersonIndex,
+    /// Whether `people.ron` was there and readable, which decides what an unknown name means.
+    people_file: validate::PeopleFile,
     entry_by_id: HashMap<String, usize>,
 }
 

@@ -11,7 +11,7 @@ use super::load::{DocumentRead, ReadScenario, fingerprint};
 use super::people::{PersonIndex, near_duplicate};
 use super::problem::{Position, Problem};
 use super::syntax::Node;
-use super::{EffectiveProbability, Entry, Outcome, People, Person, ProbabilityOrigin};
+use super::{EffectiveProbability, Entry, Outcome, People, Person, ProbabilityOrigin, Source};
 use crate::estimative::{PhraseFile, PhraseTable};
 
 /// The state of the folder's people registry, which decides what an unknown name means.
@@ -91,15 +91,8 @@ pub(super) fn people_file(
     let people = &file.value.people;
     for (index, person) in people.iter().enumerate() {
         let at = file.item_position("people", index);
-        if person.id.trim().is_empty() || person.id.contains(char::is_whitespace) {
-            problems.push(Problem::error(
-                path,
-                at,
-                format!(
-                    "person id '{}' must be non-empty and without spaces",
-                    person.id
-                ),
-            ));
+        if let Some(message) = id_problem("person", &person.id) {
+            problems.push(Problem::error(path, at, message));
         }
         if person.name.trim().is_empty() {
             problems.push(Problem::error(
@@ -121,10 +114,7 @@ pub(super) fn people_file(
     }
     for (i, a) in people.iter().enumerate() {
         for b in &people[i + 1..] {
-            let pair = all_names(a)
-                .flat_map(|x| all_names(b).map(move |y| (x, y)))
-                .find(|(x, y)| near_duplicate(x, y));
-            if let Some((x, y)) = pair {
+            if let Some((x, y)) = near_duplicate_names(all_names(a), all_names(b)) {
                 let at = file.item_position(
                     "people",
                     people.iter().position(|p| p.id == b.id).unwrap_or(0),
@@ -142,8 +132,219 @@ pub(super) fn people_file(
     }
 }
 
-fn all_names(person: &Person) -> impl Iterator<Item = &str> {
+/// A person's canonical name and aliases: the names near-duplicates are looked for among.
+pub(super) fn all_names(person: &Person) -> impl Iterator<Item = &str> + Clone {
     std::iter::once(person.name.as_str()).chain(person.aliases.iter().map(String::as_str))
+}
+
+/// The first pair of names, one from each side, that look like spellings of one name.
+pub(super) fn near_duplicate_names<'a, 'b>(
+    ours: impl Iterator<Item = &'a str>,
+    theirs: impl Iterator<Item = &'b str> + Clone,
+) -> Option<(&'a str, &'b str)> {
+    ours.flat_map(|x| theirs.clone().map(move |y| (x, y)))
+        .find(|(x, y)| near_duplicate(x, y))
+}
+
+/// Why an id (of a forecast, person or source) cannot be used, if it cannot: ids are
+/// typed on command lines and in filters, where spaces would split them.
+pub(super) fn id_problem(kind: &str, id: &str) -> Option<String> {
+    (id.trim().is_empty() || id.contains(char::is_whitespace))
+        .then(|| format!("{kind} id '{id}' must be non-empty and without spaces"))
+}
+
+pub(super) fn duplicate_forecast_id(id: &str, path: &Path, at: Position) -> String {
+    format!(
+        "duplicate forecast id '{id}' (first at {}:{}:{}); ids must be unique across the folder",
+        path.display(),
+        at.line,
+        at.column
+    )
+}
+
+pub(super) fn duplicate_source_id(id: &str) -> String {
+    format!("duplicate source id '{id}' in this file")
+}
+
+pub(super) fn unknown_source(source: &str, sources: &[Source]) -> String {
+    let known: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+    format!(
+        "unknown source '{source}'; sources in this file: {}",
+        if known.is_empty() {
+            "none".to_string()
+        } else {
+            known.join(", ")
+        }
+    )
+}
+
+/// The message for a forecaster the registry does not know, suggesting the closest person.
+pub(super) fn unknown_person(
+    people: &[Person],
+    index: &PersonIndex,
+    people_file: PeopleFile,
+    name: &str,
+) -> String {
+    match people_file {
+        PeopleFile::Missing => {
+            return format!(
+                "unknown person '{name}': the folder has no {} registry",
+                super::PEOPLE_FILE
+            );
+        }
+        // `check` does not ask (it reports the registry's own errors); a form must refuse.
+        PeopleFile::Broken => {
+            return format!(
+                "unknown person '{name}': {} has errors, so no name can be looked up; fix it first",
+                super::PEOPLE_FILE
+            );
+        }
+        PeopleFile::Read => {}
+    }
+    match index.similar(people, name).first() {
+        Some(person) => format!(
+            "unknown person '{name}'; did you mean '{}' (id '{}')? If it is the same person, add '{name}' to their aliases in {}",
+            person.name,
+            person.id,
+            super::PEOPLE_FILE
+        ),
+        None => format!(
+            "unknown person '{name}': add them to {}",
+            super::PEOPLE_FILE
+        ),
+    }
+}
+
+/// What is wrong with a forecast's confidence fields, and which field says so.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum ConfidenceProblem {
+    OutOfRange(f64),
+    /// Neither an expression nor a probability.
+    Neither,
+    /// An expression the phrase table does not know, with no probability to fall back on.
+    UnknownPhrase(String),
+}
+
+impl ConfidenceProblem {
+    /// The field the problem is about; `None` when it is about the forecast as a whole.
+    pub(super) fn field(&self) -> Option<&'static str> {
+        match self {
+            ConfidenceProblem::OutOfRange(_) => Some("probability"),
+            ConfidenceProblem::Neither => None,
+            ConfidenceProblem::UnknownPhrase(_) => Some("expression"),
+        }
+    }
+
+    pub(super) fn message(&self) -> String {
+        match self {
+            ConfidenceProblem::OutOfRange(value) => {
+                format!("probability {value} is outside [0, 1]")
+            }
+            ConfidenceProblem::Neither => "no `expression` or `probability`: a forecast needs the hedge words as said, an explicit probability, or both".to_string(),
+            ConfidenceProblem::UnknownPhrase(message) => message.clone(),
+        }
+    }
+}
+
+/// The probability a forecast is scored with: an explicit probability wins, else the
+/// expression through the phrase table.
+pub(super) fn effective_probability(
+    phrases: &PhraseTable,
+    expression: Option<&str>,
+    probability: Option<f64>,
+) -> Result<EffectiveProbability, ConfidenceProblem> {
+    if let Some(value) = probability {
+        if !is_probability(value) {
+            return Err(ConfidenceProblem::OutOfRange(value));
+        }
+        return Ok(EffectiveProbability {
+            value,
+            origin: ProbabilityOrigin::Explicit,
+        });
+    }
+    let expression = expression
+        .filter(|e| !e.trim().is_empty())
+        .ok_or(ConfidenceProblem::Neither)?;
+    match phrases.lookup(expression) {
+        Some(entry) => Ok(EffectiveProbability {
+            value: entry.phrase.probability,
+            origin: ProbabilityOrigin::Phrase {
+                phrase: entry.phrase.phrase.clone(),
+                range: entry.phrase.range,
+                source: entry.phrase.source.clone(),
+                table: entry.origin,
+            },
+        }),
+        None => Err(ConfidenceProblem::UnknownPhrase(
+            phrases.unknown_phrase_message(expression),
+        )),
+    }
+}
+
+pub(super) fn resolve_by_problem(made: NaiveDate, resolve_by: NaiveDate) -> Option<String> {
+    (resolve_by < made)
+        .then(|| format!("resolve-by date {resolve_by} is before the forecast was made ({made})"))
+}
+
+/// A verdict dated before the forecast was made is a typo, not a judgement.
+pub(super) fn resolution_problem(made: NaiveDate, outcome: &Outcome) -> Option<String> {
+    let resolution = outcome.resolution()?;
+    (resolution.on < made).then(|| {
+        format!(
+            "resolved on {}, before the forecast was made ({made})",
+            resolution.on
+        )
+    })
+}
+
+/// Why a seed path cannot be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum SeedProblem {
+    /// It leads outside the project folder: an error, and never read.
+    Outside(String),
+    /// It stays inside but names no file: only a warning, as the text may come later.
+    Missing(PathBuf),
+}
+
+impl SeedProblem {
+    pub(crate) fn message(&self) -> String {
+        match self {
+            SeedProblem::Outside(message) => message.clone(),
+            SeedProblem::Missing(path) => format!("seed file not found: {}", path.display()),
+        }
+    }
+}
+
+/// The file a seed path names. It must stay inside the project folder, even through
+/// symlinks, so that a shared ledger cannot make a reader open files elsewhere.
+pub(crate) fn resolve_seed(root: &Path, seed: &str) -> Result<PathBuf, SeedProblem> {
+    let relative = Path::new(seed);
+    let mut depth: i32 = 0;
+    let mut escapes = relative.is_absolute();
+    for component in relative.components() {
+        match component {
+            Component::Normal(_) => depth += 1,
+            Component::ParentDir => depth -= 1,
+            Component::CurDir => {}
+            Component::RootDir | Component::Prefix(_) => escapes = true,
+        }
+        escapes |= depth < 0;
+    }
+    if escapes {
+        return Err(SeedProblem::Outside(format!(
+            "seed path '{seed}' leaves the project folder; seed paths are relative to {}",
+            root.display()
+        )));
+    }
+    let full: PathBuf = root.join(relative);
+    match full.canonicalize() {
+        Ok(real) if !real.starts_with(root) => Err(SeedProblem::Outside(format!(
+            "seed path '{seed}' leads outside the project folder {}",
+            root.display()
+        ))),
+        Ok(_) => Ok(full),
+        Err(_) => Err(SeedProblem::Missing(full)),
+    }
 }
 
 /// Validates every scenario file and works out each forecast's person, source and probability.
@@ -191,7 +392,7 @@ pub(super) fn scenarios(
             if source_ids.insert(&source.id, index).is_some() {
                 problems.push(checker.error(
                     checker.field_at(node, "id"),
-                    format!("duplicate source id '{}' in this file", source.id),
+                    duplicate_source_id(&source.id),
                 ));
             }
             if let Some(seed) = &source.seed {
@@ -210,43 +411,19 @@ pub(super) fn scenarios(
             let node = &forecast_nodes[index];
             let block_at = checker.at(node.span.start);
             let id_at = checker.field_at(node, "id");
-            if forecast.id.trim().is_empty() || forecast.id.contains(char::is_whitespace) {
-                problems.push(checker.error(
-                    id_at,
-                    format!(
-                        "forecast id '{}' must be non-empty and without spaces",
-                        forecast.id
-                    ),
-                ));
+            if let Some(message) = id_problem("forecast", &forecast.id) {
+                problems.push(checker.error(id_at, message));
             } else if let Some((path, at)) = forecast_ids.get(forecast.id.as_str()) {
-                problems.push(checker.error(
-                    id_at,
-                    format!(
-                        "duplicate forecast id '{}' (first at {}:{}:{}); ids must be unique across the folder",
-                        forecast.id,
-                        path.display(),
-                        at.line,
-                        at.column
-                    ),
-                ));
+                problems.push(checker.error(id_at, duplicate_forecast_id(&forecast.id, path, *at)));
             } else {
                 forecast_ids.insert(&forecast.id, (&file.path, id_at));
             }
 
             let source = source_ids.get(forecast.source.as_str()).copied();
             if source.is_none() {
-                let known: Vec<&str> = scenario.sources.iter().map(|s| s.id.as_str()).collect();
                 problems.push(checker.error(
                     checker.field_at(node, "source"),
-                    format!(
-                        "unknown source '{}'; sources in this file: {}",
-                        forecast.source,
-                        if known.is_empty() {
-                            "none".to_string()
-                        } else {
-                            known.join(", ")
-                        }
-                    ),
+                    unknown_source(&forecast.source, &scenario.sources),
                 ));
             }
 
@@ -254,7 +431,12 @@ pub(super) fn scenarios(
             if person.is_none() && context.people_file != PeopleFile::Broken {
                 problems.push(checker.error(
                     checker.field_at(node, "by"),
-                    checker.unknown_person(&forecast.by),
+                    unknown_person(
+                        context.people,
+                        context.person_index,
+                        context.people_file,
+                        &forecast.by,
+                    ),
                 ));
             }
 
@@ -292,7 +474,7 @@ fn list_items<'a>(root: &'a Node, list: &str) -> &'a [Node] {
     root.field(list).map_or(&[], |field| field.value.items())
 }
 
-fn is_probability(value: f64) -> bool {
+pub(super) fn is_probability(value: f64) -> bool {
     (0.0..=1.0).contains(&value)
 }
 
@@ -323,76 +505,25 @@ impl FileChecker<'_> {
         Problem::warning(self.path, at, message)
     }
 
-    fn unknown_person(&self, name: &str) -> String {
-        if self.context.people_file == PeopleFile::Missing {
-            return format!(
-                "unknown person '{name}': the folder has no {} registry",
-                super::PEOPLE_FILE
-            );
-        }
-        let similar = self.context.person_index.similar(self.context.people, name);
-        match similar.first() {
-            Some(person) => format!(
-                "unknown person '{name}'; did you mean '{}' (id '{}')? If it is the same person, add '{name}' to their aliases in {}",
-                person.name,
-                person.id,
-                super::PEOPLE_FILE
-            ),
-            None => format!(
-                "unknown person '{name}': add them to {}",
-                super::PEOPLE_FILE
-            ),
-        }
-    }
-
     fn probability(
         &self,
         forecast: &super::Forecast,
         node: &Node,
         problems: &mut Vec<Problem>,
     ) -> Option<EffectiveProbability> {
-        let expression = forecast
-            .expression
-            .as_deref()
-            .filter(|e| !e.trim().is_empty());
-        if let Some(value) = forecast.probability {
-            if !is_probability(value) {
-                problems.push(self.error(
-                    self.field_at(node, "probability"),
-                    format!("probability {value} is outside [0, 1]"),
-                ));
-                return None;
-            }
-            return Some(EffectiveProbability {
-                value,
-                origin: ProbabilityOrigin::Explicit,
-            });
-        }
-        let Some(expression) = expression else {
-            problems.push(self.error(
-                self.at(node.span.start),
-                "no `expression` or `probability`: a forecast needs the hedge words as said, an explicit probability, or both",
-            ));
-            return None;
-        };
-        match self.context.phrases.lookup(expression) {
-            Some(entry) => Some(EffectiveProbability {
-                value: entry.phrase.probability,
-                origin: ProbabilityOrigin::Phrase {
-                    phrase: entry.phrase.phrase.clone(),
-                    range: entry.phrase.range,
-                    source: entry.phrase.source.clone(),
-                    table: entry.origin,
-                },
-            }),
-            None => {
-                problems.push(self.error(
-                    self.field_at(node, "expression"),
-                    self.context.phrases.unknown_phrase_message(expression),
-                ));
-                None
-            }
-        }
+        effective_probability(
+            self.context.phrases,
+            forecast.expression.as_deref(),
+            forecast.probability,
+        )
+        .map_err(|problem| {
+            let at = match problem.field() {
+                Some(field) => self.field_at(node, field),
+                None => self.at(node.span.start),
+            };
+            problems.push(self.error(at, problem.message()));
+        })
+        .ok()
     }
 
     fn dates(
@@ -404,11 +535,8 @@ impl FileChecker<'_> {
     ) {
         let made = forecast.made;
         let resolve_by = forecast.resolve_by.date();
-        if resolve_by < made {
-            problems.push(self.error(
-                self.field_at(node, "resolve_by"),
-                format!("resolve-by date {resolve_by} is before the forecast was made ({made})"),
-            ));
+        if let Some(message) = resolve_by_problem(made, resolve_by) {
+            problems.push(self.error(self.field_at(node, "resolve_by"), message));
         }
         if made > self.context.today {
             problems.push(self.warning(
@@ -424,14 +552,8 @@ impl FileChecker<'_> {
         }
         if let Outcome::Resolved(resolution) = &forecast.outcome {
             let at = self.field_at(node, "outcome");
-            if resolution.on < made {
-                problems.push(self.error(
-                    at,
-                    format!(
-                        "resolved on {}, before the forecast was made ({made})",
-                        resolution.on
-                    ),
-                ));
+            if let Some(message) = resolution_problem(made, &forecast.outcome) {
+                problems.push(self.error(at, message));
             }
             if resolution.on > self.context.today {
                 problems.push(self.warning(
@@ -451,41 +573,13 @@ impl FileChecker<'_> {
 
     /// A seed path must stay inside the project folder, and should point at a file.
     fn seed_path(&self, seed: &str, at: Position, problems: &mut Vec<Problem>) {
-        let root = self.context.project_root;
-        let relative = Path::new(seed);
-        let mut depth: i32 = 0;
-        let mut escapes = relative.is_absolute();
-        for component in relative.components() {
-            match component {
-                Component::Normal(_) => depth += 1,
-                Component::ParentDir => depth -= 1,
-                Component::CurDir => {}
-                Component::RootDir | Component::Prefix(_) => escapes = true,
-            }
-            escapes |= depth < 0;
-        }
-        if escapes {
-            problems.push(self.error(
-                at,
-                format!(
-                    "seed path '{seed}' leaves the project folder; seed paths are relative to {}",
-                    root.display()
-                ),
-            ));
-            return;
-        }
-        let full: PathBuf = root.join(relative);
-        match full.canonicalize() {
-            Ok(real) if !real.starts_with(root) => problems.push(self.error(
-                at,
-                format!(
-                    "seed path '{seed}' leads outside the project folder {}",
-                    root.display()
-                ),
-            )),
+        match resolve_seed(self.context.project_root, seed) {
             Ok(_) => {}
-            Err(_) => {
-                problems.push(self.warning(at, format!("seed file not found: {}", full.display())))
+            Err(problem @ SeedProblem::Outside(_)) => {
+                problems.push(self.error(at, problem.message()))
+            }
+            Err(problem @ SeedProblem::Missing(_)) => {
+                problems.push(self.warning(at, problem.message()))
             }
         }
     }

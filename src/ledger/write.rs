@@ -200,7 +200,8 @@ pub fn people_document(header: &str, people: &People) -> String {
     document(header, block.close())
 }
 
-fn person_block(person: &Person, depth: usize) -> String {
+/// A person's block, for a block starting at `depth` levels of indentation.
+pub fn person_block(person: &Person, depth: usize) -> String {
     let mut block = Block::open("Person", depth);
     block.string("id", &person.id);
     block.string("name", &person.name);
@@ -259,6 +260,25 @@ pub fn body_comment(outline: &Outline) -> Option<std::ops::Range<usize>> {
 /// written, flushed to disk and renamed over the target, so readers (and a crash) see
 /// either the old file or the new one, never half of each. The file keeps its permissions.
 pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let (dir, temp) = flushed_temporary(path, contents)?;
+    temp.persist(path).map_err(|error| error.error)?;
+    sync_folder(dir)
+}
+
+/// Writes a new file as [`write_atomically`] does, but fails with
+/// [`std::io::ErrorKind::AlreadyExists`] rather than replace a file that is there, even one
+/// created a moment before.
+pub fn create_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let (dir, temp) = flushed_temporary(path, contents)?;
+    temp.persist_noclobber(path).map_err(|error| error.error)?;
+    sync_folder(dir)
+}
+
+/// A temporary file next to `path` holding `contents`, flushed, with `path`'s permissions.
+fn flushed_temporary<'a>(
+    path: &'a Path,
+    contents: &[u8],
+) -> std::io::Result<(&'a Path, tempfile::NamedTempFile)> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -281,9 +301,14 @@ pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
         Err(_) => {}
     }
     temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|error| error.error)?;
-    // The rename itself is durable only once the folder is flushed.
+    Ok((dir, temp))
+}
+
+/// A rename is durable only once its folder is flushed.
+fn sync_folder(dir: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     std::fs::File::open(dir)?.sync_all()?;
+    #[cfg(not(unix))]
+    let _ = dir;
     Ok(())
 }
