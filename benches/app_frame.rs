@@ -37,14 +37,20 @@ fn frames(c: &mut Criterion) {
             )
         });
     harness.run_steps(2);
-    assert_eq!(harness.state().ledger().map(|l| l.entries.len()), Some(100_000));
+    assert_eq!(
+        harness.state().ledger().map(|l| l.entries.len()),
+        Some(100_000)
+    );
 
     let state = &mut harness.state_mut().ui;
     state.tab = Tab::Forecasts;
     state.filter.search = Some("border".into());
     harness.run_steps(2);
     let shown = harness.state().visible().len();
-    assert!(shown > 1000 && shown < 100_000, "the search filters: {shown}");
+    assert!(
+        shown > 1000 && shown < 100_000,
+        "the search filters: {shown}"
+    );
 
     let mut group = c.benchmark_group("app frame, 100k forecasts, search active");
     group.sample_size(30);
@@ -58,7 +64,9 @@ fn frames(c: &mut Criterion) {
         std::thread::sleep(Duration::from_millis(20));
         harness.step();
     }
-    group.bench_function("track records (leaderboard and charts)", |b| b.iter(|| harness.step()));
+    group.bench_function("track records (leaderboard and charts)", |b| {
+        b.iter(|| harness.step())
+    });
     group.finish();
 }
 

@@ -28,7 +28,11 @@ pub struct Overview {
 
 /// Entry indices of the overdue forecasts among `entries`, oldest resolve-by date first
 /// (then by id, so the order is stable).
-pub fn overdue(ledger: &Ledger, entries: impl IntoIterator<Item = usize>, today: NaiveDate) -> Vec<usize> {
+pub fn overdue(
+    ledger: &Ledger,
+    entries: impl IntoIterator<Item = usize>,
+    today: NaiveDate,
+) -> Vec<usize> {
     let mut due: Vec<usize> = entries
         .into_iter()
         .filter(|&entry| ledger.view(entry).is_overdue(today))
@@ -66,7 +70,14 @@ pub fn overview(ledger: &Ledger, today: NaiveDate, latest: usize) -> Overview {
         .filter(|&entry| ledger.view(entry).verdict().is_some())
         .collect();
     resolved.sort_by(|&a, &b| {
-        let on = |entry: usize| ledger.view(entry).forecast.outcome.resolution().map(|r| r.on);
+        let on = |entry: usize| {
+            ledger
+                .view(entry)
+                .forecast
+                .outcome
+                .resolution()
+                .map(|r| r.on)
+        };
         on(b).cmp(&on(a)).then_with(|| a.cmp(&b))
     });
     resolved.truncate(latest);

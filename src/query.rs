@@ -205,10 +205,18 @@ pub fn sort_entries(ledger: &Ledger, entries: &mut [usize], key: SortKey, ascend
                 .probability()
                 .unwrap_or(f64::NAN)
                 .total_cmp(&vb.probability().unwrap_or(f64::NAN)),
-            SortKey::ResolveBy => va.forecast.resolve_by.date().cmp(&vb.forecast.resolve_by.date()),
+            SortKey::ResolveBy => va
+                .forecast
+                .resolve_by
+                .date()
+                .cmp(&vb.forecast.resolve_by.date()),
             SortKey::Outcome => va.verdict().cmp(&vb.verdict()),
         };
-        let primary = if ascending { primary } else { primary.reverse() };
+        let primary = if ascending {
+            primary
+        } else {
+            primary.reverse()
+        };
         primary.then_with(|| va.forecast.id.cmp(&vb.forecast.id))
     };
     entries.sort_by(compare);

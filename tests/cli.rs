@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{TempLedger, changed_line_range, hindsight};
+use common::{TempLedger, block_lines, changed_line_range, hindsight};
 use serde_json::Value;
 
 fn find<'a>(items: &'a Value, key: &str, value: &str) -> &'a Value {
@@ -337,23 +337,6 @@ fn due_lists_overdue_forecasts_oldest_first() {
         "{}",
         table.stdout
     );
-}
-
-/// The 1-based line range of forecast `id`'s block, from `Forecast(` to its `),`.
-fn block_lines(text: &str, id: &str) -> std::ops::RangeInclusive<usize> {
-    let lines: Vec<&str> = text.lines().collect();
-    let id_line = lines
-        .iter()
-        .position(|l| l.contains(&format!("id: \"{id}\"")))
-        .unwrap();
-    let start = (0..id_line)
-        .rev()
-        .find(|&i| lines[i].trim() == "Forecast(")
-        .unwrap();
-    let end = (id_line..lines.len())
-        .find(|&i| lines[i] == "        ),")
-        .unwrap();
-    start + 1..=end + 1
 }
 
 #[test]

@@ -17,11 +17,17 @@ pub enum Action {
     /// Open a forecaster's page (by the name shown in reports).
     ShowForecaster(String),
     /// Show exactly these forecasts in the table (from a chart), with a label saying why.
-    ShowOnly { label: String, ids: Vec<String> },
+    ShowOnly {
+        label: String,
+        ids: Vec<String>,
+    },
     ClearOnly,
     Sort(SortKey),
     /// Resolve or reopen a forecast.
-    SetOutcome { id: String, outcome: Outcome },
+    SetOutcome {
+        id: String,
+        outcome: Outcome,
+    },
     Undo,
     OpenFolder(PathBuf),
     Reload,
@@ -40,7 +46,10 @@ pub enum Action {
     NewScenario,
     SaveScenario(ScenarioDraft),
     NewSource,
-    SaveSource { file: usize, draft: SourceDraft },
+    SaveSource {
+        file: usize,
+        draft: SourceDraft,
+    },
     NewPerson,
     SavePerson(PersonDraft),
 }

@@ -11,8 +11,8 @@ use crate::ledger::Ledger;
 use crate::overview::{Overview, overview};
 use crate::query::{Filter, SortKey, sort_entries};
 use crate::report::{
-    CumulativePoint, GroupBy, Report, TrackRecord, calibration_members, cumulative_brier, report, scored_entries,
-    track_record,
+    CumulativePoint, GroupBy, Report, TrackRecord, calibration_members, cumulative_brier, report,
+    scored_entries, track_record,
 };
 use crate::score::{CalibrationBin, calibration_table};
 
@@ -74,8 +74,17 @@ pub struct FilterOptions {
 impl FilterOptions {
     fn of(ledger: &Ledger) -> FilterOptions {
         use std::collections::BTreeSet;
-        let pairs = |values: BTreeSet<&str>| values.into_iter().map(|v| (v.to_string(), v.to_string())).collect();
-        let mut people: Vec<(String, String)> = ledger.people.iter().map(|p| (p.id.clone(), p.name.clone())).collect();
+        let pairs = |values: BTreeSet<&str>| {
+            values
+                .into_iter()
+                .map(|v| (v.to_string(), v.to_string()))
+                .collect()
+        };
+        let mut people: Vec<(String, String)> = ledger
+            .people
+            .iter()
+            .map(|p| (p.id.clone(), p.name.clone()))
+            .collect();
         people.sort_by(|a, b| a.1.cmp(&b.1));
         FilterOptions {
             scenarios: ledger
@@ -83,7 +92,12 @@ impl FilterOptions {
                 .iter()
                 .map(|f| (f.scenario.id.clone(), f.scenario.title.clone()))
                 .collect(),
-            tags: pairs(ledger.forecasts().flat_map(|view| view.tags().collect::<Vec<_>>()).collect()),
+            tags: pairs(
+                ledger
+                    .forecasts()
+                    .flat_map(|view| view.tags().collect::<Vec<_>>())
+                    .collect(),
+            ),
             outlets: pairs(
                 ledger
                     .files
@@ -133,12 +147,17 @@ impl Derived {
             return;
         }
         let mut visible = match inputs.only {
-            Some(only) => only.iter().copied().filter(|&i| i < ledger.entries.len()).collect(),
+            Some(only) => only
+                .iter()
+                .copied()
+                .filter(|&i| i < ledger.entries.len())
+                .collect(),
             None => inputs.filter.apply(ledger, inputs.today),
         };
         sort_entries(ledger, &mut visible, inputs.sort, inputs.ascending);
         let report_changed = self.key.as_ref().is_none_or(|old| {
-            (old.generation, &old.filter, &old.only, old.today) != (key.generation, &key.filter, &key.only, key.today)
+            (old.generation, &old.filter, &old.only, old.today)
+                != (key.generation, &key.filter, &key.only, key.today)
         });
         self.visible = visible;
         if report_changed {
@@ -149,7 +168,12 @@ impl Derived {
             } else {
                 self.report = None;
                 let (sender, receiver) = mpsc::channel();
-                let (ledger, entries, job_key, ctx) = (Arc::clone(ledger), self.visible.clone(), key.clone(), ctx.clone());
+                let (ledger, entries, job_key, ctx) = (
+                    Arc::clone(ledger),
+                    self.visible.clone(),
+                    key.clone(),
+                    ctx.clone(),
+                );
                 std::thread::spawn(move || {
                     let report = report(&ledger, &entries, GroupBy::Author, job_key.today);
                     let _ = sender.send((job_key, report));
@@ -162,12 +186,23 @@ impl Derived {
         self.update_forecaster(ledger, inputs.forecaster, inputs.today, true);
     }
 
-    fn update_forecaster(&mut self, ledger: &Ledger, name: Option<&str>, today: NaiveDate, stale: bool) {
+    fn update_forecaster(
+        &mut self,
+        ledger: &Ledger,
+        name: Option<&str>,
+        today: NaiveDate,
+        stale: bool,
+    ) {
         let Some(name) = name else {
             self.forecaster = None;
             return;
         };
-        if !stale && self.forecaster.as_ref().is_some_and(|page| page.name == name) {
+        if !stale
+            && self
+                .forecaster
+                .as_ref()
+                .is_some_and(|page| page.name == name)
+        {
             return;
         }
         let entries: Vec<usize> = self
@@ -177,7 +212,10 @@ impl Derived {
             .filter(|&entry| ledger.view(entry).author_name() == name)
             .collect();
         let record = track_record(ledger, &entries, name, today);
-        let scored: Vec<_> = scored_entries(ledger, &entries).into_iter().map(|(_, s)| s).collect();
+        let scored: Vec<_> = scored_entries(ledger, &entries)
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect();
         self.forecaster = Some(ForecasterPage {
             name: name.to_string(),
             calibration: calibration_table(&scored),
@@ -194,7 +232,8 @@ impl Derived {
             self.job = None;
             // A result for a filter that has since changed is dropped.
             let current = self.key.as_ref().is_some_and(|current| {
-                (current.generation, &current.filter, &current.only) == (key.generation, &key.filter, &key.only)
+                (current.generation, &current.filter, &current.only)
+                    == (key.generation, &key.filter, &key.only)
             });
             if current {
                 self.report = Some(report);

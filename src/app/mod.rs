@@ -18,11 +18,13 @@ pub use action::Action;
 pub use settings::{Settings, Theme};
 
 use crate::ledger::draft::{
-    FieldProblem, ForecastDraft, PersonDraft, ScenarioDraft, SourceDraft, check_forecast, check_person,
-    check_scenario, check_source,
+    FieldProblem, ForecastDraft, PersonDraft, ScenarioDraft, SourceDraft, check_forecast,
+    check_person, check_scenario, check_source,
 };
 use crate::ledger::edit::{Change, check_resolution, edit_forecast};
-use crate::ledger::insert::{create_scenario, delete_forecast, insert_forecast, insert_person, insert_source};
+use crate::ledger::insert::{
+    create_scenario, delete_forecast, insert_forecast, insert_person, insert_source,
+};
 use crate::ledger::{Ledger, Outcome, PEOPLE_FILE};
 use crate::query::{Filter, SortKey};
 use derived::{Derived, Inputs};
@@ -225,7 +227,8 @@ impl HindsightApp {
     }
 
     pub fn today(&self) -> NaiveDate {
-        self.today.unwrap_or_else(|| chrono::Local::now().date_naive())
+        self.today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 
     /// The ledger on screen, if a folder is open.
@@ -302,12 +305,16 @@ impl HindsightApp {
             }
         }
         let today = self.today();
-        let Some(session) = &mut self.session else { return };
+        let Some(session) = &mut self.session else {
+            return;
+        };
         if session.poll(today, ctx) {
             self.quote_cache.clear();
         }
         let only: Option<Vec<usize>> = self.ui.only.as_ref().map(|(_, ids)| {
-            ids.iter().filter_map(|id| session.ledger.find(id)).collect()
+            ids.iter()
+                .filter_map(|id| session.ledger.find(id))
+                .collect()
         });
         self.derived.update(
             Inputs {
@@ -361,7 +368,11 @@ impl HindsightApp {
             }
             Action::NewForecast => self.new_forecast_form(),
             Action::EditForecast(id) => self.edit_forecast_form(&id),
-            Action::SaveForecast { file, draft, editing } => self.save_forecast(file, draft, editing, ctx),
+            Action::SaveForecast {
+                file,
+                draft,
+                editing,
+            } => self.save_forecast(file, draft, editing, ctx),
             Action::AskDelete(id) => self.ui.confirm_delete = Some(id),
             Action::DeleteForecast(id) => self.delete(&id, ctx),
             Action::NewScenario => {
@@ -453,7 +464,12 @@ impl HindsightApp {
             .map_or(0, |entry| ledger.entries[entry].file);
         let draft = ForecastDraft {
             made: self.today().to_string(),
-            source: ledger.files[file].scenario.sources.first().map(|s| s.id.clone()).unwrap_or_default(),
+            source: ledger.files[file]
+                .scenario
+                .sources
+                .first()
+                .map(|s| s.id.clone())
+                .unwrap_or_default(),
             ..ForecastDraft::default()
         };
         self.ui.form = Some(Form::Forecast {
@@ -503,32 +519,52 @@ impl HindsightApp {
         Some(scenario_file.path.clone())
     }
 
-    fn save_forecast(&mut self, file: usize, draft: ForecastDraft, editing: Option<String>, ctx: &egui::Context) {
+    fn save_forecast(
+        &mut self,
+        file: usize,
+        draft: ForecastDraft,
+        editing: Option<String>,
+        ctx: &egui::Context,
+    ) {
         let Some(ledger) = self.ledger() else { return };
-        let existing = editing.as_deref().and_then(|id| ledger.find(id)).map(|entry| ledger.view(entry));
+        let existing = editing
+            .as_deref()
+            .and_then(|id| ledger.find(id))
+            .map(|entry| ledger.view(entry));
         let outcome = existing.map_or(Outcome::Open, |view| view.forecast.outcome.clone());
         let forecast = match check_forecast(ledger, file, &draft, editing.as_deref(), outcome) {
             Ok(forecast) => forecast,
             Err(problems) => return self.set_form_problems(problems),
         };
         let moved = existing.is_some_and(|view| view.entry.file != file);
-        let previous = existing.map(|view| (view.file.path.clone(), view.entry.fingerprint, view.forecast.clone()));
-        let Some(path) = self.writable(file) else { return };
+        let previous = existing.map(|view| {
+            (
+                view.file.path.clone(),
+                view.entry.fingerprint,
+                view.forecast.clone(),
+            )
+        });
+        let Some(path) = self.writable(file) else {
+            return;
+        };
         let result = match previous {
-            Some((old_path, fingerprint, before)) if !moved => {
-                edit_forecast(&old_path, &forecast.id, Some(fingerprint), &Change::Replace(Box::new(forecast.clone())))
-                    .map(|written| {
-                        UndoStep::Edit {
-                            path: written.path,
-                            previous: Box::new(before),
-                            fingerprint: written.fingerprint,
-                        }
-                    })
-            }
+            Some((old_path, fingerprint, before)) if !moved => edit_forecast(
+                &old_path,
+                &forecast.id,
+                Some(fingerprint),
+                &Change::Replace(Box::new(forecast.clone())),
+            )
+            .map(|written| UndoStep::Edit {
+                path: written.path,
+                previous: Box::new(before),
+                fingerprint: written.fingerprint,
+            }),
             Some(_) => {
                 return self.set_form_problems(vec![FieldProblem {
                     field: "scenario",
-                    message: "a forecast cannot move to another scenario; delete it and add it there".into(),
+                    message:
+                        "a forecast cannot move to another scenario; delete it and add it there"
+                            .into(),
                 }]);
             }
             None => insert_forecast(&path, &forecast, None).map(|inserted| UndoStep::Insert {
@@ -555,8 +591,13 @@ impl HindsightApp {
         self.ui.confirm_delete = None;
         let Some(ledger) = self.ledger() else { return };
         let Some(entry) = ledger.find(id) else { return };
-        let (file, fingerprint) = (ledger.entries[entry].file, ledger.entries[entry].fingerprint);
-        let Some(path) = self.writable(file) else { return };
+        let (file, fingerprint) = (
+            ledger.entries[entry].file,
+            ledger.entries[entry].fingerprint,
+        );
+        let Some(path) = self.writable(file) else {
+            return;
+        };
         match delete_forecast(&path, id, Some(fingerprint)) {
             Ok(deleted) => {
                 self.undo.push(UndoStep::Delete {
@@ -614,7 +655,9 @@ impl HindsightApp {
             Ok(source) => source,
             Err(problems) => return self.set_form_problems(problems),
         };
-        let Some(path) = self.writable(file) else { return };
+        let Some(path) = self.writable(file) else {
+            return;
+        };
         match insert_source(&path, &source) {
             Ok(()) => {
                 self.ui.form = None;
@@ -632,9 +675,15 @@ impl HindsightApp {
             Err(problems) => return self.set_form_problems(problems),
         };
         let people_path = session.dir.join(PEOPLE_FILE);
-        let broken = session.ledger.problems_in(&people_path).any(|p| p.is_error());
+        let broken = session
+            .ledger
+            .problems_in(&people_path)
+            .any(|p| p.is_error());
         if broken {
-            return self.error(format!("{} has errors: fix them first (see Problems)", people_path.display()));
+            return self.error(format!(
+                "{} has errors: fix them first (see Problems)",
+                people_path.display()
+            ));
         }
         match insert_person(&people_path, &person) {
             Ok(()) => {

@@ -28,11 +28,21 @@ pub struct Session {
 
 impl Session {
     /// Loads `dir`, and watches it when `ctx` is given.
-    pub fn open(dir: &Path, today: NaiveDate, ctx: Option<&egui::Context>) -> Result<Session, LoadError> {
+    pub fn open(
+        dir: &Path,
+        today: NaiveDate,
+        ctx: Option<&egui::Context>,
+    ) -> Result<Session, LoadError> {
         let ledger = load(dir, today)?;
         let (watcher, watch_error) = match ctx.map(|ctx| FolderWatcher::new(dir, ctx.clone())) {
             Some(Ok(watcher)) => (Some(watcher), None),
-            Some(Err(error)) => (None, Some(format!("not watching {} for changes: {error}", dir.display()))),
+            Some(Err(error)) => (
+                None,
+                Some(format!(
+                    "not watching {} for changes: {error}",
+                    dir.display()
+                )),
+            ),
             None => (None, None),
         };
         Ok(Session {

@@ -23,7 +23,11 @@ pub enum UndoStep {
         fingerprint: u64,
     },
     /// A forecast was added: remove it.
-    Insert { path: PathBuf, id: String, fingerprint: u64 },
+    Insert {
+        path: PathBuf,
+        id: String,
+        fingerprint: u64,
+    },
     /// A forecast was deleted: put it back where it was.
     Delete {
         path: PathBuf,
@@ -40,9 +44,13 @@ impl UndoStep {
                 Some(verdict) => format!("restored the verdict '{verdict}' on {id}"),
                 None => format!("reopened {id}"),
             },
-            UndoStep::Edit { previous, .. } => format!("restored the previous version of {}", previous.id),
+            UndoStep::Edit { previous, .. } => {
+                format!("restored the previous version of {}", previous.id)
+            }
             UndoStep::Insert { id, .. } => format!("removed the new forecast {id}"),
-            UndoStep::Delete { forecast, .. } => format!("restored the deleted forecast {}", forecast.id),
+            UndoStep::Delete { forecast, .. } => {
+                format!("restored the deleted forecast {}", forecast.id)
+            }
         }
     }
 
@@ -54,14 +62,34 @@ impl UndoStep {
                 id,
                 previous,
                 fingerprint,
-            } => edit_forecast(path, id, Some(*fingerprint), &Change::SetOutcome(previous.clone())).map(drop),
+            } => edit_forecast(
+                path,
+                id,
+                Some(*fingerprint),
+                &Change::SetOutcome(previous.clone()),
+            )
+            .map(drop),
             UndoStep::Edit {
                 path,
                 previous,
                 fingerprint,
-            } => edit_forecast(path, &previous.id, Some(*fingerprint), &Change::Replace(previous.clone())).map(drop),
-            UndoStep::Insert { path, id, fingerprint } => delete_forecast(path, id, Some(*fingerprint)).map(drop),
-            UndoStep::Delete { path, forecast, index } => insert_forecast(path, forecast, Some(*index)).map(drop),
+            } => edit_forecast(
+                path,
+                &previous.id,
+                Some(*fingerprint),
+                &Change::Replace(previous.clone()),
+            )
+            .map(drop),
+            UndoStep::Insert {
+                path,
+                id,
+                fingerprint,
+            } => delete_forecast(path, id, Some(*fingerprint)).map(drop),
+            UndoStep::Delete {
+                path,
+                forecast,
+                index,
+            } => insert_forecast(path, forecast, Some(*index)).map(drop),
         }
     }
 }

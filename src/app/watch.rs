@@ -17,20 +17,21 @@ impl FolderWatcher {
     /// Watches `dir`; each change to a `.ron` file wakes the UI through `ctx`.
     pub fn new(dir: &Path, ctx: egui::Context) -> notify::Result<FolderWatcher> {
         let (sender, changes) = mpsc::channel();
-        let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-            let Ok(event) = event else { return };
-            let relevant = !event.kind.is_access()
-                && event.paths.iter().any(|path| {
-                    let hidden = path
-                        .file_name()
-                        .is_some_and(|name| name.to_string_lossy().starts_with('.'));
-                    !hidden && path.extension().is_some_and(|ext| ext == "ron")
-                });
-            if relevant {
-                let _ = sender.send(());
-                ctx.request_repaint();
-            }
-        })?;
+        let mut watcher =
+            notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+                let Ok(event) = event else { return };
+                let relevant = !event.kind.is_access()
+                    && event.paths.iter().any(|path| {
+                        let hidden = path
+                            .file_name()
+                            .is_some_and(|name| name.to_string_lossy().starts_with('.'));
+                        !hidden && path.extension().is_some_and(|ext| ext == "ron")
+                    });
+                if relevant {
+                    let _ = sender.send(());
+                    ctx.request_repaint();
+                }
+            })?;
         watcher.watch(dir, RecursiveMode::Recursive)?;
         Ok(FolderWatcher {
             _watcher: watcher,

@@ -29,8 +29,7 @@ pub const DEFAULT_FOLDER: &str = "scenarios";
     name = "hindsight",
     version,
     about = "Keep analysts' forecasts as plain RON files, mark how they turned out, and score track records.",
-    after_help = "Without a command, opens the desktop app on FOLDER (default: ./scenarios if present, else the last folder opened).\nEach command reads a scenarios folder (default: ./scenarios).\nExit status: 0 success, 1 the data has errors, 2 usage error.",
-    args_conflicts_with_subcommands = true
+    after_help = "Without a command, opens the desktop app on FOLDER (default: ./scenarios if present, else the last folder opened).\nEach command reads a scenarios folder (default: ./scenarios).\nExit status: 0 success, 1 the data has errors, 2 usage error."
 )]
 pub struct Cli {
     /// Treat DATE (YYYY-MM-DD) as today: it decides what is overdue. Useful for reproducible reports.
@@ -148,6 +147,14 @@ pub fn run(cli: Cli) -> ExitCode {
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let Some(command) = cli.command else {
+        // `hindsight chek` is more likely a mistyped command than a folder.
+        if let Some(folder) = cli.folder.as_ref().filter(|folder| !folder.is_dir()) {
+            eprintln!(
+                "hindsight: '{}' is neither a folder nor a command; see `hindsight --help`",
+                folder.display()
+            );
+            return ExitCode::from(2);
+        }
         return match crate::app::run(cli.folder) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {

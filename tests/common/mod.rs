@@ -129,3 +129,20 @@ pub fn changed_line_range(before: &str, after: &str) -> std::ops::Range<usize> {
     // 1-based lines of `before` that were replaced.
     prefix + 1..old.len() - suffix + 1
 }
+
+/// The 1-based line range of forecast `id`'s block, from `Forecast(` to its `),`.
+pub fn block_lines(text: &str, id: &str) -> std::ops::RangeInclusive<usize> {
+    let lines: Vec<&str> = text.lines().collect();
+    let id_line = lines
+        .iter()
+        .position(|l| l.contains(&format!("id: \"{id}\"")))
+        .unwrap();
+    let start = (0..id_line)
+        .rev()
+        .find(|&i| lines[i].trim() == "Forecast(")
+        .unwrap();
+    let end = (id_line..lines.len())
+        .find(|&i| lines[i] == "        ),")
+        .unwrap();
+    start + 1..=end + 1
+}

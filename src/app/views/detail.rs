@@ -197,7 +197,10 @@ fn confidence_ui(ui: &mut Ui, view: &ForecastView) {
             ui.weak("explicit probability given in the ledger (it wins over the words)");
         }
         Some(ProbabilityOrigin::Phrase {
-            range, source, table, ..
+            range,
+            source,
+            table,
+            ..
         }) => {
             let range = range
                 .map(|(low, high)| format!(", range {:.0}–{:.0}%", low * 100.0, high * 100.0))
@@ -209,7 +212,10 @@ fn confidence_ui(ui: &mut Ui, view: &ForecastView) {
             ui.weak(format!("from the {table}{range}: {source}"));
         }
         None => {
-            ui.colored_label(ui.visuals().error_fg_color, "no probability: the phrase is unknown (see Problems)");
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                "no probability: the phrase is unknown (see Problems)",
+            );
         }
     }
 }
@@ -232,12 +238,15 @@ fn outcome_form(
             ..OutcomeForm::default()
         };
     }
-    egui::Grid::new("outcome-form").num_columns(2).spacing([8.0, 4.0]).show(ui, |ui| {
-        text_row(ui, "Date", &mut form.on, "YYYY-MM-DD");
-        text_row(ui, "Evidence", &mut form.evidence, "what happened");
-        text_row(ui, "Link", &mut form.link, "https://…");
-        text_row(ui, "Judge", &mut settings.judge, "your name");
-    });
+    egui::Grid::new("outcome-form")
+        .num_columns(2)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            text_row(ui, "Date", &mut form.on, "YYYY-MM-DD");
+            text_row(ui, "Evidence", &mut form.evidence, "what happened");
+            text_row(ui, "Link", &mut form.link, "https://…");
+            text_row(ui, "Judge", &mut settings.judge, "your name");
+        });
     let mut clicked = None;
     ui.horizontal_wrapped(|ui| {
         for verdict in Verdict::ALL {
@@ -269,7 +278,10 @@ fn outcome_form(
         None => Outcome::Open,
         Some(verdict) => {
             let Ok(on) = form.on.trim().parse() else {
-                form.problem = Some(format!("'{}' is not a date: use YYYY-MM-DD", form.on.trim()));
+                form.problem = Some(format!(
+                    "'{}' is not a date: use YYYY-MM-DD",
+                    form.on.trim()
+                ));
                 return;
             };
             let optional = |text: &str| Some(text.trim().to_string()).filter(|t| !t.is_empty());
@@ -294,9 +306,12 @@ fn outcome_form(
 pub fn text_row(ui: &mut Ui, label: &str, value: &mut String, hint: &str) -> egui::Response {
     let label = ui.label(label);
     let response = ui
-        .add(egui::TextEdit::singleline(value).hint_text(hint).desired_width(f32::INFINITY))
+        .add(
+            egui::TextEdit::singleline(value)
+                .hint_text(hint)
+                .desired_width(f32::INFINITY),
+        )
         .labelled_by(label.id);
     ui.end_row();
     response
 }
-

@@ -27,24 +27,41 @@ pub fn filter_bar(ui: &mut Ui, ctx: &ViewCtx, state: &mut UiState, actions: &mut
         }
 
         let options = &ctx.derived.options;
-        choice(ui, "Scenario", &mut state.filter.scenario, &options.scenarios);
+        choice(
+            ui,
+            "Scenario",
+            &mut state.filter.scenario,
+            &options.scenarios,
+        );
         choice(ui, "Tag", &mut state.filter.tag, &options.tags);
         choice(ui, "Outlet", &mut state.filter.outlet, &options.outlets);
         choice(ui, "Forecaster", &mut state.filter.author, &options.people);
 
         outcome_choice(ui, &mut state.filter.outcome);
 
-        date_field(ui, "From", &mut state.from_text, &mut state.filter.made_from);
+        date_field(
+            ui,
+            "From",
+            &mut state.from_text,
+            &mut state.filter.made_from,
+        );
         date_field(ui, "To", &mut state.to_text, &mut state.filter.made_to);
 
         let active = state.filter != Filter::default() || state.only.is_some();
-        if ui.add_enabled(active, egui::Button::new("Clear filters")).clicked() {
+        if ui
+            .add_enabled(active, egui::Button::new("Clear filters"))
+            .clicked()
+        {
             state.filter = Filter::default();
             state.from_text.clear();
             state.to_text.clear();
             actions.push(Action::ClearOnly);
         }
-        ui.weak(format!("{} of {} forecasts", ctx.derived.visible.len(), ledger.entries.len()));
+        ui.weak(format!(
+            "{} of {} forecasts",
+            ctx.derived.visible.len(),
+            ledger.entries.len()
+        ));
     });
     if let Some((label, _)) = &state.only {
         ui.horizontal(|ui| {
@@ -82,7 +99,11 @@ fn outcome_choice(ui: &mut Ui, value: &mut Option<OutcomeFilter>) {
         (OutcomeFilter::Overdue, "overdue"),
         (OutcomeFilter::Resolved, "resolved"),
     ];
-    options.extend(Verdict::ALL.iter().map(|&v| (OutcomeFilter::Verdict(v), v.as_str())));
+    options.extend(
+        Verdict::ALL
+            .iter()
+            .map(|&v| (OutcomeFilter::Verdict(v), v.as_str())),
+    );
     let selected = value
         .and_then(|v| options.iter().find(|(o, _)| *o == v))
         .map_or("Any", |(_, label)| label);
@@ -106,7 +127,9 @@ fn date_field(ui: &mut Ui, label: &str, text: &mut String, date: &mut Option<chr
     let label = ui.label(label);
     let parsed = text.trim().parse::<chrono::NaiveDate>().ok();
     let bad = !text.trim().is_empty() && parsed.is_none();
-    let mut edit = egui::TextEdit::singleline(text).hint_text("YYYY-MM-DD").desired_width(88.0);
+    let mut edit = egui::TextEdit::singleline(text)
+        .hint_text("YYYY-MM-DD")
+        .desired_width(88.0);
     if bad {
         edit = edit.text_color(ui.visuals().error_fg_color);
     }

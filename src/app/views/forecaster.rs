@@ -6,16 +6,29 @@ use egui_plot::{HoverPosition, Line, Plot, Points};
 
 use super::ViewCtx;
 use super::plots::{calibration_plot, point_under_pointer};
-use super::style::{date_of_day_number, day_number, percent, score, shorten, standing, standing_text};
+use super::style::{
+    date_of_day_number, day_number, percent, score, shorten, standing, standing_text,
+};
 use crate::app::{Action, UiState};
 use crate::report::SMALL_SAMPLE;
 
-pub fn forecaster_ui(ui: &mut Ui, ctx: &ViewCtx, name: &str, state: &mut UiState, actions: &mut Vec<Action>) {
+pub fn forecaster_ui(
+    ui: &mut Ui,
+    ctx: &ViewCtx,
+    name: &str,
+    state: &mut UiState,
+    actions: &mut Vec<Action>,
+) {
     if ui.button("⬅ All forecasters").clicked() {
         state.forecaster = None;
         return;
     }
-    let Some(page) = ctx.derived.forecaster.as_ref().filter(|page| page.name == name) else {
+    let Some(page) = ctx
+        .derived
+        .forecaster
+        .as_ref()
+        .filter(|page| page.name == name)
+    else {
         ui.spinner();
         return;
     };
@@ -76,19 +89,21 @@ pub fn forecaster_ui(ui: &mut Ui, ctx: &ViewCtx, name: &str, state: &mut UiState
     });
     ui.add_space(6.0);
     ui.strong(format!("Forecasts ({})", page.entries.len()));
-    egui::ScrollArea::vertical().id_salt("forecaster-forecasts").show(ui, |ui| {
-        for &entry in &page.entries {
-            let view = ctx.ledger.view(entry);
-            ui.horizontal(|ui| {
-                ui.label(view.forecast.made.to_string());
-                ui.label(standing_text(ui, standing(&view, ctx.today)));
-                ui.weak(percent(view.probability()));
-                if ui.link(shorten(&view.forecast.claim, 110)).clicked() {
-                    actions.push(Action::Select(Some(view.forecast.id.clone())));
-                }
-            });
-        }
-    });
+    egui::ScrollArea::vertical()
+        .id_salt("forecaster-forecasts")
+        .show(ui, |ui| {
+            for &entry in &page.entries {
+                let view = ctx.ledger.view(entry);
+                ui.horizontal(|ui| {
+                    ui.label(view.forecast.made.to_string());
+                    ui.label(standing_text(ui, standing(&view, ctx.today)));
+                    ui.weak(percent(view.probability()));
+                    if ui.link(shorten(&view.forecast.claim, 110)).clicked() {
+                        actions.push(Action::Select(Some(view.forecast.id.clone())));
+                    }
+                });
+            }
+        });
 }
 
 fn cumulative_chart(
@@ -102,7 +117,11 @@ fn cumulative_chart(
         ui.weak("No scored forecast yet.");
         return;
     }
-    let points: Vec<[f64; 2]> = page.cumulative.iter().map(|p| [day_number(p.date), p.brier]).collect();
+    let points: Vec<[f64; 2]> = page
+        .cumulative
+        .iter()
+        .map(|p| [day_number(p.date), p.brier])
+        .collect();
     let labels: Vec<String> = page
         .cumulative
         .iter()
@@ -128,16 +147,29 @@ fn cumulative_chart(
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
-        .x_axis_formatter(|mark, _| date_of_day_number(mark.value).map(|d| d.to_string()).unwrap_or_default())
+        .x_axis_formatter(|mark, _| {
+            date_of_day_number(mark.value)
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+        })
         .label_formatter(|position| match position {
-            HoverPosition::NearDataPoint { plot_name, index, .. } if *plot_name == "verdicts" => {
-                labels.get(*index).cloned()
-            }
+            HoverPosition::NearDataPoint {
+                plot_name, index, ..
+            } if *plot_name == "verdicts" => labels.get(*index).cloned(),
             _ => None,
         })
         .show(ui, |plot_ui| {
-            plot_ui.line(Line::new("cumulative Brier", points.clone()).color(accent).allow_hover(false));
-            plot_ui.points(Points::new("verdicts", points.clone()).radius(4.0).filled(true).color(accent));
+            plot_ui.line(
+                Line::new("cumulative Brier", points.clone())
+                    .color(accent)
+                    .allow_hover(false),
+            );
+            plot_ui.points(
+                Points::new("verdicts", points.clone())
+                    .radius(4.0)
+                    .filled(true)
+                    .color(accent),
+            );
             if plot_ui.response().clicked() {
                 point_under_pointer(plot_ui, &points)
             } else {
@@ -145,7 +177,12 @@ fn cumulative_chart(
             }
         });
     if let Some(index) = response.inner {
-        let id = ctx.ledger.view(page.cumulative[index].entry).forecast.id.clone();
+        let id = ctx
+            .ledger
+            .view(page.cumulative[index].entry)
+            .forecast
+            .id
+            .clone();
         actions.push(Action::Select(Some(id)));
     }
 }

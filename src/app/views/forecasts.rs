@@ -19,7 +19,9 @@ pub fn forecasts_ui(ui: &mut Ui, ctx: &ViewCtx, state: &mut UiState, actions: &m
         return;
     }
     keyboard_navigation(ui, ctx, actions);
-    let selected_row = ctx.selected.and_then(|entry| visible.iter().position(|&e| e == entry));
+    let selected_row = ctx
+        .selected
+        .and_then(|entry| visible.iter().position(|&e| e == entry));
     let mut table = TableBuilder::new(ui)
         .id_salt("forecasts-table")
         .striped(true)
@@ -53,8 +55,14 @@ pub fn forecasts_ui(ui: &mut Ui, ctx: &ViewCtx, state: &mut UiState, actions: &m
                         (true, false) => " ⏷",
                         (false, _) => "",
                     };
-                    let button = ui.add(egui::Button::new(RichText::new(format!("{title}{arrow}")).strong()).frame(false));
-                    if button.on_hover_text(format!("Sort by {}", title.to_lowercase())).clicked() {
+                    let button = ui.add(
+                        egui::Button::new(RichText::new(format!("{title}{arrow}")).strong())
+                            .frame(false),
+                    );
+                    if button
+                        .on_hover_text(format!("Sort by {}", title.to_lowercase()))
+                        .clicked()
+                    {
                         actions.push(Action::Sort(key));
                     }
                 });
@@ -80,7 +88,9 @@ pub fn forecasts_ui(ui: &mut Ui, ctx: &ViewCtx, state: &mut UiState, actions: &m
                     });
                 }
                 row.col(|ui| {
-                    ui.add(Label::new(standing_text(ui, standing(&view, ctx.today))).selectable(false));
+                    ui.add(
+                        Label::new(standing_text(ui, standing(&view, ctx.today))).selectable(false),
+                    );
                 });
                 if row.response().clicked() {
                     actions.push(Action::Select(Some(forecast.id.clone())));
@@ -107,7 +117,9 @@ fn keyboard_navigation(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
     if step == 0 {
         return;
     }
-    let current = ctx.selected.and_then(|entry| visible.iter().position(|&e| e == entry));
+    let current = ctx
+        .selected
+        .and_then(|entry| visible.iter().position(|&e| e == entry));
     let next = match current {
         Some(row) => (row as i64 + step).clamp(0, visible.len() as i64 - 1) as usize,
         None => 0,

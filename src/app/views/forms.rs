@@ -10,10 +10,17 @@ use super::detail::text_row;
 use crate::app::{Action, Form, Settings, UiState};
 use crate::ledger::draft::{FieldProblem, ForecastDraft, people_matching, preview_probability};
 
-pub fn form_windows(ctx: &egui::Context, view: &ViewCtx, state: &mut UiState, actions: &mut Vec<Action>) {
+pub fn form_windows(
+    ctx: &egui::Context,
+    view: &ViewCtx,
+    state: &mut UiState,
+    actions: &mut Vec<Action>,
+) {
     let mut open = state.form.is_some();
     let title = match &state.form {
-        Some(Form::Forecast { editing: Some(_), .. }) => "Edit forecast",
+        Some(Form::Forecast {
+            editing: Some(_), ..
+        }) => "Edit forecast",
         Some(Form::Forecast { editing: None, .. }) => "New forecast",
         Some(Form::Scenario { .. }) => "New scenario",
         Some(Form::Source { .. }) => "New source",
@@ -35,27 +42,112 @@ pub fn form_windows(ctx: &egui::Context, view: &ViewCtx, state: &mut UiState, ac
                         problems,
                     } => forecast_form(ui, view, file, draft, editing, problems, actions),
                     Form::Scenario { draft, problems } => {
-                        egui::Grid::new("scenario-form").num_columns(2).show(ui, |ui| {
-                            field(ui, "Id", &mut draft.id, "short-lowercase-id", problems, "id");
-                            field(ui, "Title", &mut draft.title, "what is being watched", problems, "title");
-                            field(ui, "Summary", &mut draft.summary, "one or two sentences", problems, "summary");
-                            field(ui, "Tags", &mut draft.tags, "comma-separated", problems, "tags");
-                        });
+                        egui::Grid::new("scenario-form")
+                            .num_columns(2)
+                            .show(ui, |ui| {
+                                field(
+                                    ui,
+                                    "Id",
+                                    &mut draft.id,
+                                    "short-lowercase-id",
+                                    problems,
+                                    "id",
+                                );
+                                field(
+                                    ui,
+                                    "Title",
+                                    &mut draft.title,
+                                    "what is being watched",
+                                    problems,
+                                    "title",
+                                );
+                                field(
+                                    ui,
+                                    "Summary",
+                                    &mut draft.summary,
+                                    "one or two sentences",
+                                    problems,
+                                    "summary",
+                                );
+                                field(
+                                    ui,
+                                    "Tags",
+                                    &mut draft.tags,
+                                    "comma-separated",
+                                    problems,
+                                    "tags",
+                                );
+                            });
                         if ui.button("Create scenario").clicked() {
                             actions.push(Action::SaveScenario(draft.clone()));
                         }
                     }
-                    Form::Source { file, draft, problems } => {
+                    Form::Source {
+                        file,
+                        draft,
+                        problems,
+                    } => {
                         scenario_choice(ui, view, file, false);
-                        egui::Grid::new("source-form").num_columns(2).show(ui, |ui| {
-                            field(ui, "Id", &mut draft.id, "short id, unique in the file", problems, "id");
-                            field(ui, "Outlet", &mut draft.outlet, "newspaper, site, broadcaster", problems, "outlet");
-                            field(ui, "Title", &mut draft.title, "the article's title", problems, "title");
-                            field(ui, "Author", &mut draft.author, "the journalist (optional)", problems, "author");
-                            field(ui, "Published", &mut draft.published, "YYYY-MM-DD", problems, "published");
-                            field(ui, "URL", &mut draft.url, "https://… (optional)", problems, "url");
-                            field(ui, "Seed file", &mut draft.seed, "seeds/….txt (optional)", problems, "seed");
-                        });
+                        egui::Grid::new("source-form")
+                            .num_columns(2)
+                            .show(ui, |ui| {
+                                field(
+                                    ui,
+                                    "Id",
+                                    &mut draft.id,
+                                    "short id, unique in the file",
+                                    problems,
+                                    "id",
+                                );
+                                field(
+                                    ui,
+                                    "Outlet",
+                                    &mut draft.outlet,
+                                    "newspaper, site, broadcaster",
+                                    problems,
+                                    "outlet",
+                                );
+                                field(
+                                    ui,
+                                    "Title",
+                                    &mut draft.title,
+                                    "the article's title",
+                                    problems,
+                                    "title",
+                                );
+                                field(
+                                    ui,
+                                    "Author",
+                                    &mut draft.author,
+                                    "the journalist (optional)",
+                                    problems,
+                                    "author",
+                                );
+                                field(
+                                    ui,
+                                    "Published",
+                                    &mut draft.published,
+                                    "YYYY-MM-DD",
+                                    problems,
+                                    "published",
+                                );
+                                field(
+                                    ui,
+                                    "URL",
+                                    &mut draft.url,
+                                    "https://… (optional)",
+                                    problems,
+                                    "url",
+                                );
+                                field(
+                                    ui,
+                                    "Seed file",
+                                    &mut draft.seed,
+                                    "seeds/….txt (optional)",
+                                    problems,
+                                    "seed",
+                                );
+                            });
                         if ui.button("Add source").clicked() {
                             actions.push(Action::SaveSource {
                                 file: *file,
@@ -64,12 +156,42 @@ pub fn form_windows(ctx: &egui::Context, view: &ViewCtx, state: &mut UiState, ac
                         }
                     }
                     Form::Person { draft, problems } => {
-                        egui::Grid::new("person-form").num_columns(2).show(ui, |ui| {
-                            field(ui, "Id", &mut draft.id, "firstname-lastname", problems, "id");
-                            field(ui, "Name", &mut draft.name, "canonical name", problems, "name");
-                            field(ui, "Aliases", &mut draft.aliases, "other spellings, comma-separated", problems, "aliases");
-                            field(ui, "Affiliation", &mut draft.affiliation, "optional", problems, "affiliation");
-                        });
+                        egui::Grid::new("person-form")
+                            .num_columns(2)
+                            .show(ui, |ui| {
+                                field(
+                                    ui,
+                                    "Id",
+                                    &mut draft.id,
+                                    "firstname-lastname",
+                                    problems,
+                                    "id",
+                                );
+                                field(
+                                    ui,
+                                    "Name",
+                                    &mut draft.name,
+                                    "canonical name",
+                                    problems,
+                                    "name",
+                                );
+                                field(
+                                    ui,
+                                    "Aliases",
+                                    &mut draft.aliases,
+                                    "other spellings, comma-separated",
+                                    problems,
+                                    "aliases",
+                                );
+                                field(
+                                    ui,
+                                    "Affiliation",
+                                    &mut draft.affiliation,
+                                    "optional",
+                                    problems,
+                                    "affiliation",
+                                );
+                            });
                         if ui.button("Add person").clicked() {
                             actions.push(Action::SavePerson(draft.clone()));
                         }
@@ -104,7 +226,14 @@ fn other_problems(ui: &mut Ui, problems: &[FieldProblem]) {
 }
 
 /// A labelled field with the problems about it shown under it.
-fn field(ui: &mut Ui, label: &str, value: &mut String, hint: &str, problems: &[FieldProblem], name: &str) {
+fn field(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    hint: &str,
+    problems: &[FieldProblem],
+    name: &str,
+) {
     text_row(ui, label, value, hint);
     for problem in problems.iter().filter(|p| p.field == name) {
         ui.label("");
@@ -139,18 +268,28 @@ fn forecast_form(
 ) {
     let ledger = view.ledger;
     scenario_choice(ui, view, file, editing.is_some());
-    let sources = ledger.files.get(*file).map(|f| f.scenario.sources.as_slice()).unwrap_or_default();
+    let sources = ledger
+        .files
+        .get(*file)
+        .map(|f| f.scenario.sources.as_slice())
+        .unwrap_or_default();
     ui.horizontal(|ui| {
         let current = sources
             .iter()
             .find(|s| s.id == draft.source)
-            .map_or("choose a source".to_string(), |s| format!("{} — {}", s.outlet, s.title));
+            .map_or("choose a source".to_string(), |s| {
+                format!("{} — {}", s.outlet, s.title)
+            });
         egui::ComboBox::from_label("Source")
             .selected_text(super::style::shorten(&current, 60))
             .width(360.0)
             .show_ui(ui, |ui| {
                 for source in sources {
-                    ui.selectable_value(&mut draft.source, source.id.clone(), format!("{} — {}", source.outlet, source.title));
+                    ui.selectable_value(
+                        &mut draft.source,
+                        source.id.clone(),
+                        format!("{} — {}", source.outlet, source.title),
+                    );
                 }
             });
         if ui.small_button("New source…").clicked() {
@@ -161,62 +300,141 @@ fn forecast_form(
         ui.colored_label(ui.visuals().error_fg_color, &problem.message);
     }
 
-    egui::Grid::new("forecast-form").num_columns(2).spacing([8.0, 4.0]).show(ui, |ui| {
-        field(ui, "Forecaster", &mut draft.by, "who made the claim (not the journalist)", problems, "by");
-        let known = ledger.person(&draft.by).is_some();
-        if !draft.by.trim().is_empty() && !known {
-            let matches = people_matching(ledger, &draft.by, 6);
+    egui::Grid::new("forecast-form")
+        .num_columns(2)
+        .spacing([8.0, 4.0])
+        .show(ui, |ui| {
+            field(
+                ui,
+                "Forecaster",
+                &mut draft.by,
+                "who made the claim (not the journalist)",
+                problems,
+                "by",
+            );
+            let known = ledger.person(&draft.by).is_some();
+            if !draft.by.trim().is_empty() && !known {
+                let matches = people_matching(ledger, &draft.by, 6);
+                ui.label("");
+                ui.horizontal_wrapped(|ui| {
+                    if matches.is_empty() {
+                        ui.weak("not in the registry:");
+                        if ui.small_button("New person…").clicked() {
+                            actions.push(Action::NewPerson);
+                        }
+                    }
+                    for person in matches {
+                        if ui
+                            .small_button(&person.name)
+                            .on_hover_text(&person.id)
+                            .clicked()
+                        {
+                            draft.by = person.id.clone();
+                        }
+                    }
+                });
+                ui.end_row();
+            }
+            field(ui, "Made", &mut draft.made, "YYYY-MM-DD", problems, "made");
+            field(
+                ui,
+                "Quote",
+                &mut draft.quote,
+                "the words, verbatim",
+                problems,
+                "quote",
+            );
+            field(
+                ui,
+                "Claim",
+                &mut draft.claim,
+                "a checkable proposition",
+                problems,
+                "claim",
+            );
+            field(
+                ui,
+                "Confidence words",
+                &mut draft.expression,
+                "e.g. most likely, never, less likely",
+                problems,
+                "expression",
+            );
+            field(
+                ui,
+                "Probability",
+                &mut draft.probability,
+                "optional: 0.7 or 70%",
+                problems,
+                "probability",
+            );
+            let preview =
+                preview_probability(&ledger.phrases, &draft.expression, &draft.probability);
             ui.label("");
-            ui.horizontal_wrapped(|ui| {
-                if matches.is_empty() {
-                    ui.weak("not in the registry:");
-                    if ui.small_button("New person…").clicked() {
-                        actions.push(Action::NewPerson);
-                    }
-                }
-                for person in matches {
-                    if ui.small_button(&person.name).on_hover_text(&person.id).clicked() {
-                        draft.by = person.id.clone();
-                    }
-                }
-            });
+            let text = match preview.value {
+                Some(value) => RichText::new(format!(
+                    "scored as {:.0}%{} — {}",
+                    value * 100.0,
+                    preview
+                        .range
+                        .map(|(l, h)| format!(" (range {:.0}–{:.0}%)", l * 100.0, h * 100.0))
+                        .unwrap_or_default(),
+                    preview.explanation
+                )),
+                None => RichText::new(&preview.explanation).color(ui.visuals().warn_fg_color),
+            };
+            ui.label(text);
             ui.end_row();
-        }
-        field(ui, "Made", &mut draft.made, "YYYY-MM-DD", problems, "made");
-        field(ui, "Quote", &mut draft.quote, "the words, verbatim", problems, "quote");
-        field(ui, "Claim", &mut draft.claim, "a checkable proposition", problems, "claim");
-        field(ui, "Confidence words", &mut draft.expression, "e.g. most likely, never, less likely", problems, "expression");
-        field(ui, "Probability", &mut draft.probability, "optional: 0.7 or 70%", problems, "probability");
-        let preview = preview_probability(&ledger.phrases, &draft.expression, &draft.probability);
-        ui.label("");
-        let text = match preview.value {
-            Some(value) => RichText::new(format!(
-                "scored as {:.0}%{} — {}",
-                value * 100.0,
-                preview
-                    .range
-                    .map(|(l, h)| format!(" (range {:.0}–{:.0}%)", l * 100.0, h * 100.0))
-                    .unwrap_or_default(),
-                preview.explanation
-            )),
-            None => RichText::new(&preview.explanation).color(ui.visuals().warn_fg_color),
-        };
-        ui.label(text);
-        ui.end_row();
-        field(ui, "Condition", &mut draft.condition, "optional: only judged if…", problems, "condition");
-        field(ui, "Resolve by", &mut draft.resolve_by, "YYYY-MM-DD", problems, "resolve_by");
-        ui.label("");
-        ui.checkbox(&mut draft.resolve_by_stated, "The forecaster stated this horizon");
-        ui.end_row();
-        field(ui, "Tags", &mut draft.tags, "comma-separated", problems, "tags");
-        field(ui, "Id", &mut draft.id, "leave empty for a suggested id", problems, "id");
-    });
+            field(
+                ui,
+                "Condition",
+                &mut draft.condition,
+                "optional: only judged if…",
+                problems,
+                "condition",
+            );
+            field(
+                ui,
+                "Resolve by",
+                &mut draft.resolve_by,
+                "YYYY-MM-DD",
+                problems,
+                "resolve_by",
+            );
+            ui.label("");
+            ui.checkbox(
+                &mut draft.resolve_by_stated,
+                "The forecaster stated this horizon",
+            );
+            ui.end_row();
+            field(
+                ui,
+                "Tags",
+                &mut draft.tags,
+                "comma-separated",
+                problems,
+                "tags",
+            );
+            field(
+                ui,
+                "Id",
+                &mut draft.id,
+                "leave empty for a suggested id",
+                problems,
+                "id",
+            );
+        });
     ui.horizontal(|ui| {
-        let label = if editing.is_some() { "Save changes" } else { "Add forecast" };
+        let label = if editing.is_some() {
+            "Save changes"
+        } else {
+            "Add forecast"
+        };
         if ui.button(label).clicked() {
             let mut draft = draft.clone();
             if draft.id.trim().is_empty() && editing.is_none() {
-                draft.id = crate::ledger::draft::suggest_forecast_id(ledger, &draft.by, &draft.claim);
+                draft.id =
+                    crate::ledger::draft::suggest_forecast_id(ledger, &draft.by, &draft.claim);
             }
             actions.push(Action::SaveForecast {
                 file: *file,
@@ -232,8 +450,15 @@ fn forecast_form(
     });
 }
 
-fn delete_confirmation(ctx: &egui::Context, view: &ViewCtx, state: &mut UiState, actions: &mut Vec<Action>) {
-    let Some(id) = state.confirm_delete.clone() else { return };
+fn delete_confirmation(
+    ctx: &egui::Context,
+    view: &ViewCtx,
+    state: &mut UiState,
+    actions: &mut Vec<Action>,
+) {
+    let Some(id) = state.confirm_delete.clone() else {
+        return;
+    };
     let Some(entry) = view.ledger.find(&id) else {
         state.confirm_delete = None;
         return;
@@ -241,7 +466,10 @@ fn delete_confirmation(ctx: &egui::Context, view: &ViewCtx, state: &mut UiState,
     let forecast = view.ledger.view(entry);
     let modal = egui::Modal::new(egui::Id::unique("confirm-delete")).show(ctx, |ui| {
         ui.heading("Delete this forecast?");
-        ui.label(format!("{} — {}", forecast.forecast.id, forecast.forecast.claim));
+        ui.label(format!(
+            "{} — {}",
+            forecast.forecast.id, forecast.forecast.claim
+        ));
         ui.weak(format!(
             "Its block is removed from {}. Ctrl+Z puts it back.",
             forecast.file.path.display()
@@ -263,8 +491,15 @@ fn delete_confirmation(ctx: &egui::Context, view: &ViewCtx, state: &mut UiState,
 
 /// File → Open folder: a typed path always works; "Browse…" uses the system dialog when
 /// one is available (it needs the desktop portal on Linux).
-pub fn open_folder_window(ctx: &egui::Context, state: &mut UiState, settings: &Settings, actions: &mut Vec<Action>) {
-    let Some(path) = &mut state.open_folder else { return };
+pub fn open_folder_window(
+    ctx: &egui::Context,
+    state: &mut UiState,
+    settings: &Settings,
+    actions: &mut Vec<Action>,
+) {
+    let Some(path) = &mut state.open_folder else {
+        return;
+    };
     let mut open = true;
     let mut chosen = None;
     egui::Window::new("Open folder")
@@ -272,13 +507,17 @@ pub fn open_folder_window(ctx: &egui::Context, state: &mut UiState, settings: &S
         .collapsible(false)
         .default_width(520.0)
         .show(ctx, |ui| {
-            ui.label("A folder of scenario files (e.g. the scenarios folder of a ledger repository).");
-            egui::Grid::new("open-folder").num_columns(2).show(ui, |ui| {
-                let response = text_row(ui, "Folder path", path, "/path/to/scenarios");
-                if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                    chosen = Some(path.clone());
-                }
-            });
+            ui.label(
+                "A folder of scenario files (e.g. the scenarios folder of a ledger repository).",
+            );
+            egui::Grid::new("open-folder")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    let response = text_row(ui, "Folder path", path, "/path/to/scenarios");
+                    if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                        chosen = Some(path.clone());
+                    }
+                });
             ui.horizontal(|ui| {
                 if ui.button("Open").clicked() {
                     chosen = Some(path.clone());
@@ -287,7 +526,8 @@ pub fn open_folder_window(ctx: &egui::Context, state: &mut UiState, settings: &S
                     match rfd::FileDialog::new().pick_folder() {
                         Some(folder) => chosen = Some(folder.display().to_string()),
                         None => {
-                            ui.ctx().debug_text("no folder chosen (or no file dialog available)");
+                            ui.ctx()
+                                .debug_text("no folder chosen (or no file dialog available)");
                         }
                     }
                 }

@@ -58,7 +58,11 @@ pub fn menu_bar(ui: &mut Ui, app: &mut HindsightApp, actions: &mut Vec<Action>) 
             }
         });
         ui.menu_button("View", |ui| {
-            for (theme, label) in [(Theme::System, "System theme"), (Theme::Light, "Light"), (Theme::Dark, "Dark")] {
+            for (theme, label) in [
+                (Theme::System, "System theme"),
+                (Theme::Light, "Light"),
+                (Theme::Dark, "Dark"),
+            ] {
                 if ui.radio(app.settings.theme == theme, label).clicked() {
                     app.settings.theme = theme;
                     ui.ctx().set_theme(theme.preference());

@@ -61,7 +61,10 @@ pub fn app_ui(ui: &mut Ui, app: &mut HindsightApp, actions: &mut Vec<Action>) {
     };
 
     egui::Panel::top("tabs").show(ui, |ui| menu::tabs(ui, &ctx, state.tab, actions));
-    if matches!(state.tab, Tab::Forecasts | Tab::TrackRecords | Tab::Timeline) {
+    if matches!(
+        state.tab,
+        Tab::Forecasts | Tab::TrackRecords | Tab::Timeline
+    ) {
         egui::Panel::top("filters").show(ui, |ui| filter_bar::filter_bar(ui, &ctx, state, actions));
     }
     if let Some(entry) = selected {
@@ -69,7 +72,9 @@ pub fn app_ui(ui: &mut Ui, app: &mut HindsightApp, actions: &mut Vec<Action>) {
             .default_size(440.0)
             .min_size(300.0)
             .resizable(true)
-            .show(ui, |ui| detail::detail_ui(ui, &ctx, entry, state, settings, quote_cache, actions));
+            .show(ui, |ui| {
+                detail::detail_ui(ui, &ctx, entry, state, settings, quote_cache, actions)
+            });
     }
     egui::CentralPanel::default().show(ui, |ui| match state.tab {
         Tab::Overview => overview::overview_ui(ui, &ctx, actions),
@@ -107,7 +112,10 @@ fn shortcuts(ui: &mut Ui, app: &mut HindsightApp, actions: &mut Vec<Action>) {
         }
         if input.consume_shortcut(&command(Key::F)) {
             app.ui.focus_search = true;
-            if !matches!(app.ui.tab, Tab::Forecasts | Tab::TrackRecords | Tab::Timeline) {
+            if !matches!(
+                app.ui.tab,
+                Tab::Forecasts | Tab::TrackRecords | Tab::Timeline
+            ) {
                 actions.push(Action::ShowTab(Tab::Forecasts));
             }
         }
@@ -123,7 +131,13 @@ fn shortcuts(ui: &mut Ui, app: &mut HindsightApp, actions: &mut Vec<Action>) {
         }
     });
     // Alt+1…5 switch tabs.
-    let tabs = [Tab::Overview, Tab::Forecasts, Tab::TrackRecords, Tab::Timeline, Tab::Problems];
+    let tabs = [
+        Tab::Overview,
+        Tab::Forecasts,
+        Tab::TrackRecords,
+        Tab::Timeline,
+        Tab::Problems,
+    ];
     let keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
     for (tab, key) in tabs.into_iter().zip(keys) {
         if ui.input_mut(|input| input.consume_key(Modifiers::ALT, key)) {

@@ -29,7 +29,11 @@ pub fn overview_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
                 for scenario in &overview.scenarios {
                     body.row(20.0, |mut row| {
                         row.col(|ui| {
-                            if ui.link(&scenario.title).on_hover_text(&scenario.id).clicked() {
+                            if ui
+                                .link(&scenario.title)
+                                .on_hover_text(&scenario.id)
+                                .clicked()
+                            {
                                 actions.push(Action::ShowTab(Tab::Forecasts));
                                 actions.push(Action::ShowOnly {
                                     label: format!("scenario {}", scenario.title),
@@ -43,7 +47,12 @@ pub fn overview_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
                             }
                         });
                         let counts = scenario.counts;
-                        for value in [counts.forecasts, counts.resolved, counts.pending, counts.overdue] {
+                        for value in [
+                            counts.forecasts,
+                            counts.resolved,
+                            counts.pending,
+                            counts.overdue,
+                        ] {
                             row.col(|ui| {
                                 ui.label(value.to_string());
                             });
@@ -81,7 +90,12 @@ pub fn overview_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
         }
         for &entry in &overview.latest_resolutions {
             let view = ctx.ledger.view(entry);
-            let on = view.forecast.outcome.resolution().map(|r| r.on.to_string()).unwrap_or_default();
+            let on = view
+                .forecast
+                .outcome
+                .resolution()
+                .map(|r| r.on.to_string())
+                .unwrap_or_default();
             ui.horizontal(|ui| {
                 ui.label(on);
                 ui.label(standing_text(ui, standing(&view, ctx.today)));

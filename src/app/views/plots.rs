@@ -3,7 +3,9 @@
 //! forecasts behind a point and a click can open them.
 
 use egui::{Color32, Ui};
-use egui_plot::{AxisHints, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoint, PlotUi, Points, Text};
+use egui_plot::{
+    AxisHints, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoint, PlotUi, Points, Text,
+};
 
 use super::ViewCtx;
 use super::style::{percent, shorten};
@@ -31,7 +33,9 @@ pub fn point_under_pointer(plot_ui: &PlotUi, points: &[[f64; 2]]) -> Option<usiz
 /// An x axis from 0 to 1 labelled every 0.1: the default spacing assumes wide labels and
 /// would leave a probability axis with a single "0".
 pub fn probability_axis(label: &str) -> AxisHints<'static> {
-    AxisHints::new_x().label(label.to_string()).label_spacing(24.0..=40.0)
+    AxisHints::new_x()
+        .label(label.to_string())
+        .label_spacing(24.0..=40.0)
 }
 
 /// A few forecasts' claims, one per line, for a hover label.
@@ -41,11 +45,18 @@ pub fn claims_list(ctx: &ViewCtx, entries: &[usize], limit: usize) -> String {
         .take(limit)
         .map(|&entry| {
             let view = ctx.ledger.view(entry);
-            format!("• {} — {}", shorten(&view.forecast.claim, 70), view.author_name())
+            format!(
+                "• {} — {}",
+                shorten(&view.forecast.claim, 70),
+                view.author_name()
+            )
         })
         .collect();
     if entries.len() > limit {
-        lines.push(format!("… and {} more (click to list them)", entries.len() - limit));
+        lines.push(format!(
+            "… and {} more (click to list them)",
+            entries.len() - limit
+        ));
     }
     lines.join("\n")
 }
@@ -61,10 +72,19 @@ pub fn calibration_plot(
     height: f32,
     actions: &mut Vec<Action>,
 ) {
-    let filled: Vec<(usize, &CalibrationBin)> = bins.iter().enumerate().filter(|(_, bin)| bin.count > 0).collect();
+    let filled: Vec<(usize, &CalibrationBin)> = bins
+        .iter()
+        .enumerate()
+        .filter(|(_, bin)| bin.count > 0)
+        .collect();
     let points: Vec<[f64; 2]> = filled
         .iter()
-        .map(|(_, bin)| [bin.mean_forecast.unwrap_or_default(), bin.observed.unwrap_or_default()])
+        .map(|(_, bin)| {
+            [
+                bin.mean_forecast.unwrap_or_default(),
+                bin.observed.unwrap_or_default(),
+            ]
+        })
         .collect();
     let hover_text: Vec<String> = filled
         .iter()
@@ -96,9 +116,9 @@ pub fn calibration_plot(
         .allow_zoom(false)
         .allow_scroll(false)
         .label_formatter(|position| match position {
-            HoverPosition::NearDataPoint { plot_name, index, .. } if *plot_name == "bins" => {
-                hover_text.get(*index).cloned()
-            }
+            HoverPosition::NearDataPoint {
+                plot_name, index, ..
+            } if *plot_name == "bins" => hover_text.get(*index).cloned(),
             _ => None,
         })
         .show(ui, |plot_ui| {
@@ -108,7 +128,9 @@ pub fn calibration_plot(
                     .color(Color32::GRAY),
             );
             for (_, bin) in &filled {
-                if let (Some(x), Some(low), Some(high)) = (bin.mean_forecast, bin.ci_low, bin.ci_high) {
+                if let (Some(x), Some(low), Some(high)) =
+                    (bin.mean_forecast, bin.ci_low, bin.ci_high)
+                {
                     plot_ui.line(
                         Line::new("95% interval (Wilson)", vec![[x, low], [x, high]])
                             .color(accent)
@@ -125,8 +147,12 @@ pub fn calibration_plot(
             );
             for ((_, bin), point) in filled.iter().zip(&points) {
                 plot_ui.text(
-                    Text::new("counts", PlotPoint::new(point[0], point[1] + 0.05), format!("n={}", bin.count))
-                        .color(text_color),
+                    Text::new(
+                        "counts",
+                        PlotPoint::new(point[0], point[1] + 0.05),
+                        format!("n={}", bin.count),
+                    )
+                    .color(text_color),
                 );
             }
             if plot_ui.response().clicked() {
@@ -139,10 +165,18 @@ pub fn calibration_plot(
         let (bin_index, bin) = filled[point];
         let ids = members
             .get(bin_index)
-            .map(|entries| entries.iter().map(|&e| ctx.ledger.view(e).forecast.id.clone()).collect())
+            .map(|entries| {
+                entries
+                    .iter()
+                    .map(|&e| ctx.ledger.view(e).forecast.id.clone())
+                    .collect()
+            })
             .unwrap_or_default();
         actions.push(Action::ShowOnly {
-            label: format!("calibration bin {:.1}–{:.1} ({} forecasts)", bin.lower, bin.upper, bin.count),
+            label: format!(
+                "calibration bin {:.1}–{:.1} ({} forecasts)",
+                bin.lower, bin.upper, bin.count
+            ),
             ids,
         });
     }

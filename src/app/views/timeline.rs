@@ -7,7 +7,9 @@ use egui_plot::{HoverPosition, Legend, Line, MarkerShape, Plot, Points};
 
 use super::ViewCtx;
 use super::plots::point_under_pointer;
-use super::style::{Standing, date_of_day_number, day_number, shorten, standing, standing_color, standing_label};
+use super::style::{
+    Standing, date_of_day_number, day_number, shorten, standing, standing_color, standing_label,
+};
 use crate::app::Action;
 use crate::ledger::Verdict;
 
@@ -36,7 +38,12 @@ pub fn timeline_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
     let starts: Vec<[f64; 2]> = shown
         .iter()
         .enumerate()
-        .map(|(row, &entry)| [day_number(ctx.ledger.view(entry).forecast.made), top - row as f64])
+        .map(|(row, &entry)| {
+            [
+                day_number(ctx.ledger.view(entry).forecast.made),
+                top - row as f64,
+            ]
+        })
         .collect();
     let labels: Vec<String> = shown
         .iter()
@@ -64,11 +71,15 @@ pub fn timeline_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
         .legend(Legend::default())
         .x_axis_label("date")
         .show_axes([true, false])
-        .x_axis_formatter(|mark, _| date_of_day_number(mark.value).map(|d| d.to_string()).unwrap_or_default())
+        .x_axis_formatter(|mark, _| {
+            date_of_day_number(mark.value)
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+        })
         .label_formatter(|position| match position {
-            HoverPosition::NearDataPoint { plot_name, index, .. } if *plot_name == "forecasts" => {
-                labels.get(*index).cloned()
-            }
+            HoverPosition::NearDataPoint {
+                plot_name, index, ..
+            } if *plot_name == "forecasts" => labels.get(*index).cloned(),
             _ => None,
         })
         .show(ui, |plot_ui| {
@@ -85,10 +96,13 @@ pub fn timeline_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
                 let y = top - row as f64;
                 let status = standing(&view, ctx.today);
                 plot_ui.line(
-                    Line::new(standing_label(status), vec![
-                        [day_number(view.forecast.made), y],
-                        [day_number(view.forecast.resolve_by.date()), y],
-                    ])
+                    Line::new(
+                        standing_label(status),
+                        vec![
+                            [day_number(view.forecast.made), y],
+                            [day_number(view.forecast.resolve_by.date()), y],
+                        ],
+                    )
                     .color(standing_color(&visuals, status))
                     .width(3.0)
                     .allow_hover(false),
@@ -100,7 +114,8 @@ pub fn timeline_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
                     .enumerate()
                     .filter_map(|(row, &entry)| {
                         let resolution = ctx.ledger.view(entry).forecast.outcome.resolution()?;
-                        (resolution.verdict == verdict).then(|| [day_number(resolution.on), top - row as f64])
+                        (resolution.verdict == verdict)
+                            .then(|| [day_number(resolution.on), top - row as f64])
                     })
                     .collect();
                 if !marks.is_empty() {
@@ -132,5 +147,3 @@ pub fn timeline_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
         actions.push(Action::Select(Some(id)));
     }
 }
-
-

@@ -16,7 +16,12 @@ use crate::score::{BOOTSTRAP_RESAMPLES, LOG_SCORE_CLIP};
 /// The Brier chart shows at most this many forecasters (the best-scored first).
 const CHART_ROWS: usize = 40;
 
-pub fn track_records_ui(ui: &mut Ui, ctx: &ViewCtx, state: &mut UiState, actions: &mut Vec<Action>) {
+pub fn track_records_ui(
+    ui: &mut Ui,
+    ctx: &ViewCtx,
+    state: &mut UiState,
+    actions: &mut Vec<Action>,
+) {
     let Some(report) = &ctx.derived.report else {
         ui.horizontal(|ui| {
             ui.spinner();
@@ -50,23 +55,31 @@ pub fn track_records_ui(ui: &mut Ui, ctx: &ViewCtx, state: &mut UiState, actions
 
     let available = ui.available_height();
     ui.columns(2, |columns| {
-        leaderboard(&mut columns[0], &records, &mut state.leaderboard, available, actions);
-        egui::ScrollArea::vertical().id_salt("track-record-charts").show(&mut columns[1], |ui| {
-            ui.strong("Brier score by forecaster (95% interval)");
-            brier_chart(ui, &records, available * 0.45, actions);
-            ui.add_space(8.0);
-            ui.strong("Calibration of the forecasts shown");
-            let side = ui.available_width().clamp(240.0, 420.0);
-            calibration_plot(
-                ui,
-                "calibration-all",
-                ctx,
-                &report.calibration,
-                &ctx.derived.calibration_members,
-                side,
-                actions,
-            );
-        });
+        leaderboard(
+            &mut columns[0],
+            &records,
+            &mut state.leaderboard,
+            available,
+            actions,
+        );
+        egui::ScrollArea::vertical()
+            .id_salt("track-record-charts")
+            .show(&mut columns[1], |ui| {
+                ui.strong("Brier score by forecaster (95% interval)");
+                brier_chart(ui, &records, available * 0.45, actions);
+                ui.add_space(8.0);
+                ui.strong("Calibration of the forecasts shown");
+                let side = ui.available_width().clamp(240.0, 420.0);
+                calibration_plot(
+                    ui,
+                    "calibration-all",
+                    ctx,
+                    &report.calibration,
+                    &ctx.derived.calibration_members,
+                    side,
+                    actions,
+                );
+            });
     });
 }
 
@@ -87,7 +100,11 @@ fn sort_records(records: &mut [&TrackRecord], sort: LeaderboardSort) {
         } else {
             key(a).total_cmp(&key(b)).then_with(|| a.name.cmp(&b.name))
         };
-        if sort.descending { order.reverse() } else { order }
+        if sort.descending {
+            order.reverse()
+        } else {
+            order
+        }
     });
 }
 
@@ -124,7 +141,10 @@ fn leaderboard(
                         _ => "",
                     };
                     let clicked = ui
-                        .add(egui::Button::new(RichText::new(format!("{title}{arrow}")).strong()).frame(false))
+                        .add(
+                            egui::Button::new(RichText::new(format!("{title}{arrow}")).strong())
+                                .frame(false),
+                        )
                         .on_hover_text(format!("Sort by {}", title.to_lowercase()))
                         .clicked();
                     if clicked {
@@ -164,14 +184,22 @@ fn leaderboard(
                         actions.push(Action::ShowForecaster(record.name.clone()));
                     }
                 });
-                let weak = |text: String| if small { RichText::new(text).weak() } else { RichText::new(text) };
+                let weak = |text: String| {
+                    if small {
+                        RichText::new(text).weak()
+                    } else {
+                        RichText::new(text)
+                    }
+                };
                 let brier = match (record.brier, record.brier_ci) {
                     (Some(b), Some((low, high))) => format!("{b:.3} [{low:.2}–{high:.2}]"),
                     (Some(b), None) => format!("{b:.3}"),
                     _ => "—".to_string(),
                 };
                 let hit = match record.hit_rate {
-                    Some(rate) => format!("{:.0}% ({}/{})", rate * 100.0, record.hits, record.decided),
+                    Some(rate) => {
+                        format!("{:.0}% ({}/{})", rate * 100.0, record.hits, record.decided)
+                    }
                     None => "—".to_string(),
                 };
                 for text in [
@@ -192,7 +220,11 @@ fn leaderboard(
 /// Each scored forecaster's Brier score as a point with its interval as an error bar;
 /// hover names them, a click opens their page.
 fn brier_chart(ui: &mut Ui, records: &[&TrackRecord], height: f32, actions: &mut Vec<Action>) {
-    let mut scored: Vec<&TrackRecord> = records.iter().copied().filter(|r| r.brier.is_some()).collect();
+    let mut scored: Vec<&TrackRecord> = records
+        .iter()
+        .copied()
+        .filter(|r| r.brier.is_some())
+        .collect();
     scored.sort_by(|a, b| a.brier.unwrap_or(1.0).total_cmp(&b.brier.unwrap_or(1.0)));
     let hidden = scored.len().saturating_sub(CHART_ROWS);
     scored.truncate(CHART_ROWS);
@@ -218,7 +250,11 @@ fn brier_chart(ui: &mut Ui, records: &[&TrackRecord], height: f32, actions: &mut
                     .map(|(l, h)| format!(" (95% CI {l:.2}–{h:.2})"))
                     .unwrap_or_else(|| " (no interval from one forecast)".into()),
                 r.counts.scored,
-                if r.small_sample { " — small sample" } else { "" }
+                if r.small_sample {
+                    " — small sample"
+                } else {
+                    ""
+                }
             )
         })
         .collect();
@@ -254,9 +290,9 @@ fn brier_chart(ui: &mut Ui, records: &[&TrackRecord], height: f32, actions: &mut
             }
         })
         .label_formatter(|position| match position {
-            HoverPosition::NearDataPoint { plot_name, index, .. } if *plot_name == "forecasters" => {
-                labels.get(*index).cloned()
-            }
+            HoverPosition::NearDataPoint {
+                plot_name, index, ..
+            } if *plot_name == "forecasters" => labels.get(*index).cloned(),
             _ => None,
         })
         .show(ui, |plot_ui| {
@@ -276,7 +312,12 @@ fn brier_chart(ui: &mut Ui, records: &[&TrackRecord], height: f32, actions: &mut
                     );
                 }
             }
-            plot_ui.points(Points::new("forecasters", points.clone()).radius(5.0).filled(true).color(accent));
+            plot_ui.points(
+                Points::new("forecasters", points.clone())
+                    .radius(5.0)
+                    .filled(true)
+                    .color(accent),
+            );
             if plot_ui.response().clicked() {
                 point_under_pointer(plot_ui, &points)
             } else {
