@@ -13,6 +13,10 @@ pub struct QuoteContext {
     pub paragraph: String,
     /// Where the quote is in `paragraph` (bytes); `None` when the quote was not found.
     pub quote: Option<Range<usize>>,
+    /// The paragraphs just before and after it, for a little more context (articles often
+    /// put one sentence per line).
+    pub before: Option<String>,
+    pub after: Option<String>,
 }
 
 /// A text as compared: one character per unit, each with the bytes of the original it
@@ -133,5 +137,24 @@ pub fn quote_context(ledger: &Ledger, view: &ForecastView) -> Result<QuoteContex
     Ok(QuoteContext {
         paragraph: paragraph_text.to_string(),
         quote: Some(found.start - paragraph.start..found.end - paragraph.start),
+        before: paragraph_before(&text, paragraph.start),
+        after: paragraph_after(&text, paragraph.end),
     })
+}
+
+/// The paragraph ending before byte `start`, if any.
+fn paragraph_before(text: &str, start: usize) -> Option<String> {
+    let head = text[..start].trim_end();
+    let (last, c) = head.char_indices().last()?;
+    let (_, paragraph) = paragraph_around(text, last..last + c.len_utf8());
+    Some(paragraph.trim().to_string()).filter(|p| !p.is_empty())
+}
+
+/// The paragraph starting after byte `end`, if any.
+fn paragraph_after(text: &str, end: usize) -> Option<String> {
+    let tail = &text[end..];
+    let first = end + (tail.len() - tail.trim_start().len());
+    let c = text[first..].chars().next()?;
+    let (_, paragraph) = paragraph_around(text, first..first + c.len_utf8());
+    Some(paragraph.trim().to_string()).filter(|p| !p.is_empty())
 }

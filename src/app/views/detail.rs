@@ -157,7 +157,13 @@ fn quote_ui(ui: &mut Ui, context: &Result<QuoteContext, String>, quote: &str) {
         Ok(QuoteContext {
             paragraph,
             quote: Some(range),
+            before,
+            after,
         }) => {
+            let weak = ui.visuals().weak_text_color();
+            if let Some(before) = before {
+                ui.label(RichText::new(super::style::shorten(before, 400)).color(weak));
+            }
             let normal = TextFormat {
                 color: ui.visuals().weak_text_color(),
                 ..TextFormat::default()
@@ -173,6 +179,9 @@ fn quote_ui(ui: &mut Ui, context: &Result<QuoteContext, String>, quote: &str) {
             job.append(&paragraph[range.end..], 0.0, normal);
             job.wrap.max_width = ui.available_width();
             ui.label(job);
+            if let Some(after) = after {
+                ui.label(RichText::new(super::style::shorten(after, 400)).color(weak));
+            }
         }
         Ok(QuoteContext { quote: None, .. }) | Err(_) => {
             ui.label(RichText::new(format!("“{quote}”")).italics());

@@ -27,13 +27,14 @@ pub fn forecasts_ui(ui: &mut Ui, ctx: &ViewCtx, state: &mut UiState, actions: &m
         .striped(true)
         .resizable(true)
         .sense(Sense::click())
-        .column(Column::initial(90.0).at_least(70.0))
-        .column(Column::initial(150.0).at_least(60.0).clip(true))
-        .column(Column::initial(420.0).at_least(120.0).clip(true))
-        .column(Column::initial(130.0).at_least(60.0).clip(true))
-        .column(Column::initial(50.0).at_least(40.0))
-        .column(Column::initial(90.0).at_least(70.0))
-        .column(Column::remainder().at_least(70.0));
+        .column(Column::initial(84.0).at_least(70.0))
+        .column(Column::initial(140.0).at_least(60.0).clip(true))
+        // The claim takes what the other columns leave, so the table always fits.
+        .column(Column::remainder().at_least(140.0).clip(true).resizable(false))
+        .column(Column::initial(120.0).at_least(60.0).clip(true))
+        .column(Column::initial(42.0).at_least(36.0))
+        .column(Column::initial(84.0).at_least(70.0))
+        .column(Column::initial(76.0).at_least(60.0));
     if let Some(row) = selected_row.filter(|_| std::mem::take(&mut state.scroll_to_selected)) {
         table = table.scroll_to_row(row, Some(egui::Align::Center));
     }
