@@ -33,6 +33,7 @@ fn frames(c: &mut Criterion) {
                     folder: Some(folder),
                     today: Some(today),
                     watch: false,
+                    ..AppOptions::default()
                 },
             )
         });

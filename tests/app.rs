@@ -23,6 +23,7 @@ fn open(ledger: &TempLedger, watch: bool) -> Harness<'static, HindsightApp> {
                     folder: Some(folder),
                     today: Some(today()),
                     watch,
+                    ..AppOptions::default()
                 },
             )
         });
@@ -60,10 +61,18 @@ fn click(harness: &mut Harness<'static, HindsightApp>, label: &str) {
     harness.run();
 }
 
+/// The text field labelled `label` (not a button or header that reads the same).
+fn field<'a>(
+    harness: &'a Harness<'static, HindsightApp>,
+    label: &'a str,
+) -> egui_kittest::Node<'a> {
+    harness.get_by_role_and_label(Role::TextInput, label)
+}
+
 fn type_into(harness: &mut Harness<'static, HindsightApp>, label: &str, text: &str) {
-    let field = harness.get_by_label(label);
-    field.focus();
-    field.type_text(text);
+    let node = field(harness, label);
+    node.focus();
+    node.type_text(text);
     harness.run();
 }
 
@@ -74,12 +83,12 @@ fn shows_text(harness: &Harness<'static, HindsightApp>, text: &str) -> bool {
 
 /// Replaces what a prefilled field holds (select all, then type).
 fn replace_text(harness: &mut Harness<'static, HindsightApp>, label: &str, text: &str) {
-    harness.get_by_label(label).focus();
+    field(harness, label).focus();
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label(label).type_text(text);
+    field(harness, label).type_text(text);
     harness.run();
-    assert_eq!(harness.get_by_label(label).value().as_deref(), Some(text));
+    assert_eq!(field(harness, label).value().as_deref(), Some(text));
 }
 
 /// Opens the forecasts table and selects a forecast by clicking its claim.
@@ -406,8 +415,8 @@ fn keyboard_search_and_navigation() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
     harness.run();
     assert_eq!(harness.state().ui.tab, Tab::Forecasts);
-    assert!(harness.get_by_label("Search").is_focused());
-    harness.get_by_label("Search").type_text("treaty");
+    assert!(field(&harness, "Search").is_focused());
+    field(&harness, "Search").type_text("treaty");
     harness.run();
     assert_eq!(harness.state().visible().len(), 2);
     harness.key_press(Key::Tab); // leave the search field
@@ -461,5 +470,115 @@ fn settings_are_remembered_between_runs() {
     assert_eq!(
         restored.recent_folders.first().map(|p| p.as_path()),
         Some(ledger.scenarios().as_path())
+    );
+}
+
+#[test]
+fn editing_a_forecast_replaces_only_its_block() {
+    let ledger = TempLedger::fixture();
+    let before = ledger.read("prices.ron");
+    let mut harness = open(&ledger, false);
+    select(&mut harness, MINISTER);
+    click(&mut harness, "Edit forecast…");
+    replace_text(
+        &mut harness,
+        "Claim",
+        "The minister is out of office by 30 June 2022.",
+    );
+    click(&mut harness, "Save changes");
+    let after = ledger.read("prices.ron");
+    assert_eq!(
+        after,
+        before.replace(MINISTER, "The minister is out of office by 30 June 2022."),
+        "only the claim's line changed"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(ledger.read("prices.ron"), before);
+}
+
+#[test]
+fn new_scenarios_sources_and_people_are_written_through_forms() {
+    let ledger = TempLedger::fixture();
+    let mut harness = open(&ledger, false);
+
+    click(&mut harness, "Edit");
+    click(&mut harness, "New person…");
+    type_into(&mut harness, "Id", "cy-newcomer");
+    type_into(&mut harness, "Name", "Cy Newcomer");
+    type_into(&mut harness, "Aliases", "C. Newcomer");
+    click(&mut harness, "Add person");
+    assert!(ledger.read("people.ron").contains(
+        "        Person(\n            id: \"cy-newcomer\",\n            name: \"Cy Newcomer\",\n            aliases: [\"C. Newcomer\"],\n        ),\n"
+    ));
+
+    click(&mut harness, "Edit");
+    click(&mut harness, "New scenario…");
+    type_into(&mut harness, "Id", "elections");
+    type_into(&mut harness, "Title", "The next elections");
+    click(&mut harness, "Create scenario");
+    assert!(ledger.path("elections.ron").is_file());
+
+    click(&mut harness, "Edit");
+    click(&mut harness, "New source…");
+    type_into(&mut harness, "Id", "gazette");
+    type_into(&mut harness, "Outlet", "Example Gazette");
+    type_into(&mut harness, "Title", "Who will win?");
+    type_into(&mut harness, "Published", "2022-05-01");
+    click(&mut harness, "Add source");
+    // With no forecast selected, the form starts on the first scenario: the new one.
+    assert!(
+        ledger
+            .read("elections.ron")
+            .contains("            outlet: \"Example Gazette\",\n")
+    );
+
+    let check = ledger.run(&["check", "--deny-warnings"]);
+    assert_eq!(check.status, 0, "{}", check.stdout);
+}
+
+#[test]
+fn a_person_who_is_already_there_under_another_spelling_is_refused() {
+    let ledger = TempLedger::fixture();
+    let before = ledger.read("people.ron");
+    let mut harness = open(&ledger, false);
+    click(&mut harness, "Edit");
+    click(&mut harness, "New person…");
+    type_into(&mut harness, "Id", "toqaev-2");
+    type_into(&mut harness, "Name", "Kasym-Zhomart Tokaev");
+    click(&mut harness, "Add person");
+    assert!(
+        shows_text(&harness, "Kassym-Jomart Tokayev"),
+        "the existing person is named"
+    );
+    assert_eq!(ledger.read("people.ron"), before);
+}
+
+#[test]
+fn the_leaderboard_sorts_by_any_column() {
+    let ledger = TempLedger::fixture();
+    let mut harness = open(&ledger, false);
+    click(&mut harness, "Track records");
+    let order = |harness: &Harness<'static, HindsightApp>| -> Vec<String> {
+        let mut rows: Vec<(f32, String)> = ["Ada Fixture ⚠", "Bo Testwell ⚠"]
+            .iter()
+            .map(|name| (harness.get_by_label(name).rect().top(), name.to_string()))
+            .collect();
+        rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+        rows.into_iter().map(|(_, name)| name).collect()
+    };
+    // By Brier score, best first: Bo (0.000) before Ada (0.190).
+    assert_eq!(order(&harness), ["Bo Testwell ⚠", "Ada Fixture ⚠"]);
+    click(&mut harness, "Scored");
+    assert_eq!(
+        order(&harness),
+        ["Bo Testwell ⚠", "Ada Fixture ⚠"],
+        "1 scored before 3"
+    );
+    click(&mut harness, "Scored ⏶");
+    assert_eq!(
+        order(&harness),
+        ["Ada Fixture ⚠", "Bo Testwell ⚠"],
+        "a second click reverses"
     );
 }

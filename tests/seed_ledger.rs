@@ -20,8 +20,14 @@ fn the_shipped_ledger_has_no_errors_or_warnings() {
     let ledger = shipped();
     let problems: Vec<String> = ledger.problems.iter().map(ToString::to_string).collect();
     assert!(problems.is_empty(), "{problems:#?}");
-    assert!(ledger.entries.len() >= 30, "every forecast of the five articles");
-    assert!(ledger.files.len() >= 3, "grouped into scenarios a reader recognises");
+    assert!(
+        ledger.entries.len() >= 30,
+        "every forecast of the five articles"
+    );
+    assert!(
+        ledger.files.len() >= 3,
+        "grouped into scenarios a reader recognises"
+    );
 }
 
 #[test]
@@ -29,9 +35,13 @@ fn every_quote_is_verbatim_in_its_sources_seed_file() {
     let ledger = shipped();
     for view in ledger.forecasts() {
         let source = view.source.expect("every forecast cites a source");
-        let seed = source.seed.as_ref().unwrap_or_else(|| panic!("source {} has a seed file", source.id));
+        let seed = source
+            .seed
+            .as_ref()
+            .unwrap_or_else(|| panic!("source {} has a seed file", source.id));
         let path = ledger.project_root.join(seed);
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert!(
             find_quote(&text, &view.forecast.quote).is_some(),
             "{}: quote not found verbatim in {}: {:?}",
@@ -75,11 +85,20 @@ fn every_verdict_has_evidence_a_link_a_judge_and_a_possible_date() {
         };
         resolved += 1;
         let id = &view.forecast.id;
-        assert!(resolution.evidence.as_deref().is_some_and(|e| e.len() > 20), "{id}: evidence note");
+        assert!(
+            resolution.evidence.as_deref().is_some_and(|e| e.len() > 20),
+            "{id}: evidence note"
+        );
         let link = resolution.link.as_deref().unwrap_or_default();
-        assert!(link.starts_with("https://") || link.starts_with("http://"), "{id}: link {link:?}");
+        assert!(
+            link.starts_with("https://") || link.starts_with("http://"),
+            "{id}: link {link:?}"
+        );
         assert!(resolution.judge.is_some(), "{id}: judge");
-        assert!(resolution.on >= view.forecast.made && resolution.on <= today(), "{id}: verdict date");
+        assert!(
+            resolution.on >= view.forecast.made && resolution.on <= today(),
+            "{id}: verdict date"
+        );
     }
     assert!(resolved >= 30, "outcomes known by 2026 are recorded");
 }
@@ -89,7 +108,11 @@ fn every_forecaster_is_in_the_registry_and_every_phrase_in_the_table() {
     let ledger = shipped();
     for view in ledger.forecasts() {
         let id = &view.forecast.id;
-        assert!(view.person.is_some(), "{id}: forecaster {:?} is in people.ron", view.forecast.by);
+        assert!(
+            view.person.is_some(),
+            "{id}: forecaster {:?} is in people.ron",
+            view.forecast.by
+        );
         let probability = view.entry.probability.as_ref().expect("a probability");
         if view.forecast.probability.is_none() {
             assert!(
@@ -105,15 +128,25 @@ fn dates_are_the_quotes_own_and_never_the_articles_2021_slip() {
     let ledger = shipped();
     for view in ledger.forecasts() {
         let made = view.forecast.made;
-        assert!(made >= "2022-01-01".parse().unwrap(), "{}: made {made}", view.forecast.id);
+        assert!(
+            made >= "2022-01-01".parse().unwrap(),
+            "{}: made {made}",
+            view.forecast.id
+        );
         let published = view.source.unwrap().published;
-        assert!(made <= published, "{}: made before its article was published", view.forecast.id);
+        assert!(
+            made <= published,
+            "{}: made before its article was published",
+            view.forecast.id
+        );
     }
 }
 
 #[test]
 fn the_selection_rules_are_written_down() {
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/README.md"))
+            .unwrap();
     assert!(readme.contains("Every forward-looking claim"));
     assert!(readme.contains("left out"));
 }

@@ -35,7 +35,17 @@ use undo::UndoStep;
 const SETTINGS_KEY: &str = "hindsight-settings";
 
 /// The main views, one tab each.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    serde::Deserialize,
+    clap::ValueEnum,
+)]
 pub enum Tab {
     #[default]
     Overview,
@@ -54,10 +64,20 @@ pub struct AppOptions {
     pub today: Option<NaiveDate>,
     /// Watch the folder for changes made outside the app.
     pub watch: bool,
+    /// Where to start (a view, a forecast, a forecaster's page).
+    pub start: StartAt,
+}
+
+/// Where the app starts, from the command line (`hindsight --view track-records`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StartAt {
+    pub tab: Option<Tab>,
+    pub select: Option<String>,
+    pub forecaster: Option<String>,
 }
 
 /// Opens the app in a native window.
-pub fn run(folder: Option<PathBuf>) -> eframe::Result<()> {
+pub fn run(folder: Option<PathBuf>, start: StartAt) -> eframe::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Hindsight")
@@ -77,6 +97,7 @@ pub fn run(folder: Option<PathBuf>) -> eframe::Result<()> {
                     folder,
                     today: None,
                     watch: true,
+                    start,
                 },
             )))
         }),
@@ -208,6 +229,7 @@ impl HindsightApp {
         let settings = load_settings(cc.storage);
         cc.egui_ctx.set_theme(settings.theme.preference());
         let folder = startup_folder(options.folder, settings.last_folder.as_deref());
+        let start = options.start;
         HindsightApp {
             settings,
             today: options.today,
@@ -216,6 +238,10 @@ impl HindsightApp {
             derived: Derived::default(),
             ui: UiState {
                 ascending: true,
+                tab: start.tab.unwrap_or_default(),
+                selected: start.select,
+                scroll_to_selected: true,
+                forecaster: start.forecaster,
                 ..UiState::default()
             },
             undo: Vec::new(),
@@ -277,12 +303,15 @@ impl HindsightApp {
                     self.info(summary);
                 }
                 self.settings.opened(folder);
+                // Switching folders starts afresh; the first folder keeps the start-up choices.
+                if self.session.is_some() {
+                    self.ui.selected = None;
+                    self.ui.forecaster = None;
+                }
                 self.session = Some(session);
                 self.derived.clear();
                 self.undo.clear();
-                self.ui.selected = None;
                 self.ui.only = None;
-                self.ui.forecaster = None;
                 self.ui.form = None;
             }
             Err(error) => self.error(error.to_string()),

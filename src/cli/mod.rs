@@ -42,6 +42,18 @@ pub struct Cli {
     /// Open the desktop app on this folder.
     #[arg(value_name = "FOLDER")]
     pub folder: Option<PathBuf>,
+
+    /// (app) Start on this view.
+    #[arg(long, value_enum, value_name = "VIEW")]
+    pub view: Option<crate::app::Tab>,
+
+    /// (app) Start with this forecast selected.
+    #[arg(long, value_name = "ID")]
+    pub select: Option<String>,
+
+    /// (app) Start on this forecaster's page (name as shown in reports).
+    #[arg(long, value_name = "NAME")]
+    pub forecaster: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -155,7 +167,12 @@ pub fn run(cli: Cli) -> ExitCode {
             );
             return ExitCode::from(2);
         }
-        return match crate::app::run(cli.folder) {
+        let start = crate::app::StartAt {
+            tab: cli.view,
+            select: cli.select,
+            forecaster: cli.forecaster,
+        };
+        return match crate::app::run(cli.folder, start) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("hindsight: cannot open the app window: {error}");

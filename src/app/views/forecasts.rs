@@ -30,7 +30,12 @@ pub fn forecasts_ui(ui: &mut Ui, ctx: &ViewCtx, state: &mut UiState, actions: &m
         .column(Column::initial(84.0).at_least(70.0))
         .column(Column::initial(140.0).at_least(60.0).clip(true))
         // The claim takes what the other columns leave, so the table always fits.
-        .column(Column::remainder().at_least(140.0).clip(true).resizable(false))
+        .column(
+            Column::remainder()
+                .at_least(140.0)
+                .clip(true)
+                .resizable(false),
+        )
         .column(Column::initial(120.0).at_least(60.0).clip(true))
         .column(Column::initial(42.0).at_least(36.0))
         .column(Column::initial(84.0).at_least(70.0))

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Launches the Hindsight app in a real window under Xvfb and saves a PNG of each main view
+# (overview, forecasts, detail, track records, calibration) of the shipped scenarios.
+#
+#   scripts/screenshots.sh [OUT_DIR]        (default: docs/screenshots)
+#
+# Needs Xvfb and ImageMagick's `import` (Debian: xvfb imagemagick libgl1-mesa-dri); installs
+# them with apt-get when missing and allowed to.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-docs/screenshots}
+mkdir -p "$out"
+
+if ! command -v Xvfb >/dev/null || ! command -v import >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb imagemagick libgl1-mesa-dri
+fi
+cargo build --release --quiet
+
+# A private X display the size of the app's default window, and a private settings folder
+# so the shots never depend on (or change) the user's remembered window and folders.
+display=:${HINDSIGHT_SCREENSHOT_DISPLAY:-97}
+Xvfb "$display" -screen 0 1280x800x24 >/dev/null 2>&1 &
+xvfb=$!
+settings=$(mktemp -d)
+trap 'kill $xvfb 2>/dev/null || true; rm -rf "$settings"' EXIT
+export DISPLAY=$display XDG_DATA_HOME=$settings XDG_CONFIG_HOME=$settings
+sleep 1
+
+# shoot NAME ARGS…: start the app with ARGS, wait for it to draw, capture, quit.
+shoot() {
+    local name=$1
+    shift
+    ./target/release/hindsight scenarios "$@" &
+    local app=$!
+    sleep "${HINDSIGHT_SCREENSHOT_WAIT:-4}"
+    import -window root "$out/$name.png"
+    kill "$app" 2>/dev/null || true
+    wait "$app" 2>/dev/null || true
+    echo "saved $out/$name.png"
+}
+
+shoot overview --view overview
+shoot forecasts --view forecasts
+shoot detail --view forecasts --select barbashin-in-and-out-few-weeks
+shoot track-records --view track-records
+shoot calibration --view track-records --forecaster "Andrew A. Michta"
