@@ -479,18 +479,22 @@ impl HindsightApp {
         self.reload(ctx);
     }
 
+    /// The scenario file of the selected forecast (else the first): a new forecast or source
+    /// usually belongs with the one being looked at.
+    fn selected_file(&self, ledger: &Ledger) -> usize {
+        self.ui
+            .selected
+            .as_deref()
+            .and_then(|id| ledger.find(id))
+            .map_or(0, |entry| ledger.entries[entry].file)
+    }
+
     fn new_forecast_form(&mut self) {
         let Some(ledger) = self.ledger() else { return };
         if ledger.files.is_empty() {
             return self.error("Create a scenario first (Edit → New scenario)");
         }
-        // Start in the scenario of the selected forecast, which is usually where the next one goes.
-        let file = self
-            .ui
-            .selected
-            .as_deref()
-            .and_then(|id| ledger.find(id))
-            .map_or(0, |entry| ledger.entries[entry].file);
+        let file = self.selected_file(ledger);
         let draft = ForecastDraft {
             made: self.today().to_string(),
             source: ledger.files[file]
@@ -665,12 +669,7 @@ impl HindsightApp {
         if ledger.files.is_empty() {
             return self.error("Create a scenario first (Edit → New scenario)");
         }
-        let file = self
-            .ui
-            .selected
-            .as_deref()
-            .and_then(|id| ledger.find(id))
-            .map_or(0, |entry| ledger.entries[entry].file);
+        let file = self.selected_file(ledger);
         self.ui.form = Some(Form::Source {
             file,
             draft: SourceDraft::default(),

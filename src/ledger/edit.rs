@@ -7,13 +7,14 @@
 
 use std::path::{Path, PathBuf};
 
-use super::load::fingerprint;
 use chrono::NaiveDate;
 
+use super::load::fingerprint;
+
 use super::model::{Forecast, Outcome, Resolution, Scenario};
-use super::parse;
+use super::rewrite::{list_items, locate_forecast, parse_file, rewrite, verify};
 use super::syntax::{LineIndex, Node, Outline};
-use super::write::{forecast_block, outcome_value, write_atomically};
+use super::write::{forecast_block, outcome_value};
 
 /// What to change in a forecast.
 #[derive(Clone, Debug, PartialEq)]
@@ -111,105 +112,42 @@ pub fn edit_forecast(
     expected: Option<u64>,
     change: &Change,
 ) -> Result<Written, EditError> {
-    edit_attempt(path, id, expected, change, 3)
-}
-
-fn edit_attempt(
-    path: &Path,
-    id: &str,
-    expected: Option<u64>,
-    change: &Change,
-    attempts: u32,
-) -> Result<Written, EditError> {
-    let io_error = |source| EditError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let original = std::fs::read(path).map_err(io_error)?;
-    let text = parse::decode_utf8(path, &original)
-        .map_err(|_| EditError::FileHasErrors(path.to_path_buf()))?;
-    let parsed = parse::parse::<Scenario>(path, text)
-        .map_err(|_| EditError::FileHasErrors(path.to_path_buf()))?;
-    let (index, node) =
-        find_block(&parsed.outline, text, id).ok_or_else(|| EditError::NotFound {
+    rewrite(path, |text| {
+        let parsed = parse_file::<Scenario>(path, text)?;
+        let (index, node) = locate_forecast(path, &parsed.outline, text, id, expected)?;
+        let before = parsed.value.forecasts[index].clone();
+        let (after, new_text) = apply(
+            path,
+            text,
+            &parsed.outline,
+            &parsed.lines,
+            node,
+            &before,
+            change,
+        )?;
+        if new_text == text {
+            let unchanged = Written {
+                path: path.to_path_buf(),
+                fingerprint: fingerprint(&text[node.span.clone()]),
+                before,
+                after,
+                changed: false,
+            };
+            return Ok((None, unchanged));
+        }
+        let mut intended = parsed.value.clone();
+        intended.forecasts[index] = after.clone();
+        let reparsed = verify(path, &new_text, &intended)?;
+        let block = &list_items(&reparsed.outline, "forecasts")[index];
+        let written = Written {
             path: path.to_path_buf(),
-            id: id.to_string(),
-        })?;
-    if expected.is_some_and(|expected| expected != fingerprint(&text[node.span.clone()])) {
-        return Err(EditError::Conflict {
-            path: path.to_path_buf(),
-            id: id.to_string(),
-        });
-    }
-    let before = parsed.value.forecasts[index].clone();
-    let (after, new_text) = apply(
-        path,
-        text,
-        &parsed.outline,
-        &parsed.lines,
-        node,
-        &before,
-        change,
-    )?;
-    if new_text == text {
-        return Ok(Written {
-            path: path.to_path_buf(),
-            fingerprint: fingerprint(&text[node.span.clone()]),
+            fingerprint: fingerprint(&new_text[block.span.clone()]),
             before,
             after,
-            changed: false,
-        });
-    }
-
-    // The edit must read back as exactly the intended forecast, or nothing is written.
-    let reparsed = parse::parse::<Scenario>(path, &new_text)
-        .expect("an edited file parses (the block writer emits valid RON)");
-    let (new_index, new_node) =
-        find_block(&reparsed.outline, &new_text, id).expect("the edited forecast keeps its id");
-    assert_eq!(
-        reparsed.value.forecasts[new_index], after,
-        "the edit reads back as written"
-    );
-
-    // Last look before the rename: if the file changed while we worked, start over so the
-    // change is applied to what is there now (and refused if it touched this block).
-    let current = std::fs::read(path).map_err(io_error)?;
-    if current != original {
-        if attempts <= 1 {
-            return Err(EditError::Conflict {
-                path: path.to_path_buf(),
-                id: id.to_string(),
-            });
-        }
-        return edit_attempt(path, id, expected, change, attempts - 1);
-    }
-    write_atomically(path, new_text.as_bytes()).map_err(io_error)?;
-    Ok(Written {
-        path: path.to_path_buf(),
-        fingerprint: fingerprint(&new_text[new_node.span.clone()]),
-        before,
-        after,
-        changed: true,
+            changed: true,
+        };
+        Ok((Some(new_text), written))
     })
-}
-
-/// Finds the block of forecast `id`: its index in the list and its node.
-pub(super) fn find_block<'a>(
-    outline: &'a Outline,
-    text: &str,
-    id: &str,
-) -> Option<(usize, &'a Node)> {
-    let forecasts = outline.root.field("forecasts")?;
-    forecasts
-        .value
-        .items()
-        .iter()
-        .enumerate()
-        .find(|(_, item)| {
-            item.field("id")
-                .and_then(|field| field.value.string_value(text))
-                .is_some_and(|found| found == id)
-        })
 }
 
 /// The new forecast and the new file text.

@@ -7,13 +7,14 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use super::draft::scenario_id_problem;
-use super::edit::{EditError, find_block, indentation_depth};
+use super::edit::{EditError, indentation_depth};
 use super::load::fingerprint;
-use super::parse::{self, Document, Parsed};
+use super::parse::Parsed;
+use super::rewrite::{list_items, locate_forecast, parse_file, rewrite, verify};
 use super::syntax::{LineIndex, Node, Outline};
 use super::write::{
     create_atomically, forecast_block, people_document, person_block, scenario_document,
-    source_block, write_atomically,
+    source_block,
 };
 use super::{FORMAT_VERSION, Forecast, People, Person, Scenario, Source};
 
@@ -65,7 +66,7 @@ pub fn insert_forecast(
         let reparsed = verify(path, &new_text, &intended)?;
         let block = &list_items(&reparsed.outline, "forecasts")[index];
         Ok((
-            new_text.clone(),
+            Some(new_text.clone()),
             Inserted {
                 path: path.to_path_buf(),
                 forecast: forecast.clone(),
@@ -80,17 +81,7 @@ pub fn insert_forecast(
 pub fn delete_forecast(path: &Path, id: &str, expected: Option<u64>) -> Result<Deleted, EditError> {
     rewrite(path, |text| {
         let parsed = parse_file::<Scenario>(path, text)?;
-        let (index, node) =
-            find_block(&parsed.outline, text, id).ok_or_else(|| EditError::NotFound {
-                path: path.to_path_buf(),
-                id: id.to_string(),
-            })?;
-        if expected.is_some_and(|expected| expected != fingerprint(&text[node.span.clone()])) {
-            return Err(EditError::Conflict {
-                path: path.to_path_buf(),
-                id: id.to_string(),
-            });
-        }
+        let (index, _) = locate_forecast(path, &parsed.outline, text, id, expected)?;
         let list = &parsed
             .outline
             .root
@@ -102,7 +93,7 @@ pub fn delete_forecast(path: &Path, id: &str, expected: Option<u64>) -> Result<D
         let forecast = intended.forecasts.remove(index);
         verify(path, &new_text, &intended)?;
         Ok((
-            new_text,
+            Some(new_text),
             Deleted {
                 path: path.to_path_buf(),
                 forecast,
@@ -129,7 +120,7 @@ pub fn insert_source(path: &Path, source: &Source) -> Result<(), EditError> {
         let mut intended = parsed.value.clone();
         intended.sources.push(source.clone());
         verify(path, &new_text, &intended)?;
-        Ok((new_text, ()))
+        Ok((Some(new_text), ()))
     })
 }
 
@@ -169,7 +160,7 @@ pub fn insert_person(people_path: &Path, person: &Person) -> Result<(), EditErro
         let mut intended = parsed.value.clone();
         intended.people.push(person.clone());
         verify(people_path, &new_text, &intended)?;
-        Ok((new_text, ()))
+        Ok((Some(new_text), ()))
     })
 }
 
@@ -201,57 +192,6 @@ pub fn create_scenario(dir: &Path, scenario: &Scenario) -> Result<PathBuf, EditE
         }
     })?;
     Ok(path)
-}
-
-/// How many times a write starts over when the file changes under it before giving up.
-const ATTEMPTS: u32 = 3;
-
-/// Reads the file, works out its new text with `change`, and writes it only if the file
-/// is still as it was read; otherwise starts over, so that a change made meanwhile (a git
-/// pull, an editor's save) is built upon rather than overwritten.
-fn rewrite<T>(
-    path: &Path,
-    change: impl Fn(&str) -> Result<(String, T), EditError>,
-) -> Result<T, EditError> {
-    let io_error = |source| EditError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    for _ in 0..ATTEMPTS {
-        let original = std::fs::read(path).map_err(io_error)?;
-        let text = parse::decode_utf8(path, &original)
-            .map_err(|_| EditError::FileHasErrors(path.to_path_buf()))?;
-        let (new_text, result) = change(text)?;
-        if std::fs::read(path).map_err(io_error)? != original {
-            continue;
-        }
-        write_atomically(path, new_text.as_bytes()).map_err(io_error)?;
-        return Ok(result);
-    }
-    Err(EditError::ChangedWhileWriting(path.to_path_buf()))
-}
-
-fn parse_file<T: Document>(path: &Path, text: &str) -> Result<Parsed<T>, EditError> {
-    parse::parse(path, text).map_err(|_| EditError::FileHasErrors(path.to_path_buf()))
-}
-
-/// The new text must read back as exactly the intended records, or nothing is written.
-fn verify<T: Document + PartialEq>(
-    path: &Path,
-    new_text: &str,
-    intended: &T,
-) -> Result<Parsed<T>, EditError> {
-    match parse::parse::<T>(path, new_text) {
-        Ok(parsed) if parsed.value == *intended => Ok(parsed),
-        _ => Err(EditError::NotVerified(path.to_path_buf())),
-    }
-}
-
-fn list_items<'a>(outline: &'a Outline, list: &str) -> &'a [Node] {
-    outline
-        .root
-        .field(list)
-        .map_or(&[], |field| field.value.items())
 }
 
 const INDENT: &str = "    ";

@@ -15,6 +15,7 @@ pub mod model;
 pub mod parse;
 pub mod people;
 pub mod problem;
+mod rewrite;
 pub mod syntax;
 mod validate;
 pub mod write;

@@ -2,10 +2,10 @@
 //! calibration diagram, their Brier score over time, and their forecasts.
 
 use egui::{RichText, Ui};
-use egui_plot::{HoverPosition, Line, Plot, Points};
+use egui_plot::{HoverPosition, Line, Points};
 
 use super::ViewCtx;
-use super::plots::{calibration_plot, point_under_pointer};
+use super::plots::{calibration_plot, fixed_plot, point_under_pointer};
 use super::style::{
     date_of_day_number, day_number, percent, score, shorten, standing, standing_text,
 };
@@ -138,15 +138,12 @@ fn cumulative_chart(
         })
         .collect();
     let accent = ui.visuals().selection.bg_fill;
-    let response = Plot::new("cumulative-brier")
+    let response = fixed_plot("cumulative-brier")
         .height(height)
         .x_axis_label("date of verdict")
         .y_axis_label("Brier score")
         .include_y(0.0)
         .include_y(0.5)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
         .x_axis_formatter(|mark, _| {
             date_of_day_number(mark.value)
                 .map(|d| d.to_string())

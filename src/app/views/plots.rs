@@ -30,6 +30,15 @@ pub fn point_under_pointer(plot_ui: &PlotUi, points: &[[f64; 2]]) -> Option<usiz
         .map(|(i, _)| i)
 }
 
+/// A chart that stays put (no panning, zooming or scrolling), so a click always means
+/// "open what is under the pointer".
+pub fn fixed_plot<'a>(id: &str) -> Plot<'a> {
+    Plot::new(id)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+}
+
 /// An x axis from 0 to 1 labelled every 0.1: the default spacing assumes wide labels and
 /// would leave a probability axis with a single "0".
 pub fn probability_axis(label: &str) -> AxisHints<'static> {
@@ -105,16 +114,13 @@ pub fn calibration_plot(
         .collect();
     let accent = ui.visuals().selection.bg_fill;
     let text_color = ui.visuals().text_color();
-    let response = Plot::new(id)
+    let response = fixed_plot(id)
         .height(height)
         .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .custom_x_axes(vec![probability_axis("forecast probability")])
         .y_axis_label("observed frequency")
         .default_x_bounds(0.0, 1.0)
         .default_y_bounds(0.0, 1.12)
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
         .label_formatter(|position| match position {
             HoverPosition::NearDataPoint {
                 plot_name, index, ..

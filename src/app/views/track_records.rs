@@ -4,10 +4,10 @@
 
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
-use egui_plot::{AxisHints, GridMark, HoverPosition, Line, Plot, Points};
+use egui_plot::{AxisHints, GridMark, HoverPosition, Line, Points};
 
 use super::ViewCtx;
-use super::plots::{calibration_plot, point_under_pointer, probability_axis};
+use super::plots::{calibration_plot, fixed_plot, point_under_pointer, probability_axis};
 use super::style::{percent, score, shorten};
 use crate::app::{Action, LeaderboardColumn, LeaderboardSort, UiState};
 use crate::report::{SMALL_SAMPLE, TrackRecord};
@@ -263,7 +263,7 @@ fn brier_chart(ui: &mut Ui, records: &[&TrackRecord], height: f32, actions: &mut
     // Room for every name: a row of at least 18 points each.
     let height = height.max(scored.len() as f32 * 18.0 + 60.0);
     let rows = scored.len();
-    let response = Plot::new("brier-by-forecaster")
+    let response = fixed_plot("brier-by-forecaster")
         .height(height)
         .custom_x_axes(vec![probability_axis("Brier score (lower is better)")])
         .custom_y_axes(vec![AxisHints::new_y().label_spacing(12.0..=16.0)])
@@ -277,9 +277,6 @@ fn brier_chart(ui: &mut Ui, records: &[&TrackRecord], height: f32, actions: &mut
         })
         .default_x_bounds(0.0, 1.0)
         .show_grid([true, false])
-        .allow_drag(false)
-        .allow_zoom(false)
-        .allow_scroll(false)
         .y_axis_min_width(150.0)
         .y_axis_formatter(move |mark, _| {
             let row = top - mark.value;
