@@ -20,9 +20,11 @@ pub fn problems_ui(ui: &mut Ui, ctx: &ViewCtx) {
     }
     ui.weak("A file that cannot be read is left out of the other views; a file with errors is never rewritten. Fix them in a text editor: the app reloads on save.");
     ui.add_space(8.0);
-    egui::ScrollArea::both().show(ui, |ui| {
-        for problem in &ledger.problems {
-            ui.horizontal_wrapped(|ui| {
+    // Only the rows on screen are built: a folder can have thousands of problems.
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+    egui::ScrollArea::both().show_rows(ui, row_height, ledger.problems.len(), |ui, rows| {
+        for problem in &ledger.problems[rows] {
+            ui.horizontal(|ui| {
                 let severity = match problem.severity {
                     Severity::Error => RichText::new("error").color(ui.visuals().error_fg_color),
                     Severity::Warning => RichText::new("warning").color(ui.visuals().warn_fg_color),

@@ -45,26 +45,24 @@ pub fn timeline_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
             ]
         })
         .collect();
-    let labels: Vec<String> = shown
-        .iter()
-        .map(|&entry| {
-            let view = ctx.ledger.view(entry);
-            let verdict = view
-                .forecast
-                .outcome
-                .resolution()
-                .map(|r| format!("{} on {}", r.verdict, r.on))
-                .unwrap_or_else(|| standing_label(standing(&view, ctx.today)).to_string());
-            format!(
-                "{}\n{} · made {} · resolve by {}\n{}",
-                shorten(&view.forecast.claim, 90),
-                view.author_name(),
-                view.forecast.made,
-                view.forecast.resolve_by.date(),
-                verdict
-            )
-        })
-        .collect();
+    // Hover text is made for the one bar under the pointer, not for every bar every frame.
+    let label = |row: usize| -> String {
+        let view = ctx.ledger.view(shown[row]);
+        let verdict = view
+            .forecast
+            .outcome
+            .resolution()
+            .map(|r| format!("{} on {}", r.verdict, r.on))
+            .unwrap_or_else(|| standing_label(standing(&view, ctx.today)).to_string());
+        format!(
+            "{}\n{} · made {} · resolve by {}\n{}",
+            shorten(&view.forecast.claim, 90),
+            view.author_name(),
+            view.forecast.made,
+            view.forecast.resolve_by.date(),
+            verdict
+        )
+    };
     let today = day_number(ctx.today);
     let visuals = ui.visuals().clone();
     let response = Plot::new("timeline")
@@ -79,7 +77,7 @@ pub fn timeline_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
         .label_formatter(|position| match position {
             HoverPosition::NearDataPoint {
                 plot_name, index, ..
-            } if *plot_name == "forecasts" => labels.get(*index).cloned(),
+            } if *plot_name == "forecasts" && *index < shown.len() => Some(label(*index)),
             _ => None,
         })
         .show(ui, |plot_ui| {
