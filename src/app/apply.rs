@@ -1,0 +1,383 @@
+//! Carrying out what the user asked for: the one place where the app changes anything.
+//! Every change to a file goes through the library (one-block edits, record inserts and
+//! deletes), is recorded for undo, and is followed by a reload so the views show what is on
+//! disk.
+
+use std::path::PathBuf;
+
+use super::undo::UndoStep;
+use super::{Action, Form, HindsightApp, OutcomeForm, Tab};
+use crate::ledger::draft::{
+    FieldProblem, ForecastDraft, PersonDraft, ScenarioDraft, SourceDraft, check_forecast,
+    check_person, check_scenario, check_source,
+};
+use crate::ledger::edit::{Change, check_resolution, edit_forecast};
+use crate::ledger::insert::{
+    create_scenario, delete_forecast, insert_forecast, insert_person, insert_source,
+};
+use crate::ledger::{Ledger, Outcome, PEOPLE_FILE};
+
+impl HindsightApp {
+    /// Carries out what the views asked for.
+    pub fn apply(&mut self, action: Action, ctx: &egui::Context) {
+        match action {
+            Action::Select(id) => {
+                self.ui.selected = id;
+                self.ui.scroll_to_selected = true;
+            }
+            Action::ShowTab(tab) => self.ui.tab = tab,
+            Action::ShowForecaster(name) => {
+                self.ui.forecaster = Some(name);
+                self.ui.tab = Tab::TrackRecords;
+            }
+            Action::ShowOnly { label, ids } => {
+                self.ui.only = Some((label, ids));
+                self.ui.tab = Tab::Forecasts;
+            }
+            Action::ClearOnly => self.ui.only = None,
+            Action::Sort(key) => {
+                if self.ui.sort == key {
+                    self.ui.ascending = !self.ui.ascending;
+                } else {
+                    self.ui.sort = key;
+                    self.ui.ascending = true;
+                }
+            }
+            Action::SetOutcome { id, outcome } => self.set_outcome(&id, outcome, ctx),
+            Action::Undo => self.undo(ctx),
+            Action::OpenFolder(folder) => {
+                self.ui.open_folder = None;
+                self.open_folder(&folder, ctx);
+            }
+            Action::Reload => {
+                self.reload(ctx);
+                self.info("Reloaded");
+            }
+            Action::NewForecast => self.new_forecast_form(),
+            Action::EditForecast(id) => self.edit_forecast_form(&id),
+            Action::SaveForecast {
+                file,
+                draft,
+                editing,
+            } => self.save_forecast(file, draft, editing, ctx),
+            Action::AskDelete(id) => self.ui.confirm_delete = Some(id),
+            Action::DeleteForecast(id) => self.delete(&id, ctx),
+            Action::NewScenario => {
+                self.ui.form = Some(Form::Scenario {
+                    draft: ScenarioDraft::default(),
+                    problems: Vec::new(),
+                })
+            }
+            Action::SaveScenario(draft) => self.save_scenario(draft, ctx),
+            Action::NewSource => self.new_source_form(),
+            Action::SaveSource { file, draft } => self.save_source(file, draft, ctx),
+            Action::NewPerson => {
+                self.ui.form = Some(Form::Person {
+                    draft: PersonDraft::default(),
+                    problems: Vec::new(),
+                })
+            }
+            Action::SavePerson(draft) => self.save_person(draft, ctx),
+        }
+    }
+
+    fn set_outcome(&mut self, id: &str, outcome: Outcome, ctx: &egui::Context) {
+        let today = self.today();
+        let Some(ledger) = self.ledger() else { return };
+        let Some(entry) = ledger.find(id) else {
+            return self.error(format!("No forecast {id} in this folder any more"));
+        };
+        let view = ledger.view(entry);
+        if view.file.has_errors {
+            return self.error(format!(
+                "{} has errors, and Hindsight never rewrites a file with errors: fix them first (see Problems)",
+                view.file.path.display()
+            ));
+        }
+        if let Outcome::Resolved(resolution) = &outcome
+            && let Err(problem) = check_resolution(view.forecast, resolution, today)
+        {
+            self.ui.outcome_form.problem = Some(problem);
+            return;
+        }
+        let (path, fingerprint) = (view.file.path.clone(), view.entry.fingerprint);
+        match edit_forecast(&path, id, Some(fingerprint), &Change::SetOutcome(outcome)) {
+            Ok(written) => {
+                let message = match written.after.outcome.verdict() {
+                    Some(verdict) => format!("Resolved {id} as {verdict}"),
+                    None => format!("Reopened {id}"),
+                };
+                if written.changed {
+                    self.undo.push(UndoStep::Outcome {
+                        path: written.path,
+                        id: id.to_string(),
+                        previous: written.before.outcome,
+                        fingerprint: written.fingerprint,
+                    });
+                }
+                self.ui.outcome_form = OutcomeForm::default();
+                self.info(message);
+                self.reload(ctx);
+            }
+            Err(error) => {
+                self.error(error.to_string());
+                self.reload(ctx);
+            }
+        }
+    }
+
+    fn undo(&mut self, ctx: &egui::Context) {
+        let Some(step) = self.undo.pop() else {
+            return self.info("Nothing to undo");
+        };
+        match step.apply() {
+            Ok(()) => self.info(format!("Undid: {}", step.describe())),
+            Err(error) => self.error(format!("Could not undo: {error}")),
+        }
+        self.reload(ctx);
+    }
+
+    /// The scenario file of the selected forecast (else the first): a new forecast or source
+    /// usually belongs with the one being looked at.
+    fn selected_file(&self, ledger: &Ledger) -> usize {
+        self.ui
+            .selected
+            .as_deref()
+            .and_then(|id| ledger.find(id))
+            .map_or(0, |entry| ledger.entries[entry].file)
+    }
+
+    fn new_forecast_form(&mut self) {
+        let Some(ledger) = self.ledger() else { return };
+        if ledger.files.is_empty() {
+            return self.error("Create a scenario first (Edit → New scenario)");
+        }
+        let file = self.selected_file(ledger);
+        let draft = ForecastDraft {
+            made: self.today().to_string(),
+            source: ledger.files[file]
+                .scenario
+                .sources
+                .first()
+                .map(|s| s.id.clone())
+                .unwrap_or_default(),
+            ..ForecastDraft::default()
+        };
+        self.ui.form = Some(Form::Forecast {
+            file,
+            draft,
+            editing: None,
+            problems: Vec::new(),
+        });
+    }
+
+    fn edit_forecast_form(&mut self, id: &str) {
+        let Some(ledger) = self.ledger() else { return };
+        let Some(entry) = ledger.find(id) else { return };
+        let view = ledger.view(entry);
+        self.ui.form = Some(Form::Forecast {
+            file: view.entry.file,
+            draft: ForecastDraft::from_forecast(view.forecast),
+            editing: Some(id.to_string()),
+            problems: Vec::new(),
+        });
+    }
+
+    fn set_form_problems(&mut self, found: Vec<FieldProblem>) {
+        if let Some(
+            Form::Forecast { problems, .. }
+            | Form::Scenario { problems, .. }
+            | Form::Source { problems, .. }
+            | Form::Person { problems, .. },
+        ) = &mut self.ui.form
+        {
+            *problems = found;
+        }
+    }
+
+    /// A file the app is about to write must be free of errors.
+    fn writable(&mut self, file: usize) -> Option<PathBuf> {
+        let ledger = self.ledger()?;
+        let scenario_file = ledger.files.get(file)?;
+        if scenario_file.has_errors {
+            let message = format!(
+                "{} has errors, and Hindsight never rewrites a file with errors: fix them first (see Problems)",
+                scenario_file.path.display()
+            );
+            self.error(message);
+            return None;
+        }
+        Some(scenario_file.path.clone())
+    }
+
+    fn save_forecast(
+        &mut self,
+        file: usize,
+        draft: ForecastDraft,
+        editing: Option<String>,
+        ctx: &egui::Context,
+    ) {
+        let Some(ledger) = self.ledger() else { return };
+        let existing = editing
+            .as_deref()
+            .and_then(|id| ledger.find(id))
+            .map(|entry| ledger.view(entry));
+        let outcome = existing.map_or(Outcome::Open, |view| view.forecast.outcome.clone());
+        let forecast = match check_forecast(ledger, file, &draft, editing.as_deref(), outcome) {
+            Ok(forecast) => forecast,
+            Err(problems) => return self.set_form_problems(problems),
+        };
+        let moved = existing.is_some_and(|view| view.entry.file != file);
+        let previous = existing.map(|view| {
+            (
+                view.file.path.clone(),
+                view.entry.fingerprint,
+                view.forecast.clone(),
+            )
+        });
+        let Some(path) = self.writable(file) else {
+            return;
+        };
+        let result = match previous {
+            Some((old_path, fingerprint, before)) if !moved => edit_forecast(
+                &old_path,
+                &forecast.id,
+                Some(fingerprint),
+                &Change::Replace(Box::new(forecast.clone())),
+            )
+            .map(|written| UndoStep::Edit {
+                path: written.path,
+                previous: Box::new(before),
+                fingerprint: written.fingerprint,
+            }),
+            Some(_) => {
+                return self.set_form_problems(vec![FieldProblem {
+                    field: "scenario",
+                    message:
+                        "a forecast cannot move to another scenario; delete it and add it there"
+                            .into(),
+                }]);
+            }
+            None => insert_forecast(&path, &forecast, None).map(|inserted| UndoStep::Insert {
+                path: inserted.path,
+                id: inserted.forecast.id.clone(),
+                fingerprint: inserted.fingerprint,
+            }),
+        };
+        match result {
+            Ok(step) => {
+                let verb = if editing.is_some() { "Saved" } else { "Added" };
+                self.undo.push(step);
+                self.ui.form = None;
+                self.ui.selected = Some(forecast.id.clone());
+                self.ui.scroll_to_selected = true;
+                self.info(format!("{verb} {}", forecast.id));
+            }
+            Err(error) => self.error(error.to_string()),
+        }
+        self.reload(ctx);
+    }
+
+    fn delete(&mut self, id: &str, ctx: &egui::Context) {
+        self.ui.confirm_delete = None;
+        let Some(ledger) = self.ledger() else { return };
+        let Some(entry) = ledger.find(id) else { return };
+        let (file, fingerprint) = (
+            ledger.entries[entry].file,
+            ledger.entries[entry].fingerprint,
+        );
+        let Some(path) = self.writable(file) else {
+            return;
+        };
+        match delete_forecast(&path, id, Some(fingerprint)) {
+            Ok(deleted) => {
+                self.undo.push(UndoStep::Delete {
+                    path: deleted.path,
+                    forecast: Box::new(deleted.forecast),
+                    index: deleted.index,
+                });
+                if self.ui.selected.as_deref() == Some(id) {
+                    self.ui.selected = None;
+                }
+                self.info(format!("Deleted {id} (Ctrl+Z to undo)"));
+            }
+            Err(error) => self.error(error.to_string()),
+        }
+        self.reload(ctx);
+    }
+
+    fn save_scenario(&mut self, draft: ScenarioDraft, ctx: &egui::Context) {
+        let Some(session) = &self.session else { return };
+        let scenario = match check_scenario(&session.ledger, &draft) {
+            Ok(scenario) => scenario,
+            Err(problems) => return self.set_form_problems(problems),
+        };
+        match create_scenario(&session.dir, &scenario) {
+            Ok(path) => {
+                self.ui.form = None;
+                self.info(format!("Created {}", path.display()));
+            }
+            Err(error) => self.error(error.to_string()),
+        }
+        self.reload(ctx);
+    }
+
+    fn new_source_form(&mut self) {
+        let Some(ledger) = self.ledger() else { return };
+        if ledger.files.is_empty() {
+            return self.error("Create a scenario first (Edit → New scenario)");
+        }
+        let file = self.selected_file(ledger);
+        self.ui.form = Some(Form::Source {
+            file,
+            draft: SourceDraft::default(),
+            problems: Vec::new(),
+        });
+    }
+
+    fn save_source(&mut self, file: usize, draft: SourceDraft, ctx: &egui::Context) {
+        let Some(ledger) = self.ledger() else { return };
+        let source = match check_source(ledger, file, &draft) {
+            Ok(source) => source,
+            Err(problems) => return self.set_form_problems(problems),
+        };
+        let Some(path) = self.writable(file) else {
+            return;
+        };
+        match insert_source(&path, &source) {
+            Ok(()) => {
+                self.ui.form = None;
+                self.info(format!("Added source {}", source.id));
+            }
+            Err(error) => self.error(error.to_string()),
+        }
+        self.reload(ctx);
+    }
+
+    fn save_person(&mut self, draft: PersonDraft, ctx: &egui::Context) {
+        let Some(session) = &self.session else { return };
+        let person = match check_person(&session.ledger, &draft) {
+            Ok(person) => person,
+            Err(problems) => return self.set_form_problems(problems),
+        };
+        let people_path = session.dir.join(PEOPLE_FILE);
+        let broken = session
+            .ledger
+            .problems_in(&people_path)
+            .any(|p| p.is_error());
+        if broken {
+            return self.error(format!(
+                "{} has errors: fix them first (see Problems)",
+                people_path.display()
+            ));
+        }
+        match insert_person(&people_path, &person) {
+            Ok(()) => {
+                self.ui.form = None;
+                self.info(format!("Added {} to {PEOPLE_FILE}", person.name));
+            }
+            Err(error) => self.error(error.to_string()),
+        }
+        self.reload(ctx);
+    }
+}
