@@ -67,16 +67,22 @@ impl Filter {
 
     /// Entry indices of the forecasts that pass, in ledger order.
     pub fn apply(&self, ledger: &Ledger, today: NaiveDate) -> Vec<usize> {
+        self.apply_indexed(ledger, today, None)
+    }
+
+    /// As [`Filter::apply`], searching a prepared [`SearchIndex`] of the same ledger.
+    pub fn apply_indexed(
+        &self,
+        ledger: &Ledger,
+        today: NaiveDate,
+        index: Option<&SearchIndex>,
+    ) -> Vec<usize> {
         let prepared = Prepared::new(self, ledger);
         ledger
             .forecasts()
-            .filter(|view| prepared.matches(view, today))
+            .filter(|view| prepared.matches(view, today, index))
             .map(|view| view.entry_index)
             .collect()
-    }
-
-    pub fn matches(&self, ledger: &Ledger, view: &ForecastView, today: NaiveDate) -> bool {
-        Prepared::new(self, ledger).matches(view, today)
     }
 }
 
@@ -116,7 +122,7 @@ impl<'a> Prepared<'a> {
         }
     }
 
-    fn matches(&self, view: &ForecastView, today: NaiveDate) -> bool {
+    fn matches(&self, view: &ForecastView, today: NaiveDate, index: Option<&SearchIndex>) -> bool {
         let filter = self.filter;
         let forecast = view.forecast;
         let same = |wanted: &Option<String>, actual: &str| {
@@ -160,21 +166,48 @@ impl<'a> Prepared<'a> {
                 return false;
             }
         }
-        self.search_words.is_empty() || self.search_matches(view)
+        self.search_words.is_empty() || self.search_matches(view, index)
     }
 
-    fn search_matches(&self, view: &ForecastView) -> bool {
-        let haystack = [
-            view.forecast.quote.as_str(),
-            view.forecast.claim.as_str(),
-            view.author_name(),
-            view.forecast.by.as_str(),
-        ]
-        .join("\n")
-        .to_lowercase();
+    fn search_matches(&self, view: &ForecastView, index: Option<&SearchIndex>) -> bool {
+        let owned;
+        let haystack = match index.and_then(|index| index.haystacks.get(view.entry_index)) {
+            Some(haystack) => haystack.as_str(),
+            None => {
+                owned = search_text(view);
+                owned.as_str()
+            }
+        };
         self.search_words
             .iter()
             .all(|word| haystack.contains(word.as_str()))
+    }
+}
+
+/// What a search looks in: quote, claim and forecaster, lower case.
+fn search_text(view: &ForecastView) -> String {
+    [
+        view.forecast.quote.as_str(),
+        view.forecast.claim.as_str(),
+        view.author_name(),
+        view.forecast.by.as_str(),
+    ]
+    .join("\n")
+    .to_lowercase()
+}
+
+/// The searchable text of every forecast, lower-cased once per load, so that searching as
+/// the user types does not lower-case every quote on every keystroke.
+#[derive(Clone, Debug, Default)]
+pub struct SearchIndex {
+    haystacks: Vec<String>,
+}
+
+impl SearchIndex {
+    pub fn new(ledger: &Ledger) -> SearchIndex {
+        SearchIndex {
+            haystacks: ledger.forecasts().map(|view| search_text(&view)).collect(),
+        }
     }
 }
 

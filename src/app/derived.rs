@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::ledger::Ledger;
 use crate::overview::{Overview, overview};
-use crate::query::{Filter, SortKey, sort_entries};
+use crate::query::{Filter, SearchIndex, SortKey, sort_entries};
 use crate::report::{
     CumulativePoint, GroupBy, Report, TrackRecord, calibration_members, cumulative_brier, report,
     scored_entries, track_record,
@@ -47,6 +47,8 @@ pub struct Derived {
     pub forecaster: Option<ForecasterPage>,
     /// The choices the filter bar offers, as (value, label).
     pub options: FilterOptions,
+    /// Lower-cased searchable text, built the first time a search is typed after a load.
+    search_index: Option<(u64, SearchIndex)>,
     job: Option<Receiver<(Key, Report)>>,
 }
 
@@ -146,13 +148,22 @@ impl Derived {
             self.update_forecaster(ledger, inputs.forecaster, inputs.today, false);
             return;
         }
+        if inputs.filter.search.is_some()
+            && self
+                .search_index
+                .as_ref()
+                .is_none_or(|(generation, _)| *generation != inputs.generation)
+        {
+            self.search_index = Some((inputs.generation, SearchIndex::new(ledger)));
+        }
+        let index = self.search_index.as_ref().map(|(_, index)| index);
         let mut visible = match inputs.only {
             Some(only) => only
                 .iter()
                 .copied()
                 .filter(|&i| i < ledger.entries.len())
                 .collect(),
-            None => inputs.filter.apply(ledger, inputs.today),
+            None => inputs.filter.apply_indexed(ledger, inputs.today, index),
         };
         sort_entries(ledger, &mut visible, inputs.sort, inputs.ascending);
         let report_changed = self.key.as_ref().is_none_or(|old| {
