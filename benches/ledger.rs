@@ -56,6 +56,10 @@ fn benchmarks(c: &mut Criterion) {
     group.bench_function("filter: text search", |b| {
         b.iter(|| search.apply(&ledger, today()))
     });
+    let index = hindsight::query::SearchIndex::new(&ledger);
+    group.bench_function("filter: text search, indexed (as the app types)", |b| {
+        b.iter(|| search.apply_indexed(&ledger, today(), Some(&index)))
+    });
     let by_author = Filter {
         author: Some("Amara Abbott".into()),
         tag: Some("watchlist".into()),
