@@ -582,3 +582,82 @@ fn the_leaderboard_sorts_by_any_column() {
         "a second click reverses"
     );
 }
+
+/// Clicks across a chart on a grid finer than a marker, as a user hunting for a point would,
+/// until `opened` says a click opened something. Returns whether one did.
+fn click_across(
+    harness: &mut Harness<'static, HindsightApp>,
+    chart: &str,
+    opened: impl Fn(&HindsightApp) -> bool,
+) -> bool {
+    let rect = harness.get_by_label(chart).rect();
+    // No point is more than step/√2 ≈ 11 points from a grid point: within the pick radius (12).
+    let step = 16.0;
+    let mut y = rect.top() + step / 2.0;
+    while y < rect.bottom() {
+        let mut x = rect.left() + step / 2.0;
+        while x < rect.right() {
+            let pos = egui::pos2(x, y);
+            harness.hover_at(pos);
+            for pressed in [true, false] {
+                harness.event(egui::Event::PointerButton {
+                    pos,
+                    button: egui::PointerButton::Primary,
+                    pressed,
+                    modifiers: Modifiers::default(),
+                });
+            }
+            harness.step();
+            if opened(harness.state()) {
+                harness.run();
+                return true;
+            }
+            x += step;
+        }
+        y += step;
+    }
+    false
+}
+
+#[test]
+fn clicking_a_calibration_point_lists_the_forecasts_behind_it() {
+    let ledger = TempLedger::fixture();
+    let mut harness = open(&ledger, false);
+    click(&mut harness, "Track records");
+    assert!(click_across(&mut harness, "Calibration diagram", |app| app
+        .ui
+        .only
+        .is_some()));
+    let (label, ids) = harness.state().ui.only.clone().unwrap();
+    assert!(label.starts_with("calibration bin "), "{label}");
+    assert_eq!(
+        harness.state().ui.tab,
+        Tab::Forecasts,
+        "the forecasts behind the point are listed"
+    );
+    assert_eq!(harness.state().visible().len(), ids.len());
+    assert!(!ids.is_empty());
+    assert!(shows_text(&harness, "Showing only: calibration bin"));
+}
+
+#[test]
+fn clicking_a_forecaster_on_the_brier_chart_opens_their_page() {
+    let ledger = TempLedger::fixture();
+    let mut harness = open(&ledger, false);
+    click(&mut harness, "Track records");
+    assert!(click_across(
+        &mut harness,
+        "Brier score by forecaster",
+        |app| app.ui.forecaster.is_some()
+    ));
+    let name = harness.state().ui.forecaster.clone().unwrap();
+    assert!(
+        ["Ada Fixture", "Bo Testwell"].contains(&name.as_str()),
+        "{name}"
+    );
+    assert!(
+        harness.query_by_label("Calibration diagram").is_some(),
+        "their own calibration"
+    );
+    assert!(harness.query_by_label("Brier score over time").is_some());
+}

@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 use egui_plot::{HoverPosition, Line, Points};
 
 use super::ViewCtx;
-use super::plots::{calibration_plot, fixed_plot, point_under_pointer};
+use super::plots::{calibration_plot, fixed_plot, name_chart, point_under_pointer};
 use super::style::{
     date_of_day_number, day_number, percent, score, shorten, standing, standing_text,
 };
@@ -173,6 +173,7 @@ fn cumulative_chart(
                 None
             }
         });
+    name_chart(&response.response, "Brier score over time");
     if let Some(index) = response.inner {
         let id = ctx
             .ledger

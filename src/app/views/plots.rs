@@ -39,6 +39,11 @@ pub fn fixed_plot<'a>(id: &str) -> Plot<'a> {
         .allow_scroll(false)
 }
 
+/// Names a chart for screen readers (and tests): a chart is otherwise an unnamed canvas.
+pub fn name_chart(response: &egui::Response, name: &str) {
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Figure, true, name));
+}
+
 /// An x axis from 0 to 1 labelled every 0.1: the default spacing assumes wide labels and
 /// would leave a probability axis with a single "0".
 pub fn probability_axis(label: &str) -> AxisHints<'static> {
@@ -167,6 +172,7 @@ pub fn calibration_plot(
                 None
             }
         });
+    name_chart(&response.response, "Calibration diagram");
     if let Some(point) = response.inner {
         let (bin_index, bin) = filled[point];
         let ids = members

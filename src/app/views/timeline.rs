@@ -6,7 +6,7 @@ use egui::Ui;
 use egui_plot::{HoverPosition, Legend, Line, MarkerShape, Plot, Points};
 
 use super::ViewCtx;
-use super::plots::point_under_pointer;
+use super::plots::{name_chart, point_under_pointer};
 use super::style::{
     Standing, date_of_day_number, day_number, shorten, standing, standing_color, standing_label,
 };
@@ -140,6 +140,7 @@ pub fn timeline_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
                 None
             }
         });
+    name_chart(&response.response, "Timeline");
     if let Some(row) = response.inner {
         let id = ctx.ledger.view(shown[row]).forecast.id.clone();
         actions.push(Action::Select(Some(id)));

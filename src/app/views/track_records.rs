@@ -7,7 +7,9 @@ use egui_extras::{Column, TableBuilder};
 use egui_plot::{AxisHints, GridMark, HoverPosition, Line, Points};
 
 use super::ViewCtx;
-use super::plots::{calibration_plot, fixed_plot, point_under_pointer, probability_axis};
+use super::plots::{
+    calibration_plot, fixed_plot, name_chart, point_under_pointer, probability_axis,
+};
 use super::style::{percent, score, shorten};
 use crate::app::{Action, LeaderboardColumn, LeaderboardSort, UiState};
 use crate::report::{SMALL_SAMPLE, TrackRecord};
@@ -321,6 +323,7 @@ fn brier_chart(ui: &mut Ui, records: &[&TrackRecord], height: f32, actions: &mut
                 None
             }
         });
+    name_chart(&response.response, "Brier score by forecaster");
     if let Some(index) = response.inner {
         actions.push(Action::ShowForecaster(scored[index].name.clone()));
     }
