@@ -5,10 +5,8 @@ use egui::{RichText, Ui};
 use egui_plot::{HoverPosition, Line, Points};
 
 use super::ViewCtx;
-use super::plots::{calibration_plot, fixed_plot, name_chart, point_under_pointer};
-use super::style::{
-    date_of_day_number, day_number, percent, score, shorten, standing, standing_text,
-};
+use super::plots::{calibration_plot, clicked_point, date_tick, fixed_plot, name_chart};
+use super::style::{day_number, percent, score, shorten, standing, standing_text};
 use crate::app::{Action, UiState};
 use crate::report::SMALL_SAMPLE;
 
@@ -144,11 +142,7 @@ fn cumulative_chart(
         .y_axis_label("Brier score")
         .include_y(0.0)
         .include_y(0.5)
-        .x_axis_formatter(|mark, _| {
-            date_of_day_number(mark.value)
-                .map(|d| d.to_string())
-                .unwrap_or_default()
-        })
+        .x_axis_formatter(date_tick)
         .label_formatter(|position| match position {
             HoverPosition::NearDataPoint {
                 plot_name, index, ..
@@ -167,11 +161,7 @@ fn cumulative_chart(
                     .filled(true)
                     .color(accent),
             );
-            if plot_ui.response().clicked() {
-                point_under_pointer(plot_ui, &points)
-            } else {
-                None
-            }
+            clicked_point(plot_ui, &points)
         });
     name_chart(&response.response, "Brier score over time");
     if let Some(index) = response.inner {

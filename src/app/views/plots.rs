@@ -52,6 +52,22 @@ pub fn probability_axis(label: &str) -> AxisHints<'static> {
         .label_spacing(24.0..=40.0)
 }
 
+/// The point a click landed on, if the chart was clicked on one.
+pub fn clicked_point(plot_ui: &PlotUi, points: &[[f64; 2]]) -> Option<usize> {
+    if plot_ui.response().clicked() {
+        point_under_pointer(plot_ui, points)
+    } else {
+        None
+    }
+}
+
+/// Tick labels for a date axis whose values are [`super::style::day_number`]s.
+pub fn date_tick(mark: egui_plot::GridMark, _range: &std::ops::RangeInclusive<f64>) -> String {
+    super::style::date_of_day_number(mark.value)
+        .map(|date| date.to_string())
+        .unwrap_or_default()
+}
+
 /// A few forecasts' claims, one per line, for a hover label.
 pub fn claims_list(ctx: &ViewCtx, entries: &[usize], limit: usize) -> String {
     let mut lines: Vec<String> = entries
@@ -166,11 +182,7 @@ pub fn calibration_plot(
                     .color(text_color),
                 );
             }
-            if plot_ui.response().clicked() {
-                point_under_pointer(plot_ui, &points)
-            } else {
-                None
-            }
+            clicked_point(plot_ui, &points)
         });
     name_chart(&response.response, "Calibration diagram");
     if let Some(point) = response.inner {

@@ -6,10 +6,8 @@ use egui::Ui;
 use egui_plot::{HoverPosition, Legend, Line, MarkerShape, Plot, Points};
 
 use super::ViewCtx;
-use super::plots::{name_chart, point_under_pointer};
-use super::style::{
-    Standing, date_of_day_number, day_number, shorten, standing, standing_color, standing_label,
-};
+use super::plots::{clicked_point, date_tick, name_chart};
+use super::style::{Standing, day_number, shorten, standing, standing_color, standing_label};
 use crate::app::Action;
 use crate::ledger::Verdict;
 
@@ -69,11 +67,7 @@ pub fn timeline_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
         .legend(Legend::default())
         .x_axis_label("date")
         .show_axes([true, false])
-        .x_axis_formatter(|mark, _| {
-            date_of_day_number(mark.value)
-                .map(|d| d.to_string())
-                .unwrap_or_default()
-        })
+        .x_axis_formatter(date_tick)
         .label_formatter(|position| match position {
             HoverPosition::NearDataPoint {
                 plot_name, index, ..
@@ -134,11 +128,7 @@ pub fn timeline_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
                     .filled(true)
                     .color(visuals.text_color()),
             );
-            if plot_ui.response().clicked() {
-                point_under_pointer(plot_ui, &starts)
-            } else {
-                None
-            }
+            clicked_point(plot_ui, &starts)
         });
     name_chart(&response.response, "Timeline");
     if let Some(row) = response.inner {

@@ -7,9 +7,7 @@ use egui_extras::{Column, TableBuilder};
 use egui_plot::{AxisHints, GridMark, HoverPosition, Line, Points};
 
 use super::ViewCtx;
-use super::plots::{
-    calibration_plot, fixed_plot, name_chart, point_under_pointer, probability_axis,
-};
+use super::plots::{calibration_plot, clicked_point, fixed_plot, name_chart, probability_axis};
 use super::style::{percent, score, shorten};
 use crate::app::{Action, LeaderboardColumn, LeaderboardSort, UiState};
 use crate::report::{SMALL_SAMPLE, TrackRecord};
@@ -317,11 +315,7 @@ fn brier_chart(ui: &mut Ui, records: &[&TrackRecord], height: f32, actions: &mut
                     .filled(true)
                     .color(accent),
             );
-            if plot_ui.response().clicked() {
-                point_under_pointer(plot_ui, &points)
-            } else {
-                None
-            }
+            clicked_point(plot_ui, &points)
         });
     name_chart(&response.response, "Brier score by forecaster");
     if let Some(index) = response.inner {
