@@ -30,7 +30,7 @@ sleep 1
 shoot() {
     local name=$1
     shift
-    ./target/release/hindsight scenarios "$@" &
+    ./target/release/hindsight --today 2026-11-22 scenarios "$@" &
     local app=$!
     sleep "${HINDSIGHT_SCREENSHOT_WAIT:-4}"
     import -window root "$out/$name.png"

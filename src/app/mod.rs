@@ -70,8 +70,13 @@ pub struct StartAt {
     pub forecaster: Option<String>,
 }
 
-/// Opens the app in a native window.
-pub fn run(folder: Option<PathBuf>, start: StartAt) -> eframe::Result<()> {
+/// Opens the app in a native window; `today` overrides the date (as `--today` does for the
+/// command line).
+pub fn run(
+    folder: Option<PathBuf>,
+    start: StartAt,
+    today: Option<NaiveDate>,
+) -> eframe::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Hindsight")
@@ -89,7 +94,7 @@ pub fn run(folder: Option<PathBuf>, start: StartAt) -> eframe::Result<()> {
                 cc,
                 AppOptions {
                     folder,
-                    today: None,
+                    today,
                     watch: true,
                     start,
                 },

@@ -172,7 +172,7 @@ pub fn run(cli: Cli) -> ExitCode {
             select: cli.select,
             forecaster: cli.forecaster,
         };
-        return match crate::app::run(cli.folder, start) {
+        return match crate::app::run(cli.folder, start, cli.today) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("hindsight: cannot open the app window: {error}");

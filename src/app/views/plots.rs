@@ -139,9 +139,14 @@ pub fn calibration_plot(
         .height(height)
         .legend(Legend::default().position(egui_plot::Corner::LeftTop))
         .custom_x_axes(vec![probability_axis("forecast probability")])
-        .y_axis_label("observed frequency")
+        .custom_y_axes(vec![
+            AxisHints::new_y()
+                .label("observed frequency")
+                .label_spacing(14.0..=24.0),
+        ])
         .default_x_bounds(0.0, 1.0)
-        .default_y_bounds(0.0, 1.12)
+        // Room below 0 and above 1 so markers on the edges and their counts are not clipped.
+        .default_y_bounds(-0.06, 1.12)
         .label_formatter(|position| match position {
             HoverPosition::NearDataPoint {
                 plot_name, index, ..
@@ -174,8 +179,9 @@ pub fn calibration_plot(
             );
             for ((_, bin), point) in filled.iter().zip(&points) {
                 plot_ui.text(
+                    // Unnamed: the counts label the points and need no legend entry.
                     Text::new(
-                        "counts",
+                        "",
                         PlotPoint::new(point[0], point[1] + 0.05),
                         format!("n={}", bin.count),
                     )

@@ -66,10 +66,18 @@ pub fn track_records_ui(
             .id_salt("track-record-charts")
             .show(&mut columns[1], |ui| {
                 ui.strong("Brier score by forecaster (95% interval)");
-                brier_chart(ui, &records, available * 0.45, actions);
+                // Both charts fit on screen: the Brier chart gets what its rows need, up to
+                // half; the calibration diagram the rest.
+                let rows = records
+                    .iter()
+                    .filter(|r| r.brier.is_some())
+                    .count()
+                    .min(CHART_ROWS);
+                let brier_height = (rows as f32 * 18.0 + 60.0).clamp(160.0, available * 0.5);
+                brier_chart(ui, &records, brier_height, actions);
                 ui.add_space(8.0);
                 ui.strong("Calibration of the forecasts shown");
-                let side = ui.available_width().clamp(240.0, 420.0);
+                let side = (available - brier_height - 70.0).clamp(240.0, ui.available_width());
                 calibration_plot(
                     ui,
                     "calibration-all",
@@ -260,8 +268,6 @@ fn brier_chart(ui: &mut Ui, records: &[&TrackRecord], height: f32, actions: &mut
         .collect();
     let names: Vec<String> = scored.iter().map(|r| shorten(&r.name, 22)).collect();
     let accent = ui.visuals().selection.bg_fill;
-    // Room for every name: a row of at least 18 points each.
-    let height = height.max(scored.len() as f32 * 18.0 + 60.0);
     let rows = scored.len();
     let response = fixed_plot("brier-by-forecaster")
         .height(height)
