@@ -221,7 +221,7 @@ pub fn murphy_decomposition(forecasts: &[ScoredForecast]) -> Option<Decompositio
 
 /// 95% percentile-bootstrap interval for the Brier score: [`BOOTSTRAP_RESAMPLES`] resamples of
 /// n forecasts drawn with replacement, then the 2.5th and 97.5th percentiles of their Brier
-/// scores by numpy's default rule (see [`percentile`]). The same `seed` always gives the same
+/// scores by numpy's default rule (linear interpolation). The same `seed` always gives the same
 /// interval. `None` for fewer than 2 forecasts: one forecast would give a zero-width interval,
 /// a fake certainty.
 pub fn bootstrap_brier_interval(forecasts: &[ScoredForecast], seed: u64) -> Option<(f64, f64)> {
