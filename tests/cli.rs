@@ -326,6 +326,13 @@ fn due_lists_overdue_forecasts_oldest_first() {
         .map(|f| f["id"].as_str().unwrap())
         .collect();
     assert_eq!(ids, ["analysts-likely-unrest", "bo-minister-resigns"]);
+    assert_eq!(
+        TempLedger::fixture()
+            .run(&["due", "--scenario", "neighbours"])
+            .stdout,
+        "0 overdue forecasts\n",
+        "nothing due: no empty table, just the count"
+    );
     let table = ledger.run(&["due"]);
     assert!(
         table.stdout.contains("2022-04-01 (default)"),

@@ -20,8 +20,7 @@ fn resolution() -> Outcome {
 #[test]
 fn a_block_changed_on_disk_since_loading_is_never_overwritten() {
     let ledger = TempLedger::fixture();
-    let loaded = load(&ledger.scenarios(), today()).unwrap();
-    let entry = &loaded.entries[loaded.find("bo-minister-resigns").unwrap()];
+    let fingerprint = ledger.fingerprint_of("bo-minister-resigns");
 
     // Someone else edits that forecast's claim (a git pull, an editor).
     let theirs = ledger.read("prices.ron").replace(
@@ -33,7 +32,7 @@ fn a_block_changed_on_disk_since_loading_is_never_overwritten() {
     let result = edit_forecast(
         &path,
         "bo-minister-resigns",
-        Some(entry.fingerprint),
+        Some(fingerprint),
         &Change::SetOutcome(resolution()),
     );
     assert!(
@@ -46,8 +45,7 @@ fn a_block_changed_on_disk_since_loading_is_never_overwritten() {
 #[test]
 fn a_change_elsewhere_in_the_file_is_kept() {
     let ledger = TempLedger::fixture();
-    let loaded = load(&ledger.scenarios(), today()).unwrap();
-    let entry = &loaded.entries[loaded.find("bo-minister-resigns").unwrap()];
+    let fingerprint = ledger.fingerprint_of("bo-minister-resigns");
 
     let theirs = ledger.read("prices.ron").replace(
         "The statistics office reported a rise.",
@@ -58,7 +56,7 @@ fn a_change_elsewhere_in_the_file_is_kept() {
     let written = edit_forecast(
         &path,
         "bo-minister-resigns",
-        Some(entry.fingerprint),
+        Some(fingerprint),
         &Change::SetOutcome(resolution()),
     )
     .unwrap();

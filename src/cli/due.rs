@@ -56,7 +56,10 @@ pub fn run(args: &DueArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
                     truncate(&record.claim, 70),
                 ]);
             }
-            write!(out, "{}", table.render())?;
+            // An empty table is just a header: the count line says it all.
+            if !records.is_empty() {
+                write!(out, "{}", table.render())?;
+            }
             writeln!(
                 out,
                 "{} overdue forecast{}",

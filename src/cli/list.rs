@@ -91,7 +91,10 @@ fn write_table(out: &mut dyn Write, records: &[ForecastRecord]) -> Result<(), Cl
             truncate(&record.claim, 70),
         ]);
     }
-    write!(out, "{}", table.render())?;
+    // An empty table is just a header: the count line says it all.
+    if !records.is_empty() {
+        write!(out, "{}", table.render())?;
+    }
     writeln!(
         out,
         "{} forecast{}",

@@ -146,3 +146,12 @@ pub fn block_lines(text: &str, id: &str) -> std::ops::RangeInclusive<usize> {
         .unwrap();
     start + 1..=end + 1
 }
+
+impl TempLedger {
+    /// The fingerprint of forecast `id`'s block as loaded now, as the app holds it before
+    /// someone else changes the file.
+    pub fn fingerprint_of(&self, id: &str) -> u64 {
+        let loaded = hindsight::ledger::load(&self.scenarios(), today()).unwrap();
+        loaded.entries[loaded.find(id).expect("the forecast exists")].fingerprint
+    }
+}
