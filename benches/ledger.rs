@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use hindsight::demo::{DemoOptions, write_demo};
+use hindsight::ledger::canonical::scenario_document;
 use hindsight::ledger::edit::{Change, edit_forecast};
-use hindsight::ledger::write::scenario_document;
 use hindsight::ledger::{Outcome, load};
 use hindsight::query::Filter;
 use hindsight::report::{GroupBy, report};
@@ -89,7 +89,7 @@ fn benchmarks(c: &mut Criterion) {
                 file.scenario.forecasts[index].outcome.clone()
             };
             open = !open;
-            edit_forecast(&file.path, &id, None, &Change::SetOutcome(outcome)).unwrap()
+            edit_forecast(&ledger, &file.path, &id, None, &Change::SetOutcome(outcome)).unwrap()
         })
     });
     group.finish();

@@ -8,7 +8,8 @@ use std::path::Path;
 use chrono::{Days, NaiveDate};
 
 use crate::estimative::PhraseTable;
-use crate::ledger::write::{people_document, scenario_document, write_atomically};
+use crate::ledger::canonical::{people_document, scenario_document};
+use crate::ledger::create_new_file;
 use crate::ledger::{
     FORMAT_VERSION, Forecast, Outcome, People, Person, Resolution, ResolveBy, Scenario, Source,
     Verdict,
@@ -144,7 +145,7 @@ pub fn write_demo(out: &Path, options: DemoOptions) -> Result<DemoSummary, DemoE
         format: FORMAT_VERSION,
         people: people.clone(),
     };
-    write_atomically(
+    create_new_file(
         &people_path,
         people_document("// Demo forecasters (made up).\n", &registry).as_bytes(),
     )
@@ -165,7 +166,7 @@ pub fn write_demo(out: &Path, options: DemoOptions) -> Result<DemoSummary, DemoE
             "// A demo scenario (made up), written by `hindsight demo`.\n",
             &scenario,
         );
-        write_atomically(&path, text.as_bytes()).map_err(io_error(&path))?;
+        create_new_file(&path, text.as_bytes()).map_err(io_error(&path))?;
     }
     Ok(DemoSummary {
         forecasts: written,

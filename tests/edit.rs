@@ -4,7 +4,8 @@
 mod common;
 
 use common::{TempLedger, today};
-use hindsight::ledger::edit::{Change, EditError, edit_forecast};
+use hindsight::ledger::EditError;
+use hindsight::ledger::edit::{Change, edit_forecast};
 use hindsight::ledger::{Outcome, Resolution, Verdict, load};
 
 fn resolution() -> Outcome {
@@ -30,6 +31,7 @@ fn a_block_changed_on_disk_since_loading_is_never_overwritten() {
     let path = ledger.write("prices.ron", &theirs);
 
     let result = edit_forecast(
+        &ledger.load(),
         &path,
         "bo-minister-resigns",
         Some(fingerprint),
@@ -54,6 +56,7 @@ fn a_change_elsewhere_in_the_file_is_kept() {
     let path = ledger.write("prices.ron", &theirs);
 
     let written = edit_forecast(
+        &ledger.load(),
         &path,
         "bo-minister-resigns",
         Some(fingerprint),
@@ -78,6 +81,7 @@ fn a_save_keeps_the_files_permissions_and_leaves_no_temporary_file() {
     let path = ledger.path("prices.ron");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
     edit_forecast(
+        &ledger.load(),
         &path,
         "bo-minister-resigns",
         None,
@@ -103,6 +107,7 @@ fn comments_outside_the_outcome_survive_a_resolution() {
     );
     let path = ledger.write("prices.ron", &text);
     edit_forecast(
+        &ledger.load(),
         &path,
         "bo-minister-resigns",
         None,
@@ -131,6 +136,7 @@ fn replacing_a_whole_block_refuses_to_drop_its_comments() {
     );
     let path = ledger.write("prices.ron", &text);
     let result = edit_forecast(
+        &ledger.load(),
         &path,
         "bo-minister-resigns",
         None,
@@ -147,6 +153,7 @@ fn replacing_a_whole_block_refuses_to_drop_its_comments() {
     let path = original.path("prices.ron");
     let before = original.read("prices.ron");
     edit_forecast(
+        &original.load(),
         &path,
         "bo-minister-resigns",
         None,
@@ -171,13 +178,14 @@ fn a_file_that_does_not_parse_is_never_edited() {
         .replacen("),\n    ],\n)", ")\n    \n)", 1);
     let path = ledger.write("prices.ron", &text);
     let result = edit_forecast(
+        &ledger.load(),
         &path,
         "bo-minister-resigns",
         None,
         &Change::SetOutcome(resolution()),
     );
     assert!(
-        matches!(result, Err(EditError::FileHasErrors(_))),
+        matches!(result, Err(EditError::FileHasErrors { .. })),
         "{result:?}"
     );
     assert_eq!(ledger.read("prices.ron"), text);

@@ -8,8 +8,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use common::{TempLedger, fixture_dir, today};
+use hindsight::ledger::canonical::scenario_document;
 use hindsight::ledger::format::{FormatRefusal, Formatted, canonical_text, file_kind};
-use hindsight::ledger::write::scenario_document;
 use hindsight::ledger::{
     Forecast, Outcome, Resolution, ResolveBy, Scenario, Source, Verdict, load, ron_files,
 };

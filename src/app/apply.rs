@@ -7,11 +7,12 @@ use std::path::PathBuf;
 
 use super::undo::UndoStep;
 use super::{Action, Form, HindsightApp, OutcomeForm, Tab};
+use crate::ledger::EditError;
 use crate::ledger::draft::{
     FieldProblem, ForecastDraft, PersonDraft, ScenarioDraft, SourceDraft, check_forecast,
     check_person, check_scenario, check_source,
 };
-use crate::ledger::edit::{Change, check_resolution, edit_forecast};
+use crate::ledger::edit::{Change, edit_forecast};
 use crate::ledger::insert::{
     create_scenario, delete_forecast, insert_forecast, insert_person, insert_source,
 };
@@ -82,26 +83,16 @@ impl HindsightApp {
     }
 
     fn set_outcome(&mut self, id: &str, outcome: Outcome, ctx: &egui::Context) {
-        let today = self.today();
-        let Some(ledger) = self.ledger() else { return };
+        let Some(ledger) = self.shared_ledger() else {
+            return;
+        };
         let Some(entry) = ledger.find(id) else {
             return self.error(format!("No forecast {id} in this folder any more"));
         };
         let view = ledger.view(entry);
-        if view.file.has_errors {
-            return self.error(format!(
-                "{} has errors, and Hindsight never rewrites a file with errors: fix them first (see Problems)",
-                view.file.path.display()
-            ));
-        }
-        if let Outcome::Resolved(resolution) = &outcome
-            && let Err(problem) = check_resolution(view.forecast, resolution, today)
-        {
-            self.ui.outcome_form.problem = Some(problem);
-            return;
-        }
         let (path, fingerprint) = (view.file.path.clone(), view.entry.fingerprint);
-        match edit_forecast(&path, id, Some(fingerprint), &Change::SetOutcome(outcome)) {
+        let change = Change::SetOutcome(outcome);
+        match edit_forecast(&ledger, &path, id, Some(fingerprint), &change) {
             Ok(written) => {
                 let message = match written.after.outcome.verdict() {
                     Some(verdict) => format!("Resolved {id} as {verdict}"),
@@ -119,6 +110,11 @@ impl HindsightApp {
                 self.info(message);
                 self.reload(ctx);
             }
+            // The verdict breaks a rule (dated before the forecast, or in the future): say
+            // so next to the verdict buttons, where it can be corrected.
+            Err(EditError::Invalid(problem)) => {
+                self.ui.outcome_form.problem = Some(problem.message);
+            }
             Err(error) => {
                 self.error(error.to_string());
                 self.reload(ctx);
@@ -126,11 +122,19 @@ impl HindsightApp {
         }
     }
 
+    /// The loaded ledger, shared, so that it can be used while the app changes.
+    fn shared_ledger(&self) -> Option<std::sync::Arc<Ledger>> {
+        self.session.as_ref().map(|session| session.ledger.clone())
+    }
+
     fn undo(&mut self, ctx: &egui::Context) {
         let Some(step) = self.undo.pop() else {
             return self.info("Nothing to undo");
         };
-        match step.apply() {
+        let Some(ledger) = self.shared_ledger() else {
+            return;
+        };
+        match step.apply(&ledger) {
             Ok(()) => self.info(format!("Undid: {}", step.describe())),
             Err(error) => self.error(format!("Could not undo: {error}")),
         }
@@ -217,7 +221,10 @@ impl HindsightApp {
         editing: Option<String>,
         ctx: &egui::Context,
     ) {
-        let Some(ledger) = self.ledger() else { return };
+        let Some(ledger) = self.shared_ledger() else {
+            return;
+        };
+        let ledger = &*ledger;
         let existing = editing
             .as_deref()
             .and_then(|id| ledger.find(id))
@@ -240,6 +247,7 @@ impl HindsightApp {
         };
         let result = match previous {
             Some((old_path, fingerprint, before)) if !moved => edit_forecast(
+                ledger,
                 &old_path,
                 &forecast.id,
                 Some(fingerprint),
@@ -258,11 +266,13 @@ impl HindsightApp {
                             .into(),
                 }]);
             }
-            None => insert_forecast(&path, &forecast, None).map(|inserted| UndoStep::Insert {
-                path: inserted.path,
-                id: inserted.forecast.id.clone(),
-                fingerprint: inserted.fingerprint,
-            }),
+            None => {
+                insert_forecast(ledger, &path, &forecast, None).map(|inserted| UndoStep::Insert {
+                    path: inserted.path,
+                    id: inserted.forecast.id.clone(),
+                    fingerprint: inserted.fingerprint,
+                })
+            }
         };
         match result {
             Ok(step) => {
@@ -289,7 +299,10 @@ impl HindsightApp {
         let Some(path) = self.writable(file) else {
             return;
         };
-        match delete_forecast(&path, id, Some(fingerprint)) {
+        let Some(ledger) = self.shared_ledger() else {
+            return;
+        };
+        match delete_forecast(&ledger, &path, id, Some(fingerprint)) {
             Ok(deleted) => {
                 self.undo.push(UndoStep::Delete {
                     path: deleted.path,
@@ -312,7 +325,7 @@ impl HindsightApp {
             Ok(scenario) => scenario,
             Err(problems) => return self.set_form_problems(problems),
         };
-        match create_scenario(&session.dir, &scenario) {
+        match create_scenario(&session.ledger, &scenario) {
             Ok(path) => {
                 self.ui.form = None;
                 self.info(format!("Created {}", path.display()));
@@ -344,7 +357,10 @@ impl HindsightApp {
         let Some(path) = self.writable(file) else {
             return;
         };
-        match insert_source(&path, &source) {
+        let Some(ledger) = self.shared_ledger() else {
+            return;
+        };
+        match insert_source(&ledger, &path, &source) {
             Ok(()) => {
                 self.ui.form = None;
                 self.info(format!("Added source {}", source.id));
@@ -371,7 +387,7 @@ impl HindsightApp {
                 people_path.display()
             ));
         }
-        match insert_person(&people_path, &person) {
+        match insert_person(&session.ledger, &person) {
             Ok(()) => {
                 self.ui.form = None;
                 self.info(format!("Added {} to {PEOPLE_FILE}", person.name));

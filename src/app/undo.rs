@@ -3,9 +3,9 @@
 
 use std::path::PathBuf;
 
-use crate::ledger::edit::{Change, EditError, edit_forecast};
+use crate::ledger::edit::{Change, edit_forecast};
 use crate::ledger::insert::{delete_forecast, insert_forecast};
-use crate::ledger::{Forecast, Outcome};
+use crate::ledger::{EditError, Forecast, Ledger, Outcome};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum UndoStep {
@@ -55,7 +55,7 @@ impl UndoStep {
     }
 
     /// Writes the undo.
-    pub fn apply(&self) -> Result<(), EditError> {
+    pub fn apply(&self, ledger: &Ledger) -> Result<(), EditError> {
         match self {
             UndoStep::Outcome {
                 path,
@@ -63,6 +63,7 @@ impl UndoStep {
                 previous,
                 fingerprint,
             } => edit_forecast(
+                ledger,
                 path,
                 id,
                 Some(*fingerprint),
@@ -74,6 +75,7 @@ impl UndoStep {
                 previous,
                 fingerprint,
             } => edit_forecast(
+                ledger,
                 path,
                 &previous.id,
                 Some(*fingerprint),
@@ -84,12 +86,12 @@ impl UndoStep {
                 path,
                 id,
                 fingerprint,
-            } => delete_forecast(path, id, Some(*fingerprint)).map(drop),
+            } => delete_forecast(ledger, path, id, Some(*fingerprint)).map(drop),
             UndoStep::Delete {
                 path,
                 forecast,
                 index,
-            } => insert_forecast(path, forecast, Some(*index)).map(drop),
+            } => insert_forecast(ledger, path, forecast, Some(*index)).map(drop),
         }
     }
 }

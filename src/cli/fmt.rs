@@ -3,14 +3,16 @@
 //! left alone and named.
 
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use clap::Args;
 
 use super::{CliError, CliResult, FolderArg, load, plural};
-use crate::ledger::format::{Formatted, canonical_text, file_kind};
-use crate::ledger::{ron_files, write::write_atomically};
+use crate::ledger::EditError;
+use crate::ledger::format::{Formatted, canonical_text, file_kind, format_file};
+use crate::ledger::{Ledger, ron_files};
 
 #[derive(Debug, Args)]
 pub struct FmtArgs {
@@ -26,36 +28,20 @@ pub fn run(args: &FmtArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
     let paths = ron_files(&ledger.dir).map_err(|e| CliError::Failed(e.to_string()))?;
     let (mut canonical, mut changed, mut refused) = (0, 0, 0);
     for path in &paths {
-        if ledger.problems_in(path).any(|p| p.is_error()) {
-            eprintln!(
-                "{}: not formatted: has errors (run `hindsight check`); a file with errors is never rewritten",
-                path.display()
-            );
-            refused += 1;
-            continue;
-        }
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(error) => {
-                eprintln!("{}: not formatted: {error}", path.display());
-                refused += 1;
-                continue;
-            }
+        let result = if args.check {
+            needs_formatting(&ledger, path)
+        } else {
+            format_file(&ledger, path).map_err(|error| refusal(path, error))
         };
-        match canonical_text(file_kind(&ledger.dir, path), path, &text) {
-            Ok(Formatted::Canonical) => canonical += 1,
-            Ok(Formatted::Changed(new_text)) => {
+        match result {
+            Ok(false) => canonical += 1,
+            Ok(true) => {
                 changed += 1;
-                if args.check {
-                    writeln!(out, "{}", path.display())?;
-                } else {
-                    write_atomically(path, new_text.as_bytes())
-                        .map_err(|e| CliError::Failed(format!("{}: {e}", path.display())))?;
-                    writeln!(out, "formatted {}", path.display())?;
-                }
+                let verb = if args.check { "" } else { "formatted " };
+                writeln!(out, "{verb}{}", path.display())?;
             }
-            Err(refusal) => {
-                eprintln!("{}: not formatted: {refusal}", path.display());
+            Err(message) => {
+                eprintln!("{message}");
                 refused += 1;
             }
         }
@@ -76,4 +62,37 @@ pub fn run(args: &FmtArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `--check`: whether the file differs from its canonical form (nothing is written).
+fn needs_formatting(ledger: &Ledger, path: &Path) -> Result<bool, String> {
+    if let Some(error) = ledger.problems_in(path).find(|p| p.is_error()) {
+        return Err(refusal(
+            path,
+            EditError::FileHasErrors {
+                path: path.to_path_buf(),
+                first: format!(
+                    "line {}, column {}: {}",
+                    error.position.line, error.position.column, error.message
+                ),
+            },
+        ));
+    }
+    let text = std::fs::read_to_string(path)
+        .map_err(|error| format!("{}: not formatted: {error}", path.display()))?;
+    match canonical_text(file_kind(&ledger.dir, path), path, &text) {
+        Ok(formatted) => Ok(formatted != Formatted::Canonical),
+        Err(refusal) => Err(format!("{}: not formatted: {refusal}", path.display())),
+    }
+}
+
+/// Why a file was left alone, in the words `fmt` uses.
+fn refusal(path: &Path, error: EditError) -> String {
+    match error {
+        EditError::FileHasErrors { first, .. } => format!(
+            "{}: not formatted: has errors ({first}); a file with errors is never rewritten (run `hindsight check`)",
+            path.display()
+        ),
+        other => other.to_string(),
+    }
 }

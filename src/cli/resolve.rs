@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use super::{CliError, CliResult, FolderArg, load};
-use crate::ledger::edit::{Change, check_resolution, edit_forecast};
-use crate::ledger::{Ledger, Outcome, Resolution, Verdict};
+use crate::ledger::edit::{Change, edit_forecast};
+use crate::ledger::{EditError, Ledger, Outcome, Resolution, Verdict};
 
 #[derive(Debug, Args)]
 pub struct ResolveArgs {
@@ -54,7 +54,6 @@ pub fn run_resolve(args: &ResolveArgs, today: NaiveDate, out: &mut dyn Write) ->
         evidence: args.evidence.clone(),
         link: args.link.clone(),
     };
-    check_resolution(view.forecast, &resolution, today).map_err(CliError::Usage)?;
     let written = write(
         &ledger,
         entry,
@@ -89,8 +88,25 @@ pub fn run_reopen(args: &ReopenArgs, today: NaiveDate, out: &mut dyn Write) -> C
     Ok(ExitCode::SUCCESS)
 }
 
+/// The one forecast `id` names; several files sharing the id is an error `check` reports,
+/// and resolving one of them would be a guess.
 fn find(ledger: &Ledger, id: &str) -> Result<usize, CliError> {
-    ledger.find(id).ok_or_else(|| {
+    let found = ledger.find_all(id);
+    if found.len() > 1 {
+        let places: Vec<String> = found
+            .iter()
+            .map(|&entry| {
+                let view = ledger.view(entry);
+                format!("{}:{}", view.file.path.display(), view.entry.position.line)
+            })
+            .collect();
+        return Err(CliError::Failed(format!(
+            "{} forecasts have the id '{id}' ({}); nothing was written: give them distinct ids first",
+            found.len(),
+            places.join(", ")
+        )));
+    }
+    found.first().copied().ok_or_else(|| {
         let similar = ledger.similar_ids(id);
         let hint = if similar.is_empty() {
             String::new()
@@ -107,20 +123,19 @@ fn find(ledger: &Ledger, id: &str) -> Result<usize, CliError> {
 /// Writes the change; returns whether anything changed.
 fn write(ledger: &Ledger, entry: usize, change: Change) -> Result<bool, CliError> {
     let view = ledger.view(entry);
-    if view.file.has_errors {
-        return Err(CliError::Failed(format!(
-            "{}: the file has errors, and Hindsight never rewrites a file with errors; run `hindsight check` and fix them first",
-            view.file.path.display()
-        )));
-    }
     edit_forecast(
+        ledger,
         &view.file.path,
         &view.forecast.id,
         Some(view.entry.fingerprint),
         &change,
     )
     .map(|written| written.changed)
-    .map_err(|error| CliError::Failed(error.to_string()))
+    .map_err(|error| match error {
+        // The verdict itself breaks a rule (dated before the forecast, or in the future).
+        EditError::Invalid(_) => CliError::Usage(error.to_string()),
+        _ => CliError::Failed(error.to_string()),
+    })
 }
 
 fn default_judge(dir: &Path) -> Option<String> {

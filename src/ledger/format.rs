@@ -4,11 +4,14 @@
 
 use std::path::Path;
 
+use super::canonical::{
+    body_comment, header, people_document, phrases_document, scenario_document,
+};
 use super::model::{People, Scenario};
 use super::parse::{self, Document, Parsed};
 use super::problem::Position;
-use super::write::{body_comment, header, people_document, phrases_document, scenario_document};
-use super::{PEOPLE_FILE, PHRASES_FILE};
+use super::transaction::{EditError, Endings, transact};
+use super::{Ledger, PEOPLE_FILE, PHRASES_FILE};
 use crate::estimative::PhraseFile;
 
 /// What a `.ron` file in a scenarios folder holds.
@@ -74,4 +77,23 @@ fn render<T: Document>(
         ));
     }
     Ok(document(header(text, &parsed.outline), &parsed.value))
+}
+
+/// Rewrites one of `ledger`'s files in canonical form, through the write door like every
+/// other change (locked, re-read, validated, atomic). Returns whether anything changed.
+pub fn format_file(ledger: &Ledger, path: &Path) -> Result<bool, EditError> {
+    let kind = file_kind(&ledger.dir, path);
+    transact(
+        ledger,
+        path,
+        Endings::Canonical,
+        |text| match canonical_text(kind, path, text) {
+            Ok(Formatted::Canonical) => Ok((None, false)),
+            Ok(Formatted::Changed(canonical)) => Ok((Some(canonical), true)),
+            Err(refusal) => Err(EditError::Unformattable {
+                path: path.to_path_buf(),
+                refusal,
+            }),
+        },
+    )
 }

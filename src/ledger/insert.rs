@@ -6,17 +6,20 @@
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use super::canonical::{
+    forecast_block, people_document, person_block, scenario_document, source_block,
+};
 use super::draft::scenario_id_problem;
-use super::edit::{EditError, indentation_depth};
+use super::edit::locate_forecast;
 use super::load::fingerprint;
 use super::parse::Parsed;
-use super::rewrite::{list_items, locate_forecast, parse_file, rewrite, verify};
-use super::syntax::{LineIndex, Node, Outline};
-use super::write::{
-    create_atomically, forecast_block, people_document, person_block, scenario_document,
-    source_block,
+use super::splice::{
+    Splice, apply, blank_line_at, blank_line_before, comma_after, end_of_line, indent,
+    indentation_depth, leading_indent, list_items,
 };
-use super::{FORMAT_VERSION, Forecast, People, Person, Scenario, Source};
+use super::syntax::{LineIndex, Node, Outline};
+use super::transaction::{EditError, change_file, create_file, parse_file, verify};
+use super::{FORMAT_VERSION, Forecast, Ledger, People, Person, Scenario, Source};
 
 /// A forecast added to a file.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,11 +42,12 @@ pub struct Deleted {
 /// Adds `forecast` to the scenario file at `path`: at the end of its forecasts, or before
 /// the forecast now at `at` (for undoing a delete). Refuses an id already in the file.
 pub fn insert_forecast(
+    ledger: &Ledger,
     path: &Path,
     forecast: &Forecast,
     at: Option<usize>,
 ) -> Result<Inserted, EditError> {
-    rewrite(path, |text| {
+    change_file(ledger, path, |text| {
         let parsed = parse_file::<Scenario>(path, text)?;
         let forecasts = &parsed.value.forecasts;
         if forecasts.iter().any(|f| f.id == forecast.id) {
@@ -64,7 +68,7 @@ pub fn insert_forecast(
         let mut intended = parsed.value.clone();
         intended.forecasts.insert(index, forecast.clone());
         let reparsed = verify(path, &new_text, &intended)?;
-        let block = &list_items(&reparsed.outline, "forecasts")[index];
+        let block = &list_items(&reparsed.outline.root, "forecasts")[index];
         Ok((
             Some(new_text.clone()),
             Inserted {
@@ -78,10 +82,15 @@ pub fn insert_forecast(
 
 /// Removes forecast `id` and its block (with the blank line that separated it), refusing
 /// with [`EditError::Conflict`] if the block changed since it was read (`expected`).
-pub fn delete_forecast(path: &Path, id: &str, expected: Option<u64>) -> Result<Deleted, EditError> {
-    rewrite(path, |text| {
+pub fn delete_forecast(
+    ledger: &Ledger,
+    path: &Path,
+    id: &str,
+    expected: Option<u64>,
+) -> Result<Deleted, EditError> {
+    change_file(ledger, path, |text| {
         let parsed = parse_file::<Scenario>(path, text)?;
-        let (index, _) = locate_forecast(path, &parsed.outline, text, id, expected)?;
+        let (index, _) = locate_forecast(path, &parsed.outline.root, text, id, expected)?;
         let list = &parsed
             .outline
             .root
@@ -104,8 +113,8 @@ pub fn delete_forecast(path: &Path, id: &str, expected: Option<u64>) -> Result<D
 }
 
 /// Adds a source at the end of the scenario file's sources.
-pub fn insert_source(path: &Path, source: &Source) -> Result<(), EditError> {
-    rewrite(path, |text| {
+pub fn insert_source(ledger: &Ledger, path: &Path, source: &Source) -> Result<(), EditError> {
+    change_file(ledger, path, |text| {
         let parsed = parse_file::<Scenario>(path, text)?;
         if parsed.value.sources.iter().any(|s| s.id == source.id) {
             return Err(EditError::DuplicateId {
@@ -125,7 +134,8 @@ pub fn insert_source(path: &Path, source: &Source) -> Result<(), EditError> {
 }
 
 /// Adds a person at the end of `people.ron` (created, canonical, if the folder has none).
-pub fn insert_person(people_path: &Path, person: &Person) -> Result<(), EditError> {
+pub fn insert_person(ledger: &Ledger, person: &Person) -> Result<(), EditError> {
+    let people_path = &ledger.dir.join(super::PEOPLE_FILE);
     if !people_path.exists() {
         let people = People {
             format: FORMAT_VERSION,
@@ -133,19 +143,13 @@ pub fn insert_person(people_path: &Path, person: &Person) -> Result<(), EditErro
         };
         let text = people_document("", &people);
         verify(people_path, &text, &people)?;
-        match create_atomically(people_path, text.as_bytes()) {
-            Ok(()) => return Ok(()),
+        match create_file(ledger, people_path, &text) {
             // Someone created it meanwhile: add to theirs rather than replace it.
-            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {}
-            Err(source) => {
-                return Err(EditError::Io {
-                    path: people_path.to_path_buf(),
-                    source,
-                });
-            }
+            Err(EditError::AlreadyExists(_)) => {}
+            done => return done,
         }
     }
-    rewrite(people_path, |text| {
+    change_file(ledger, people_path, |text| {
         let parsed = parse_file::<People>(people_path, text)?;
         if parsed.value.people.iter().any(|p| p.id == person.id) {
             return Err(EditError::DuplicateId {
@@ -165,8 +169,8 @@ pub fn insert_person(people_path: &Path, person: &Person) -> Result<(), EditErro
 }
 
 /// Writes a new scenario file `<dir>/<id>.ron` in canonical form; refuses if it exists.
-pub fn create_scenario(dir: &Path, scenario: &Scenario) -> Result<PathBuf, EditError> {
-    let path = dir.join(format!("{}.ron", scenario.id));
+pub fn create_scenario(ledger: &Ledger, scenario: &Scenario) -> Result<PathBuf, EditError> {
+    let path = ledger.dir.join(format!("{}.ron", scenario.id));
     // The id becomes a file name: one with a slash or dots could land anywhere.
     if let Some(message) = scenario_id_problem(&scenario.id) {
         return Err(EditError::InvalidId { path, message });
@@ -181,39 +185,8 @@ pub fn create_scenario(dir: &Path, scenario: &Scenario) -> Result<PathBuf, EditE
     };
     let text = scenario_document("", &scenario);
     verify(&path, &text, &scenario)?;
-    create_atomically(&path, text.as_bytes()).map_err(|source| {
-        if source.kind() == std::io::ErrorKind::AlreadyExists {
-            EditError::AlreadyExists(path.clone())
-        } else {
-            EditError::Io {
-                path: path.clone(),
-                source,
-            }
-        }
-    })?;
+    create_file(ledger, &path, &text)?;
     Ok(path)
-}
-
-const INDENT: &str = "    ";
-
-fn indent(depth: usize) -> String {
-    INDENT.repeat(depth)
-}
-
-/// Text to put in place of a range of the original.
-struct Splice {
-    at: Range<usize>,
-    text: String,
-}
-
-fn apply(text: &str, mut splices: Vec<Splice>) -> String {
-    // From the end, so that earlier offsets stay valid.
-    splices.sort_by_key(|splice| std::cmp::Reverse(splice.at.start));
-    let mut out = text.to_string();
-    for splice in splices {
-        out.replace_range(splice.at, &splice.text);
-    }
-    out
 }
 
 /// Adds a block to the list `list` of the document's top-level struct: before item
@@ -257,25 +230,13 @@ fn add_item<T>(
             let opened = format!("\n{}{},", indent(depth + 1), block(depth + 1));
             let splice = if outline.has_comments_in(&node.span) {
                 // Replacing the brackets would drop the comments inside them.
-                Splice {
-                    at: node.span.start + 1..node.span.start + 1,
-                    text: opened,
-                }
+                Splice::new(node.span.start + 1..node.span.start + 1, opened)
             } else {
-                Splice {
-                    at: node.span.clone(),
-                    text: format!("[{opened}\n{}]", indent(depth)),
-                }
+                Splice::new(node.span.clone(), format!("[{opened}\n{}]", indent(depth)))
             };
             apply(text, vec![splice])
         }
     }
-}
-
-/// The whitespace before `start` on its line, when nothing else precedes it there.
-fn leading_indent<'a>(text: &'a str, lines: &LineIndex, start: usize) -> Option<&'a str> {
-    let lead = &text[lines.line_start(start)..start];
-    lead.chars().all(char::is_whitespace).then_some(lead)
 }
 
 /// Adds an element after `last` (an item or a field): on the lines after it when `last`
@@ -389,49 +350,4 @@ fn remove_item(
             text: String::new(),
         }],
     )
-}
-
-/// Just after the comma that follows offset `end` (across spaces and comments), if any.
-fn comma_after(text: &str, end: usize) -> Option<usize> {
-    let mut pos = end;
-    loop {
-        let rest = &text[pos..];
-        let trimmed = rest.trim_start();
-        pos += rest.len() - trimmed.len();
-        if trimmed.starts_with("//") {
-            pos += trimmed.find('\n').unwrap_or(trimmed.len());
-        } else if trimmed.starts_with("/*") {
-            pos += trimmed.find("*/").map_or(trimmed.len(), |end| end + 2);
-        } else {
-            return trimmed.starts_with(',').then_some(pos + 1);
-        }
-    }
-}
-
-/// The start of the next line, when only spaces or a line comment follow `pos` on its line.
-fn end_of_line(text: &str, pos: usize) -> Option<usize> {
-    let rest = &text[pos..];
-    let newline = rest.find('\n')?;
-    let tail = rest[..newline].trim();
-    (tail.is_empty() || tail.starts_with("//")).then_some(pos + newline + 1)
-}
-
-/// The end of the line starting at `line_start`, when that line is blank.
-fn blank_line_at(text: &str, line_start: usize) -> Option<usize> {
-    let rest = &text[line_start..];
-    let newline = rest.find('\n')?;
-    rest[..newline]
-        .trim()
-        .is_empty()
-        .then_some(line_start + newline + 1)
-}
-
-/// The start of the line before the one starting at `line_start`, when that line is blank.
-fn blank_line_before(text: &str, line_start: usize) -> Option<usize> {
-    let previous_end = line_start.checked_sub(1)?;
-    let previous_start = text[..previous_end].rfind('\n').map_or(0, |i| i + 1);
-    text[previous_start..previous_end]
-        .trim()
-        .is_empty()
-        .then_some(previous_start)
 }

@@ -2,7 +2,7 @@
 //! stops the others), then hand everything to `validate` to resolve names and phrases.
 
 use std::collections::HashMap;
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -147,6 +147,7 @@ pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, LoadError> {
         people,
         phrases,
         problems,
+        today,
         entries,
         person_index,
         people_file: people_state,
@@ -213,12 +214,7 @@ fn read_document<T: Document>(path: &Path, problems: &mut Vec<Problem>) -> Optio
     }
     let text = read_text(path, problems)?;
     match parse::parse::<T>(path, &text) {
-        Ok(parsed) => Some(DocumentRead {
-            value: parsed.value,
-            text,
-            outline: parsed.outline,
-            lines: parsed.lines,
-        }),
+        Ok(parsed) => Some(DocumentRead::new(parsed, &text)),
         Err(found) => {
             problems.extend(found);
             None
@@ -235,6 +231,15 @@ pub(super) struct DocumentRead<T> {
 }
 
 impl<T> DocumentRead<T> {
+    pub fn new(parsed: Parsed<T>, text: &str) -> DocumentRead<T> {
+        DocumentRead {
+            value: parsed.value,
+            text: text.to_string(),
+            outline: parsed.outline,
+            lines: parsed.lines,
+        }
+    }
+
     /// Where item `index` of list `list` starts (or the file's start).
     pub fn item_position(&self, list: &str, index: usize) -> Position {
         self.outline
@@ -248,8 +253,12 @@ impl<T> DocumentRead<T> {
 }
 
 /// A stable-within-a-process hash of a block's text (see [`super::Entry::fingerprint`]).
+/// Line endings are left out, so a block reads the same whether the file was loaded with
+/// `\r\n` or handed to an edit with `\n` (see [`super::transaction`]).
 pub(super) fn fingerprint(text: &str) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut hasher);
+    for piece in text.split('\r') {
+        hasher.write(piece.as_bytes());
+    }
     hasher.finish()
 }

@@ -2,23 +2,27 @@
 //! into memory with every problem found on the way.
 //!
 //! Data flows one way: files → [`load`] (parse, validate, resolve names and phrases) →
-//! [`Ledger`] → queries and scores. Writes go back through two narrow doors: [`edit`]
-//! changes one forecast's block, [`insert`] adds or removes one record. Nothing here draws
-//! or prints.
+//! [`Ledger`] → queries and scores. Writes go back through one door, the [`transaction`]
+//! (lock, re-read, validate, splice, verify, atomic rename): [`edit`] changes one
+//! forecast's block, [`insert`] adds or removes one record, [`format`] rewrites a file in
+//! the [`canonical`] form. Nothing here draws or prints.
 
+pub mod canonical;
+mod disk;
 pub mod draft;
 pub mod edit;
 pub mod format;
 pub mod insert;
+pub mod limits;
 mod load;
 pub mod model;
 pub mod parse;
 pub mod people;
 pub mod problem;
-mod rewrite;
+mod splice;
 pub mod syntax;
+pub mod transaction;
 mod validate;
-pub mod write;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -29,6 +33,7 @@ pub use load::{LoadError, PEOPLE_FILE, PHRASES_FILE, load, ron_files};
 pub use model::*;
 pub use parse::ron_options;
 pub use problem::{Position, Problem, Severity};
+pub use transaction::{EditError, create_new_file};
 pub(crate) use validate::{SeedProblem, resolve_seed};
 
 use crate::estimative::{PhraseOrigin, PhraseTable};
@@ -48,6 +53,8 @@ pub struct Ledger {
     pub phrases: PhraseTable,
     /// Every error and warning, in file and line order.
     pub problems: Vec<Problem>,
+    /// The day it was loaded for: what is overdue, and what would be in the future.
+    pub today: NaiveDate,
     /// Every forecast of every readable file, in file order then file order within each.
     pub entries: Vec<Entry>,
     person_index: PersonIndex,
@@ -167,9 +174,21 @@ impl Ledger {
         (0..self.entries.len()).map(|i| self.view(i))
     }
 
-    /// The entry index of the forecast with this id.
+    /// The entry index of the forecast with this id (the first, when files share an id:
+    /// see [`Ledger::find_all`]).
     pub fn find(&self, id: &str) -> Option<usize> {
         self.entry_by_id.get(id).copied()
+    }
+
+    /// Every forecast with this id: more than one when files share it (an error `check`
+    /// reports), in which case a command must not guess which one is meant.
+    pub fn find_all(&self, id: &str) -> Vec<usize> {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(|(_, entry)| self.files[entry.file].scenario.forecasts[entry.index].id == id)
+            .map(|(i, _)| i)
+            .collect()
     }
 
     /// The person a name (id, canonical name or alias) refers to.

@@ -7,11 +7,17 @@ use std::path::{Component, Path, PathBuf};
 
 use chrono::NaiveDate;
 
+use super::format::FileKind;
 use super::load::{DocumentRead, ReadScenario, fingerprint};
+use super::parse;
 use super::people::{PersonIndex, near_duplicate};
 use super::problem::{Position, Problem};
+use super::splice::list_items;
 use super::syntax::Node;
-use super::{EffectiveProbability, Entry, Outcome, People, Person, ProbabilityOrigin, Source};
+use super::{
+    EffectiveProbability, Entry, Ledger, Outcome, People, Person, ProbabilityOrigin, Scenario,
+    Source,
+};
 use crate::estimative::{PhraseFile, PhraseTable};
 
 /// The state of the folder's people registry, which decides what an unknown name means.
@@ -297,6 +303,11 @@ pub(super) fn resolution_problem(made: NaiveDate, outcome: &Outcome) -> Option<S
     })
 }
 
+/// A verdict dated after today is a typo, not a judgement.
+pub(super) fn future_resolution_problem(on: NaiveDate, today: NaiveDate) -> Option<String> {
+    (on > today).then(|| format!("resolved on {on}, which is in the future"))
+}
+
 /// Why a seed path cannot be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum SeedProblem {
@@ -347,15 +358,110 @@ pub(crate) fn resolve_seed(root: &Path, seed: &str) -> Result<PathBuf, SeedProbl
     }
 }
 
+/// Ids already taken by other files, with where: ids must be unique across the folder.
+#[derive(Default)]
+pub(super) struct TakenIds<'a> {
+    scenarios: HashMap<&'a str, (&'a Path, Position)>,
+    forecasts: HashMap<&'a str, (&'a Path, Position)>,
+}
+
+impl<'a> TakenIds<'a> {
+    /// The ids of every file of `ledger` but `path`.
+    fn elsewhere(ledger: &'a Ledger, path: &Path) -> TakenIds<'a> {
+        let mut taken = TakenIds::default();
+        for file in ledger.files.iter().filter(|file| file.path != path) {
+            taken
+                .scenarios
+                .entry(&file.scenario.id)
+                .or_insert((&file.path, Position::START));
+        }
+        for entry in &ledger.entries {
+            let file = &ledger.files[entry.file];
+            if file.path != path {
+                let id = &file.scenario.forecasts[entry.index].id;
+                taken
+                    .forecasts
+                    .entry(id)
+                    .or_insert((&file.path, entry.position));
+            }
+        }
+        taken
+    }
+}
+
+/// The problems `check` would report in the file `path` of `ledger`'s folder if it held
+/// `text`: what the write door asks before and after every change, so that a write is
+/// held to exactly the rules `check` applies (the folder's people, phrases and other
+/// files are taken as `ledger` loaded them).
+pub(super) fn file_problems(
+    ledger: &Ledger,
+    kind: FileKind,
+    path: &Path,
+    text: &str,
+) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    match kind {
+        FileKind::Scenario => {
+            let parsed = match parse::parse::<Scenario>(path, text) {
+                Ok(parsed) => parsed,
+                Err(found) => return found,
+            };
+            let context = Context {
+                people: &ledger.people,
+                person_index: &ledger.person_index,
+                people_file: ledger.people_file,
+                phrases: &ledger.phrases,
+                project_root: &ledger.project_root,
+                today: ledger.today,
+            };
+            let file = ReadScenario {
+                path: path.to_path_buf(),
+                text: text.to_string(),
+                parsed,
+            };
+            let taken = TakenIds::elsewhere(ledger, path);
+            scenarios_among(&context, std::slice::from_ref(&file), taken, &mut problems);
+        }
+        FileKind::People => match parse::parse::<People>(path, text) {
+            Ok(parsed) => {
+                let (_, clashes) = PersonIndex::new(&parsed.value.people);
+                people_file(
+                    path,
+                    &DocumentRead::new(parsed, text),
+                    &clashes,
+                    &mut problems,
+                );
+            }
+            Err(found) => return found,
+        },
+        FileKind::Phrases => match parse::parse::<PhraseFile>(path, text) {
+            Ok(parsed) => phrase_file(path, &DocumentRead::new(parsed, text), &mut problems),
+            Err(found) => return found,
+        },
+    }
+    problems
+}
+
 /// Validates every scenario file and works out each forecast's person, source and probability.
 pub(super) fn scenarios(
     context: &Context,
     files: &[ReadScenario],
     problems: &mut Vec<Problem>,
 ) -> Vec<Entry> {
+    scenarios_among(context, files, TakenIds::default(), problems)
+}
+
+fn scenarios_among<'a>(
+    context: &Context,
+    files: &'a [ReadScenario],
+    taken: TakenIds<'a>,
+    problems: &mut Vec<Problem>,
+) -> Vec<Entry> {
     let mut entries = Vec::new();
-    let mut scenario_ids: HashMap<&str, (&Path, Position)> = HashMap::new();
-    let mut forecast_ids: HashMap<&str, (&Path, Position)> = HashMap::new();
+    let TakenIds {
+        scenarios: mut scenario_ids,
+        forecasts: mut forecast_ids,
+    } = taken;
     for (file_index, file) in files.iter().enumerate() {
         let checker = FileChecker {
             context,
@@ -470,10 +576,6 @@ pub(super) fn scenarios(
     entries
 }
 
-fn list_items<'a>(root: &'a Node, list: &str) -> &'a [Node] {
-    root.field(list).map_or(&[], |field| field.value.items())
-}
-
 pub(super) fn is_probability(value: f64) -> bool {
     (0.0..=1.0).contains(&value)
 }
@@ -555,11 +657,8 @@ impl FileChecker<'_> {
             if let Some(message) = resolution_problem(made, &forecast.outcome) {
                 problems.push(self.error(at, message));
             }
-            if resolution.on > self.context.today {
-                problems.push(self.warning(
-                    at,
-                    format!("resolved on {}, which is in the future", resolution.on),
-                ));
+            if let Some(message) = future_resolution_problem(resolution.on, self.context.today) {
+                problems.push(self.error(at, message));
             }
             if resolution
                 .evidence

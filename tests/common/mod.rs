@@ -53,6 +53,11 @@ impl TempLedger {
         path
     }
 
+    /// The scenarios folder as the library loads it today.
+    pub fn load(&self) -> hindsight::ledger::Ledger {
+        hindsight::ledger::load(&self.scenarios(), today()).unwrap()
+    }
+
     pub fn read(&self, relative: &str) -> String {
         std::fs::read_to_string(self.path(relative)).unwrap()
     }

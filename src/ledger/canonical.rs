@@ -1,12 +1,10 @@
-//! The canonical, merge-friendly form of Hindsight files, and the atomic save.
+//! The canonical, merge-friendly form of Hindsight files: what `fmt` writes, and the text of
+//! every block an edit or insert writes.
 //!
 //! One record per block, a blank line between records, fields in a fixed order, a trailing
 //! comma after every item, `\n` line endings and a final newline: two people editing
 //! different forecasts of one file touch different lines, so git merges them cleanly.
 //! Writing a file already in this form gives back the same bytes.
-
-use std::io::Write;
-use std::path::Path;
 
 use super::model::{Forecast, Outcome, People, Person, ResolveBy, Scenario, Source};
 use super::syntax::Outline;
@@ -254,61 +252,4 @@ pub fn body_comment(outline: &Outline) -> Option<std::ops::Range<usize>> {
         .iter()
         .find(|comment| comment.start >= outline.root.span.start)
         .cloned()
-}
-
-/// Replaces `path` with `contents` atomically: a temporary file in the same folder is
-/// written, flushed to disk and renamed over the target, so readers (and a crash) see
-/// either the old file or the new one, never half of each. The file keeps its permissions.
-pub fn write_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let (dir, temp) = flushed_temporary(path, contents)?;
-    temp.persist(path).map_err(|error| error.error)?;
-    sync_folder(dir)
-}
-
-/// Writes a new file as [`write_atomically`] does, but fails with
-/// [`std::io::ErrorKind::AlreadyExists`] rather than replace a file that is there, even one
-/// created a moment before.
-pub fn create_atomically(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    let (dir, temp) = flushed_temporary(path, contents)?;
-    temp.persist_noclobber(path).map_err(|error| error.error)?;
-    sync_folder(dir)
-}
-
-/// A temporary file next to `path` holding `contents`, flushed, with `path`'s permissions.
-fn flushed_temporary<'a>(
-    path: &'a Path,
-    contents: &[u8],
-) -> std::io::Result<(&'a Path, tempfile::NamedTempFile)> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".hindsight-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    temp.write_all(contents)?;
-    match std::fs::metadata(path) {
-        Ok(metadata) => temp.as_file().set_permissions(metadata.permissions())?,
-        // A new file gets the usual permissions rather than the temporary file's 0600.
-        #[cfg(unix)]
-        Err(_) => {
-            use std::os::unix::fs::PermissionsExt;
-            temp.as_file()
-                .set_permissions(std::fs::Permissions::from_mode(0o644))?;
-        }
-        #[cfg(not(unix))]
-        Err(_) => {}
-    }
-    temp.as_file().sync_all()?;
-    Ok((dir, temp))
-}
-
-/// A rename is durable only once its folder is flushed.
-fn sync_folder(dir: &Path) -> std::io::Result<()> {
-    #[cfg(unix)]
-    std::fs::File::open(dir)?.sync_all()?;
-    #[cfg(not(unix))]
-    let _ = dir;
-    Ok(())
 }

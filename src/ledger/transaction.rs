@@ -1,0 +1,330 @@
+//! The one door through which Hindsight changes a file. Every write — resolving, editing,
+//! inserting or deleting a record, creating a scenario, `fmt` — is a transaction:
+//!
+//! lock the file → re-read it → refuse it if `check` would find errors in it → work out
+//! the new text → check that the new text breaks no rule → write a temporary file with the
+//! old file's mode and owner → make sure nobody replaced the file meanwhile → rename.
+//!
+//! The lock keeps two Hindsight processes (the app and the command line, two scripts) from
+//! overwriting each other; the re-read before the rename catches writers that do not lock
+//! (an editor, `git pull`), and then the transaction starts over on what they wrote. The
+//! rules are validation's own ([`super::validate::file_problems`]): nothing here decides
+//! what is valid.
+
+use std::path::{Path, PathBuf};
+
+use super::disk::{self, DiskError, LockedFile, Temporary};
+use super::format::file_kind;
+use super::limits::MAX_FILE_SIZE;
+use super::parse::{self, Document, Parsed};
+use super::problem::Problem;
+use super::validate::file_problems;
+use super::{Ledger, Severity};
+
+/// How many times a write starts over when the file changes under it before giving up.
+const ATTEMPTS: u32 = 5;
+
+/// Why a write was refused. Nothing was written in any of these cases.
+#[derive(Debug, thiserror::Error)]
+pub enum EditError {
+    #[error("{}: {source}", .path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: the file has errors, and Hindsight never rewrites a file with errors ({first}); run `hindsight check` and fix them first", .path.display())]
+    FileHasErrors { path: PathBuf, first: String },
+    #[error("{}: no forecast with id '{id}'", .path.display())]
+    NotFound { path: PathBuf, id: String },
+    #[error("{}: forecast '{id}' was changed on disk since it was loaded; nothing was written (reload to see the change)", .path.display())]
+    Conflict { path: PathBuf, id: String },
+    #[error("{}: forecast '{id}' has comments inside its block, which rewriting it would lose; edit it in a text editor", .path.display())]
+    CommentsInBlock { path: PathBuf, id: String },
+    #[error("{}: a forecast's id cannot be changed by an edit ('{from}' to '{to}')", .path.display())]
+    IdChanged {
+        path: PathBuf,
+        from: String,
+        to: String,
+    },
+    #[error("{}: there is already a {what} with id '{id}' in this file; nothing was written", .path.display())]
+    DuplicateId {
+        path: PathBuf,
+        what: &'static str,
+        id: String,
+    },
+    #[error("{}: the file already exists; nothing was written", .0.display())]
+    AlreadyExists(PathBuf),
+    #[error("{}: {message}", .path.display())]
+    InvalidId { path: PathBuf, message: String },
+    /// The change itself breaks a rule `check` applies (a verdict dated before the
+    /// forecast, an unknown person…).
+    #[error("{}:{}:{}: {}; nothing was written", .0.path.display(), .0.position.line, .0.position.column, .0.message)]
+    Invalid(Problem),
+    #[error("{}: the file kept changing while Hindsight was writing to it; nothing was written (reload and try again)", .0.display())]
+    ChangedWhileWriting(PathBuf),
+    #[error("{}: another Hindsight process has been writing to this file for over {} seconds; nothing was written (try again)", .0.display(), disk::LOCK_TIMEOUT.as_secs())]
+    Locked(PathBuf),
+    #[error("{}: is a symbolic link (to {}); Hindsight does not write through links, so nothing was written: edit the file it leads to", .path.display(), .target.display())]
+    SymbolicLink { path: PathBuf, target: PathBuf },
+    #[error("{}: the file is read-only; nothing was written (make it writable to change it)", .0.display())]
+    ReadOnly(PathBuf),
+    #[error("{}: the file belongs to another user or group, and rewriting it would change its owner; nothing was written", .0.display())]
+    OwnedByOther(PathBuf),
+    #[error("{}: not formatted: {refusal}", .path.display())]
+    Unformattable {
+        path: PathBuf,
+        refusal: super::format::FormatRefusal,
+    },
+    #[error("{}: not a regular file; nothing was written", .0.display())]
+    NotARegularFile(PathBuf),
+    #[error("{}: not in the folder {}; nothing was written", .path.display(), .folder.display())]
+    OutsideFolder { path: PathBuf, folder: PathBuf },
+    /// The new text did not read back as the intended records: a bug in the writer, caught
+    /// before it could damage the file.
+    #[error("{}: the change did not read back as intended, so nothing was written; please report this as a bug in Hindsight", .0.display())]
+    NotVerified(PathBuf),
+}
+
+impl EditError {
+    fn from_disk(path: &Path, error: DiskError) -> EditError {
+        let path = path.to_path_buf();
+        match error {
+            DiskError::Io(source) => EditError::Io { path, source },
+            DiskError::Locked => EditError::Locked(path),
+            DiskError::SymbolicLink(target) => EditError::SymbolicLink { path, target },
+            DiskError::ReadOnly => EditError::ReadOnly(path),
+            DiskError::OwnedByOther => EditError::OwnedByOther(path),
+            DiskError::NotARegularFile => EditError::NotARegularFile(path),
+        }
+    }
+}
+
+/// What a change proposes: the file's new text (`None`: leave it alone) and what to
+/// report to the caller.
+pub(super) type Proposal<T> = (Option<String>, T);
+
+/// Changes the existing file at `path`, one of `ledger`'s files, through the whole cycle.
+///
+/// `change` gets the file's current text, always with `\n` line endings (a file written
+/// with `\r\n` gets them back on the way out), and may be called more than once when the
+/// file changes under the write.
+pub(super) fn change_file<T>(
+    ledger: &Ledger,
+    path: &Path,
+    change: impl FnMut(&str) -> Result<Proposal<T>, EditError>,
+) -> Result<T, EditError> {
+    transact(ledger, path, Endings::Keep, change)
+}
+
+/// What happens to a `\r\n` file's line endings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Endings {
+    /// An edit keeps them.
+    Keep,
+    /// `fmt` writes the canonical `\n`.
+    Canonical,
+}
+
+pub(super) fn transact<T>(
+    ledger: &Ledger,
+    path: &Path,
+    keep: Endings,
+    mut change: impl FnMut(&str) -> Result<Proposal<T>, EditError>,
+) -> Result<T, EditError> {
+    let disk_error = |error| EditError::from_disk(path, error);
+    outside_folder(ledger, path)?;
+    for _ in 0..ATTEMPTS {
+        let mut locked = LockedFile::open(path).map_err(disk_error)?;
+        disk::sweep_stale_temporaries(path);
+        locked.check_writable().map_err(disk_error)?;
+        let original = locked.read(MAX_FILE_SIZE + 1).map_err(disk_error)?;
+        let text = current_text(ledger, path, &original)?;
+        let endings = match keep {
+            Endings::Keep => LineEndings::of(text),
+            Endings::Canonical => LineEndings::Lf,
+        };
+        let (new_text, result) = change(&endings.to_lf(text))?;
+        // Nothing to change: leave the file (and its modification time) alone.
+        let Some(new_text) = new_text else {
+            return Ok(result);
+        };
+        if let Some(problem) = first_error(ledger, path, &new_text) {
+            return Err(EditError::Invalid(problem));
+        }
+        let new_bytes = endings.restore(&new_text);
+        let temporary = Temporary::write(path, new_bytes.as_bytes(), Some(&locked.metadata))
+            .map_err(disk_error)?;
+        // A writer that does not lock (an editor, git) may have replaced or rewritten the
+        // file since it was read: start over on its version rather than overwrite it.
+        if !still_as_read(path, &locked, &original) {
+            continue;
+        }
+        temporary.replace(path).map_err(disk_error)?;
+        return Ok(result);
+    }
+    Err(EditError::ChangedWhileWriting(path.to_path_buf()))
+}
+
+/// Writes a new file at `path`, refusing with [`EditError::AlreadyExists`] if there is
+/// one, even one created a moment before by another process.
+pub(super) fn create_file(ledger: &Ledger, path: &Path, text: &str) -> Result<(), EditError> {
+    outside_folder(ledger, path)?;
+    if let Some(problem) = first_error(ledger, path, text) {
+        return Err(EditError::Invalid(problem));
+    }
+    let disk_error = |error| EditError::from_disk(path, error);
+    let temporary = Temporary::write(path, text.as_bytes(), None).map_err(disk_error)?;
+    temporary.create(path).map_err(|error| match error {
+        DiskError::Io(source) if source.kind() == std::io::ErrorKind::AlreadyExists => {
+            EditError::AlreadyExists(path.to_path_buf())
+        }
+        other => disk_error(other),
+    })
+}
+
+/// Writes a file that is not part of a loaded folder yet (a generated demo ledger), as
+/// atomically as every other write; fails rather than replace a file that is there.
+pub fn create_new_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+    let into_io = |error| match error {
+        DiskError::Io(error) => error,
+        other => std::io::Error::other(format!("{other:?}")),
+    };
+    Temporary::write(path, contents, None)
+        .and_then(|temporary| temporary.create(path))
+        .map_err(into_io)
+}
+
+/// A write is checked against the rules of the folder it was loaded from: a file
+/// elsewhere would be checked against the wrong people, phrases and ids.
+fn outside_folder(ledger: &Ledger, path: &Path) -> Result<(), EditError> {
+    if path.starts_with(&ledger.dir) {
+        Ok(())
+    } else {
+        Err(EditError::OutsideFolder {
+            path: path.to_path_buf(),
+            folder: ledger.dir.clone(),
+        })
+    }
+}
+
+/// The file's text, if `check` would find no error in it.
+fn current_text<'a>(ledger: &Ledger, path: &Path, bytes: &'a [u8]) -> Result<&'a str, EditError> {
+    let has_errors = |first: String| EditError::FileHasErrors {
+        path: path.to_path_buf(),
+        first,
+    };
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(has_errors(format!(
+            "it is larger than the {} MiB limit",
+            MAX_FILE_SIZE >> 20
+        )));
+    }
+    let text = parse::decode_utf8(path, bytes).map_err(|problem| has_errors(located(&problem)))?;
+    if let Some(problem) = first_error(ledger, path, text) {
+        return Err(has_errors(located(&problem)));
+    }
+    Ok(text)
+}
+
+fn located(problem: &Problem) -> String {
+    format!(
+        "line {}, column {}: {}",
+        problem.position.line, problem.position.column, problem.message
+    )
+}
+
+/// The first error `check` would report in `path` if it held `text`.
+fn first_error(ledger: &Ledger, path: &Path, text: &str) -> Option<Problem> {
+    file_problems(ledger, file_kind(&ledger.dir, path), path, text)
+        .into_iter()
+        .find(|problem| problem.severity == Severity::Error)
+}
+
+/// Whether `path` still is the locked file, holding the bytes read.
+fn still_as_read(path: &Path, locked: &LockedFile, original: &[u8]) -> bool {
+    let same_inode = std::fs::symlink_metadata(path).is_ok_and(|now| {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            now.ino() == locked.metadata.ino() && now.dev() == locked.metadata.dev()
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = (now, locked);
+            true
+        }
+    });
+    same_inode && std::fs::read(path).is_ok_and(|now| now == original)
+}
+
+/// A file's line endings, kept through an edit: changes are worked out on `\n` text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LineEndings {
+    Lf,
+    /// Every line ends with `\r\n` (a file with mixed endings is treated as `\n`: its
+    /// `\r`s stay where they are).
+    CrLf,
+}
+
+impl LineEndings {
+    fn of(text: &str) -> LineEndings {
+        let lines = text.matches('\n').count();
+        if lines > 0 && text.matches("\r\n").count() == lines {
+            LineEndings::CrLf
+        } else {
+            LineEndings::Lf
+        }
+    }
+
+    fn to_lf<'a>(self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        match self {
+            LineEndings::Lf => text.into(),
+            LineEndings::CrLf => text.replace("\r\n", "\n").into(),
+        }
+    }
+
+    fn restore<'a>(self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        match self {
+            LineEndings::Lf => text.into(),
+            LineEndings::CrLf => text.replace('\n', "\r\n").into(),
+        }
+    }
+}
+
+/// Parses a file about to be changed; it has passed validation, so a failure here is a
+/// bug, reported as the file having errors rather than a panic.
+pub(super) fn parse_file<T: Document>(path: &Path, text: &str) -> Result<Parsed<T>, EditError> {
+    parse::parse(path, text).map_err(|problems| EditError::FileHasErrors {
+        path: path.to_path_buf(),
+        first: problems.first().map(located).unwrap_or_default(),
+    })
+}
+
+/// The new text must read back as exactly the intended records, or nothing is written.
+pub(super) fn verify<T: Document + PartialEq>(
+    path: &Path,
+    new_text: &str,
+    intended: &T,
+) -> Result<Parsed<T>, EditError> {
+    match parse::parse::<T>(path, new_text) {
+        Ok(parsed) if parsed.value == *intended => Ok(parsed),
+        _ => Err(EditError::NotVerified(path.to_path_buf())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LineEndings;
+
+    #[test]
+    fn crlf_files_keep_their_endings_and_mixed_files_are_left_as_they_are() {
+        let crlf = "a\r\nb\r\n";
+        let endings = LineEndings::of(crlf);
+        assert_eq!(endings, LineEndings::CrLf);
+        assert_eq!(endings.to_lf(crlf), "a\nb\n");
+        assert_eq!(endings.restore("a\nb\nc\n"), "a\r\nb\r\nc\r\n");
+        let mixed = "a\r\nb\n";
+        assert_eq!(LineEndings::of(mixed), LineEndings::Lf);
+        assert_eq!(LineEndings::of(mixed).to_lf(mixed), mixed);
+    }
+}
