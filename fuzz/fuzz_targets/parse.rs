@@ -1,0 +1,43 @@
+//! Any bytes, read as each kind of Hindsight file: parsing never panics, overflows the
+//! stack or takes more than linear time, every problem has a 1-based position, and a
+//! file that parses is written canonically and reads back as the same records.
+
+#![no_main]
+
+use std::path::Path;
+
+use hindsight::ledger::canonical::{people_document, phrases_document, scenario_document};
+use hindsight::ledger::parse::{Document, decode_utf8, parse};
+use hindsight::ledger::{People, Scenario};
+use hindsight::estimative::PhraseFile;
+use libfuzzer_sys::fuzz_target;
+
+fn round_trip<T: Document + PartialEq + std::fmt::Debug>(
+    text: &str,
+    write: impl Fn(&str, &T) -> String,
+) {
+    let path = Path::new("fuzz.ron");
+    match parse::<T>(path, text) {
+        Ok(parsed) => {
+            let canonical = write("", &parsed.value);
+            let again = parse::<T>(path, &canonical)
+                .unwrap_or_else(|problems| panic!("canonical text does not parse: {problems:?}\n{canonical}"));
+            assert_eq!(again.value, parsed.value, "canonical text reads back differently");
+        }
+        Err(problems) => {
+            assert!(!problems.is_empty());
+            for problem in problems {
+                assert!(problem.position.line >= 1 && problem.position.column >= 1);
+            }
+        }
+    }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = decode_utf8(Path::new("fuzz.ron"), data) else {
+        return;
+    };
+    round_trip::<Scenario>(text, scenario_document);
+    round_trip::<People>(text, people_document);
+    round_trip::<PhraseFile>(text, phrases_document);
+});
