@@ -7,6 +7,7 @@
 //! - [`ledger`]: the file format, loading and validation, the canonical writer, one-block
 //!   edits, record inserts and deletes, and the forms' checks.
 //! - [`estimative`]: hedge words → probabilities.
+//! - [`ron_format`]: the RON dialect of every file (shared by the parser and the phrase table).
 //! - [`score`]: Brier and log scores, calibration, decomposition, intervals (pure maths).
 //! - [`report`]: track records — which forecasts count, grouping, cumulative scores.
 //! - [`query`]: the filter, search and sort shared by every view.
@@ -26,5 +27,6 @@ pub mod overview;
 pub mod query;
 pub mod report;
 pub mod rng;
+pub mod ron_format;
 pub mod score;
 pub mod seeds;

@@ -27,9 +27,10 @@ use chrono::NaiveDate;
 
 pub use load::{LoadError, PEOPLE_FILE, PHRASES_FILE, load, ron_files};
 pub use model::*;
-pub use parse::ron_options;
 pub use problem::{Position, Problem, Severity};
 pub(crate) use validate::{SeedProblem, resolve_seed};
+
+pub use crate::ron_format::ron_options;
 
 use crate::estimative::{PhraseOrigin, PhraseTable};
 use people::PersonIndex;
