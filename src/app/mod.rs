@@ -29,17 +29,7 @@ use undo::UndoStep;
 const SETTINGS_KEY: &str = "hindsight-settings";
 
 /// The main views, one tab each.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    Default,
-    PartialEq,
-    Eq,
-    serde::Serialize,
-    serde::Deserialize,
-    clap::ValueEnum,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Tab {
     #[default]
     Overview,
@@ -114,7 +104,7 @@ pub fn load_settings(storage: Option<&dyn eframe::Storage>) -> Settings {
 pub fn startup_folder(asked: Option<PathBuf>, last: Option<&Path>) -> Option<PathBuf> {
     asked
         .or_else(|| {
-            let here = PathBuf::from(crate::cli::DEFAULT_FOLDER);
+            let here = PathBuf::from(crate::ledger::DEFAULT_FOLDER);
             here.is_dir().then_some(here)
         })
         .or_else(|| last.filter(|last| last.is_dir()).map(Path::to_path_buf))

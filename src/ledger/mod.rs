@@ -35,6 +35,9 @@ pub use crate::ron_format::ron_options;
 use crate::estimative::{PhraseOrigin, PhraseTable};
 use people::PersonIndex;
 
+/// The scenarios folder the command line and the app read when none is given.
+pub const DEFAULT_FOLDER: &str = "scenarios";
+
 /// Everything loaded from one scenarios folder.
 #[derive(Clone, Debug)]
 pub struct Ledger {
