@@ -15,8 +15,10 @@
 //! - [`seeds`]: quotes found in their articles.
 //! - [`export`]: flat records for JSON and CSV.
 //! - [`demo`]: a reproducible synthetic ledger; [`rng`] its seeded generator.
-//! - [`cli`]: the `hindsight` subcommands; [`app`]: the desktop app. Both are thin views.
+//! - [`cli`]: the `hindsight` subcommands; `app`: the desktop app (cargo feature `app`, on
+//!   by default). Both are thin views.
 
+#[cfg(feature = "app")]
 pub mod app;
 pub mod cli;
 pub mod demo;

@@ -1,6 +1,6 @@
 //! The `hindsight` binary: parse the arguments, then run a command or open the desktop app.
 //! This is the one place that knows both: the library's `cli` and `app` never import each
-//! other.
+//! other, and a build without the `app` feature is the command line alone.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -8,7 +8,11 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::Parser;
 
+#[cfg(feature = "app")]
 const AFTER_HELP: &str = "Without a command, opens the desktop app on FOLDER (default: ./scenarios if present, else the last folder opened).\nEach command reads a scenarios folder (default: ./scenarios).\nExit status: 0 success, 1 the data has errors, 2 usage error.";
+
+#[cfg(not(feature = "app"))]
+const AFTER_HELP: &str = "This build has no desktop app (it was built without the `app` feature).\nEach command reads a scenarios folder (default: ./scenarios).\nExit status: 0 success, 1 the data has errors, 2 usage error.";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -37,19 +41,23 @@ struct AppArguments {
     folder: Option<PathBuf>,
 
     /// (app) Start on this view.
+    #[cfg(feature = "app")]
     #[arg(long, value_enum, value_name = "VIEW")]
     view: Option<StartView>,
 
     /// (app) Start with this forecast selected.
+    #[cfg(feature = "app")]
     #[arg(long, value_name = "ID")]
     select: Option<String>,
 
     /// (app) Start on this forecaster's page (name as shown in reports).
+    #[cfg(feature = "app")]
     #[arg(long, value_name = "NAME")]
     forecaster: Option<String>,
 }
 
 /// The views `--view` names; the app's own tabs know nothing of argument parsing.
+#[cfg(feature = "app")]
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
 enum StartView {
     Overview,
@@ -59,6 +67,7 @@ enum StartView {
     Problems,
 }
 
+#[cfg(feature = "app")]
 impl From<StartView> for hindsight::app::Tab {
     fn from(view: StartView) -> Self {
         use hindsight::app::Tab;
@@ -108,6 +117,7 @@ fn main() -> ExitCode {
 }
 
 /// Opens the desktop app; `today` overrides the date as `--today` does for commands.
+#[cfg(feature = "app")]
 fn open_app(arguments: AppArguments, today: Option<NaiveDate>) -> ExitCode {
     let start = hindsight::app::StartAt {
         tab: arguments.view.map(Into::into),
@@ -121,4 +131,15 @@ fn open_app(arguments: AppArguments, today: Option<NaiveDate>) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// A build for hooks and CI has no app: say so, and how to get one.
+#[cfg(not(feature = "app"))]
+fn open_app(_arguments: AppArguments, _today: Option<NaiveDate>) -> ExitCode {
+    eprintln!(
+        "hindsight: this build has no desktop app (it was built without the `app` feature).\n\
+         Run a command instead (see `hindsight --help`), or build the app with the default features: \
+         `cargo install --path .`"
+    );
+    ExitCode::from(2)
 }
