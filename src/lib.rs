@@ -24,9 +24,10 @@
 //! - [`seeds`]: quotes found in their articles; [`export`]: flat records for JSON and CSV
 //!   (both use `ledger`).
 //! - [`demo`]: a reproducible synthetic ledger (uses `ledger`, `estimative`, `rng`).
-//! - [`cli`]: the `hindsight` subcommands (uses everything above but `seeds`).
-//! - `app`: the desktop app, behind the cargo feature `app` (on by default; uses everything
-//!   above but `cli`, `demo` and `export`).
+//! - [`cli`]: the `hindsight` subcommands (uses `ledger`, `query`, `report`, `overview`,
+//!   `score`, `export`, `demo`).
+//! - `app`: the desktop app, behind the cargo feature `app`, on by default (uses `ledger`,
+//!   `estimative`, `query`, `report`, `overview`, `score`, `seeds`).
 //!
 //! `cli` and `app` are thin views and never import each other: the binary (`main.rs`) picks
 //! one.
