@@ -34,9 +34,9 @@ pub enum Action {
     /// Open the forecast form, empty or for editing a forecast.
     NewForecast,
     EditForecast(String),
-    /// Save the forecast form into scenario file `file` (editing `editing` if set).
+    /// Save the forecast form into the scenario file at `file` (editing `editing` if set).
     SaveForecast {
-        file: usize,
+        file: PathBuf,
         draft: ForecastDraft,
         editing: Option<String>,
     },
@@ -46,8 +46,9 @@ pub enum Action {
     NewScenario,
     SaveScenario(ScenarioDraft),
     NewSource,
+    /// Save the source form into the scenario file at `file`.
     SaveSource {
-        file: usize,
+        file: PathBuf,
         draft: SourceDraft,
     },
     NewPerson,

@@ -3,7 +3,7 @@
 //! deletes), is recorded for undo, and is followed by a reload so the views show what is on
 //! disk.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::undo::UndoStep;
 use super::{Action, Form, HindsightApp, OutcomeForm, Tab};
@@ -15,7 +15,7 @@ use crate::ledger::edit::{Change, check_resolution, edit_forecast};
 use crate::ledger::insert::{
     create_scenario, delete_forecast, insert_forecast, insert_person, insert_source,
 };
-use crate::ledger::{Ledger, Outcome, PEOPLE_FILE};
+use crate::ledger::{Ledger, Outcome, PEOPLE_FILE, ScenarioFile};
 
 impl HindsightApp {
     /// Carries out what the views asked for.
@@ -59,7 +59,7 @@ impl HindsightApp {
                 file,
                 draft,
                 editing,
-            } => self.save_forecast(file, draft, editing, ctx),
+            } => self.save_forecast(&file, draft, editing, ctx),
             Action::AskDelete(id) => self.ui.confirm_delete = Some(id),
             Action::DeleteForecast(id) => self.delete(&id, ctx),
             Action::NewScenario => {
@@ -70,7 +70,7 @@ impl HindsightApp {
             }
             Action::SaveScenario(draft) => self.save_scenario(draft, ctx),
             Action::NewSource => self.new_source_form(),
-            Action::SaveSource { file, draft } => self.save_source(file, draft, ctx),
+            Action::SaveSource { file, draft } => self.save_source(&file, draft, ctx),
             Action::NewPerson => {
                 self.ui.form = Some(Form::Person {
                     draft: PersonDraft::default(),
@@ -139,23 +139,23 @@ impl HindsightApp {
 
     /// The scenario file of the selected forecast (else the first): a new forecast or source
     /// usually belongs with the one being looked at.
-    fn selected_file(&self, ledger: &Ledger) -> usize {
+    fn selected_file<'a>(&self, ledger: &'a Ledger) -> Option<&'a ScenarioFile> {
         self.ui
             .selected
             .as_deref()
             .and_then(|id| ledger.find(id))
-            .map_or(0, |entry| ledger.entries[entry].file)
+            .map(|entry| ledger.view(entry).file)
+            .or_else(|| ledger.files.first())
     }
 
     fn new_forecast_form(&mut self) {
         let Some(ledger) = self.ledger() else { return };
-        if ledger.files.is_empty() {
+        let Some(file) = self.selected_file(ledger) else {
             return self.error("Create a scenario first (Edit → New scenario)");
-        }
-        let file = self.selected_file(ledger);
+        };
         let draft = ForecastDraft {
             made: self.today().to_string(),
-            source: ledger.files[file]
+            source: file
                 .scenario
                 .sources
                 .first()
@@ -164,7 +164,7 @@ impl HindsightApp {
             ..ForecastDraft::default()
         };
         self.ui.form = Some(Form::Forecast {
-            file,
+            file: file.path.clone(),
             draft,
             editing: None,
             problems: Vec::new(),
@@ -176,7 +176,7 @@ impl HindsightApp {
         let Some(entry) = ledger.find(id) else { return };
         let view = ledger.view(entry);
         self.ui.form = Some(Form::Forecast {
-            file: view.entry.file,
+            file: view.file.path.clone(),
             draft: ForecastDraft::from_forecast(view.forecast),
             editing: Some(id.to_string()),
             problems: Vec::new(),
@@ -195,10 +195,25 @@ impl HindsightApp {
         }
     }
 
+    /// The scenario file a form names, if it is still in the folder: a reload may have
+    /// removed it while the form was open. When it is gone the user is told, and the form
+    /// stays open with what was typed.
+    fn form_file(&mut self, path: &Path) -> bool {
+        let present = self
+            .ledger()
+            .is_some_and(|ledger| ledger.scenario_file(path).is_some());
+        if !present {
+            self.error(format!(
+                "{} is no longer in the folder: choose another scenario",
+                path.display()
+            ));
+        }
+        present
+    }
+
     /// A file the app is about to write must be free of errors.
-    fn writable(&mut self, file: usize) -> Option<PathBuf> {
-        let ledger = self.ledger()?;
-        let scenario_file = ledger.files.get(file)?;
+    fn writable(&mut self, path: &Path) -> Option<PathBuf> {
+        let scenario_file = self.ledger()?.scenario_file(path)?;
         if scenario_file.has_errors {
             let message = format!(
                 "{} has errors, and Hindsight never rewrites a file with errors: fix them first (see Problems)",
@@ -212,11 +227,14 @@ impl HindsightApp {
 
     fn save_forecast(
         &mut self,
-        file: usize,
+        file: &Path,
         draft: ForecastDraft,
         editing: Option<String>,
         ctx: &egui::Context,
     ) {
+        if !self.form_file(file) {
+            return;
+        }
         let Some(ledger) = self.ledger() else { return };
         let existing = editing
             .as_deref()
@@ -227,7 +245,7 @@ impl HindsightApp {
             Ok(forecast) => forecast,
             Err(problems) => return self.set_form_problems(problems),
         };
-        let moved = existing.is_some_and(|view| view.entry.file != file);
+        let moved = existing.is_some_and(|view| view.file.path != file);
         let previous = existing.map(|view| {
             (
                 view.file.path.clone(),
@@ -282,11 +300,9 @@ impl HindsightApp {
         self.ui.confirm_delete = None;
         let Some(ledger) = self.ledger() else { return };
         let Some(entry) = ledger.find(id) else { return };
-        let (file, fingerprint) = (
-            ledger.entries[entry].file,
-            ledger.entries[entry].fingerprint,
-        );
-        let Some(path) = self.writable(file) else {
+        let view = ledger.view(entry);
+        let (file, fingerprint) = (view.file.path.clone(), view.entry.fingerprint);
+        let Some(path) = self.writable(&file) else {
             return;
         };
         match delete_forecast(&path, id, Some(fingerprint)) {
@@ -324,18 +340,20 @@ impl HindsightApp {
 
     fn new_source_form(&mut self) {
         let Some(ledger) = self.ledger() else { return };
-        if ledger.files.is_empty() {
+        let Some(file) = self.selected_file(ledger) else {
             return self.error("Create a scenario first (Edit → New scenario)");
-        }
-        let file = self.selected_file(ledger);
+        };
         self.ui.form = Some(Form::Source {
-            file,
+            file: file.path.clone(),
             draft: SourceDraft::default(),
             problems: Vec::new(),
         });
     }
 
-    fn save_source(&mut self, file: usize, draft: SourceDraft, ctx: &egui::Context) {
+    fn save_source(&mut self, file: &Path, draft: SourceDraft, ctx: &egui::Context) {
+        if !self.form_file(file) {
+            return;
+        }
         let Some(ledger) = self.ledger() else { return };
         let source = match check_source(ledger, file, &draft) {
             Ok(source) => source,

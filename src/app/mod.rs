@@ -129,11 +129,12 @@ pub struct OutcomeForm {
     pub problem: Option<String>,
 }
 
-/// An open form window.
+/// An open form window. A form names its scenario file by path, not by position: a reload
+/// (a `git pull`, a new file) can shift the positions while the form is open.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Form {
     Forecast {
-        file: usize,
+        file: PathBuf,
         draft: ForecastDraft,
         editing: Option<String>,
         problems: Vec<FieldProblem>,
@@ -143,7 +144,7 @@ pub enum Form {
         problems: Vec<FieldProblem>,
     },
     Source {
-        file: usize,
+        file: PathBuf,
         draft: SourceDraft,
         problems: Vec<FieldProblem>,
     },

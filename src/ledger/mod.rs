@@ -171,6 +171,12 @@ impl Ledger {
         (0..self.entries.len()).map(|i| self.view(i))
     }
 
+    /// The scenario file read from `path`. Forms and actions name a file by its path, which
+    /// a reload does not change, rather than by its position in [`Ledger::files`].
+    pub fn scenario_file(&self, path: &Path) -> Option<&ScenarioFile> {
+        self.files.iter().find(|file| file.path == path)
+    }
+
     /// The entry index of the forecast with this id.
     pub fn find(&self, id: &str) -> Option<usize> {
         self.entry_by_id.get(id).copied()

@@ -3,6 +3,8 @@
 //! or person, the delete confirmation and the open-folder window. Forms only collect text;
 //! the library checks it, and problems come back shown next to their fields.
 
+use std::path::PathBuf;
+
 use egui::{RichText, Ui};
 
 use super::ViewCtx;
@@ -150,7 +152,7 @@ pub fn form_windows(
                             });
                         if ui.button("Add source").clicked() {
                             actions.push(Action::SaveSource {
-                                file: *file,
+                                file: file.clone(),
                                 draft: draft.clone(),
                             });
                         }
@@ -242,16 +244,25 @@ fn field(
     }
 }
 
-fn scenario_choice(ui: &mut Ui, view: &ViewCtx, file: &mut usize, locked: bool) {
+/// The scenario a form writes to, chosen by title; a file that left the folder while the
+/// form was open is named as gone (saving then says so, and keeps the form).
+fn scenario_choice(ui: &mut Ui, view: &ViewCtx, file: &mut PathBuf, locked: bool) {
     let files = &view.ledger.files;
-    let current = files.get(*file).map_or("", |f| f.scenario.title.as_str());
+    let current = view.ledger.scenario_file(file).map_or_else(
+        || format!("{} (no longer in the folder)", file.display()),
+        |f| f.scenario.title.clone(),
+    );
     ui.add_enabled_ui(!locked, |ui| {
         egui::ComboBox::from_label("Scenario")
             .selected_text(current)
             .width(360.0)
             .show_ui(ui, |ui| {
-                for (index, scenario_file) in files.iter().enumerate() {
-                    ui.selectable_value(file, index, &scenario_file.scenario.title);
+                for scenario_file in files {
+                    ui.selectable_value(
+                        file,
+                        scenario_file.path.clone(),
+                        &scenario_file.scenario.title,
+                    );
                 }
             });
     });
@@ -260,7 +271,7 @@ fn scenario_choice(ui: &mut Ui, view: &ViewCtx, file: &mut usize, locked: bool) 
 fn forecast_form(
     ui: &mut Ui,
     view: &ViewCtx,
-    file: &mut usize,
+    file: &mut PathBuf,
     draft: &mut ForecastDraft,
     editing: &Option<String>,
     problems: &[FieldProblem],
@@ -269,8 +280,7 @@ fn forecast_form(
     let ledger = view.ledger;
     scenario_choice(ui, view, file, editing.is_some());
     let sources = ledger
-        .files
-        .get(*file)
+        .scenario_file(file)
         .map(|f| f.scenario.sources.as_slice())
         .unwrap_or_default();
     ui.horizontal(|ui| {
@@ -437,7 +447,7 @@ fn forecast_form(
                     crate::ledger::draft::suggest_forecast_id(ledger, &draft.by, &draft.claim);
             }
             actions.push(Action::SaveForecast {
-                file: *file,
+                file: file.clone(),
                 draft,
                 editing: editing.clone(),
             });
