@@ -245,7 +245,7 @@ fn adding_a_forecast_writes_a_valid_block() {
     let ledger = TempLedger::fixture();
     let mut harness = open(&ledger, false);
     click(&mut harness, "Edit");
-    click(&mut harness, "New forecast…  (Ctrl+N)");
+    click(&mut harness, "New forecast… Ctrl+N");
     type_into(&mut harness, "Forecaster", "Ada");
     // Autocomplete from the people registry.
     click(&mut harness, "Ada Fixture");

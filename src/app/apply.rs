@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use super::undo::UndoStep;
+use super::views::filter_bar::{FilterBarState, search_field_id};
 use super::{Action, Form, HindsightApp, OutcomeForm, Tab};
 use crate::ledger::draft::{
     FieldProblem, ForecastDraft, PersonDraft, ScenarioDraft, SourceDraft, check_forecast,
@@ -15,7 +16,8 @@ use crate::ledger::edit::{Change, check_resolution, edit_forecast};
 use crate::ledger::insert::{
     create_scenario, delete_forecast, insert_forecast, insert_person, insert_source,
 };
-use crate::ledger::{Ledger, Outcome, PEOPLE_FILE, ScenarioFile};
+use crate::ledger::{Ledger, Outcome, PEOPLE_FILE, Resolution, ScenarioFile, Verdict};
+use crate::query::Filter;
 
 impl HindsightApp {
     /// Carries out what the views asked for.
@@ -25,16 +27,31 @@ impl HindsightApp {
                 self.ui.selected = id;
                 self.ui.scroll_to_selected = true;
             }
+            Action::ScrolledToSelected => self.ui.scroll_to_selected = false,
             Action::ShowTab(tab) => self.ui.tab = tab,
             Action::ShowForecaster(name) => {
                 self.ui.forecaster = Some(name);
                 self.ui.tab = Tab::TrackRecords;
             }
+            Action::ShowAllForecasters => self.ui.forecaster = None,
             Action::ShowOnly { label, ids } => {
                 self.ui.only = Some((label, ids));
                 self.ui.tab = Tab::Forecasts;
             }
             Action::ClearOnly => self.ui.only = None,
+            Action::SetFilter(filter) => self.ui.filter = filter,
+            Action::ClearFilters => {
+                self.ui.filter = Filter::default();
+                self.ui.filter_bar = FilterBarState::default();
+                self.ui.only = None;
+            }
+            Action::FocusSearch => {
+                if !self.ui.tab.has_filter() {
+                    self.ui.tab = Tab::Forecasts;
+                }
+                // The field may first appear next frame: egui keeps a fresh request that long.
+                ctx.memory_mut(|memory| memory.request_focus(search_field_id()));
+            }
             Action::Sort(key) => {
                 if self.ui.sort == key {
                     self.ui.ascending = !self.ui.ascending;
@@ -43,8 +60,20 @@ impl HindsightApp {
                     self.ui.ascending = true;
                 }
             }
-            Action::SetOutcome { id, outcome } => self.set_outcome(&id, outcome, ctx),
+            Action::SortLeaderboard(column) => {
+                self.ui.leaderboard = self.ui.leaderboard.clicked(column);
+            }
+            Action::RecordVerdict { id, verdict } => self.record_verdict(&id, verdict, ctx),
             Action::Undo => self.undo(ctx),
+            Action::AskFolder => {
+                let current = self.session.as_ref().map(|s| s.dir.display().to_string());
+                self.ui.open_folder = Some(current.unwrap_or_default());
+            }
+            Action::BrowseFolder => match rfd::FileDialog::new().pick_folder() {
+                Some(folder) => self.apply(Action::OpenFolder(folder), ctx),
+                None => self.info("No folder chosen (or no file dialog available): type its path"),
+            },
+            Action::CloseFolderWindow => self.ui.open_folder = None,
             Action::OpenFolder(folder) => {
                 self.ui.open_folder = None;
                 self.open_folder(&folder, ctx);
@@ -53,6 +82,11 @@ impl HindsightApp {
                 self.reload(ctx);
                 self.info("Reloaded");
             }
+            Action::SetTheme(theme) => {
+                self.settings.theme = theme;
+                ctx.set_theme(theme.preference());
+            }
+            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Action::NewForecast => self.new_forecast_form(),
             Action::EditForecast(id) => self.edit_forecast_form(&id),
             Action::SaveForecast {
@@ -61,6 +95,7 @@ impl HindsightApp {
                 editing,
             } => self.save_forecast(&file, draft, editing, ctx),
             Action::AskDelete(id) => self.ui.confirm_delete = Some(id),
+            Action::CancelDelete => self.ui.confirm_delete = None,
             Action::DeleteForecast(id) => self.delete(&id, ctx),
             Action::NewScenario => {
                 self.ui.form = Some(Form::Scenario {
@@ -78,7 +113,33 @@ impl HindsightApp {
                 })
             }
             Action::SavePerson(draft) => self.save_person(draft, ctx),
+            Action::CloseForm => self.ui.form = None,
         }
+    }
+
+    /// A verdict from the verdict form: its date must be a date; the rest is optional.
+    fn record_verdict(&mut self, id: &str, verdict: Option<Verdict>, ctx: &egui::Context) {
+        let form = &self.ui.outcome_form;
+        let outcome = match verdict {
+            None => Outcome::Open,
+            Some(verdict) => {
+                let Ok(on) = form.on.trim().parse() else {
+                    let problem = format!("'{}' is not a date: use YYYY-MM-DD", form.on.trim());
+                    self.ui.outcome_form.problem = Some(problem);
+                    return;
+                };
+                let optional = |text: &str| Some(text.trim().to_string()).filter(|t| !t.is_empty());
+                Outcome::Resolved(Resolution {
+                    verdict,
+                    on,
+                    judge: optional(&self.settings.judge),
+                    evidence: optional(&form.evidence),
+                    link: optional(&form.link),
+                })
+            }
+        };
+        self.ui.outcome_form.problem = None;
+        self.set_outcome(id, outcome, ctx);
     }
 
     fn set_outcome(&mut self, id: &str, outcome: Outcome, ctx: &egui::Context) {
@@ -184,14 +245,8 @@ impl HindsightApp {
     }
 
     fn set_form_problems(&mut self, found: Vec<FieldProblem>) {
-        if let Some(
-            Form::Forecast { problems, .. }
-            | Form::Scenario { problems, .. }
-            | Form::Source { problems, .. }
-            | Form::Person { problems, .. },
-        ) = &mut self.ui.form
-        {
-            *problems = found;
+        if let Some(form) = &mut self.ui.form {
+            *form.problems_mut() = found;
         }
     }
 
@@ -314,6 +369,14 @@ impl HindsightApp {
                 });
                 if self.ui.selected.as_deref() == Some(id) {
                     self.ui.selected = None;
+                }
+                // A form editing the forecast has nothing left to edit.
+                let editing_it = matches!(
+                    &self.ui.form,
+                    Some(Form::Forecast { editing: Some(editing), .. }) if editing == id
+                );
+                if editing_it {
+                    self.ui.form = None;
                 }
                 self.info(format!("Deleted {id} (Ctrl+Z to undo)"));
             }
