@@ -2,20 +2,37 @@
 //! scores each forecaster's track record. This library does all the work; the command line
 //! and the desktop app only call it.
 //!
-//! Data flows one way: files → [`ledger`] → queries and scores → views.
+//! Data flows one way: files → [`ledger`] → queries and scores → views. The entry point is
+//! [`load`], which reads a scenarios folder into a [`Ledger`].
 //!
+//! The modules, each using only modules listed before it (there are no cycles):
+//!
+//! - `rng`: the seeded generator behind bootstrap intervals and the demo (private).
+//! - [`ron_format`]: the RON dialect of every file, shared by the phrase table and the
+//!   parser.
+//! - [`score`]: Brier and log scores, calibration, decomposition, intervals (pure maths;
+//!   uses `rng`).
+//! - [`estimative`]: hedge words → probabilities (uses `ron_format`; knows no ledger).
 //! - [`ledger`]: the file format, loading and validation, the canonical writer, one-block
-//!   edits, record inserts and deletes, and the forms' checks.
-//! - [`estimative`]: hedge words → probabilities.
-//! - [`score`]: Brier and log scores, calibration, decomposition, intervals (pure maths).
-//! - [`report`]: track records — which forecasts count, grouping, cumulative scores.
-//! - [`query`]: the filter, search and sort shared by every view.
-//! - [`overview`]: what needs attention (overdue forecasts, latest verdicts).
-//! - [`seeds`]: quotes found in their articles.
-//! - [`export`]: flat records for JSON and CSV.
-//! - [`demo`]: a reproducible synthetic ledger; [`rng`] its seeded generator.
-//! - [`cli`]: the `hindsight` subcommands; [`app`]: the desktop app. Both are thin views.
+//!   edits, record inserts and deletes, and the forms' checks (uses `estimative`,
+//!   `ron_format`).
+//! - [`query`]: the filter, search and sort shared by every view (uses `ledger`).
+//! - [`report`]: track records — which forecasts count, grouping, cumulative scores (uses
+//!   `ledger`, `query`, `score`).
+//! - [`overview`]: what needs attention, overdue forecasts, latest verdicts (uses `ledger`,
+//!   `report`).
+//! - [`seeds`]: quotes found in their articles; [`export`]: flat records for JSON and CSV
+//!   (both use `ledger`).
+//! - [`demo`]: a reproducible synthetic ledger (uses `ledger`, `estimative`, `rng`).
+//! - [`cli`]: the `hindsight` subcommands (uses `ledger`, `query`, `report`, `overview`,
+//!   `score`, `export`, `demo`).
+//! - `app`: the desktop app, behind the cargo feature `app`, on by default (uses `ledger`,
+//!   `estimative`, `query`, `report`, `overview`, `score`, `seeds`).
+//!
+//! `cli` and `app` are thin views and never import each other: the binary (`main.rs`) picks
+//! one.
 
+#[cfg(feature = "app")]
 pub mod app;
 pub mod cli;
 pub mod demo;
@@ -25,6 +42,9 @@ pub mod ledger;
 pub mod overview;
 pub mod query;
 pub mod report;
-pub mod rng;
+mod rng;
+pub mod ron_format;
 pub mod score;
 pub mod seeds;
+
+pub use ledger::{Ledger, LoadError, load};

@@ -1,8 +1,85 @@
-//! The `hindsight` binary: parse the arguments and hand over to the library.
+//! The `hindsight` binary: parse the arguments, then run a command or open the desktop app.
+//! This is the one place that knows both: the library's `cli` and `app` never import each
+//! other, and a build without the `app` feature is the command line alone.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use clap::Parser;
+
+#[cfg(feature = "app")]
+const AFTER_HELP: &str = "Without a command, opens the desktop app on FOLDER (default: ./scenarios if present, else the last folder opened).\nEach command reads a scenarios folder (default: ./scenarios).\nExit status: 0 success, 1 the data has errors, 2 usage error.";
+
+#[cfg(not(feature = "app"))]
+const AFTER_HELP: &str = "This build has no desktop app (it was built without the `app` feature).\nEach command reads a scenarios folder (default: ./scenarios).\nExit status: 0 success, 1 the data has errors, 2 usage error.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "hindsight",
+    version,
+    about = "Keep analysts' forecasts as plain RON files, mark how they turned out, and score track records.",
+    after_help = AFTER_HELP
+)]
+struct Arguments {
+    /// Treat DATE (YYYY-MM-DD) as today: it decides what is overdue. Useful for reproducible reports.
+    #[arg(long, global = true, value_name = "DATE")]
+    today: Option<NaiveDate>,
+
+    #[command(subcommand)]
+    command: Option<hindsight::cli::Command>,
+
+    #[command(flatten)]
+    app: AppArguments,
+}
+
+/// What `hindsight` without a command opens.
+#[derive(Debug, clap::Args)]
+struct AppArguments {
+    /// Open the desktop app on this folder.
+    #[arg(value_name = "FOLDER")]
+    folder: Option<PathBuf>,
+
+    /// (app) Start on this view.
+    #[cfg(feature = "app")]
+    #[arg(long, value_enum, value_name = "VIEW")]
+    view: Option<StartView>,
+
+    /// (app) Start with this forecast selected.
+    #[cfg(feature = "app")]
+    #[arg(long, value_name = "ID")]
+    select: Option<String>,
+
+    /// (app) Start on this forecaster's page (name as shown in reports).
+    #[cfg(feature = "app")]
+    #[arg(long, value_name = "NAME")]
+    forecaster: Option<String>,
+}
+
+/// The views `--view` names; the app's own tabs know nothing of argument parsing.
+#[cfg(feature = "app")]
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum StartView {
+    Overview,
+    Forecasts,
+    TrackRecords,
+    Timeline,
+    Problems,
+}
+
+#[cfg(feature = "app")]
+impl From<StartView> for hindsight::app::Tab {
+    fn from(view: StartView) -> Self {
+        use hindsight::app::Tab;
+        match view {
+            StartView::Overview => Tab::Overview,
+            StartView::Forecasts => Tab::Forecasts,
+            StartView::TrackRecords => Tab::TrackRecords,
+            StartView::Timeline => Tab::Timeline,
+            StartView::Problems => Tab::Problems,
+        }
+    }
+}
 
 fn main() -> ExitCode {
     // A bug must not greet a user with a Rust backtrace: say what happened and where to report it.
@@ -11,8 +88,8 @@ fn main() -> ExitCode {
             "hindsight: internal error: {info}\nThis is a bug in Hindsight; please report it with the command you ran."
         );
     }));
-    let cli = match hindsight::cli::Cli::try_parse() {
-        Ok(cli) => cli,
+    let arguments = match Arguments::try_parse() {
+        Ok(arguments) => arguments,
         Err(error) => {
             let _ = error.print();
             return if error.use_stderr() {
@@ -22,5 +99,47 @@ fn main() -> ExitCode {
             };
         }
     };
-    hindsight::cli::run(cli)
+    if let Some(command) = arguments.command {
+        let today = arguments
+            .today
+            .unwrap_or_else(|| chrono::Local::now().date_naive());
+        return hindsight::cli::run(command, today);
+    }
+    // `hindsight chek` is more likely a mistyped command than a folder.
+    if let Some(folder) = arguments.app.folder.as_ref().filter(|f| !f.is_dir()) {
+        eprintln!(
+            "hindsight: '{}' is neither a folder nor a command; see `hindsight --help`",
+            folder.display()
+        );
+        return ExitCode::from(2);
+    }
+    open_app(arguments.app, arguments.today)
+}
+
+/// Opens the desktop app; `today` overrides the date as `--today` does for commands.
+#[cfg(feature = "app")]
+fn open_app(arguments: AppArguments, today: Option<NaiveDate>) -> ExitCode {
+    let start = hindsight::app::StartAt {
+        tab: arguments.view.map(Into::into),
+        select: arguments.select,
+        forecaster: arguments.forecaster,
+    };
+    match hindsight::app::run(arguments.folder, start, today) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("hindsight: cannot open the app window: {error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// A build for hooks and CI has no app: say so, and how to get one.
+#[cfg(not(feature = "app"))]
+fn open_app(_arguments: AppArguments, _today: Option<NaiveDate>) -> ExitCode {
+    eprintln!(
+        "hindsight: this build has no desktop app (it was built without the `app` feature).\n\
+         Run a command instead (see `hindsight --help`), or build the app with the default features: \
+         `cargo install --path .`"
+    );
+    ExitCode::from(2)
 }

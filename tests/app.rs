@@ -245,7 +245,7 @@ fn adding_a_forecast_writes_a_valid_block() {
     let ledger = TempLedger::fixture();
     let mut harness = open(&ledger, false);
     click(&mut harness, "Edit");
-    click(&mut harness, "New forecast…  (Ctrl+N)");
+    click(&mut harness, "New forecast… Ctrl+N");
     type_into(&mut harness, "Forecaster", "Ada");
     // Autocomplete from the people registry.
     click(&mut harness, "Ada Fixture");
@@ -660,4 +660,89 @@ fn clicking_a_forecaster_on_the_brier_chart_opens_their_page() {
         "their own calibration"
     );
     assert!(harness.query_by_label("Brier score over time").is_some());
+}
+
+#[test]
+fn a_new_forecast_lands_in_its_scenario_even_when_a_reload_shifts_the_files() {
+    let ledger = TempLedger::fixture();
+    let prices_before = ledger.read("prices.ron");
+    let mut harness = open(&ledger, true);
+    // The form starts on the scenario of the selected forecast: Neighbours, the second file.
+    select(
+        &mut harness,
+        "The neighbouring states sign the treaty by 2030.",
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    type_into(&mut harness, "Forecaster", "ada-fixture");
+    type_into(&mut harness, "Quote", "The border will likely reopen.");
+    type_into(&mut harness, "Claim", "The border reopens by 2027.");
+    type_into(&mut harness, "Confidence words", "likely");
+    type_into(&mut harness, "Resolve by", "2027-01-01");
+
+    // Someone adds a scenario that sorts first while the form is open: every file moves down.
+    ledger.write(
+        "markets.ron",
+        "Scenario(\n    format: 1,\n    id: \"markets\",\n    title: \"Markets\",\n    summary: \"Added while the form was open.\",\n    sources: [],\n    forecasts: [],\n)\n",
+    );
+    wait_until(&mut harness, |h| {
+        h.state().ledger().is_some_and(|l| l.files.len() == 3)
+    });
+    assert!(
+        harness.query_by_label("New forecast").is_some(),
+        "the form is still open"
+    );
+    click(&mut harness, "Add forecast");
+
+    let status = &harness.state().status;
+    assert!(!status.is_error, "{status:?}");
+    assert!(
+        ledger
+            .read("regional/neighbours.ron")
+            .contains("            claim: \"The border reopens by 2027.\",\n"),
+        "the forecast is in the scenario the form was opened for"
+    );
+    assert_eq!(ledger.read("prices.ron"), prices_before, "not in another");
+    assert!(!ledger.read("markets.ron").contains("border"));
+}
+
+#[test]
+fn saving_into_a_scenario_that_left_the_folder_keeps_the_form_and_what_was_typed() {
+    let ledger = TempLedger::fixture();
+    let prices_before = ledger.read("prices.ron");
+    let mut harness = open(&ledger, true);
+    select(
+        &mut harness,
+        "The neighbouring states sign the treaty by 2030.",
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    type_into(&mut harness, "Claim", "The border reopens by 2027.");
+
+    // A branch switch takes the scenario away while the form is open.
+    std::fs::remove_file(ledger.path("regional/neighbours.ron")).unwrap();
+    wait_until(&mut harness, |h| {
+        h.state().ledger().is_some_and(|l| l.files.len() == 1)
+    });
+    click(&mut harness, "Add forecast");
+
+    let status = &harness.state().status;
+    assert!(
+        status.is_error && status.message.contains("no longer in the folder"),
+        "{status:?}"
+    );
+    assert!(
+        harness.query_by_label("New forecast").is_some(),
+        "the form stays open"
+    );
+    assert_eq!(
+        field(&harness, "Claim").value().as_deref(),
+        Some("The border reopens by 2027."),
+        "with what was typed"
+    );
+    assert_eq!(
+        ledger.read("prices.ron"),
+        prices_before,
+        "nothing was written"
+    );
 }

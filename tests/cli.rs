@@ -496,3 +496,21 @@ fn demo_writes_a_ledger_that_passes_check_and_is_reproducible() {
     let again = hindsight(&["demo", "--forecasts", "10", a.to_str().unwrap()]);
     assert_eq!(again.status, 2, "never writes into a folder with files");
 }
+
+/// A build for hooks and CI (`--no-default-features`) has no app: asking for one says so.
+#[cfg(not(feature = "app"))]
+#[test]
+fn without_the_app_feature_opening_a_folder_says_how_to_get_the_app() {
+    let ledger = TempLedger::fixture();
+    let folder = ledger.scenarios();
+    let run = hindsight(&[folder.to_str().unwrap()]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("no desktop app"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("cargo install --path ."),
+        "{}",
+        run.stderr
+    );
+    let check = ledger.run(&["check"]);
+    assert_eq!(check.status, 0, "the commands still work: {}", check.stdout);
+}

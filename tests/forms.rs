@@ -3,6 +3,8 @@
 
 mod common;
 
+use std::path::PathBuf;
+
 use common::{fixture_dir, today};
 use hindsight::ledger::draft::{
     FieldProblem, ForecastDraft, PersonDraft, ScenarioDraft, SourceDraft, check_forecast,
@@ -15,11 +17,13 @@ fn fixture() -> Ledger {
     load(&fixture_dir().join("scenarios"), today()).unwrap()
 }
 
-fn file_of(ledger: &Ledger, scenario: &str) -> usize {
+/// The path of the scenario file with this id: forms name their file by path.
+fn file_of(ledger: &Ledger, scenario: &str) -> PathBuf {
     ledger
         .files
         .iter()
-        .position(|file| file.scenario.id == scenario)
+        .find(|file| file.scenario.id == scenario)
+        .map(|file| file.path.clone())
         .unwrap()
 }
 
@@ -44,7 +48,7 @@ fn check(draft: &ForecastDraft) -> Result<Forecast, Vec<FieldProblem>> {
     let ledger = fixture();
     check_forecast(
         &ledger,
-        file_of(&ledger, "prices"),
+        &file_of(&ledger, "prices"),
         draft,
         None,
         Outcome::Open,
@@ -157,7 +161,7 @@ fn forecast_ids_are_unique_across_the_folder_and_never_change() {
     assert!(
         check_forecast(
             &ledger,
-            prices,
+            &prices,
             &draft,
             Some("ada-prices-rise"),
             Outcome::Open
@@ -167,7 +171,7 @@ fn forecast_ids_are_unique_across_the_folder_and_never_change() {
     );
     let renamed = check_forecast(
         &ledger,
-        prices,
+        &prices,
         &good_draft(),
         Some("ada-prices-rise"),
         Outcome::Open,
@@ -225,7 +229,7 @@ fn a_form_cannot_date_a_resolved_forecast_after_its_resolution() {
     draft.resolve_by = "2022-07-02".into();
     let found = check_forecast(
         &ledger,
-        view.entry.file,
+        &view.file.path,
         &draft,
         Some("ada-prices-rise"),
         view.forecast.outcome.clone(),
@@ -304,7 +308,7 @@ fn every_fixture_forecast_survives_the_form_unchanged() {
         let draft = ForecastDraft::from_forecast(forecast);
         let back = check_forecast(
             &ledger,
-            view.entry.file,
+            &view.file.path,
             &draft,
             Some(&forecast.id),
             forecast.outcome.clone(),
@@ -399,7 +403,7 @@ fn source_forms_follow_the_same_rules() {
         // A seed that is not there yet is fine: `check` only warns.
         seed: "seeds/not-yet.txt".into(),
     };
-    let source = check_source(&ledger, prices, &good).unwrap();
+    let source = check_source(&ledger, &prices, &good).unwrap();
     assert_eq!(source.author, None);
     assert_eq!(source.seed.as_deref(), Some("seeds/not-yet.txt"));
 
@@ -410,7 +414,7 @@ fn source_forms_follow_the_same_rules() {
         seed: "../../etc/passwd".into(),
         ..good
     };
-    let found = check_source(&ledger, prices, &bad).unwrap_err();
+    let found = check_source(&ledger, &prices, &bad).unwrap_err();
     let fields: Vec<&str> = found.iter().map(|p| p.field).collect();
     assert_eq!(fields, ["id", "outlet", "published", "seed"], "{found:?}");
     assert_eq!(

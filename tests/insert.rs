@@ -19,7 +19,8 @@ fn new_forecast(ledger: &TempLedger) -> Forecast {
     let file = loaded
         .files
         .iter()
-        .position(|f| f.scenario.id == "prices")
+        .find(|f| f.scenario.id == "prices")
+        .map(|f| f.path.clone())
         .unwrap();
     let draft = ForecastDraft {
         id: "ada-talks-resume".into(),
@@ -35,7 +36,7 @@ fn new_forecast(ledger: &TempLedger) -> Forecast {
         resolve_by_stated: true,
         tags: "talks".into(),
     };
-    check_forecast(&loaded, file, &draft, None, Outcome::Open).unwrap()
+    check_forecast(&loaded, &file, &draft, None, Outcome::Open).unwrap()
 }
 
 /// `check` finds nothing wrong and `fmt --check` finds every file canonical.

@@ -1,55 +1,83 @@
 //! What the user asked for. Views draw from the ledger and return these; the app applies
-//! them in one place (`HindsightApp::apply`), through the library.
+//! them in one place (`HindsightApp::apply`, in `apply.rs`), through the library. Every
+//! change of state goes through here — a selection, a sort, a filter, a form opened or
+//! closed — except the text typed into a field, which egui binds to the field's buffer.
 
 use std::path::PathBuf;
 
-use crate::ledger::Outcome;
+use crate::ledger::Verdict;
 use crate::ledger::draft::{ForecastDraft, PersonDraft, ScenarioDraft, SourceDraft};
-use crate::query::SortKey;
+use crate::query::{Filter, SortKey};
 
-use super::Tab;
+use super::views::track_records::LeaderboardColumn;
+use super::{Tab, Theme};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// Select a forecast by id (or clear the selection), and show it.
     Select(Option<String>),
+    /// The table has scrolled the selected row into view: the request is done.
+    ScrolledToSelected,
     ShowTab(Tab),
     /// Open a forecaster's page (by the name shown in reports).
     ShowForecaster(String),
+    /// Back from a forecaster's page to the leaderboard.
+    ShowAllForecasters,
     /// Show exactly these forecasts in the table (from a chart), with a label saying why.
     ShowOnly {
         label: String,
         ids: Vec<String>,
     },
     ClearOnly,
+    /// The filter as the filter bar's fields now say.
+    SetFilter(Filter),
+    /// Every forecast again: no filter, no chart selection.
+    ClearFilters,
+    /// Put the keyboard in the search field (on a view that has one).
+    FocusSearch,
+    /// Sort the table by this column (again: reverse the order).
     Sort(SortKey),
-    /// Resolve or reopen a forecast.
-    SetOutcome {
+    /// Sort the leaderboard by this column (again: reverse the order).
+    SortLeaderboard(LeaderboardColumn),
+    /// Record a verdict on a forecast from the verdict form as typed, or reopen it
+    /// (`verdict: None`).
+    RecordVerdict {
         id: String,
-        outcome: Outcome,
+        verdict: Option<Verdict>,
     },
     Undo,
+    /// Show the open-folder window.
+    AskFolder,
+    /// Choose a folder with the system's dialog (where there is one).
+    BrowseFolder,
+    CloseFolderWindow,
     OpenFolder(PathBuf),
     Reload,
+    SetTheme(Theme),
+    Quit,
     /// Open the forecast form, empty or for editing a forecast.
     NewForecast,
     EditForecast(String),
-    /// Save the forecast form into scenario file `file` (editing `editing` if set).
+    /// Save the forecast form into the scenario file at `file` (editing `editing` if set).
     SaveForecast {
-        file: usize,
+        file: PathBuf,
         draft: ForecastDraft,
         editing: Option<String>,
     },
-    /// Ask before deleting; then delete.
+    /// Ask before deleting; then delete, or not.
     AskDelete(String),
+    CancelDelete,
     DeleteForecast(String),
     NewScenario,
     SaveScenario(ScenarioDraft),
     NewSource,
+    /// Save the source form into the scenario file at `file`.
     SaveSource {
-        file: usize,
+        file: PathBuf,
         draft: SourceDraft,
     },
     NewPerson,
     SavePerson(PersonDraft),
+    /// Close the open form window, dropping what was typed.
+    CloseForm,
 }

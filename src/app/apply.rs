@@ -3,9 +3,10 @@
 //! deletes), is recorded for undo, and is followed by a reload so the views show what is on
 //! disk.
 
-use std::path::PathBuf;
+use std::path::Path;
 
 use super::undo::UndoStep;
+use super::views::filter_bar::{FilterBarState, search_field_id};
 use super::{Action, Form, HindsightApp, OutcomeForm, Tab};
 use crate::ledger::EditError;
 use crate::ledger::draft::{
@@ -16,7 +17,8 @@ use crate::ledger::edit::{Change, edit_forecast};
 use crate::ledger::insert::{
     create_scenario, delete_forecast, insert_forecast, insert_person, insert_source,
 };
-use crate::ledger::{Ledger, Outcome, PEOPLE_FILE};
+use crate::ledger::{Ledger, Outcome, PEOPLE_FILE, Resolution, ScenarioFile, Verdict};
+use crate::query::Filter;
 
 impl HindsightApp {
     /// Carries out what the views asked for.
@@ -26,16 +28,31 @@ impl HindsightApp {
                 self.ui.selected = id;
                 self.ui.scroll_to_selected = true;
             }
+            Action::ScrolledToSelected => self.ui.scroll_to_selected = false,
             Action::ShowTab(tab) => self.ui.tab = tab,
             Action::ShowForecaster(name) => {
                 self.ui.forecaster = Some(name);
                 self.ui.tab = Tab::TrackRecords;
             }
+            Action::ShowAllForecasters => self.ui.forecaster = None,
             Action::ShowOnly { label, ids } => {
                 self.ui.only = Some((label, ids));
                 self.ui.tab = Tab::Forecasts;
             }
             Action::ClearOnly => self.ui.only = None,
+            Action::SetFilter(filter) => self.ui.filter = filter,
+            Action::ClearFilters => {
+                self.ui.filter = Filter::default();
+                self.ui.filter_bar = FilterBarState::default();
+                self.ui.only = None;
+            }
+            Action::FocusSearch => {
+                if !self.ui.tab.has_filter() {
+                    self.ui.tab = Tab::Forecasts;
+                }
+                // The field may first appear next frame: egui keeps a fresh request that long.
+                ctx.memory_mut(|memory| memory.request_focus(search_field_id()));
+            }
             Action::Sort(key) => {
                 if self.ui.sort == key {
                     self.ui.ascending = !self.ui.ascending;
@@ -44,8 +61,20 @@ impl HindsightApp {
                     self.ui.ascending = true;
                 }
             }
-            Action::SetOutcome { id, outcome } => self.set_outcome(&id, outcome, ctx),
+            Action::SortLeaderboard(column) => {
+                self.ui.leaderboard = self.ui.leaderboard.clicked(column);
+            }
+            Action::RecordVerdict { id, verdict } => self.record_verdict(&id, verdict, ctx),
             Action::Undo => self.undo(ctx),
+            Action::AskFolder => {
+                let current = self.session.as_ref().map(|s| s.dir.display().to_string());
+                self.ui.open_folder = Some(current.unwrap_or_default());
+            }
+            Action::BrowseFolder => match rfd::FileDialog::new().pick_folder() {
+                Some(folder) => self.apply(Action::OpenFolder(folder), ctx),
+                None => self.info("No folder chosen (or no file dialog available): type its path"),
+            },
+            Action::CloseFolderWindow => self.ui.open_folder = None,
             Action::OpenFolder(folder) => {
                 self.ui.open_folder = None;
                 self.open_folder(&folder, ctx);
@@ -54,14 +83,20 @@ impl HindsightApp {
                 self.reload(ctx);
                 self.info("Reloaded");
             }
+            Action::SetTheme(theme) => {
+                self.settings.theme = theme;
+                ctx.set_theme(theme.preference());
+            }
+            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Action::NewForecast => self.new_forecast_form(),
             Action::EditForecast(id) => self.edit_forecast_form(&id),
             Action::SaveForecast {
                 file,
                 draft,
                 editing,
-            } => self.save_forecast(file, draft, editing, ctx),
+            } => self.save_forecast(&file, draft, editing, ctx),
             Action::AskDelete(id) => self.ui.confirm_delete = Some(id),
+            Action::CancelDelete => self.ui.confirm_delete = None,
             Action::DeleteForecast(id) => self.delete(&id, ctx),
             Action::NewScenario => {
                 self.ui.form = Some(Form::Scenario {
@@ -71,7 +106,7 @@ impl HindsightApp {
             }
             Action::SaveScenario(draft) => self.save_scenario(draft, ctx),
             Action::NewSource => self.new_source_form(),
-            Action::SaveSource { file, draft } => self.save_source(file, draft, ctx),
+            Action::SaveSource { file, draft } => self.save_source(&file, draft, ctx),
             Action::NewPerson => {
                 self.ui.form = Some(Form::Person {
                     draft: PersonDraft::default(),
@@ -79,7 +114,33 @@ impl HindsightApp {
                 })
             }
             Action::SavePerson(draft) => self.save_person(draft, ctx),
+            Action::CloseForm => self.ui.form = None,
         }
+    }
+
+    /// A verdict from the verdict form: its date must be a date; the rest is optional.
+    fn record_verdict(&mut self, id: &str, verdict: Option<Verdict>, ctx: &egui::Context) {
+        let form = &self.ui.outcome_form;
+        let outcome = match verdict {
+            None => Outcome::Open,
+            Some(verdict) => {
+                let Ok(on) = form.on.trim().parse() else {
+                    let problem = format!("'{}' is not a date: use YYYY-MM-DD", form.on.trim());
+                    self.ui.outcome_form.problem = Some(problem);
+                    return;
+                };
+                let optional = |text: &str| Some(text.trim().to_string()).filter(|t| !t.is_empty());
+                Outcome::Resolved(Resolution {
+                    verdict,
+                    on,
+                    judge: optional(&self.settings.judge),
+                    evidence: optional(&form.evidence),
+                    link: optional(&form.link),
+                })
+            }
+        };
+        self.ui.outcome_form.problem = None;
+        self.set_outcome(id, outcome, ctx);
     }
 
     fn set_outcome(&mut self, id: &str, outcome: Outcome, ctx: &egui::Context) {
@@ -143,23 +204,23 @@ impl HindsightApp {
 
     /// The scenario file of the selected forecast (else the first): a new forecast or source
     /// usually belongs with the one being looked at.
-    fn selected_file(&self, ledger: &Ledger) -> usize {
+    fn selected_file<'a>(&self, ledger: &'a Ledger) -> Option<&'a ScenarioFile> {
         self.ui
             .selected
             .as_deref()
             .and_then(|id| ledger.find(id))
-            .map_or(0, |entry| ledger.entries[entry].file)
+            .map(|entry| ledger.view(entry).file)
+            .or_else(|| ledger.files.first())
     }
 
     fn new_forecast_form(&mut self) {
         let Some(ledger) = self.ledger() else { return };
-        if ledger.files.is_empty() {
+        let Some(file) = self.selected_file(ledger) else {
             return self.error("Create a scenario first (Edit → New scenario)");
-        }
-        let file = self.selected_file(ledger);
+        };
         let draft = ForecastDraft {
             made: self.today().to_string(),
-            source: ledger.files[file]
+            source: file
                 .scenario
                 .sources
                 .first()
@@ -168,7 +229,7 @@ impl HindsightApp {
             ..ForecastDraft::default()
         };
         self.ui.form = Some(Form::Forecast {
-            file,
+            file: file.path.clone(),
             draft,
             editing: None,
             problems: Vec::new(),
@@ -180,7 +241,7 @@ impl HindsightApp {
         let Some(entry) = ledger.find(id) else { return };
         let view = ledger.view(entry);
         self.ui.form = Some(Form::Forecast {
-            file: view.entry.file,
+            file: view.file.path.clone(),
             draft: ForecastDraft::from_forecast(view.forecast),
             editing: Some(id.to_string()),
             problems: Vec::new(),
@@ -188,39 +249,37 @@ impl HindsightApp {
     }
 
     fn set_form_problems(&mut self, found: Vec<FieldProblem>) {
-        if let Some(
-            Form::Forecast { problems, .. }
-            | Form::Scenario { problems, .. }
-            | Form::Source { problems, .. }
-            | Form::Person { problems, .. },
-        ) = &mut self.ui.form
-        {
-            *problems = found;
+        if let Some(form) = &mut self.ui.form {
+            *form.problems_mut() = found;
         }
     }
 
-    /// A file the app is about to write must be free of errors.
-    fn writable(&mut self, file: usize) -> Option<PathBuf> {
-        let ledger = self.ledger()?;
-        let scenario_file = ledger.files.get(file)?;
-        if scenario_file.has_errors {
-            let message = format!(
-                "{} has errors, and Hindsight never rewrites a file with errors: fix them first (see Problems)",
-                scenario_file.path.display()
-            );
-            self.error(message);
-            return None;
+    /// The scenario file a form names, if it is still in the folder: a reload may have
+    /// removed it while the form was open. When it is gone the user is told, and the form
+    /// stays open with what was typed.
+    fn form_file(&mut self, path: &Path) -> bool {
+        let present = self
+            .ledger()
+            .is_some_and(|ledger| ledger.scenario_file(path).is_some());
+        if !present {
+            self.error(format!(
+                "{} is no longer in the folder: choose another scenario",
+                path.display()
+            ));
         }
-        Some(scenario_file.path.clone())
+        present
     }
 
     fn save_forecast(
         &mut self,
-        file: usize,
+        file: &Path,
         draft: ForecastDraft,
         editing: Option<String>,
         ctx: &egui::Context,
     ) {
+        if !self.form_file(file) {
+            return;
+        }
         let Some(ledger) = self.shared_ledger() else {
             return;
         };
@@ -234,7 +293,7 @@ impl HindsightApp {
             Ok(forecast) => forecast,
             Err(problems) => return self.set_form_problems(problems),
         };
-        let moved = existing.is_some_and(|view| view.entry.file != file);
+        let moved = existing.is_some_and(|view| view.file.path != file);
         let previous = existing.map(|view| {
             (
                 view.file.path.clone(),
@@ -242,9 +301,7 @@ impl HindsightApp {
                 view.forecast.clone(),
             )
         });
-        let Some(path) = self.writable(file) else {
-            return;
-        };
+        let path = file.to_path_buf();
         let result = match previous {
             Some((old_path, fingerprint, before)) if !moved => edit_forecast(
                 ledger,
@@ -292,13 +349,9 @@ impl HindsightApp {
         self.ui.confirm_delete = None;
         let Some(ledger) = self.ledger() else { return };
         let Some(entry) = ledger.find(id) else { return };
-        let (file, fingerprint) = (
-            ledger.entries[entry].file,
-            ledger.entries[entry].fingerprint,
-        );
-        let Some(path) = self.writable(file) else {
-            return;
-        };
+        let view = ledger.view(entry);
+        let (file, fingerprint) = (view.file.path.clone(), view.entry.fingerprint);
+        let path = file;
         let Some(ledger) = self.shared_ledger() else {
             return;
         };
@@ -311,6 +364,14 @@ impl HindsightApp {
                 });
                 if self.ui.selected.as_deref() == Some(id) {
                     self.ui.selected = None;
+                }
+                // A form editing the forecast has nothing left to edit.
+                let editing_it = matches!(
+                    &self.ui.form,
+                    Some(Form::Forecast { editing: Some(editing), .. }) if editing == id
+                );
+                if editing_it {
+                    self.ui.form = None;
                 }
                 self.info(format!("Deleted {id} (Ctrl+Z to undo)"));
             }
@@ -337,26 +398,26 @@ impl HindsightApp {
 
     fn new_source_form(&mut self) {
         let Some(ledger) = self.ledger() else { return };
-        if ledger.files.is_empty() {
+        let Some(file) = self.selected_file(ledger) else {
             return self.error("Create a scenario first (Edit → New scenario)");
-        }
-        let file = self.selected_file(ledger);
+        };
         self.ui.form = Some(Form::Source {
-            file,
+            file: file.path.clone(),
             draft: SourceDraft::default(),
             problems: Vec::new(),
         });
     }
 
-    fn save_source(&mut self, file: usize, draft: SourceDraft, ctx: &egui::Context) {
+    fn save_source(&mut self, file: &Path, draft: SourceDraft, ctx: &egui::Context) {
+        if !self.form_file(file) {
+            return;
+        }
         let Some(ledger) = self.ledger() else { return };
         let source = match check_source(ledger, file, &draft) {
             Ok(source) => source,
             Err(problems) => return self.set_form_problems(problems),
         };
-        let Some(path) = self.writable(file) else {
-            return;
-        };
+        let path = file.to_path_buf();
         let Some(ledger) = self.shared_ledger() else {
             return;
         };
@@ -376,17 +437,6 @@ impl HindsightApp {
             Ok(person) => person,
             Err(problems) => return self.set_form_problems(problems),
         };
-        let people_path = session.dir.join(PEOPLE_FILE);
-        let broken = session
-            .ledger
-            .problems_in(&people_path)
-            .any(|p| p.is_error());
-        if broken {
-            return self.error(format!(
-                "{} has errors: fix them first (see Problems)",
-                people_path.display()
-            ));
-        }
         match insert_person(&session.ledger, &person) {
             Ok(()) => {
                 self.ui.form = None;

@@ -1,12 +1,14 @@
 //! What the views show, computed from the ledger and the filter and cached: recomputed
-//! only when the ledger, the filter or the sort order changes, never per frame. Track
-//! records of large sets (bootstrap intervals) are computed in the background.
+//! only when the ledger, the filter or the sort order changes, never per frame, and never
+//! by the views themselves. Track records of large sets (bootstrap intervals) are computed
+//! in the background.
 
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver};
 
 use chrono::NaiveDate;
 
+use super::views::track_records::{LeaderboardColumn, LeaderboardSort};
 use crate::ledger::Ledger;
 use crate::overview::{Overview, overview};
 use crate::query::{Filter, SearchIndex, SortKey, sort_entries};
@@ -15,6 +17,7 @@ use crate::report::{
     scored_entries, track_record,
 };
 use crate::score::{CalibrationBin, calibration_table};
+use crate::seeds::{QuoteContext, quote_context};
 
 /// Sets with more forecasts than this get their track records in the background.
 const BACKGROUND_REPORT_ABOVE: usize = 5_000;
@@ -42,6 +45,13 @@ pub struct Derived {
     pub report: Option<Report>,
     /// Entry indices behind each calibration bin of `report`.
     pub calibration_members: Vec<Vec<usize>>,
+    /// The groups of `report` in leaderboard order.
+    pub leaderboard: Vec<usize>,
+    /// The groups of `report` with a Brier score, best first (the Brier chart's rows).
+    pub brier_chart: Vec<usize>,
+    /// Bumped whenever `report` changes, so the orders above know when to follow.
+    report_serial: u64,
+    orders_for: Option<(u64, LeaderboardSort)>,
     pub overview: Overview,
     /// The open forecaster page, when there is one.
     pub forecaster: Option<ForecasterPage>,
@@ -50,6 +60,9 @@ pub struct Derived {
     /// Lower-cased searchable text, built the first time a search is typed after a load.
     search_index: Option<(u64, SearchIndex)>,
     job: Option<Receiver<(Key, Report)>>,
+    /// The selected forecast's quote in its article, read from the seed file once per
+    /// selection and load: (generation, forecast id, context).
+    quote: Option<(u64, String, Result<QuoteContext, String>)>,
 }
 
 /// One forecaster's record within the current selection.
@@ -124,6 +137,9 @@ pub struct Inputs<'a> {
     pub today: NaiveDate,
     /// The forecaster whose page is open.
     pub forecaster: Option<&'a str>,
+    pub leaderboard: LeaderboardSort,
+    /// The selected forecast's id.
+    pub selected: Option<&'a str>,
 }
 
 impl Derived {
@@ -144,10 +160,18 @@ impl Derived {
             ascending: inputs.ascending,
             today: inputs.today,
         };
-        if self.key.as_ref() == Some(&key) {
-            self.update_forecaster(ledger, inputs.forecaster, inputs.today, false);
-            return;
+        let stale = self.key.as_ref() != Some(&key);
+        if stale {
+            self.refilter(&inputs, key, ctx);
         }
+        self.update_forecaster(ledger, inputs.forecaster, inputs.today, stale);
+        self.update_orders(inputs.leaderboard);
+        self.update_quote(ledger, inputs.generation, inputs.selected);
+    }
+
+    /// The visible forecasts, and their track records when the selection changed.
+    fn refilter(&mut self, inputs: &Inputs, key: Key, ctx: &egui::Context) {
+        let ledger = inputs.ledger;
         if inputs.filter.search.is_some()
             && self
                 .search_index
@@ -174,10 +198,15 @@ impl Derived {
         if report_changed {
             self.calibration_members = calibration_members(ledger, &self.visible);
             if self.visible.len() <= BACKGROUND_REPORT_ABOVE {
-                self.report = Some(report(ledger, &self.visible, GroupBy::Author, inputs.today));
+                self.set_report(Some(report(
+                    ledger,
+                    &self.visible,
+                    GroupBy::Author,
+                    inputs.today,
+                )));
                 self.job = None;
             } else {
-                self.report = None;
+                self.set_report(None);
                 let (sender, receiver) = mpsc::channel();
                 let (ledger, entries, job_key, ctx) = (
                     Arc::clone(ledger),
@@ -194,7 +223,55 @@ impl Derived {
             }
         }
         self.key = Some(key);
-        self.update_forecaster(ledger, inputs.forecaster, inputs.today, true);
+    }
+
+    fn set_report(&mut self, report: Option<Report>) {
+        self.report = report;
+        self.report_serial += 1;
+    }
+
+    /// The leaderboard and Brier chart orders of the current report.
+    fn update_orders(&mut self, sort: LeaderboardSort) {
+        if self.orders_for == Some((self.report_serial, sort)) {
+            return;
+        }
+        self.orders_for = Some((self.report_serial, sort));
+        let groups = self
+            .report
+            .as_ref()
+            .map_or(&[][..], |r| r.groups.as_slice());
+        self.leaderboard = leaderboard_order(groups, sort);
+        let mut scored: Vec<usize> = (0..groups.len())
+            .filter(|&g| groups[g].brier.is_some())
+            .collect();
+        scored.sort_by(|&a, &b| {
+            let brier = |g: usize| groups[g].brier.unwrap_or(1.0);
+            brier(a).total_cmp(&brier(b))
+        });
+        self.brier_chart = scored;
+    }
+
+    fn update_quote(&mut self, ledger: &Ledger, generation: u64, selected: Option<&str>) {
+        let Some((id, entry)) = selected.and_then(|id| Some((id, ledger.find(id)?))) else {
+            self.quote = None;
+            return;
+        };
+        let current = self
+            .quote
+            .as_ref()
+            .is_some_and(|(cached, cached_id, _)| *cached == generation && cached_id == id);
+        if !current {
+            let context = quote_context(ledger, &ledger.view(entry));
+            self.quote = Some((generation, id.to_string(), context));
+        }
+    }
+
+    /// The quote context of forecast `id`, when it is the selected one.
+    pub fn quote_context(&self, id: &str) -> Option<&Result<QuoteContext, String>> {
+        self.quote
+            .as_ref()
+            .filter(|(_, cached, _)| cached == id)
+            .map(|(_, _, context)| context)
     }
 
     fn update_forecaster(
@@ -247,7 +324,7 @@ impl Derived {
                     == (key.generation, &key.filter, &key.only)
             });
             if current {
-                self.report = Some(report);
+                self.set_report(Some(report));
             }
         }
     }
@@ -256,4 +333,33 @@ impl Derived {
     pub fn clear(&mut self) {
         *self = Derived::default();
     }
+}
+
+/// The report's groups in leaderboard order; ties (and the name column) go by name.
+fn leaderboard_order(groups: &[TrackRecord], sort: LeaderboardSort) -> Vec<usize> {
+    let key = |r: &TrackRecord| -> f64 {
+        match sort.column {
+            LeaderboardColumn::Name => 0.0,
+            LeaderboardColumn::Resolved => r.counts.resolved as f64,
+            LeaderboardColumn::Scored => r.counts.scored as f64,
+            LeaderboardColumn::Brier => r.brier.unwrap_or(f64::INFINITY),
+            LeaderboardColumn::LogScore => r.log_score.unwrap_or(f64::INFINITY),
+            LeaderboardColumn::HitRate => r.hit_rate.unwrap_or(-1.0),
+        }
+    };
+    let mut order: Vec<usize> = (0..groups.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&groups[a], &groups[b]);
+        let order = if sort.column == LeaderboardColumn::Name {
+            a.name.cmp(&b.name)
+        } else {
+            key(a).total_cmp(&key(b)).then_with(|| a.name.cmp(&b.name))
+        };
+        if sort.descending {
+            order.reverse()
+        } else {
+            order
+        }
+    });
+    order
 }

@@ -1,9 +1,11 @@
 //! The desktop app: a view over the ledger plus an editor that writes through the library.
 //! It never parses, scores or writes files itself. Views draw from the ledger and return
-//! [`Action`]s; [`HindsightApp::apply`] carries them out, one place for every change.
+//! [`Action`]s; [`HindsightApp::apply`] carries them out, one place for every change. Menus
+//! and shortcuts share their commands (`command.rs`); caches live in `derived.rs`.
 
 mod action;
 mod apply;
+mod command;
 mod derived;
 mod session;
 mod settings;
@@ -17,9 +19,12 @@ use chrono::NaiveDate;
 
 pub use action::Action;
 pub use settings::{Settings, Theme};
+pub use views::detail::OutcomeForm;
+pub use views::filter_bar::FilterBarState;
+pub use views::forms::Form;
+pub use views::track_records::{LeaderboardColumn, LeaderboardSort};
 
 use crate::ledger::Ledger;
-use crate::ledger::draft::{FieldProblem, ForecastDraft, PersonDraft, ScenarioDraft, SourceDraft};
 use crate::query::{Filter, SortKey};
 use derived::{Derived, Inputs};
 use session::Session;
@@ -29,17 +34,7 @@ use undo::UndoStep;
 const SETTINGS_KEY: &str = "hindsight-settings";
 
 /// The main views, one tab each.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    Default,
-    PartialEq,
-    Eq,
-    serde::Serialize,
-    serde::Deserialize,
-    clap::ValueEnum,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Tab {
     #[default]
     Overview,
@@ -47,6 +42,22 @@ pub enum Tab {
     TrackRecords,
     Timeline,
     Problems,
+}
+
+impl Tab {
+    /// In the order the tab bar shows them (and Alt+1…5 picks them).
+    pub const ALL: [Tab; 5] = [
+        Tab::Overview,
+        Tab::Forecasts,
+        Tab::TrackRecords,
+        Tab::Timeline,
+        Tab::Problems,
+    ];
+
+    /// Whether the view shows the filter bar (and follows its filter).
+    pub fn has_filter(self) -> bool {
+        matches!(self, Tab::Forecasts | Tab::TrackRecords | Tab::Timeline)
+    }
 }
 
 /// How the app starts.
@@ -114,7 +125,7 @@ pub fn load_settings(storage: Option<&dyn eframe::Storage>) -> Settings {
 pub fn startup_folder(asked: Option<PathBuf>, last: Option<&Path>) -> Option<PathBuf> {
     asked
         .or_else(|| {
-            let here = PathBuf::from(crate::cli::DEFAULT_FOLDER);
+            let here = PathBuf::from(crate::ledger::DEFAULT_FOLDER);
             here.is_dir().then_some(here)
         })
         .or_else(|| last.filter(|last| last.is_dir()).map(Path::to_path_buf))
@@ -127,43 +138,8 @@ pub struct Status {
     pub is_error: bool,
 }
 
-/// The verdict form in the detail panel; the judge's name lives in [`Settings`].
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct OutcomeForm {
-    /// The forecast the form was filled for.
-    pub id: String,
-    /// YYYY-MM-DD; defaults to today.
-    pub on: String,
-    pub evidence: String,
-    pub link: String,
-    pub problem: Option<String>,
-}
-
-/// An open form window.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Form {
-    Forecast {
-        file: usize,
-        draft: ForecastDraft,
-        editing: Option<String>,
-        problems: Vec<FieldProblem>,
-    },
-    Scenario {
-        draft: ScenarioDraft,
-        problems: Vec<FieldProblem>,
-    },
-    Source {
-        file: usize,
-        draft: SourceDraft,
-        problems: Vec<FieldProblem>,
-    },
-    Person {
-        draft: PersonDraft,
-        problems: Vec<FieldProblem>,
-    },
-}
-
-/// Everything the views show and edit besides the ledger itself.
+/// Everything the views show and edit besides the ledger itself. Only
+/// [`HindsightApp::apply`] changes it, except for the text typed into fields.
 #[derive(Default)]
 pub struct UiState {
     pub tab: Tab,
@@ -183,29 +159,8 @@ pub struct UiState {
     pub open_folder: Option<String>,
     /// Scroll the table to the selected row once (after keyboard navigation or a new selection).
     pub scroll_to_selected: bool,
-    pub focus_search: bool,
-    /// The date-range fields as typed (the filter holds them once they parse).
-    pub from_text: String,
-    pub to_text: String,
+    pub filter_bar: FilterBarState,
     pub leaderboard: LeaderboardSort,
-}
-
-/// How the leaderboard is ordered.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct LeaderboardSort {
-    pub column: LeaderboardColumn,
-    pub descending: bool,
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum LeaderboardColumn {
-    Name,
-    Resolved,
-    Scored,
-    #[default]
-    Brier,
-    LogScore,
-    HitRate,
 }
 
 pub struct HindsightApp {
@@ -217,8 +172,6 @@ pub struct HindsightApp {
     pub ui: UiState,
     undo: Vec<UndoStep>,
     pub status: Status,
-    /// Set when the ledger changed: the detail panel reloads the quote's context.
-    quote_cache: views::detail::QuoteCache,
     started: bool,
     pending_folder: Option<PathBuf>,
 }
@@ -245,7 +198,6 @@ impl HindsightApp {
             },
             undo: Vec::new(),
             status: Status::default(),
-            quote_cache: Default::default(),
             started: false,
             pending_folder: folder,
         }
@@ -336,8 +288,16 @@ impl HindsightApp {
         let Some(session) = &mut self.session else {
             return;
         };
-        if session.poll(today, ctx) {
-            self.quote_cache.clear();
+        session.poll(today, ctx);
+        // The verdict form is filled afresh for each forecast selected, dated today.
+        if let Some(id) = &self.ui.selected
+            && self.ui.outcome_form.id != *id
+        {
+            self.ui.outcome_form = OutcomeForm {
+                id: id.clone(),
+                on: today.to_string(),
+                ..OutcomeForm::default()
+            };
         }
         let only: Option<Vec<usize>> = self.ui.only.as_ref().map(|(_, ids)| {
             ids.iter()
@@ -354,6 +314,8 @@ impl HindsightApp {
                 ascending: self.ui.ascending,
                 today,
                 forecaster: self.ui.forecaster.as_deref(),
+                leaderboard: self.ui.leaderboard,
+                selected: self.ui.selected.as_deref(),
             },
             ctx,
         );

@@ -1,6 +1,7 @@
 //! The `hindsight` command line: one file per subcommand, each a thin layer that loads the
 //! ledger, calls the library and prints. Exit codes: 0 success, 1 when the data has errors
-//! (or a check fails), 2 on a usage error.
+//! (or a check fails), 2 on a usage error. It knows nothing of the desktop app: `main.rs`
+//! chooses between the two.
 
 mod check;
 mod demo;
@@ -16,45 +17,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Subcommand};
 
-use crate::ledger::{self, Ledger, LoadError};
+use crate::ledger::{self, DEFAULT_FOLDER, Ledger, LoadError};
 use crate::query::{Filter, OutcomeFilter};
-
-/// The folder commands read when none is given.
-pub const DEFAULT_FOLDER: &str = "scenarios";
-
-#[derive(Debug, Parser)]
-#[command(
-    name = "hindsight",
-    version,
-    about = "Keep analysts' forecasts as plain RON files, mark how they turned out, and score track records.",
-    after_help = "Without a command, opens the desktop app on FOLDER (default: ./scenarios if present, else the last folder opened).\nEach command reads a scenarios folder (default: ./scenarios).\nExit status: 0 success, 1 the data has errors, 2 usage error."
-)]
-pub struct Cli {
-    /// Treat DATE (YYYY-MM-DD) as today: it decides what is overdue. Useful for reproducible reports.
-    #[arg(long, global = true, value_name = "DATE")]
-    pub today: Option<NaiveDate>,
-
-    #[command(subcommand)]
-    pub command: Option<Command>,
-
-    /// Open the desktop app on this folder.
-    #[arg(value_name = "FOLDER")]
-    pub folder: Option<PathBuf>,
-
-    /// (app) Start on this view.
-    #[arg(long, value_enum, value_name = "VIEW")]
-    pub view: Option<crate::app::Tab>,
-
-    /// (app) Start with this forecast selected.
-    #[arg(long, value_name = "ID")]
-    pub select: Option<String>,
-
-    /// (app) Start on this forecaster's page (name as shown in reports).
-    #[arg(long, value_name = "NAME")]
-    pub forecaster: Option<String>,
-}
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -151,35 +117,11 @@ impl From<io::Error> for CliError {
 
 pub type CliResult = Result<ExitCode, CliError>;
 
-/// Runs a parsed command line and reports its outcome as an exit code.
-pub fn run(cli: Cli) -> ExitCode {
-    let today = cli
-        .today
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+/// Runs a subcommand and reports its outcome as an exit code; `today` decides what is
+/// overdue.
+pub fn run(command: Command, today: NaiveDate) -> ExitCode {
     let stdout = io::stdout();
     let mut out = stdout.lock();
-    let Some(command) = cli.command else {
-        // `hindsight chek` is more likely a mistyped command than a folder.
-        if let Some(folder) = cli.folder.as_ref().filter(|folder| !folder.is_dir()) {
-            eprintln!(
-                "hindsight: '{}' is neither a folder nor a command; see `hindsight --help`",
-                folder.display()
-            );
-            return ExitCode::from(2);
-        }
-        let start = crate::app::StartAt {
-            tab: cli.view,
-            select: cli.select,
-            forecaster: cli.forecaster,
-        };
-        return match crate::app::run(cli.folder, start, cli.today) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(error) => {
-                eprintln!("hindsight: cannot open the app window: {error}");
-                ExitCode::from(1)
-            }
-        };
-    };
     let result = match command {
         Command::Check(args) => check::run(&args, today, &mut out),
         Command::Fmt(args) => fmt::run(&args, today, &mut out),

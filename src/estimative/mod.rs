@@ -64,7 +64,7 @@ static BUILT_IN: std::sync::OnceLock<PhraseTable> = std::sync::OnceLock::new();
 impl PhraseTable {
     /// The table built from published scales; see `default_phrases.ron` for each source.
     pub fn built_in() -> PhraseTable {
-        let file: PhraseFile = crate::ledger::ron_options()
+        let file: PhraseFile = crate::ron_format::ron_options()
             .from_str(DEFAULT_TABLE)
             .expect("the built-in phrase table is valid RON (tested)");
         let mut table = PhraseTable {

@@ -2,6 +2,8 @@
 //! field by field before anything is written, so the app can show each problem next to
 //! its field and save nothing invalid. The same rules as `check`, applied to one record.
 
+use std::path::Path;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -182,12 +184,13 @@ impl ForecastDraft {
     }
 }
 
-/// Checks a forecast form for the scenario file `file` (index into [`Ledger::files`]).
-/// `editing` is the id of the forecast being edited (its own id is not a duplicate);
-/// `outcome` is kept as is (a form never changes the outcome).
+/// Checks a forecast form for the scenario file at `file` (a path, which survives a
+/// reload, as an index into [`Ledger::files`] does not). `editing` is the id of the
+/// forecast being edited (its own id is not a duplicate); `outcome` is kept as is (a form
+/// never changes the outcome).
 pub fn check_forecast(
     ledger: &Ledger,
-    file: usize,
+    file: &Path,
     draft: &ForecastDraft,
     editing: Option<&str>,
     outcome: Outcome,
@@ -223,17 +226,14 @@ pub fn check_forecast(
     }
 
     let source = problems.required("source", "the source", &draft.source);
-    match ledger.files.get(file) {
+    match ledger.scenario_file(file) {
         Some(scenario_file) => {
             let sources = &scenario_file.scenario.sources;
             if !source.is_empty() && !sources.iter().any(|s| s.id == source) {
                 problems.add("source", unknown_source(source, sources));
             }
         }
-        None => problems.add(
-            "source",
-            format!("no scenario file number {file} is loaded"),
-        ),
+        None => problems.add("source", not_loaded(file)),
     }
 
     let made = problems.date("made", "the date it was made", &draft.made);
@@ -289,6 +289,11 @@ pub fn check_forecast(
         tags: split_list(&draft.tags),
         outcome,
     })
+}
+
+/// The problem with a form for a file that is not (or no longer) in the folder.
+fn not_loaded(file: &Path) -> String {
+    format!("{} is not a scenario file of this folder", file.display())
 }
 
 /// Words that say nothing about a claim, left out of suggested ids.
@@ -451,10 +456,10 @@ pub struct SourceDraft {
     pub seed: String,
 }
 
-/// Checks a source form for the scenario file `file`.
+/// Checks a source form for the scenario file at `file`.
 pub fn check_source(
     ledger: &Ledger,
-    file: usize,
+    file: &Path,
     draft: &SourceDraft,
 ) -> Result<Source, Vec<FieldProblem>> {
     let mut problems = Problems::default();
@@ -463,13 +468,13 @@ pub fn check_source(
         if let Some(message) = id_problem("source", id) {
             problems.add("id", message);
         } else {
-            match ledger.files.get(file) {
+            match ledger.scenario_file(file) {
                 Some(scenario_file) => {
                     if scenario_file.scenario.sources.iter().any(|s| s.id == id) {
                         problems.add("id", duplicate_source_id(id));
                     }
                 }
-                None => problems.add("id", format!("no scenario file number {file} is loaded")),
+                None => problems.add("id", not_loaded(file)),
             }
         }
     }

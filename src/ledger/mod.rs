@@ -31,13 +31,17 @@ use chrono::NaiveDate;
 
 pub use load::{LoadError, PEOPLE_FILE, PHRASES_FILE, load, ron_files};
 pub use model::*;
-pub use parse::ron_options;
 pub use problem::{Position, Problem, Severity};
 pub use transaction::{EditError, create_new_file};
 pub(crate) use validate::{SeedProblem, resolve_seed};
 
+pub use crate::ron_format::ron_options;
+
 use crate::estimative::{PhraseOrigin, PhraseTable};
 use people::PersonIndex;
+
+/// The scenarios folder the command line and the app read when none is given.
+pub const DEFAULT_FOLDER: &str = "scenarios";
 
 /// Everything loaded from one scenarios folder.
 #[derive(Clone, Debug)]
@@ -172,6 +176,12 @@ impl Ledger {
     /// Every forecast, in file order.
     pub fn forecasts(&self) -> impl Iterator<Item = ForecastView<'_>> {
         (0..self.entries.len()).map(|i| self.view(i))
+    }
+
+    /// The scenario file read from `path`. Forms and actions name a file by its path, which
+    /// a reload does not change, rather than by its position in [`Ledger::files`].
+    pub fn scenario_file(&self, path: &Path) -> Option<&ScenarioFile> {
+        self.files.iter().find(|file| file.path == path)
     }
 
     /// The entry index of the forecast with this id (the first, when files share an id:

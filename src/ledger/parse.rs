@@ -18,9 +18,7 @@ use crate::estimative::{Phrase, PhraseFile};
 /// ron's options for every Hindsight file: optional fields may be written bare
 /// (`author: "…"` rather than `author: Some("…")`), and nesting is bounded.
 pub fn ron_options() -> ron::Options {
-    ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .with_recursion_limit(64)
+    crate::ron_format::ron_options()
 }
 
 /// A kind of Hindsight document.

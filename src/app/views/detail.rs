@@ -7,39 +7,30 @@ use egui::{RichText, TextFormat, Ui};
 
 use super::ViewCtx;
 use super::style::{percent, standing, standing_text};
-use crate::app::{Action, OutcomeForm, Settings, UiState};
+use crate::app::Action;
 use crate::estimative::PhraseOrigin;
-use crate::ledger::{ForecastView, Ledger, Outcome, ProbabilityOrigin, Resolution, Verdict};
-use crate::seeds::{QuoteContext, quote_context};
+use crate::ledger::{ForecastView, ProbabilityOrigin, Verdict};
+use crate::seeds::QuoteContext;
 
-/// The quote context of the selected forecast, read from its seed file once per selection
-/// (not every frame).
-#[derive(Default)]
-pub struct QuoteCache {
-    cached: Option<(String, Result<QuoteContext, String>)>,
-}
-
-impl QuoteCache {
-    pub fn clear(&mut self) {
-        self.cached = None;
-    }
-
-    fn get(&mut self, ledger: &Ledger, view: &ForecastView) -> &Result<QuoteContext, String> {
-        let id = &view.forecast.id;
-        if self.cached.as_ref().is_none_or(|(cached, _)| cached != id) {
-            self.cached = Some((id.clone(), quote_context(ledger, view)));
-        }
-        &self.cached.as_ref().expect("just filled").1
-    }
+/// The verdict form under the forecast, as typed; the judge's name lives in the settings.
+/// The app refills it (date: today) whenever another forecast is selected.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OutcomeForm {
+    /// The forecast the form was filled for.
+    pub id: String,
+    /// YYYY-MM-DD; defaults to today.
+    pub on: String,
+    pub evidence: String,
+    pub link: String,
+    pub problem: Option<String>,
 }
 
 pub fn detail_ui(
     ui: &mut Ui,
     ctx: &ViewCtx,
     entry: usize,
-    state: &mut UiState,
-    settings: &mut Settings,
-    quotes: &mut QuoteCache,
+    form: &mut OutcomeForm,
+    judge: &mut String,
     actions: &mut Vec<Action>,
 ) {
     let view = ctx.ledger.view(entry);
@@ -64,7 +55,7 @@ pub fn detail_ui(
         ui.label(format!("made {}", forecast.made));
 
         section(ui, "Quote");
-        quote_ui(ui, quotes.get(ctx.ledger, &view), &forecast.quote);
+        quote_ui(ui, ctx.derived.quote_context(&forecast.id), &forecast.quote);
 
         section(ui, "Source");
         match view.source {
@@ -124,7 +115,7 @@ pub fn detail_ui(
         }
 
         section(ui, "Record a verdict");
-        outcome_form(ui, &view, ctx.today, &mut state.outcome_form, settings, actions);
+        outcome_form(ui, &view, form, judge, actions);
 
         ui.add_space(10.0);
         ui.horizontal(|ui| {
@@ -152,14 +143,14 @@ fn section(ui: &mut Ui, title: &str) {
 }
 
 /// The paragraph of the article with the quote highlighted, or the quote alone (and why).
-fn quote_ui(ui: &mut Ui, context: &Result<QuoteContext, String>, quote: &str) {
+fn quote_ui(ui: &mut Ui, context: Option<&Result<QuoteContext, String>>, quote: &str) {
     match context {
-        Ok(QuoteContext {
+        Some(Ok(QuoteContext {
             paragraph,
             quote: Some(range),
             before,
             after,
-        }) => {
+        })) => {
             let weak = ui.visuals().weak_text_color();
             if let Some(before) = before {
                 ui.label(RichText::new(super::style::shorten(before, 400)).color(weak));
@@ -183,9 +174,9 @@ fn quote_ui(ui: &mut Ui, context: &Result<QuoteContext, String>, quote: &str) {
                 ui.label(RichText::new(super::style::shorten(after, 400)).color(weak));
             }
         }
-        Ok(QuoteContext { quote: None, .. }) | Err(_) => {
+        Some(Ok(QuoteContext { quote: None, .. }) | Err(_)) | None => {
             ui.label(RichText::new(format!("“{quote}”")).italics());
-            if let Err(reason) = context {
+            if let Some(Err(reason)) = context {
                 ui.weak(format!("(no article context: {reason})"));
             }
         }
@@ -230,23 +221,14 @@ fn confidence_ui(ui: &mut Ui, view: &ForecastView) {
 }
 
 /// One click records a verdict; the date (today by default), evidence, link and judge are
-/// optional and prefilled.
+/// optional and prefilled. The app checks them when it applies the verdict.
 fn outcome_form(
     ui: &mut Ui,
     view: &ForecastView,
-    today: chrono::NaiveDate,
     form: &mut OutcomeForm,
-    settings: &mut Settings,
+    judge: &mut String,
     actions: &mut Vec<Action>,
 ) {
-    let id = &view.forecast.id;
-    if form.id != *id {
-        *form = OutcomeForm {
-            id: id.clone(),
-            on: today.to_string(),
-            ..OutcomeForm::default()
-        };
-    }
     egui::Grid::new("outcome-form")
         .num_columns(2)
         .spacing([8.0, 4.0])
@@ -254,9 +236,8 @@ fn outcome_form(
             text_row(ui, "Date", &mut form.on, "YYYY-MM-DD");
             text_row(ui, "Evidence", &mut form.evidence, "what happened");
             text_row(ui, "Link", &mut form.link, "https://…");
-            text_row(ui, "Judge", &mut settings.judge, "your name");
+            text_row(ui, "Judge", judge, "your name");
         });
-    let mut clicked = None;
     ui.horizontal_wrapped(|ui| {
         for verdict in Verdict::ALL {
             let label = match verdict {
@@ -271,43 +252,23 @@ fn outcome_form(
                 super::style::Standing::Resolved(verdict),
             ));
             if ui.button(text).clicked() {
-                clicked = Some(Some(verdict));
+                actions.push(Action::RecordVerdict {
+                    id: view.forecast.id.clone(),
+                    verdict: Some(verdict),
+                });
             }
         }
         let reopen = ui.add_enabled(view.verdict().is_some(), egui::Button::new("Reopen"));
         if reopen.clicked() {
-            clicked = Some(None);
+            actions.push(Action::RecordVerdict {
+                id: view.forecast.id.clone(),
+                verdict: None,
+            });
         }
     });
     if let Some(problem) = &form.problem {
         ui.colored_label(ui.visuals().error_fg_color, problem);
     }
-    let Some(choice) = clicked else { return };
-    let outcome = match choice {
-        None => Outcome::Open,
-        Some(verdict) => {
-            let Ok(on) = form.on.trim().parse() else {
-                form.problem = Some(format!(
-                    "'{}' is not a date: use YYYY-MM-DD",
-                    form.on.trim()
-                ));
-                return;
-            };
-            let optional = |text: &str| Some(text.trim().to_string()).filter(|t| !t.is_empty());
-            Outcome::Resolved(Resolution {
-                verdict,
-                on,
-                judge: optional(&settings.judge),
-                evidence: optional(&form.evidence),
-                link: optional(&form.link),
-            })
-        }
-    };
-    form.problem = None;
-    actions.push(Action::SetOutcome {
-        id: id.clone(),
-        outcome,
-    });
 }
 
 /// A labelled single-line field in a two-column grid (the label names the field for

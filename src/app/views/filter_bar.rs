@@ -4,58 +4,65 @@
 use egui::{RichText, Ui};
 
 use super::ViewCtx;
-use crate::app::{Action, UiState};
+use crate::app::Action;
 use crate::ledger::Verdict;
 use crate::query::{Filter, OutcomeFilter};
 
-pub fn filter_bar(ui: &mut Ui, ctx: &ViewCtx, state: &mut UiState, actions: &mut Vec<Action>) {
+/// The date-range fields as typed: the filter holds a date once it parses.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FilterBarState {
+    pub from_text: String,
+    pub to_text: String,
+}
+
+/// The search field's id, so that Ctrl+F can give it the keyboard from outside the view.
+pub fn search_field_id() -> egui::Id {
+    egui::Id::unique("filter-bar-search")
+}
+
+/// The fields edit a copy of the filter; a changed copy is returned as
+/// [`Action::SetFilter`]. `only` labels the chart selection shown instead, if any.
+pub fn filter_bar(
+    ui: &mut Ui,
+    ctx: &ViewCtx,
+    filter: &Filter,
+    only: Option<&str>,
+    state: &mut FilterBarState,
+    actions: &mut Vec<Action>,
+) {
     let ledger = ctx.ledger;
+    let mut edited = filter.clone();
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Search");
-        let search = state.filter.search.get_or_insert_with(String::new);
-        let response = ui.add(
+        let search = edited.search.get_or_insert_with(String::new);
+        ui.add(
             egui::TextEdit::singleline(search)
+                .id(search_field_id())
                 .hint_text("quote, claim or forecaster")
                 .desired_width(180.0),
-        );
-        let response = response.labelled_by(label.id);
-        if std::mem::take(&mut state.focus_search) {
-            response.request_focus();
-        }
+        )
+        .labelled_by(label.id);
         if search.trim().is_empty() {
-            state.filter.search = None;
+            edited.search = None;
         }
 
         let options = &ctx.derived.options;
-        choice(
-            ui,
-            "Scenario",
-            &mut state.filter.scenario,
-            &options.scenarios,
-        );
-        choice(ui, "Tag", &mut state.filter.tag, &options.tags);
-        choice(ui, "Outlet", &mut state.filter.outlet, &options.outlets);
-        choice(ui, "Forecaster", &mut state.filter.author, &options.people);
+        choice(ui, "Scenario", &mut edited.scenario, &options.scenarios);
+        choice(ui, "Tag", &mut edited.tag, &options.tags);
+        choice(ui, "Outlet", &mut edited.outlet, &options.outlets);
+        choice(ui, "Forecaster", &mut edited.author, &options.people);
 
-        outcome_choice(ui, &mut state.filter.outcome);
+        outcome_choice(ui, &mut edited.outcome);
 
-        date_field(
-            ui,
-            "From",
-            &mut state.from_text,
-            &mut state.filter.made_from,
-        );
-        date_field(ui, "To", &mut state.to_text, &mut state.filter.made_to);
+        date_field(ui, "From", &mut state.from_text, &mut edited.made_from);
+        date_field(ui, "To", &mut state.to_text, &mut edited.made_to);
 
-        let active = state.filter != Filter::default() || state.only.is_some();
+        let active = *filter != Filter::default() || only.is_some();
         if ui
             .add_enabled(active, egui::Button::new("Clear filters"))
             .clicked()
         {
-            state.filter = Filter::default();
-            state.from_text.clear();
-            state.to_text.clear();
-            actions.push(Action::ClearOnly);
+            actions.push(Action::ClearFilters);
         }
         ui.weak(format!(
             "{} of {} forecasts",
@@ -63,7 +70,10 @@ pub fn filter_bar(ui: &mut Ui, ctx: &ViewCtx, state: &mut UiState, actions: &mut
             ledger.entries.len()
         ));
     });
-    if let Some((label, _)) = &state.only {
+    if edited != *filter {
+        actions.push(Action::SetFilter(edited));
+    }
+    if let Some(label) = only {
         ui.horizontal(|ui| {
             ui.label(RichText::new(format!("Showing only: {label}")).strong());
             if ui.button("Show all").clicked() {

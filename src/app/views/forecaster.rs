@@ -7,19 +7,12 @@ use egui_plot::{HoverPosition, Line, Points};
 use super::ViewCtx;
 use super::plots::{calibration_plot, clicked_point, date_tick, fixed_plot, name_chart};
 use super::style::{day_number, percent, score, shorten, standing, standing_text};
-use crate::app::{Action, UiState};
+use crate::app::Action;
 use crate::report::SMALL_SAMPLE;
 
-pub fn forecaster_ui(
-    ui: &mut Ui,
-    ctx: &ViewCtx,
-    name: &str,
-    state: &mut UiState,
-    actions: &mut Vec<Action>,
-) {
+pub fn forecaster_ui(ui: &mut Ui, ctx: &ViewCtx, name: &str, actions: &mut Vec<Action>) {
     if ui.button("⬅ All forecasters").clicked() {
-        state.forecaster = None;
-        return;
+        actions.push(Action::ShowAllForecasters);
     }
     let Some(page) = ctx
         .derived

@@ -11,7 +11,7 @@ use crate::query::SortKey;
 
 const ROW_HEIGHT: f32 = 22.0;
 
-pub fn forecasts_ui(ui: &mut Ui, ctx: &ViewCtx, state: &mut UiState, actions: &mut Vec<Action>) {
+pub fn forecasts_ui(ui: &mut Ui, ctx: &ViewCtx, state: &UiState, actions: &mut Vec<Action>) {
     let visible = &ctx.derived.visible;
     if visible.is_empty() {
         ui.add_space(20.0);
@@ -40,8 +40,10 @@ pub fn forecasts_ui(ui: &mut Ui, ctx: &ViewCtx, state: &mut UiState, actions: &m
         .column(Column::initial(42.0).at_least(36.0))
         .column(Column::initial(84.0).at_least(70.0))
         .column(Column::initial(76.0).at_least(60.0));
-    if let Some(row) = selected_row.filter(|_| std::mem::take(&mut state.scroll_to_selected)) {
+    // Scrolled once per request (a new selection), so the user can scroll away from it.
+    if let Some(row) = selected_row.filter(|_| state.scroll_to_selected) {
         table = table.scroll_to_row(row, Some(egui::Align::Center));
+        actions.push(Action::ScrolledToSelected);
     }
     let columns = [
         ("Made", SortKey::Made),

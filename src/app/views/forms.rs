@@ -1,221 +1,213 @@
 //! The form windows: add or edit a forecast (with the probability its words map to shown as
 //! you type, and forecaster autocomplete from the people registry), a new scenario, source
-//! or person, the delete confirmation and the open-folder window. Forms only collect text;
-//! the library checks it, and problems come back shown next to their fields.
+//! or person, the delete confirmation and the open-folder window. Forms only collect text
+//! into their drafts (typing, picking from a list or an autocomplete suggestion); opening,
+//! saving and closing are actions. The library checks a draft, and its problems come back
+//! shown next to their fields.
+
+use std::path::{Path, PathBuf};
 
 use egui::{RichText, Ui};
 
 use super::ViewCtx;
 use super::detail::text_row;
-use crate::app::{Action, Form, Settings, UiState};
-use crate::ledger::draft::{FieldProblem, ForecastDraft, people_matching, preview_probability};
+use crate::app::{Action, Settings};
+use crate::ledger::draft::{
+    FieldProblem, ForecastDraft, PersonDraft, ScenarioDraft, SourceDraft, people_matching,
+    preview_probability,
+};
 
-pub fn form_windows(
-    ctx: &egui::Context,
-    view: &ViewCtx,
-    state: &mut UiState,
-    actions: &mut Vec<Action>,
-) {
-    let mut open = state.form.is_some();
-    let title = match &state.form {
-        Some(Form::Forecast {
-            editing: Some(_), ..
-        }) => "Edit forecast",
-        Some(Form::Forecast { editing: None, .. }) => "New forecast",
-        Some(Form::Scenario { .. }) => "New scenario",
-        Some(Form::Source { .. }) => "New source",
-        Some(Form::Person { .. }) => "New person",
-        None => "",
-    };
-    let mut cancel = false;
-    if let Some(form) = &mut state.form {
-        egui::Window::new(title)
-            .open(&mut open)
-            .collapsible(false)
-            .default_width(560.0)
-            .show(ctx, |ui| {
-                match form {
-                    Form::Forecast {
-                        file,
-                        draft,
-                        editing,
-                        problems,
-                    } => forecast_form(ui, view, file, draft, editing, problems, actions),
-                    Form::Scenario { draft, problems } => {
-                        egui::Grid::new("scenario-form")
-                            .num_columns(2)
-                            .show(ui, |ui| {
-                                field(
-                                    ui,
-                                    "Id",
-                                    &mut draft.id,
-                                    "short-lowercase-id",
-                                    problems,
-                                    "id",
-                                );
-                                field(
-                                    ui,
-                                    "Title",
-                                    &mut draft.title,
-                                    "what is being watched",
-                                    problems,
-                                    "title",
-                                );
-                                field(
-                                    ui,
-                                    "Summary",
-                                    &mut draft.summary,
-                                    "one or two sentences",
-                                    problems,
-                                    "summary",
-                                );
-                                field(
-                                    ui,
-                                    "Tags",
-                                    &mut draft.tags,
-                                    "comma-separated",
-                                    problems,
-                                    "tags",
-                                );
-                            });
-                        if ui.button("Create scenario").clicked() {
-                            actions.push(Action::SaveScenario(draft.clone()));
-                        }
-                    }
-                    Form::Source {
-                        file,
-                        draft,
-                        problems,
-                    } => {
-                        scenario_choice(ui, view, file, false);
-                        egui::Grid::new("source-form")
-                            .num_columns(2)
-                            .show(ui, |ui| {
-                                field(
-                                    ui,
-                                    "Id",
-                                    &mut draft.id,
-                                    "short id, unique in the file",
-                                    problems,
-                                    "id",
-                                );
-                                field(
-                                    ui,
-                                    "Outlet",
-                                    &mut draft.outlet,
-                                    "newspaper, site, broadcaster",
-                                    problems,
-                                    "outlet",
-                                );
-                                field(
-                                    ui,
-                                    "Title",
-                                    &mut draft.title,
-                                    "the article's title",
-                                    problems,
-                                    "title",
-                                );
-                                field(
-                                    ui,
-                                    "Author",
-                                    &mut draft.author,
-                                    "the journalist (optional)",
-                                    problems,
-                                    "author",
-                                );
-                                field(
-                                    ui,
-                                    "Published",
-                                    &mut draft.published,
-                                    "YYYY-MM-DD",
-                                    problems,
-                                    "published",
-                                );
-                                field(
-                                    ui,
-                                    "URL",
-                                    &mut draft.url,
-                                    "https://… (optional)",
-                                    problems,
-                                    "url",
-                                );
-                                field(
-                                    ui,
-                                    "Seed file",
-                                    &mut draft.seed,
-                                    "seeds/….txt (optional)",
-                                    problems,
-                                    "seed",
-                                );
-                            });
-                        if ui.button("Add source").clicked() {
-                            actions.push(Action::SaveSource {
-                                file: *file,
-                                draft: draft.clone(),
-                            });
-                        }
-                    }
-                    Form::Person { draft, problems } => {
-                        egui::Grid::new("person-form")
-                            .num_columns(2)
-                            .show(ui, |ui| {
-                                field(
-                                    ui,
-                                    "Id",
-                                    &mut draft.id,
-                                    "firstname-lastname",
-                                    problems,
-                                    "id",
-                                );
-                                field(
-                                    ui,
-                                    "Name",
-                                    &mut draft.name,
-                                    "canonical name",
-                                    problems,
-                                    "name",
-                                );
-                                field(
-                                    ui,
-                                    "Aliases",
-                                    &mut draft.aliases,
-                                    "other spellings, comma-separated",
-                                    problems,
-                                    "aliases",
-                                );
-                                field(
-                                    ui,
-                                    "Affiliation",
-                                    &mut draft.affiliation,
-                                    "optional",
-                                    problems,
-                                    "affiliation",
-                                );
-                            });
-                        if ui.button("Add person").clicked() {
-                            actions.push(Action::SavePerson(draft.clone()));
-                        }
-                    }
-                }
-                other_problems(ui, form_problems(form));
-                if ui.button("Cancel").clicked() {
-                    cancel = true;
-                }
-            });
-    }
-    if !open || cancel {
-        state.form = None;
-    }
-    delete_confirmation(ctx, view, state, actions);
+/// An open form window: the draft as typed, and the problems the last save found. A form
+/// names its scenario file by path, not by position: a reload (a `git pull`, a new file)
+/// can shift the positions while the form is open.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Form {
+    Forecast {
+        file: PathBuf,
+        draft: ForecastDraft,
+        editing: Option<String>,
+        problems: Vec<FieldProblem>,
+    },
+    Scenario {
+        draft: ScenarioDraft,
+        problems: Vec<FieldProblem>,
+    },
+    Source {
+        file: PathBuf,
+        draft: SourceDraft,
+        problems: Vec<FieldProblem>,
+    },
+    Person {
+        draft: PersonDraft,
+        problems: Vec<FieldProblem>,
+    },
 }
 
-fn form_problems(form: &Form) -> &[FieldProblem] {
-    match form {
-        Form::Forecast { problems, .. }
-        | Form::Scenario { problems, .. }
-        | Form::Source { problems, .. }
-        | Form::Person { problems, .. } => problems,
+impl Form {
+    pub fn problems_mut(&mut self) -> &mut Vec<FieldProblem> {
+        match self {
+            Form::Forecast { problems, .. }
+            | Form::Scenario { problems, .. }
+            | Form::Source { problems, .. }
+            | Form::Person { problems, .. } => problems,
+        }
     }
+
+    fn problems(&self) -> &[FieldProblem] {
+        match self {
+            Form::Forecast { problems, .. }
+            | Form::Scenario { problems, .. }
+            | Form::Source { problems, .. }
+            | Form::Person { problems, .. } => problems,
+        }
+    }
+
+    fn title(&self) -> &'static str {
+        match self {
+            Form::Forecast {
+                editing: Some(_), ..
+            } => "Edit forecast",
+            Form::Forecast { editing: None, .. } => "New forecast",
+            Form::Scenario { .. } => "New scenario",
+            Form::Source { .. } => "New source",
+            Form::Person { .. } => "New person",
+        }
+    }
+}
+
+/// The open form's window. What is typed (or picked from a list) goes into the draft;
+/// saving, cancelling and closing are actions.
+pub fn form_window(
+    ctx: &egui::Context,
+    view: &ViewCtx,
+    form: &mut Form,
+    actions: &mut Vec<Action>,
+) {
+    let mut open = true;
+    egui::Window::new(form.title())
+        .open(&mut open)
+        .collapsible(false)
+        .default_width(560.0)
+        .show(ctx, |ui| {
+            match form {
+                Form::Forecast {
+                    file,
+                    draft,
+                    editing,
+                    problems,
+                } => forecast_form(ui, view, file, draft, editing, problems, actions),
+                Form::Scenario { draft, problems } => {
+                    fields(
+                        ui,
+                        "scenario-form",
+                        problems,
+                        [
+                            ("Id", "id", &mut draft.id, "short-lowercase-id"),
+                            ("Title", "title", &mut draft.title, "what is being watched"),
+                            (
+                                "Summary",
+                                "summary",
+                                &mut draft.summary,
+                                "one or two sentences",
+                            ),
+                            ("Tags", "tags", &mut draft.tags, "comma-separated"),
+                        ],
+                    );
+                    if ui.button("Create scenario").clicked() {
+                        actions.push(Action::SaveScenario(draft.clone()));
+                    }
+                }
+                Form::Source {
+                    file,
+                    draft,
+                    problems,
+                } => {
+                    scenario_choice(ui, view, file, false);
+                    fields(
+                        ui,
+                        "source-form",
+                        problems,
+                        [
+                            ("Id", "id", &mut draft.id, "short id, unique in the file"),
+                            (
+                                "Outlet",
+                                "outlet",
+                                &mut draft.outlet,
+                                "newspaper, site, broadcaster",
+                            ),
+                            ("Title", "title", &mut draft.title, "the article's title"),
+                            (
+                                "Author",
+                                "author",
+                                &mut draft.author,
+                                "the journalist (optional)",
+                            ),
+                            ("Published", "published", &mut draft.published, "YYYY-MM-DD"),
+                            ("URL", "url", &mut draft.url, "https://… (optional)"),
+                            (
+                                "Seed file",
+                                "seed",
+                                &mut draft.seed,
+                                "seeds/….txt (optional)",
+                            ),
+                        ],
+                    );
+                    if ui.button("Add source").clicked() {
+                        actions.push(Action::SaveSource {
+                            file: file.clone(),
+                            draft: draft.clone(),
+                        });
+                    }
+                }
+                Form::Person { draft, problems } => {
+                    fields(
+                        ui,
+                        "person-form",
+                        problems,
+                        [
+                            ("Id", "id", &mut draft.id, "firstname-lastname"),
+                            ("Name", "name", &mut draft.name, "canonical name"),
+                            (
+                                "Aliases",
+                                "aliases",
+                                &mut draft.aliases,
+                                "other spellings, comma-separated",
+                            ),
+                            (
+                                "Affiliation",
+                                "affiliation",
+                                &mut draft.affiliation,
+                                "optional",
+                            ),
+                        ],
+                    );
+                    if ui.button("Add person").clicked() {
+                        actions.push(Action::SavePerson(draft.clone()));
+                    }
+                }
+            }
+            other_problems(ui, form.problems());
+            if ui.button("Cancel").clicked() {
+                actions.push(Action::CloseForm);
+            }
+        });
+    if !open {
+        actions.push(Action::CloseForm);
+    }
+}
+
+/// A grid of labelled fields: (label, field name in the file format, value, hint).
+fn fields<const N: usize>(
+    ui: &mut Ui,
+    id: &str,
+    problems: &[FieldProblem],
+    rows: [(&str, &str, &mut String, &str); N],
+) {
+    egui::Grid::new(id).num_columns(2).show(ui, |ui| {
+        for (label, name, value, hint) in rows {
+            field(ui, label, value, hint, problems, name);
+        }
+    });
 }
 
 /// Problems about fields a form does not show (e.g. moving a forecast between files).
@@ -242,16 +234,25 @@ fn field(
     }
 }
 
-fn scenario_choice(ui: &mut Ui, view: &ViewCtx, file: &mut usize, locked: bool) {
+/// The scenario a form writes to, chosen by title; a file that left the folder while the
+/// form was open is named as gone (saving then says so, and keeps the form).
+fn scenario_choice(ui: &mut Ui, view: &ViewCtx, file: &mut PathBuf, locked: bool) {
     let files = &view.ledger.files;
-    let current = files.get(*file).map_or("", |f| f.scenario.title.as_str());
+    let current = view.ledger.scenario_file(file).map_or_else(
+        || format!("{} (no longer in the folder)", file.display()),
+        |f| f.scenario.title.clone(),
+    );
     ui.add_enabled_ui(!locked, |ui| {
         egui::ComboBox::from_label("Scenario")
             .selected_text(current)
             .width(360.0)
             .show_ui(ui, |ui| {
-                for (index, scenario_file) in files.iter().enumerate() {
-                    ui.selectable_value(file, index, &scenario_file.scenario.title);
+                for scenario_file in files {
+                    ui.selectable_value(
+                        file,
+                        scenario_file.path.clone(),
+                        &scenario_file.scenario.title,
+                    );
                 }
             });
     });
@@ -260,7 +261,7 @@ fn scenario_choice(ui: &mut Ui, view: &ViewCtx, file: &mut usize, locked: bool) 
 fn forecast_form(
     ui: &mut Ui,
     view: &ViewCtx,
-    file: &mut usize,
+    file: &mut PathBuf,
     draft: &mut ForecastDraft,
     editing: &Option<String>,
     problems: &[FieldProblem],
@@ -269,8 +270,7 @@ fn forecast_form(
     let ledger = view.ledger;
     scenario_choice(ui, view, file, editing.is_some());
     let sources = ledger
-        .files
-        .get(*file)
+        .scenario_file(file)
         .map(|f| f.scenario.sources.as_slice())
         .unwrap_or_default();
     ui.horizontal(|ui| {
@@ -437,7 +437,7 @@ fn forecast_form(
                     crate::ledger::draft::suggest_forecast_id(ledger, &draft.by, &draft.claim);
             }
             actions.push(Action::SaveForecast {
-                file: *file,
+                file: file.clone(),
                 draft,
                 editing: editing.clone(),
             });
@@ -450,17 +450,16 @@ fn forecast_form(
     });
 }
 
-fn delete_confirmation(
+/// Asks before deleting forecast `id`.
+pub fn delete_confirmation(
     ctx: &egui::Context,
     view: &ViewCtx,
-    state: &mut UiState,
+    id: &str,
     actions: &mut Vec<Action>,
 ) {
-    let Some(id) = state.confirm_delete.clone() else {
-        return;
-    };
-    let Some(entry) = view.ledger.find(&id) else {
-        state.confirm_delete = None;
+    let Some(entry) = view.ledger.find(id) else {
+        // Gone from the folder (a reload) while the question was open.
+        actions.push(Action::CancelDelete);
         return;
     };
     let forecast = view.ledger.view(entry);
@@ -476,28 +475,27 @@ fn delete_confirmation(
         ));
         ui.horizontal(|ui| {
             if ui.button("Delete forecast").clicked() {
-                actions.push(Action::DeleteForecast(id.clone()));
-                state.form = None;
+                actions.push(Action::DeleteForecast(id.to_string()));
             }
             if ui.button("Keep it").clicked() {
-                state.confirm_delete = None;
+                actions.push(Action::CancelDelete);
             }
         });
     });
     if modal.should_close() {
-        state.confirm_delete = None;
+        actions.push(Action::CancelDelete);
     }
 }
 
-/// File → Open folder: a typed path always works; "Browse…" uses the system dialog when
-/// one is available (it needs the desktop portal on Linux).
+/// File → Open folder: a typed path always works; "Browse…" asks for the system dialog,
+/// which the app opens when one is available (it needs the desktop portal on Linux).
 pub fn open_folder_window(
     ctx: &egui::Context,
-    state: &mut UiState,
+    path: &mut Option<String>,
     settings: &Settings,
     actions: &mut Vec<Action>,
 ) {
-    let Some(path) = &mut state.open_folder else {
+    let Some(path) = path else {
         return;
     };
     let mut open = true;
@@ -523,13 +521,7 @@ pub fn open_folder_window(
                     chosen = Some(path.clone());
                 }
                 if ui.button("Browse…").clicked() {
-                    match rfd::FileDialog::new().pick_folder() {
-                        Some(folder) => chosen = Some(folder.display().to_string()),
-                        None => {
-                            ui.ctx()
-                                .debug_text("no folder chosen (or no file dialog available)");
-                        }
-                    }
+                    actions.push(Action::BrowseFolder);
                 }
             });
             if !settings.recent_folders.is_empty() {
@@ -543,9 +535,9 @@ pub fn open_folder_window(
             }
         });
     if let Some(folder) = chosen.filter(|f| !f.trim().is_empty()) {
-        actions.push(Action::OpenFolder(std::path::PathBuf::from(folder.trim())));
+        actions.push(Action::OpenFolder(Path::new(folder.trim()).to_path_buf()));
     }
     if !open {
-        state.open_folder = None;
+        actions.push(Action::CloseFolderWindow);
     }
 }

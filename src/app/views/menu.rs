@@ -4,57 +4,37 @@
 use egui::{RichText, Ui};
 
 use super::ViewCtx;
-use crate::app::{Action, HindsightApp, Settings, Tab, Theme, UiState};
+use crate::app::command::UiCommand;
+use crate::app::{Action, HindsightApp, Settings, Tab, Theme};
 
-pub fn menu_bar(ui: &mut Ui, app: &mut HindsightApp, actions: &mut Vec<Action>) {
+pub fn menu_bar(ui: &mut Ui, app: &HindsightApp, actions: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            if ui.button("Open folder…  (Ctrl+O)").clicked() {
-                app.ui.open_folder = Some(
-                    app.session
-                        .as_ref()
-                        .map(|s| s.dir.display().to_string())
-                        .unwrap_or_default(),
-                );
-                ui.close();
-            }
+            UiCommand::OpenFolder.menu_item(ui, app, actions);
             ui.menu_button("Recent folders", |ui| {
                 if app.settings.recent_folders.is_empty() {
                     ui.weak("None yet");
                 }
-                for folder in app.settings.recent_folders.clone() {
+                for folder in &app.settings.recent_folders {
                     if ui.button(folder.display().to_string()).clicked() {
-                        actions.push(Action::OpenFolder(folder));
+                        actions.push(Action::OpenFolder(folder.clone()));
                         ui.close();
                     }
                 }
             });
-            if ui
-                .add_enabled(app.session.is_some(), egui::Button::new("Reload  (F5)"))
-                .clicked()
-            {
-                actions.push(Action::Reload);
-                ui.close();
-            }
+            UiCommand::Reload.menu_item(ui, app, actions);
             ui.separator();
-            if ui.button("Quit").clicked() {
-                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
-            }
+            UiCommand::Quit.menu_item(ui, app, actions);
         });
         ui.menu_button("Edit", |ui| {
-            let open = app.session.is_some();
-            let items = [
-                ("Undo  (Ctrl+Z)", !app.undo.is_empty(), Action::Undo),
-                ("New forecast…  (Ctrl+N)", open, Action::NewForecast),
-                ("New scenario…", open, Action::NewScenario),
-                ("New source…", open, Action::NewSource),
-                ("New person…", open, Action::NewPerson),
-            ];
-            for (label, enabled, action) in items {
-                if ui.add_enabled(enabled, egui::Button::new(label)).clicked() {
-                    actions.push(action);
-                    ui.close();
-                }
+            for command in [
+                UiCommand::Undo,
+                UiCommand::NewForecast,
+                UiCommand::NewScenario,
+                UiCommand::NewSource,
+                UiCommand::NewPerson,
+            ] {
+                command.menu_item(ui, app, actions);
             }
         });
         ui.menu_button("View", |ui| {
@@ -64,8 +44,7 @@ pub fn menu_bar(ui: &mut Ui, app: &mut HindsightApp, actions: &mut Vec<Action>) 
                 (Theme::Dark, "Dark"),
             ] {
                 if ui.radio(app.settings.theme == theme, label).clicked() {
-                    app.settings.theme = theme;
-                    ui.ctx().set_theme(theme.preference());
+                    actions.push(Action::SetTheme(theme));
                     ui.close();
                 }
             }
@@ -82,13 +61,14 @@ pub fn tabs(ui: &mut Ui, ctx: &ViewCtx, current: Tab, actions: &mut Vec<Action>)
         format!("Problems ({problems})")
     };
     ui.horizontal(|ui| {
-        for (tab, label) in [
-            (Tab::Overview, "Overview".to_string()),
-            (Tab::Forecasts, "Forecasts".to_string()),
-            (Tab::TrackRecords, "Track records".to_string()),
-            (Tab::Timeline, "Timeline".to_string()),
-            (Tab::Problems, problems_label),
-        ] {
+        for tab in Tab::ALL {
+            let label = match tab {
+                Tab::Overview => "Overview".to_string(),
+                Tab::Forecasts => "Forecasts".to_string(),
+                Tab::TrackRecords => "Track records".to_string(),
+                Tab::Timeline => "Timeline".to_string(),
+                Tab::Problems => problems_label.clone(),
+            };
             let text = if tab == Tab::Problems && errors > 0 {
                 RichText::new(label).color(ui.visuals().error_fg_color)
             } else {
@@ -133,14 +113,14 @@ pub fn status_bar(ui: &mut Ui, app: &HindsightApp) {
     });
 }
 
-pub fn welcome(ui: &mut Ui, state: &mut UiState, settings: &Settings, actions: &mut Vec<Action>) {
+pub fn welcome(ui: &mut Ui, settings: &Settings, actions: &mut Vec<Action>) {
     ui.vertical_centered(|ui| {
         ui.add_space(60.0);
         ui.heading("Hindsight");
         ui.label("Hold pundits and analysts to account: open a folder of scenario files to begin.");
         ui.add_space(12.0);
         if ui.button("Open folder…").clicked() {
-            state.open_folder = Some(String::new());
+            actions.push(Action::AskFolder);
         }
         if !settings.recent_folders.is_empty() {
             ui.add_space(12.0);

@@ -1,23 +1,25 @@
-//! The app's views, one file each. Every view draws from the ledger and the cached
-//! [`Derived`] data, and returns what the user asked for as [`Action`]s; none of them
-//! changes the ledger or writes a file.
+//! The app's views, one file each, with the state only that view needs beside it. Every
+//! view draws from the ledger and the cached [`Derived`] data, and returns what the user
+//! asked for as [`Action`]s: none of them changes the app's state (beyond the text typed
+//! into its fields), reads or writes a file, or computes a cache.
 
 pub mod detail;
-mod filter_bar;
+pub mod filter_bar;
 mod forecaster;
 mod forecasts;
-mod forms;
+pub mod forms;
 mod menu;
 mod overview;
 mod plots;
 mod problems;
 mod style;
 mod timeline;
-mod track_records;
+pub mod track_records;
 
 use chrono::NaiveDate;
-use egui::{Key, KeyboardShortcut, Modifiers, Ui};
+use egui::{Key, Modifiers, Ui};
 
+use super::command::UiCommand;
 use super::derived::Derived;
 use super::{Action, HindsightApp, Tab};
 use crate::ledger::Ledger;
@@ -31,7 +33,8 @@ pub struct ViewCtx<'a> {
     pub selected: Option<usize>,
 }
 
-/// Draws the whole window.
+/// Draws the whole window. Views get the ledger and the derived data to read, and mutable
+/// access only to the text buffers their fields edit; everything else they return as actions.
 pub fn app_ui(ui: &mut Ui, app: &mut HindsightApp, actions: &mut Vec<Action>) {
     shortcuts(ui, app, actions);
     egui::Panel::top("menu").show(ui, |ui| menu::menu_bar(ui, app, actions));
@@ -43,12 +46,11 @@ pub fn app_ui(ui: &mut Ui, app: &mut HindsightApp, actions: &mut Vec<Action>) {
         derived,
         ui: state,
         settings,
-        quote_cache,
         ..
     } = app;
     let Some(session) = session else {
-        egui::CentralPanel::default().show(ui, |ui| menu::welcome(ui, state, settings, actions));
-        forms::open_folder_window(ui.ctx(), state, settings, actions);
+        egui::CentralPanel::default().show(ui, |ui| menu::welcome(ui, settings, actions));
+        forms::open_folder_window(ui.ctx(), &mut state.open_folder, settings, actions);
         return;
     };
     let ledger = &*session.ledger;
@@ -61,11 +63,17 @@ pub fn app_ui(ui: &mut Ui, app: &mut HindsightApp, actions: &mut Vec<Action>) {
     };
 
     egui::Panel::top("tabs").show(ui, |ui| menu::tabs(ui, &ctx, state.tab, actions));
-    if matches!(
-        state.tab,
-        Tab::Forecasts | Tab::TrackRecords | Tab::Timeline
-    ) {
-        egui::Panel::top("filters").show(ui, |ui| filter_bar::filter_bar(ui, &ctx, state, actions));
+    if state.tab.has_filter() {
+        egui::Panel::top("filters").show(ui, |ui| {
+            filter_bar::filter_bar(
+                ui,
+                &ctx,
+                &state.filter,
+                state.only.as_ref().map(|(label, _)| label.as_str()),
+                &mut state.filter_bar,
+                actions,
+            )
+        });
     }
     if let Some(entry) = selected {
         egui::Panel::right("detail")
@@ -73,73 +81,62 @@ pub fn app_ui(ui: &mut Ui, app: &mut HindsightApp, actions: &mut Vec<Action>) {
             .min_size(300.0)
             .resizable(true)
             .show(ui, |ui| {
-                detail::detail_ui(ui, &ctx, entry, state, settings, quote_cache, actions)
+                detail::detail_ui(
+                    ui,
+                    &ctx,
+                    entry,
+                    &mut state.outcome_form,
+                    &mut settings.judge,
+                    actions,
+                )
             });
     }
     egui::CentralPanel::default().show(ui, |ui| match state.tab {
         Tab::Overview => overview::overview_ui(ui, &ctx, actions),
         Tab::Forecasts => forecasts::forecasts_ui(ui, &ctx, state, actions),
-        Tab::TrackRecords => match state.forecaster.clone() {
-            Some(name) => forecaster::forecaster_ui(ui, &ctx, &name, state, actions),
-            None => track_records::track_records_ui(ui, &ctx, state, actions),
+        Tab::TrackRecords => match &state.forecaster {
+            Some(name) => forecaster::forecaster_ui(ui, &ctx, name, actions),
+            None => track_records::track_records_ui(ui, &ctx, state.leaderboard, actions),
         },
         Tab::Timeline => timeline::timeline_ui(ui, &ctx, actions),
         Tab::Problems => problems::problems_ui(ui, &ctx),
     });
-    forms::form_windows(ui.ctx(), &ctx, state, actions);
-    forms::open_folder_window(ui.ctx(), state, settings, actions);
+    if let Some(form) = &mut state.form {
+        forms::form_window(ui.ctx(), &ctx, form, actions);
+    }
+    if let Some(id) = &state.confirm_delete {
+        forms::delete_confirmation(ui.ctx(), &ctx, id, actions);
+    }
+    forms::open_folder_window(ui.ctx(), &mut state.open_folder, settings, actions);
 }
 
-/// Keyboard shortcuts that work everywhere.
-fn shortcuts(ui: &mut Ui, app: &mut HindsightApp, actions: &mut Vec<Action>) {
-    let command = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
-    // While a text field has the keyboard, Ctrl+Z and Esc belong to it.
+/// Keyboard shortcuts that work everywhere: the commands' own (see [`UiCommand`]), Esc and
+/// Alt+1…5 for the tabs.
+fn shortcuts(ui: &mut Ui, app: &HindsightApp, actions: &mut Vec<Action>) {
+    // While a text field has the keyboard, Esc and some commands belong to it.
     let typing = ui.ctx().text_edit_focused();
     ui.input_mut(|input| {
-        if input.consume_shortcut(&command(Key::Z)) && !typing {
-            actions.push(Action::Undo);
-        }
-        if input.consume_shortcut(&command(Key::O)) {
-            app.ui.open_folder = Some(
-                app.session
-                    .as_ref()
-                    .map(|s| s.dir.display().to_string())
-                    .unwrap_or_default(),
-            );
-        }
-        if input.consume_shortcut(&command(Key::N)) && app.session.is_some() {
-            actions.push(Action::NewForecast);
-        }
-        if input.consume_shortcut(&command(Key::F)) {
-            app.ui.focus_search = true;
-            if !matches!(
-                app.ui.tab,
-                Tab::Forecasts | Tab::TrackRecords | Tab::Timeline
-            ) {
-                actions.push(Action::ShowTab(Tab::Forecasts));
+        for command in UiCommand::WITH_SHORTCUTS {
+            let Some(shortcut) = command.shortcut() else {
+                continue;
+            };
+            if (typing && !command.works_while_typing()) || !command.enabled(app) {
+                continue;
+            }
+            if input.consume_shortcut(&shortcut) {
+                actions.push(command.action());
             }
         }
-        if input.consume_key(Modifiers::NONE, Key::F5) {
-            actions.push(Action::Reload);
-        }
-        if input.consume_key(Modifiers::NONE, Key::Escape) && !typing {
-            if app.ui.form.is_some() {
-                app.ui.form = None;
+        if !typing && input.consume_key(Modifiers::NONE, Key::Escape) {
+            actions.push(if app.ui.form.is_some() {
+                Action::CloseForm
             } else {
-                actions.push(Action::Select(None));
-            }
+                Action::Select(None)
+            });
         }
     });
-    // Alt+1…5 switch tabs.
-    let tabs = [
-        Tab::Overview,
-        Tab::Forecasts,
-        Tab::TrackRecords,
-        Tab::Timeline,
-        Tab::Problems,
-    ];
     let keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
-    for (tab, key) in tabs.into_iter().zip(keys) {
+    for (tab, key) in Tab::ALL.into_iter().zip(keys) {
         if ui.input_mut(|input| input.consume_key(Modifiers::ALT, key)) {
             actions.push(Action::ShowTab(tab));
         }

@@ -116,23 +116,22 @@ pub fn calibration_plot(
             ]
         })
         .collect();
-    let hover_text: Vec<String> = filled
-        .iter()
-        .map(|(i, bin)| {
-            format!(
-                "{:.1}–{:.1}: {} forecast{}\nmean forecast {}, observed {} (95% CI {}–{})\n{}",
-                bin.lower,
-                bin.upper,
-                bin.count,
-                if bin.count == 1 { "" } else { "s" },
-                percent(bin.mean_forecast),
-                percent(bin.observed),
-                percent(bin.ci_low),
-                percent(bin.ci_high),
-                claims_list(ctx, members.get(*i).map_or(&[], Vec::as_slice), 6)
-            )
-        })
-        .collect();
+    // Hover text is made for the one bin under the pointer, not for every bin every frame.
+    let hover_text = |point: usize| {
+        let (i, bin) = filled[point];
+        format!(
+            "{:.1}–{:.1}: {} forecast{}\nmean forecast {}, observed {} (95% CI {}–{})\n{}",
+            bin.lower,
+            bin.upper,
+            bin.count,
+            if bin.count == 1 { "" } else { "s" },
+            percent(bin.mean_forecast),
+            percent(bin.observed),
+            percent(bin.ci_low),
+            percent(bin.ci_high),
+            claims_list(ctx, members.get(i).map_or(&[], Vec::as_slice), 6)
+        )
+    };
     let accent = ui.visuals().selection.bg_fill;
     let text_color = ui.visuals().text_color();
     let response = fixed_plot(id)
@@ -150,7 +149,7 @@ pub fn calibration_plot(
         .label_formatter(|position| match position {
             HoverPosition::NearDataPoint {
                 plot_name, index, ..
-            } if *plot_name == "bins" => hover_text.get(*index).cloned(),
+            } if *plot_name == "bins" && *index < filled.len() => Some(hover_text(*index)),
             _ => None,
         })
         .show(ui, |plot_ui| {

@@ -9,17 +9,52 @@ use egui_plot::{AxisHints, GridMark, HoverPosition, Line, Points};
 use super::ViewCtx;
 use super::plots::{calibration_plot, clicked_point, fixed_plot, name_chart, probability_axis};
 use super::style::{percent, score, shorten};
-use crate::app::{Action, LeaderboardColumn, LeaderboardSort, UiState};
+use crate::app::Action;
 use crate::report::{SMALL_SAMPLE, TrackRecord};
 use crate::score::{BOOTSTRAP_RESAMPLES, LOG_SCORE_CLIP};
 
 /// The Brier chart shows at most this many forecasters (the best-scored first).
 const CHART_ROWS: usize = 40;
 
+/// How the leaderboard is ordered (the order itself is computed with the derived data).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LeaderboardSort {
+    pub column: LeaderboardColumn,
+    pub descending: bool,
+}
+
+impl LeaderboardSort {
+    /// A click on `column`'s header: sort by it, or reverse when it already sorts.
+    pub fn clicked(self, column: LeaderboardColumn) -> LeaderboardSort {
+        if self.column == column {
+            LeaderboardSort {
+                column,
+                descending: !self.descending,
+            }
+        } else {
+            LeaderboardSort {
+                column,
+                descending: false,
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum LeaderboardColumn {
+    Name,
+    Resolved,
+    Scored,
+    #[default]
+    Brier,
+    LogScore,
+    HitRate,
+}
+
 pub fn track_records_ui(
     ui: &mut Ui,
     ctx: &ViewCtx,
-    state: &mut UiState,
+    sort: LeaderboardSort,
     actions: &mut Vec<Action>,
 ) {
     let Some(report) = &ctx.derived.report else {
@@ -50,31 +85,31 @@ pub fn track_records_ui(
     ));
     ui.add_space(6.0);
 
-    let mut records: Vec<&TrackRecord> = report.groups.iter().collect();
-    sort_records(&mut records, state.leaderboard);
+    let records: Vec<&TrackRecord> = ctx
+        .derived
+        .leaderboard
+        .iter()
+        .map(|&group| &report.groups[group])
+        .collect();
+    let charted: Vec<&TrackRecord> = ctx
+        .derived
+        .brier_chart
+        .iter()
+        .map(|&group| &report.groups[group])
+        .collect();
 
     let available = ui.available_height();
     ui.columns(2, |columns| {
-        leaderboard(
-            &mut columns[0],
-            &records,
-            &mut state.leaderboard,
-            available,
-            actions,
-        );
+        leaderboard(&mut columns[0], &records, sort, available, actions);
         egui::ScrollArea::vertical()
             .id_salt("track-record-charts")
             .show(&mut columns[1], |ui| {
                 ui.strong("Brier score by forecaster (95% interval)");
                 // Both charts fit on screen: the Brier chart gets what its rows need, up to
                 // half; the calibration diagram the rest.
-                let rows = records
-                    .iter()
-                    .filter(|r| r.brier.is_some())
-                    .count()
-                    .min(CHART_ROWS);
+                let rows = charted.len().min(CHART_ROWS);
                 let brier_height = (rows as f32 * 18.0 + 60.0).clamp(160.0, available * 0.5);
-                brier_chart(ui, &records, brier_height, actions);
+                brier_chart(ui, &charted, brier_height, actions);
                 ui.add_space(8.0);
                 ui.strong("Calibration of the forecasts shown");
                 let side = (available - brier_height - 70.0).clamp(240.0, ui.available_width());
@@ -91,35 +126,10 @@ pub fn track_records_ui(
     });
 }
 
-fn sort_records(records: &mut [&TrackRecord], sort: LeaderboardSort) {
-    let key = |r: &TrackRecord| -> f64 {
-        match sort.column {
-            LeaderboardColumn::Name => 0.0,
-            LeaderboardColumn::Resolved => r.counts.resolved as f64,
-            LeaderboardColumn::Scored => r.counts.scored as f64,
-            LeaderboardColumn::Brier => r.brier.unwrap_or(f64::INFINITY),
-            LeaderboardColumn::LogScore => r.log_score.unwrap_or(f64::INFINITY),
-            LeaderboardColumn::HitRate => r.hit_rate.unwrap_or(-1.0),
-        }
-    };
-    records.sort_by(|a, b| {
-        let order = if sort.column == LeaderboardColumn::Name {
-            a.name.cmp(&b.name)
-        } else {
-            key(a).total_cmp(&key(b)).then_with(|| a.name.cmp(&b.name))
-        };
-        if sort.descending {
-            order.reverse()
-        } else {
-            order
-        }
-    });
-}
-
 fn leaderboard(
     ui: &mut Ui,
     records: &[&TrackRecord],
-    sort: &mut LeaderboardSort,
+    sort: LeaderboardSort,
     height: f32,
     actions: &mut Vec<Action>,
 ) {
@@ -156,14 +166,7 @@ fn leaderboard(
                         .on_hover_text(format!("Sort by {}", title.to_lowercase()))
                         .clicked();
                     if clicked {
-                        if sort.column == column {
-                            sort.descending = !sort.descending;
-                        } else {
-                            *sort = LeaderboardSort {
-                                column,
-                                descending: false,
-                            };
-                        }
+                        actions.push(Action::SortLeaderboard(column));
                     }
                 });
             }
@@ -226,16 +229,10 @@ fn leaderboard(
 }
 
 /// Each scored forecaster's Brier score as a point with its interval as an error bar;
-/// hover names them, a click opens their page.
-fn brier_chart(ui: &mut Ui, records: &[&TrackRecord], height: f32, actions: &mut Vec<Action>) {
-    let mut scored: Vec<&TrackRecord> = records
-        .iter()
-        .copied()
-        .filter(|r| r.brier.is_some())
-        .collect();
-    scored.sort_by(|a, b| a.brier.unwrap_or(1.0).total_cmp(&b.brier.unwrap_or(1.0)));
+/// hover names them, a click opens their page. `scored` comes best first.
+fn brier_chart(ui: &mut Ui, scored: &[&TrackRecord], height: f32, actions: &mut Vec<Action>) {
     let hidden = scored.len().saturating_sub(CHART_ROWS);
-    scored.truncate(CHART_ROWS);
+    let scored = &scored[..scored.len().min(CHART_ROWS)];
     if scored.is_empty() {
         ui.weak("No forecaster has a scored forecast in this selection.");
         return;
@@ -247,25 +244,24 @@ fn brier_chart(ui: &mut Ui, records: &[&TrackRecord], height: f32, actions: &mut
         .enumerate()
         .map(|(i, r)| [r.brier.unwrap_or_default(), top - i as f64])
         .collect();
-    let labels: Vec<String> = scored
-        .iter()
-        .map(|r| {
-            format!(
-                "{}\nBrier {}{}\n{} scored{}",
-                r.name,
-                score(r.brier),
-                r.brier_ci
-                    .map(|(l, h)| format!(" (95% CI {l:.2}–{h:.2})"))
-                    .unwrap_or_else(|| " (no interval from one forecast)".into()),
-                r.counts.scored,
-                if r.small_sample {
-                    " — small sample"
-                } else {
-                    ""
-                }
-            )
-        })
-        .collect();
+    // Hover text is made for the one point under the pointer, not for every point every frame.
+    let label = |record: &TrackRecord| {
+        format!(
+            "{}\nBrier {}{}\n{} scored{}",
+            record.name,
+            score(record.brier),
+            record
+                .brier_ci
+                .map(|(l, h)| format!(" (95% CI {l:.2}–{h:.2})"))
+                .unwrap_or_else(|| " (no interval from one forecast)".into()),
+            record.counts.scored,
+            if record.small_sample {
+                " — small sample"
+            } else {
+                ""
+            }
+        )
+    };
     let names: Vec<String> = scored.iter().map(|r| shorten(&r.name, 22)).collect();
     let accent = ui.visuals().selection.bg_fill;
     let rows = scored.len();
@@ -295,7 +291,7 @@ fn brier_chart(ui: &mut Ui, records: &[&TrackRecord], height: f32, actions: &mut
         .label_formatter(|position| match position {
             HoverPosition::NearDataPoint {
                 plot_name, index, ..
-            } if *plot_name == "forecasters" => labels.get(*index).cloned(),
+            } if *plot_name == "forecasters" => scored.get(*index).map(|r| label(r)),
             _ => None,
         })
         .show(ui, |plot_ui| {

@@ -1,0 +1,11 @@
+//! The RON dialect of every Hindsight file, shared by the ledger's parser and the built-in
+//! phrase table. It sits apart from both so that the phrase table needs nothing from the
+//! ledger: the ledger depends on the phrase table, never the other way round.
+
+/// ron's options for every Hindsight file: optional fields may be written bare
+/// (`author: "…"` rather than `author: Some("…")`), and nesting is bounded.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(64)
+}
