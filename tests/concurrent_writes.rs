@@ -171,23 +171,29 @@ fn the_app_and_the_command_line_writing_at_once_lose_nothing() {
     race(2, 2, 10);
 }
 
+/// The arguments of the resolve the kill test repeats: always the same verdict, so the
+/// file has exactly two versions.
+fn resolve_as_false(id: &str) -> [&str; 9] {
+    [
+        "resolve",
+        id,
+        "false",
+        "--on",
+        TODAY,
+        "--by",
+        "Tester",
+        "--evidence",
+        "Killed or not.",
+    ]
+}
+
 /// `hindsight resolve` or `reopen` of one forecast, killed after `delay`; returns whether it
 /// finished before the kill.
 fn killed_write(dir: &Path, id: &str, resolve: bool, delay: Duration) -> bool {
     let mut command = Command::new(env!("CARGO_BIN_EXE_hindsight"));
     command.args(["--today", TODAY]);
     if resolve {
-        command.args([
-            "resolve",
-            id,
-            "false",
-            "--on",
-            TODAY,
-            "--by",
-            "Tester",
-            "--evidence",
-            "Killed or not.",
-        ]);
+        command.args(resolve_as_false(id));
     } else {
         command.args(["reopen", id]);
     }
@@ -232,18 +238,7 @@ fn a_write_killed_at_any_moment_leaves_the_old_or_the_new_file_and_no_debris() {
         );
         // The next command sweeps whatever the killed one left.
         let next = if now == open {
-            hindsight(&[
-                "resolve",
-                id,
-                "false",
-                "--on",
-                TODAY,
-                "--by",
-                "Tester",
-                "--evidence",
-                "Killed or not.",
-                dir.to_str().unwrap(),
-            ])
+            hindsight(&[&resolve_as_false(id)[..], &[dir.to_str().unwrap()]].concat())
         } else {
             hindsight(&["reopen", id, dir.to_str().unwrap()])
         };

@@ -120,6 +120,7 @@ pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, LoadError> {
     let mut files: Vec<ScenarioFile> = read
         .into_iter()
         .map(|file| ScenarioFile {
+            content: content_hash(file.text.as_bytes()),
             path: file.path,
             scenario: file.parsed.value,
             has_errors: false,
@@ -260,5 +261,13 @@ pub(super) fn fingerprint(text: &str) -> u64 {
     for piece in text.split('\r') {
         hasher.write(piece.as_bytes());
     }
+    hasher.finish()
+}
+
+/// A hash of a whole file's bytes, so a write can tell whether the file is still exactly
+/// what was loaded (and checked) without checking it again.
+pub(super) fn content_hash(bytes: &[u8]) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    hasher.write(bytes);
     hasher.finish()
 }

@@ -74,6 +74,9 @@ pub struct ScenarioFile {
     pub scenario: Scenario,
     /// Set when any error is located in this file: such a file is never rewritten.
     pub has_errors: bool,
+    /// A hash of the bytes loaded (see [`transaction`]: a file still as loaded need not be
+    /// checked again before a write).
+    content: u64,
 }
 
 /// A forecast with what the loader worked out about it.

@@ -358,34 +358,44 @@ pub(crate) fn resolve_seed(root: &Path, seed: &str) -> Result<PathBuf, SeedProbl
     }
 }
 
-/// Ids already taken by other files, with where: ids must be unique across the folder.
+/// Ids already taken by the other files of a loaded folder: ids must be unique across it.
 #[derive(Default)]
 pub(super) struct TakenIds<'a> {
     scenarios: HashMap<&'a str, (&'a Path, Position)>,
-    forecasts: HashMap<&'a str, (&'a Path, Position)>,
+    /// The folder and the index of the file being checked, whose own ids do not count.
+    ledger: Option<(&'a Ledger, Option<usize>)>,
 }
 
 impl<'a> TakenIds<'a> {
     /// The ids of every file of `ledger` but `path`.
     fn elsewhere(ledger: &'a Ledger, path: &Path) -> TakenIds<'a> {
-        let mut taken = TakenIds::default();
-        for file in ledger.files.iter().filter(|file| file.path != path) {
-            taken
-                .scenarios
-                .entry(&file.scenario.id)
-                .or_insert((&file.path, Position::START));
+        let this = ledger.files.iter().position(|file| file.path == path);
+        let scenarios = ledger
+            .files
+            .iter()
+            .enumerate()
+            .filter(|(index, _)| Some(*index) != this)
+            .map(|(_, file)| {
+                (
+                    file.scenario.id.as_str(),
+                    (file.path.as_path(), Position::START),
+                )
+            })
+            .collect();
+        TakenIds {
+            scenarios,
+            ledger: Some((ledger, this)),
         }
-        for entry in &ledger.entries {
-            let file = &ledger.files[entry.file];
-            if file.path != path {
-                let id = &file.scenario.forecasts[entry.index].id;
-                taken
-                    .forecasts
-                    .entry(id)
-                    .or_insert((&file.path, entry.position));
-            }
-        }
-        taken
+    }
+
+    /// Where another file already uses forecast id `id`. A lookup in the loaded index
+    /// rather than a map of every id, so that checking one file before a write costs
+    /// what the file costs, not what the folder does.
+    fn forecast(&self, id: &str) -> Option<(&'a Path, Position)> {
+        let (ledger, this) = self.ledger?;
+        let entry = &ledger.entries[ledger.find(id)?];
+        (Some(entry.file) != this)
+            .then(|| (ledger.files[entry.file].path.as_path(), entry.position))
     }
 }
 
@@ -454,14 +464,12 @@ pub(super) fn scenarios(
 fn scenarios_among<'a>(
     context: &Context,
     files: &'a [ReadScenario],
-    taken: TakenIds<'a>,
+    mut taken: TakenIds<'a>,
     problems: &mut Vec<Problem>,
 ) -> Vec<Entry> {
     let mut entries = Vec::new();
-    let TakenIds {
-        scenarios: mut scenario_ids,
-        forecasts: mut forecast_ids,
-    } = taken;
+    let mut scenario_ids = std::mem::take(&mut taken.scenarios);
+    let mut forecast_ids: HashMap<&str, (&Path, Position)> = HashMap::new();
     for (file_index, file) in files.iter().enumerate() {
         let checker = FileChecker {
             context,
@@ -519,8 +527,12 @@ fn scenarios_among<'a>(
             let id_at = checker.field_at(node, "id");
             if let Some(message) = id_problem("forecast", &forecast.id) {
                 problems.push(checker.error(id_at, message));
-            } else if let Some((path, at)) = forecast_ids.get(forecast.id.as_str()) {
-                problems.push(checker.error(id_at, duplicate_forecast_id(&forecast.id, path, *at)));
+            } else if let Some((path, at)) = forecast_ids
+                .get(forecast.id.as_str())
+                .copied()
+                .or_else(|| taken.forecast(&forecast.id))
+            {
+                problems.push(checker.error(id_at, duplicate_forecast_id(&forecast.id, path, at)));
             } else {
                 forecast_ids.insert(&forecast.id, (&file.path, id_at));
             }
