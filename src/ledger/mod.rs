@@ -10,6 +10,7 @@ pub mod draft;
 pub mod edit;
 pub mod format;
 pub mod insert;
+pub mod limits;
 mod load;
 pub mod model;
 pub mod parse;

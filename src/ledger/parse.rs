@@ -10,17 +10,19 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
+use super::limits::MAX_NESTING;
 use super::model::{FORMAT_VERSION, Forecast, People, Person, Scenario, Source};
 use super::problem::Problem;
 use super::syntax::{self, LineIndex, Node, Outline, Position};
 use crate::estimative::{Phrase, PhraseFile};
 
 /// ron's options for every Hindsight file: optional fields may be written bare
-/// (`author: "…"` rather than `author: Some("…")`), and nesting is bounded.
+/// (`author: "…"` rather than `author: Some("…")`), and nesting is bounded by the same
+/// limit as the outline's, which refuses deeper files before ron reads them.
 pub fn ron_options() -> ron::Options {
     ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .with_recursion_limit(64)
+        .with_recursion_limit(MAX_NESTING)
 }
 
 /// A kind of Hindsight document.
@@ -406,5 +408,45 @@ fn innermost_struct(node: &Node, offset: usize) -> &Node {
             Some(child) => current = child,
             None => return found,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ron_stops_at_its_recursion_limit_rather_than_the_stack() {
+        // The outline refuses such files first; ron's own limit is the second wall.
+        for open in ['[', '(', '{'] {
+            let text = open.to_string().repeat(100_000);
+            assert!(ron_options().from_str::<ron::Value>(&text).is_err());
+            assert!(ron_options().from_str::<Scenario>(&text).is_err());
+        }
+    }
+
+    #[test]
+    fn nesting_inside_a_forecast_is_refused_where_it_passes_the_limit() {
+        let text = format!(
+            "Scenario(\n    format: 1,\n    id: \"deep\",\n    title: \"Deep\",\n    forecasts: [\n        Forecast(\n            claim: {},\n        ),\n    ],\n)\n",
+            "[".repeat(100_000)
+        );
+        let problems = parse::<Scenario>(Path::new("deep.ron"), &text).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        // Scenario(, forecasts: [ and Forecast( are three levels: the claim's 126th bracket
+        // is the 129th.
+        let claim = text.find("claim: ").unwrap() + "claim: ".len();
+        assert_eq!(
+            problems[0].position,
+            Position {
+                line: 7,
+                column: 20 + MAX_NESTING - 3
+            }
+        );
+        assert_eq!(
+            LineIndex::new(&text).position(&text, claim + MAX_NESTING - 3),
+            problems[0].position
+        );
+        assert!(problems[0].message.contains("nested more than 128 levels"));
     }
 }

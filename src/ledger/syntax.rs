@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use super::limits::MAX_NESTING;
+
 /// A 1-based line and column (columns count characters, as ron's own errors do).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Position {
@@ -152,6 +154,7 @@ pub fn outline(text: &str) -> Result<Outline, SyntaxError> {
     let mut parser = Parser {
         text,
         pos: 0,
+        depth: 0,
         comments: Vec::new(),
     };
     parser.skip_trivia()?;
@@ -170,6 +173,9 @@ pub fn outline(text: &str) -> Result<Outline, SyntaxError> {
 struct Parser<'a> {
     text: &'a str,
     pos: usize,
+    /// How many brackets are open: the parser recurses once per level, so deeper files
+    /// than [`MAX_NESTING`] are refused before they can exhaust the stack.
+    depth: usize,
     comments: Vec<Range<usize>>,
 }
 
@@ -179,6 +185,22 @@ impl Parser<'_> {
             offset: self.pos,
             message: message.to_string(),
         }
+    }
+
+    /// Enters a bracket at the current position, or refuses to go deeper than the limit.
+    fn open_bracket(&mut self) -> Result<(), SyntaxError> {
+        if self.depth == MAX_NESTING {
+            return Err(self.error(&format!(
+                "brackets nested more than {MAX_NESTING} levels deep; Hindsight files need only a few"
+            )));
+        }
+        self.depth += 1;
+        self.pos += 1;
+        Ok(())
+    }
+
+    fn close_bracket(&mut self) {
+        self.depth -= 1;
     }
 
     fn rest(&self) -> &str {
@@ -249,16 +271,18 @@ impl Parser<'_> {
         match self.peek() {
             None => Err(self.error("expected a value, found the end of the file")),
             Some('[') => {
-                self.pos += 1;
+                self.open_bracket()?;
                 let items = self.sequence(']')?;
+                self.close_bracket();
                 Ok(Node {
                     span: start..self.pos,
                     kind: NodeKind::List(items),
                 })
             }
             Some('{') => {
-                self.pos += 1;
+                self.open_bracket()?;
                 let entries = self.map()?;
+                self.close_bracket();
                 Ok(Node {
                     span: start..self.pos,
                     kind: NodeKind::Map(entries),
@@ -322,21 +346,20 @@ impl Parser<'_> {
 
     /// `( … )`, after an optional name: a struct if its first entry is `identifier:`.
     fn parenthesized(&mut self, start: usize, name: Option<String>) -> Result<Node, SyntaxError> {
-        self.pos += 1; // (
+        self.open_bracket()?;
         self.skip_trivia()?;
-        if self.starts_with_field() {
+        let kind = if self.starts_with_field() {
             let fields = self.fields()?;
-            Ok(Node {
-                span: start..self.pos,
-                kind: NodeKind::Struct { name, fields },
-            })
+            NodeKind::Struct { name, fields }
         } else {
             let items = self.sequence(')')?;
-            Ok(Node {
-                span: start..self.pos,
-                kind: NodeKind::Tuple { name, items },
-            })
-        }
+            NodeKind::Tuple { name, items }
+        };
+        self.close_bracket();
+        Ok(Node {
+            span: start..self.pos,
+            kind,
+        })
     }
 
     fn starts_with_field(&self) -> bool {
@@ -353,6 +376,7 @@ impl Parser<'_> {
         let mut probe = Parser {
             text: self.text,
             pos: self.pos + len,
+            depth: self.depth,
             comments: Vec::new(),
         };
         probe.skip_trivia().is_ok() && probe.peek() == Some(':')
@@ -571,5 +595,21 @@ mod tests {
         let text = "«é» x";
         let index = LineIndex::new(text);
         assert_eq!(index.position(text, text.find('x').unwrap()).column, 5);
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_refused_at_the_bracket_that_passes_it() {
+        for open in ['[', '(', '{'] {
+            let text = open.to_string().repeat(100_000);
+            let error = outline(&text).unwrap_err();
+            assert!(
+                error.message.contains("nested more than 128 levels"),
+                "{open}: {}",
+                error.message
+            );
+            assert_eq!(error.offset, MAX_NESTING, "{open}");
+        }
+        let deep_enough = format!("{}{}", "[".repeat(MAX_NESTING), "]".repeat(MAX_NESTING));
+        assert!(outline(&deep_enough).is_ok());
     }
 }

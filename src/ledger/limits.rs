@@ -1,0 +1,21 @@
+//! The limits the loader holds every folder to, in one place (docs/format.md lists them).
+//!
+//! A scenarios folder may come from a stranger's repository, so nothing in it may make a
+//! load run out of memory or stack, or never finish. Each limit is far beyond what a real
+//! ledger needs; what passes one is reported as a problem at its file, line and column,
+//! and the rest of the folder still loads.
+
+/// The largest file read, in bytes (64 MiB). A file of 1,000 forecasts is about 500 KiB.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How deeply brackets (`(`, `[`, `{`) may nest in one file. A scenario file needs five
+/// levels; deeper nesting is refused before any parser recurses into it, and ron's own
+/// recursion limit is set to the same figure.
+pub const MAX_NESTING: usize = 128;
+
+/// The most `.ron` files read from one folder; the rest are reported and left out.
+pub const MAX_FILES: usize = 100_000;
+
+/// How deeply sub-folders may nest below the scenarios folder; deeper ones are reported
+/// and not read.
+pub const MAX_FOLDER_DEPTH: usize = 32;
