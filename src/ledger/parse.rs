@@ -207,7 +207,7 @@ fn item_problems<T: Document>(
         }
     }
     let position = to_position(whole_file_error.span.start);
-    let offset = offset_of(text, lines, position);
+    let offset = lines.offset(text, position);
     if !broken_items.iter().any(|span| span.contains(&offset)) {
         problems.push(ron_problem(
             path,
@@ -244,21 +244,6 @@ fn shift(item_start: Position, inner: ron::error::Position) -> Position {
     }
 }
 
-fn offset_of(text: &str, lines: &LineIndex, position: Position) -> usize {
-    let line_start = text
-        .split_inclusive('\n')
-        .take(position.line - 1)
-        .map(str::len)
-        .sum::<usize>();
-    let line = &text[line_start..];
-    let column = line
-        .char_indices()
-        .nth(position.column - 1)
-        .map_or(line.len(), |(i, _)| i);
-    debug_assert_eq!(lines.line_start(line_start + column), line_start);
-    line_start + column
-}
-
 /// A ron error as a problem, in plainer words and naming the field it is in.
 fn ron_problem(
     path: &Path,
@@ -269,7 +254,7 @@ fn ron_problem(
     code: &ron::Error,
 ) -> Problem {
     use ron::Error;
-    let offset = offset_of(text, lines, position);
+    let offset = lines.offset(text, position);
     let field = innermost_field(root, offset);
     let field_name = field.map(|f| f.name.as_str());
     // ron places value errors at or around the value; point at the value's first character,
@@ -371,14 +356,10 @@ fn innermost_field(node: &Node, offset: usize) -> Option<&syntax::Field> {
     let mut found = None;
     let mut current = node;
     loop {
-        let field = current
-            .fields()
-            .iter()
-            .find(|f| f.name_span.start <= offset && offset <= f.value.span.end);
-        let item = current
-            .items()
-            .iter()
-            .find(|item| item.span.start <= offset && offset <= item.span.end);
+        let field = containing(current.fields(), offset, |f| {
+            f.name_span.start..f.value.span.end
+        });
+        let item = containing(current.items(), offset, |item| item.span.clone());
         match (field, item) {
             (Some(field), _) => {
                 found = Some(field);
@@ -398,17 +379,24 @@ fn innermost_struct(node: &Node, offset: usize) -> &Node {
         if matches!(current.kind, syntax::NodeKind::Struct { .. }) {
             found = current;
         }
-        let next = current
-            .fields()
-            .iter()
+        let next = containing(current.fields(), offset, |f| f.value.span.clone())
             .map(|f| &f.value)
-            .chain(current.items().iter())
-            .find(|child| child.span.start <= offset && offset <= child.span.end);
+            .or_else(|| containing(current.items(), offset, |item| item.span.clone()));
         match next {
             Some(child) => current = child,
             None => return found,
         }
     }
+}
+
+/// The element whose span (ends included) contains `offset`. Elements are in file order,
+/// so a binary search finds it: a file of 10,000 broken forecasts is not searched 10,000
+/// times over.
+fn containing<T>(elements: &[T], offset: usize, span: impl Fn(&T) -> Range<usize>) -> Option<&T> {
+    let first_not_before = elements.partition_point(|element| span(element).end < offset);
+    elements
+        .get(first_not_before)
+        .filter(|element| span(element).start <= offset)
 }
 
 #[cfg(test)]

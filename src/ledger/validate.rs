@@ -166,10 +166,22 @@ pub(super) fn duplicate_source_id(id: &str) -> String {
     format!("duplicate source id '{id}' in this file")
 }
 
+/// How many known ids a message lists at most: a file of thousands of sources, each
+/// cited wrongly, must not print millions of ids.
+const LISTED_IDS: usize = 10;
+
 pub(super) fn unknown_source(source: &str, sources: &[Source]) -> String {
-    let known: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+    let known: Vec<&str> = sources
+        .iter()
+        .take(LISTED_IDS)
+        .map(|s| s.id.as_str())
+        .collect();
+    let more = match sources.len().saturating_sub(LISTED_IDS) {
+        0 => String::new(),
+        more => format!(" and {more} more"),
+    };
     format!(
-        "unknown source '{source}'; sources in this file: {}",
+        "unknown source '{source}'; sources in this file: {}{more}",
         if known.is_empty() {
             "none".to_string()
         } else {
