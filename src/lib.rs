@@ -13,6 +13,7 @@
 //! - [`overview`]: what needs attention (overdue forecasts, latest verdicts).
 //! - [`seeds`]: quotes found in their articles.
 //! - [`export`]: flat records for JSON and CSV.
+//! - [`terminal`]: data never drives the terminal — control characters made visible.
 //! - [`demo`]: a reproducible synthetic ledger; [`rng`] its seeded generator.
 //! - [`cli`]: the `hindsight` subcommands; [`app`]: the desktop app. Both are thin views.
 
@@ -28,3 +29,4 @@ pub mod report;
 pub mod rng;
 pub mod score;
 pub mod seeds;
+pub mod terminal;

@@ -9,6 +9,7 @@ use clap::Args;
 
 use super::{CliResult, FolderArg, load, plural};
 use crate::ledger::ron_files;
+use crate::terminal::escape_path;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -30,7 +31,7 @@ pub fn run(args: &CheckArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult
         out,
         "checked {files} file{} in {}: {} forecast{}, {errors} error{}, {warnings} warning{}",
         plural(files),
-        ledger.dir.display(),
+        escape_path(&ledger.dir),
         ledger.entries.len(),
         plural(ledger.entries.len()),
         plural(errors),

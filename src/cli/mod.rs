@@ -20,6 +20,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::ledger::{self, Ledger, LoadError};
 use crate::query::{Filter, OutcomeFilter};
+use crate::terminal::{escape_controls, escape_path};
 
 /// The folder commands read when none is given.
 pub const DEFAULT_FOLDER: &str = "scenarios";
@@ -163,7 +164,7 @@ pub fn run(cli: Cli) -> ExitCode {
         if let Some(folder) = cli.folder.as_ref().filter(|folder| !folder.is_dir()) {
             eprintln!(
                 "hindsight: '{}' is neither a folder nor a command; see `hindsight --help`",
-                folder.display()
+                escape_path(folder)
             );
             return ExitCode::from(2);
         }
@@ -193,12 +194,13 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = result.and_then(|code| out.flush().map(|()| code).map_err(CliError::from));
     match result {
         Ok(code) => code,
+        // Messages may quote data (an id, a path), so they are escaped like the data.
         Err(CliError::Usage(message)) => {
-            eprintln!("hindsight: {message}");
+            eprintln!("hindsight: {}", escape_controls(&message));
             ExitCode::from(2)
         }
         Err(CliError::Failed(message)) => {
-            eprintln!("hindsight: {message}");
+            eprintln!("hindsight: {}", escape_controls(&message));
             ExitCode::from(1)
         }
         // `hindsight list | head` closes the pipe early: that is not a failure.
@@ -230,7 +232,7 @@ pub fn exit_for_problems(ledger: &Ledger) -> ExitCode {
     eprintln!(
         "hindsight: the folder has {errors} error{} (run `hindsight check {}`); files that could not be read are left out",
         plural(errors),
-        ledger.dir.display()
+        escape_path(&ledger.dir)
     );
     ExitCode::from(1)
 }

@@ -14,6 +14,7 @@ use super::problem::{Position, Problem, sort_problems};
 use super::validate;
 use super::{Ledger, Scenario, ScenarioFile};
 use crate::estimative::{PhraseFile, PhraseTable};
+use crate::terminal::escape_path;
 
 /// The people registry, in the scenarios folder.
 pub const PEOPLE_FILE: &str = "people.ron";
@@ -24,11 +25,11 @@ pub const PHRASES_FILE: &str = "phrases.ron";
 /// are collected in [`Ledger::problems`]).
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{}: no such folder", .0.display())]
+    #[error("{}: no such folder", escape_path(.0))]
     NotFound(PathBuf),
-    #[error("{}: not a folder", .0.display())]
+    #[error("{}: not a folder", escape_path(.0))]
     NotAFolder(PathBuf),
-    #[error("{}: cannot read the folder: {source}", .path.display())]
+    #[error("{}: cannot read the folder: {source}", escape_path(.path))]
     Unreadable {
         path: PathBuf,
         source: std::io::Error,
