@@ -8,7 +8,6 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use super::{CliResult, FolderArg, load, plural};
-use crate::ledger::ron_files;
 use crate::terminal::escape_path;
 
 #[derive(Debug, Args)]
@@ -25,7 +24,7 @@ pub fn run(args: &CheckArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult
     for problem in &ledger.problems {
         writeln!(out, "{problem}")?;
     }
-    let files = ron_files(&ledger.dir).map(|files| files.len()).unwrap_or(0);
+    let files = ledger.ron_paths.len();
     let (errors, warnings) = (ledger.error_count(), ledger.warning_count());
     writeln!(
         out,

@@ -10,7 +10,7 @@ use clap::Args;
 
 use super::{CliError, CliResult, FolderArg, load, plural};
 use crate::ledger::format::{Formatted, canonical_text, file_kind};
-use crate::ledger::{ron_files, write::write_atomically};
+use crate::ledger::write::write_atomically;
 
 #[derive(Debug, Args)]
 pub struct FmtArgs {
@@ -23,7 +23,7 @@ pub struct FmtArgs {
 
 pub fn run(args: &FmtArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
     let ledger = load(&args.folder.dir, today)?;
-    let paths = ron_files(&ledger.dir).map_err(|e| CliError::Failed(e.to_string()))?;
+    let paths = ledger.ron_paths.clone();
     let (mut canonical, mut changed, mut refused) = (0, 0, 0);
     for path in &paths {
         if ledger.problems_in(path).any(|p| p.is_error()) {

@@ -84,17 +84,20 @@ impl<T> Parsed<T> {
 
 /// Decodes a file's bytes, or says where the first byte that is not UTF-8 is.
 pub fn decode_utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Problem> {
-    std::str::from_utf8(bytes).map_err(|error| {
-        let valid = &bytes[..error.valid_up_to()];
-        let text = std::str::from_utf8(valid).unwrap_or_default();
-        let position = LineIndex::new(text).position(text, text.len());
-        let byte = bytes[error.valid_up_to()];
-        Problem::error(
-            path,
-            position,
-            format!("not UTF-8 text (byte 0x{byte:02x}); Hindsight files must be saved as UTF-8"),
-        )
-    })
+    std::str::from_utf8(bytes).map_err(|error| utf8_problem(path, bytes, error))
+}
+
+/// Where the first byte that is not UTF-8 is, and what to do about it.
+pub fn utf8_problem(path: &Path, bytes: &[u8], error: std::str::Utf8Error) -> Problem {
+    let valid = &bytes[..error.valid_up_to()];
+    let text = std::str::from_utf8(valid).unwrap_or_default();
+    let position = LineIndex::new(text).position(text, text.len());
+    let byte = bytes.get(error.valid_up_to()).copied().unwrap_or_default();
+    Problem::error(
+        path,
+        position,
+        format!("not UTF-8 text (byte 0x{byte:02x}); Hindsight files must be saved as UTF-8"),
+    )
 }
 
 /// Parses a document, or returns every problem found in it.
