@@ -36,6 +36,7 @@ pub use model::*;
 pub use parse::ron_options;
 pub use problem::{Position, Problem, Severity};
 pub(crate) use validate::{SeedProblem, resolve_seed};
+pub use validate::{is_web_link, link_problem};
 
 use crate::estimative::{PhraseOrigin, PhraseTable};
 use people::PersonIndex;

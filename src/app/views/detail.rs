@@ -9,8 +9,12 @@ use super::ViewCtx;
 use super::style::{percent, standing, standing_text};
 use crate::app::{Action, OutcomeForm, Settings, UiState};
 use crate::estimative::PhraseOrigin;
-use crate::ledger::{ForecastView, Ledger, Outcome, ProbabilityOrigin, Resolution, Verdict};
+use crate::ledger::{
+    ForecastView, Ledger, Outcome, ProbabilityOrigin, Resolution, Verdict, is_web_link,
+    link_problem,
+};
 use crate::seeds::{QuoteContext, quote_context};
+use crate::terminal::escape_controls;
 
 /// The quote context of the selected forecast, read from its seed file once per selection
 /// (not every frame).
@@ -77,7 +81,7 @@ pub fn detail_ui(
                     source.published
                 ));
                 if let Some(url) = &source.url {
-                    ui.hyperlink_to(url, url);
+                    link_ui(ui, url);
                 }
             }
             None => {
@@ -119,7 +123,7 @@ pub fn detail_ui(
                 ui.label(evidence);
             }
             if let Some(link) = &resolution.link {
-                ui.hyperlink_to(link, link);
+                link_ui(ui, link);
             }
         }
 
@@ -229,6 +233,17 @@ fn confidence_ui(ui: &mut Ui, view: &ForecastView) {
     }
 }
 
+/// A link from a file: clickable only when it is a web address, so that a shared ledger
+/// cannot make a click run a script or open a local file; anything else is plain text.
+fn link_ui(ui: &mut Ui, link: &str) {
+    if is_web_link(link) {
+        ui.hyperlink_to(link, link);
+    } else {
+        ui.label(escape_controls(link))
+            .on_hover_text("not a web address: not opened");
+    }
+}
+
 /// One click records a verdict; the date (today by default), evidence, link and judge are
 /// optional and prefilled.
 fn outcome_form(
@@ -294,12 +309,17 @@ fn outcome_form(
                 return;
             };
             let optional = |text: &str| Some(text.trim().to_string()).filter(|t| !t.is_empty());
+            let link = optional(&form.link);
+            if let Some(problem) = link.as_deref().and_then(|link| link_problem("link", link)) {
+                form.problem = Some(problem);
+                return;
+            }
             Outcome::Resolved(Resolution {
                 verdict,
                 on,
                 judge: optional(&settings.judge),
                 evidence: optional(&form.evidence),
-                link: optional(&form.link),
+                link,
             })
         }
     };
