@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use super::load::{DocumentRead, ReadScenario, fingerprint};
 use super::people::{PersonIndex, near_duplicate};
@@ -177,11 +178,12 @@ pub(crate) enum TextShape {
 pub(crate) fn text_problem(field: &str, value: &str, shape: TextShape) -> Option<String> {
     // Every refused character is encoded with one of these leading bytes (C0 controls and
     // DEL; 0xC2 for C1 controls; 0xE2 for the bidirectional ones): most text, checked on
-    // every load, is decided by this byte scan alone.
-    if !value
-        .bytes()
-        .any(|b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2)
-    {
+    // every load, is decided by this byte scan alone, which does not stop early so that
+    // the compiler can vectorize it.
+    let suspect = value.bytes().fold(false, |found, b| {
+        found | (b < 0x20) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2)
+    });
+    if !suspect {
         return None;
     }
     let running_text = |c| shape == TextShape::Paragraphs && matches!(c, '\n' | '\t');
@@ -393,18 +395,35 @@ fn text_problems<'v>(
     }
 }
 
-/// Reports a link that is not a web address, at its value.
-fn link_problems(
-    checker: &FileChecker,
-    record: &Node,
-    link: Option<TextValue>,
-    problems: &mut Vec<Problem>,
-) {
-    if let Some(link) = link
-        && let Some(message) = link_problem(link.field, link.value)
-    {
-        problems.push(checker.error(checker.at(link.offset_in(record)), message));
+/// The text and link problems of one scenario file, each at its value. They depend on
+/// nothing outside the file, so files are checked in parallel (see [`scenarios`]).
+fn file_texts(file: &ReadScenario) -> Vec<Problem> {
+    let (path, text, lines) = (file.path.as_path(), &file.text, &file.parsed.lines);
+    let root = &file.parsed.outline.root;
+    let scenario = &file.parsed.value;
+    let mut problems = Vec::new();
+    let mut check = |record: &Node, values: Vec<TextValue>, link: Option<TextValue>| {
+        text_problems(path, lines, text, record, values, &mut problems);
+        if let Some(link) = link
+            && let Some(message) = link_problem(link.field, link.value)
+        {
+            let at = lines.position(text, link.offset_in(record));
+            problems.push(Problem::error(path, at, message));
+        }
+    };
+    check(root, scenario_texts(scenario), None);
+    for (source, node) in scenario.sources.iter().zip(list_items(root, "sources")) {
+        let url = TextValue::optional("url", &source.url, TextShape::Line);
+        check(node, source_texts(source), url);
     }
+    for (forecast, node) in scenario.forecasts.iter().zip(list_items(root, "forecasts")) {
+        let link = forecast.outcome.resolution().and_then(|resolution| {
+            TextValue::optional("link", &resolution.link, TextShape::Line)
+                .map(|link| link.within("outcome"))
+        });
+        check(node, forecast_texts(forecast), link);
+    }
+    problems
 }
 
 /// Why an id (of a forecast, person or source) cannot be used, if it cannot: ids are
@@ -626,6 +645,13 @@ pub(super) fn scenarios(
     files: &[ReadScenario],
     problems: &mut Vec<Problem>,
 ) -> Vec<Entry> {
+    // Text and links depend only on their own file: checked in parallel, like parsing.
+    problems.extend(
+        files
+            .par_iter()
+            .flat_map_iter(file_texts)
+            .collect::<Vec<_>>(),
+    );
     let mut entries = Vec::new();
     let mut scenario_ids: HashMap<&str, (&Path, Position)> = HashMap::new();
     let mut forecast_ids: HashMap<&str, (&Path, Position)> = HashMap::new();
@@ -657,15 +683,11 @@ pub(super) fn scenarios(
         if scenario.title.trim().is_empty() {
             problems.push(checker.error(checker.field_at(root, "title"), "empty scenario title"));
         }
-        checker.texts(root, scenario_texts(scenario), problems);
 
         let source_nodes = list_items(root, "sources");
         let mut source_ids: HashMap<&str, usize> = HashMap::new();
         for (index, source) in scenario.sources.iter().enumerate() {
             let node = &source_nodes[index];
-            checker.texts(node, source_texts(source), problems);
-            let url = TextValue::optional("url", &source.url, TextShape::Line);
-            link_problems(&checker, node, url, problems);
             if source_ids.insert(&source.id, index).is_some() {
                 problems.push(checker.error(
                     checker.field_at(node, "id"),
@@ -688,12 +710,6 @@ pub(super) fn scenarios(
             let node = &forecast_nodes[index];
             let block_at = checker.at(node.span.start);
             let id_at = checker.field_at(node, "id");
-            checker.texts(node, forecast_texts(forecast), problems);
-            let link = forecast.outcome.resolution().and_then(|resolution| {
-                TextValue::optional("link", &resolution.link, TextShape::Line)
-                    .map(|link| link.within("outcome"))
-            });
-            link_problems(&checker, node, link, problems);
             if let Some(message) = id_problem("forecast", &forecast.id) {
                 problems.push(checker.error(id_at, message));
             } else if let Some((path, at)) = forecast_ids.get(forecast.id.as_str()) {
@@ -782,10 +798,6 @@ impl FileChecker<'_> {
 
     fn error(&self, at: Position, message: impl Into<String>) -> Problem {
         Problem::error(self.path, at, message)
-    }
-
-    fn texts(&self, record: &Node, values: Vec<TextValue>, problems: &mut Vec<Problem>) {
-        text_problems(self.path, self.lines, self.text, record, values, problems);
     }
 
     fn warning(&self, at: Position, message: impl Into<String>) -> Problem {
