@@ -465,4 +465,24 @@ mod tests {
             "not a regular file (a device); only regular files are read"
         );
     }
+
+    #[test]
+    fn folders_nested_past_the_limit_are_reported_and_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut deep = dir.path().to_path_buf();
+        for level in 1..=MAX_FOLDER_DEPTH + 1 {
+            deep.push(format!("d{level}"));
+            std::fs::create_dir(&deep).unwrap();
+            std::fs::write(deep.join("x.ron"), "x").unwrap();
+        }
+        let files = ron_files(dir.path()).unwrap();
+        assert_eq!(files.paths.len(), MAX_FOLDER_DEPTH);
+        assert_eq!(files.problems.len(), 1, "{:?}", files.problems);
+        assert_eq!(files.problems[0].path, deep);
+        assert!(
+            files.problems[0]
+                .message
+                .contains("nested more than 32 levels")
+        );
+    }
 }
