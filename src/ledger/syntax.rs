@@ -25,7 +25,7 @@ impl Position {
 /// Columns count characters, so a position deep into a long line would count every
 /// character from the line's start on every lookup: a whole file on one line, with one
 /// problem per forecast, would take time quadratic in its length. Texts with long lines
-/// keep a checkpoint every [`CHECKPOINT_BYTES`] with the characters before it, so a
+/// keep a checkpoint every 4 KiB (`CHECKPOINT_BYTES`) with the characters before it, so a
 /// lookup counts at most that many.
 #[derive(Clone, Debug)]
 pub struct LineIndex {
