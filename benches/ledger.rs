@@ -1,6 +1,7 @@
 //! Benchmarks on the 100,000-forecast demo ledger: loading a folder, a track-record report,
-//! a filtered search, and the writes (canonical file, one-block resolve). Run with
-//! `cargo bench`; the figures are in the README.
+//! a filtered search, and the writes (canonical file, one-block resolve); and loading a
+//! hostile file, a whole scenario on one line with an error in every forecast, whose time
+//! must grow linearly with its size. Run with `cargo bench`; the figures are in the README.
 
 use std::path::{Path, PathBuf};
 
@@ -114,5 +115,38 @@ fn benchmarks(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, benchmarks);
+/// A scenario of `forecasts` forecasts on a single line, each citing a person nobody knows:
+/// one error per forecast, each located by its column far along the line.
+fn one_line_scenario(forecasts: usize) -> String {
+    let mut text = String::from(
+        "Scenario(format: 1, id: \"one-line\", title: \"One line\", sources: [Source(id: \"s\", outlet: \"O\", title: \"T\", published: \"2022-01-01\")], forecasts: [",
+    );
+    for n in 0..forecasts {
+        text.push_str(&format!(
+            "Forecast(id: \"f-{n}\", by: \"nobody-{n}\", source: \"s\", made: \"2022-01-01\", quote: \"A quote long enough to make the line long, number {n}\", claim: \"A claim, number {n}, padded a little further\", expression: \"likely\", resolve_by: Stated(\"2022-12-31\"), outcome: Open), "
+        ));
+    }
+    text.push_str("])");
+    text
+}
+
+fn one_line_benchmarks(c: &mut Criterion) {
+    let mut group = c.benchmark_group("a scenario on one line, an error per forecast");
+    group.sample_size(10);
+    for forecasts in [4_000, 16_000] {
+        let dir = tempfile::tempdir().unwrap();
+        let text = one_line_scenario(forecasts);
+        std::fs::write(dir.path().join("one-line.ron"), &text).unwrap();
+        let ledger = load(dir.path(), today()).unwrap();
+        assert_eq!(ledger.error_count(), forecasts);
+        let megabytes = text.len() as f64 / 1e6;
+        group.bench_function(
+            format!("load {megabytes:.1} MB ({forecasts} errors)"),
+            |b| b.iter(|| load(dir.path(), today()).unwrap()),
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, benchmarks, one_line_benchmarks);
 criterion_main!(benches);

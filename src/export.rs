@@ -1,10 +1,13 @@
 //! Forecasts as flat records for JSON and CSV export (`hindsight list`, and the app's
 //! export): one row per forecast with the names resolved and the effective probability.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::ledger::{ForecastView, ProbabilityOrigin};
+use crate::terminal::escape_controls_keep_lines;
 
 /// One forecast, flattened. Field names are the export's public contract.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -109,7 +112,9 @@ pub const CSV_COLUMNS: &[&str] = &[
 ];
 
 impl ForecastRecord {
-    /// The record as CSV cells: empty for a missing value, tags joined with "; ".
+    /// The record as CSV cells: empty for a missing value, tags joined with "; ", control
+    /// characters escaped (a CSV is often read in a terminal) except the line breaks and
+    /// tabs of running text, which CSV quotes.
     pub fn csv_fields(&self) -> Vec<String> {
         fn text<T: ToString>(value: &Option<T>) -> String {
             value.as_ref().map(ToString::to_string).unwrap_or_default()
@@ -142,5 +147,11 @@ impl ForecastRecord {
             self.file.clone(),
             self.line.to_string(),
         ]
+        .into_iter()
+        .map(|cell| match escape_controls_keep_lines(&cell) {
+            Cow::Borrowed(_) => cell,
+            Cow::Owned(escaped) => escaped,
+        })
+        .collect()
     }
 }

@@ -21,6 +21,8 @@
 //!   `ledger`, `query`, `score`).
 //! - [`overview`]: what needs attention, overdue forecasts, latest verdicts (uses `ledger`,
 //!   `report`).
+//! - [`terminal`]: data never drives the terminal — control characters made visible (uses
+//!   nothing).
 //! - [`seeds`]: quotes found in their articles; [`export`]: flat records for JSON and CSV
 //!   (both use `ledger`).
 //! - [`demo`]: a reproducible synthetic ledger (uses `ledger`, `estimative`, `rng`).
@@ -46,5 +48,6 @@ mod rng;
 pub mod ron_format;
 pub mod score;
 pub mod seeds;
+pub mod terminal;
 
 pub use ledger::{Ledger, LoadError, load};

@@ -109,7 +109,7 @@ fn main() -> ExitCode {
     if let Some(folder) = arguments.app.folder.as_ref().filter(|f| !f.is_dir()) {
         eprintln!(
             "hindsight: '{}' is neither a folder nor a command; see `hindsight --help`",
-            folder.display()
+            hindsight::terminal::escape_path(folder)
         );
         return ExitCode::from(2);
     }

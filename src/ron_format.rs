@@ -7,5 +7,10 @@
 pub fn ron_options() -> ron::Options {
     ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .with_recursion_limit(64)
+        .with_recursion_limit(MAX_NESTING)
 }
+
+/// How deeply brackets (`(`, `[`, `{`) may nest in one file. A scenario file needs five
+/// levels; the ledger's outline refuses deeper nesting before any parser recurses into
+/// it, and ron's own recursion limit is the same figure (see `ledger::limits`).
+pub const MAX_NESTING: usize = 128;

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::ledger::{ForecastView, Ledger, resolve_seed};
+use crate::ledger::{ForecastView, Ledger, read_bytes, resolve_seed};
 
 /// The paragraph of the seed text that holds a quote.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -129,7 +129,10 @@ pub fn quote_context(ledger: &Ledger, view: &ForecastView) -> Result<QuoteContex
         )
     })?;
     let path = resolve_seed(&ledger.project_root, seed).map_err(|problem| problem.message())?;
-    let bytes = std::fs::read(&path).map_err(|error| format!("{}: {error}", path.display()))?;
+    // Read as the loader reads scenario files: a FIFO or a huge file under seeds/ must not
+    // hang the app.
+    let bytes =
+        read_bytes(&path).map_err(|problem| format!("{}: {}", path.display(), problem.message))?;
     let text = String::from_utf8_lossy(&bytes);
     let found = find_quote(&text, &forecast.quote)
         .ok_or_else(|| format!("quote not found verbatim in {}", path.display()))?;

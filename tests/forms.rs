@@ -529,3 +529,34 @@ fn autocomplete_puts_word_starts_before_other_matches() {
     assert_eq!(ids("well", 10), ["bo-testwell"]);
     assert!(ids("zz", 10).is_empty());
 }
+
+#[test]
+fn forms_refuse_what_check_refuses_in_text_and_links() {
+    let ledger = fixture();
+    let prices = file_of(&ledger, "prices");
+    let source = SourceDraft {
+        id: "gazette".into(),
+        outlet: "Example\u{1b}[31m Gazette".into(),
+        title: "Reform stalls".into(),
+        published: "2022-04-01".into(),
+        url: "javascript:alert(1)".into(),
+        ..SourceDraft::default()
+    };
+    let found = check_source(&ledger, &prices, &source).unwrap_err();
+    let fields: Vec<&str> = found.iter().map(|p| p.field).collect();
+    assert_eq!(fields, ["outlet", "url"], "{found:?}");
+    assert!(found[0].message.contains("control character (U+001B)"));
+    assert!(found[1].message.contains("must be a web address"));
+
+    let draft = ForecastDraft {
+        claim: "Prices rise\u{202e} soon".into(),
+        quote: "Two lines\nand a\ttab are fine in a quote".into(),
+        ..good_draft()
+    };
+    let found = problems(&draft);
+    assert!(
+        message_for(&found, "claim").contains("bidirectional control character (U+202E)"),
+        "{found:?}"
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+}

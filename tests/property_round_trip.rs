@@ -20,6 +20,11 @@ fn text() -> impl Strategy<Value = String> {
     "[A-Za-z0-9 \"\\\\'’“”«»—…,.!?éüß中文Ж\t\n]{0,30}[A-Za-z]"
 }
 
+/// One line of such text: titles, names and outlets hold no line breaks or tabs.
+fn line() -> impl Strategy<Value = String> {
+    "[A-Za-z0-9 \"\\\\'’“”«»—…,.!?éüß中文Ж]{0,30}[A-Za-z]"
+}
+
 fn date(from: &str, max_days: i64) -> impl Strategy<Value = NaiveDate> {
     let start: NaiveDate = from.parse().unwrap();
     (0..=max_days).prop_map(move |days| start + chrono::Duration::days(days))
@@ -49,7 +54,7 @@ fn outcome(made: NaiveDate) -> impl Strategy<Value = Outcome> {
     let resolved = (
         verdict,
         0..=1000i64,
-        proptest::option::of(text()),
+        proptest::option::of(line()),
         text(),
         proptest::option::of("[a-z]{1,8}"),
     )
@@ -122,14 +127,14 @@ fn forecast(index: usize, source: String, published: NaiveDate) -> impl Strategy
 
 fn scenario() -> impl Strategy<Value = Scenario> {
     (
-        text(),
+        line(),
         text(),
         proptest::collection::vec("[a-z]{1,6}", 0..3),
         proptest::collection::vec(
             (
-                text(),
-                text(),
-                proptest::option::of(text()),
+                line(),
+                line(),
+                proptest::option::of(line()),
                 date("2015-01-01", 2500),
             ),
             1..4,

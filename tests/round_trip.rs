@@ -18,8 +18,9 @@ use hindsight::ledger::{
 fn canonical_files_round_trip_byte_for_byte() {
     let dir = fixture_dir().join("scenarios");
     let files = ron_files(&dir).unwrap();
-    assert!(files.len() >= 4);
-    for path in files {
+    assert!(files.problems.is_empty());
+    assert!(files.paths.len() >= 4);
+    for path in files.paths {
         let text = std::fs::read_to_string(&path).unwrap();
         assert_eq!(
             canonical_text(file_kind(&dir, &path), &path, &text),

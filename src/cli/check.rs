@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use super::{CliResult, FolderArg, load, plural};
-use crate::ledger::ron_files;
+use crate::terminal::escape_path;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
@@ -24,13 +24,13 @@ pub fn run(args: &CheckArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult
     for problem in &ledger.problems {
         writeln!(out, "{problem}")?;
     }
-    let files = ron_files(&ledger.dir).map(|files| files.len()).unwrap_or(0);
+    let files = ledger.ron_paths.len();
     let (errors, warnings) = (ledger.error_count(), ledger.warning_count());
     writeln!(
         out,
         "checked {files} file{} in {}: {} forecast{}, {errors} error{}, {warnings} warning{}",
         plural(files),
-        ledger.dir.display(),
+        escape_path(&ledger.dir),
         ledger.entries.len(),
         plural(ledger.entries.len()),
         plural(errors),

@@ -9,10 +9,10 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::Args;
 
-use super::{CliError, CliResult, FolderArg, load, plural};
+use super::{CliResult, FolderArg, load, plural};
 use crate::ledger::EditError;
+use crate::ledger::Ledger;
 use crate::ledger::format::{Formatted, canonical_text, file_kind, format_file};
-use crate::ledger::{Ledger, ron_files};
 
 #[derive(Debug, Args)]
 pub struct FmtArgs {
@@ -25,7 +25,7 @@ pub struct FmtArgs {
 
 pub fn run(args: &FmtArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
     let ledger = load(&args.folder.dir, today)?;
-    let paths = ron_files(&ledger.dir).map_err(|e| CliError::Failed(e.to_string()))?;
+    let paths = ledger.ron_paths.clone();
     let (mut canonical, mut changed, mut refused) = (0, 0, 0);
     for path in &paths {
         let result = if args.check {

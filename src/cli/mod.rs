@@ -21,6 +21,7 @@ use clap::{Args, Subcommand};
 
 use crate::ledger::{self, DEFAULT_FOLDER, Ledger, LoadError};
 use crate::query::{Filter, OutcomeFilter};
+use crate::terminal::{escape_controls, escape_path};
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -135,12 +136,13 @@ pub fn run(command: Command, today: NaiveDate) -> ExitCode {
     let result = result.and_then(|code| out.flush().map(|()| code).map_err(CliError::from));
     match result {
         Ok(code) => code,
+        // Messages may quote data (an id, a path), so they are escaped like the data.
         Err(CliError::Usage(message)) => {
-            eprintln!("hindsight: {message}");
+            eprintln!("hindsight: {}", escape_controls(&message));
             ExitCode::from(2)
         }
         Err(CliError::Failed(message)) => {
-            eprintln!("hindsight: {message}");
+            eprintln!("hindsight: {}", escape_controls(&message));
             ExitCode::from(1)
         }
         // `hindsight list | head` closes the pipe early: that is not a failure.
@@ -172,7 +174,7 @@ pub fn exit_for_problems(ledger: &Ledger) -> ExitCode {
     eprintln!(
         "hindsight: the folder has {errors} error{} (run `hindsight check {}`); files that could not be read are left out",
         plural(errors),
-        ledger.dir.display()
+        escape_path(&ledger.dir)
     );
     ExitCode::from(1)
 }

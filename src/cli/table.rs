@@ -1,5 +1,9 @@
 //! Plain-text tables for the terminal: columns padded to their widest cell, numbers
-//! right-aligned, long text cut with an ellipsis.
+//! right-aligned, long text cut with an ellipsis, control characters in cells escaped.
+
+use std::borrow::Cow;
+
+use crate::terminal::escape_controls;
 
 /// A table under construction.
 pub struct Table {
@@ -25,8 +29,17 @@ impl Table {
         self
     }
 
+    /// Adds a row. Cells hold data from the files, so their control characters are
+    /// escaped here, before widths are measured.
     pub fn push(&mut self, row: Vec<String>) {
-        self.rows.push(row);
+        self.rows.push(
+            row.into_iter()
+                .map(|cell| match escape_controls(&cell) {
+                    Cow::Borrowed(_) => cell,
+                    Cow::Owned(escaped) => escaped,
+                })
+                .collect(),
+        );
     }
 
     pub fn render(&self) -> String {

@@ -9,9 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use super::people::name_key;
 use super::validate::{
-    ConfidenceProblem, all_names, duplicate_forecast_id, duplicate_source_id,
-    effective_probability, id_problem, near_duplicate_names, resolution_problem,
-    resolve_by_problem, unknown_person, unknown_source,
+    ConfidenceProblem, TextShape, all_names, duplicate_forecast_id, duplicate_source_id,
+    effective_probability, id_problem, link_problem, near_duplicate_names, resolution_problem,
+    resolve_by_problem, text_problem, unknown_person, unknown_source,
 };
 use super::{
     FORMAT_VERSION, Forecast, Ledger, Outcome, PEOPLE_FILE, PHRASES_FILE, Person,
@@ -46,6 +46,16 @@ impl Problems {
             self.add(field, format!("{what} is required"));
         }
         value
+    }
+
+    /// Each field as typed that holds characters `check` would refuse (control or
+    /// bidirectional characters; line breaks in a one-line field).
+    fn texts(&mut self, fields: &[(&'static str, &str, TextShape)]) {
+        for &(field, value, shape) in fields {
+            if let Some(message) = text_problem(field, value, shape) {
+                self.add(field, message);
+            }
+        }
     }
 
     /// A required `YYYY-MM-DD` date.
@@ -196,6 +206,17 @@ pub fn check_forecast(
     outcome: Outcome,
 ) -> Result<Forecast, Vec<FieldProblem>> {
     let mut problems = Problems::default();
+    use TextShape::{Line, Paragraphs};
+    problems.texts(&[
+        ("id", &draft.id, Line),
+        ("by", &draft.by, Line),
+        ("source", &draft.source, Line),
+        ("quote", &draft.quote, Paragraphs),
+        ("claim", &draft.claim, Paragraphs),
+        ("expression", &draft.expression, Line),
+        ("condition", &draft.condition, Paragraphs),
+        ("tags", &draft.tags, Line),
+    ]);
 
     let id = problems.required("id", "an id", &draft.id);
     if !id.is_empty() {
@@ -481,6 +502,17 @@ pub fn check_source(
     let outlet = problems.required("outlet", "the outlet", &draft.outlet);
     let title = problems.required("title", "the title", &draft.title);
     let published = problems.date("published", "the publication date", &draft.published);
+    problems.texts(&[
+        ("id", id, TextShape::Line),
+        ("outlet", outlet, TextShape::Line),
+        ("title", title, TextShape::Line),
+        ("author", &draft.author, TextShape::Line),
+        ("seed", &draft.seed, TextShape::Line),
+    ]);
+    let url = optional(&draft.url);
+    if let Some(message) = url.as_deref().and_then(|url| link_problem("url", url)) {
+        problems.add("url", message);
+    }
     let seed = optional(&draft.seed);
     if let Some(seed) = &seed
         && let Err(problem @ SeedProblem::Outside(_)) = resolve_seed(&ledger.project_root, seed)
@@ -494,7 +526,7 @@ pub fn check_source(
         title: title.to_string(),
         author: optional(&draft.author),
         published: published.expect("checked"),
-        url: optional(&draft.url),
+        url,
         seed,
     })
 }
@@ -555,6 +587,11 @@ pub fn check_scenario(
         }
     }
     let title = problems.required("title", "a title", &draft.title);
+    problems.texts(&[
+        ("title", title, TextShape::Line),
+        ("summary", &draft.summary, TextShape::Paragraphs),
+        ("tags", &draft.tags, TextShape::Line),
+    ]);
     problems.finish(|| Scenario {
         format: FORMAT_VERSION,
         id: id.to_string(),
@@ -582,6 +619,12 @@ pub fn check_person(ledger: &Ledger, draft: &PersonDraft) -> Result<Person, Vec<
     let mut problems = Problems::default();
     let id = problems.required("id", "an id", &draft.id);
     let name = problems.required("name", "a name", &draft.name);
+    problems.texts(&[
+        ("id", id, TextShape::Line),
+        ("name", name, TextShape::Line),
+        ("aliases", &draft.aliases, TextShape::Line),
+        ("affiliation", &draft.affiliation, TextShape::Line),
+    ]);
     // Spellings of the name itself add nothing as aliases.
     let mut aliases: Vec<String> = Vec::new();
     for alias in split_list(&draft.aliases) {

@@ -1,6 +1,21 @@
-//! The limits that keep a folder from a stranger's repository from exhausting memory or
-//! time. Each is generous for real ledgers and documented in docs/format.md.
+//! The limits the loader holds every folder to, in one place (docs/format.md lists them).
+//!
+//! A scenarios folder may come from a stranger's repository, so nothing in it may make a
+//! load run out of memory or stack, or never finish. Each limit is far beyond what a real
+//! ledger needs; what passes one is reported as a problem at its file, line and column,
+//! and the rest of the folder still loads.
 
-/// The largest file Hindsight reads or rewrites: 64 MiB (the 100,000-forecast demo ledger
-/// is 60 MB in 100 files).
-pub const MAX_FILE_SIZE: u64 = 64 << 20;
+/// The largest file read, in bytes (64 MiB). A file of 1,000 forecasts is about 500 KiB.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How deeply brackets (`(`, `[`, `{`) may nest in one file (128). A scenario file needs
+/// five levels; deeper nesting is refused before any parser recurses into it, and ron's
+/// own recursion limit is set to the same figure (it lives with the RON dialect).
+pub use crate::ron_format::MAX_NESTING;
+
+/// The most `.ron` files read from one folder; the rest are reported and left out.
+pub const MAX_FILES: usize = 100_000;
+
+/// How deeply sub-folders may nest below the scenarios folder; deeper ones are reported
+/// and not read.
+pub const MAX_FOLDER_DEPTH: usize = 32;

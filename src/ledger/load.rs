@@ -1,5 +1,6 @@
-//! Loading a scenarios folder: find the files, read and parse each one (a broken file never
-//! stops the others), then hand everything to `validate` to resolve names and phrases.
+//! Loading a scenarios folder: find the files (`folder`), read and parse each one (a broken
+//! file never stops the others), then hand everything to `validate` to resolve names and
+//! phrases.
 
 use std::collections::HashMap;
 use std::hash::Hasher;
@@ -8,27 +9,29 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+use super::folder::{self, FolderFiles, is_special, ron_files};
 use super::parse::{self, Document, Parsed};
 use super::people::PersonIndex;
 use super::problem::{Position, Problem, sort_problems};
 use super::validate;
 use super::{Ledger, Scenario, ScenarioFile};
 use crate::estimative::{PhraseFile, PhraseTable};
+use crate::terminal::escape_path;
 
 /// The people registry, in the scenarios folder.
 pub const PEOPLE_FILE: &str = "people.ron";
 /// The folder's own phrase table, extending the built-in one.
 pub const PHRASES_FILE: &str = "phrases.ron";
 
-/// Why a folder could not be loaded at all (problems inside files are not errors: they
-/// are collected in [`Ledger::problems`]).
+/// Why a folder could not be loaded at all (problems inside files, sub-folders included,
+/// are not errors: they are collected in [`Ledger::problems`]).
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{}: no such folder", .0.display())]
+    #[error("{}: no such folder", escape_path(.0))]
     NotFound(PathBuf),
-    #[error("{}: not a folder", .0.display())]
+    #[error("{}: not a folder", escape_path(.0))]
     NotAFolder(PathBuf),
-    #[error("{}: cannot read the folder: {source}", .path.display())]
+    #[error("{}: cannot read the folder: {source}", escape_path(.path))]
     Unreadable {
         path: PathBuf,
         source: std::io::Error,
@@ -50,19 +53,24 @@ pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, LoadError> {
     if !dir.is_dir() {
         return Err(LoadError::NotAFolder(dir.to_path_buf()));
     }
-    let mut problems = Vec::new();
-    let paths = ron_files(dir)?;
+    let FolderFiles {
+        paths,
+        mut problems,
+    } = ron_files(dir)?;
 
     let mut phrases = PhraseTable::built_in();
     let phrases_path = dir.join(PHRASES_FILE);
-    if let Some(file) = read_document::<PhraseFile>(&phrases_path, &mut problems) {
+    if let Some(file) = read_document::<PhraseFile>(&paths, &phrases_path, &mut problems) {
         validate::phrase_file(&phrases_path, &file, &mut problems);
         phrases.extend(file.value.phrases);
     }
 
     let people_path = dir.join(PEOPLE_FILE);
-    let people_file = read_document::<super::People>(&people_path, &mut problems);
-    let people_state = match (&people_file, people_path.exists()) {
+    let people_file = read_document::<super::People>(&paths, &people_path, &mut problems);
+    // A registry that is there but was refused (a link out of the folder, a FIFO) is as
+    // unusable as a broken one.
+    let people_there = people_path.symlink_metadata().is_ok();
+    let people_state = match (&people_file, people_there) {
         (Some(_), _) => validate::PeopleFile::Read,
         (None, true) => validate::PeopleFile::Broken,
         (None, false) => validate::PeopleFile::Missing,
@@ -84,8 +92,7 @@ pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, LoadError> {
     let outcomes: Vec<Result<ReadScenario, Vec<Problem>>> = scenario_paths
         .par_iter()
         .map(|path| {
-            let mut found = Vec::new();
-            let text = read_text(path, &mut found).ok_or(found)?;
+            let text = folder::read_text(path).map_err(|problem| vec![problem])?;
             let parsed = parse::parse::<Scenario>(path, &text)?;
             Ok(ReadScenario {
                 path: (*path).clone(),
@@ -143,6 +150,7 @@ pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, LoadError> {
     sort_problems(&mut problems);
     Ok(Ledger {
         dir: dir.to_path_buf(),
+        ron_paths: paths,
         project_root,
         files,
         people,
@@ -156,64 +164,19 @@ pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, LoadError> {
     })
 }
 
-fn is_special(path: &Path) -> bool {
-    path.file_name()
-        .is_some_and(|name| name == PEOPLE_FILE || name == PHRASES_FILE)
-}
-
-/// Every `.ron` file under `dir`, sorted, skipping hidden files and folders (`.git`).
-pub fn ron_files(dir: &Path) -> Result<Vec<PathBuf>, LoadError> {
-    let mut found = Vec::new();
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(folder) = pending.pop() {
-        let entries = std::fs::read_dir(&folder).map_err(|source| LoadError::Unreadable {
-            path: folder.clone(),
-            source,
-        })?;
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let hidden = entry.file_name().to_string_lossy().starts_with('.');
-            if hidden {
-                continue;
-            }
-            if path.is_dir() {
-                pending.push(path);
-            } else if path.extension().is_some_and(|ext| ext == "ron") {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    Ok(found)
-}
-
-fn read_text(path: &Path, problems: &mut Vec<Problem>) -> Option<String> {
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            problems.push(Problem::error(
-                path,
-                Position::START,
-                format!("cannot read the file: {error}"),
-            ));
-            return None;
-        }
-    };
-    match parse::decode_utf8(path, &bytes) {
-        Ok(text) => Some(text.to_string()),
-        Err(problem) => {
-            problems.push(problem);
-            None
-        }
-    }
-}
-
-/// Reads an optional document (people.ron, phrases.ron): absent is fine, broken is a problem.
-fn read_document<T: Document>(path: &Path, problems: &mut Vec<Problem>) -> Option<DocumentRead<T>> {
-    if !path.exists() {
+/// Reads an optional document (people.ron, phrases.ron) if the folder walk found it:
+/// absent is fine, broken is a problem.
+fn read_document<T: Document>(
+    found: &[PathBuf],
+    path: &Path,
+    problems: &mut Vec<Problem>,
+) -> Option<DocumentRead<T>> {
+    if !found.iter().any(|found| found == path) {
         return None;
     }
-    let text = read_text(path, problems)?;
+    let text = folder::read_text(path)
+        .map_err(|problem| problems.push(problem))
+        .ok()?;
     match parse::parse::<T>(path, &text) {
         Ok(parsed) => Some(DocumentRead::new(parsed, &text)),
         Err(found) => {
@@ -241,15 +204,19 @@ impl<T> DocumentRead<T> {
         }
     }
 
-    /// Where item `index` of list `list` starts (or the file's start).
-    pub fn item_position(&self, list: &str, index: usize) -> Position {
+    /// Item `index` of list `list`, in the outline.
+    pub fn item(&self, list: &str, index: usize) -> Option<&super::syntax::Node> {
         self.outline
             .root
             .field(list)
             .and_then(|field| field.value.items().get(index))
-            .map_or(Position::START, |item| {
-                self.lines.position(&self.text, item.span.start)
-            })
+    }
+
+    /// Where item `index` of list `list` starts (or the file's start).
+    pub fn item_position(&self, list: &str, index: usize) -> Position {
+        self.item(list, index).map_or(Position::START, |item| {
+            self.lines.position(&self.text, item.span.start)
+        })
     }
 }
 

@@ -2,15 +2,18 @@
 //! into memory with every problem found on the way.
 //!
 //! Data flows one way: files → [`load`] (parse, validate, resolve names and phrases) →
-//! [`Ledger`] → queries and scores. Writes go back through one door, the [`transaction`]
-//! (lock, re-read, validate, splice, verify, atomic rename): [`edit`] changes one
-//! forecast's block, [`insert`] adds or removes one record, [`format`] rewrites a file in
-//! the [`canonical`] form. Nothing here draws or prints.
+//! [`Ledger`] → queries and scores. The folder is not trusted: [`ron_files`] walks it within
+//! the [`limits`], so that a stranger's repository cannot hang, crash or lead the loader
+//! outside it. Writes go back through one door, the [`transaction`] (lock, re-read,
+//! validate, splice, verify, atomic rename): [`edit`] changes one forecast's block,
+//! [`insert`] adds or removes one record, [`format`] rewrites a file in the [`canonical`]
+//! form. Nothing here draws or prints.
 
 pub mod canonical;
 mod disk;
 pub mod draft;
 pub mod edit;
+mod folder;
 pub mod format;
 pub mod insert;
 pub mod limits;
@@ -29,11 +32,14 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-pub use load::{LoadError, PEOPLE_FILE, PHRASES_FILE, load, ron_files};
+pub(crate) use folder::read_bytes;
+pub use folder::{FolderFiles, ron_files};
+pub use load::{LoadError, PEOPLE_FILE, PHRASES_FILE, load};
 pub use model::*;
 pub use problem::{Position, Problem, Severity};
 pub use transaction::{EditError, create_new_file};
 pub(crate) use validate::{SeedProblem, resolve_seed};
+pub use validate::{is_web_link, link_problem};
 
 pub use crate::ron_format::ron_options;
 
@@ -48,6 +54,10 @@ pub const DEFAULT_FOLDER: &str = "scenarios";
 pub struct Ledger {
     /// The scenarios folder.
     pub dir: PathBuf,
+    /// Every `.ron` file the loader opened (scenario files, `people.ron`, `phrases.ron`),
+    /// in path order: regular files inside the folder, each once. Links out of the folder,
+    /// FIFOs and the like are not here but in `problems`.
+    pub ron_paths: Vec<PathBuf>,
     /// The folder seed paths are relative to: the scenarios folder's parent.
     pub project_root: PathBuf,
     /// Scenario files that could be read, in path order. Files that could not be parsed

@@ -16,7 +16,8 @@ use super::syntax::{self, LineIndex, Node, Outline, Position};
 use crate::estimative::{Phrase, PhraseFile};
 
 /// ron's options for every Hindsight file: optional fields may be written bare
-/// (`author: "…"` rather than `author: Some("…")`), and nesting is bounded.
+/// (`author: "…"` rather than `author: Some("…")`), and nesting is bounded by the same
+/// limit as the outline's, which refuses deeper files before ron reads them.
 pub fn ron_options() -> ron::Options {
     crate::ron_format::ron_options()
 }
@@ -80,17 +81,20 @@ impl<T> Parsed<T> {
 
 /// Decodes a file's bytes, or says where the first byte that is not UTF-8 is.
 pub fn decode_utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Problem> {
-    std::str::from_utf8(bytes).map_err(|error| {
-        let valid = &bytes[..error.valid_up_to()];
-        let text = std::str::from_utf8(valid).unwrap_or_default();
-        let position = LineIndex::new(text).position(text, text.len());
-        let byte = bytes[error.valid_up_to()];
-        Problem::error(
-            path,
-            position,
-            format!("not UTF-8 text (byte 0x{byte:02x}); Hindsight files must be saved as UTF-8"),
-        )
-    })
+    std::str::from_utf8(bytes).map_err(|error| utf8_problem(path, bytes, error))
+}
+
+/// Where the first byte that is not UTF-8 is, and what to do about it.
+pub fn utf8_problem(path: &Path, bytes: &[u8], error: std::str::Utf8Error) -> Problem {
+    let valid = &bytes[..error.valid_up_to()];
+    let text = std::str::from_utf8(valid).unwrap_or_default();
+    let position = LineIndex::new(text).position(text, text.len());
+    let byte = bytes.get(error.valid_up_to()).copied().unwrap_or_default();
+    Problem::error(
+        path,
+        position,
+        format!("not UTF-8 text (byte 0x{byte:02x}); Hindsight files must be saved as UTF-8"),
+    )
 }
 
 /// Parses a document, or returns every problem found in it.
@@ -203,7 +207,7 @@ fn item_problems<T: Document>(
         }
     }
     let position = to_position(whole_file_error.span.start);
-    let offset = offset_of(text, lines, position);
+    let offset = lines.offset(text, position);
     if !broken_items.iter().any(|span| span.contains(&offset)) {
         problems.push(ron_problem(
             path,
@@ -240,21 +244,6 @@ fn shift(item_start: Position, inner: ron::error::Position) -> Position {
     }
 }
 
-fn offset_of(text: &str, lines: &LineIndex, position: Position) -> usize {
-    let line_start = text
-        .split_inclusive('\n')
-        .take(position.line - 1)
-        .map(str::len)
-        .sum::<usize>();
-    let line = &text[line_start..];
-    let column = line
-        .char_indices()
-        .nth(position.column - 1)
-        .map_or(line.len(), |(i, _)| i);
-    debug_assert_eq!(lines.line_start(line_start + column), line_start);
-    line_start + column
-}
-
 /// A ron error as a problem, in plainer words and naming the field it is in.
 fn ron_problem(
     path: &Path,
@@ -265,7 +254,7 @@ fn ron_problem(
     code: &ron::Error,
 ) -> Problem {
     use ron::Error;
-    let offset = offset_of(text, lines, position);
+    let offset = lines.offset(text, position);
     let field = innermost_field(root, offset);
     let field_name = field.map(|f| f.name.as_str());
     // ron places value errors at or around the value; point at the value's first character,
@@ -367,14 +356,10 @@ fn innermost_field(node: &Node, offset: usize) -> Option<&syntax::Field> {
     let mut found = None;
     let mut current = node;
     loop {
-        let field = current
-            .fields()
-            .iter()
-            .find(|f| f.name_span.start <= offset && offset <= f.value.span.end);
-        let item = current
-            .items()
-            .iter()
-            .find(|item| item.span.start <= offset && offset <= item.span.end);
+        let field = containing(current.fields(), offset, |f| {
+            f.name_span.start..f.value.span.end
+        });
+        let item = containing(current.items(), offset, |item| item.span.clone());
         match (field, item) {
             (Some(field), _) => {
                 found = Some(field);
@@ -394,15 +379,63 @@ fn innermost_struct(node: &Node, offset: usize) -> &Node {
         if matches!(current.kind, syntax::NodeKind::Struct { .. }) {
             found = current;
         }
-        let next = current
-            .fields()
-            .iter()
+        let next = containing(current.fields(), offset, |f| f.value.span.clone())
             .map(|f| &f.value)
-            .chain(current.items().iter())
-            .find(|child| child.span.start <= offset && offset <= child.span.end);
+            .or_else(|| containing(current.items(), offset, |item| item.span.clone()));
         match next {
             Some(child) => current = child,
             None => return found,
         }
+    }
+}
+
+/// The element whose span (ends included) contains `offset`. Elements are in file order,
+/// so a binary search finds it: a file of 10,000 broken forecasts is not searched 10,000
+/// times over.
+fn containing<T>(elements: &[T], offset: usize, span: impl Fn(&T) -> Range<usize>) -> Option<&T> {
+    let first_not_before = elements.partition_point(|element| span(element).end < offset);
+    elements
+        .get(first_not_before)
+        .filter(|element| span(element).start <= offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ledger::limits::MAX_NESTING;
+
+    #[test]
+    fn ron_stops_at_its_recursion_limit_rather_than_the_stack() {
+        // The outline refuses such files first; ron's own limit is the second wall.
+        for open in ['[', '(', '{'] {
+            let text = open.to_string().repeat(100_000);
+            assert!(ron_options().from_str::<ron::Value>(&text).is_err());
+            assert!(ron_options().from_str::<Scenario>(&text).is_err());
+        }
+    }
+
+    #[test]
+    fn nesting_inside_a_forecast_is_refused_where_it_passes_the_limit() {
+        let text = format!(
+            "Scenario(\n    format: 1,\n    id: \"deep\",\n    title: \"Deep\",\n    forecasts: [\n        Forecast(\n            claim: {},\n        ),\n    ],\n)\n",
+            "[".repeat(100_000)
+        );
+        let problems = parse::<Scenario>(Path::new("deep.ron"), &text).unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        // Scenario(, forecasts: [ and Forecast( are three levels: the claim's 126th bracket
+        // is the 129th.
+        let claim = text.find("claim: ").unwrap() + "claim: ".len();
+        assert_eq!(
+            problems[0].position,
+            Position {
+                line: 7,
+                column: 20 + MAX_NESTING - 3
+            }
+        );
+        assert_eq!(
+            LineIndex::new(&text).position(&text, claim + MAX_NESTING - 3),
+            problems[0].position
+        );
+        assert!(problems[0].message.contains("nested more than 128 levels"));
     }
 }

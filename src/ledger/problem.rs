@@ -1,10 +1,13 @@
 //! Problems found while loading a folder: errors and warnings that each name a file, line
-//! and column, printed as `path:line:col: severity: message` like a compiler's.
+//! and column, printed as `path:line:col: severity: message` like a compiler's. A message
+//! may quote the data it is about, so the printed form escapes control characters.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
+
+use crate::terminal::{escape_controls, escape_path};
 
 pub use super::syntax::Position;
 
@@ -59,11 +62,11 @@ impl fmt::Display for Problem {
         write!(
             f,
             "{}:{}:{}: {}: {}",
-            self.path.display(),
+            escape_path(&self.path),
             self.position.line,
             self.position.column,
             self.severity,
-            self.message
+            escape_controls(&self.message)
         )
     }
 }

@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use super::limits::MAX_NESTING;
+
 /// A 1-based line and column (columns count characters, as ron's own errors do).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Position {
@@ -18,30 +20,110 @@ impl Position {
     pub const START: Position = Position { line: 1, column: 1 };
 }
 
-/// Maps byte offsets to lines and columns.
+/// Maps byte offsets to lines and columns, and back.
+///
+/// Columns count characters, so a position deep into a long line would count every
+/// character from the line's start on every lookup: a whole file on one line, with one
+/// problem per forecast, would take time quadratic in its length. Texts with long lines
+/// keep a checkpoint every 4 KiB (`CHECKPOINT_BYTES`) with the characters before it, so a
+/// lookup counts at most that many.
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     line_starts: Vec<usize>,
+    /// (byte offset, characters before it), from the text's start; empty when every line
+    /// is short enough to count directly.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// How far apart the character-count checkpoints of a long-lined text are, in bytes.
+const CHECKPOINT_BYTES: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { line_starts }
+        let longest_line = line_starts
+            .windows(2)
+            .map(|pair| pair[1] - pair[0])
+            .chain(std::iter::once(
+                text.len() - line_starts[line_starts.len() - 1],
+            ))
+            .max()
+            .unwrap_or(0);
+        let mut checkpoints = Vec::new();
+        if longest_line > CHECKPOINT_BYTES {
+            let (mut byte, mut chars) = (0, 0);
+            while byte < text.len() {
+                checkpoints.push((byte, chars));
+                // Past the end, this is the end: each step moves on.
+                let next = text.floor_char_boundary(byte + CHECKPOINT_BYTES);
+                chars += text[byte..next].chars().count();
+                byte = next;
+            }
+            checkpoints.push((text.len(), chars));
+        }
+        LineIndex {
+            line_starts,
+            checkpoints,
+        }
     }
 
     pub fn position(&self, text: &str, offset: usize) -> Position {
-        let offset = offset.min(text.len());
+        let offset = text.floor_char_boundary(offset.min(text.len()));
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
         let start = self.line_starts[line];
-        let column = text
-            .get(start..offset)
-            .map_or(offset - start, |prefix| prefix.chars().count());
+        let column = if offset - start <= CHECKPOINT_BYTES || self.checkpoints.is_empty() {
+            text[start..offset].chars().count()
+        } else {
+            self.chars_before(text, offset) - self.chars_before(text, start)
+        };
         Position {
             line: line + 1,
             column: column + 1,
         }
+    }
+
+    /// The byte offset of a position: the inverse of [`LineIndex::position`]. A column past
+    /// the end of its line gives the line's end.
+    pub fn offset(&self, text: &str, position: Position) -> usize {
+        let line = position
+            .line
+            .saturating_sub(1)
+            .min(self.line_starts.len() - 1);
+        let start = self.line_starts[line].min(text.len());
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(text.len(), |&next| next - 1);
+        let wanted = position.column.saturating_sub(1);
+        let (from, skip) = if wanted <= CHECKPOINT_BYTES || self.checkpoints.is_empty() {
+            (start, wanted)
+        } else {
+            let target = self.chars_before(text, start) + wanted;
+            let after = self
+                .checkpoints
+                .partition_point(|&(_, chars)| chars <= target);
+            let (byte, chars) = self.checkpoints[after.saturating_sub(1)];
+            if byte < start {
+                (start, wanted)
+            } else {
+                (byte.min(end), target - chars)
+            }
+        };
+        text[from..end]
+            .char_indices()
+            .nth(skip)
+            .map_or(end, |(i, _)| from + i)
+    }
+
+    /// How many characters come before `offset` (a character boundary), from the last
+    /// checkpoint at or before it.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let after = self
+            .checkpoints
+            .partition_point(|&(byte, _)| byte <= offset);
+        let (byte, chars) = self.checkpoints[after.saturating_sub(1)];
+        chars + text[byte..offset].chars().count()
     }
 
     /// Byte offset of the start of the line holding `offset`.
@@ -152,6 +234,7 @@ pub fn outline(text: &str) -> Result<Outline, SyntaxError> {
     let mut parser = Parser {
         text,
         pos: 0,
+        depth: 0,
         comments: Vec::new(),
     };
     parser.skip_trivia()?;
@@ -170,6 +253,9 @@ pub fn outline(text: &str) -> Result<Outline, SyntaxError> {
 struct Parser<'a> {
     text: &'a str,
     pos: usize,
+    /// How many brackets are open: the parser recurses once per level, so deeper files
+    /// than [`MAX_NESTING`] are refused before they can exhaust the stack.
+    depth: usize,
     comments: Vec<Range<usize>>,
 }
 
@@ -179,6 +265,22 @@ impl Parser<'_> {
             offset: self.pos,
             message: message.to_string(),
         }
+    }
+
+    /// Enters a bracket at the current position, or refuses to go deeper than the limit.
+    fn open_bracket(&mut self) -> Result<(), SyntaxError> {
+        if self.depth == MAX_NESTING {
+            return Err(self.error(&format!(
+                "brackets nested more than {MAX_NESTING} levels deep; Hindsight files need only a few"
+            )));
+        }
+        self.depth += 1;
+        self.pos += 1;
+        Ok(())
+    }
+
+    fn close_bracket(&mut self) {
+        self.depth -= 1;
     }
 
     fn rest(&self) -> &str {
@@ -249,16 +351,18 @@ impl Parser<'_> {
         match self.peek() {
             None => Err(self.error("expected a value, found the end of the file")),
             Some('[') => {
-                self.pos += 1;
+                self.open_bracket()?;
                 let items = self.sequence(']')?;
+                self.close_bracket();
                 Ok(Node {
                     span: start..self.pos,
                     kind: NodeKind::List(items),
                 })
             }
             Some('{') => {
-                self.pos += 1;
+                self.open_bracket()?;
                 let entries = self.map()?;
+                self.close_bracket();
                 Ok(Node {
                     span: start..self.pos,
                     kind: NodeKind::Map(entries),
@@ -322,21 +426,20 @@ impl Parser<'_> {
 
     /// `( … )`, after an optional name: a struct if its first entry is `identifier:`.
     fn parenthesized(&mut self, start: usize, name: Option<String>) -> Result<Node, SyntaxError> {
-        self.pos += 1; // (
+        self.open_bracket()?;
         self.skip_trivia()?;
-        if self.starts_with_field() {
+        let kind = if self.starts_with_field() {
             let fields = self.fields()?;
-            Ok(Node {
-                span: start..self.pos,
-                kind: NodeKind::Struct { name, fields },
-            })
+            NodeKind::Struct { name, fields }
         } else {
             let items = self.sequence(')')?;
-            Ok(Node {
-                span: start..self.pos,
-                kind: NodeKind::Tuple { name, items },
-            })
-        }
+            NodeKind::Tuple { name, items }
+        };
+        self.close_bracket();
+        Ok(Node {
+            span: start..self.pos,
+            kind,
+        })
     }
 
     fn starts_with_field(&self) -> bool {
@@ -353,6 +456,7 @@ impl Parser<'_> {
         let mut probe = Parser {
             text: self.text,
             pos: self.pos + len,
+            depth: self.depth,
             comments: Vec::new(),
         };
         probe.skip_trivia().is_ok() && probe.peek() == Some(':')
@@ -571,5 +675,59 @@ mod tests {
         let text = "«é» x";
         let index = LineIndex::new(text);
         assert_eq!(index.position(text, text.find('x').unwrap()).column, 5);
+    }
+
+    #[test]
+    fn nesting_past_the_limit_is_refused_at_the_bracket_that_passes_it() {
+        for open in ['[', '(', '{'] {
+            let text = open.to_string().repeat(100_000);
+            let error = outline(&text).unwrap_err();
+            assert!(
+                error.message.contains("nested more than 128 levels"),
+                "{open}: {}",
+                error.message
+            );
+            assert_eq!(error.offset, MAX_NESTING, "{open}");
+        }
+        let deep_enough = format!("{}{}", "[".repeat(MAX_NESTING), "]".repeat(MAX_NESTING));
+        assert!(outline(&deep_enough).is_ok());
+    }
+
+    /// Positions by counting every character from the text's start: slow and obviously right.
+    fn counted(text: &str, offset: usize) -> Position {
+        let before = &text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Position {
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+        }
+    }
+
+    #[test]
+    fn positions_in_long_lines_match_counting_and_map_back() {
+        // Long lines of mixed-width characters, around the checkpoint spacing.
+        let line = "aé«€😀 ".repeat(3000);
+        let text = format!("{line}\nshort\n{line}{line}");
+        let index = LineIndex::new(&text);
+        let offsets = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .step_by(997)
+            .chain([0, text.len()]);
+        for offset in offsets {
+            let position = index.position(&text, offset);
+            assert_eq!(position, counted(&text, offset), "at byte {offset}");
+            assert_eq!(
+                index.offset(&text, position),
+                offset,
+                "back from {position:?}"
+            );
+        }
+        let first_line_end = line.len();
+        let past_the_end = Position {
+            line: 1,
+            column: 1_000_000,
+        };
+        assert_eq!(index.offset(&text, past_the_end), first_line_end);
     }
 }

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use super::disk::{self, DiskError, LockedFile, Temporary};
 use super::format::file_kind;
-use super::limits::MAX_FILE_SIZE;
+use super::limits::MAX_FILE_BYTES;
 use super::load::content_hash;
 use super::parse::{self, Document, Parsed};
 use super::problem::Problem;
@@ -138,7 +138,7 @@ pub(super) fn transact<T>(
         let mut locked = LockedFile::open(path).map_err(disk_error)?;
         disk::sweep_stale_temporaries(path);
         locked.check_writable().map_err(disk_error)?;
-        let original = locked.read(MAX_FILE_SIZE + 1).map_err(disk_error)?;
+        let original = locked.read(MAX_FILE_BYTES + 1).map_err(disk_error)?;
         let text = current_text(ledger, path, &original)?;
         let endings = match keep {
             Endings::Keep => LineEndings::of(text),
@@ -214,10 +214,10 @@ fn current_text<'a>(ledger: &Ledger, path: &Path, bytes: &'a [u8]) -> Result<&'a
         path: path.to_path_buf(),
         first,
     };
-    if bytes.len() as u64 > MAX_FILE_SIZE {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(has_errors(format!(
             "it is larger than the {} MiB limit",
-            MAX_FILE_SIZE >> 20
+            MAX_FILE_BYTES >> 20
         )));
     }
     let text = parse::decode_utf8(path, bytes).map_err(|problem| has_errors(located(&problem)))?;

@@ -1,11 +1,13 @@
 //! Checking what parsed files mean: names and sources resolve, ids are unique, dates are
-//! possible, probabilities are in range and every phrase is known. Each check reports at
-//! the field it is about; nothing here stops at the first problem.
+//! possible, probabilities are in range, every phrase is known, text holds nothing that
+//! could drive a terminal and links are web addresses. Each check reports at the field it
+//! is about; nothing here stops at the first problem.
 
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use super::format::FileKind;
 use super::load::{DocumentRead, ReadScenario, fingerprint};
@@ -13,12 +15,13 @@ use super::parse;
 use super::people::{PersonIndex, near_duplicate};
 use super::problem::{Position, Problem};
 use super::splice::list_items;
-use super::syntax::Node;
+use super::syntax::{LineIndex, Node};
 use super::{
-    EffectiveProbability, Entry, Ledger, Outcome, People, Person, ProbabilityOrigin, Scenario,
-    Source,
+    EffectiveProbability, Entry, Forecast, Ledger, Outcome, People, Person, ProbabilityOrigin,
+    Scenario, Source,
 };
 use crate::estimative::{PhraseFile, PhraseTable};
+use crate::terminal::{is_bidi_control, is_unprintable};
 
 /// The state of the folder's people registry, which decides what an unknown name means.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,6 +50,13 @@ pub(super) fn phrase_file(
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (index, phrase) in file.value.phrases.iter().enumerate() {
         let at = file.item_position("phrases", index);
+        if let Some(node) = file.item("phrases", index) {
+            let values = [
+                TextValue::line("phrase", &phrase.phrase),
+                TextValue::line("source", &phrase.source),
+            ];
+            text_problems(path, &file.lines, &file.text, node, values, problems);
+        }
         let key = crate::estimative::normalize_phrase(&phrase.phrase);
         if key.is_empty() {
             problems.push(Problem::error(path, at, "empty phrase"));
@@ -97,6 +107,10 @@ pub(super) fn people_file(
     let people = &file.value.people;
     for (index, person) in people.iter().enumerate() {
         let at = file.item_position("people", index);
+        if let Some(node) = file.item("people", index) {
+            let values = person_texts(person);
+            text_problems(path, &file.lines, &file.text, node, values, problems);
+        }
         if let Some(message) = id_problem("person", &person.id) {
             problems.push(Problem::error(path, at, message));
         }
@@ -152,6 +166,269 @@ pub(super) fn near_duplicate_names<'a, 'b>(
         .find(|(x, y)| near_duplicate(x, y))
 }
 
+/// Whether a text field is one line (an id, a name, a title) or running text (a quote, a
+/// claim), which may hold line breaks and tabs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TextShape {
+    Line,
+    Paragraphs,
+}
+
+/// Why a text value is refused, if it is. A control character could drive the terminal
+/// the text is printed on (an ESC sequence recolours, moves the cursor, sets the title); a
+/// bidirectional control makes text display in another order than it reads. Printers
+/// escape both anyway (see [`crate::terminal`]); refusing them keeps the ledger honest.
+pub(crate) fn text_problem(field: &str, value: &str, shape: TextShape) -> Option<String> {
+    // Every refused character is encoded with one of these leading bytes (C0 controls and
+    // DEL; 0xC2 for C1 controls; 0xE2 for the bidirectional ones): most text, checked on
+    // every load, is decided by this byte scan alone, which does not stop early so that
+    // the compiler can vectorize it.
+    let suspect = value.bytes().fold(false, |found, b| {
+        found | (b < 0x20) | (b == 0x7f) | (b == 0xc2) | (b == 0xe2)
+    });
+    if !suspect {
+        return None;
+    }
+    let running_text = |c| shape == TextShape::Paragraphs && matches!(c, '\n' | '\t');
+    let c = value
+        .chars()
+        .find(|&c| is_unprintable(c) && !running_text(c))?;
+    let code = format!("U+{:04X}", u32::from(c));
+    Some(if is_bidi_control(c) {
+        format!(
+            "`{field}` contains a bidirectional control character ({code}), which makes text display in another order than it reads; Hindsight refuses it"
+        )
+    } else if matches!(c, '\n' | '\t') {
+        format!("`{field}` contains a line break or tab ({code}); it must be a single line")
+    } else {
+        format!(
+            "`{field}` contains a control character ({code}); Hindsight refuses text that could drive a terminal"
+        )
+    })
+}
+
+/// Whether a link is a web address: `http://` or `https://` (in any case) and a host, with
+/// no spaces or control characters. Only such links are valid in a file and shown as
+/// hyperlinks, so that a shared ledger cannot make a click run a script (`javascript:`)
+/// or open a local file (`file:`).
+pub fn is_web_link(link: &str) -> bool {
+    let Some((scheme, rest)) = link.split_once("://") else {
+        return false;
+    };
+    let web = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
+    let has_host = rest.chars().next().is_some_and(|c| c != '/');
+    let plain = !link.chars().any(|c| c.is_whitespace() || is_unprintable(c));
+    web && has_host && plain
+}
+
+/// Why a link (a source's `url`, a verdict's `link`) is refused, if it is.
+pub fn link_problem(field: &str, link: &str) -> Option<String> {
+    (!is_web_link(link)).then(|| {
+        format!(
+            "`{field}` must be a web address (http:// or https:// and a host, without spaces), not '{link}'"
+        )
+    })
+}
+
+/// One text value of a record, and where its value is in the record's outline.
+pub(super) struct TextValue<'v> {
+    /// The field of the record holding the value's struct (`outcome` for a verdict's note).
+    within: Option<&'static str>,
+    field: &'static str,
+    /// The value's index, for an item of a list (a tag, an alias).
+    item: Option<usize>,
+    value: &'v str,
+    shape: TextShape,
+}
+
+impl<'v> TextValue<'v> {
+    pub(super) fn line(field: &'static str, value: &'v str) -> TextValue<'v> {
+        TextValue {
+            within: None,
+            field,
+            item: None,
+            value,
+            shape: TextShape::Line,
+        }
+    }
+
+    fn paragraphs(field: &'static str, value: &'v str) -> TextValue<'v> {
+        TextValue {
+            shape: TextShape::Paragraphs,
+            ..TextValue::line(field, value)
+        }
+    }
+
+    fn optional(
+        field: &'static str,
+        value: &'v Option<String>,
+        shape: TextShape,
+    ) -> Option<TextValue<'v>> {
+        value.as_deref().map(|value| TextValue {
+            shape,
+            ..TextValue::line(field, value)
+        })
+    }
+
+    fn items(field: &'static str, values: &'v [String]) -> impl Iterator<Item = TextValue<'v>> {
+        values
+            .iter()
+            .enumerate()
+            .map(move |(index, value)| TextValue {
+                item: Some(index),
+                ..TextValue::line(field, value)
+            })
+    }
+
+    fn within(self, outer: &'static str) -> TextValue<'v> {
+        TextValue {
+            within: Some(outer),
+            ..self
+        }
+    }
+
+    /// Where the value starts in `record`, or the nearest enclosing part that is there.
+    fn offset_in(&self, record: &Node) -> usize {
+        let holder = match self.within {
+            Some(outer) => record.field(outer).map_or(record, |f| &f.value),
+            None => record,
+        };
+        let Some(value) = holder.field(self.field).map(|f| &f.value) else {
+            return holder.span.start;
+        };
+        self.item
+            .and_then(|index| value.items().get(index))
+            .unwrap_or(value)
+            .span
+            .start
+    }
+}
+
+fn scenario_texts(scenario: &Scenario) -> Vec<TextValue<'_>> {
+    let mut values = vec![
+        TextValue::line("id", &scenario.id),
+        TextValue::line("title", &scenario.title),
+        TextValue::paragraphs("summary", &scenario.summary),
+    ];
+    values.extend(TextValue::items("tags", &scenario.tags));
+    values
+}
+
+fn source_texts(source: &Source) -> Vec<TextValue<'_>> {
+    let mut values = vec![
+        TextValue::line("id", &source.id),
+        TextValue::line("outlet", &source.outlet),
+        TextValue::line("title", &source.title),
+    ];
+    values.extend(
+        [
+            TextValue::optional("author", &source.author, TextShape::Line),
+            TextValue::optional("url", &source.url, TextShape::Line),
+            TextValue::optional("seed", &source.seed, TextShape::Line),
+        ]
+        .into_iter()
+        .flatten(),
+    );
+    values
+}
+
+fn forecast_texts(forecast: &Forecast) -> Vec<TextValue<'_>> {
+    let mut values = vec![
+        TextValue::line("id", &forecast.id),
+        TextValue::line("by", &forecast.by),
+        TextValue::line("source", &forecast.source),
+        TextValue::paragraphs("quote", &forecast.quote),
+        TextValue::paragraphs("claim", &forecast.claim),
+    ];
+    values.extend(
+        [
+            TextValue::optional("expression", &forecast.expression, TextShape::Line),
+            TextValue::optional("condition", &forecast.condition, TextShape::Paragraphs),
+        ]
+        .into_iter()
+        .flatten(),
+    );
+    values.extend(TextValue::items("tags", &forecast.tags));
+    if let Some(resolution) = forecast.outcome.resolution() {
+        values.extend(
+            [
+                TextValue::optional("judge", &resolution.judge, TextShape::Line),
+                TextValue::optional("evidence", &resolution.evidence, TextShape::Paragraphs),
+                TextValue::optional("link", &resolution.link, TextShape::Line),
+            ]
+            .into_iter()
+            .flatten()
+            .map(|value| value.within("outcome")),
+        );
+    }
+    values
+}
+
+fn person_texts(person: &Person) -> Vec<TextValue<'_>> {
+    let mut values = vec![
+        TextValue::line("id", &person.id),
+        TextValue::line("name", &person.name),
+    ];
+    values.extend(TextValue::items("aliases", &person.aliases));
+    values.extend(
+        [
+            TextValue::optional("affiliation", &person.affiliation, TextShape::Line),
+            TextValue::optional("note", &person.note, TextShape::Paragraphs),
+        ]
+        .into_iter()
+        .flatten(),
+    );
+    values
+}
+
+/// Reports every text value of one record that [`text_problem`] refuses, at the value.
+fn text_problems<'v>(
+    path: &Path,
+    lines: &LineIndex,
+    text: &str,
+    record: &Node,
+    values: impl IntoIterator<Item = TextValue<'v>>,
+    problems: &mut Vec<Problem>,
+) {
+    for value in values {
+        if let Some(message) = text_problem(value.field, value.value, value.shape) {
+            let at = lines.position(text, value.offset_in(record));
+            problems.push(Problem::error(path, at, message));
+        }
+    }
+}
+
+/// The text and link problems of one scenario file, each at its value. They depend on
+/// nothing outside the file, so files are checked in parallel (see [`scenarios`]).
+fn file_texts(file: &ReadScenario) -> Vec<Problem> {
+    let (path, text, lines) = (file.path.as_path(), &file.text, &file.parsed.lines);
+    let root = &file.parsed.outline.root;
+    let scenario = &file.parsed.value;
+    let mut problems = Vec::new();
+    let mut check = |record: &Node, values: Vec<TextValue>, link: Option<TextValue>| {
+        text_problems(path, lines, text, record, values, &mut problems);
+        if let Some(link) = link
+            && let Some(message) = link_problem(link.field, link.value)
+        {
+            let at = lines.position(text, link.offset_in(record));
+            problems.push(Problem::error(path, at, message));
+        }
+    };
+    check(root, scenario_texts(scenario), None);
+    for (source, node) in scenario.sources.iter().zip(list_items(root, "sources")) {
+        let url = TextValue::optional("url", &source.url, TextShape::Line);
+        check(node, source_texts(source), url);
+    }
+    for (forecast, node) in scenario.forecasts.iter().zip(list_items(root, "forecasts")) {
+        let link = forecast.outcome.resolution().and_then(|resolution| {
+            TextValue::optional("link", &resolution.link, TextShape::Line)
+                .map(|link| link.within("outcome"))
+        });
+        check(node, forecast_texts(forecast), link);
+    }
+    problems
+}
+
 /// Why an id (of a forecast, person or source) cannot be used, if it cannot: ids are
 /// typed on command lines and in filters, where spaces would split them.
 pub(super) fn id_problem(kind: &str, id: &str) -> Option<String> {
@@ -172,10 +449,22 @@ pub(super) fn duplicate_source_id(id: &str) -> String {
     format!("duplicate source id '{id}' in this file")
 }
 
+/// How many known ids a message lists at most: a file of thousands of sources, each
+/// cited wrongly, must not print millions of ids.
+const LISTED_IDS: usize = 10;
+
 pub(super) fn unknown_source(source: &str, sources: &[Source]) -> String {
-    let known: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+    let known: Vec<&str> = sources
+        .iter()
+        .take(LISTED_IDS)
+        .map(|s| s.id.as_str())
+        .collect();
+    let more = match sources.len().saturating_sub(LISTED_IDS) {
+        0 => String::new(),
+        more => format!(" and {more} more"),
+    };
     format!(
-        "unknown source '{source}'; sources in this file: {}",
+        "unknown source '{source}'; sources in this file: {}{more}",
         if known.is_empty() {
             "none".to_string()
         } else {
@@ -467,6 +756,13 @@ fn scenarios_among<'a>(
     mut taken: TakenIds<'a>,
     problems: &mut Vec<Problem>,
 ) -> Vec<Entry> {
+    // Text and links depend only on their own file: checked in parallel, like parsing.
+    problems.extend(
+        files
+            .par_iter()
+            .flat_map_iter(file_texts)
+            .collect::<Vec<_>>(),
+    );
     let mut entries = Vec::new();
     let mut scenario_ids = std::mem::take(&mut taken.scenarios);
     let mut forecast_ids: HashMap<&str, (&Path, Position)> = HashMap::new();
@@ -596,7 +892,7 @@ struct FileChecker<'a> {
     context: &'a Context<'a>,
     path: &'a Path,
     text: &'a str,
-    lines: &'a super::syntax::LineIndex,
+    lines: &'a LineIndex,
 }
 
 impl FileChecker<'_> {
@@ -621,7 +917,7 @@ impl FileChecker<'_> {
 
     fn probability(
         &self,
-        forecast: &super::Forecast,
+        forecast: &Forecast,
         node: &Node,
         problems: &mut Vec<Problem>,
     ) -> Option<EffectiveProbability> {
@@ -642,7 +938,7 @@ impl FileChecker<'_> {
 
     fn dates(
         &self,
-        forecast: &super::Forecast,
+        forecast: &Forecast,
         published: Option<NaiveDate>,
         node: &Node,
         problems: &mut Vec<Problem>,
@@ -693,5 +989,54 @@ impl FileChecker<'_> {
                 problems.push(self.warning(at, problem.message()))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_http_and_https_links_with_a_host_are_web_links() {
+        for link in ["https://example.org/a", "http://x", "HTTPS://Example.org"] {
+            assert!(is_web_link(link), "{link}");
+        }
+        for link in [
+            "javascript:alert(1)",
+            "JavaScript://%0Aalert(1)",
+            "file:///etc/passwd",
+            "https:///etc/passwd",
+            "https://",
+            " https://example.org",
+            "https://example.org/\u{1b}]8;;",
+            "example.org",
+        ] {
+            assert!(!is_web_link(link), "{link}");
+            assert!(link_problem("url", link).is_some(), "{link}");
+        }
+    }
+
+    #[test]
+    fn running_text_may_break_lines_but_one_line_fields_may_not() {
+        let shapes = [TextShape::Line, TextShape::Paragraphs];
+        for shape in shapes {
+            assert_eq!(text_problem("claim", "Prices «rise» — 70 %", shape), None);
+            let message = text_problem("claim", "red \u{1b}[31m", shape).unwrap();
+            assert_eq!(
+                message,
+                "`claim` contains a control character (U+001B); Hindsight refuses text that could drive a terminal"
+            );
+            assert!(text_problem("claim", "C1 \u{9b}", shape).is_some());
+            assert!(text_problem("claim", "isolate \u{2067}", shape).is_some());
+        }
+        assert_eq!(
+            text_problem("title", "two\nlines", TextShape::Line).unwrap(),
+            "`title` contains a line break or tab (U+000A); it must be a single line"
+        );
+        assert_eq!(
+            text_problem("quote", "two\nlines\tand a tab", TextShape::Paragraphs),
+            None
+        );
+        assert!(text_problem("quote", "carriage\r\n", TextShape::Paragraphs).is_some());
     }
 }

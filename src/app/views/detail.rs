@@ -9,8 +9,9 @@ use super::ViewCtx;
 use super::style::{percent, standing, standing_text};
 use crate::app::Action;
 use crate::estimative::PhraseOrigin;
-use crate::ledger::{ForecastView, ProbabilityOrigin, Verdict};
+use crate::ledger::{ForecastView, ProbabilityOrigin, Verdict, is_web_link};
 use crate::seeds::QuoteContext;
+use crate::terminal::escape_controls;
 
 /// The verdict form under the forecast, as typed; the judge's name lives in the settings.
 /// The app refills it (date: today) whenever another forecast is selected.
@@ -68,7 +69,7 @@ pub fn detail_ui(
                     source.published
                 ));
                 if let Some(url) = &source.url {
-                    ui.hyperlink_to(url, url);
+                    link_ui(ui, url);
                 }
             }
             None => {
@@ -110,7 +111,7 @@ pub fn detail_ui(
                 ui.label(evidence);
             }
             if let Some(link) = &resolution.link {
-                ui.hyperlink_to(link, link);
+                link_ui(ui, link);
             }
         }
 
@@ -217,6 +218,17 @@ fn confidence_ui(ui: &mut Ui, view: &ForecastView) {
                 "no probability: the phrase is unknown (see Problems)",
             );
         }
+    }
+}
+
+/// A link from a file: clickable only when it is a web address, so that a shared ledger
+/// cannot make a click run a script or open a local file; anything else is plain text.
+fn link_ui(ui: &mut Ui, link: &str) {
+    if is_web_link(link) {
+        ui.hyperlink_to(link, link);
+    } else {
+        ui.label(escape_controls(link))
+            .on_hover_text("not a web address: not opened");
     }
 }
 
