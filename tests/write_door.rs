@@ -239,3 +239,30 @@ fn a_verdict_that_breaks_a_rule_is_refused_with_check_s_own_words() {
     );
     assert_eq!(ledger.read("prices.ron"), before);
 }
+
+#[test]
+fn a_verdict_cannot_store_a_javascript_link_or_a_terminal_escape() {
+    let ledger = TempLedger::fixture();
+    let before = ledger.read("prices.ron");
+    for (flag, value, message) in [
+        (
+            "--link",
+            "javascript:alert(1)",
+            "`link` must be a web address",
+        ),
+        (
+            "--evidence",
+            "red\u{1b}[31m",
+            "`evidence` contains a control character (U+001B)",
+        ),
+    ] {
+        let run = ledger.run(&["resolve", "bo-minister-resigns", "true", flag, value]);
+        assert_eq!(run.status, 2, "{}", run.stderr);
+        assert!(run.stderr.contains(message), "{}", run.stderr);
+        assert!(
+            !run.stderr.contains('\u{1b}'),
+            "the escape is never printed raw"
+        );
+        assert_eq!(ledger.read("prices.ron"), before);
+    }
+}

@@ -56,7 +56,9 @@ pub fn edit_forecast(
     change_file(ledger, path, |text| {
         let parsed = parse_file::<Scenario>(path, text)?;
         let (index, node) = locate_forecast(path, &parsed.outline.root, text, id, expected)?;
-        let before = parsed.value.forecasts[index].clone();
+        let Some(before) = parsed.value.forecasts.get(index).cloned() else {
+            return Err(EditError::NotVerified(path.to_path_buf()));
+        };
         let (after, new_text) = apply(
             path,
             text,

@@ -99,6 +99,9 @@ pub fn delete_forecast(
             .value;
         let new_text = remove_item(text, &parsed.outline, &parsed.lines, list, index);
         let mut intended = parsed.value.clone();
+        if index >= intended.forecasts.len() {
+            return Err(EditError::NotVerified(path.to_path_buf()));
+        }
         let forecast = intended.forecasts.remove(index);
         verify(path, &new_text, &intended)?;
         Ok((

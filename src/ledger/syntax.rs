@@ -383,12 +383,13 @@ impl Parser<'_> {
             }
             Some(c) if is_identifier_start(c) => {
                 let name = self.identifier();
+                let end = self.pos;
                 self.skip_trivia()?;
                 if self.peek() == Some('(') {
-                    self.parenthesized(start, Some(name))
+                    self.parenthesized(start, Some(unraw(name)))
                 } else {
                     Ok(Node {
-                        span: start..start + name.len(),
+                        span: start..end,
                         kind: NodeKind::Atom,
                     })
                 }
@@ -473,7 +474,7 @@ impl Parser<'_> {
                 }
                 Some(c) if is_identifier_start(c) => {
                     let name_start = self.pos;
-                    let name = self.identifier();
+                    let name = unraw(self.identifier());
                     let name_span = name_start..self.pos;
                     self.skip_trivia()?;
                     if self.peek() != Some(':') {
@@ -614,6 +615,15 @@ impl Parser<'_> {
     }
 }
 
+/// The name a raw identifier (`r#sources`) stands for, as serde sees it: the outline must
+/// name fields as serde does, or an edit could find another field than the one parsed.
+fn unraw(name: String) -> String {
+    match name.strip_prefix("r#") {
+        Some(plain) => plain.to_string(),
+        None => name,
+    }
+}
+
 fn is_identifier_start(c: char) -> bool {
     c.is_ascii_alphabetic() || c == '_'
 }
@@ -668,6 +678,15 @@ mod tests {
             index.position(text, error.offset),
             Position { line: 2, column: 7 }
         );
+    }
+
+    #[test]
+    fn raw_identifiers_name_the_field_serde_reads() {
+        // Found by the `load` fuzz target: `r#sources` is ron's raw spelling of `sources`.
+        let text = "Scenario(r#sources: [1], id: r#x)";
+        let root = outline(text).unwrap().root;
+        assert_eq!(root.field("sources").unwrap().value.items().len(), 1);
+        assert_eq!(&text[root.field("id").unwrap().value.span.clone()], "r#x");
     }
 
     #[test]

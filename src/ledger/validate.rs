@@ -798,7 +798,9 @@ fn scenarios_among<'a>(
         let source_nodes = list_items(root, "sources");
         let mut source_ids: HashMap<&str, usize> = HashMap::new();
         for (index, source) in scenario.sources.iter().enumerate() {
-            let node = &source_nodes[index];
+            // The outline names fields as serde does; should they ever disagree, a problem
+            // is placed at the scenario rather than the loader panicking.
+            let node = source_nodes.get(index).unwrap_or(root);
             if source_ids.insert(&source.id, index).is_some() {
                 problems.push(checker.error(
                     checker.field_at(node, "id"),
@@ -818,7 +820,7 @@ fn scenarios_among<'a>(
 
         let forecast_nodes = list_items(root, "forecasts");
         for (index, forecast) in scenario.forecasts.iter().enumerate() {
-            let node = &forecast_nodes[index];
+            let node = forecast_nodes.get(index).unwrap_or(root);
             let block_at = checker.at(node.span.start);
             let id_at = checker.field_at(node, "id");
             if let Some(message) = id_problem("forecast", &forecast.id) {
