@@ -624,3 +624,47 @@ fn inputs_the_fuzzer_found_load_without_a_crash() {
         assert_fixture_loads(&ledger);
     }
 }
+
+#[test]
+fn a_registry_built_to_defeat_the_spelling_check_still_loads_in_time() {
+    // 5,000 people with one surname: every pair is a candidate for "one person spelled
+    // two ways", 12.5 million of them. The check stops at its limit and says so.
+    let ledger = TempLedger::fixture();
+    let mut people = ledger.read("people.ron");
+    let end = people.rfind("    ],").unwrap();
+    let many: String = (0..5_000)
+        .map(|i| format!("        Person(id: \"smith-{i}\", name: \"Person{i} Smith\"),\n"))
+        .collect();
+    people.insert_str(end, &many);
+    ledger.write("people.ron", people);
+    // And 1,000 distinct unknown forecasters, each of which "did you mean" would compare
+    // with all 5,000: only the first few get a hint.
+    let forecasts: String = (0..1_000)
+        .map(|i| {
+            format!(
+                "        Forecast(id: \"unknown-{i}\", by: \"Nobody {i}\", source: \"s\", made: \"2022-01-01\", quote: \"Q\", claim: \"C\", expression: \"likely\", resolve_by: Stated(\"2022-12-31\"), outcome: Open),\n"
+            )
+        })
+        .collect();
+    let crowd = scenario_with_claim("crowd", "\"C\"");
+    let at = crowd.rfind("    ],").unwrap();
+    ledger.write(
+        "crowd.ron",
+        format!("{}{forecasts}{}", &crowd[..at], &crowd[at..]),
+    );
+    let check = run(&ledger, &["check"]);
+    assert!(
+        check
+            .stdout()
+            .contains("the check for names spelled two ways stopped after 100000 pairs"),
+        "{}",
+        check.stdout()
+    );
+    assert!(
+        check
+            .stdout()
+            .contains("unknown person 'Nobody 999': add them to people.ron"),
+        "past the budget, unknown names are reported without a hint"
+    );
+    assert_fixture_loads(&ledger);
+}

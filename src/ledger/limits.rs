@@ -19,3 +19,15 @@ pub const MAX_FILES: usize = 100_000;
 /// How deeply sub-folders may nest below the scenarios folder; deeper ones are reported
 /// and not read.
 pub const MAX_FOLDER_DEPTH: usize = 32;
+
+/// How many pairs of people the near-duplicate spelling check of `people.ron` compares.
+/// Only people whose surnames are within one letter of each other (or whose whole names
+/// fold alike) are compared at all, so a real registry stays far below this; a file made
+/// to defeat that (thousands of people with one surname) gets a warning that the check
+/// stopped, not a load that never ends.
+pub const MAX_NAME_PAIRS: usize = 100_000;
+
+/// How many name comparisons one load spends on "did you mean" hints for unknown
+/// forecasters (each distinct unknown name costs one comparison per person); past it,
+/// unknown names are still reported, without a hint.
+pub const MAX_SUGGESTION_COMPARISONS: usize = 100_000;

@@ -57,15 +57,19 @@ fn fold_word(word: &str) -> String {
 
 /// Whether two names of different people are so alike that they are probably one person.
 pub fn near_duplicate(a: &str, b: &str) -> bool {
-    let (fa, fb) = (fold_name(a), fold_name(b));
+    near_duplicate_folded(&fold_name(a), &fold_name(b))
+}
+
+/// [`near_duplicate`] of two names already folded with [`fold_name`].
+fn near_duplicate_folded(fa: &str, fb: &str) -> bool {
     if fa.is_empty() || fb.is_empty() {
         return false;
     }
     if fa == fb {
         return true;
     }
-    let (ga, la) = split_surname(&fa);
-    let (gb, lb) = split_surname(&fb);
+    let (ga, la) = split_surname(fa);
+    let (gb, lb) = split_surname(fb);
     let surnames_close = la.len() >= 5 && strsim::levenshtein(la, lb) <= 1;
     // A lone surname ("Toqaev") matches a full name with that surname; otherwise the given
     // names must be close too, so "Dmitry Trenin" and "Dmitry Medvedev" stay apart and
@@ -73,6 +77,54 @@ pub fn near_duplicate(a: &str, b: &str) -> bool {
     let allowed = if ga.len().min(gb.len()) >= 7 { 2 } else { 1 };
     let given_close = ga.is_empty() || gb.is_empty() || strsim::levenshtein(ga, gb) <= allowed;
     surnames_close && given_close
+}
+
+/// The pairs of people `(i, j)`, `i < j`, who might be one person spelled two ways, found
+/// without comparing everyone with everyone: two names can only be near duplicates when
+/// they fold to the same text or their surnames are within one edit, and two words within
+/// one edit share a "deletion key" (the word, or the word with one letter left out). So
+/// people are bucketed by those keys and only bucket-mates are candidates, at most
+/// `limit` of them. The flag says whether every candidate was found.
+pub fn candidate_pairs<'a>(
+    people: &'a [Person],
+    names: impl Fn(&'a Person) -> Vec<&'a str>,
+    limit: usize,
+) -> (Vec<(usize, usize)>, bool) {
+    let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
+    for (index, person) in people.iter().enumerate() {
+        let mut keys = std::collections::HashSet::new();
+        for name in names(person) {
+            let folded = fold_name(name);
+            let (_, surname) = split_surname(&folded);
+            let letters: Vec<char> = surname.chars().collect();
+            keys.insert(format!("={folded}"));
+            keys.insert(format!("~{surname}"));
+            for skip in 0..letters.len() {
+                let variant: String = letters
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| i != skip)
+                    .map(|(_, c)| c)
+                    .collect();
+                keys.insert(format!("~{variant}"));
+            }
+        }
+        for key in keys {
+            buckets.entry(key).or_default().push(index);
+        }
+    }
+    let mut pairs = std::collections::BTreeSet::new();
+    for members in buckets.values() {
+        for (n, &a) in members.iter().enumerate() {
+            for &b in &members[n + 1..] {
+                pairs.insert((a.min(b), a.max(b)));
+                if pairs.len() > limit {
+                    return (pairs.into_iter().take(limit).collect(), false);
+                }
+            }
+        }
+    }
+    (pairs.into_iter().collect(), true)
 }
 
 /// (given names, surname) of a folded name.
@@ -117,10 +169,11 @@ impl PersonIndex {
                     .chain(person.aliases.iter())
                     .chain(std::iter::once(&person.id))
                     .map(|candidate| {
-                        if near_duplicate(name, candidate) {
+                        let folded = fold_name(candidate);
+                        if near_duplicate_folded(&wanted, &folded) {
                             1.0
                         } else {
-                            strsim::jaro_winkler(&wanted, &fold_name(candidate))
+                            strsim::jaro_winkler(&wanted, &folded)
                         }
                     })
                     .fold(0.0, f64::max);
@@ -164,5 +217,50 @@ mod tests {
         assert!(!near_duplicate("Vladimir Putin", "Vladimir Zhirinovsky"));
         assert!(!near_duplicate("Amara Abbott", "Bogdan Abbott"));
         assert!(!near_duplicate("Amara Takahashi", "Tamar Takahashi"));
+    }
+
+    #[test]
+    fn bucketing_finds_every_pair_that_comparing_all_pairs_finds() {
+        let names = [
+            "Kassym-Jomart Tokayev",
+            "Qasym-Zhomart Toqaev",
+            "Toqaev",
+            "Nursultan Nazarbayev",
+            "Nursultan Nazarbaev",
+            "Dmitry Trenin",
+            "Dmitry Medvedev",
+            "Li",
+            "li",
+            "Amara Abbott",
+            "Bogdan Abbott",
+            "Alexander Baunov",
+            "Aleksandr Baunov",
+            "Vladimir Putin",
+            "Vladimir Zhirinovsky",
+        ];
+        let people: Vec<Person> = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| Person {
+                id: format!("p{i}"),
+                name: name.to_string(),
+                aliases: Vec::new(),
+                affiliation: None,
+                note: None,
+            })
+            .collect();
+        let (candidates, complete) = candidate_pairs(&people, |p| vec![p.name.as_str()], 1000);
+        assert!(complete);
+        let mut expected = 0;
+        for i in 0..people.len() {
+            for j in i + 1..people.len() {
+                if near_duplicate(&people[i].name, &people[j].name) {
+                    expected += 1;
+                    assert!(candidates.contains(&(i, j)), "{} / {}", names[i], names[j]);
+                }
+            }
+        }
+        assert!(expected >= 5, "the fixture has near duplicates to find");
+        assert!(candidates.len() < people.len() * (people.len() - 1) / 2);
     }
 }

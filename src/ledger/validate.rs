@@ -10,9 +10,10 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use super::format::FileKind;
+use super::limits::{MAX_NAME_PAIRS, MAX_SUGGESTION_COMPARISONS};
 use super::load::{DocumentRead, ReadScenario, fingerprint};
 use super::parse;
-use super::people::{PersonIndex, near_duplicate};
+use super::people::{PersonIndex, candidate_pairs, near_duplicate};
 use super::problem::{Position, Problem};
 use super::splice::list_items;
 use super::syntax::{LineIndex, Node};
@@ -132,13 +133,22 @@ pub(super) fn people_file(
             ),
         ));
     }
-    for (i, a) in people.iter().enumerate() {
-        for b in &people[i + 1..] {
+    let (pairs, complete) =
+        candidate_pairs(people, |person| all_names(person).collect(), MAX_NAME_PAIRS);
+    if !complete {
+        problems.push(Problem::warning(
+            path,
+            Position::START,
+            format!(
+                "so many people share a surname spelling that the check for names spelled two ways stopped after {MAX_NAME_PAIRS} pairs"
+            ),
+        ));
+    }
+    for (i, j) in pairs {
+        let (a, b) = (&people[i], &people[j]);
+        {
             if let Some((x, y)) = near_duplicate_names(all_names(a), all_names(b)) {
-                let at = file.item_position(
-                    "people",
-                    people.iter().position(|p| p.id == b.id).unwrap_or(0),
-                );
+                let at = file.item_position("people", j);
                 problems.push(Problem::warning(
                     path,
                     at,
@@ -510,6 +520,40 @@ pub(super) fn unknown_person(
     }
 }
 
+/// The messages for unknown forecasters in one load: each distinct name is looked up once,
+/// and the "did you mean" search (which compares the name with every person) stops once
+/// the load has spent [`MAX_SUGGESTION_COMPARISONS`], so that a folder of a million
+/// unknown names against a large registry still loads in seconds.
+#[derive(Default)]
+struct UnknownNames {
+    messages: HashMap<String, String>,
+    comparisons: usize,
+}
+
+impl UnknownNames {
+    fn message(&mut self, context: &Context, name: &str) -> String {
+        if let Some(message) = self.messages.get(name) {
+            return message.clone();
+        }
+        self.comparisons += context.people.len();
+        let message = if self.comparisons <= MAX_SUGGESTION_COMPARISONS {
+            unknown_person(
+                context.people,
+                context.person_index,
+                context.people_file,
+                name,
+            )
+        } else {
+            format!(
+                "unknown person '{name}': add them to {}",
+                super::PEOPLE_FILE
+            )
+        };
+        self.messages.insert(name.to_string(), message.clone());
+        message
+    }
+}
+
 /// What is wrong with a forecast's confidence fields, and which field says so.
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum ConfidenceProblem {
@@ -764,6 +808,7 @@ fn scenarios_among<'a>(
             .collect::<Vec<_>>(),
     );
     let mut entries = Vec::new();
+    let mut unknown_names = UnknownNames::default();
     let mut scenario_ids = std::mem::take(&mut taken.scenarios);
     let mut forecast_ids: HashMap<&str, (&Path, Position)> = HashMap::new();
     for (file_index, file) in files.iter().enumerate() {
@@ -845,15 +890,8 @@ fn scenarios_among<'a>(
 
             let person = context.person_index.find(&forecast.by);
             if person.is_none() && context.people_file != PeopleFile::Broken {
-                problems.push(checker.error(
-                    checker.field_at(node, "by"),
-                    unknown_person(
-                        context.people,
-                        context.person_index,
-                        context.people_file,
-                        &forecast.by,
-                    ),
-                ));
+                let message = unknown_names.message(context, &forecast.by);
+                problems.push(checker.error(checker.field_at(node, "by"), message));
             }
 
             for (field, value) in [("quote", &forecast.quote), ("claim", &forecast.claim)] {
