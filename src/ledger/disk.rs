@@ -67,7 +67,11 @@ impl LockedFile {
             if same_file(&metadata, &std::fs::symlink_metadata(path)?) {
                 return Ok(LockedFile { file, metadata });
             }
-            // Replaced between the open and the lock: lock the file that is there now.
+            // Replaced between the open and the lock: lock the file that is there now (for
+            // as long as the lock would be waited for, not forever).
+            if Instant::now() >= deadline {
+                return Err(DiskError::Locked);
+            }
         }
     }
 
