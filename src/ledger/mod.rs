@@ -24,6 +24,7 @@ pub mod people;
 pub mod problem;
 mod splice;
 pub mod syntax;
+mod text_rules;
 pub mod transaction;
 mod validate;
 
@@ -37,9 +38,9 @@ pub use folder::{FolderFiles, ron_files};
 pub use load::{LoadError, PEOPLE_FILE, PHRASES_FILE, load};
 pub use model::*;
 pub use problem::{Position, Problem, Severity};
+pub use text_rules::{is_web_link, link_problem};
 pub use transaction::{EditError, create_new_file};
 pub(crate) use validate::{SeedProblem, resolve_seed};
-pub use validate::{is_web_link, link_problem};
 
 pub use crate::ron_format::ron_options;
 
