@@ -126,6 +126,7 @@ pub(super) enum Endings {
     Canonical,
 }
 
+/// The whole cycle (see the module comment), with the line endings `keep` asks for.
 pub(super) fn transact<T>(
     ledger: &Ledger,
     path: &Path,
