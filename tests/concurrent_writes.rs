@@ -274,3 +274,36 @@ fn a_temporary_file_left_by_a_killed_write_is_removed_and_a_live_one_is_not() {
     );
     drop(held);
 }
+
+#[test]
+fn a_write_waits_for_another_writer_holding_the_lock() {
+    let (_root, dir, file, _) = one_file_ledger(20);
+    let before = std::fs::read(&file).unwrap();
+    let ledger = load(&dir, today()).unwrap();
+    let resolved = ledger
+        .forecasts()
+        .find(|view| view.verdict().is_some())
+        .map(|view| view.forecast.id.clone())
+        .unwrap();
+    // Another writer (this test, taking the lock the door takes) holds the file for a second.
+    let held = std::fs::File::open(&file).unwrap();
+    held.lock().unwrap();
+    let releaser = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_secs(1));
+        drop(held);
+    });
+    let started = std::time::Instant::now();
+    let run = hindsight(&["reopen", &resolved, dir.to_str().unwrap()]);
+    releaser.join().unwrap();
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        started.elapsed() >= Duration::from_millis(900),
+        "the write went ahead while the lock was held ({:?})",
+        started.elapsed()
+    );
+    assert_ne!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "and then it was written"
+    );
+}
