@@ -18,6 +18,7 @@ pub mod format;
 pub mod insert;
 pub mod limits;
 mod load;
+pub mod merge;
 pub mod model;
 pub mod parse;
 pub mod people;
