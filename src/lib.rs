@@ -26,8 +26,10 @@
 //! - [`seeds`]: quotes found in their articles; [`export`]: flat records for JSON and CSV
 //!   (both use `ledger`).
 //! - [`demo`]: a reproducible synthetic ledger (uses `ledger`, `estimative`, `rng`).
+//! - [`git`]: the merge driver git calls and `git-setup`, through the system `git` (uses
+//!   `ledger`).
 //! - [`cli`]: the `hindsight` subcommands (uses `ledger`, `query`, `report`, `overview`,
-//!   `score`, `export`, `demo`).
+//!   `score`, `export`, `demo`, `git`).
 //! - `app`: the desktop app, behind the cargo feature `app`, on by default (uses `ledger`,
 //!   `estimative`, `query`, `report`, `overview`, `score`, `seeds`).
 //!
@@ -40,6 +42,7 @@ pub mod cli;
 pub mod demo;
 pub mod estimative;
 pub mod export;
+pub mod git;
 pub mod ledger;
 pub mod overview;
 pub mod query;

@@ -7,6 +7,7 @@ mod check;
 mod demo;
 mod due;
 mod fmt;
+mod git;
 mod list;
 mod report;
 mod resolve;
@@ -41,6 +42,10 @@ pub enum Command {
     Reopen(resolve::ReopenArgs),
     /// Write a reproducible synthetic ledger, for trying Hindsight and for benchmarks.
     Demo(demo::DemoArgs),
+    /// Merge one ledger file three ways by record id (git calls this; see git-setup).
+    MergeDriver(git::MergeDriverArgs),
+    /// Route this repository's ledger files to Hindsight's merge driver (run in every clone).
+    GitSetup(git::GitSetupArgs),
 }
 
 /// The scenarios folder argument shared by every command.
@@ -132,6 +137,8 @@ pub fn run(command: Command, today: NaiveDate) -> ExitCode {
         Command::Resolve(args) => resolve::run_resolve(&args, today, &mut out),
         Command::Reopen(args) => resolve::run_reopen(&args, today, &mut out),
         Command::Demo(args) => demo::run(&args, today, &mut out),
+        Command::MergeDriver(args) => git::run_merge_driver(&args),
+        Command::GitSetup(args) => git::run_git_setup(&args, &mut out),
     };
     let result = result.and_then(|code| out.flush().map(|()| code).map_err(CliError::from));
     match result {

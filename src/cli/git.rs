@@ -1,0 +1,93 @@
+//! `hindsight merge-driver` (what git calls to merge a ledger file) and `hindsight
+//! git-setup` (routing a repository's ledger files to it). The work is in [`crate::git`].
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::{CliError, CliResult};
+use crate::git::{DriverOutcome, run_driver, setup};
+use crate::terminal::{escape_controls, escape_path};
+
+#[derive(Debug, Args)]
+pub struct MergeDriverArgs {
+    /// The common ancestor's version (git's %O).
+    pub base: PathBuf,
+    /// The current branch's version, replaced by the result (git's %A).
+    pub ours: PathBuf,
+    /// The other branch's version (git's %B).
+    pub theirs: PathBuf,
+    /// The file's path in the repository (git's %P), which tells its kind.
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct GitSetupArgs {
+    /// Any folder inside the repository; the ledger files below it are routed to the driver.
+    #[arg(value_name = "DIR", default_value = ".")]
+    pub dir: PathBuf,
+}
+
+pub fn run_merge_driver(args: &MergeDriverArgs) -> CliResult {
+    let shown = escape_path(args.path.as_ref().unwrap_or(&args.ours));
+    let outcome = run_driver(&args.base, &args.ours, &args.theirs, args.path.as_deref())
+        .map_err(|error| CliError::Failed(format!("{shown}: cannot merge: {error}")))?;
+    match &outcome {
+        DriverOutcome::ByRecord(disputes) => {
+            for dispute in disputes {
+                let what = match &dispute.list {
+                    Some(list) => format!("{} '{}'", singular(list), dispute.key),
+                    None => format!("the file's `{}`", dispute.key),
+                };
+                let how = if dispute.fields.is_empty() {
+                    "deleted on one side and changed on the other".to_string()
+                } else {
+                    format!("changed two ways ({})", dispute.fields.join(", "))
+                };
+                eprintln!(
+                    "hindsight: {shown}: {} {how}; both versions are kept between conflict markers",
+                    escape_controls(&what)
+                );
+            }
+        }
+        DriverOutcome::LineMerge { reason, conflicts } => eprintln!(
+            "hindsight: {shown}: merged line by line ({reason}){}",
+            if *conflicts > 0 {
+                ", with conflicts"
+            } else {
+                ""
+            }
+        ),
+    }
+    Ok(ExitCode::from(outcome.exit_code()))
+}
+
+fn singular(list: &str) -> &str {
+    match list {
+        "forecasts" => "forecast",
+        "sources" => "source",
+        "people" => "person",
+        "phrases" => "phrase",
+        other => other,
+    }
+}
+
+pub fn run_git_setup(args: &GitSetupArgs, out: &mut dyn Write) -> CliResult {
+    let program = std::env::current_exe()
+        .map_err(|e| CliError::Failed(format!("cannot find the hindsight binary: {e}")))?;
+    let done = setup(&args.dir, &program).map_err(CliError::Failed)?;
+    writeln!(
+        out,
+        "{}: ledger files ({}) merge by record id{}; merge.hindsight.driver set in this clone's config",
+        escape_path(&done.repository),
+        done.pattern,
+        if done.attributes_added {
+            " (added to .gitattributes: commit it)"
+        } else {
+            ""
+        }
+    )?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,268 @@
+//! The merge driver under the real `git`: after `hindsight git-setup`, the team actions
+//! that plain git conflicts on merge cleanly, and different verdicts on one forecast are
+//! a conflict git reports, marked around that forecast alone.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::{TempLedger, hindsight};
+
+fn git_output(dir: &Path, args: &[&str]) -> Output {
+    Command::new("git")
+        .args([
+            "-c",
+            "user.name=Tester",
+            "-c",
+            "user.email=tester@example.org",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs")
+}
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let output = git_output(dir, args);
+    assert!(
+        output.status.success(),
+        "git {args:?} failed:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// The fixture ledger in a repository set up for the driver, with `alice` and `bob`
+/// branches starting from the same commit.
+fn repository() -> TempLedger {
+    let ledger = TempLedger::fixture();
+    let root = ledger.root.path();
+    git(root, &["init", "-q"]);
+    let setup = hindsight(&["git-setup", root.to_str().unwrap()]);
+    assert_eq!(setup.status, 0, "{}", setup.stderr);
+    assert!(
+        setup.stdout.contains("added to .gitattributes"),
+        "{}",
+        setup.stdout
+    );
+    git(root, &["add", "."]);
+    git(root, &["commit", "-qm", "ledger"]);
+    git(root, &["branch", "alice"]);
+    git(root, &["branch", "bob"]);
+    ledger
+}
+
+fn on_branch(ledger: &TempLedger, branch: &str, change: impl FnOnce(&TempLedger)) {
+    let root = ledger.root.path();
+    git(root, &["checkout", "-q", branch]);
+    change(ledger);
+    git(root, &["commit", "-qam", &format!("{branch}'s change")]);
+}
+
+fn run_ok(ledger: &TempLedger, args: &[&str]) {
+    let run = ledger.run(args);
+    assert_eq!(run.status, 0, "{args:?}: {}", run.stderr);
+}
+
+fn add_forecast(ledger: &TempLedger, id: &str) {
+    let text = ledger.read("prices.ron");
+    let block = format!(
+        "\n        Forecast(\n            id: \"{id}\",\n            by: \"ada-fixture\",\n            source: \"herald\",\n            made: \"2022-03-04\",\n            quote: \"Q {id}\",\n            claim: \"C {id}\",\n            expression: \"likely\",\n            resolve_by: Default(\"2023-03-04\"),\n            outcome: Open,\n        ),\n"
+    );
+    let at = text.rfind("    ],\n)").unwrap();
+    ledger.write(
+        "prices.ron",
+        format!("{}{block}{}", &text[..at], &text[at..]),
+    );
+}
+
+fn merge_bob_into_alice(ledger: &TempLedger) -> Output {
+    let root = ledger.root.path();
+    git(root, &["checkout", "-q", "alice"]);
+    git_output(root, &["merge", "-q", "--no-edit", "bob"])
+}
+
+#[test]
+fn forecasts_added_by_two_people_to_one_file_merge_cleanly() {
+    let ledger = repository();
+    on_branch(&ledger, "alice", |l| add_forecast(l, "alice-forecast"));
+    on_branch(&ledger, "bob", |l| add_forecast(l, "bob-forecast"));
+    let merged = merge_bob_into_alice(&ledger);
+    assert!(
+        merged.status.success(),
+        "{}",
+        String::from_utf8_lossy(&merged.stderr)
+    );
+    let list = ledger.run(&["list", "--format", "json"]);
+    assert_eq!(list.status, 0, "{}", list.stderr);
+    let ids: Vec<String> = list
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(
+        ids.contains(&"alice-forecast".into()) && ids.contains(&"bob-forecast".into()),
+        "{ids:?}"
+    );
+    assert_eq!(ledger.run(&["check"]).status, 0);
+    assert_eq!(
+        ledger.run(&["fmt", "--check"]).status,
+        0,
+        "the merge is canonical"
+    );
+}
+
+#[test]
+fn people_added_by_two_people_merge_cleanly() {
+    let ledger = repository();
+    let add = |l: &TempLedger, id: &str, name: &str| {
+        let text = l.read("people.ron");
+        let at = text.rfind("    ],\n)").unwrap();
+        l.write(
+            "people.ron",
+            format!("{}\n        Person(\n            id: \"{id}\",\n            name: \"{name}\",\n        ),\n{}", &text[..at], &text[at..]),
+        );
+    };
+    on_branch(&ledger, "alice", |l| {
+        add(l, "nikolay-petrov", "Nikolay Petrov")
+    });
+    on_branch(&ledger, "bob", |l| {
+        add(l, "tatiana-stanovaya", "Tatiana Stanovaya")
+    });
+    let merged = merge_bob_into_alice(&ledger);
+    assert!(
+        merged.status.success(),
+        "{}",
+        String::from_utf8_lossy(&merged.stderr)
+    );
+    let people = ledger.read("people.ron");
+    assert!(people.contains("Nikolay Petrov") && people.contains("Tatiana Stanovaya"));
+    assert_eq!(ledger.run(&["check"]).status, 0);
+}
+
+#[test]
+fn a_claim_edited_while_the_other_records_the_verdict_merges_cleanly() {
+    let ledger = repository();
+    on_branch(&ledger, "alice", |l| {
+        let text = l.read("prices.ron").replace(
+            "The minister leaves office by 30 June 2022.",
+            "The minister resigns or is dismissed by 30 June 2022.",
+        );
+        l.write("prices.ron", text);
+    });
+    on_branch(&ledger, "bob", |l| {
+        run_ok(
+            l,
+            &[
+                "resolve",
+                "bo-minister-resigns",
+                "true",
+                "--on",
+                "2022-07-01",
+                "--by",
+                "Bob",
+                "--evidence",
+                "Gone.",
+            ],
+        );
+    });
+    let merged = merge_bob_into_alice(&ledger);
+    assert!(
+        merged.status.success(),
+        "{}",
+        String::from_utf8_lossy(&merged.stderr)
+    );
+    let text = ledger.read("prices.ron");
+    assert!(
+        text.contains("resigns or is dismissed") && text.contains("evidence: \"Gone.\""),
+        "{text}"
+    );
+    assert_eq!(ledger.run(&["check"]).status, 0);
+}
+
+#[test]
+fn different_verdicts_are_a_conflict_around_that_forecast_alone() {
+    let ledger = repository();
+    let verdict = |verdict: &'static str| {
+        move |l: &TempLedger| {
+            run_ok(
+                l,
+                &[
+                    "resolve",
+                    "bo-minister-resigns",
+                    verdict,
+                    "--on",
+                    "2022-07-01",
+                    "--by",
+                    "Judge",
+                    "--evidence",
+                    "Seen.",
+                ],
+            );
+        }
+    };
+    on_branch(&ledger, "alice", verdict("true"));
+    on_branch(&ledger, "bob", verdict("false"));
+    let merged = merge_bob_into_alice(&ledger);
+    assert!(!merged.status.success(), "git reports the conflict");
+    let text = ledger.read("prices.ron");
+    assert_eq!(text.matches("<<<<<<< ours").count(), 1, "{text}");
+    let (before, after) = text.split_once("<<<<<<< ours").unwrap();
+    let marked = &after[..after.find(">>>>>>> theirs").unwrap()];
+    assert!(marked.contains("verdict: True") && marked.contains("verdict: False"));
+    assert_eq!(
+        marked.matches("id: \"").count(),
+        2,
+        "only that forecast, once per side"
+    );
+    assert!(
+        before.contains("id: \"ada-rates-up\""),
+        "the rest is merged around it"
+    );
+    assert!(
+        String::from_utf8_lossy(&merged.stderr)
+            .contains("forecast 'bo-minister-resigns' changed two ways (outcome)")
+            || String::from_utf8_lossy(&merged.stdout).contains("forecast 'bo-minister-resigns'"),
+        "{}{}",
+        String::from_utf8_lossy(&merged.stdout),
+        String::from_utf8_lossy(&merged.stderr)
+    );
+}
+
+#[test]
+fn rebasing_one_persons_additions_onto_the_others_is_clean() {
+    let ledger = repository();
+    on_branch(&ledger, "alice", |l| add_forecast(l, "alice-forecast"));
+    on_branch(&ledger, "bob", |l| add_forecast(l, "bob-forecast"));
+    let root = ledger.root.path();
+    git(root, &["checkout", "-q", "bob"]);
+    let rebased = git_output(root, &["rebase", "-q", "alice"]);
+    assert!(
+        rebased.status.success(),
+        "{}",
+        String::from_utf8_lossy(&rebased.stderr)
+    );
+    let text = ledger.read("prices.ron");
+    assert!(text.contains("alice-forecast") && text.contains("bob-forecast"));
+    assert_eq!(ledger.run(&["check"]).status, 0);
+}
+
+#[test]
+fn git_setup_is_idempotent() {
+    let ledger = repository();
+    let again = hindsight(&["git-setup", ledger.root.path().to_str().unwrap()]);
+    assert_eq!(again.status, 0, "{}", again.stderr);
+    assert!(!again.stdout.contains("added to .gitattributes"));
+    let attributes = std::fs::read_to_string(ledger.root.path().join(".gitattributes")).unwrap();
+    assert_eq!(
+        attributes.matches("merge=hindsight").count(),
+        1,
+        "{attributes}"
+    );
+}
