@@ -10,6 +10,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use hindsight::demo::{DemoOptions, write_demo};
 use hindsight::ledger::canonical::scenario_document;
 use hindsight::ledger::edit::{Change, edit_forecast};
+use hindsight::ledger::format::FileKind;
+use hindsight::ledger::merge::merge;
 use hindsight::ledger::{Outcome, load};
 use hindsight::query::Filter;
 use hindsight::report::{GroupBy, report};
@@ -109,6 +111,35 @@ fn benchmarks(c: &mut Criterion) {
                 };
                 open = !open;
                 edit_forecast(&ledger, &file.path, &id, None, &Change::SetOutcome(outcome)).unwrap()
+            })
+        },
+    );
+    group.finish();
+
+    // Two people each change 50 forecasts of one 1,000-forecast file (claims on one side,
+    // verdicts on the other, different forecasts) and each add 5: the merge driver's work.
+    let mut group = c.benchmark_group("merge");
+    let base = ledger.files[0].scenario.clone();
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    for i in 0..50 {
+        ours.forecasts[i * 2].claim.push_str(" (edited)");
+        theirs.forecasts[i * 2 + 1].outcome = Outcome::Open;
+    }
+    for k in 0..5 {
+        let mut new = base.forecasts[k].clone();
+        new.id = format!("ours-new-{k}");
+        ours.forecasts.push(new.clone());
+        new.id = format!("theirs-new-{k}");
+        theirs.forecasts.push(new);
+    }
+    let [base, ours, theirs] = [&base, &ours, &theirs].map(|s| scenario_document("", s));
+    group.bench_function(
+        "1,000-forecast file, 50 changes and 5 additions on each side",
+        |b| {
+            b.iter(|| {
+                let merged = merge(FileKind::Scenario, &base, &ours, &theirs).unwrap();
+                assert!(merged.disputes.is_empty());
+                merged
             })
         },
     );
