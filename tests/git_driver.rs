@@ -225,6 +225,26 @@ fn different_verdicts_are_a_conflict_around_that_forecast_alone() {
         before.contains("id: \"ada-rates-up\""),
         "the rest is merged around it"
     );
+
+    // The file still loads: check names the disputed forecast and what differs, at the
+    // marker, and every other forecast is listed.
+    let marker_line = before.lines().count() + 1;
+    let check = ledger.run(&["check"]);
+    assert_eq!(check.status, 1);
+    let expected = format!(
+        "prices.ron:{marker_line}:1: error: forecast 'bo-minister-resigns' is disputed between two versions: outcome: true (ours) vs false (theirs)"
+    );
+    assert!(check.stdout.contains(&expected), "{}", check.stdout);
+    let list = ledger.run(&["list", "--format", "json"]);
+    let ids: Vec<String> = list
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids.len(), 8, "all but the disputed forecast: {ids:?}");
+    assert!(!ids.contains(&"bo-minister-resigns".to_string()));
     assert!(
         String::from_utf8_lossy(&merged.stderr)
             .contains("forecast 'bo-minister-resigns' changed two ways (outcome)")
@@ -265,4 +285,43 @@ fn git_setup_is_idempotent() {
         1,
         "{attributes}"
     );
+}
+
+#[test]
+fn a_plain_git_conflict_still_loads_the_rest_and_says_where_it_is() {
+    // Without the driver (a clone that never ran git-setup), git's own line conflict.
+    let ledger = TempLedger::fixture();
+    let root = ledger.root.path();
+    git(root, &["init", "-q"]);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-qm", "ledger"]);
+    git(root, &["branch", "alice"]);
+    git(root, &["branch", "bob"]);
+    on_branch(&ledger, "alice", |l| add_forecast(l, "alice-forecast"));
+    on_branch(&ledger, "bob", |l| add_forecast(l, "bob-forecast"));
+    assert!(!merge_bob_into_alice(&ledger).status.success());
+    let check = ledger.run(&["check"]);
+    assert_eq!(check.status, 1);
+    assert!(
+        check.stdout.contains("is disputed") || check.stdout.contains("unresolved merge conflict"),
+        "{}",
+        check.stdout
+    );
+    assert!(
+        check.stdout.contains("unresolved merge conflict (lines"),
+        "{}",
+        check.stdout
+    );
+    // The records around the conflict still load, and so does the other scenario.
+    let list = ledger.run(&["list", "--format", "json"]);
+    let ids: Vec<String> = list
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap().to_string())
+        .collect();
+    for id in ["ada-rates-up", "bo-minister-resigns", "tokayev-clear"] {
+        assert!(ids.contains(&id.to_string()), "{id} not in {ids:?}");
+    }
 }

@@ -13,8 +13,8 @@ use super::folder::{self, FolderFiles, is_special, ron_files};
 use super::parse::{self, Document, Parsed};
 use super::people::PersonIndex;
 use super::problem::{Position, Problem, sort_problems};
-use super::validate;
 use super::{Ledger, Scenario, ScenarioFile};
+use super::{dispute, validate};
 use crate::estimative::{PhraseFile, PhraseTable};
 use crate::terminal::escape_path;
 
@@ -89,24 +89,34 @@ pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, LoadError> {
         .filter(|path| path.parent() != Some(dir) || !is_special(path))
         .collect();
     // Files are independent until validation, so they are read and parsed in parallel.
-    let outcomes: Vec<Result<ReadScenario, Vec<Problem>>> = scenario_paths
+    // A file with conflict markers loads all but the disputed records (see `dispute`).
+    let outcomes: Vec<(Option<ReadScenario>, Vec<Problem>)> = scenario_paths
         .par_iter()
         .map(|path| {
-            let text = folder::read_text(path).map_err(|problem| vec![problem])?;
-            let parsed = parse::parse::<Scenario>(path, &text)?;
-            Ok(ReadScenario {
-                path: (*path).clone(),
-                text,
-                parsed,
-            })
+            let text = match folder::read_text(path) {
+                Ok(text) => text,
+                Err(problem) => return (None, vec![problem]),
+            };
+            let (text, disputes) = match dispute::blank_disputes(path, &text) {
+                Some((blanked, disputes)) => (blanked, disputes),
+                None => (text, Vec::new()),
+            };
+            match parse::parse::<Scenario>(path, &text) {
+                Ok(parsed) => {
+                    let path = (*path).clone();
+                    (Some(ReadScenario { path, text, parsed }), disputes)
+                }
+                Err(mut found) => {
+                    found.extend(disputes);
+                    (None, found)
+                }
+            }
         })
         .collect();
     let mut read = Vec::with_capacity(outcomes.len());
-    for outcome in outcomes {
-        match outcome {
-            Ok(file) => read.push(file),
-            Err(found) => problems.extend(found),
-        }
+    for (file, found) in outcomes {
+        read.extend(file);
+        problems.extend(found);
     }
 
     let project_root = dir

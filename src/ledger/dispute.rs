@@ -1,0 +1,204 @@
+//! Disputes are data, not a broken file: a scenario file with conflict markers (from the
+//! merge driver, or from a plain git merge) still loads. Each marked region is blanked out
+//! (its characters become spaces, its line breaks stay, so every position after it is
+//! unchanged), the rest parses as usual, and each region is reported at its marker with
+//! what the two versions say. A file with a dispute has errors, so no ordinary write
+//! touches it.
+
+use std::ops::Range;
+use std::path::Path;
+
+use super::merge::{OURS_MARKER, SEPARATOR, THEIRS_MARKER};
+use super::problem::{Position, Problem};
+use super::syntax::{self, LineIndex};
+
+/// One marked region: the marker lines and the two versions between them.
+struct Region {
+    /// From the start of the `<<<<<<<` line to the end of the `>>>>>>>` line.
+    whole: Range<usize>,
+    ours: Range<usize>,
+    theirs: Range<usize>,
+}
+
+/// The text with every marked region blanked, and a problem for each region; `None` when
+/// the text has no conflict markers.
+pub(super) fn blank_disputes(path: &Path, text: &str) -> Option<(String, Vec<Problem>)> {
+    let regions = regions(text);
+    if regions.is_empty() {
+        return None;
+    }
+    let lines = LineIndex::new(text);
+    let mut blanked = text.to_string();
+    let mut problems = Vec::new();
+    for region in &regions {
+        let at = lines.position(text, region.whole.start);
+        problems.push(describe(path, at, text, &lines, region));
+        // A space for every byte (a line break stays), so every offset after it holds.
+        let blank = |range: Range<usize>| -> String {
+            text[range]
+                .chars()
+                .map(|c| {
+                    if c == '\n' {
+                        "\n".to_string()
+                    } else {
+                        " ".repeat(c.len_utf8())
+                    }
+                })
+                .collect()
+        };
+        // A conflict that cuts across records (git's line merge) keeps this side's lines,
+        // so that the records around it still parse; a conflict around whole records
+        // drops both versions of them.
+        let replacement = if is_whole_records(&text[region.ours.clone()])
+            && is_whole_records(&text[region.theirs.clone()])
+        {
+            blank(region.whole.clone())
+        } else {
+            let ours = &text[region.ours.clone()];
+            let rest = region.whole.start + ours.len()..region.whole.end;
+            format!("{ours}{}", blank(rest))
+        };
+        blanked.replace_range(region.whole.clone(), &replacement);
+    }
+    Some((blanked, problems))
+}
+
+/// Whether one side of a conflict is a whole record (a `Name(…)` with an id, and its comma)
+/// or nothing.
+fn is_whole_records(side: &str) -> bool {
+    let side = side.trim().trim_end_matches(',').trim();
+    side.is_empty() || syntax::outline(side).is_ok_and(|outline| outline.root.field("id").is_some())
+}
+
+fn regions(text: &str) -> Vec<Region> {
+    let mut regions = Vec::new();
+    let mut offset = 0;
+    let mut open: Option<(usize, usize)> = None; // (region start, ours start)
+    let mut separator: Option<usize> = None; // theirs start, with ours end before it
+    let mut ours_end = 0;
+    for line in text.split_inclusive('\n') {
+        let bare = line.trim_end_matches(['\n', '\r']);
+        let next = offset + line.len();
+        if bare.starts_with(&OURS_MARKER[..7]) && open.is_none() {
+            open = Some((offset, next));
+        } else if bare.starts_with(SEPARATOR) && bare.trim_end() == SEPARATOR && open.is_some() {
+            ours_end = offset;
+            separator = Some(next);
+        } else if bare.starts_with(&THEIRS_MARKER[..7])
+            && let (Some((start, ours_start)), Some(theirs_start)) = (open, separator)
+        {
+            regions.push(Region {
+                whole: start..next,
+                ours: ours_start..ours_end,
+                theirs: theirs_start..offset,
+            });
+            open = None;
+            separator = None;
+        }
+        offset = next;
+    }
+    regions
+}
+
+/// What a region is about: one record in two versions, or a line conflict.
+fn describe(path: &Path, at: Position, text: &str, lines: &LineIndex, region: &Region) -> Problem {
+    let (ours, theirs) = (&text[region.ours.clone()], &text[region.theirs.clone()]);
+    let record = |side: &str| -> Option<(String, Vec<(String, String)>)> {
+        let side = side.trim().trim_end_matches(',').trim();
+        if side.is_empty() {
+            return None;
+        }
+        let outline = syntax::outline(side).ok()?;
+        let id = outline.root.field("id")?.value.string_value(side)?;
+        let fields = outline
+            .root
+            .fields()
+            .iter()
+            .map(|f| (f.name.clone(), side[f.value.span.clone()].to_string()))
+            .collect();
+        Some((id, fields))
+    };
+    let kind = |side: &str| {
+        if side.trim_start().starts_with("Person(") {
+            "person"
+        } else if side.trim_start().starts_with("Source(") {
+            "source"
+        } else {
+            "forecast"
+        }
+    };
+    let message = match (record(ours), record(theirs)) {
+        (Some((id, o)), Some((other, t))) if id == other => {
+            let differences: Vec<String> = o
+                .iter()
+                .map(|(name, _)| name)
+                .chain(
+                    t.iter()
+                        .map(|(name, _)| name)
+                        .filter(|n| !o.iter().any(|(m, _)| m == *n)),
+                )
+                .filter_map(|name| {
+                    let find = |fields: &[(String, String)]| {
+                        fields
+                            .iter()
+                            .find(|(n, _)| n == name)
+                            .map(|(_, v)| short(name, v))
+                    };
+                    let (a, b) = (find(&o), find(&t));
+                    (a != b).then(|| {
+                        format!(
+                            "{name}: {} (ours) vs {} (theirs)",
+                            a.unwrap_or_else(|| "absent".into()),
+                            b.unwrap_or_else(|| "absent".into())
+                        )
+                    })
+                })
+                .collect();
+            format!(
+                "{} '{id}' is disputed between two versions: {}; keep one and remove the conflict markers",
+                kind(ours),
+                differences.join("; ")
+            )
+        }
+        (Some((id, _)), None) => format!(
+            "{} '{id}' is disputed: changed on this side, deleted on the other; keep one and remove the conflict markers",
+            kind(ours)
+        ),
+        (None, Some((id, _))) => format!(
+            "{} '{id}' is disputed: deleted on this side, changed on the other; keep one and remove the conflict markers",
+            kind(theirs)
+        ),
+        _ => {
+            let end = lines.position(text, region.whole.end.saturating_sub(1));
+            format!(
+                "unresolved merge conflict (lines {} to {}); settle it in a text editor, or set up Hindsight's merge driver (`hindsight git-setup`) so records merge by id",
+                at.line, end.line
+            )
+        }
+    };
+    Problem::error(path, at, message)
+}
+
+/// A value as a reader wants it in a one-line message: a verdict for an outcome, else the
+/// value's first 60 characters.
+fn short(field: &str, value: &str) -> String {
+    if field == "outcome" {
+        if value.trim() == "Open" {
+            return "open".into();
+        }
+        if let Some(at) = value.find("verdict:") {
+            let verdict: String = value[at + 8..]
+                .trim_start()
+                .chars()
+                .take_while(|c| c.is_alphanumeric())
+                .collect();
+            return verdict.to_lowercase();
+        }
+    }
+    let one_line = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() > 60 {
+        format!("{}…", one_line.chars().take(60).collect::<String>())
+    } else {
+        one_line
+    }
+}
