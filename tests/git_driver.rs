@@ -245,6 +245,39 @@ fn different_verdicts_are_a_conflict_around_that_forecast_alone() {
         .collect();
     assert_eq!(ids.len(), 8, "all but the disputed forecast: {ids:?}");
     assert!(!ids.contains(&"bo-minister-resigns".to_string()));
+
+    // Keeping their version settles it: no markers, check passes, their verdict stands,
+    // and the merge can be committed.
+    let settled = ledger.run(&["resolve-dispute", "bo-minister-resigns", "theirs"]);
+    assert_eq!(settled.status, 0, "{}", settled.stderr);
+    assert!(
+        settled
+            .stdout
+            .contains("kept their version of bo-minister-resigns"),
+        "{}",
+        settled.stdout
+    );
+    let text = ledger.read("prices.ron");
+    assert!(
+        !text.contains("<<<<<<<") && !text.contains(">>>>>>>"),
+        "{text}"
+    );
+    let check = ledger.run(&["check"]);
+    assert_eq!(check.status, 0, "{}", check.stdout);
+    let list = ledger.run(&["list", "--format", "json"]);
+    let settled_forecast = list
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "bo-minister-resigns")
+        .cloned()
+        .unwrap();
+    assert_eq!(settled_forecast["outcome"], "false");
+    git(
+        ledger.root.path(),
+        &["commit", "-qam", "settle the dispute"],
+    );
     assert!(
         String::from_utf8_lossy(&merged.stderr)
             .contains("forecast 'bo-minister-resigns' changed two ways (outcome)")

@@ -5,10 +5,13 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Args;
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
 
-use super::{CliError, CliResult};
+use super::{CliError, CliResult, FolderArg, load};
 use crate::git::{DriverOutcome, run_driver, setup};
+use crate::ledger::dispute::{has_dispute, keep_side};
+use crate::ledger::merge::Side;
 use crate::terminal::{escape_controls, escape_path};
 
 #[derive(Debug, Args)]
@@ -88,6 +91,58 @@ pub fn run_git_setup(args: &GitSetupArgs, out: &mut dyn Write) -> CliResult {
         } else {
             ""
         }
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Debug, Args)]
+pub struct ResolveDisputeArgs {
+    /// The disputed record's id.
+    pub id: String,
+    /// Which version to keep.
+    pub side: KeptSide,
+    #[command(flatten)]
+    pub folder: FolderArg,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum KeptSide {
+    /// The current branch's version (between `<<<<<<<` and `=======`).
+    Ours,
+    /// The merged branch's version (between `=======` and `>>>>>>>`).
+    Theirs,
+}
+
+/// `hindsight resolve-dispute ID ours|theirs`: keeps one version of a disputed record and
+/// removes its conflict markers, through the write door.
+pub fn run_resolve_dispute(
+    args: &ResolveDisputeArgs,
+    today: NaiveDate,
+    out: &mut dyn Write,
+) -> CliResult {
+    let ledger = load(&args.folder.dir, today)?;
+    let path = ledger
+        .ron_paths
+        .iter()
+        .find(|path| std::fs::read_to_string(path).is_ok_and(|text| has_dispute(&text, &args.id)))
+        .cloned()
+        .ok_or_else(|| {
+            CliError::Usage(format!(
+                "no dispute over '{}' in {}",
+                escape_controls(&args.id),
+                escape_path(&ledger.dir)
+            ))
+        })?;
+    let (side, name) = match args.side {
+        KeptSide::Ours => (Side::Ours, "our"),
+        KeptSide::Theirs => (Side::Theirs, "their"),
+    };
+    keep_side(&ledger, &path, &args.id, side).map_err(|e| CliError::Failed(e.to_string()))?;
+    writeln!(
+        out,
+        "kept {name} version of {} in {}",
+        escape_controls(&args.id),
+        escape_path(&path)
     )?;
     Ok(ExitCode::SUCCESS)
 }

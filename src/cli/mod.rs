@@ -46,6 +46,8 @@ pub enum Command {
     MergeDriver(git::MergeDriverArgs),
     /// Route this repository's ledger files to Hindsight's merge driver (run in every clone).
     GitSetup(git::GitSetupArgs),
+    /// Settle a disputed record by keeping one side's version (removes its conflict markers).
+    ResolveDispute(git::ResolveDisputeArgs),
 }
 
 /// The scenarios folder argument shared by every command.
@@ -139,6 +141,7 @@ pub fn run(command: Command, today: NaiveDate) -> ExitCode {
         Command::Demo(args) => demo::run(&args, today, &mut out),
         Command::MergeDriver(args) => git::run_merge_driver(&args),
         Command::GitSetup(args) => git::run_git_setup(&args, &mut out),
+        Command::ResolveDispute(args) => git::run_resolve_dispute(&args, today, &mut out),
     };
     let result = result.and_then(|code| out.flush().map(|()| code).map_err(CliError::from));
     match result {

@@ -8,9 +8,11 @@
 use std::ops::Range;
 use std::path::Path;
 
-use super::merge::{OURS_MARKER, SEPARATOR, THEIRS_MARKER};
+use super::Ledger;
+use super::merge::{OURS_MARKER, SEPARATOR, Side, THEIRS_MARKER};
 use super::problem::{Position, Problem};
 use super::syntax::{self, LineIndex};
+use super::transaction::{EditError, Endings, Rules, transact_under};
 
 /// One marked region: the marker lines and the two versions between them.
 struct Region {
@@ -201,4 +203,48 @@ fn short(field: &str, value: &str) -> String {
     } else {
         one_line
     }
+}
+
+/// The id of the record one side of a conflict holds, if it is one whole record.
+fn record_id(side: &str) -> Option<String> {
+    let side = side.trim().trim_end_matches(',').trim();
+    let outline = syntax::outline(side).ok()?;
+    outline.root.field("id")?.value.string_value(side)
+}
+
+/// Whether the file's text has a dispute over record `id`.
+pub fn has_dispute(text: &str, id: &str) -> bool {
+    regions(text).iter().any(|region| {
+        [region.ours.clone(), region.theirs.clone()]
+            .into_iter()
+            .any(|side| record_id(&text[side]).as_deref() == Some(id))
+    })
+}
+
+/// Settles the dispute over record `id` in the file at `path` by keeping `side`'s version
+/// (`Side::Ours` or `Side::Theirs`; a side that deleted it deletes it), through the write
+/// door like every change: the rest of the file, other disputes included, is kept, and
+/// the result must break no rule `check` applies but the disputes still left.
+pub fn keep_side(ledger: &Ledger, path: &Path, id: &str, side: Side) -> Result<(), EditError> {
+    transact_under(ledger, path, Endings::Keep, Rules::DisputesAside, |text| {
+        let region = regions(text)
+            .into_iter()
+            .find(|region| {
+                record_id(&text[region.ours.clone()]).as_deref() == Some(id)
+                    || record_id(&text[region.theirs.clone()]).as_deref() == Some(id)
+            })
+            .ok_or_else(|| EditError::NotFound {
+                path: path.to_path_buf(),
+                id: id.to_string(),
+            })?;
+        let kept = match side {
+            Side::Theirs => &text[region.theirs.clone()],
+            _ => &text[region.ours.clone()],
+        };
+        let mut settled = String::with_capacity(text.len());
+        settled.push_str(&text[..region.whole.start]);
+        settled.push_str(kept);
+        settled.push_str(&text[region.whole.end..]);
+        Ok((Some(settled), ()))
+    })
 }

@@ -11,7 +11,7 @@
 
 pub mod canonical;
 mod disk;
-mod dispute;
+pub mod dispute;
 pub mod draft;
 pub mod edit;
 mod folder;

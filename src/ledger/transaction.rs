@@ -131,6 +131,25 @@ pub(super) fn transact<T>(
     ledger: &Ledger,
     path: &Path,
     keep: Endings,
+    change: impl FnMut(&str) -> Result<Proposal<T>, EditError>,
+) -> Result<T, EditError> {
+    transact_under(ledger, path, keep, Rules::Check, change)
+}
+
+/// Which rules a write is held to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Rules {
+    /// Everything `check` reports.
+    Check,
+    /// Everything but disputes: settling one dispute of a file that has several.
+    DisputesAside,
+}
+
+pub(super) fn transact_under<T>(
+    ledger: &Ledger,
+    path: &Path,
+    keep: Endings,
+    rules: Rules,
     mut change: impl FnMut(&str) -> Result<Proposal<T>, EditError>,
 ) -> Result<T, EditError> {
     let disk_error = |error| EditError::from_disk(path, error);
@@ -140,7 +159,7 @@ pub(super) fn transact<T>(
         disk::sweep_stale_temporaries(path);
         locked.check_writable().map_err(disk_error)?;
         let original = locked.read(MAX_FILE_BYTES + 1).map_err(disk_error)?;
-        let text = current_text(ledger, path, &original)?;
+        let text = current_text(ledger, path, &original, rules)?;
         let endings = match keep {
             Endings::Keep => LineEndings::of(text),
             Endings::Canonical => LineEndings::Lf,
@@ -150,7 +169,7 @@ pub(super) fn transact<T>(
         let Some(new_text) = new_text else {
             return Ok(result);
         };
-        if let Some(problem) = first_error(ledger, path, &new_text) {
+        if let Some(problem) = first_error(ledger, path, &new_text, rules) {
             return Err(EditError::Invalid(problem));
         }
         let new_bytes = endings.restore(&new_text);
@@ -171,7 +190,7 @@ pub(super) fn transact<T>(
 /// one, even one created a moment before by another process.
 pub(super) fn create_file(ledger: &Ledger, path: &Path, text: &str) -> Result<(), EditError> {
     outside_folder(ledger, path)?;
-    if let Some(problem) = first_error(ledger, path, text) {
+    if let Some(problem) = first_error(ledger, path, text, Rules::Check) {
         return Err(EditError::Invalid(problem));
     }
     let disk_error = |error| EditError::from_disk(path, error);
@@ -210,7 +229,12 @@ fn outside_folder(ledger: &Ledger, path: &Path) -> Result<(), EditError> {
 }
 
 /// The file's text, if `check` would find no error in it.
-fn current_text<'a>(ledger: &Ledger, path: &Path, bytes: &'a [u8]) -> Result<&'a str, EditError> {
+fn current_text<'a>(
+    ledger: &Ledger,
+    path: &Path,
+    bytes: &'a [u8],
+    rules: Rules,
+) -> Result<&'a str, EditError> {
     let has_errors = |first: String| EditError::FileHasErrors {
         path: path.to_path_buf(),
         first,
@@ -225,13 +249,14 @@ fn current_text<'a>(ledger: &Ledger, path: &Path, bytes: &'a [u8]) -> Result<&'a
     // Still exactly as loaded: the loader's verdict, which saw the whole folder, stands.
     if let Some(file) = ledger.scenario_file(path)
         && file.content == content_hash(bytes)
+        && rules == Rules::Check
     {
         return match ledger.problems_in(path).find(|problem| problem.is_error()) {
             Some(problem) => Err(has_errors(located(problem))),
             None => Ok(text),
         };
     }
-    if let Some(problem) = first_error(ledger, path, text) {
+    if let Some(problem) = first_error(ledger, path, text, rules) {
         return Err(has_errors(located(&problem)));
     }
     Ok(text)
@@ -245,7 +270,12 @@ fn located(problem: &Problem) -> String {
 }
 
 /// The first error `check` would report in `path` if it held `text`.
-fn first_error(ledger: &Ledger, path: &Path, text: &str) -> Option<Problem> {
+fn first_error(ledger: &Ledger, path: &Path, text: &str, rules: Rules) -> Option<Problem> {
+    let blanked = match rules {
+        Rules::Check => None,
+        Rules::DisputesAside => super::dispute::blank_disputes(path, text).map(|(text, _)| text),
+    };
+    let text = blanked.as_deref().unwrap_or(text);
     file_problems(ledger, file_kind(&ledger.dir, path), path, text)
         .into_iter()
         .find(|problem| problem.severity == Severity::Error)
