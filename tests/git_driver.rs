@@ -358,3 +358,63 @@ fn a_plain_git_conflict_still_loads_the_rest_and_says_where_it_is() {
         assert!(ids.contains(&id.to_string()), "{id} not in {ids:?}");
     }
 }
+
+#[test]
+fn two_clones_of_one_remote_pull_each_others_additions_cleanly() {
+    // The way a team works: a bare remote, two clones, each set up (config is not cloned).
+    let ledger = TempLedger::fixture();
+    let root = ledger.root.path();
+    git(root, &["init", "-q"]);
+    let setup = hindsight(&["git-setup", root.to_str().unwrap()]);
+    assert_eq!(setup.status, 0, "{}", setup.stderr);
+    git(root, &["add", "."]);
+    git(root, &["commit", "-qm", "ledger"]);
+    let remote = tempfile::tempdir().unwrap();
+    let bare = remote.path().join("ledger.git");
+    git(
+        root,
+        &["clone", "-q", "--bare", ".", bare.to_str().unwrap()],
+    );
+
+    let clone = |name: &str| {
+        let dir = remote.path().join(name);
+        git(
+            remote.path(),
+            &["clone", "-q", bare.to_str().unwrap(), name],
+        );
+        let setup = hindsight(&["git-setup", dir.to_str().unwrap()]);
+        assert_eq!(setup.status, 0, "{}", setup.stderr);
+        assert!(
+            !setup.stdout.contains("added to .gitattributes"),
+            "the line came with the clone"
+        );
+        dir
+    };
+    let (ana, ben) = (clone("ana"), clone("ben"));
+    let add = |dir: &Path, id: &str| {
+        let path = dir.join("scenarios/prices.ron");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let block = format!(
+            "\n        Forecast(\n            id: \"{id}\",\n            by: \"ada-fixture\",\n            source: \"herald\",\n            made: \"2022-03-04\",\n            quote: \"Q {id}\",\n            claim: \"C {id}\",\n            expression: \"likely\",\n            resolve_by: Default(\"2023-03-04\"),\n            outcome: Open,\n        ),\n"
+        );
+        let at = text.rfind("    ],\n)").unwrap();
+        std::fs::write(&path, format!("{}{block}{}", &text[..at], &text[at..])).unwrap();
+        git(dir, &["commit", "-qam", &format!("add {id}")]);
+    };
+    add(&ana, "ana-forecast");
+    git(&ana, &["push", "-q", "origin", "HEAD"]);
+    add(&ben, "ben-forecast");
+    let pulled = git_output(
+        &ben,
+        &["pull", "-q", "--no-rebase", "--no-edit", "origin", "main"],
+    );
+    assert!(
+        pulled.status.success(),
+        "{}",
+        String::from_utf8_lossy(&pulled.stderr)
+    );
+    let text = std::fs::read_to_string(ben.join("scenarios/prices.ron")).unwrap();
+    assert!(text.contains("ana-forecast") && text.contains("ben-forecast"));
+    let check = hindsight(&["check", ben.join("scenarios").to_str().unwrap()]);
+    assert_eq!(check.status, 0, "{}", check.stdout);
+}
