@@ -104,6 +104,15 @@ fn line_merge(base: &Path, ours: &Path, theirs: &Path) -> std::io::Result<i32> {
     }
 }
 
+/// Whether `dir` is in a git repository whose clone does not route ledger files to the
+/// driver yet (false when it is not in a repository, or git is missing: then there is
+/// nothing to set up).
+pub fn needs_setup(dir: &Path) -> bool {
+    let in_repository = git_output(dir, &["rev-parse", "--is-inside-work-tree"])
+        .is_ok_and(|out| out.trim() == "true");
+    in_repository && git_output(dir, &["config", "--get", "merge.hindsight.driver"]).is_err()
+}
+
 /// What `git-setup` did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Setup {

@@ -746,3 +746,37 @@ fn saving_into_a_scenario_that_left_the_folder_keeps_the_form_and_what_was_typed
         "nothing was written"
     );
 }
+
+#[test]
+fn the_app_offers_to_merge_by_record_id_in_a_git_clone_that_lacks_it() {
+    let ledger = TempLedger::fixture();
+    let root = ledger.root.path();
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .args(args)
+            .current_dir(root)
+            .output()
+            .unwrap()
+    };
+    assert!(git(&["init", "-q"]).status.success());
+    let mut harness = open(&ledger, false);
+    assert!(shows_text(&harness, "merges ledger files line by line"));
+
+    click(&mut harness, "Merge by record id");
+    let attributes = std::fs::read_to_string(root.join(".gitattributes")).unwrap();
+    assert!(attributes.contains("*.ron merge=hindsight"), "{attributes}");
+    let driver = git(&["config", "--get", "merge.hindsight.driver"]);
+    assert!(String::from_utf8_lossy(&driver.stdout).contains("merge-driver %O %A %B %P"));
+    assert!(
+        !shows_text(&harness, "merges ledger files line by line"),
+        "the offer is gone"
+    );
+    assert!(shows_text(&harness, "Ledger files now merge by record id"));
+}
+
+#[test]
+fn outside_a_git_repository_nothing_about_git_is_shown() {
+    let ledger = TempLedger::fixture();
+    let harness = open(&ledger, false);
+    assert!(!shows_text(&harness, "merges ledger files line by line"));
+}

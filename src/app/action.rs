@@ -19,6 +19,8 @@ pub enum Action {
     /// The table has scrolled the selected row into view: the request is done.
     ScrolledToSelected,
     ShowTab(Tab),
+    /// Route this clone's ledger files to the merge driver (`hindsight git-setup`).
+    GitSetup,
     /// Open a forecaster's page (by the name shown in reports).
     ShowForecaster(String),
     /// Back from a forecaster's page to the leaderboard.

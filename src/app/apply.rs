@@ -79,6 +79,7 @@ impl HindsightApp {
                 self.ui.open_folder = None;
                 self.open_folder(&folder, ctx);
             }
+            Action::GitSetup => self.git_setup(),
             Action::Reload => {
                 self.reload(ctx);
                 self.info("Reloaded");
@@ -445,5 +446,26 @@ impl HindsightApp {
             Err(error) => self.error(error.to_string()),
         }
         self.reload(ctx);
+    }
+
+    fn git_setup(&mut self) {
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        let done = std::env::current_exe()
+            .map_err(|error| error.to_string())
+            .and_then(|program| crate::git::setup(&session.dir, &program));
+        match done {
+            Ok(setup) => {
+                session.git_setup_needed = false;
+                let commit = if setup.attributes_added {
+                    "; commit .gitattributes so the others get it"
+                } else {
+                    ""
+                };
+                self.info(format!("Ledger files now merge by record id{commit}"));
+            }
+            Err(error) => self.error(format!("Could not set up merging: {error}")),
+        }
     }
 }

@@ -24,6 +24,9 @@ pub struct Session {
     reload_again: bool,
     /// Why watching failed, if it did (shown to the user once).
     pub watch_error: Option<String>,
+    /// The folder is in a git clone that does not merge ledger files by record id yet:
+    /// the app offers `git-setup`. Asked of git once, when the folder is opened.
+    pub git_setup_needed: bool,
 }
 
 impl Session {
@@ -53,6 +56,7 @@ impl Session {
             reloading: None,
             reload_again: false,
             watch_error,
+            git_setup_needed: crate::git::needs_setup(dir),
         })
     }
 

@@ -133,3 +133,15 @@ pub fn welcome(ui: &mut Ui, settings: &Settings, actions: &mut Vec<Action>) {
         }
     });
 }
+
+/// The offer to set up merging by record id, for a git clone that lacks it.
+pub fn git_setup_offer(ui: &mut Ui, actions: &mut Vec<Action>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            "This folder is shared through git, but this clone merges ledger files line by line: two people adding forecasts to one file would get a conflict.",
+        );
+        if ui.button("Merge by record id").clicked() {
+            actions.push(Action::GitSetup);
+        }
+    });
+}

@@ -63,6 +63,9 @@ pub fn app_ui(ui: &mut Ui, app: &mut HindsightApp, actions: &mut Vec<Action>) {
     };
 
     egui::Panel::top("tabs").show(ui, |ui| menu::tabs(ui, &ctx, state.tab, actions));
+    if session.git_setup_needed {
+        egui::Panel::top("git-setup").show(ui, |ui| menu::git_setup_offer(ui, actions));
+    }
     if state.tab.has_filter() {
         egui::Panel::top("filters").show(ui, |ui| {
             filter_bar::filter_bar(
