@@ -780,3 +780,47 @@ fn outside_a_git_repository_nothing_about_git_is_shown() {
     let harness = open(&ledger, false);
     assert!(!shows_text(&harness, "merges ledger files line by line"));
 }
+
+#[test]
+fn a_dispute_left_by_a_merge_is_settled_from_the_problems_view() {
+    let ledger = TempLedger::fixture();
+    let base = ledger.read("prices.ron");
+    let resolved = |verdict: &str| {
+        let at = base.find("id: \"bo-minister-resigns\"").unwrap();
+        let open = at + base[at..].find("outcome: Open,").unwrap();
+        format!(
+            "{}outcome: Resolved(\n                verdict: {verdict},\n                on: \"2022-07-01\",\n                evidence: \"Seen.\",\n            ),{}",
+            &base[..open],
+            &base[open + "outcome: Open,".len()..]
+        )
+    };
+    let merged = hindsight::ledger::merge::merge(
+        hindsight::ledger::format::FileKind::Scenario,
+        &base,
+        &resolved("True"),
+        &resolved("False"),
+    )
+    .unwrap();
+    assert_eq!(merged.disputes.len(), 1);
+    ledger.write("prices.ron", &merged.text);
+
+    let mut harness = open(&ledger, false);
+    click(&mut harness, "Problems (1)");
+    assert!(shows_text(&harness, "Disputes: 1"));
+    assert!(shows_text(
+        &harness,
+        "is disputed between two versions: outcome: true (ours) vs false (theirs)"
+    ));
+    click(&mut harness, "Keep theirs");
+
+    let text = ledger.read("prices.ron");
+    assert!(!text.contains("<<<<<<<"), "{text}");
+    let loaded = ledger.load();
+    assert_eq!(loaded.error_count(), 0, "{:?}", loaded.problems);
+    let view = loaded.view(loaded.find("bo-minister-resigns").unwrap());
+    assert_eq!(view.verdict(), Some(hindsight::ledger::Verdict::False));
+    assert!(
+        !shows_text(&harness, "Disputes:"),
+        "the dispute is gone from the view"
+    );
+}

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use crate::ledger::Verdict;
 use crate::ledger::draft::{ForecastDraft, PersonDraft, ScenarioDraft, SourceDraft};
+use crate::ledger::merge::Side;
 use crate::query::{Filter, SortKey};
 
 use super::views::track_records::LeaderboardColumn;
@@ -21,6 +22,12 @@ pub enum Action {
     ShowTab(Tab),
     /// Route this clone's ledger files to the merge driver (`hindsight git-setup`).
     GitSetup,
+    /// Settle a disputed record by keeping one side's version.
+    KeepSide {
+        path: PathBuf,
+        id: String,
+        side: Side,
+    },
     /// Open a forecaster's page (by the name shown in reports).
     ShowForecaster(String),
     /// Back from a forecaster's page to the leaderboard.

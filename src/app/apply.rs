@@ -9,6 +9,7 @@ use super::undo::UndoStep;
 use super::views::filter_bar::{FilterBarState, search_field_id};
 use super::{Action, Form, HindsightApp, OutcomeForm, Tab};
 use crate::ledger::EditError;
+use crate::ledger::dispute::keep_side;
 use crate::ledger::draft::{
     FieldProblem, ForecastDraft, PersonDraft, ScenarioDraft, SourceDraft, check_forecast,
     check_person, check_scenario, check_source,
@@ -17,6 +18,7 @@ use crate::ledger::edit::{Change, edit_forecast};
 use crate::ledger::insert::{
     create_scenario, delete_forecast, insert_forecast, insert_person, insert_source,
 };
+use crate::ledger::merge::Side;
 use crate::ledger::{Ledger, Outcome, PEOPLE_FILE, Resolution, ScenarioFile, Verdict};
 use crate::query::Filter;
 
@@ -80,6 +82,7 @@ impl HindsightApp {
                 self.open_folder(&folder, ctx);
             }
             Action::GitSetup => self.git_setup(),
+            Action::KeepSide { path, id, side } => self.keep_side(&path, &id, side, ctx),
             Action::Reload => {
                 self.reload(ctx);
                 self.info("Reloaded");
@@ -467,5 +470,19 @@ impl HindsightApp {
             }
             Err(error) => self.error(format!("Could not set up merging: {error}")),
         }
+    }
+
+    fn keep_side(&mut self, path: &Path, id: &str, side: Side, ctx: &egui::Context) {
+        let Some(ledger) = self.shared_ledger() else {
+            return;
+        };
+        match keep_side(&ledger, path, id, side) {
+            Ok(()) => {
+                let which = if side == Side::Theirs { "their" } else { "our" };
+                self.info(format!("Kept {which} version of {id}"));
+            }
+            Err(error) => self.error(error.to_string()),
+        }
+        self.reload(ctx);
     }
 }

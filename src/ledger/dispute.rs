@@ -6,7 +6,7 @@
 //! touches it.
 
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::Ledger;
 use super::merge::{OURS_MARKER, SEPARATOR, Side, THEIRS_MARKER};
@@ -22,9 +22,29 @@ struct Region {
     theirs: Range<usize>,
 }
 
+/// A record in dispute, with both versions, for a reader to choose between.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DisputedRecord {
+    pub path: PathBuf,
+    pub id: String,
+    /// Where its conflict markers start.
+    pub position: Position,
+    /// Each side's text of the record, empty for a side that deleted it.
+    pub ours: String,
+    pub theirs: String,
+}
+
+/// A file's text with its disputes blanked out, what `check` says of each, and the
+/// disputed records a reader can settle.
+pub(super) struct Blanked {
+    pub text: String,
+    pub problems: Vec<Problem>,
+    pub records: Vec<DisputedRecord>,
+}
+
 /// The text with every marked region blanked, and a problem for each region; `None` when
 /// the text has no conflict markers.
-pub(super) fn blank_disputes(path: &Path, text: &str) -> Option<(String, Vec<Problem>)> {
+pub(super) fn blank_disputes(path: &Path, text: &str) -> Option<Blanked> {
     let regions = regions(text);
     if regions.is_empty() {
         return None;
@@ -32,8 +52,22 @@ pub(super) fn blank_disputes(path: &Path, text: &str) -> Option<(String, Vec<Pro
     let lines = LineIndex::new(text);
     let mut blanked = text.to_string();
     let mut problems = Vec::new();
+    let mut records = Vec::new();
     for region in &regions {
         let at = lines.position(text, region.whole.start);
+        let (ours, theirs) = (&text[region.ours.clone()], &text[region.theirs.clone()]);
+        if let Some(id) = record_id(ours).or_else(|| record_id(theirs))
+            && is_whole_records(ours)
+            && is_whole_records(theirs)
+        {
+            records.push(DisputedRecord {
+                path: path.to_path_buf(),
+                id,
+                position: at,
+                ours: ours.trim().trim_end_matches(',').to_string(),
+                theirs: theirs.trim().trim_end_matches(',').to_string(),
+            });
+        }
         problems.push(describe(path, at, text, &lines, region));
         // A space for every byte (a line break stays), so every offset after it holds.
         let blank = |range: Range<usize>| -> String {
@@ -62,7 +96,11 @@ pub(super) fn blank_disputes(path: &Path, text: &str) -> Option<(String, Vec<Pro
         };
         blanked.replace_range(region.whole.clone(), &replacement);
     }
-    Some((blanked, problems))
+    Some(Blanked {
+        text: blanked,
+        problems,
+        records,
+    })
 }
 
 /// Whether one side of a conflict is a whole record (a `Name(…)` with an id, and its comma)

@@ -90,33 +90,39 @@ pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, LoadError> {
         .collect();
     // Files are independent until validation, so they are read and parsed in parallel.
     // A file with conflict markers loads all but the disputed records (see `dispute`).
-    let outcomes: Vec<(Option<ReadScenario>, Vec<Problem>)> = scenario_paths
+    let outcomes: Vec<(
+        Option<ReadScenario>,
+        Vec<Problem>,
+        Vec<dispute::DisputedRecord>,
+    )> = scenario_paths
         .par_iter()
         .map(|path| {
             let text = match folder::read_text(path) {
                 Ok(text) => text,
-                Err(problem) => return (None, vec![problem]),
+                Err(problem) => return (None, vec![problem], Vec::new()),
             };
-            let (text, disputes) = match dispute::blank_disputes(path, &text) {
-                Some((blanked, disputes)) => (blanked, disputes),
-                None => (text, Vec::new()),
+            let (text, disputes, records) = match dispute::blank_disputes(path, &text) {
+                Some(blanked) => (blanked.text, blanked.problems, blanked.records),
+                None => (text, Vec::new(), Vec::new()),
             };
             match parse::parse::<Scenario>(path, &text) {
                 Ok(parsed) => {
                     let path = (*path).clone();
-                    (Some(ReadScenario { path, text, parsed }), disputes)
+                    (Some(ReadScenario { path, text, parsed }), disputes, records)
                 }
                 Err(mut found) => {
                     found.extend(disputes);
-                    (None, found)
+                    (None, found, records)
                 }
             }
         })
         .collect();
     let mut read = Vec::with_capacity(outcomes.len());
-    for (file, found) in outcomes {
+    let mut disputes = Vec::new();
+    for (file, found, records) in outcomes {
         read.extend(file);
         problems.extend(found);
+        disputes.extend(records);
     }
 
     let project_root = dir
@@ -161,6 +167,7 @@ pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, LoadError> {
     Ok(Ledger {
         dir: dir.to_path_buf(),
         ron_paths: paths,
+        disputes,
         project_root,
         files,
         people,

@@ -61,6 +61,9 @@ pub struct Ledger {
     /// in path order: regular files inside the folder, each once. Links out of the folder,
     /// FIFOs and the like are not here but in `problems`.
     pub ron_paths: Vec<PathBuf>,
+    /// Records left in dispute by a merge (both versions between conflict markers), which
+    /// a reader settles by keeping one side ([`dispute::keep_side`]).
+    pub disputes: Vec<dispute::DisputedRecord>,
     /// The folder seed paths are relative to: the scenarios folder's parent.
     pub project_root: PathBuf,
     /// Scenario files that could be read, in path order. Files that could not be parsed

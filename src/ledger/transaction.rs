@@ -273,7 +273,7 @@ fn located(problem: &Problem) -> String {
 fn first_error(ledger: &Ledger, path: &Path, text: &str, rules: Rules) -> Option<Problem> {
     let blanked = match rules {
         Rules::Check => None,
-        Rules::DisputesAside => super::dispute::blank_disputes(path, text).map(|(text, _)| text),
+        Rules::DisputesAside => super::dispute::blank_disputes(path, text).map(|b| b.text),
     };
     let text = blanked.as_deref().unwrap_or(text);
     file_problems(ledger, file_kind(&ledger.dir, path), path, text)

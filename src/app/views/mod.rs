@@ -102,7 +102,7 @@ pub fn app_ui(ui: &mut Ui, app: &mut HindsightApp, actions: &mut Vec<Action>) {
             None => track_records::track_records_ui(ui, &ctx, state.leaderboard, actions),
         },
         Tab::Timeline => timeline::timeline_ui(ui, &ctx, actions),
-        Tab::Problems => problems::problems_ui(ui, &ctx),
+        Tab::Problems => problems::problems_ui(ui, &ctx, actions),
     });
     if let Some(form) = &mut state.form {
         forms::form_window(ui.ctx(), &ctx, form, actions);

@@ -5,10 +5,15 @@
 use egui::{RichText, Ui};
 
 use super::ViewCtx;
+use crate::app::Action;
 use crate::ledger::Severity;
+use crate::ledger::merge::Side;
 
-pub fn problems_ui(ui: &mut Ui, ctx: &ViewCtx) {
+pub fn problems_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
     let ledger = ctx.ledger;
+    if !ledger.disputes.is_empty() {
+        disputes_ui(ui, ctx, actions);
+    }
     ui.heading(format!(
         "Problems: {} errors, {} warnings",
         ledger.error_count(),
@@ -40,4 +45,41 @@ pub fn problems_ui(ui: &mut Ui, ctx: &ViewCtx) {
             });
         }
     });
+}
+
+/// Records a merge left in dispute: both versions side by side, and a button to keep each.
+fn disputes_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
+    ui.heading(format!("Disputes: {}", ctx.ledger.disputes.len()));
+    ui.weak("A merge changed these records two ways. Keep one version: the other is removed with the conflict markers, and the rest of the file stays as it is.");
+    for dispute in &ctx.ledger.disputes {
+        ui.separator();
+        ui.horizontal(|ui| {
+            ui.strong(&dispute.id);
+            ui.monospace(format!(
+                "{}:{}",
+                dispute.path.display(),
+                dispute.position.line
+            ));
+        });
+        ui.columns(2, |columns| {
+            for (column, (side, label, text)) in columns.iter_mut().zip([
+                (Side::Ours, "Keep ours", &dispute.ours),
+                (Side::Theirs, "Keep theirs", &dispute.theirs),
+            ]) {
+                if column.button(label).clicked() {
+                    actions.push(Action::KeepSide {
+                        path: dispute.path.clone(),
+                        id: dispute.id.clone(),
+                        side,
+                    });
+                }
+                if text.is_empty() {
+                    column.weak("(deleted on this side)");
+                } else {
+                    column.monospace(text.as_str());
+                }
+            }
+        });
+    }
+    ui.add_space(12.0);
 }
