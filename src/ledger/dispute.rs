@@ -64,8 +64,8 @@ pub(super) fn blank_disputes(path: &Path, text: &str) -> Option<Blanked> {
                 path: path.to_path_buf(),
                 id,
                 position: at,
-                ours: ours.trim().trim_end_matches(',').to_string(),
-                theirs: theirs.trim().trim_end_matches(',').to_string(),
+                ours: dedent(ours),
+                theirs: dedent(theirs),
             });
         }
         problems.push(describe(path, at, text, &lines, region));
@@ -101,6 +101,23 @@ pub(super) fn blank_disputes(path: &Path, text: &str) -> Option<Blanked> {
         problems,
         records,
     })
+}
+
+/// One side's record as a reader sees it on its own: without its trailing comma and with
+/// the indentation it has in the file taken off every line.
+fn dedent(side: &str) -> String {
+    let side = side.trim_end().trim_end_matches(',');
+    let margin = side
+        .lines()
+        .filter(|line| !line.trim().is_empty())
+        .map(|line| line.len() - line.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    side.lines()
+        .skip_while(|line| line.trim().is_empty())
+        .map(|line| line.get(margin..).unwrap_or(line.trim_start()))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Whether one side of a conflict is a whole record (a `Name(…)` with an id, and its comma)

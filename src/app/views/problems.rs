@@ -14,10 +14,11 @@ pub fn problems_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
     if !ledger.disputes.is_empty() {
         disputes_ui(ui, ctx, actions);
     }
+    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     ui.heading(format!(
-        "Problems: {} errors, {} warnings",
-        ledger.error_count(),
-        ledger.warning_count()
+        "Problems: {}, {}",
+        count(ledger.error_count(), "error"),
+        count(ledger.warning_count(), "warning")
     ));
     if ledger.problems.is_empty() {
         ui.label("Every file in the folder reads cleanly.");
@@ -76,7 +77,15 @@ fn disputes_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
                 if text.is_empty() {
                     column.weak("(deleted on this side)");
                 } else {
-                    column.monospace(text.as_str());
+                    // As in the file: one field a line, long lines scrolled, not wrapped.
+                    egui::ScrollArea::horizontal()
+                        .id_salt((&dispute.id, label))
+                        .show(column, |ui| {
+                            ui.add(
+                                egui::Label::new(RichText::new(text.as_str()).monospace())
+                                    .wrap_mode(egui::TextWrapMode::Extend),
+                            );
+                        });
                 }
             }
         });
