@@ -74,20 +74,44 @@ fn merge_by_record(
         if bytes.len() as u64 > MAX_FILE_BYTES {
             return Err("a version is larger than the file size limit".into());
         }
-        let text = String::from_utf8(bytes).map_err(|_| "a version is not UTF-8".to_string())?;
-        // Line endings are git's business in a line merge; the record merge writes `\n`.
-        if text.contains('\r') {
-            return Err("a version has \\r\\n line endings".into());
-        }
-        Ok(text)
+        String::from_utf8(bytes).map_err(|_| "a version is not UTF-8".to_string())
     };
     let (b, o, t) = (read(base)?, read(ours)?, read(theirs)?);
+    // A file written with `\r\n` on every line (on all three sides) is merged as `\n` and
+    // gets its endings back; mixed endings are left to git's line merge.
+    let crlf = [&b, &o, &t].map(|text| all_crlf(text));
+    let crlf = match crlf {
+        [true, true, true] => true,
+        _ if [&b, &o, &t].iter().any(|text| text.contains('\r')) => {
+            return Err("the versions mix line endings".into());
+        }
+        _ => false,
+    };
+    let lf = |text: &str| {
+        if crlf {
+            text.replace("\r\n", "\n")
+        } else {
+            text.to_string()
+        }
+    };
+    let (b, o, t) = (lf(&b), lf(&o), lf(&t));
     // A bug in the record merge must not fail the user's merge: git's merge takes over.
     let merged = std::panic::catch_unwind(|| merge::merge(kind, &b, &o, &t))
         .map_err(|_| "the record merge failed".to_string())?
         .map_err(|error| error.to_string())?;
-    std::fs::write(ours, merged.text.as_bytes()).map_err(|e| e.to_string())?;
+    let text = if crlf {
+        merged.text.replace('\n', "\r\n")
+    } else {
+        merged.text
+    };
+    std::fs::write(ours, text.as_bytes()).map_err(|e| e.to_string())?;
     Ok(DriverOutcome::ByRecord(merged.disputes))
+}
+
+/// Whether every line of `text` ends with `\r\n`.
+fn all_crlf(text: &str) -> bool {
+    let lines = text.matches('\n').count();
+    lines > 0 && text.matches("\r\n").count() == lines
 }
 
 /// `git merge-file`: git's own line merge, written into `ours`; the number of conflicts.

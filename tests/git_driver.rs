@@ -418,3 +418,39 @@ fn two_clones_of_one_remote_pull_each_others_additions_cleanly() {
     let check = hindsight(&["check", ben.join("scenarios").to_str().unwrap()]);
     assert_eq!(check.status, 0, "{}", check.stdout);
 }
+
+#[test]
+fn files_with_windows_line_endings_merge_by_record_and_keep_them() {
+    // The driver as git calls it, on three versions written with \r\n.
+    let ledger = TempLedger::fixture();
+    let base = ledger.read("prices.ron");
+    let with = |id: &str| {
+        let at = base.rfind("    ],\n)").unwrap();
+        format!(
+            "{}\n        Forecast(\n            id: \"{id}\",\n            by: \"ada-fixture\",\n            source: \"herald\",\n            made: \"2022-03-04\",\n            quote: \"Q\",\n            claim: \"C\",\n            expression: \"likely\",\n            resolve_by: Default(\"2023-03-04\"),\n            outcome: Open,\n        ),\n{}",
+            &base[..at],
+            &base[at..]
+        )
+        .replace('\n', "\r\n")
+    };
+    let dir = ledger.root.path();
+    let (o, a, b) = (dir.join("O.ron"), dir.join("A.ron"), dir.join("B.ron"));
+    std::fs::write(&o, base.replace('\n', "\r\n")).unwrap();
+    std::fs::write(&a, with("ours-new")).unwrap();
+    std::fs::write(&b, with("theirs-new")).unwrap();
+    let run = hindsight(&[
+        "merge-driver",
+        o.to_str().unwrap(),
+        a.to_str().unwrap(),
+        b.to_str().unwrap(),
+        "scenarios/prices.ron",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let merged = std::fs::read_to_string(&a).unwrap();
+    assert!(merged.contains("ours-new") && merged.contains("theirs-new"));
+    assert_eq!(
+        merged.matches('\n').count(),
+        merged.matches("\r\n").count(),
+        "every line still ends with CRLF"
+    );
+}
