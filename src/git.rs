@@ -151,7 +151,12 @@ pub struct Setup {
 /// (set every time, as the binary may have moved). Git does not clone config, so every
 /// clone runs this.
 pub fn setup(dir: &Path, program: &Path) -> Result<Setup, String> {
-    let top = git_output(dir, &["rev-parse", "--show-toplevel"])?;
+    let top = git_output(dir, &["rev-parse", "--show-toplevel"]).map_err(|_| {
+        format!(
+            "{}: not inside a git repository (run `git-setup` in a clone of the ledger's repository)",
+            crate::terminal::escape_path(dir)
+        )
+    })?;
     let repository = PathBuf::from(top.trim());
     let prefix = git_output(dir, &["rev-parse", "--show-prefix"])?;
     let prefix = prefix.trim().trim_end_matches('/');

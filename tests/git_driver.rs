@@ -5,36 +5,9 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-use common::{TempLedger, hindsight};
-
-fn git_output(dir: &Path, args: &[&str]) -> Output {
-    Command::new("git")
-        .args([
-            "-c",
-            "user.name=Tester",
-            "-c",
-            "user.email=tester@example.org",
-            "-c",
-            "init.defaultBranch=main",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("git runs")
-}
-
-fn git(dir: &Path, args: &[&str]) -> String {
-    let output = git_output(dir, args);
-    assert!(
-        output.status.success(),
-        "git {args:?} failed:\n{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
+use common::{TempLedger, git, git_output, hindsight, with_new_forecast};
 
 /// The fixture ledger in a repository set up for the driver, with `alice` and `bob`
 /// branches starting from the same commit.
@@ -70,14 +43,7 @@ fn run_ok(ledger: &TempLedger, args: &[&str]) {
 
 fn add_forecast(ledger: &TempLedger, id: &str) {
     let text = ledger.read("prices.ron");
-    let block = format!(
-        "\n        Forecast(\n            id: \"{id}\",\n            by: \"ada-fixture\",\n            source: \"herald\",\n            made: \"2022-03-04\",\n            quote: \"Q {id}\",\n            claim: \"C {id}\",\n            expression: \"likely\",\n            resolve_by: Default(\"2023-03-04\"),\n            outcome: Open,\n        ),\n"
-    );
-    let at = text.rfind("    ],\n)").unwrap();
-    ledger.write(
-        "prices.ron",
-        format!("{}{block}{}", &text[..at], &text[at..]),
-    );
+    ledger.write("prices.ron", with_new_forecast(&text, id));
 }
 
 fn merge_bob_into_alice(ledger: &TempLedger) -> Output {
@@ -99,13 +65,7 @@ fn forecasts_added_by_two_people_to_one_file_merge_cleanly() {
     );
     let list = ledger.run(&["list", "--format", "json"]);
     assert_eq!(list.status, 0, "{}", list.stderr);
-    let ids: Vec<String> = list
-        .json()
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["id"].as_str().unwrap().to_string())
-        .collect();
+    let ids = list.ids();
     assert!(
         ids.contains(&"alice-forecast".into()) && ids.contains(&"bob-forecast".into()),
         "{ids:?}"
@@ -236,13 +196,7 @@ fn different_verdicts_are_a_conflict_around_that_forecast_alone() {
     );
     assert!(check.stdout.contains(&expected), "{}", check.stdout);
     let list = ledger.run(&["list", "--format", "json"]);
-    let ids: Vec<String> = list
-        .json()
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["id"].as_str().unwrap().to_string())
-        .collect();
+    let ids = list.ids();
     assert_eq!(ids.len(), 8, "all but the disputed forecast: {ids:?}");
     assert!(!ids.contains(&"bo-minister-resigns".to_string()));
 
@@ -347,13 +301,7 @@ fn a_plain_git_conflict_still_loads_the_rest_and_says_where_it_is() {
     );
     // The records around the conflict still load, and so does the other scenario.
     let list = ledger.run(&["list", "--format", "json"]);
-    let ids: Vec<String> = list
-        .json()
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["id"].as_str().unwrap().to_string())
-        .collect();
+    let ids = list.ids();
     for id in ["ada-rates-up", "bo-minister-resigns", "tokayev-clear"] {
         assert!(ids.contains(&id.to_string()), "{id} not in {ids:?}");
     }
@@ -394,11 +342,7 @@ fn two_clones_of_one_remote_pull_each_others_additions_cleanly() {
     let add = |dir: &Path, id: &str| {
         let path = dir.join("scenarios/prices.ron");
         let text = std::fs::read_to_string(&path).unwrap();
-        let block = format!(
-            "\n        Forecast(\n            id: \"{id}\",\n            by: \"ada-fixture\",\n            source: \"herald\",\n            made: \"2022-03-04\",\n            quote: \"Q {id}\",\n            claim: \"C {id}\",\n            expression: \"likely\",\n            resolve_by: Default(\"2023-03-04\"),\n            outcome: Open,\n        ),\n"
-        );
-        let at = text.rfind("    ],\n)").unwrap();
-        std::fs::write(&path, format!("{}{block}{}", &text[..at], &text[at..])).unwrap();
+        std::fs::write(&path, with_new_forecast(&text, id)).unwrap();
         git(dir, &["commit", "-qam", &format!("add {id}")]);
     };
     add(&ana, "ana-forecast");
@@ -424,15 +368,7 @@ fn files_with_windows_line_endings_merge_by_record_and_keep_them() {
     // The driver as git calls it, on three versions written with \r\n.
     let ledger = TempLedger::fixture();
     let base = ledger.read("prices.ron");
-    let with = |id: &str| {
-        let at = base.rfind("    ],\n)").unwrap();
-        format!(
-            "{}\n        Forecast(\n            id: \"{id}\",\n            by: \"ada-fixture\",\n            source: \"herald\",\n            made: \"2022-03-04\",\n            quote: \"Q\",\n            claim: \"C\",\n            expression: \"likely\",\n            resolve_by: Default(\"2023-03-04\"),\n            outcome: Open,\n        ),\n{}",
-            &base[..at],
-            &base[at..]
-        )
-        .replace('\n', "\r\n")
-    };
+    let with = |id: &str| with_new_forecast(&base, id).replace('\n', "\r\n");
     let dir = ledger.root.path();
     let (o, a, b) = (dir.join("O.ron"), dir.join("A.ron"), dir.join("B.ron"));
     std::fs::write(&o, base.replace('\n', "\r\n")).unwrap();
@@ -453,4 +389,17 @@ fn files_with_windows_line_endings_merge_by_record_and_keep_them() {
         merged.matches("\r\n").count(),
         "every line still ends with CRLF"
     );
+}
+
+#[test]
+fn git_setup_outside_a_repository_says_so_and_writes_nothing() {
+    let ledger = TempLedger::fixture();
+    let run = hindsight(&["git-setup", ledger.scenarios().to_str().unwrap()]);
+    assert_eq!(run.status, 1);
+    assert!(
+        run.stderr.contains("not inside a git repository"),
+        "{}",
+        run.stderr
+    );
+    assert!(!ledger.root.path().join(".gitattributes").exists());
 }

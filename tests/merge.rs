@@ -6,6 +6,7 @@ mod common;
 
 use std::path::Path;
 
+use common::with_new_forecast;
 use hindsight::ledger::format::FileKind;
 use hindsight::ledger::merge::{Dispute, MergeError, Side, merge, settle};
 use hindsight::ledger::parse::parse;
@@ -19,15 +20,6 @@ fn scenario(text: &str) -> Scenario {
     parse::<Scenario>(Path::new("merged.ron"), text)
         .unwrap_or_else(|problems| panic!("{problems:?}\n{text}"))
         .value
-}
-
-/// The fixture with a new forecast `id` appended to its forecasts (as the app adds one).
-fn with_new_forecast(base: &str, id: &str) -> String {
-    let block = format!(
-        "\n        Forecast(\n            id: \"{id}\",\n            by: \"ada-fixture\",\n            source: \"herald\",\n            made: \"2022-03-04\",\n            quote: \"Q {id}\",\n            claim: \"C {id}\",\n            expression: \"likely\",\n            resolve_by: Default(\"2023-03-04\"),\n            outcome: Open,\n        ),\n"
-    );
-    let at = base.rfind("    ],\n)").unwrap();
-    format!("{}{block}{}", &base[..at], &base[at..])
 }
 
 fn resolved_as(base: &str, id: &str, verdict: &str) -> String {

@@ -17,7 +17,7 @@ use std::collections::{HashMap, HashSet};
 use super::format::FileKind;
 use super::parse;
 use super::splice::{indent, indentation_depth};
-use super::syntax::{self, LineIndex, Node, Outline};
+use super::syntax::{LineIndex, Node, Outline};
 use super::{People, Scenario};
 use crate::estimative::PhraseFile;
 
@@ -160,14 +160,7 @@ struct Version<'a> {
 
 impl<'a> Version<'a> {
     fn read(kind: FileKind, text: &'a str, side: Side) -> Result<Version<'a>, MergeError> {
-        let path = std::path::Path::new("merged.ron");
-        let parses = match kind {
-            FileKind::Scenario => parse::parse::<Scenario>(path, text).is_ok(),
-            FileKind::People => parse::parse::<People>(path, text).is_ok(),
-            FileKind::Phrases => parse::parse::<PhraseFile>(path, text).is_ok(),
-        };
-        let outline = syntax::outline(text).ok().filter(|_| parses);
-        let outline = outline.ok_or(MergeError::DoesNotParse(side))?;
+        let outline = parsed_outline(kind, text).ok_or(MergeError::DoesNotParse(side))?;
         Ok(Version {
             text,
             outline,
@@ -358,6 +351,17 @@ fn merge_list(
             text: record.text.to_string(),
         };
         let text = |record: Option<&Record>| record.map(|r| r.text.to_string());
+        let mut dispute = |fields: Vec<String>| {
+            items.push(Item::Dispute {
+                ours: text(ro),
+                theirs: text(rt),
+            });
+            disputes.push(Dispute {
+                list: Some(list.to_string()),
+                key: key.to_string(),
+                fields,
+            });
+        };
         match pick(rb.map(|r| r.text), ro.map(|r| r.text), rt.map(|r| r.text)) {
             Pick::Same(None) | Pick::Take(None) => {} // deleted, or never there
             Pick::Same(Some(_)) => items.push(keep(ro.expect("ours has it"))),
@@ -368,30 +372,10 @@ fn merge_list(
                         comments: record_o.comments.iter().map(|c| c.to_string()).collect(),
                         text: render_record(record_o, &fields),
                     }),
-                    Err(fields) => {
-                        items.push(Item::Dispute {
-                            ours: text(ro),
-                            theirs: text(rt),
-                        });
-                        disputes.push(Dispute {
-                            list: Some(list.to_string()),
-                            key: key.to_string(),
-                            fields,
-                        });
-                    }
+                    Err(fields) => dispute(fields),
                 },
                 // Deleted on one side, changed on the other.
-                _ => {
-                    items.push(Item::Dispute {
-                        ours: text(ro),
-                        theirs: text(rt),
-                    });
-                    disputes.push(Dispute {
-                        list: Some(list.to_string()),
-                        key: key.to_string(),
-                        fields: Vec::new(),
-                    });
-                }
+                _ => dispute(Vec::new()),
             },
         }
     }
@@ -515,14 +499,7 @@ pub fn settle(text: &str, side: Side) -> String {
 /// A clean merge must parse; a merge with disputes must parse whichever side each dispute
 /// is settled for.
 fn verify(kind: FileKind, text: &str, disputes: &[Dispute]) -> Result<(), MergeError> {
-    let parses = |text: &str| {
-        let path = std::path::Path::new("merged.ron");
-        match kind {
-            FileKind::Scenario => parse::parse::<Scenario>(path, text).is_ok(),
-            FileKind::People => parse::parse::<People>(path, text).is_ok(),
-            FileKind::Phrases => parse::parse::<PhraseFile>(path, text).is_ok(),
-        }
-    };
+    let parses = |text: &str| parsed_outline(kind, text).is_some();
     let fine = if disputes.is_empty() {
         parses(text)
     } else {
@@ -532,5 +509,18 @@ fn verify(kind: FileKind, text: &str, disputes: &[Dispute]) -> Result<(), MergeE
         Ok(())
     } else {
         Err(MergeError::NotVerified)
+    }
+}
+
+/// The outline of a version that parses as a file of kind `kind` (serde and the outline
+/// both read it), or `None`.
+fn parsed_outline(kind: FileKind, text: &str) -> Option<Outline> {
+    let path = std::path::Path::new("merged.ron");
+    match kind {
+        FileKind::Scenario => parse::parse::<Scenario>(path, text).ok().map(|p| p.outline),
+        FileKind::People => parse::parse::<People>(path, text).ok().map(|p| p.outline),
+        FileKind::Phrases => parse::parse::<PhraseFile>(path, text)
+            .ok()
+            .map(|p| p.outline),
     }
 }

@@ -100,6 +100,16 @@ impl Run {
         }
     }
 
+    /// The `id` of every forecast in `list --format json` output.
+    pub fn ids(&self) -> Vec<String> {
+        self.json()
+            .as_array()
+            .expect("a list of forecasts")
+            .iter()
+            .map(|forecast| forecast["id"].as_str().unwrap().to_string())
+            .collect()
+    }
+
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.stdout)
             .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}\n{}", self.stdout, self.stderr))
@@ -159,4 +169,43 @@ impl TempLedger {
         let loaded = hindsight::ledger::load(&self.scenarios(), today()).unwrap();
         loaded.entries[loaded.find(id).expect("the forecast exists")].fingerprint
     }
+}
+
+/// `text` (a canonical scenario) with a new open forecast `id` appended to its forecasts, as
+/// the app adds one.
+pub fn with_new_forecast(text: &str, id: &str) -> String {
+    let block = format!(
+        "\n        Forecast(\n            id: \"{id}\",\n            by: \"ada-fixture\",\n            source: \"herald\",\n            made: \"2022-03-04\",\n            quote: \"Q {id}\",\n            claim: \"C {id}\",\n            expression: \"likely\",\n            resolve_by: Default(\"2023-03-04\"),\n            outcome: Open,\n        ),\n"
+    );
+    let at = text.rfind("    ],\n)").unwrap();
+    format!("{}{block}{}", &text[..at], &text[at..])
+}
+
+/// The real `git`, run in `dir` as a tester with a fixed identity and branch name.
+pub fn git_output(dir: &Path, args: &[&str]) -> Output {
+    Command::new("git")
+        .args([
+            "-c",
+            "user.name=Tester",
+            "-c",
+            "user.email=tester@example.org",
+            "-c",
+            "init.defaultBranch=main",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs")
+}
+
+/// [`git_output`], which must succeed; its standard output.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let output = git_output(dir, args);
+    assert!(
+        output.status.success(),
+        "git {args:?} failed:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
 }
