@@ -26,8 +26,8 @@
 //! - [`seeds`]: quotes found in their articles; [`export`]: flat records for JSON and CSV
 //!   (both use `ledger`).
 //! - [`demo`]: a reproducible synthetic ledger (uses `ledger`, `estimative`, `rng`).
-//! - [`git`]: the merge driver git calls and `git-setup`, through the system `git` (uses
-//!   `ledger`).
+//! - [`git`]: the merge driver git calls, `git-setup`, and status, commit, pull, push and a
+//!   forecast's history, through the system `git` (uses `ledger`).
 //! - [`cli`]: the `hindsight` subcommands (uses `ledger`, `query`, `report`, `overview`,
 //!   `score`, `export`, `demo`, `git`).
 //! - `app`: the desktop app, behind the cargo feature `app`, on by default (uses `ledger`,

@@ -9,7 +9,8 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
 use super::{CliError, CliResult, FolderArg, load};
-use crate::git::{DriverOutcome, run_driver, setup};
+use crate::git::{DriverOutcome, history, run_driver, setup};
+use crate::ledger::Ledger;
 use crate::ledger::dispute::{has_dispute, keep_side};
 use crate::ledger::merge::Side;
 use crate::terminal::{escape_controls, escape_path};
@@ -121,18 +122,13 @@ pub fn run_resolve_dispute(
     out: &mut dyn Write,
 ) -> CliResult {
     let ledger = load(&args.folder.dir, today)?;
-    let path = ledger
-        .ron_paths
-        .iter()
-        .find(|path| std::fs::read_to_string(path).is_ok_and(|text| has_dispute(&text, &args.id)))
-        .cloned()
-        .ok_or_else(|| {
-            CliError::Usage(format!(
-                "no dispute over '{}' in {}",
-                escape_controls(&args.id),
-                escape_path(&ledger.dir)
-            ))
-        })?;
+    let path = disputed_file(&ledger, &args.id).ok_or_else(|| {
+        CliError::Usage(format!(
+            "no dispute over '{}' in {}",
+            escape_controls(&args.id),
+            escape_path(&ledger.dir)
+        ))
+    })?;
     let (side, name) = match args.side {
         KeptSide::Ours => (Side::Ours, "our"),
         KeptSide::Theirs => (Side::Theirs, "their"),
@@ -144,5 +140,60 @@ pub fn run_resolve_dispute(
         escape_controls(&args.id),
         escape_path(&path)
     )?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The file holding a dispute over `id`, if any.
+fn disputed_file(ledger: &Ledger, id: &str) -> Option<PathBuf> {
+    ledger
+        .ron_paths
+        .iter()
+        .find(|path| std::fs::read_to_string(path).is_ok_and(|text| has_dispute(&text, id)))
+        .cloned()
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// The forecast's id.
+    pub id: String,
+    #[command(flatten)]
+    pub folder: FolderArg,
+}
+
+/// `hindsight log ID`: every commit that changed the forecast's block, newest first, with
+/// its author, date and what changed.
+pub fn run_log(args: &LogArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
+    let ledger = load(&args.folder.dir, today)?;
+    let file = match ledger.find(&args.id) {
+        Some(entry) => ledger.view(entry).file.path.clone(),
+        None => disputed_file(&ledger, &args.id).ok_or_else(|| {
+            CliError::Usage(format!(
+                "no forecast '{}' in {}",
+                escape_controls(&args.id),
+                escape_path(&ledger.dir)
+            ))
+        })?,
+    };
+    let entries = history(&ledger.dir, &file, &args.id).map_err(CliError::Failed)?;
+    if entries.is_empty() {
+        writeln!(
+            out,
+            "{}: no commits change it (is the folder in a git repository?)",
+            escape_controls(&args.id)
+        )?;
+    }
+    for entry in entries {
+        let change = entry.change.to_string();
+        let change = escape_controls(&change);
+        match &entry.commit {
+            Some(commit) => writeln!(
+                out,
+                "{}  {commit}  {}: {change}",
+                entry.date,
+                escape_controls(&entry.author)
+            )?,
+            None => writeln!(out, "not committed yet: {change}")?,
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }

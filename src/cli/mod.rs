@@ -48,6 +48,8 @@ pub enum Command {
     GitSetup(git::GitSetupArgs),
     /// Settle a disputed record by keeping one side's version (removes its conflict markers).
     ResolveDispute(git::ResolveDisputeArgs),
+    /// A forecast's history from git: every commit that changed it, newest first.
+    Log(git::LogArgs),
 }
 
 /// The scenarios folder argument shared by every command.
@@ -142,6 +144,7 @@ pub fn run(command: Command, today: NaiveDate) -> ExitCode {
         Command::MergeDriver(args) => git::run_merge_driver(&args),
         Command::GitSetup(args) => git::run_git_setup(&args, &mut out),
         Command::ResolveDispute(args) => git::run_resolve_dispute(&args, today, &mut out),
+        Command::Log(args) => git::run_log(&args, today, &mut out),
     };
     let result = result.and_then(|code| out.flush().map(|()| code).map_err(CliError::from));
     match result {

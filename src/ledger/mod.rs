@@ -7,9 +7,11 @@
 //! outside it. Writes go back through one door, the [`transaction`] (lock, re-read,
 //! validate, splice, verify, atomic rename): [`edit`] changes one forecast's block,
 //! [`insert`] adds or removes one record, [`format`] rewrites a file in the [`canonical`]
-//! form. Nothing here draws or prints.
+//! form. [`changes`] says in words what changed between two versions of a file (commit
+//! messages, pull reports, a forecast's history). Nothing here draws or prints.
 
 pub mod canonical;
+pub mod changes;
 mod disk;
 pub mod dispute;
 pub mod draft;

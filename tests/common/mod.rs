@@ -209,3 +209,56 @@ pub fn git(dir: &Path, args: &[&str]) -> String {
     );
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
+
+/// A team sharing a ledger: the fixture ledger pushed to a bare remote, and clones of it,
+/// each with its own user and each set up with `git-setup` (git does not clone config).
+pub struct Team {
+    pub home: tempfile::TempDir,
+    pub bare: PathBuf,
+}
+
+impl Team {
+    pub fn new() -> Team {
+        let home = tempfile::tempdir().unwrap();
+        let first = home.path().join("first");
+        copy_dir(&fixture_dir(), &first);
+        git(&first, &["init", "-q"]);
+        let setup = hindsight(&["git-setup", first.to_str().unwrap()]);
+        assert_eq!(setup.status, 0, "{}", setup.stderr);
+        git(&first, &["add", "."]);
+        git(&first, &["commit", "-qm", "ledger"]);
+        let bare = home.path().join("ledger.git");
+        git(
+            &first,
+            &["clone", "-q", "--bare", ".", bare.to_str().unwrap()],
+        );
+        Team { home, bare }
+    }
+
+    /// A clone for `name` (who commits as `name`); its project folder.
+    pub fn clone(&self, name: &str) -> PathBuf {
+        let dir = self.home.path().join(name);
+        git(
+            self.home.path(),
+            &["clone", "-q", self.bare.to_str().unwrap(), name],
+        );
+        git(&dir, &["config", "user.name", name]);
+        git(
+            &dir,
+            &["config", "user.email", &format!("{name}@example.org")],
+        );
+        let setup = hindsight(&["git-setup", dir.to_str().unwrap()]);
+        assert_eq!(setup.status, 0, "{}", setup.stderr);
+        dir
+    }
+}
+
+/// Runs `hindsight ARGS… DIR/scenarios`, which must succeed.
+pub fn hindsight_in(dir: &Path, args: &[&str]) -> Run {
+    let scenarios = dir.join("scenarios");
+    let mut all = args.to_vec();
+    all.push(scenarios.to_str().unwrap());
+    let run = hindsight(&all);
+    assert_eq!(run.status, 0, "{all:?}: {}{}", run.stdout, run.stderr);
+    run
+}
