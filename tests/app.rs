@@ -5,7 +5,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{TempLedger, block_lines, changed_line_range, today};
+use common::{Team, TempLedger, block_lines, changed_line_range, git, hindsight_in, today};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -13,9 +13,23 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use hindsight::app::{AppOptions, HindsightApp, Tab};
 
 fn open(ledger: &TempLedger, watch: bool) -> Harness<'static, HindsightApp> {
-    let folder = ledger.scenarios();
+    open_folder(ledger.scenarios(), watch, 4)
+}
+
+/// The app on a clone's scenarios folder. Git runs in the background, and each answer
+/// asks for a frame, so a click may take a few more frames to settle.
+fn open_clone(dir: &std::path::Path) -> Harness<'static, HindsightApp> {
+    open_folder(dir.join("scenarios"), false, 200)
+}
+
+fn open_folder(
+    folder: std::path::PathBuf,
+    watch: bool,
+    max_steps: u64,
+) -> Harness<'static, HindsightApp> {
     let mut harness = Harness::builder()
         .with_size([1500.0, 1000.0])
+        .with_max_steps(max_steps)
         .build_eframe(move |cc| {
             HindsightApp::new(
                 cc,
@@ -759,7 +773,7 @@ fn the_app_offers_to_merge_by_record_id_in_a_git_clone_that_lacks_it() {
             .unwrap()
     };
     assert!(git(&["init", "-q"]).status.success());
-    let mut harness = open(&ledger, false);
+    let mut harness = open_clone(root);
     assert!(shows_text(&harness, "merges ledger files line by line"));
 
     click(&mut harness, "Merge by record id");
@@ -777,8 +791,14 @@ fn the_app_offers_to_merge_by_record_id_in_a_git_clone_that_lacks_it() {
 #[test]
 fn outside_a_git_repository_nothing_about_git_is_shown() {
     let ledger = TempLedger::fixture();
-    let harness = open(&ledger, false);
+    let mut harness = open(&ledger, false);
     assert!(!shows_text(&harness, "merges ledger files line by line"));
+    wait_until(&mut harness, |h| !shows_text(h, "reading the repository"));
+    for control in ["Commit…", "Pull", "Push"] {
+        assert!(harness.query_by_label(control).is_none(), "{control}");
+    }
+    select(&mut harness, MINISTER);
+    assert!(!shows_text(&harness, "History"));
 }
 
 #[test]
@@ -823,4 +843,158 @@ fn a_dispute_left_by_a_merge_is_settled_from_the_problems_view() {
         !shows_text(&harness, "Disputes:"),
         "the dispute is gone from the view"
     );
+}
+
+/// Clicks `label` and steps frames (a spinner never settles) until `done`.
+fn click_and_wait(
+    harness: &mut Harness<'static, HindsightApp>,
+    label: &str,
+    done: impl Fn(&Harness<'static, HindsightApp>) -> bool,
+) {
+    harness.get_by_role_and_label(Role::Button, label).click();
+    wait_until(harness, done);
+}
+
+fn status_says(harness: &Harness<'static, HindsightApp>, text: &str) -> bool {
+    harness.state().status.message.contains(text)
+}
+
+/// Commits through the library as the app does, with the generated message.
+fn commit_as_the_app_does(dir: &std::path::Path) {
+    let scenarios = dir.join("scenarios");
+    let status = hindsight::git::status(&scenarios).unwrap().unwrap();
+    let changes: Vec<_> = hindsight::git::describe_changes(&scenarios, &status.changed)
+        .into_iter()
+        .flat_map(|(_, changes)| changes)
+        .collect();
+    let message = hindsight::ledger::changes::commit_message(&changes);
+    hindsight::git::commit(&scenarios, &status, &status.changed, &message).unwrap();
+}
+
+fn resolve_minister(dir: &std::path::Path, verdict: &str) {
+    hindsight_in(
+        dir,
+        &[
+            "resolve",
+            "bo-minister-resigns",
+            verdict,
+            "--on",
+            "2022-07-01",
+            "--evidence",
+            "Seen.",
+        ],
+    );
+}
+
+#[test]
+fn the_git_status_line_and_a_commit_with_the_message_it_suggests() {
+    let team = Team::new();
+    let ana = team.clone("ana");
+    let mut harness = open_clone(&ana);
+    wait_until(&mut harness, |h| shows_text(h, "branch main"));
+    assert!(shows_text(&harness, "➡ origin/main"));
+    assert!(shows_text(&harness, "⬆0 ⬇0"));
+    assert!(shows_text(&harness, "no changed ledger files"));
+
+    select(&mut harness, MINISTER);
+    wait_until(&mut harness, |h| shows_text(h, "by Tester"));
+    assert!(shows_text(&harness, "added, by Tester"), "its history");
+    click(&mut harness, "True");
+    wait_until(&mut harness, |h| shows_text(h, "1 changed ledger file"));
+    assert!(
+        shows_text(&harness, "outcome: open ➡ true (not committed yet)"),
+        "the history shows the change not committed yet"
+    );
+
+    click(&mut harness, "Commit…");
+    assert!(shows_text(&harness, "scenarios/prices.ron"));
+    assert!(shows_text(&harness, "resolve bo-minister-resigns as true"));
+    let message = harness.get_by_role_and_label(Role::MultilineTextInput, "Message");
+    assert_eq!(
+        message.value().as_deref(),
+        Some("Resolve bo-minister-resigns as true")
+    );
+    click_and_wait(&mut harness, "Commit", |h| status_says(h, "Committed"));
+    let subject = git(&ana, &["log", "-1", "--format=%an: %s"]);
+    assert_eq!(subject.trim(), "ana: Resolve bo-minister-resigns as true");
+    wait_until(&mut harness, |h| shows_text(h, "⬆1 ⬇0"));
+    assert!(shows_text(&harness, "no changed ledger files"));
+    wait_until(&mut harness, |h| {
+        shows_text(h, "outcome: open ➡ true, by ana")
+    });
+
+    click_and_wait(&mut harness, "Push", |h| status_says(h, "Pushed main"));
+    wait_until(&mut harness, |h| shows_text(h, "⬆0 ⬇0"));
+}
+
+#[test]
+fn a_pull_that_brings_a_dispute_shows_it_and_settling_then_committing_ends_the_merge() {
+    let team = Team::new();
+    let (ana, ben) = (team.clone("ana"), team.clone("ben"));
+    resolve_minister(&ana, "true");
+    commit_as_the_app_does(&ana);
+    git(&ana, &["push", "-q"]);
+    resolve_minister(&ben, "false");
+    commit_as_the_app_does(&ben);
+
+    let mut harness = open_clone(&ben);
+    wait_until(&mut harness, |h| shows_text(h, "branch main"));
+    click_and_wait(&mut harness, "Pull", |h| status_says(h, "Pulled 1 commit"));
+    let said = harness.state().status.message.clone();
+    assert!(
+        said.starts_with("Pulled 1 commit: resolve bo-minister-resigns as true"),
+        "{said}"
+    );
+    assert!(
+        said.ends_with("1 dispute to settle under Problems"),
+        "{said}"
+    );
+    assert_eq!(
+        harness.state().ui.tab,
+        Tab::Problems,
+        "the dispute is shown"
+    );
+    assert!(shows_text(&harness, "Disputes: 1"));
+    assert!(shows_text(
+        &harness,
+        "outcome: false (ours) vs true (theirs)"
+    ));
+    wait_until(&mut harness, |h| {
+        shows_text(h, "merging: settle the disputes, then commit")
+    });
+
+    click(&mut harness, "Keep theirs");
+    assert!(!shows_text(&harness, "Disputes:"));
+    click(&mut harness, "Commit…");
+    // The suggestion follows the status read after the write.
+    let message = |h: &Harness<'static, HindsightApp>| {
+        h.get_by_role_and_label(Role::MultilineTextInput, "Message")
+            .value()
+    };
+    wait_until(&mut harness, |h| {
+        message(h).as_deref() == Some("Merge: Resolve bo-minister-resigns as true")
+    });
+    click_and_wait(&mut harness, "Commit", |h| status_says(h, "Committed"));
+    let parents = git(&ben, &["log", "-1", "--format=%P"]);
+    assert_eq!(
+        parents.split_whitespace().count(),
+        2,
+        "the merge is concluded"
+    );
+    wait_until(&mut harness, |h| !shows_text(h, "merging:"));
+    click_and_wait(&mut harness, "Push", |h| status_says(h, "Pushed main"));
+}
+
+#[test]
+fn a_failed_push_shows_gits_own_error() {
+    let team = Team::new();
+    let ana = team.clone("ana");
+    git(&ana, &["checkout", "-q", "-b", "draft"]);
+    let mut harness = open_clone(&ana);
+    wait_until(&mut harness, |h| shows_text(h, "branch draft"));
+    assert!(shows_text(&harness, "no upstream"));
+    click_and_wait(&mut harness, "Push", |h| status_says(h, "git push failed"));
+    assert!(harness.state().status.is_error);
+    assert!(status_says(&harness, "no upstream branch"));
+    assert!(shows_text(&harness, "no upstream branch"), "on screen");
 }

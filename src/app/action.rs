@@ -22,6 +22,15 @@ pub enum Action {
     ShowTab(Tab),
     /// Route this clone's ledger files to the merge driver (`hindsight git-setup`).
     GitSetup,
+    /// Open the commit dialog, its message generated from what changed.
+    OpenCommit,
+    /// Commit the changed ledger files with this message.
+    Commit(String),
+    CloseCommit,
+    /// Fetch and merge the upstream, in the background.
+    Pull,
+    /// Push to the upstream, in the background.
+    Push,
     /// Settle a disputed record by keeping one side's version.
     KeepSide {
         path: PathBuf,

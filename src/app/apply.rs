@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use super::repository::{Finished, Operation};
 use super::undo::UndoStep;
 use super::views::filter_bar::{FilterBarState, search_field_id};
 use super::{Action, Form, HindsightApp, OutcomeForm, Tab};
@@ -82,6 +83,36 @@ impl HindsightApp {
                 self.open_folder(&folder, ctx);
             }
             Action::GitSetup => self.git_setup(),
+            Action::OpenCommit => {
+                let snapshot = self
+                    .session
+                    .as_ref()
+                    .and_then(|s| s.repository.snapshot.as_ref());
+                let suggested = snapshot
+                    .map(|snapshot| snapshot.suggested_message())
+                    .unwrap_or_default();
+                self.ui.commit = Some(super::CommitForm {
+                    message: suggested.clone(),
+                    suggested,
+                });
+            }
+            Action::Commit(message) => {
+                if let Some(session) = &mut self.session {
+                    session.repository.commit(message, ctx);
+                }
+                self.ui.commit = None;
+            }
+            Action::CloseCommit => self.ui.commit = None,
+            Action::Pull => {
+                if let Some(session) = &mut self.session {
+                    session.repository.pull(ctx);
+                }
+            }
+            Action::Push => {
+                if let Some(session) = &mut self.session {
+                    session.repository.push(ctx);
+                }
+            }
             Action::KeepSide { path, id, side } => self.keep_side(&path, &id, side, ctx),
             Action::Reload => {
                 self.reload(ctx);
@@ -469,6 +500,27 @@ impl HindsightApp {
                 self.info(format!("Ledger files now merge by record id{commit}"));
             }
             Err(error) => self.error(format!("Could not set up merging: {error}")),
+        }
+    }
+
+    /// A commit, pull or push ended: say how, and show what a pull brought in.
+    pub(super) fn git_finished(&mut self, finished: Finished, ctx: &egui::Context) {
+        match finished.result {
+            Ok(message) => {
+                if finished.operation == Operation::Pull {
+                    self.reload(ctx);
+                }
+                let disputes = self.ledger().map_or(0, |ledger| ledger.disputes.len());
+                if finished.conflicts {
+                    self.ui.tab = Tab::Problems;
+                }
+                match disputes {
+                    0 => self.info(message),
+                    1 => self.info(format!("{message} · 1 dispute to settle under Problems")),
+                    n => self.info(format!("{message} · {n} disputes to settle under Problems")),
+                }
+            }
+            Err(error) => self.error(error),
         }
     }
 

@@ -5,8 +5,10 @@
 
 mod action;
 mod apply;
+mod background;
 mod command;
 mod derived;
+mod repository;
 mod session;
 mod settings;
 mod undo;
@@ -161,6 +163,16 @@ pub struct UiState {
     pub scroll_to_selected: bool,
     pub filter_bar: FilterBarState,
     pub leaderboard: LeaderboardSort,
+    /// The commit dialog, while it is open.
+    pub commit: Option<CommitForm>,
+}
+
+/// The commit dialog's message as typed, and the message suggested when it was filled: an
+/// untouched suggestion follows the changes (a write, a reload) until the user edits it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CommitForm {
+    pub message: String,
+    pub suggested: String,
 }
 
 pub struct HindsightApp {
@@ -239,8 +251,7 @@ impl HindsightApp {
     }
 
     fn open_folder(&mut self, folder: &Path, ctx: &egui::Context) {
-        let watch = self.watch.then_some(ctx);
-        match Session::open(folder, self.today(), watch) {
+        match Session::open(folder, self.today(), ctx, self.watch) {
             Ok(session) => {
                 let summary = format!(
                     "Opened {}: {} forecasts, {} problems",
@@ -289,6 +300,25 @@ impl HindsightApp {
             return;
         };
         session.poll(today, ctx);
+        if let Some(finished) = session.repository.poll(ctx) {
+            self.git_finished(finished, ctx);
+            return self.update_state(ctx);
+        }
+        if let (Some(form), Some(snapshot)) = (&mut self.ui.commit, &session.repository.snapshot)
+            && form.message == form.suggested
+        {
+            form.suggested = snapshot.suggested_message();
+            form.message = form.suggested.clone();
+        }
+        // The selected forecast's history, read in the background for its detail view.
+        if let Some(id) = &self.ui.selected
+            && let Some(entry) = session.ledger.find(id)
+        {
+            let file = session.ledger.view(entry).file.path.clone();
+            session
+                .repository
+                .want_history(id, &file, session.generation, ctx);
+        }
         // The verdict form is filled afresh for each forecast selected, dated today.
         if let Some(id) = &self.ui.selected
             && self.ui.outcome_form.id != *id

@@ -7,6 +7,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use chrono::NaiveDate;
 
+use super::repository::Repository;
 use super::watch::FolderWatcher;
 use crate::ledger::{Ledger, LoadError, load};
 
@@ -27,17 +28,23 @@ pub struct Session {
     /// The folder is in a git clone that does not merge ledger files by record id yet:
     /// the app offers `git-setup`. Asked of git once, when the folder is opened.
     pub git_setup_needed: bool,
+    /// The folder's git repository, if it is in one.
+    pub repository: Repository,
+    /// The ledger generation the repository's status was last read for.
+    git_generation: u64,
 }
 
 impl Session {
-    /// Loads `dir`, and watches it when `ctx` is given.
+    /// Loads `dir`, and watches it if asked to.
     pub fn open(
         dir: &Path,
         today: NaiveDate,
-        ctx: Option<&egui::Context>,
+        ctx: &egui::Context,
+        watch: bool,
     ) -> Result<Session, LoadError> {
         let ledger = load(dir, today)?;
-        let (watcher, watch_error) = match ctx.map(|ctx| FolderWatcher::new(dir, ctx.clone())) {
+        let watcher = watch.then(|| FolderWatcher::new(dir, ctx.clone()));
+        let (watcher, watch_error) = match watcher {
             Some(Ok(watcher)) => (Some(watcher), None),
             Some(Err(error)) => (
                 None,
@@ -57,6 +64,8 @@ impl Session {
             reload_again: false,
             watch_error,
             git_setup_needed: crate::git::needs_setup(dir),
+            repository: Repository::open(dir, ctx),
+            git_generation: 1,
         })
     }
 
@@ -104,6 +113,12 @@ impl Session {
         }
         if self.watcher.as_ref().is_some_and(FolderWatcher::changed) {
             self.reload(today, ctx);
+        }
+        // What changed on disk changed what git sees (reloads after the app's own writes
+        // happen outside `poll`, so the generation is compared with the last one seen).
+        if self.generation != self.git_generation {
+            self.git_generation = self.generation;
+            self.repository.refresh(ctx);
         }
         self.generation != before
     }

@@ -297,9 +297,10 @@ pub struct FieldChange {
     pub after: String,
 }
 
-impl std::fmt::Display for FieldChange {
-    /// "outcome: open → true"; long or multi-line text just says it was edited.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl FieldChange {
+    /// "outcome: open → true" (with `arrow` between the values); long or multi-line text
+    /// just says it was edited.
+    pub fn describe(&self, arrow: &str) -> String {
         let short = |text: &str| text.chars().count() <= 40 && !text.contains('\n');
         let shown = |text: &str| {
             if text.is_empty() {
@@ -309,15 +310,14 @@ impl std::fmt::Display for FieldChange {
             }
         };
         if short(&self.before) && short(&self.after) {
-            write!(
-                f,
-                "{}: {} → {}",
+            format!(
+                "{}: {} {arrow} {}",
                 self.field,
                 shown(&self.before),
                 shown(&self.after)
             )
         } else {
-            write!(f, "{} edited", self.field)
+            format!("{} edited", self.field)
         }
     }
 }
@@ -368,16 +368,23 @@ impl ForecastChange {
     }
 }
 
-impl std::fmt::Display for ForecastChange {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl ForecastChange {
+    /// "added", or each field's change ("outcome: open → true; claim edited") with `arrow`.
+    pub fn describe(&self, arrow: &str) -> String {
         match self {
-            ForecastChange::Added => f.write_str("added"),
-            ForecastChange::Deleted => f.write_str("deleted"),
+            ForecastChange::Added => "added".to_string(),
+            ForecastChange::Deleted => "deleted".to_string(),
             ForecastChange::Fields(fields) => {
-                let parts: Vec<String> = fields.iter().map(ToString::to_string).collect();
-                f.write_str(&parts.join("; "))
+                let parts: Vec<String> = fields.iter().map(|f| f.describe(arrow)).collect();
+                parts.join("; ")
             }
         }
+    }
+}
+
+impl std::fmt::Display for ForecastChange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe("→"))
     }
 }
 

@@ -134,6 +134,11 @@ pub fn detail_ui(
             );
         }
         ui.weak(format!("{}:{}", view.file.path.display(), view.entry.position.line));
+
+        if !ctx.repository.absent {
+            section(ui, "History");
+            super::git::history_ui(ui, ctx.repository.history(&forecast.id));
+        }
     });
 }
 

@@ -8,6 +8,7 @@ pub mod filter_bar;
 mod forecaster;
 mod forecasts;
 pub mod forms;
+mod git;
 mod menu;
 mod overview;
 mod plots;
@@ -31,6 +32,8 @@ pub struct ViewCtx<'a> {
     pub today: NaiveDate,
     /// The selected forecast's entry index.
     pub selected: Option<usize>,
+    /// The folder's git repository (hidden when the folder is in none).
+    pub repository: &'a super::repository::Repository,
 }
 
 /// Draws the whole window. Views get the ledger and the derived data to read, and mutable
@@ -60,7 +63,11 @@ pub fn app_ui(ui: &mut Ui, app: &mut HindsightApp, actions: &mut Vec<Action>) {
         derived,
         today,
         selected,
+        repository: &session.repository,
     };
+    if !session.repository.absent {
+        egui::Panel::bottom("git").show(ui, |ui| git::git_bar(ui, &session.repository, actions));
+    }
 
     egui::Panel::top("tabs").show(ui, |ui| menu::tabs(ui, &ctx, state.tab, actions));
     if session.git_setup_needed {
@@ -106,6 +113,10 @@ pub fn app_ui(ui: &mut Ui, app: &mut HindsightApp, actions: &mut Vec<Action>) {
     });
     if let Some(form) = &mut state.form {
         forms::form_window(ui.ctx(), &ctx, form, actions);
+    }
+    if let Some(form) = &mut state.commit {
+        let snapshot = session.repository.snapshot.as_ref();
+        git::commit_window(ui.ctx(), snapshot, &mut form.message, actions);
     }
     if let Some(id) = &state.confirm_delete {
         forms::delete_confirmation(ui.ctx(), &ctx, id, actions);
