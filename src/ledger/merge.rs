@@ -1,6 +1,5 @@
 //! The three-way merge of one ledger file by record id: the core of `hindsight
-//! merge-driver` (issue #9; the command, `git-setup` and the app's git features are not
-//! built yet).
+//! merge-driver` (issue #9).
 //!
 //! Records (sources, forecasts, people, phrases) are matched by id (a phrase by its text),
 //! not by line, so two people adding forecasts at the end of one file both land, and one
@@ -9,17 +8,22 @@
 //! *dispute*: conflict markers around that one record, each side complete so that either
 //! can be kept, and the rest of the file merged. Unchanged and one-sided records keep
 //! their bytes, comments included; a record merged field by field is written with the
-//! fields of both. Whatever this cannot merge safely it refuses ([`MergeError`]), and the
-//! caller falls back to git's line merge.
+//! fields of both. The file's own fields (title, summary, tags) merge the same way, a
+//! field or list present on some sides only included: absent is one more value. Whatever
+//! this cannot merge safely it refuses ([`MergeError`]), and the caller falls back to
+//! git's line merge.
 
 use std::collections::{HashMap, HashSet};
 
 use super::format::FileKind;
 use super::parse;
-use super::splice::{indent, indentation_depth};
+use super::splice::{INDENT, indent, indentation_depth};
 use super::syntax::{LineIndex, Node, Outline};
 use super::{People, Scenario};
 use crate::estimative::PhraseFile;
+use edits::Edits;
+
+mod edits;
 
 /// The markers git writes around a conflict (with its default marker size).
 pub const OURS_MARKER: &str = "<<<<<<< ours";
@@ -40,7 +44,8 @@ pub struct Dispute {
     pub list: Option<String>,
     /// Its id (a phrase's text; the field's name for a field of the file).
     pub key: String,
-    /// The fields changed two ways; empty when one side deleted the record.
+    /// The fields changed two ways; empty when one side deleted the record (or the
+    /// field of the file).
     pub fields: Vec<String>,
 }
 
@@ -49,7 +54,9 @@ pub struct Dispute {
 pub enum MergeError {
     #[error("the {0} version does not parse")]
     DoesNotParse(Side),
-    #[error("a list or field of the file is present on one side only")]
+    /// A field one side adds, removes or disputes shares its line with another field (a
+    /// file not in the canonical one-field-a-line layout), so it has no lines to change.
+    #[error("a field of the file that the sides disagree on shares its line with another")]
     ShapeChanged,
     #[error("the merged text did not read back as every record of both sides")]
     NotVerified,
@@ -83,11 +90,44 @@ pub fn merge(kind: FileKind, base: &str, ours: &str, theirs: &str) -> Result<Mer
     .map(|(text, side)| Version::read(kind, text, side));
     let (base, ours, theirs) = (base?, ours?, theirs?);
     let mut disputes = Vec::new();
-    let mut splices = Vec::new();
+    let mut edits = Edits::new(&ours);
+    merge_file_fields(kind, [&base, &ours, &theirs], &mut edits, &mut disputes)?;
 
-    // The file's own fields (title, summary, tags…), one by one.
+    // A list one side lacks is merged as if it were empty there.
+    for &list in list_names(kind) {
+        let (items, found) = merge_list(kind, list, &base, &ours, &theirs)?;
+        disputes.extend(found);
+        match ours.root().field(list) {
+            Some(field) => {
+                let depth = indentation_depth(ours.text, &ours.lines, field.name_span.start);
+                edits.replace(field.value.span.clone(), render_list(&items, depth));
+            }
+            None => {
+                let added = theirs.root().field(list).is_some() && base.root().field(list).is_none();
+                if !items.is_empty() || added {
+                    let depth = edits.indentation().len() / INDENT.len();
+                    edits.add_with_value(&theirs, list, &render_list(&items, depth))?;
+                }
+            }
+        }
+    }
+
+    let text = edits.finish();
+    verify(kind, &text, &disputes)?;
+    Ok(Merged { text, disputes })
+}
+
+/// The file's own fields (title, summary, tags…), one by one, absence being a value like
+/// any other: a field added or removed on one side is added or removed, one added two ways
+/// or removed on one side and changed on the other is a dispute marked around its lines.
+fn merge_file_fields(
+    kind: FileKind,
+    [base, ours, theirs]: [&Version; 3],
+    edits: &mut Edits,
+    disputes: &mut Vec<Dispute>,
+) -> Result<(), MergeError> {
     let lists = list_names(kind);
-    let field_names = union_names(&[&base, &ours, &theirs], |version| {
+    let field_names = union_names(&[base, ours, theirs], |version| {
         version
             .root()
             .fields()
@@ -96,59 +136,33 @@ pub fn merge(kind: FileKind, base: &str, ours: &str, theirs: &str) -> Result<Mer
             .map(|field| field.name.clone())
             .collect()
     });
+    // Ours' names come first, so every field of ours is settled before a field is put
+    // after one of them.
     for name in &field_names {
-        let [b, o, t] = [&base, &ours, &theirs].map(|v| v.field_value(name));
+        let [b, o, t] = [base, ours, theirs].map(|v| v.field_value(name));
         match pick(b, o, t) {
             Pick::Same(_) => {}
-            Pick::Take(value) => {
-                let (Some(field), Some(value)) = (ours.root().field(name), value) else {
-                    return Err(MergeError::ShapeChanged);
-                };
-                splices.push((field.value.span.clone(), value.to_string()));
-            }
+            Pick::Take(Some(value)) => match ours.root().field(name) {
+                Some(field) => edits.replace(field.value.span.clone(), value.to_string()),
+                None => edits.add(theirs, name)?,
+            },
+            Pick::Take(None) => edits.remove(name)?,
             Pick::Dispute => {
-                let field = ours.root().field(name).ok_or(MergeError::ShapeChanged)?;
-                let line = ours.whole_lines(field.name_span.start, field.value.span.end);
-                let theirs_line = match theirs.root().field(name) {
-                    Some(field) => theirs.whole_lines(field.name_span.start, field.value.span.end),
-                    None => return Err(MergeError::ShapeChanged),
-                };
-                splices.push((
-                    line.clone(),
-                    format!(
-                        "{OURS_MARKER}\n{}{SEPARATOR}\n{}{THEIRS_MARKER}\n",
-                        &ours.text[line], &theirs.text[theirs_line]
-                    ),
-                ));
+                edits.mark(name, theirs)?;
+                let both_have_it = o.is_some() && t.is_some();
                 disputes.push(Dispute {
                     list: None,
                     key: name.clone(),
-                    fields: vec![name.clone()],
+                    fields: if both_have_it {
+                        vec![name.clone()]
+                    } else {
+                        Vec::new()
+                    },
                 });
             }
         }
     }
-
-    for &list in lists {
-        let Some(field) = ours.root().field(list) else {
-            if base.root().field(list).is_some() || theirs.root().field(list).is_some() {
-                return Err(MergeError::ShapeChanged);
-            }
-            continue;
-        };
-        let depth = indentation_depth(ours.text, &ours.lines, field.name_span.start);
-        let (items, found) = merge_list(kind, list, &base, &ours, &theirs)?;
-        disputes.extend(found);
-        splices.push((field.value.span.clone(), render_list(&items, depth)));
-    }
-
-    splices.sort_by_key(|(span, _)| std::cmp::Reverse(span.start));
-    let mut text = ours.text.to_string();
-    for (span, replacement) in splices {
-        text.replace_range(span, &replacement);
-    }
-    verify(kind, &text, &disputes)?;
-    Ok(Merged { text, disputes })
+    Ok(())
 }
 
 /// One version of the file, with the outline that locates its records.
@@ -177,16 +191,6 @@ impl<'a> Version<'a> {
         self.root()
             .field(name)
             .map(|field| &text[field.value.span.clone()])
-    }
-
-    /// From the start of the line holding `start` to the end of the line holding `end`
-    /// (with its comma and newline): the lines a conflict marker goes around.
-    fn whole_lines(&self, start: usize, end: usize) -> std::ops::Range<usize> {
-        let from = self.lines.line_start(start);
-        let to = self.text[end..]
-            .find('\n')
-            .map_or(self.text.len(), |i| end + i + 1);
-        from..to
     }
 
     /// The records of `list`, by key, in file order.

@@ -45,10 +45,12 @@ impl Splice {
     }
 }
 
-/// `text` with every splice made. Splices must not overlap.
+/// `text` with every splice made. Splices must not overlap; an insertion (an empty range)
+/// at the start of a replaced range lands before the replacement.
 pub(super) fn apply(text: &str, mut splices: Vec<Splice>) -> String {
-    // From the end, so that earlier offsets stay valid.
-    splices.sort_by_key(|splice| std::cmp::Reverse(splice.at.start));
+    // From the end, so that earlier offsets stay valid; of two at one offset, the
+    // replacement first, so that the insertion is not replaced with it.
+    splices.sort_by_key(|splice| std::cmp::Reverse((splice.at.start, splice.at.end)));
     let mut out = text.to_string();
     for splice in splices {
         out.replace_range(splice.at, &splice.text);
