@@ -7,7 +7,7 @@
 //! are never derived by arithmetic ("not certain" is not 1 − "certain"), they are rows of
 //! the table like any other phrase. This module does not read files; the loader does.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -55,6 +55,9 @@ pub struct PhraseEntry {
 pub struct PhraseTable {
     /// Keyed by the normalized phrase.
     entries: BTreeMap<String, PhraseEntry>,
+    /// Normalized phrases whose row is in dispute in the folder's `phrases.ron` (a merge
+    /// left two versions of it): not in the table until one version is kept.
+    disputed: BTreeSet<String>,
 }
 
 const DEFAULT_TABLE: &str = include_str!("default_phrases.ron");
@@ -69,6 +72,7 @@ impl PhraseTable {
             .expect("the built-in phrase table is valid RON (tested)");
         let mut table = PhraseTable {
             entries: BTreeMap::new(),
+            disputed: BTreeSet::new(),
         };
         table.insert_all(file.phrases, PhraseOrigin::BuiltIn);
         table
@@ -94,6 +98,11 @@ impl PhraseTable {
                 PhraseEntry { phrase, origin },
             );
         }
+    }
+
+    /// Notes a phrase whose row the folder's `phrases.ron` has in dispute.
+    pub fn note_disputed(&mut self, phrase: &str) {
+        self.disputed.insert(normalize_phrase(phrase));
     }
 
     /// The row for an expression, if the table has it.
@@ -139,6 +148,11 @@ impl PhraseTable {
 
     /// The `check` message for an expression the table does not know.
     pub fn unknown_phrase_message(&self, expression: &str) -> String {
+        if self.disputed.contains(&normalize_phrase(expression)) {
+            return format!(
+                "confidence phrase '{expression}' is disputed between two versions in phrases.ron; keep one (`hindsight resolve-dispute '{expression}' ours|theirs`) or give the forecast a probability"
+            );
+        }
         let suggestions = self
             .closest(expression, 3)
             .into_iter()

@@ -1,15 +1,18 @@
-//! Disputes are data, not a broken file: a scenario file with conflict markers (from the
-//! merge driver, or from a plain git merge) still loads. Each marked region is blanked out
-//! (its characters become spaces, its line breaks stay, so every position after it is
-//! unchanged), the rest parses as usual, and each region is reported at its marker with
-//! what the two versions say. A file with a dispute has errors, so no ordinary write
-//! touches it.
+//! Disputes are data, not a broken file: a ledger file (a scenario, `people.ron`,
+//! `phrases.ron`) with conflict markers, from the merge driver or from a plain git merge,
+//! still loads. Each marked region is blanked out (its characters become spaces, its line
+//! breaks stay, so every position after it is unchanged), the rest parses as usual, and
+//! each region is reported at its marker with what the two versions say. A file with a
+//! dispute has errors, so no ordinary write touches it.
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use serde::de::DeserializeOwned;
+
 use super::Ledger;
 use super::merge::{OURS_MARKER, SEPARATOR, Side, THEIRS_MARKER};
+use super::parse::ron_options;
 use super::problem::{Position, Problem};
 use super::syntax::{self, LineIndex};
 use super::transaction::{EditError, Endings, Rules, transact_under};
@@ -26,6 +29,7 @@ struct Region {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DisputedRecord {
     pub path: PathBuf,
+    /// Its id (a phrase's text, which is how phrases are told apart).
     pub id: String,
     /// Where its conflict markers start.
     pub position: Position,
@@ -50,13 +54,14 @@ pub(super) fn blank_disputes(path: &Path, text: &str) -> Option<Blanked> {
         return None;
     }
     let lines = LineIndex::new(text);
+    let top_level = TopLevel::of(text, &regions);
     let mut blanked = text.to_string();
     let mut problems = Vec::new();
     let mut records = Vec::new();
     for region in &regions {
         let at = lines.position(text, region.whole.start);
         let (ours, theirs) = (&text[region.ours.clone()], &text[region.theirs.clone()]);
-        if let Some(id) = record_id(ours).or_else(|| record_id(theirs))
+        if let Some(id) = record_key(ours).or_else(|| record_key(theirs))
             && is_whole_records(ours)
             && is_whole_records(theirs)
         {
@@ -68,20 +73,9 @@ pub(super) fn blank_disputes(path: &Path, text: &str) -> Option<Blanked> {
                 theirs: dedent(theirs),
             });
         }
-        problems.push(describe(path, at, text, &lines, region));
-        // A space for every byte (a line break stays), so every offset after it holds.
-        let blank = |range: Range<usize>| -> String {
-            text[range]
-                .chars()
-                .map(|c| {
-                    if c == '\n' {
-                        "\n".to_string()
-                    } else {
-                        " ".repeat(c.len_utf8())
-                    }
-                })
-                .collect()
-        };
+        let at_top = top_level.holds(region.whole.start);
+        problems.push(describe(path, at, text, &lines, region, at_top));
+        let blank = |range: Range<usize>| blank(&text[range]);
         // A conflict that cuts across records (git's line merge) keeps this side's lines,
         // so that the records around it still parse; a conflict around whole records
         // drops both versions of them.
@@ -103,6 +97,51 @@ pub(super) fn blank_disputes(path: &Path, text: &str) -> Option<Blanked> {
     })
 }
 
+/// A space for every byte (a line break stays), so every offset after it holds.
+fn blank(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c == '\n' {
+                "\n".to_string()
+            } else {
+                " ".repeat(c.len_utf8())
+            }
+        })
+        .collect()
+}
+
+/// Where the file's own fields are, found in its text with every region blanked: a region
+/// between them (not inside a list or a record) is about a field of the file.
+struct TopLevel {
+    values: Option<Vec<Range<usize>>>,
+}
+
+impl TopLevel {
+    fn of(text: &str, regions: &[Region]) -> TopLevel {
+        let mut blanked = text.to_string();
+        for region in regions {
+            blanked.replace_range(region.whole.clone(), &blank(&text[region.whole.clone()]));
+        }
+        let values = syntax::outline(&blanked).ok().map(|outline| {
+            let root = outline.root;
+            let inside = root.span.start + 1..root.span.end.saturating_sub(1);
+            std::iter::once(0..inside.start)
+                .chain(root.fields().iter().map(|field| field.value.span.clone()))
+                .chain(std::iter::once(inside.end..text.len()))
+                .collect()
+        });
+        TopLevel { values }
+    }
+
+    /// Whether `offset` lies between the file's fields (in no value, not outside the
+    /// top-level brackets).
+    fn holds(&self, offset: usize) -> bool {
+        self.values
+            .as_ref()
+            .is_some_and(|values| !values.iter().any(|value| value.contains(&offset)))
+    }
+}
+
 /// One side's record as a reader sees it on its own: without its trailing comma and with
 /// the indentation it has in the file taken off every line.
 fn dedent(side: &str) -> String {
@@ -120,11 +159,10 @@ fn dedent(side: &str) -> String {
         .join("\n")
 }
 
-/// Whether one side of a conflict is a whole record (a `Name(…)` with an id, and its comma)
-/// or nothing.
+/// Whether one side of a conflict is a whole record (a `Name(…)` with its key, and its
+/// comma) or nothing.
 fn is_whole_records(side: &str) -> bool {
-    let side = side.trim().trim_end_matches(',').trim();
-    side.is_empty() || syntax::outline(side).is_ok_and(|outline| outline.root.field("id").is_some())
+    side.trim().trim_end_matches(',').trim().is_empty() || record_key(side).is_some()
 }
 
 fn regions(text: &str) -> Vec<Region> {
@@ -157,83 +195,144 @@ fn regions(text: &str) -> Vec<Region> {
     regions
 }
 
-/// What a region is about: one record in two versions, or a line conflict.
-fn describe(path: &Path, at: Position, text: &str, lines: &LineIndex, region: &Region) -> Problem {
+/// What a region is about: one record in two versions, one field of the file in two
+/// versions (`at_top`: the region lies between the file's fields), or a line conflict.
+fn describe(
+    path: &Path,
+    at: Position,
+    text: &str,
+    lines: &LineIndex,
+    region: &Region,
+    at_top: bool,
+) -> Problem {
     let (ours, theirs) = (&text[region.ours.clone()], &text[region.theirs.clone()]);
-    let record = |side: &str| -> Option<(String, Vec<(String, String)>)> {
-        let side = side.trim().trim_end_matches(',').trim();
-        if side.is_empty() {
-            return None;
-        }
-        let outline = syntax::outline(side).ok()?;
-        let id = outline.root.field("id")?.value.string_value(side)?;
-        let fields = outline
-            .root
-            .fields()
-            .iter()
-            .map(|f| (f.name.clone(), side[f.value.span.clone()].to_string()))
-            .collect();
-        Some((id, fields))
-    };
-    let kind = |side: &str| {
-        if side.trim_start().starts_with("Person(") {
-            "person"
-        } else if side.trim_start().starts_with("Source(") {
-            "source"
-        } else {
-            "forecast"
-        }
-    };
-    let message = match (record(ours), record(theirs)) {
-        (Some((id, o)), Some((other, t))) if id == other => {
-            let differences: Vec<String> = o
-                .iter()
-                .map(|(name, _)| name)
-                .chain(
-                    t.iter()
-                        .map(|(name, _)| name)
-                        .filter(|n| !o.iter().any(|(m, _)| m == *n)),
-                )
-                .filter_map(|name| {
-                    let find = |fields: &[(String, String)]| {
-                        fields
-                            .iter()
-                            .find(|(n, _)| n == name)
-                            .map(|(_, v)| short(name, v))
-                    };
-                    let (a, b) = (find(&o), find(&t));
-                    (a != b).then(|| {
-                        format!(
-                            "{name}: {} (ours) vs {} (theirs)",
-                            a.unwrap_or_else(|| "absent".into()),
-                            b.unwrap_or_else(|| "absent".into())
-                        )
-                    })
-                })
-                .collect();
-            format!(
-                "{} '{id}' is disputed between two versions: {}; keep one and remove the conflict markers",
-                kind(ours),
+    const SETTLE: &str = "keep one and remove the conflict markers";
+    let message = match (Record::read(ours), Record::read(theirs)) {
+        (Some(o), Some(t)) if o.key == t.key => format!(
+            "{} '{}' is disputed between two versions: {}; {SETTLE}",
+            o.kind,
+            o.key,
+            differences(&o.fields, &t.fields).join("; ")
+        ),
+        (Some(o), None) => format!(
+            "{} '{}' is disputed: changed on this side, deleted on the other; {SETTLE}",
+            o.kind, o.key
+        ),
+        (None, Some(t)) => format!(
+            "{} '{}' is disputed: deleted on this side, changed on the other; {SETTLE}",
+            t.kind, t.key
+        ),
+        _ => match at_top.then(|| file_field(ours, theirs)).flatten() {
+            Some((name, differences)) => format!(
+                "the file's `{name}` is disputed between two versions: {}; {SETTLE}",
                 differences.join("; ")
-            )
-        }
-        (Some((id, _)), None) => format!(
-            "{} '{id}' is disputed: changed on this side, deleted on the other; keep one and remove the conflict markers",
-            kind(ours)
-        ),
-        (None, Some((id, _))) => format!(
-            "{} '{id}' is disputed: deleted on this side, changed on the other; keep one and remove the conflict markers",
-            kind(theirs)
-        ),
-        _ => {
-            let end = lines.position(text, region.whole.end.saturating_sub(1));
-            format!(
-                "unresolved merge conflict (lines {} to {}); settle it in a text editor, or set up Hindsight's merge driver (`hindsight git-setup`) so records merge by id",
-                at.line, end.line
-            )
-        }
+            ),
+            None => {
+                let end = lines.position(text, region.whole.end.saturating_sub(1));
+                format!(
+                    "unresolved merge conflict (lines {} to {}); settle it in a text editor, or set up Hindsight's merge driver (`hindsight git-setup`) so records merge by id",
+                    at.line, end.line
+                )
+            }
+        },
     };
     Problem::error(path, at, message)
+}
+
+/// One side of a conflict read as one whole record.
+struct Record {
+    /// What users call it: `forecast`, `source`, `person`, `phrase`.
+    kind: &'static str,
+    key: String,
+    fields: Vec<(String, String)>,
+}
+
+impl Record {
+    fn read(side: &str) -> Option<Record> {
+        let side = side.trim().trim_end_matches(',').trim();
+        let outline = syntax::outline(side).ok()?;
+        let root = &outline.root;
+        let kind = match root.name() {
+            Some("Person") => "person",
+            Some("Source") => "source",
+            Some("Phrase") => "phrase",
+            _ => "forecast",
+        };
+        Some(Record {
+            kind,
+            key: key_of(root, side)?,
+            fields: fields_of(root, side),
+        })
+    }
+}
+
+/// The key a record is told apart by: a phrase's text, every other record's id.
+fn key_of(record: &syntax::Node, text: &str) -> Option<String> {
+    let key = if record.name() == Some("Phrase") {
+        "phrase"
+    } else {
+        "id"
+    };
+    record.field(key)?.value.string_value(text)
+}
+
+fn fields_of(node: &syntax::Node, text: &str) -> Vec<(String, String)> {
+    node.fields()
+        .iter()
+        .map(|f| (f.name.clone(), text[f.value.span.clone()].to_string()))
+        .collect()
+}
+
+fn is_blank(side: &str) -> bool {
+    side.trim().is_empty()
+}
+
+/// When each side is one field of the file (or nothing) and one side has it: its name and
+/// how the sides differ.
+fn file_field(ours: &str, theirs: &str) -> Option<(String, Vec<String>)> {
+    let lone = |side: &str| -> Option<Vec<(String, String)>> {
+        let wrapped = format!("File({side})");
+        let outline = syntax::outline(&wrapped).ok()?;
+        let fields = fields_of(&outline.root, &wrapped);
+        (fields.len() <= 1 && (fields.len() == 1 || is_blank(side))).then_some(fields)
+    };
+    let (o, t) = (lone(ours)?, lone(theirs)?);
+    let name = o.first().or(t.first())?.0.clone();
+    if o.iter().chain(&t).any(|(other, _)| *other != name) {
+        return None;
+    }
+    Some((name, differences(&o, &t)))
+}
+
+/// `field: a (ours) vs b (theirs)` for each field the two versions hold differently, in
+/// ours' order then theirs'.
+fn differences(ours: &[(String, String)], theirs: &[(String, String)]) -> Vec<String> {
+    let mut names: Vec<&String> = ours.iter().map(|(name, _)| name).collect();
+    names.extend(
+        theirs
+            .iter()
+            .map(|(name, _)| name)
+            .filter(|n| !ours.iter().any(|(m, _)| m == *n)),
+    );
+    names
+        .into_iter()
+        .filter_map(|name| {
+            let find = |fields: &[(String, String)]| {
+                fields
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, v)| short(name, v))
+            };
+            let (a, b) = (find(ours), find(theirs));
+            (a != b).then(|| {
+                format!(
+                    "{name}: {} (ours) vs {} (theirs)",
+                    a.unwrap_or_else(|| "absent".into()),
+                    b.unwrap_or_else(|| "absent".into())
+                )
+            })
+        })
+        .collect()
 }
 
 /// A value as a reader wants it in a one-line message: a verdict for an outcome, else the
@@ -260,33 +359,46 @@ fn short(field: &str, value: &str) -> String {
     }
 }
 
-/// The id of the record one side of a conflict holds, if it is one whole record.
-fn record_id(side: &str) -> Option<String> {
+/// The key (id, or a phrase's text) of the record one side of a conflict holds, if it is
+/// one whole record.
+fn record_key(side: &str) -> Option<String> {
     let side = side.trim().trim_end_matches(',').trim();
     let outline = syntax::outline(side).ok()?;
-    outline.root.field("id")?.value.string_value(side)
+    key_of(&outline.root, side)
 }
 
-/// Whether the file's text has a dispute over record `id`.
+/// Both versions of every record in dispute in the file at `path` that read as a `T` (a
+/// side that deleted the record has none).
+pub(super) fn versions<T: DeserializeOwned>(records: &[DisputedRecord], path: &Path) -> Vec<T> {
+    records
+        .iter()
+        .filter(|record| record.path == path)
+        .flat_map(|record| [&record.ours, &record.theirs])
+        .filter_map(|side| ron_options().from_str::<T>(side).ok())
+        .collect()
+}
+
+/// Whether the file's text has a dispute over record `id` (a phrase's text for a phrase).
 pub fn has_dispute(text: &str, id: &str) -> bool {
     regions(text).iter().any(|region| {
         [region.ours.clone(), region.theirs.clone()]
             .into_iter()
-            .any(|side| record_id(&text[side]).as_deref() == Some(id))
+            .any(|side| record_key(&text[side]).as_deref() == Some(id))
     })
 }
 
-/// Settles the dispute over record `id` in the file at `path` by keeping `side`'s version
-/// (`Side::Ours` or `Side::Theirs`; a side that deleted it deletes it), through the write
-/// door like every change: the rest of the file, other disputes included, is kept, and
-/// the result must break no rule `check` applies but the disputes still left.
+/// Settles the dispute over record `id` (a phrase's text for a phrase) in the file at
+/// `path` by keeping `side`'s version (`Side::Ours` or `Side::Theirs`; a side that deleted
+/// it deletes it), through the write door like every change: the rest of the file, other
+/// disputes included, is kept, and the result must break no rule `check` applies but the
+/// disputes still left.
 pub fn keep_side(ledger: &Ledger, path: &Path, id: &str, side: Side) -> Result<(), EditError> {
     transact_under(ledger, path, Endings::Keep, Rules::DisputesAside, |text| {
         let region = regions(text)
             .into_iter()
             .find(|region| {
-                record_id(&text[region.ours.clone()]).as_deref() == Some(id)
-                    || record_id(&text[region.theirs.clone()]).as_deref() == Some(id)
+                record_key(&text[region.ours.clone()]).as_deref() == Some(id)
+                    || record_key(&text[region.theirs.clone()]).as_deref() == Some(id)
             })
             .ok_or_else(|| EditError::NotFound {
                 path: path.to_path_buf(),

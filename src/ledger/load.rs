@@ -13,9 +13,9 @@ use super::folder::{self, FolderFiles, is_special, ron_files};
 use super::parse::{self, Document, Parsed};
 use super::people::PersonIndex;
 use super::problem::{Position, Problem, sort_problems};
-use super::{Ledger, Scenario, ScenarioFile};
+use super::{Ledger, Person, Scenario, ScenarioFile};
 use super::{dispute, validate};
-use crate::estimative::{PhraseFile, PhraseTable};
+use crate::estimative::{Phrase, PhraseFile, PhraseTable};
 use crate::terminal::escape_path;
 
 /// The people registry, in the scenarios folder.
@@ -58,15 +58,23 @@ pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, LoadError> {
         mut problems,
     } = ron_files(dir)?;
 
+    // Records in dispute in any file: set aside while the rest loads (see `dispute`).
+    let mut disputes = Vec::new();
     let mut phrases = PhraseTable::built_in();
     let phrases_path = dir.join(PHRASES_FILE);
-    if let Some(file) = read_document::<PhraseFile>(&paths, &phrases_path, &mut problems) {
+    let phrase_file =
+        read_document::<PhraseFile>(&paths, &phrases_path, &mut problems, &mut disputes);
+    if let Some(file) = phrase_file {
         validate::phrase_file(&phrases_path, &file, &mut problems);
         phrases.extend(file.value.phrases);
     }
+    for phrase in dispute::versions::<Phrase>(&disputes, &phrases_path) {
+        phrases.note_disputed(&phrase.phrase);
+    }
 
     let people_path = dir.join(PEOPLE_FILE);
-    let people_file = read_document::<super::People>(&paths, &people_path, &mut problems);
+    let people_file =
+        read_document::<super::People>(&paths, &people_path, &mut problems, &mut disputes);
     // A registry that is there but was refused (a link out of the folder, a FIFO) is as
     // unusable as a broken one.
     let people_there = people_path.symlink_metadata().is_ok();
@@ -79,7 +87,8 @@ pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, LoadError> {
         .as_ref()
         .map(|file| file.value.people.clone())
         .unwrap_or_default();
-    let (person_index, clashes) = PersonIndex::new(&people);
+    let (mut person_index, clashes) = PersonIndex::new(&people);
+    person_index.note_disputed(&dispute::versions::<Person>(&disputes, &people_path));
     if let Some(file) = &people_file {
         validate::people_file(&people_path, file, &clashes, &mut problems);
     }
@@ -101,24 +110,16 @@ pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, LoadError> {
                 Ok(text) => text,
                 Err(problem) => return (None, vec![problem], Vec::new()),
             };
-            let (text, disputes, records) = match dispute::blank_disputes(path, &text) {
-                Some(blanked) => (blanked.text, blanked.problems, blanked.records),
-                None => (text, Vec::new(), Vec::new()),
-            };
-            match parse::parse::<Scenario>(path, &text) {
-                Ok(parsed) => {
-                    let path = (*path).clone();
-                    (Some(ReadScenario { path, text, parsed }), disputes, records)
-                }
-                Err(mut found) => {
-                    found.extend(disputes);
-                    (None, found, records)
-                }
-            }
+            let read = parse_around_disputes::<Scenario>(path, text);
+            let file = read.parsed.map(|parsed| ReadScenario {
+                path: (*path).clone(),
+                text: read.text,
+                parsed,
+            });
+            (file, read.problems, read.disputes)
         })
         .collect();
     let mut read = Vec::with_capacity(outcomes.len());
-    let mut disputes = Vec::new();
     for (file, found, records) in outcomes {
         read.extend(file);
         problems.extend(found);
@@ -164,6 +165,7 @@ pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, LoadError> {
         })
         .collect();
     sort_problems(&mut problems);
+    disputes.sort_by(|a, b| (&a.path, a.position).cmp(&(&b.path, b.position)));
     Ok(Ledger {
         dir: dir.to_path_buf(),
         ron_paths: paths,
@@ -182,11 +184,13 @@ pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, LoadError> {
 }
 
 /// Reads an optional document (people.ron, phrases.ron) if the folder walk found it:
-/// absent is fine, broken is a problem.
+/// absent is fine, broken is a problem, and its disputed records are set aside like a
+/// scenario's.
 fn read_document<T: Document>(
     found: &[PathBuf],
     path: &Path,
     problems: &mut Vec<Problem>,
+    disputes: &mut Vec<dispute::DisputedRecord>,
 ) -> Option<DocumentRead<T>> {
     if !found.iter().any(|found| found == path) {
         return None;
@@ -194,12 +198,35 @@ fn read_document<T: Document>(
     let text = folder::read_text(path)
         .map_err(|problem| problems.push(problem))
         .ok()?;
-    match parse::parse::<T>(path, &text) {
-        Ok(parsed) => Some(DocumentRead::new(parsed, &text)),
-        Err(found) => {
-            problems.extend(found);
-            None
-        }
+    let read = parse_around_disputes::<T>(path, text);
+    problems.extend(read.problems);
+    disputes.extend(read.disputes);
+    read.parsed
+        .map(|parsed| DocumentRead::new(parsed, &read.text))
+}
+
+/// A file parsed with its disputes set aside: the text as parsed (blanked where marked),
+/// the document if it parsed, every problem found, and the records in dispute.
+struct AroundDisputes<T> {
+    text: String,
+    parsed: Option<Parsed<T>>,
+    problems: Vec<Problem>,
+    disputes: Vec<dispute::DisputedRecord>,
+}
+
+fn parse_around_disputes<T: Document>(path: &Path, text: String) -> AroundDisputes<T> {
+    let (text, mut problems, disputes) = match dispute::blank_disputes(path, &text) {
+        Some(blanked) => (blanked.text, blanked.problems, blanked.records),
+        None => (text, Vec::new(), Vec::new()),
+    };
+    let parsed = parse::parse::<T>(path, &text)
+        .map_err(|found| problems.extend(found))
+        .ok();
+    AroundDisputes {
+        text,
+        parsed,
+        problems,
+        disputes,
     }
 }
 

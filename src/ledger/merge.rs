@@ -103,7 +103,8 @@ pub fn merge(kind: FileKind, base: &str, ours: &str, theirs: &str) -> Result<Mer
                 edits.replace(field.value.span.clone(), render_list(&items, depth));
             }
             None => {
-                let added = theirs.root().field(list).is_some() && base.root().field(list).is_none();
+                let added =
+                    theirs.root().field(list).is_some() && base.root().field(list).is_none();
                 if !items.is_empty() || added {
                     let depth = edits.indentation().len() / INDENT.len();
                     edits.add_with_value(&theirs, list, &render_list(&items, depth))?;

@@ -9,6 +9,10 @@ use super::model::Person;
 #[derive(Clone, Debug, Default)]
 pub struct PersonIndex {
     by_key: HashMap<String, usize>,
+    /// The names (ids, names, aliases) of people whose record is in dispute in the
+    /// registry, either version, with the id the dispute goes by: until one version is
+    /// kept such a name is neither known nor unknown.
+    disputed: HashMap<String, String>,
 }
 
 /// The exact form names are compared in: lower case, single spaces.
@@ -127,6 +131,13 @@ pub fn candidate_pairs<'a>(
     (pairs.into_iter().collect(), true)
 }
 
+/// Every name a person is found by: their id, name and aliases.
+fn looked_up_by(person: &Person) -> impl Iterator<Item = &String> {
+    std::iter::once(&person.id)
+        .chain(std::iter::once(&person.name))
+        .chain(person.aliases.iter())
+}
+
 /// (given names, surname) of a folded name.
 fn split_surname(name: &str) -> (&str, &str) {
     name.rsplit_once(' ').unwrap_or(("", name))
@@ -138,10 +149,7 @@ impl PersonIndex {
         let mut by_key: HashMap<String, usize> = HashMap::new();
         let mut clashes = Vec::new();
         for (index, person) in people.iter().enumerate() {
-            let names = std::iter::once(&person.id)
-                .chain(std::iter::once(&person.name))
-                .chain(person.aliases.iter());
-            for name in names {
+            for name in looked_up_by(person) {
                 let key = name_key(name);
                 match by_key.get(&key) {
                     Some(&owner) if owner != index => clashes.push((name.clone(), owner, index)),
@@ -152,11 +160,35 @@ impl PersonIndex {
                 }
             }
         }
-        (PersonIndex { by_key }, clashes)
+        let index = PersonIndex {
+            by_key,
+            disputed: HashMap::new(),
+        };
+        (index, clashes)
     }
 
     pub fn find(&self, name: &str) -> Option<usize> {
         self.by_key.get(&name_key(name)).copied()
+    }
+
+    /// Notes the versions of people in dispute in the registry (see [`super::dispute`]).
+    pub fn note_disputed(&mut self, versions: &[Person]) {
+        for person in versions {
+            for name in looked_up_by(person) {
+                self.disputed
+                    .entry(name_key(name))
+                    .or_insert_with(|| person.id.clone());
+            }
+        }
+    }
+
+    /// The id of the disputed person `name` names, if it names one and no one else.
+    pub fn disputed(&self, name: &str) -> Option<&str> {
+        let key = name_key(name);
+        if self.by_key.contains_key(&key) {
+            return None;
+        }
+        self.disputed.get(&key).map(String::as_str)
     }
 
     /// People whose names look like `name`, for "did you mean" hints.

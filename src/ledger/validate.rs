@@ -228,6 +228,12 @@ pub(super) fn unknown_person(
     people_file: PeopleFile,
     name: &str,
 ) -> String {
+    if let Some(id) = index.disputed(name) {
+        return format!(
+            "person '{id}' is disputed between two versions in {}; keep one first (`hindsight resolve-dispute {id} ours|theirs`)",
+            super::PEOPLE_FILE
+        );
+    }
     match people_file {
         PeopleFile::Missing => {
             return format!(
@@ -627,7 +633,10 @@ fn scenarios_among<'a>(
             }
 
             let person = context.person_index.find(&forecast.by);
-            if person.is_none() && context.people_file != PeopleFile::Broken {
+            // Like a broken registry, a person in dispute there is not looked up: the
+            // registry's own error says what to settle.
+            let disputed = context.person_index.disputed(&forecast.by).is_some();
+            if person.is_none() && context.people_file != PeopleFile::Broken && !disputed {
                 let message = unknown_names.message(context, &forecast.by);
                 problems.push(checker.error(checker.field_at(node, "by"), message));
             }

@@ -162,18 +162,18 @@ impl<'v, 'a> Edits<'v, 'a> {
                 lines.range.end
             }
             None => {
-                let first = ours.root().fields().first().ok_or(MergeError::ShapeChanged)?;
+                let first = ours
+                    .root()
+                    .fields()
+                    .first()
+                    .ok_or(MergeError::ShapeChanged)?;
                 leading_indent(ours.text, &ours.lines, first.name_span.start)
                     .ok_or(MergeError::ShapeChanged)?;
                 ours.lines.line_start(first.name_span.start)
             }
         };
         // Fields inserted at one place stay in the order they come in (the adder's).
-        match self
-            .splices
-            .iter_mut()
-            .find(|splice| splice.at == (at..at))
-        {
+        match self.splices.iter_mut().find(|splice| splice.at == (at..at)) {
             Some(splice) => splice.text.push_str(&text),
             None => self.replace(at..at, text),
         }
