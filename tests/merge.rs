@@ -201,3 +201,164 @@ fn a_version_that_does_not_parse_is_left_to_git() {
         Err(MergeError::DoesNotParse(Side::Ours))
     );
 }
+
+/// `text` without its line that starts (after the indentation) with `start`.
+fn without_line(text: &str, start: &str) -> String {
+    let at = text.find(&format!("\n    {start}")).unwrap() + 1;
+    let end = at + text[at..].find('\n').unwrap() + 1;
+    format!("{}{}", &text[..at], &text[end..])
+}
+
+/// `text` without the file's `sources` list (its lines, from `sources:` to `],`).
+fn without_sources(text: &str) -> String {
+    let at = text.find("\n    sources: [").unwrap() + 1;
+    let end = at + text[at..].find("\n    ],\n").unwrap() + "\n    ],\n".len();
+    format!("{}{}", &text[..at], &text[end..])
+}
+
+#[test]
+fn tags_added_on_one_side_are_added_where_that_side_put_them() {
+    let fixture = fixture("prices.ron");
+    let base = without_line(&fixture, "tags:");
+    let ours = with_new_forecast(&base, "ours-new");
+    let merged = merge(FileKind::Scenario, &base, &ours, &fixture).unwrap();
+    assert!(merged.disputes.is_empty());
+    assert_eq!(merged.text, with_new_forecast(&fixture, "ours-new"));
+    // The same the other way round: ours added them, theirs the forecast.
+    let theirs = with_new_forecast(&base, "theirs-new");
+    let merged = merge(FileKind::Scenario, &base, &fixture, &theirs).unwrap();
+    assert_eq!(merged.text, with_new_forecast(&fixture, "theirs-new"));
+
+    // Two fields added one after the other land in that order, after the title.
+    let base = without_line(&without_line(&fixture, "summary:"), "tags:");
+    let merged = merge(FileKind::Scenario, &base, &base, &fixture).unwrap();
+    assert_eq!(merged.text, fixture);
+}
+
+#[test]
+fn a_summary_removed_on_one_side_is_removed() {
+    let base = fixture("prices.ron");
+    let ours = without_line(&base, "summary:");
+    let theirs = resolved_as(&base, "bo-minister-resigns", "True");
+    let merged = merge(FileKind::Scenario, &base, &ours, &theirs).unwrap();
+    assert!(merged.disputes.is_empty());
+    assert_eq!(
+        merged.text,
+        resolved_as(&ours, "bo-minister-resigns", "True")
+    );
+    let merged = merge(FileKind::Scenario, &base, &theirs, &ours).unwrap();
+    assert_eq!(
+        merged.text,
+        resolved_as(&ours, "bo-minister-resigns", "True")
+    );
+    assert_eq!(scenario(&merged.text).summary, "");
+}
+
+#[test]
+fn a_summary_removed_on_one_side_and_changed_on_the_other_is_a_dispute() {
+    let base = fixture("prices.ron");
+    let removed = without_line(&base, "summary:");
+    let changed = base.replace("A made-up scenario", "An invented scenario");
+    for (ours, theirs, kept_by_ours) in [(&removed, &changed, ""), (&changed, &removed, "An")] {
+        let merged = merge(FileKind::Scenario, &base, ours, theirs).unwrap();
+        assert_eq!(
+            merged.disputes,
+            vec![Dispute {
+                list: None,
+                key: "summary".into(),
+                fields: vec![],
+            }]
+        );
+        let summary = |side| scenario(&settle(&merged.text, side)).summary;
+        assert!(summary(Side::Ours).starts_with(kept_by_ours));
+        assert_eq!(summary(Side::Ours).is_empty(), kept_by_ours.is_empty());
+        assert_eq!(summary(Side::Theirs).is_empty(), !kept_by_ours.is_empty());
+    }
+}
+
+#[test]
+fn a_field_added_two_ways_is_a_dispute_that_loads_and_check_names() {
+    let fixture = fixture("prices.ron");
+    let base = without_line(&fixture, "summary:");
+    let ours = fixture.replace("A made-up scenario", "Our scenario");
+    let theirs = fixture.replace("A made-up scenario", "Their scenario");
+    let merged = merge(FileKind::Scenario, &base, &ours, &theirs).unwrap();
+    assert_eq!(
+        merged.disputes,
+        vec![Dispute {
+            list: None,
+            key: "summary".into(),
+            fields: vec!["summary".into()],
+        }]
+    );
+    // The markers go around that one line, where it was added.
+    let marked = "    title: \"Prices and talks\",\n<<<<<<< ours\n    summary: \"Our scenario exercising every part of the format.\",\n=======\n    summary: \"Their scenario exercising every part of the format.\",\n>>>>>>> theirs\n    tags: [\"economy\"],\n";
+    assert!(merged.text.contains(marked), "{}", merged.text);
+
+    let ledger = common::TempLedger::fixture();
+    ledger.write("prices.ron", &merged.text);
+    let marker_line = merged.text[..merged.text.find("<<<<<<<").unwrap()]
+        .lines()
+        .count()
+        + 1;
+    let check = ledger.run(&["check"]);
+    assert_eq!(check.status, 1, "{}", check.stdout);
+    let expected = format!(
+        "prices.ron:{marker_line}:1: error: the file's `summary` is disputed between two versions: summary: \"Our scenario exercising every part of the format.\" (ours) vs \"Their scenario exercising every part of the format.\" (theirs); keep one and remove the conflict markers"
+    );
+    assert!(check.stdout.contains(&expected), "{}", check.stdout);
+    assert_eq!(
+        check.stdout.matches(": error: ").count(),
+        1,
+        "{}",
+        check.stdout
+    );
+    // Every forecast of the file still loads.
+    assert_eq!(ledger.run(&["list", "--format", "json"]).ids().len(), 9);
+}
+
+#[test]
+fn a_sources_list_added_on_one_side_merges_with_forecasts_added_on_the_other() {
+    let fixture = fixture("prices.ron");
+    let base = without_sources(&fixture);
+    let with_forecast = with_new_forecast(&base, "new-forecast");
+    let expected = with_new_forecast(&fixture, "new-forecast");
+    // The list is on theirs only, then on ours only.
+    for (ours, theirs) in [(&with_forecast, &fixture), (&fixture, &with_forecast)] {
+        let merged = merge(FileKind::Scenario, &base, ours, theirs).unwrap();
+        assert!(merged.disputes.is_empty());
+        assert_eq!(merged.text, expected);
+    }
+    // The result passes check.
+    let ledger = common::TempLedger::fixture();
+    ledger.write("prices.ron", &expected);
+    let check = ledger.run(&["check"]);
+    assert_eq!(check.status, 0, "{}", check.stdout);
+
+    // A list both sides add merges by id: each side's sources land.
+    let source = |id: &str| {
+        format!(
+            "    sources: [\n        Source(\n            id: \"{id}\",\n            outlet: \"O\",\n            title: \"T\",\n            published: \"2022-03-04\",\n        ),\n    ],\n"
+        )
+    };
+    let add = |id: &str| {
+        base.replace(
+            "    forecasts: [",
+            &format!("{}    forecasts: [", source(id)),
+        )
+    };
+    let merged = merge(
+        FileKind::Scenario,
+        &base,
+        &add("ours-source"),
+        &add("theirs-source"),
+    )
+    .unwrap();
+    assert!(merged.disputes.is_empty());
+    let ids: Vec<String> = scenario(&merged.text)
+        .sources
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(ids, ["ours-source", "theirs-source"]);
+}

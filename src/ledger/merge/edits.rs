@@ -119,11 +119,15 @@ impl<'v, 'a> Edits<'v, 'a> {
             .unwrap_or(INDENT)
     }
 
-    /// A field's line(s) as `version` has them, when they are its own and end with a
-    /// comma (comments on them kept); else written afresh at ours' indentation.
+    /// A field's line(s) as `version` has them, at ours' indentation, when they are its
+    /// own and end with a comma (comments on them kept); else written afresh.
     fn field_lines(&self, version: &Version, field: &Field) -> String {
         match own_lines(version, field) {
-            Some(lines) if lines.comma => version.text[lines.range].to_string(),
+            Some(lines) if lines.comma => format!(
+                "{}{}",
+                self.indentation(),
+                version.text[lines.range].trim_start_matches([' ', '\t'])
+            ),
             _ => format!(
                 "{}{}: {},\n",
                 self.indentation(),

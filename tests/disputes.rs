@@ -1,0 +1,172 @@
+//! Disputes in the people registry and the phrase table: a merge that leaves one person or
+//! phrase in two versions leaves a folder that still loads (everyone and everything else
+//! is there), `check` names the disputed record at its marker, and `resolve-dispute`
+//! leaves a clean file.
+
+mod common;
+
+use common::TempLedger;
+use hindsight::ledger::format::FileKind;
+use hindsight::ledger::merge::merge;
+
+/// The fixture's `file` merged from two versions that change it two ways.
+fn disputed(file: &str, kind: FileKind, ours: (&str, &str), theirs: (&str, &str)) -> String {
+    let base = std::fs::read_to_string(common::fixture_dir().join("scenarios").join(file)).unwrap();
+    let [ours, theirs] = [ours, theirs].map(|(from, to)| {
+        assert!(base.contains(from));
+        base.replace(from, to)
+    });
+    let merged = merge(kind, &base, &ours, &theirs).unwrap();
+    assert_eq!(merged.disputes.len(), 1, "{}", merged.text);
+    merged.text
+}
+
+/// The 1-based line of the `<<<<<<<` marker.
+fn marker_line(text: &str) -> usize {
+    text[..text.find("<<<<<<<").unwrap()].lines().count() + 1
+}
+
+fn people_with_bo_renamed_two_ways() -> String {
+    disputed(
+        "people.ron",
+        FileKind::People,
+        ("name: \"Bo Testwell\"", "name: \"Bo Testwell-Smith\""),
+        ("name: \"Bo Testwell\"", "name: \"Bo Testwell Jr.\""),
+    )
+}
+
+#[test]
+fn a_disputed_person_leaves_everyone_else_loaded() {
+    let ledger = TempLedger::fixture();
+    let people = ledger.write("people.ron", people_with_bo_renamed_two_ways());
+    let loaded = ledger.load();
+    let ids: Vec<&str> = loaded.people.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["ada-fixture", "kassym-jomart-tokayev", "unnamed-analysts"]
+    );
+    assert_eq!(loaded.disputes.len(), 1);
+    let dispute = &loaded.disputes[0];
+    assert_eq!(dispute.path, people);
+    assert_eq!(dispute.id, "bo-testwell");
+    assert!(
+        dispute.ours.contains("Bo Testwell-Smith"),
+        "{}",
+        dispute.ours
+    );
+    assert!(
+        dispute.theirs.contains("Bo Testwell Jr."),
+        "{}",
+        dispute.theirs
+    );
+    // Forecasts by the disputed person (by id or alias) are not "unknown": the one error is
+    // the dispute, so the scenario files stay writable.
+    let errors: Vec<String> = loaded
+        .problems
+        .iter()
+        .filter(|p| p.is_error())
+        .map(|p| p.to_string())
+        .collect();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(loaded.forecasts().count(), 9);
+}
+
+#[test]
+fn check_names_the_disputed_person_and_resolve_dispute_settles_it() {
+    let ledger = TempLedger::fixture();
+    let text = people_with_bo_renamed_two_ways();
+    ledger.write("people.ron", &text);
+    let check = ledger.run(&["check"]);
+    assert_eq!(check.status, 1, "{}", check.stdout);
+    let expected = format!(
+        "people.ron:{}:1: error: person 'bo-testwell' is disputed between two versions: name: \"Bo Testwell-Smith\" (ours) vs \"Bo Testwell Jr.\" (theirs); keep one and remove the conflict markers",
+        marker_line(&text)
+    );
+    assert!(check.stdout.contains(&expected), "{}", check.stdout);
+    assert_eq!(
+        check.stdout.matches(": error: ").count(),
+        1,
+        "{}",
+        check.stdout
+    );
+
+    let settled = ledger.run(&["resolve-dispute", "bo-testwell", "theirs"]);
+    assert_eq!(settled.status, 0, "{}", settled.stderr);
+    assert!(
+        settled.stdout.contains("kept their version of bo-testwell"),
+        "{}",
+        settled.stdout
+    );
+    let text = ledger.read("people.ron");
+    assert!(
+        !text.contains("<<<<<<<") && !text.contains(">>>>>>>"),
+        "{text}"
+    );
+    let check = ledger.run(&["check"]);
+    assert_eq!(check.status, 0, "{}", check.stdout);
+    let loaded = ledger.load();
+    assert_eq!(
+        loaded.person("B. Testwell").unwrap().name,
+        "Bo Testwell Jr."
+    );
+    assert!(loaded.disputes.is_empty());
+}
+
+fn phrases_with_a_probability_changed_two_ways() -> String {
+    let phrase = "Phrase(phrase: \"one thing is clear\", probability: 0.95,";
+    disputed(
+        "phrases.ron",
+        FileKind::Phrases,
+        (phrase, &phrase.replace("0.95", "0.9")),
+        (phrase, &phrase.replace("0.95", "0.99")),
+    )
+}
+
+#[test]
+fn a_disputed_phrase_leaves_the_other_phrases_loaded() {
+    let ledger = TempLedger::fixture();
+    let phrases = ledger.write("phrases.ron", phrases_with_a_probability_changed_two_ways());
+    let loaded = ledger.load();
+    // The folder's other row still overrides the built-in one.
+    let likely = loaded.phrases.lookup("likely").unwrap();
+    assert_eq!(likely.phrase.probability, 0.75);
+    assert!(loaded.phrases.lookup("one thing is clear").is_none());
+    assert_eq!(loaded.disputes.len(), 1);
+    assert_eq!(loaded.disputes[0].path, phrases);
+    assert_eq!(loaded.disputes[0].id, "one thing is clear");
+}
+
+#[test]
+fn check_names_the_disputed_phrase_and_resolve_dispute_settles_it() {
+    let ledger = TempLedger::fixture();
+    let text = phrases_with_a_probability_changed_two_ways();
+    ledger.write("phrases.ron", &text);
+    let check = ledger.run(&["check"]);
+    assert_eq!(check.status, 1, "{}", check.stdout);
+    let expected = format!(
+        "phrases.ron:{}:1: error: phrase 'one thing is clear' is disputed between two versions: probability: 0.9 (ours) vs 0.99 (theirs); keep one and remove the conflict markers",
+        marker_line(&text)
+    );
+    assert!(check.stdout.contains(&expected), "{}", check.stdout);
+    // The forecast hedged with it says why it has no probability.
+    assert!(
+        check.stdout.contains(
+            "error: confidence phrase 'one thing is clear' is disputed between two versions in phrases.ron"
+        ),
+        "{}",
+        check.stdout
+    );
+
+    let settled = ledger.run(&["resolve-dispute", "one thing is clear", "ours"]);
+    assert_eq!(settled.status, 0, "{}", settled.stderr);
+    let text = ledger.read("phrases.ron");
+    assert!(
+        !text.contains("<<<<<<<") && !text.contains(">>>>>>>"),
+        "{text}"
+    );
+    let check = ledger.run(&["check"]);
+    assert_eq!(check.status, 0, "{}", check.stdout);
+    let loaded = ledger.load();
+    let clear = loaded.phrases.lookup("one thing is clear").unwrap();
+    assert_eq!(clear.phrase.probability, 0.9);
+}
