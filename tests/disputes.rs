@@ -6,6 +6,7 @@
 mod common;
 
 use common::TempLedger;
+use hindsight::ledger::draft::{ForecastDraft, check_forecast};
 use hindsight::ledger::format::FileKind;
 use hindsight::ledger::merge::merge;
 
@@ -69,6 +70,34 @@ fn a_disputed_person_leaves_everyone_else_loaded() {
         .collect();
     assert_eq!(errors.len(), 1, "{errors:#?}");
     assert_eq!(loaded.forecasts().count(), 9);
+}
+
+#[test]
+fn a_form_naming_a_disputed_person_says_to_settle_the_dispute() {
+    let ledger = TempLedger::fixture();
+    ledger.write("people.ron", people_with_bo_renamed_two_ways());
+    let loaded = ledger.load();
+    let view = loaded.view(loaded.find("bo-minister-resigns").unwrap());
+    let draft = ForecastDraft::from_forecast(view.forecast);
+    let problems = check_forecast(
+        &loaded,
+        &view.file.path,
+        &draft,
+        Some("bo-minister-resigns"),
+        view.forecast.outcome.clone(),
+    )
+    .unwrap_err();
+    let by: Vec<&str> = problems
+        .iter()
+        .filter(|p| p.field == "by")
+        .map(|p| p.message.as_str())
+        .collect();
+    assert_eq!(
+        by,
+        [
+            "person 'bo-testwell' is disputed between two versions in people.ron; keep one first (`hindsight resolve-dispute bo-testwell ours|theirs`)"
+        ]
+    );
 }
 
 #[test]
