@@ -335,6 +335,11 @@ fn a_sources_list_added_on_one_side_merges_with_forecasts_added_on_the_other() {
     let check = ledger.run(&["check"]);
     assert_eq!(check.status, 0, "{}", check.stdout);
 
+    // A list removed on one side and unchanged on the other is removed.
+    let retitled = fixture.replace("Prices and talks", "Prices, talks");
+    let merged = merge(FileKind::Scenario, &fixture, &retitled, &base).unwrap();
+    assert_eq!(merged.text, without_sources(&retitled));
+
     // A list both sides add merges by id: each side's sources land.
     let source = |id: &str| {
         format!(

@@ -97,7 +97,10 @@ pub fn merge(kind: FileKind, base: &str, ours: &str, theirs: &str) -> Result<Mer
     for &list in list_names(kind) {
         let (items, found) = merge_list(kind, list, &base, &ours, &theirs)?;
         disputes.extend(found);
+        let removed = base.root().field(list).is_some() && theirs.root().field(list).is_none();
         match ours.root().field(list) {
+            // Theirs removed the list, and nothing of ours' is left in it.
+            Some(_) if items.is_empty() && removed => edits.remove(list)?,
             Some(field) => {
                 let depth = indentation_depth(ours.text, &ours.lines, field.name_span.start);
                 edits.replace(field.value.span.clone(), render_list(&items, depth));

@@ -51,8 +51,7 @@ impl<'v, 'a> Edits<'v, 'a> {
                 field.name_span.start..end
             }
         };
-        self.rewritten.insert(name.to_string());
-        self.replace(at, String::new());
+        self.rewrite(name, at, String::new());
         Ok(())
     }
 
@@ -74,8 +73,7 @@ impl<'v, 'a> Edits<'v, 'a> {
         match self.ours.root().field(name) {
             Some(field) => {
                 let lines = own_lines(self.ours, field).ok_or(MergeError::ShapeChanged)?;
-                self.rewritten.insert(name.to_string());
-                self.replace(lines.range, marked);
+                self.rewrite(name, lines.range, marked);
                 Ok(())
             }
             None => self.insert(theirs, name, marked),
@@ -98,6 +96,16 @@ impl<'v, 'a> Edits<'v, 'a> {
     ) -> Result<(), MergeError> {
         let line = format!("{}{name}: {value},\n", self.indentation());
         self.insert(adder, name, line)
+    }
+
+    /// Puts `text` in place of ours' field `name` (the range it stands on), dropping the
+    /// comma given to it for a field to follow: that field follows whatever replaces it.
+    fn rewrite(&mut self, name: &str, at: Range<usize>, text: String) {
+        self.splices.retain(|splice| {
+            !(splice.at.is_empty() && at.start < splice.at.start && splice.at.start < at.end)
+        });
+        self.rewritten.insert(name.to_string());
+        self.replace(at, text);
     }
 
     /// The merged text.
