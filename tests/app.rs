@@ -998,3 +998,79 @@ fn a_failed_push_shows_gits_own_error() {
     assert!(status_says(&harness, "no upstream branch"));
     assert!(shows_text(&harness, "no upstream branch"), "on screen");
 }
+
+#[test]
+fn a_disputed_forecasts_detail_shows_both_versions_and_a_version_written_by_hand_settles_it() {
+    let team = Team::new();
+    let (ana, ben) = (team.clone("ana"), team.clone("ben"));
+    resolve_minister(&ana, "true");
+    commit_as_the_app_does(&ana);
+    git(&ana, &["push", "-q"]);
+    resolve_minister(&ben, "false");
+    commit_as_the_app_does(&ben);
+
+    let mut harness = open_clone(&ben);
+    wait_until(&mut harness, |h| shows_text(h, "branch main"));
+    click_and_wait(&mut harness, "Pull", |h| status_says(h, "Pulled 1 commit"));
+    assert!(
+        shows_text(&harness, "Disputed between two versions"),
+        "the pull opens the disputed forecast's detail"
+    );
+    assert!(shows_text(
+        &harness,
+        "outcome: false (ours) vs true (theirs)"
+    ));
+    let path = ben.join("scenarios/prices.ron");
+    let marked = std::fs::read_to_string(&path).unwrap();
+
+    // Start from their version; a broken edit is refused next to the editor.
+    let edit = harness.query_all_by_label("Edit…").count();
+    assert_eq!(edit, 2, "Edit… for each side, once (in the detail)");
+    assert!(shows_text(&harness, "Open in the detail panel."));
+    harness.query_all_by_label("Edit…").nth(1).unwrap().click();
+    harness.run();
+    let editor = |h: &Harness<'static, HindsightApp>| {
+        h.get_by_role_and_label(Role::MultilineTextInput, "The version to keep")
+            .value()
+            .unwrap()
+    };
+    let theirs = editor(&harness);
+    assert!(theirs.contains("verdict: True"), "{theirs}");
+    let field = harness.get_by_role_and_label(Role::MultilineTextInput, "The version to keep");
+    field.focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "The version to keep")
+        .type_text(&theirs.replace("verdict: True", "verdict: Maybe"));
+    harness.run();
+    click(&mut harness, "Keep this version");
+    assert!(harness.state().status.is_error);
+    assert!(
+        shows_text(&harness, "prices.ron:"),
+        "where the edit is wrong"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), marked);
+
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "The version to keep")
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(Role::MultilineTextInput, "The version to keep")
+        .type_text(&theirs.replace("verdict: True", "verdict: Partly"));
+    harness.run();
+    click(&mut harness, "Keep this version");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(!text.contains("<<<<<<<"), "{text}");
+    assert!(status_says(&harness, "Settled bo-minister-resigns"));
+    assert!(
+        shows_text(&harness, "The minister leaves office by 30 June 2022."),
+        "the detail is the forecast again"
+    );
+    let loaded = hindsight::load(&ben.join("scenarios"), today()).unwrap();
+    assert_eq!(loaded.error_count(), 0, "{:?}", loaded.problems);
+    let view = loaded.view(loaded.find("bo-minister-resigns").unwrap());
+    assert_eq!(view.verdict(), Some(hindsight::ledger::Verdict::Partly));
+}

@@ -199,3 +199,50 @@ fn check_names_the_disputed_phrase_and_resolve_dispute_settles_it() {
     let clear = loaded.phrases.lookup("one thing is clear").unwrap();
     assert_eq!(clear.phrase.probability, 0.9);
 }
+
+#[test]
+fn a_version_written_by_hand_settles_a_dispute_and_a_broken_one_is_refused() {
+    let ledger = TempLedger::fixture();
+    let path = ledger.write("people.ron", people_with_bo_renamed_two_ways());
+    let loaded = ledger.load();
+    let dispute = loaded.disputes[0].clone();
+    let marked = ledger.read("people.ron");
+
+    let broken = dispute
+        .ours
+        .replace("name: \"Bo Testwell-Smith\"", "name: Bo");
+    let refused = hindsight::ledger::dispute::settle_with(&loaded, &path, "bo-testwell", &broken)
+        .unwrap_err()
+        .to_string();
+    assert!(refused.contains("people.ron:"), "names where: {refused}");
+    assert_eq!(ledger.read("people.ron"), marked, "nothing written");
+
+    let written = dispute
+        .ours
+        .replace("Bo Testwell-Smith", "Bo Testwell-Smith Jr.");
+    hindsight::ledger::dispute::settle_with(&loaded, &path, "bo-testwell", &written).unwrap();
+    let text = ledger.read("people.ron");
+    assert!(
+        !text.contains("<<<<<<<") && !text.contains(">>>>>>>"),
+        "{text}"
+    );
+    let settled = ledger.load();
+    assert_eq!(settled.error_count(), 0, "{:?}", settled.problems);
+    let bo = settled
+        .people
+        .iter()
+        .find(|p| p.id == "bo-testwell")
+        .unwrap();
+    assert_eq!(bo.name, "Bo Testwell-Smith Jr.");
+    // Put back at the record's own indentation, like its neighbours.
+    let line = text
+        .lines()
+        .find(|l| l.contains("Bo Testwell-Smith Jr."))
+        .unwrap();
+    let neighbour = text
+        .lines()
+        .find(|l| l.contains("id: \"ada-fixture\""))
+        .unwrap();
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    assert_eq!(indent(line), indent(neighbour), "{text}");
+}

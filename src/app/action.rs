@@ -22,6 +22,18 @@ pub enum Action {
     ShowTab(Tab),
     /// Route this clone's ledger files to the merge driver (`hindsight git-setup`).
     GitSetup,
+    /// Open the editor for a disputed record, starting from this version.
+    EditDispute {
+        id: String,
+        text: String,
+    },
+    CancelDisputeEdit,
+    /// Settle a disputed record with this version (as edited).
+    SettleDispute {
+        path: PathBuf,
+        id: String,
+        text: String,
+    },
     /// Open the commit dialog, its message generated from what changed.
     OpenCommit,
     /// Commit the changed ledger files with this message.

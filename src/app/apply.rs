@@ -10,7 +10,7 @@ use super::undo::UndoStep;
 use super::views::filter_bar::{FilterBarState, search_field_id};
 use super::{Action, Form, HindsightApp, OutcomeForm, Tab};
 use crate::ledger::EditError;
-use crate::ledger::dispute::keep_side;
+use crate::ledger::dispute::{keep_side, settle_with};
 use crate::ledger::draft::{
     FieldProblem, ForecastDraft, PersonDraft, ScenarioDraft, SourceDraft, check_forecast,
     check_person, check_scenario, check_source,
@@ -83,6 +83,15 @@ impl HindsightApp {
                 self.open_folder(&folder, ctx);
             }
             Action::GitSetup => self.git_setup(),
+            Action::EditDispute { id, text } => {
+                self.ui.dispute_edit = Some(super::DisputeEdit {
+                    id,
+                    text,
+                    problem: None,
+                });
+            }
+            Action::CancelDisputeEdit => self.ui.dispute_edit = None,
+            Action::SettleDispute { path, id, text } => self.settle_dispute(&path, &id, &text, ctx),
             Action::OpenCommit => {
                 let snapshot = self
                     .session
@@ -511,8 +520,12 @@ impl HindsightApp {
                     self.reload(ctx);
                 }
                 let disputes = self.ledger().map_or(0, |ledger| ledger.disputes.len());
+                // A pull that left disputes shows them, the first one in the detail panel.
                 if finished.conflicts {
                     self.ui.tab = Tab::Problems;
+                    if let Some(first) = self.ledger().and_then(|l| l.disputes.first()) {
+                        self.ui.selected = Some(first.id.clone());
+                    }
                 }
                 match disputes {
                     0 => self.info(message),
@@ -521,6 +534,25 @@ impl HindsightApp {
                 }
             }
             Err(error) => self.error(error),
+        }
+    }
+
+    fn settle_dispute(&mut self, path: &Path, id: &str, text: &str, ctx: &egui::Context) {
+        let Some(ledger) = self.shared_ledger() else {
+            return;
+        };
+        match settle_with(&ledger, path, id, text) {
+            Ok(()) => {
+                self.ui.dispute_edit = None;
+                self.info(format!("Settled {id} with the version written"));
+                self.reload(ctx);
+            }
+            Err(error) => {
+                if let Some(edit) = &mut self.ui.dispute_edit {
+                    edit.problem = Some(error.to_string());
+                }
+                self.error(error.to_string());
+            }
         }
     }
 

@@ -22,6 +22,7 @@ use chrono::NaiveDate;
 pub use action::Action;
 pub use settings::{Settings, Theme};
 pub use views::detail::OutcomeForm;
+pub use views::dispute::DisputeEdit;
 pub use views::filter_bar::FilterBarState;
 pub use views::forms::Form;
 pub use views::track_records::{LeaderboardColumn, LeaderboardSort};
@@ -165,6 +166,8 @@ pub struct UiState {
     pub leaderboard: LeaderboardSort,
     /// The commit dialog, while it is open.
     pub commit: Option<CommitForm>,
+    /// The version being written for a disputed record.
+    pub dispute_edit: Option<DisputeEdit>,
 }
 
 /// The commit dialog's message as typed, and the message suggested when it was filled: an

@@ -4,6 +4,7 @@
 //! into its fields), reads or writes a file, or computes a cache.
 
 pub mod detail;
+pub mod dispute;
 pub mod filter_bar;
 mod forecaster;
 mod forecasts;
@@ -85,6 +86,25 @@ pub fn app_ui(ui: &mut Ui, app: &mut HindsightApp, actions: &mut Vec<Action>) {
             )
         });
     }
+    // A disputed forecast is not among the entries: its detail is the dispute.
+    let disputed = match (selected, state.selected.as_deref()) {
+        (None, Some(id)) => ledger.disputes.iter().find(|d| d.id == id),
+        _ => None,
+    };
+    if let Some(dispute) = disputed {
+        let problem = ledger
+            .problems
+            .iter()
+            .find(|p| p.path == dispute.path && p.position == dispute.position)
+            .map(|p| p.message.as_str());
+        egui::Panel::right("detail")
+            .default_size(440.0)
+            .min_size(300.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                dispute::dispute_detail_ui(ui, dispute, problem, &mut state.dispute_edit, actions)
+            });
+    }
     if let Some(entry) = selected {
         egui::Panel::right("detail")
             .default_size(440.0)
@@ -109,7 +129,10 @@ pub fn app_ui(ui: &mut Ui, app: &mut HindsightApp, actions: &mut Vec<Action>) {
             None => track_records::track_records_ui(ui, &ctx, state.leaderboard, actions),
         },
         Tab::Timeline => timeline::timeline_ui(ui, &ctx, actions),
-        Tab::Problems => problems::problems_ui(ui, &ctx, actions),
+        Tab::Problems => {
+            let open = disputed.map(|dispute| dispute.id.as_str());
+            problems::problems_ui(ui, &ctx, open, &mut state.dispute_edit, actions)
+        }
     });
     if let Some(form) = &mut state.form {
         forms::form_window(ui.ctx(), &ctx, form, actions);

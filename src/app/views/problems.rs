@@ -5,14 +5,21 @@
 use egui::{RichText, Ui};
 
 use super::ViewCtx;
+use super::dispute::{DisputeEdit, dispute_ui};
 use crate::app::Action;
 use crate::ledger::Severity;
-use crate::ledger::merge::Side;
 
-pub fn problems_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
+/// `open_dispute`: the disputed record the detail panel shows (not shown twice).
+pub fn problems_ui(
+    ui: &mut Ui,
+    ctx: &ViewCtx,
+    open_dispute: Option<&str>,
+    edit: &mut Option<DisputeEdit>,
+    actions: &mut Vec<Action>,
+) {
     let ledger = ctx.ledger;
     if !ledger.disputes.is_empty() {
-        disputes_ui(ui, ctx, actions);
+        disputes_ui(ui, ctx, open_dispute, edit, actions);
     }
     let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     ui.heading(format!(
@@ -49,46 +56,32 @@ pub fn problems_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
 }
 
 /// Records a merge left in dispute: both versions side by side, and a button to keep each.
-fn disputes_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
+fn disputes_ui(
+    ui: &mut Ui,
+    ctx: &ViewCtx,
+    open_dispute: Option<&str>,
+    edit: &mut Option<DisputeEdit>,
+    actions: &mut Vec<Action>,
+) {
     ui.heading(format!("Disputes: {}", ctx.ledger.disputes.len()));
-    ui.weak("A merge changed these records two ways. Keep one version: the other is removed with the conflict markers, and the rest of the file stays as it is.");
+    ui.weak("A merge changed these records two ways. Keep one version (or edit one): the other is removed with the conflict markers, and the rest of the file stays as it is.");
     for dispute in &ctx.ledger.disputes {
         ui.separator();
         ui.horizontal(|ui| {
-            ui.strong(&dispute.id);
+            if ui.link(RichText::new(&dispute.id).strong()).clicked() {
+                actions.push(Action::Select(Some(dispute.id.clone())));
+            }
             ui.monospace(format!(
                 "{}:{}",
                 dispute.path.display(),
                 dispute.position.line
             ));
         });
-        ui.columns(2, |columns| {
-            for (column, (side, label, text)) in columns.iter_mut().zip([
-                (Side::Ours, "Keep ours", &dispute.ours),
-                (Side::Theirs, "Keep theirs", &dispute.theirs),
-            ]) {
-                if column.button(label).clicked() {
-                    actions.push(Action::KeepSide {
-                        path: dispute.path.clone(),
-                        id: dispute.id.clone(),
-                        side,
-                    });
-                }
-                if text.is_empty() {
-                    column.weak("(deleted on this side)");
-                } else {
-                    // As in the file: one field a line, long lines scrolled, not wrapped.
-                    egui::ScrollArea::horizontal()
-                        .id_salt((&dispute.id, label))
-                        .show(column, |ui| {
-                            ui.add(
-                                egui::Label::new(RichText::new(text.as_str()).monospace())
-                                    .wrap_mode(egui::TextWrapMode::Extend),
-                            );
-                        });
-                }
-            }
-        });
+        if open_dispute == Some(dispute.id.as_str()) {
+            ui.weak("Open in the detail panel.");
+        } else {
+            dispute_ui(ui, dispute, edit, actions);
+        }
     }
     ui.add_space(12.0);
 }
