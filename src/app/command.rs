@@ -4,6 +4,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::repository::{Operation, Repository};
 use super::{Action, HindsightApp};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,6 +18,9 @@ pub enum UiCommand {
     NewSource,
     NewPerson,
     Search,
+    Commit,
+    Pull,
+    Push,
 }
 
 impl UiCommand {
@@ -41,7 +45,38 @@ impl UiCommand {
             UiCommand::NewSource => "New source…",
             UiCommand::NewPerson => "New person…",
             UiCommand::Search => "Search",
+            UiCommand::Commit => "Commit…",
+            UiCommand::Pull => "Pull",
+            UiCommand::Push => "Push",
         }
+    }
+
+    /// What a git command does, for its tooltip.
+    pub fn hover_text(self) -> &'static str {
+        match self {
+            UiCommand::Commit => "Commit the changed ledger files (and only them)",
+            UiCommand::Pull => {
+                "Fetch and merge the upstream branch (ledger files merge by record id)"
+            }
+            UiCommand::Push => "Push this branch to its upstream",
+            _ => self.label(),
+        }
+    }
+
+    /// The git operation a git command starts.
+    fn operation(self) -> Option<Operation> {
+        match self {
+            UiCommand::Commit => Some(Operation::Commit),
+            UiCommand::Pull => Some(Operation::Pull),
+            UiCommand::Push => Some(Operation::Push),
+            _ => None,
+        }
+    }
+
+    /// Whether a git command can run in this repository now.
+    pub fn enabled_in(self, repository: &Repository) -> bool {
+        self.operation()
+            .is_some_and(|operation| repository.can(operation))
     }
 
     pub fn shortcut(self) -> Option<KeyboardShortcut> {
@@ -55,7 +90,10 @@ impl UiCommand {
             UiCommand::Quit
             | UiCommand::NewScenario
             | UiCommand::NewSource
-            | UiCommand::NewPerson => None,
+            | UiCommand::NewPerson
+            | UiCommand::Commit
+            | UiCommand::Pull
+            | UiCommand::Push => None,
         }
     }
 
@@ -77,6 +115,10 @@ impl UiCommand {
             | UiCommand::NewSource
             | UiCommand::NewPerson
             | UiCommand::Search => open,
+            UiCommand::Commit | UiCommand::Pull | UiCommand::Push => app
+                .session
+                .as_ref()
+                .is_some_and(|session| self.enabled_in(&session.repository)),
         }
     }
 
@@ -91,6 +133,9 @@ impl UiCommand {
             UiCommand::NewSource => Action::NewSource,
             UiCommand::NewPerson => Action::NewPerson,
             UiCommand::Search => Action::FocusSearch,
+            UiCommand::Commit => Action::OpenCommit,
+            UiCommand::Pull => Action::Pull,
+            UiCommand::Push => Action::Push,
         }
     }
 

@@ -131,6 +131,21 @@ impl Repository {
         self.operation.as_ref().map(|(operation, _)| *operation)
     }
 
+    /// Whether `operation` can start now: nothing else running, and something to do.
+    /// (A pull or push waits for a merge under way to be committed.)
+    pub fn can(&self, operation: Operation) -> bool {
+        let Some(snapshot) = &self.snapshot else {
+            return false;
+        };
+        let status = &snapshot.status;
+        self.operation.is_none()
+            && match operation {
+                Operation::Commit => !status.changed.is_empty() || status.merging,
+                Operation::Pull => status.upstream.is_some() && !status.merging,
+                Operation::Push => !status.merging,
+            }
+    }
+
     /// Commits every changed ledger file with `message`.
     pub fn commit(&mut self, message: String, ctx: &egui::Context) {
         let Some(snapshot) = &self.snapshot else {

@@ -5,6 +5,7 @@
 use egui::{RichText, Ui};
 
 use crate::app::Action;
+use crate::app::command::UiCommand;
 use crate::app::repository::{History, Repository, Snapshot};
 
 /// The arrow between two values: egui's fonts have "➡" but not "→".
@@ -51,35 +52,17 @@ pub fn git_bar(ui: &mut Ui, repository: &Repository, actions: &mut Vec<Action>) 
             );
         }
         ui.separator();
+        for command in [UiCommand::Commit, UiCommand::Pull, UiCommand::Push] {
+            let button = egui::Button::new(command.label());
+            if ui
+                .add_enabled(command.enabled_in(repository), button)
+                .on_hover_text(command.hover_text())
+                .clicked()
+            {
+                actions.push(command.action());
+            }
+        }
         let busy = repository.is_busy();
-        let idle = busy.is_none();
-        if ui
-            .add_enabled(
-                idle && (changed > 0 || status.merging),
-                egui::Button::new("Commit…"),
-            )
-            .on_hover_text("Commit the changed ledger files (and only them)")
-            .clicked()
-        {
-            actions.push(Action::OpenCommit);
-        }
-        if ui
-            .add_enabled(
-                idle && status.upstream.is_some() && !status.merging,
-                egui::Button::new("Pull"),
-            )
-            .on_hover_text("Fetch and merge the upstream branch (ledger files merge by record id)")
-            .clicked()
-        {
-            actions.push(Action::Pull);
-        }
-        if ui
-            .add_enabled(idle && !status.merging, egui::Button::new("Push"))
-            .on_hover_text("Push this branch to its upstream")
-            .clicked()
-        {
-            actions.push(Action::Push);
-        }
         if let Some(operation) = busy {
             ui.spinner();
             ui.weak(operation.running());

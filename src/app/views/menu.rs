@@ -49,6 +49,17 @@ pub fn menu_bar(ui: &mut Ui, app: &HindsightApp, actions: &mut Vec<Action>) {
                 }
             }
         });
+        if app
+            .session
+            .as_ref()
+            .is_some_and(|session| !session.repository.absent)
+        {
+            ui.menu_button("Git", |ui| {
+                for command in [UiCommand::Commit, UiCommand::Pull, UiCommand::Push] {
+                    command.menu_item(ui, app, actions);
+                }
+            });
+        }
     });
 }
 
