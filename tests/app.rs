@@ -946,7 +946,7 @@ fn a_pull_that_brings_a_dispute_shows_it_and_settling_then_committing_ends_the_m
         "{said}"
     );
     assert!(
-        said.ends_with("1 dispute to settle under Problems"),
+        said.ends_with("Conflicts in scenarios/prices.ron · 1 dispute to settle, then commit"),
         "{said}"
     );
     assert_eq!(

@@ -156,8 +156,7 @@ fn a_pull_that_brings_a_dispute_names_it_and_settling_it_concludes_the_merge() {
     assert_eq!(report.conflicted, ["scenarios/prices.ron"]);
     assert_eq!(
         report.summary(),
-        "Pulled 1 commit: resolve bo-minister-resigns as true. \
-         Conflicts in scenarios/prices.ron: settle them, then commit"
+        "Pulled 1 commit: resolve bo-minister-resigns as true. Conflicts in scenarios/prices.ron"
     );
     let ledger = hindsight::load(&scenarios, common::today()).unwrap();
     let disputed: Vec<&str> = ledger.disputes.iter().map(|d| d.id.as_str()).collect();

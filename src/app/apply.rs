@@ -529,8 +529,8 @@ impl HindsightApp {
                 }
                 match disputes {
                     0 => self.info(message),
-                    1 => self.info(format!("{message} · 1 dispute to settle under Problems")),
-                    n => self.info(format!("{message} · {n} disputes to settle under Problems")),
+                    1 => self.info(format!("{message} · 1 dispute to settle, then commit")),
+                    n => self.info(format!("{message} · {n} disputes to settle, then commit")),
                 }
             }
             Err(error) => self.error(error),

@@ -110,10 +110,7 @@ impl PullReport {
             format!("Pulled {commits}: {}", changes.join("; "))
         };
         if !self.conflicted.is_empty() {
-            text.push_str(&format!(
-                ". Conflicts in {}: settle them, then commit",
-                self.conflicted.join(", ")
-            ));
+            text.push_str(&format!(". Conflicts in {}", self.conflicted.join(", ")));
         }
         text
     }

@@ -80,7 +80,8 @@ pub fn tabs(ui: &mut Ui, ctx: &ViewCtx, current: Tab, actions: &mut Vec<Action>)
                 Tab::Timeline => "Timeline".to_string(),
                 Tab::Problems => problems_label.clone(),
             };
-            let text = if tab == Tab::Problems && errors > 0 {
+            // Red on the selected tab's fill would not read: the selected tab keeps its colour.
+            let text = if tab == Tab::Problems && errors > 0 && current != tab {
                 RichText::new(label).color(ui.visuals().error_fg_color)
             } else {
                 RichText::new(label)
@@ -93,7 +94,8 @@ pub fn tabs(ui: &mut Ui, ctx: &ViewCtx, current: Tab, actions: &mut Vec<Action>)
 }
 
 pub fn status_bar(ui: &mut Ui, app: &HindsightApp) {
-    ui.horizontal(|ui| {
+    // Wrapped: a pull's report can be longer than the window is wide.
+    ui.horizontal_wrapped(|ui| {
         match &app.session {
             Some(session) => {
                 ui.weak(session.dir.display().to_string());

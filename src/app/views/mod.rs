@@ -97,9 +97,10 @@ pub fn app_ui(ui: &mut Ui, app: &mut HindsightApp, actions: &mut Vec<Action>) {
             .iter()
             .find(|p| p.path == dispute.path && p.position == dispute.position)
             .map(|p| p.message.as_str());
-        egui::Panel::right("detail")
-            .default_size(440.0)
-            .min_size(300.0)
+        // Wider than a forecast's detail: two versions side by side.
+        egui::Panel::right("dispute-detail")
+            .default_size(640.0)
+            .min_size(400.0)
             .resizable(true)
             .show(ui, |ui| {
                 dispute::dispute_detail_ui(ui, dispute, problem, &mut state.dispute_edit, actions)
