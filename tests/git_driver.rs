@@ -403,3 +403,66 @@ fn git_setup_outside_a_repository_says_so_and_writes_nothing() {
     );
     assert!(!ledger.root.path().join(".gitattributes").exists());
 }
+
+fn resolve_minister(ledger: &TempLedger, by: &str) {
+    run_ok(
+        ledger,
+        &[
+            "resolve",
+            "bo-minister-resigns",
+            "true",
+            "--on",
+            "2022-07-01",
+            "--by",
+            by,
+            "--evidence",
+            "Gone.",
+        ],
+    );
+}
+
+#[test]
+fn the_same_verdict_recorded_on_both_sides_merges_cleanly_and_once() {
+    let ledger = repository();
+    on_branch(&ledger, "alice", |l| resolve_minister(l, "Judge"));
+    on_branch(&ledger, "bob", |l| resolve_minister(l, "Judge"));
+    let merged = merge_bob_into_alice(&ledger);
+    assert!(
+        merged.status.success(),
+        "{}",
+        String::from_utf8_lossy(&merged.stderr)
+    );
+    let text = ledger.read("prices.ron");
+    assert_eq!(text.matches("id: \"bo-minister-resigns\"").count(), 1);
+    assert_eq!(text.matches("evidence: \"Gone.\"").count(), 1, "{text}");
+    assert_eq!(ledger.run(&["check"]).status, 0);
+}
+
+#[test]
+fn a_forecast_deleted_on_one_side_and_resolved_on_the_other_is_a_dispute_git_reports() {
+    let ledger = repository();
+    on_branch(&ledger, "alice", |l| {
+        let loaded = l.load();
+        let path = l.path("prices.ron");
+        hindsight::ledger::insert::delete_forecast(&loaded, &path, "bo-minister-resigns", None)
+            .unwrap();
+    });
+    on_branch(&ledger, "bob", |l| resolve_minister(l, "Bob"));
+    let merged = merge_bob_into_alice(&ledger);
+    assert!(!merged.status.success(), "git reports the conflict");
+    let check = ledger.run(&["check"]);
+    assert_eq!(check.status, 1);
+    assert!(
+        check
+            .stdout
+            .contains("forecast 'bo-minister-resigns' is disputed between two versions: deleted (ours) vs changed (theirs)"),
+        "{}",
+        check.stdout
+    );
+    // Keeping ours (the deletion) removes it; the rest of the file is clean.
+    run_ok(&ledger, &["resolve-dispute", "bo-minister-resigns", "ours"]);
+    assert_eq!(ledger.run(&["check"]).status, 0);
+    let ids = ledger.run(&["list", "--format", "json"]).ids();
+    assert!(!ids.contains(&"bo-minister-resigns".to_string()), "{ids:?}");
+    assert_eq!(ids.len(), 8);
+}

@@ -215,11 +215,11 @@ fn describe(
             differences(&o.fields, &t.fields).join("; ")
         ),
         (Some(o), None) => format!(
-            "{} '{}' is disputed: changed on this side, deleted on the other; {SETTLE}",
+            "{} '{}' is disputed between two versions: changed (ours) vs deleted (theirs); {SETTLE}",
             o.kind, o.key
         ),
         (None, Some(t)) => format!(
-            "{} '{}' is disputed: deleted on this side, changed on the other; {SETTLE}",
+            "{} '{}' is disputed between two versions: deleted (ours) vs changed (theirs); {SETTLE}",
             t.kind, t.key
         ),
         _ => match at_top.then(|| file_field(ours, theirs)).flatten() {
