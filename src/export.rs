@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::ledger::{ForecastView, ProbabilityOrigin};
+use crate::ledger::{Call, ForecastView, ProbabilityOrigin};
 use crate::terminal::escape_controls_keep_lines;
 
 /// One forecast, flattened. Field names are the export's public contract.
@@ -36,6 +36,9 @@ pub struct ForecastRecord {
     pub tags: Vec<String>,
     /// `None` while unresolved, else "true", "false", "partly", "ambiguous" or "annulled".
     pub outcome: Option<&'static str>,
+    /// The forecaster's side of the outcome: "called", "missed" or "no_lean"; `None`
+    /// while open and when not scored (partly, ambiguous, annulled).
+    pub call: Option<&'static str>,
     pub resolved_on: Option<NaiveDate>,
     pub judge: Option<String>,
     pub evidence: Option<String>,
@@ -71,6 +74,7 @@ pub fn forecast_record(view: &ForecastView, today: NaiveDate) -> ForecastRecord 
         resolve_by_stated: forecast.resolve_by.is_stated(),
         tags: view.tags().map(str::to_string).collect(),
         outcome: resolution.map(|r| r.verdict.as_str()),
+        call: Call::exported(view.call()),
         resolved_on: resolution.map(|r| r.on),
         judge: resolution.and_then(|r| r.judge.clone()),
         evidence: resolution.and_then(|r| r.evidence.clone()),
@@ -102,6 +106,7 @@ pub const CSV_COLUMNS: &[&str] = &[
     "resolve_by_stated",
     "tags",
     "outcome",
+    "call",
     "resolved_on",
     "judge",
     "evidence",
@@ -139,6 +144,7 @@ impl ForecastRecord {
             self.resolve_by_stated.to_string(),
             self.tags.join("; "),
             text(&self.outcome),
+            text(&self.call),
             text(&self.resolved_on),
             text(&self.judge),
             text(&self.evidence),

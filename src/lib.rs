@@ -18,7 +18,10 @@
 //!   `ron_format`).
 //! - [`query`]: the filter, search and sort shared by every view (uses `ledger`).
 //! - [`report`]: track records — which forecasts count, grouping, cumulative scores (uses
-//!   `ledger`, `query`, `score`).
+//!   `ledger`, `query`, `score`, `words`).
+//! - [`words`]: words on trial — each phrase's observed frequency against the table,
+//!   scores at the low and high readings of the phrase table, one forecast's score in
+//!   words (uses `ledger`, `estimative`, `score`).
 //! - [`overview`]: what needs attention, overdue forecasts, latest verdicts (uses `ledger`,
 //!   `report`).
 //! - [`terminal`]: data never drives the terminal — control characters made visible (uses
@@ -52,5 +55,6 @@ pub mod ron_format;
 pub mod score;
 pub mod seeds;
 pub mod terminal;
+pub mod words;
 
 pub use ledger::{Ledger, LoadError, load};

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::ledger::people::name_key;
-use crate::ledger::{ForecastView, Ledger, Verdict};
+use crate::ledger::{Call, ForecastView, Ledger, Verdict};
 
 /// Which outcomes to keep.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,6 +52,8 @@ pub struct Filter {
     /// The forecaster, by id, name or alias.
     pub author: Option<String>,
     pub outcome: Option<OutcomeFilter>,
+    /// The forecaster's side of the outcome.
+    pub call: Option<Call>,
     /// Made on or after this date.
     pub made_from: Option<NaiveDate>,
     /// Made on or before this date.
@@ -166,6 +168,9 @@ impl<'a> Prepared<'a> {
                 return false;
             }
         }
+        if filter.call.is_some() && view.call() != filter.call {
+            return false;
+        }
         self.search_words.is_empty() || self.search_matches(view, index)
     }
 
@@ -222,6 +227,7 @@ pub enum SortKey {
     Probability,
     ResolveBy,
     Outcome,
+    Call,
 }
 
 /// Orders entries by `key` (ties broken by id, so the order is stable and repeatable).
@@ -244,6 +250,11 @@ pub fn sort_entries(ledger: &Ledger, entries: &mut [usize], key: SortKey, ascend
                 .date()
                 .cmp(&vb.forecast.resolve_by.date()),
             SortKey::Outcome => va.verdict().cmp(&vb.verdict()),
+            // Called, missed, no lean, not scored, then open.
+            SortKey::Call => {
+                let rank = |call: Option<Call>| call.map_or(Call::ALL.len(), |c| c as usize);
+                rank(va.call()).cmp(&rank(vb.call()))
+            }
         };
         let primary = if ascending {
             primary

@@ -9,11 +9,11 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::ledger::{ForecastView, Ledger};
+use crate::ledger::{ForecastView, Ledger, ProbabilityOrigin};
+use crate::words::{self, PhraseRecord, Readings};
 use crate::score::{self, CalibrationBin, Decomposition, ScoredForecast};
 
-/// Below this many scored forecasts a track record is flagged as a small sample.
-pub const SMALL_SAMPLE: usize = 10;
+pub use crate::score::SMALL_SAMPLE;
 
 /// The seed of every bootstrap interval, so the same data always gives the same interval.
 pub const BOOTSTRAP_SEED: u64 = 20_220_107;
@@ -25,6 +25,9 @@ pub enum GroupBy {
     Outlet,
     Tag,
     Scenario,
+    /// The hedge phrase a forecast's probability comes from (explicit probabilities are
+    /// grouped as "(stated probability)").
+    Phrase,
 }
 
 impl std::str::FromStr for GroupBy {
@@ -36,8 +39,9 @@ impl std::str::FromStr for GroupBy {
             "outlet" => Ok(GroupBy::Outlet),
             "tag" => Ok(GroupBy::Tag),
             "scenario" => Ok(GroupBy::Scenario),
+            "phrase" => Ok(GroupBy::Phrase),
             _ => Err(format!(
-                "cannot group by '{text}': expected author, outlet, tag or scenario"
+                "cannot group by '{text}': expected author, outlet, tag, scenario or phrase"
             )),
         }
     }
@@ -54,6 +58,11 @@ impl GroupBy {
                     .to_string(),
             ],
             GroupBy::Scenario => vec![view.scenario().id.clone()],
+            GroupBy::Phrase => vec![match view.entry.probability.as_ref().map(|p| &p.origin) {
+                Some(ProbabilityOrigin::Phrase { phrase, .. }) => phrase.clone(),
+                Some(ProbabilityOrigin::Explicit) => "(stated probability)".to_string(),
+                None => "(no probability)".to_string(),
+            }],
             GroupBy::Tag => {
                 let mut tags: Vec<String> = view.tags().map(str::to_string).collect();
                 tags.sort();
@@ -101,6 +110,15 @@ pub struct TrackRecord {
     pub decided: usize,
     /// Fewer than [`SMALL_SAMPLE`] scored forecasts: read the scores with care.
     pub small_sample: bool,
+    /// The Brier score with every phrase read at the low and high end of its range, and
+    /// the best and worst the ranges allow (`brier_phrase_range`).
+    #[serde(flatten)]
+    pub readings: Readings,
+    /// Place in the leaderboard by Brier score (1 = best; ties share a place); `None` for
+    /// the overall record and groups with nothing scored.
+    pub rank: Option<usize>,
+    /// The best and worst place across the three readings of the phrase table.
+    pub rank_range: Option<(usize, usize)>,
 }
 
 impl TrackRecord {
@@ -118,6 +136,9 @@ impl TrackRecord {
             hits: hit_rate.map_or(0, |h| h.hits),
             decided: hit_rate.map_or(0, |h| h.decided),
             small_sample: scored.len() < SMALL_SAMPLE,
+            readings: Readings::default(),
+            rank: None,
+            rank_range: None,
         }
     }
 }
@@ -133,6 +154,9 @@ pub struct Report {
     pub overall: TrackRecord,
     pub calibration: Vec<CalibrationBin>,
     pub decomposition: Option<Decomposition>,
+    /// With `--by phrase`: each phrase's observed frequency against the table's value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phrases: Option<Vec<PhraseRecord>>,
 }
 
 /// Whether a forecast is scored, and how: its probability and whether the claim came true.
@@ -181,7 +205,33 @@ pub fn track_record(
     today: NaiveDate,
 ) -> TrackRecord {
     let (counts, scored) = tally(entries.iter().map(|&i| ledger.view(i)), today);
-    TrackRecord::new(name, counts, &scored)
+    let mut record = TrackRecord::new(name, counts, &scored);
+    record.readings = words::readings(ledger, entries);
+    record
+}
+
+/// Places each group in the leaderboard at each reading of the phrase table: its rank by
+/// the table's Brier score, and the best and worst rank over the low, table and high
+/// readings.
+pub fn rank_groups(groups: &mut [TrackRecord]) {
+    let at = |reading: fn(&Readings) -> Option<f64>| -> Vec<Option<usize>> {
+        let scores: Vec<Option<f64>> = groups.iter().map(|g| reading(&g.readings)).collect();
+        words::ranks(&scores)
+    };
+    let (low, table, high) = (
+        at(|r| r.brier_low),
+        at(|r| r.brier_table),
+        at(|r| r.brier_high),
+    );
+    for (i, group) in groups.iter_mut().enumerate() {
+        group.rank = table[i];
+        let places: Vec<usize> = [low[i], table[i], high[i]].into_iter().flatten().collect();
+        group.rank_range = places
+            .iter()
+            .min()
+            .zip(places.iter().max())
+            .map(|(best, worst)| (*best, *worst));
+    }
 }
 
 /// The report on a set of forecasts (entry indices, e.g. from [`crate::query::Filter::apply`]).
@@ -203,7 +253,9 @@ pub fn report(ledger: &Ledger, entries: &[usize], group_by: GroupBy, today: Naiv
         },
         || {
             let (counts, scored) = tally(entries.iter().map(|&i| ledger.view(i)), today);
-            (TrackRecord::new("All forecasts", counts, &scored), scored)
+            let mut overall = TrackRecord::new("All forecasts", counts, &scored);
+            overall.readings = words::readings(ledger, entries);
+            (overall, scored)
         },
     );
     let (overall, scored) = whole;
@@ -213,6 +265,7 @@ pub fn report(ledger: &Ledger, entries: &[usize], group_by: GroupBy, today: Naiv
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => a.name.cmp(&b.name),
     });
+    rank_groups(&mut groups);
     Report {
         as_of: today,
         group_by,
@@ -220,6 +273,7 @@ pub fn report(ledger: &Ledger, entries: &[usize], group_by: GroupBy, today: Naiv
         overall,
         calibration: score::calibration_table(&scored),
         decomposition: score::murphy_decomposition(&scored),
+        phrases: (group_by == GroupBy::Phrase).then(|| words::phrase_calibration(ledger, entries)),
     }
 }
 

@@ -28,6 +28,10 @@ impl ScoredForecast {
 /// whose log loss is infinite).
 pub const LOG_SCORE_CLIP: (f64, f64) = (0.01, 0.99);
 
+/// Below this many scored forecasts a track record (or a phrase's record) is flagged as a
+/// small sample.
+pub const SMALL_SAMPLE: usize = 10;
+
 /// Brier score of always saying 50%.
 pub const CHANCE_BRIER: f64 = 0.25;
 

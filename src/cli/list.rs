@@ -68,6 +68,7 @@ fn write_table(out: &mut dyn Write, records: &[ForecastRecord]) -> Result<(), Cl
         "P",
         "RESOLVE BY",
         "OUTCOME",
+        "CALL",
         "CLAIM",
     ])
     .right_align(&[4]);
@@ -88,6 +89,7 @@ fn write_table(out: &mut dyn Write, records: &[ForecastRecord]) -> Result<(), Cl
                 .to_string(),
             record.resolve_by.to_string(),
             outcome,
+            record.call.map_or("—", |call| call).replace('_', " "),
             truncate(&record.claim, 70),
         ]);
     }

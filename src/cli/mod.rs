@@ -81,6 +81,9 @@ pub struct FilterArgs {
     /// open, overdue, resolved, true, false, partly, ambiguous or annulled.
     #[arg(long)]
     pub outcome: Option<OutcomeFilter>,
+    /// The forecaster's side of the outcome: called, missed, no-lean or not-scored.
+    #[arg(long)]
+    pub call: Option<ledger::Call>,
     /// Only forecasts made on or after DATE.
     #[arg(long, value_name = "DATE")]
     pub from: Option<NaiveDate>,
@@ -101,6 +104,7 @@ impl FilterArgs {
             source: self.source.clone(),
             author: self.author.clone(),
             outcome: self.outcome,
+            call: self.call,
             made_from: self.from,
             made_to: self.to,
             search: self.search.clone(),

@@ -11,6 +11,7 @@ use super::{
     CliError, CliResult, FilterArgs, FolderArg, exit_for_problems, load, number, write_json,
 };
 use crate::report::{GroupBy, Report, SMALL_SAMPLE, TrackRecord, report};
+use crate::words::PhraseRecord;
 use crate::score::{BOOTSTRAP_RESAMPLES, LOG_SCORE_CLIP};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -25,7 +26,8 @@ pub struct ReportArgs {
     pub folder: FolderArg,
     #[command(flatten)]
     pub filter: FilterArgs,
-    /// Group track records by author, outlet, tag or scenario.
+    /// Group track records by author, outlet, tag, scenario or phrase (with phrase, also
+    /// each phrase's observed frequency against the table).
     #[arg(long, default_value = "author")]
     pub by: GroupBy,
     #[arg(long, value_enum, default_value = "table")]
@@ -49,6 +51,7 @@ fn group_label(by: GroupBy) -> &'static str {
         GroupBy::Outlet => "OUTLET",
         GroupBy::Tag => "TAG",
         GroupBy::Scenario => "SCENARIO",
+        GroupBy::Phrase => "PHRASE",
     }
 }
 
@@ -83,6 +86,14 @@ fn record_row(record: &TrackRecord) -> Vec<String> {
         interval(record.brier_ci),
         number(record.log_score),
         hit_rate(record),
+        interval(record.readings.brier_phrase_range),
+        match (record.rank, record.rank_range) {
+            (Some(rank), Some((best, worst))) if best != worst => {
+                format!("{rank} ({best}–{worst})")
+            }
+            (Some(rank), _) => rank.to_string(),
+            _ => "—".to_string(),
+        },
     ]
 }
 
@@ -108,6 +119,8 @@ fn write_table(out: &mut dyn Write, report: &Report) -> Result<(), CliError> {
         "95% CI",
         "LOG",
         "HIT RATE",
+        "PHRASE RANGE",
+        "RANK",
     ])
     .right_align(&[1, 2, 3, 4, 5, 6, 8]);
     for record in &report.groups {
@@ -116,6 +129,9 @@ fn write_table(out: &mut dyn Write, report: &Report) -> Result<(), CliError> {
     table.push(record_row(overall));
     write!(out, "{}", table.render())?;
 
+    if let Some(phrases) = &report.phrases {
+        write_phrases(out, phrases)?;
+    }
     writeln!(
         out,
         "\nCalibration (all scored forecasts; bins closed on the right, as scikit-learn's):"
@@ -149,8 +165,53 @@ fn write_table(out: &mut dyn Write, report: &Report) -> Result<(), CliError> {
         "\nBrier: 0 is perfect, 0.25 is always saying 50%. Log score: natural log, probabilities clipped to [{}, {}].\n\
          Only true/false verdicts are scored; partly, ambiguous and annulled are counted as resolved but not scored.\n\
          95% CI: bootstrap over the group's scored forecasts ({BOOTSTRAP_RESAMPLES} resamples, fixed seed). \
+         PHRASE RANGE: the Brier score with each phrase read at the end of its published range that scores it best, and worst.\n\
+         RANK: place by Brier score, and (in brackets) the best and worst place with every phrase read low, as the table says, and high.\n\
          * fewer than {SMALL_SAMPLE} scored forecasts: a small sample.",
         LOG_SCORE_CLIP.0, LOG_SCORE_CLIP.1
     )?;
+    Ok(())
+}
+
+/// What the words meant: each phrase's forecasts that came true, against the table.
+fn write_phrases(out: &mut dyn Write, phrases: &[PhraseRecord]) -> Result<(), CliError> {
+    writeln!(
+        out,
+        "\nWhat the words meant (of each phrase's scored forecasts, how many came true, against the phrase table):"
+    )?;
+    let mut table = Table::new(&[
+        "PHRASE",
+        "TABLE",
+        "RANGE",
+        "N",
+        "SCORED",
+        "TRUE",
+        "OBSERVED",
+        "95% CI (WILSON)",
+    ])
+    .right_align(&[1, 3, 4, 5, 6]);
+    for record in phrases {
+        let marker = if record.small_sample && record.scored > 0 {
+            "*"
+        } else {
+            ""
+        };
+        table.push(vec![
+            format!("{}{marker}", truncate(&record.phrase, 30)),
+            format!("{:.0}%", record.probability * 100.0),
+            record.range.map_or_else(
+                || "—".to_string(),
+                |(low, high)| format!("{:.0}–{:.0}%", low * 100.0, high * 100.0),
+            ),
+            record.forecasts.to_string(),
+            record.scored.to_string(),
+            record.happened.to_string(),
+            record
+                .frequency
+                .map_or_else(|| "—".to_string(), |f| format!("{:.0}%", f * 100.0)),
+            interval(record.frequency_ci),
+        ]);
+    }
+    write!(out, "{}", table.render())?;
     Ok(())
 }

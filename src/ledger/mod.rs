@@ -10,6 +10,7 @@
 //! form. [`changes`] says in words what changed between two versions of a file (commit
 //! messages, pull reports, a forecast's history). Nothing here draws or prints.
 
+pub mod call;
 pub mod canonical;
 pub mod changes;
 mod disk;
@@ -40,6 +41,7 @@ use chrono::NaiveDate;
 pub(crate) use folder::read_bytes;
 pub use folder::{FolderFiles, ron_files};
 pub use load::{LoadError, PEOPLE_FILE, PHRASES_FILE, load};
+pub use call::Call;
 pub use model::*;
 pub use problem::{Position, Problem, Severity};
 pub use text_rules::{is_web_link, link_problem};
