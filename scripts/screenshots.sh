@@ -22,7 +22,11 @@ display=:${HINDSIGHT_SCREENSHOT_DISPLAY:-97}
 Xvfb "$display" -screen 0 1280x800x24 >/dev/null 2>&1 &
 xvfb=$!
 settings=$(mktemp -d)
-trap 'kill $xvfb 2>/dev/null || true; rm -rf "$settings"' EXIT
+# A copy of the shipped ledger outside any git repository: the shots show the views, not
+# this clone's git state.
+ledger=$(mktemp -d)
+cp -r scenarios seeds "$ledger/"
+trap 'kill $xvfb 2>/dev/null || true; rm -rf "$settings" "$ledger"' EXIT
 export DISPLAY=$display XDG_DATA_HOME=$settings XDG_CONFIG_HOME=$settings
 sleep 1
 
@@ -30,7 +34,7 @@ sleep 1
 shoot() {
     local name=$1
     shift
-    ./target/release/hindsight --today 2026-11-22 scenarios "$@" &
+    ./target/release/hindsight --today 2026-11-22 "$ledger/scenarios" "$@" &
     local app=$!
     sleep "${HINDSIGHT_SCREENSHOT_WAIT:-4}"
     import -window root "$out/$name.png"

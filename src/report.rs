@@ -10,8 +10,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::ledger::{ForecastView, Ledger, ProbabilityOrigin};
-use crate::words::{self, PhraseRecord, Readings};
 use crate::score::{self, CalibrationBin, Decomposition, ScoredForecast};
+use crate::words::{self, PhraseRecord, Readings};
 
 pub use crate::score::SMALL_SAMPLE;
 
@@ -139,6 +139,20 @@ impl TrackRecord {
             readings: Readings::default(),
             rank: None,
             rank_range: None,
+        }
+    }
+}
+
+impl TrackRecord {
+    /// "3 (2–6)": the place by Brier score and, when they differ, the best and worst place
+    /// across the phrase table's readings; "—" with nothing scored.
+    pub fn place(&self) -> String {
+        match (self.rank, self.rank_range) {
+            (Some(rank), Some((best, worst))) if best != worst => {
+                format!("{rank} ({best}–{worst})")
+            }
+            (Some(rank), _) => rank.to_string(),
+            _ => "—".to_string(),
         }
     }
 }

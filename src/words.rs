@@ -194,8 +194,9 @@ pub fn ranks(scores: &[Option<f64>]) -> Vec<Option<usize>> {
 }
 
 /// One forecast's score in words: "“virtually impossible” → 2% (built-in table; ICD 203
-/// 'almost no chance', 1–5%) · did not happen · Brier 0.0004 · log score 0.02 · called it".
-pub fn explain(view: &ForecastView) -> String {
+/// 'almost no chance', 1–5%) · did not happen · Brier 0.0004 · log score 0.02 · called it",
+/// with `arrow` for the → (the app's fonts draw another).
+pub fn explain(view: &ForecastView, arrow: &str) -> String {
     let mut parts = Vec::new();
     let probability = view.probability();
     match (&view.entry.probability, probability) {
@@ -216,7 +217,7 @@ pub fn explain(view: &ForecastView) -> String {
                     .map(|(low, high)| format!(", {}–{}", percent_number(low), percent(high)))
                     .unwrap_or_default();
                 parts.push(format!(
-                    "“{phrase}” → {} ({table}; {source}{range})",
+                    "“{phrase}” {arrow} {} ({table}; {source}{range})",
                     percent(p)
                 ));
             }

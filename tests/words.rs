@@ -66,7 +66,12 @@ fn ledger() -> TempLedger {
     );
     let people: String = ["Ann", "Ben", "Cas", "Dee", "Eve"]
         .iter()
-        .map(|name| format!("        Person(id: \"{}\", name: \"{name}\"),\n", name.to_lowercase()))
+        .map(|name| {
+            format!(
+                "        Person(id: \"{}\", name: \"{name}\"),\n",
+                name.to_lowercase()
+            )
+        })
         .collect();
     ledger.write(
         "people.ron",
@@ -109,7 +114,13 @@ fn the_call_says_whether_the_forecaster_leaned_the_way_it_went() {
     let table = ledger.run(&["list"]);
     assert!(table.stdout.contains("CALL"), "{}", table.stdout);
     let csv = ledger.run(&["list", "--format", "csv"]);
-    assert!(csv.stdout.lines().next().unwrap().contains(",outcome,call,"));
+    assert!(
+        csv.stdout
+            .lines()
+            .next()
+            .unwrap()
+            .contains(",outcome,call,")
+    );
 }
 
 #[test]
@@ -118,7 +129,11 @@ fn a_phrases_record_is_how_often_it_came_true_against_the_table() {
     let loaded = ledger.load();
     let all: Vec<usize> = (0..loaded.entries.len()).collect();
     let records = phrase_calibration(&loaded, &all);
-    assert_eq!(records.len(), 1, "only phrases count, not stated probabilities");
+    assert_eq!(
+        records.len(),
+        1,
+        "only phrases count, not stated probabilities"
+    );
     let likely = &records[0];
     assert_eq!(likely.phrase, "likely");
     assert_eq!(likely.probability, 0.7);
@@ -146,7 +161,16 @@ fn a_phrases_record_is_how_often_it_came_true_against_the_table() {
     let cells: Vec<&str> = line.split_whitespace().collect();
     assert_eq!(
         cells,
-        ["likely*", "70%", "60–75%", "1", "1", "1", "100%", "0.21–1.00"]
+        [
+            "likely*",
+            "70%",
+            "60–75%",
+            "1",
+            "1",
+            "1",
+            "100%",
+            "0.21–1.00"
+        ]
     );
 }
 
@@ -197,7 +221,7 @@ fn scores_at_each_reading_of_the_phrase_table_and_a_rank_that_changes() {
 fn one_forecasts_score_in_words() {
     let ledger = ledger();
     let loaded = ledger.load();
-    let said = |id: &str| explain(&loaded.view(loaded.find(id).unwrap()));
+    let said = |id: &str| explain(&loaded.view(loaded.find(id).unwrap()), "→");
     assert_eq!(
         said("ann"),
         "“likely” → 70% (built-in table; Mauboussin 2018 median 70% (IQR 60-75), 60–75%) · happened · Brier 0.09 · log score 0.36 · called it"

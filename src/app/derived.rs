@@ -18,6 +18,7 @@ use crate::report::{
 };
 use crate::score::{CalibrationBin, calibration_table};
 use crate::seeds::{QuoteContext, quote_context};
+use crate::words::{PhraseRecord, phrase_calibration};
 
 /// Sets with more forecasts than this get their track records in the background.
 const BACKGROUND_REPORT_ABOVE: usize = 5_000;
@@ -45,6 +46,8 @@ pub struct Derived {
     pub report: Option<Report>,
     /// Entry indices behind each calibration bin of `report`.
     pub calibration_members: Vec<Vec<usize>>,
+    /// What each phrase meant across the visible forecasts (all forecasters pooled).
+    pub phrases: Vec<PhraseRecord>,
     /// The groups of `report` in leaderboard order.
     pub leaderboard: Vec<usize>,
     /// The groups of `report` with a Brier score, best first (the Brier chart's rows).
@@ -75,6 +78,8 @@ pub struct ForecasterPage {
     pub calibration: Vec<CalibrationBin>,
     pub calibration_members: Vec<Vec<usize>>,
     pub cumulative: Vec<CumulativePoint>,
+    /// What each of their phrases meant: how often it came true against the table.
+    pub phrases: Vec<PhraseRecord>,
 }
 
 /// The values present in the ledger, for the filter bar's drop-downs.
@@ -197,6 +202,7 @@ impl Derived {
         self.visible = visible;
         if report_changed {
             self.calibration_members = calibration_members(ledger, &self.visible);
+            self.phrases = phrase_calibration(ledger, &self.visible);
             if self.visible.len() <= BACKGROUND_REPORT_ABOVE {
                 self.set_report(Some(report(
                     ledger,
@@ -309,6 +315,7 @@ impl Derived {
             calibration: calibration_table(&scored),
             calibration_members: calibration_members(ledger, &entries),
             cumulative: cumulative_brier(ledger, &entries),
+            phrases: phrase_calibration(ledger, &entries),
             record,
             entries,
         });

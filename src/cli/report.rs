@@ -11,8 +11,8 @@ use super::{
     CliError, CliResult, FilterArgs, FolderArg, exit_for_problems, load, number, write_json,
 };
 use crate::report::{GroupBy, Report, SMALL_SAMPLE, TrackRecord, report};
-use crate::words::PhraseRecord;
 use crate::score::{BOOTSTRAP_RESAMPLES, LOG_SCORE_CLIP};
+use crate::words::PhraseRecord;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ReportFormat {
@@ -87,13 +87,7 @@ fn record_row(record: &TrackRecord) -> Vec<String> {
         number(record.log_score),
         hit_rate(record),
         interval(record.readings.brier_phrase_range),
-        match (record.rank, record.rank_range) {
-            (Some(rank), Some((best, worst))) if best != worst => {
-                format!("{rank} ({best}–{worst})")
-            }
-            (Some(rank), _) => rank.to_string(),
-            _ => "—".to_string(),
-        },
+        record.place(),
     ]
 }
 

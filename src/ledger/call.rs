@@ -67,7 +67,9 @@ impl std::str::FromStr for Call {
         let wanted = text.trim().to_ascii_lowercase().replace('-', "_");
         Call::ALL
             .into_iter()
-            .find(|call| call.as_str() == wanted || (wanted == "called_it" && *call == Call::Called))
+            .find(|call| {
+                call.as_str() == wanted || (wanted == "called_it" && *call == Call::Called)
+            })
             .ok_or_else(|| {
                 format!("unknown call '{text}': expected called, missed, no-lean or not-scored")
             })

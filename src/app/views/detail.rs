@@ -6,12 +6,13 @@ use egui::text::LayoutJob;
 use egui::{RichText, TextFormat, Ui};
 
 use super::ViewCtx;
-use super::style::{percent, standing, standing_text};
+use super::style::{call_text, percent, standing, standing_text};
 use crate::app::Action;
 use crate::estimative::PhraseOrigin;
 use crate::ledger::{ForecastView, ProbabilityOrigin, Verdict, is_web_link};
 use crate::seeds::QuoteContext;
 use crate::terminal::escape_controls;
+use crate::words::explain;
 
 /// The verdict form under the forecast, as typed; the judge's name lives in the settings.
 /// The app refills it (date: today) whenever another forecast is selected.
@@ -114,6 +115,14 @@ pub fn detail_ui(
                 link_ui(ui, link);
             }
         }
+        if forecast.outcome.resolution().is_some() {
+            ui.horizontal(|ui| {
+                ui.label("The forecaster:");
+                ui.label(call_text(ui, view.call()).strong());
+            });
+        }
+        section(ui, "Score");
+        ui.label(explain(&view, "➡"));
 
         section(ui, "Record a verdict");
         outcome_form(ui, &view, form, judge, actions);

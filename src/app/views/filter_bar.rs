@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 
 use super::ViewCtx;
 use crate::app::Action;
-use crate::ledger::Verdict;
+use crate::ledger::{Call, Verdict};
 use crate::query::{Filter, OutcomeFilter};
 
 /// The date-range fields as typed: the filter holds a date once it parses.
@@ -53,6 +53,7 @@ pub fn filter_bar(
         choice(ui, "Forecaster", &mut edited.author, &options.people);
 
         outcome_choice(ui, &mut edited.outcome);
+        call_choice(ui, &mut edited.call);
 
         date_field(ui, "From", &mut state.from_text, &mut edited.made_from);
         date_field(ui, "To", &mut state.to_text, &mut edited.made_to);
@@ -125,6 +126,22 @@ fn outcome_choice(ui: &mut Ui, value: &mut Option<OutcomeFilter>) {
             ui.selectable_value(value, None, "Any");
             for (option, label) in options {
                 ui.selectable_value(value, Some(option), label);
+            }
+        })
+        .response
+        .labelled_by(label.id);
+}
+
+/// The forecaster's side: called it, missed, no lean, not scored.
+fn call_choice(ui: &mut Ui, value: &mut Option<Call>) {
+    let label = ui.label("Call");
+    egui::ComboBox::from_id_salt(label.id)
+        .selected_text(value.map_or("Any", Call::label))
+        .width(90.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, "Any");
+            for call in Call::ALL {
+                ui.selectable_value(value, Some(call), call.label());
             }
         })
         .response

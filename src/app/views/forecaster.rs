@@ -5,8 +5,9 @@ use egui::{RichText, Ui};
 use egui_plot::{HoverPosition, Line, Points};
 
 use super::ViewCtx;
+use super::phrase_chart::phrase_chart;
 use super::plots::{calibration_plot, clicked_point, date_tick, fixed_plot, name_chart};
-use super::style::{day_number, percent, score, shorten, standing, standing_text};
+use super::style::{call_text, day_number, percent, score, shorten, standing, standing_text};
 use crate::app::Action;
 use crate::report::SMALL_SAMPLE;
 
@@ -23,6 +24,19 @@ pub fn forecaster_ui(ui: &mut Ui, ctx: &ViewCtx, name: &str, actions: &mut Vec<A
         ui.spinner();
         return;
     };
+    // The page scrolls as a whole: charts, then the forecasts.
+    egui::ScrollArea::vertical()
+        .id_salt("forecaster-page")
+        .show(ui, |ui| page_ui(ui, ctx, name, page, actions));
+}
+
+fn page_ui(
+    ui: &mut Ui,
+    ctx: &ViewCtx,
+    name: &str,
+    page: &crate::app::derived::ForecasterPage,
+    actions: &mut Vec<Action>,
+) {
     let person = ctx.ledger.person(name);
     ui.heading(name);
     if let Some(person) = person {
@@ -52,6 +66,13 @@ pub fn forecaster_ui(ui: &mut Ui, ctx: &ViewCtx, name: &str, actions: &mut Vec<A
         score(record.log_score),
         percent(record.hit_rate),
     ));
+    if let Some((best, worst)) = record.readings.brier_phrase_range
+        && worst > best
+    {
+        ui.weak(format!(
+            "Read through the phrase table's ranges, their Brier score lies between {best:.3} and {worst:.3}."
+        ));
+    }
     if record.small_sample {
         ui.label(
             RichText::new(format!(
@@ -79,15 +100,21 @@ pub fn forecaster_ui(ui: &mut Ui, ctx: &ViewCtx, name: &str, actions: &mut Vec<A
         cumulative_chart(&mut columns[1], ctx, page, height, actions);
     });
     ui.add_space(6.0);
+    ui.strong("What their words meant");
+    phrase_chart(ui, ctx, "phrases-forecaster", &page.phrases, actions);
+    ui.add_space(6.0);
     ui.strong(format!("Forecasts ({})", page.entries.len()));
+    let row_height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
     egui::ScrollArea::vertical()
         .id_salt("forecaster-forecasts")
-        .show(ui, |ui| {
-            for &entry in &page.entries {
+        .max_height(420.0)
+        .show_rows(ui, row_height, page.entries.len(), |ui, rows| {
+            for &entry in &page.entries[rows] {
                 let view = ctx.ledger.view(entry);
                 ui.horizontal(|ui| {
                     ui.label(view.forecast.made.to_string());
                     ui.label(standing_text(ui, standing(&view, ctx.today)));
+                    ui.label(call_text(ui, view.call()));
                     ui.weak(percent(view.probability()));
                     if ui.link(shorten(&view.forecast.claim, 110)).clicked() {
                         actions.push(Action::Select(Some(view.forecast.id.clone())));

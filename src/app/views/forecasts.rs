@@ -5,7 +5,7 @@ use egui::{Key, Label, Modifiers, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::ViewCtx;
-use super::style::{percent, standing, standing_text};
+use super::style::{call_text, percent, standing, standing_text};
 use crate::app::{Action, UiState};
 use crate::query::SortKey;
 
@@ -39,7 +39,8 @@ pub fn forecasts_ui(ui: &mut Ui, ctx: &ViewCtx, state: &UiState, actions: &mut V
         .column(Column::initial(120.0).at_least(60.0).clip(true))
         .column(Column::initial(42.0).at_least(36.0))
         .column(Column::initial(84.0).at_least(70.0))
-        .column(Column::initial(76.0).at_least(60.0));
+        .column(Column::initial(76.0).at_least(60.0))
+        .column(Column::initial(70.0).at_least(60.0));
     // Scrolled once per request (a new selection), so the user can scroll away from it.
     if let Some(row) = selected_row.filter(|_| state.scroll_to_selected) {
         table = table.scroll_to_row(row, Some(egui::Align::Center));
@@ -53,6 +54,7 @@ pub fn forecasts_ui(ui: &mut Ui, ctx: &ViewCtx, state: &UiState, actions: &mut V
         ("P", SortKey::Probability),
         ("Resolve by", SortKey::ResolveBy),
         ("Outcome", SortKey::Outcome),
+        ("Call", SortKey::Call),
     ];
     table
         .header(24.0, |mut header| {
@@ -99,6 +101,9 @@ pub fn forecasts_ui(ui: &mut Ui, ctx: &ViewCtx, state: &UiState, actions: &mut V
                     ui.add(
                         Label::new(standing_text(ui, standing(&view, ctx.today))).selectable(false),
                     );
+                });
+                row.col(|ui| {
+                    ui.add(Label::new(call_text(ui, view.call())).selectable(false));
                 });
                 if row.response().clicked() {
                     actions.push(Action::Select(Some(forecast.id.clone())));

@@ -12,6 +12,7 @@ pub mod forms;
 mod git;
 mod menu;
 mod overview;
+mod phrase_chart;
 mod plots;
 mod problems;
 mod style;

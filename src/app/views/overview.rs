@@ -5,7 +5,7 @@ use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
 use super::ViewCtx;
-use super::style::{shorten, standing, standing_text};
+use super::style::{call_text, shorten, standing, standing_text};
 use crate::app::{Action, Tab};
 
 pub fn overview_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
@@ -100,6 +100,7 @@ pub fn overview_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
                 ui.label(on);
                 ui.label(standing_text(ui, standing(&view, ctx.today)));
                 ui.weak(view.author_name());
+                ui.label(call_text(ui, view.call()));
                 if ui.link(shorten(&view.forecast.claim, 90)).clicked() {
                     actions.push(Action::Select(Some(view.forecast.id.clone())));
                 }

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use egui::{Color32, RichText, Ui};
 
-use crate::ledger::{ForecastView, Verdict};
+use crate::ledger::{Call, ForecastView, Verdict};
 
 /// How a forecast stands today.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,6 +57,20 @@ pub fn standing_color(visuals: &egui::Visuals, standing: Standing) -> Color32 {
 
 pub fn standing_text(ui: &Ui, standing: Standing) -> RichText {
     RichText::new(standing_label(standing)).color(standing_color(ui.visuals(), standing))
+}
+
+/// The forecaster's side of an outcome, coloured as the verdict would be if it were about
+/// them: "called it" in the colour of *true*, "missed" in that of *false*. Open: "—".
+pub fn call_text(ui: &Ui, call: Option<Call>) -> RichText {
+    let visuals = ui.visuals();
+    match call {
+        Some(Call::Called) => RichText::new(Call::Called.label())
+            .color(standing_color(visuals, Standing::Resolved(Verdict::True))),
+        Some(Call::Missed) => RichText::new(Call::Missed.label())
+            .color(standing_color(visuals, Standing::Resolved(Verdict::False))),
+        Some(other) => RichText::new(other.label()).color(visuals.weak_text_color()),
+        None => RichText::new("—").color(visuals.weak_text_color()),
+    }
 }
 
 /// A probability as a percentage ("35%"), or "—".

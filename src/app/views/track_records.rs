@@ -7,6 +7,7 @@ use egui_extras::{Column, TableBuilder};
 use egui_plot::{AxisHints, GridMark, HoverPosition, Line, Points};
 
 use super::ViewCtx;
+use super::phrase_chart::phrase_chart;
 use super::plots::{calibration_plot, clicked_point, fixed_plot, name_chart, probability_axis};
 use super::style::{percent, score, shorten};
 use crate::app::Action;
@@ -104,7 +105,7 @@ pub fn track_records_ui(
         egui::ScrollArea::vertical()
             .id_salt("track-record-charts")
             .show(&mut columns[1], |ui| {
-                ui.strong("Brier score by forecaster (95% interval)");
+                ui.strong("Brier score by forecaster (95% interval; thin: the phrase table's range)");
                 // Both charts fit on screen: the Brier chart gets what its rows need, up to
                 // half; the calibration diagram the rest.
                 let rows = charted.len().min(CHART_ROWS);
@@ -122,6 +123,10 @@ pub fn track_records_ui(
                     side,
                     actions,
                 );
+                ui.add_space(8.0);
+                ui.strong("What the words meant (every forecaster shown, pooled)");
+                ui.weak("The ledger's own phrase table: how often each phrase came true, beside the published value it is scored with.");
+                phrase_chart(ui, ctx, "phrases-all", &ctx.derived.phrases, actions);
             });
     });
 }
@@ -146,10 +151,11 @@ fn leaderboard(
         .striped(true)
         .resizable(true)
         .max_scroll_height(height)
-        .column(Column::initial(190.0).at_least(100.0).clip(true))
+        .column(Column::initial(150.0).at_least(100.0).clip(true))
         .columns(Column::auto().at_least(55.0), 2)
         .column(Column::auto().at_least(130.0))
         .columns(Column::auto().at_least(55.0), 2)
+        .column(Column::auto().at_least(60.0))
         .header(24.0, |mut header| {
             for (title, column) in columns {
                 header.col(|ui| {
@@ -170,6 +176,10 @@ fn leaderboard(
                     }
                 });
             }
+            // The place follows the Brier score: sorting by it is sorting by Brier.
+            header.col(|ui| {
+                ui.strong("Rank");
+            });
         })
         .body(|body| {
             body.rows(22.0, records.len(), |mut row| {
@@ -224,6 +234,11 @@ fn leaderboard(
                         ui.label(weak(text));
                     });
                 }
+                row.col(|ui| {
+                    ui.label(weak(record.place())).on_hover_text(
+                        "Place by Brier score; in brackets, the best and worst place with every phrase read at the low end of its range, as the table says, and at the high end",
+                    );
+                });
             });
         });
 }
@@ -247,13 +262,21 @@ fn brier_chart(ui: &mut Ui, scored: &[&TrackRecord], height: f32, actions: &mut 
     // Hover text is made for the one point under the pointer, not for every point every frame.
     let label = |record: &TrackRecord| {
         format!(
-            "{}\nBrier {}{}\n{} scored{}",
+            "{}\nBrier {}{}{}\n{} scored{}",
             record.name,
             score(record.brier),
             record
                 .brier_ci
                 .map(|(l, h)| format!(" (95% CI {l:.2}–{h:.2})"))
                 .unwrap_or_else(|| " (no interval from one forecast)".into()),
+            record
+                .readings
+                .brier_phrase_range
+                .filter(|(best, worst)| worst > best)
+                .map(|(best, worst)| format!(
+                    "\nread through the phrase ranges: {best:.3}–{worst:.3}"
+                ))
+                .unwrap_or_default(),
             record.counts.scored,
             if record.small_sample {
                 " — small sample"
@@ -264,6 +287,7 @@ fn brier_chart(ui: &mut Ui, scored: &[&TrackRecord], height: f32, actions: &mut 
     };
     let names: Vec<String> = scored.iter().map(|r| shorten(&r.name, 22)).collect();
     let accent = ui.visuals().selection.bg_fill;
+    let phrase_colour = ui.visuals().text_color().gamma_multiply(0.7);
     let rows = scored.len();
     let response = fixed_plot("brier-by-forecaster")
         .height(height)
@@ -307,6 +331,18 @@ fn brier_chart(ui: &mut Ui, scored: &[&TrackRecord], height: f32, actions: &mut 
                         Line::new("95% interval", vec![[low, point[1]], [high, point[1]]])
                             .color(accent)
                             .width(2.0)
+                            .allow_hover(false),
+                    );
+                }
+                // Thinner, just below: the scores the phrase table's ranges allow.
+                if let Some((best, worst)) = record.readings.brier_phrase_range
+                    && worst > best
+                {
+                    let y = point[1] - 0.25;
+                    plot_ui.line(
+                        Line::new("phrase readings", vec![[best, y], [worst, y]])
+                            .color(phrase_colour)
+                            .width(1.0)
                             .allow_hover(false),
                     );
                 }
