@@ -89,7 +89,11 @@ fn write_table(out: &mut dyn Write, records: &[ForecastRecord]) -> Result<(), Cl
                 .to_string(),
             record.resolve_by.to_string(),
             outcome,
-            record.call.map_or("—", |call| call).replace('_', " "),
+            match (record.call, record.outcome) {
+                (Some(call), _) => call.replace('_', " "),
+                (None, Some(_)) => "not scored".to_string(),
+                (None, None) => "—".to_string(),
+            },
             truncate(&record.claim, 70),
         ]);
     }

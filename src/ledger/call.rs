@@ -25,7 +25,7 @@ impl Call {
     pub fn of(probability: Option<f64>, verdict: Option<Verdict>) -> Option<Call> {
         let happened = verdict?.scored_as();
         Some(match (probability, happened) {
-            (Some(p), Some(_)) if p == 0.5 => Call::NoLean,
+            (Some(0.5), Some(_)) => Call::NoLean,
             (Some(p), Some(happened)) if (p > 0.5) == happened => Call::Called,
             (Some(_), Some(_)) => Call::Missed,
             _ => Call::NotScored,
