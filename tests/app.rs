@@ -1074,3 +1074,78 @@ fn a_disputed_forecasts_detail_shows_both_versions_and_a_version_written_by_hand
     let view = loaded.view(loaded.find("bo-minister-resigns").unwrap());
     assert_eq!(view.verdict(), Some(hindsight::ledger::Verdict::Partly));
 }
+
+#[test]
+fn who_called_it_is_shown_beside_the_outcome_explained_and_filterable() {
+    let ledger = TempLedger::fixture();
+    let mut harness = open(&ledger, false);
+    click(&mut harness, "Forecasts");
+    // "never" and a false verdict: the forecaster was right, whatever the red "false" says.
+    let calls = |h: &Harness<'static, HindsightApp>, text: &str| h.query_all_by_label(text).count();
+    assert_eq!(
+        calls(&harness, "called it"),
+        3,
+        "prices, never-agree, rates-up"
+    );
+    assert_eq!(calls(&harness, "missed"), 1, "treaty-delay");
+    assert_eq!(
+        calls(&harness, "not scored"),
+        3,
+        "annulled, partly, ambiguous"
+    );
+
+    click(&mut harness, "The treaty signing slips into 2023.");
+    assert!(shows_text(
+        &harness,
+        "stated 30% · happened · Brier 0.49 · log score 1.2 · missed"
+    ));
+    click(&mut harness, "The government agrees to the proposal.");
+    assert!(shows_text(&harness, "“never” ➡ 0% (built-in table;"));
+    assert!(shows_text(
+        &harness,
+        "· did not happen · Brier 0 · log score 0.01 · called it"
+    ));
+
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Call")
+        .click();
+    harness.run();
+    let option = harness
+        .query_all_by_label("missed")
+        .find(|node| node.accesskit_node().role() != Role::Label)
+        .expect("the filter's option");
+    option.click();
+    harness.run();
+    assert_eq!(harness.state().visible().len(), 1);
+    assert!(shows_text(&harness, "1 of 9 forecasts"));
+    assert!(
+        harness
+            .query_by_label("The treaty signing slips into 2023.")
+            .is_some()
+    );
+}
+
+#[test]
+fn what_the_words_meant_is_charted_and_the_leaderboard_ranks_across_readings() {
+    let ledger = TempLedger::fixture();
+    let mut harness = open(&ledger, false);
+    click(&mut harness, "Track records");
+    assert!(harness.query_by_label("Rank").is_some());
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Figure, "What the words meant")
+            .is_some(),
+        "the folder's own phrase table, pooled"
+    );
+    click(&mut harness, "Ada Fixture ⚠");
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Figure, "What the words meant")
+            .is_some(),
+        "her phrases"
+    );
+    assert!(shows_text(
+        &harness,
+        "Read through the phrase table's ranges, their Brier score lies between"
+    ));
+}
