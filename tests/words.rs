@@ -235,3 +235,16 @@ fn one_forecasts_score_in_words() {
         "“likely” → 70% (built-in table; Mauboussin 2018 median 70% (IQR 60-75), 60–75%) · annulled (not scored)"
     );
 }
+
+#[test]
+fn sorting_by_the_call_puts_called_then_missed_then_no_lean_then_not_scored() {
+    let ledger = ledger();
+    let loaded = ledger.load();
+    let mut entries: Vec<usize> = (0..loaded.entries.len()).collect();
+    hindsight::query::sort_entries(&loaded, &mut entries, hindsight::query::SortKey::Call, true);
+    let ids: Vec<&str> = entries
+        .iter()
+        .map(|&e| loaded.view(e).forecast.id.as_str())
+        .collect();
+    assert_eq!(ids, ["ann", "ben", "cas", "dee", "eve"]);
+}
