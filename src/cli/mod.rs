@@ -175,10 +175,20 @@ pub fn run(command: Command, today: NaiveDate) -> ExitCode {
 
 /// Loads a folder; a folder that does not exist is a usage error.
 pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, CliError> {
-    ledger::load(dir, today).map_err(|error| match error {
+    ledger::load(dir, today).map_err(load_error)
+}
+
+/// The folder's registry and only the files that can hold forecast `id` (see
+/// [`ledger::load_holding`]).
+pub fn load_holding(dir: &Path, today: NaiveDate, id: &str) -> Result<Ledger, CliError> {
+    ledger::load_holding(dir, today, id).map_err(load_error)
+}
+
+fn load_error(error: LoadError) -> CliError {
+    match error {
         LoadError::NotFound(_) | LoadError::NotAFolder(_) => CliError::Usage(error.to_string()),
         LoadError::Unreadable { .. } => CliError::Failed(error.to_string()),
-    })
+    }
 }
 
 /// For read-only commands: say on stderr when the output leaves out or misreads something,

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::Args;
 
-use super::{CliError, CliResult, FolderArg, load};
+use super::{CliError, CliResult, FolderArg, load, load_holding};
 use crate::ledger::edit::{Change, edit_forecast};
 use crate::ledger::{EditError, Ledger, Outcome, Resolution, Verdict};
 
@@ -44,8 +44,7 @@ pub struct ReopenArgs {
 }
 
 pub fn run_resolve(args: &ResolveArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
-    let ledger = load(&args.folder.dir, today)?;
-    let entry = find(&ledger, &args.id)?;
+    let (ledger, entry) = holding(&args.folder.dir, &args.id, today)?;
     let view = ledger.view(entry);
     let resolution = Resolution {
         verdict: args.verdict,
@@ -75,8 +74,7 @@ pub fn run_resolve(args: &ResolveArgs, today: NaiveDate, out: &mut dyn Write) ->
 }
 
 pub fn run_reopen(args: &ReopenArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
-    let ledger = load(&args.folder.dir, today)?;
-    let entry = find(&ledger, &args.id)?;
+    let (ledger, entry) = holding(&args.folder.dir, &args.id, today)?;
     let written = write(&ledger, entry, Change::SetOutcome(Outcome::Open))?;
     writeln!(
         out,
@@ -86,6 +84,21 @@ pub fn run_reopen(args: &ReopenArgs, today: NaiveDate, out: &mut dyn Write) -> C
         ledger.view(entry).file.path.display()
     )?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The ledger of the files that can hold forecast `id`, and its entry: one forecast's
+/// change reads the folder but parses only its file. When that finds no such forecast,
+/// the whole folder is loaded, so the answer (and its "did you mean") is the full load's.
+fn holding(dir: &Path, id: &str, today: NaiveDate) -> Result<(Ledger, usize), CliError> {
+    let narrow = load_holding(dir, today, id)?;
+    match find(&narrow, id) {
+        Ok(entry) => Ok((narrow, entry)),
+        Err(_) => {
+            let ledger = load(dir, today)?;
+            let entry = find(&ledger, id)?;
+            Ok((ledger, entry))
+        }
+    }
 }
 
 /// The one forecast `id` names; several files sharing the id is an error `check` reports,

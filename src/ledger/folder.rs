@@ -317,6 +317,15 @@ pub(crate) fn read_text(path: &Path) -> Result<String, Problem> {
 /// since the walk is refused rather than waited on, and it is never read past
 /// [`MAX_FILE_BYTES`].
 pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>, Problem> {
+    let mut bytes = Vec::new();
+    read_bytes_into(path, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// [`read_bytes`] into a buffer the caller reuses (reading many files to scan them, one
+/// buffer saves the allocation, and the kernel's zeroing of fresh pages, per file).
+pub(crate) fn read_bytes_into(path: &Path, bytes: &mut Vec<u8>) -> Result<(), Problem> {
+    bytes.clear();
     let cannot_read = |error: io::Error| {
         Problem::error(
             path,
@@ -348,14 +357,14 @@ pub(crate) fn read_bytes(path: &Path) -> Result<Vec<u8>, Problem> {
     }
     // The size can change after the check: read one byte past the limit at most, to tell
     // "exactly the limit" from "more".
-    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    bytes.reserve(usize::try_from(metadata.len()).unwrap_or(0));
     file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
+        .read_to_end(bytes)
         .map_err(cannot_read)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large());
     }
-    Ok(bytes)
+    Ok(())
 }
 
 #[cfg(unix)]

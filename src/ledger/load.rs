@@ -47,6 +47,29 @@ pub(super) struct ReadScenario {
 
 /// Loads a scenarios folder. `today` decides what is overdue or dated in the future.
 pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, LoadError> {
+    load_where(dir, today, None)
+}
+
+/// Loads the people registry, the phrase table and only the scenario files that can hold
+/// forecast `id` (their text has it in quotes): what a command that changes one forecast
+/// needs. Every file is read, but only those are parsed and validated, so the cost is
+/// reading the folder, not loading it. Checks across files are the full load's: a command
+/// that finds nothing here loads everything before saying so.
+pub fn load_holding(dir: &Path, today: NaiveDate, id: &str) -> Result<Ledger, LoadError> {
+    let quoted = format!("\"{id}\"");
+    let finder = memchr::memmem::Finder::new(quoted.as_bytes());
+    load_where(
+        dir,
+        today,
+        Some(&|bytes: &[u8]| finder.find(bytes).is_some()),
+    )
+}
+
+/// Which scenario files to load, by their bytes (`None`: all of them).
+type Keep<'a> = Option<&'a (dyn Fn(&[u8]) -> bool + Sync)>;
+
+/// [`load`], keeping only the scenario files whose bytes `keep` accepts.
+fn load_where(dir: &Path, today: NaiveDate, keep: Keep) -> Result<Ledger, LoadError> {
     if !dir.exists() {
         return Err(LoadError::NotFound(dir.to_path_buf()));
     }
@@ -105,8 +128,19 @@ pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, LoadError> {
         Vec<dispute::DisputedRecord>,
     )> = scenario_paths
         .par_iter()
-        .map(|path| {
-            let text = match folder::read_text(path) {
+        .map_init(Vec::new, |buffer, path| {
+            let text = match keep {
+                None => folder::read_text(path),
+                // Scanned in a reused buffer; only a file kept gets a text of its own.
+                Some(keep) => match folder::read_bytes_into(path, buffer) {
+                    Ok(()) if !keep(buffer) => return (None, Vec::new(), Vec::new()),
+                    Ok(()) => String::from_utf8(buffer.clone()).map_err(|error| {
+                        parse::utf8_problem(path, error.as_bytes(), error.utf8_error())
+                    }),
+                    Err(problem) => Err(problem),
+                },
+            };
+            let text = match text {
                 Ok(text) => text,
                 Err(problem) => return (None, vec![problem], Vec::new()),
             };

@@ -41,7 +41,7 @@ use chrono::NaiveDate;
 pub use call::Call;
 pub(crate) use folder::read_bytes;
 pub use folder::{FolderFiles, ron_files};
-pub use load::{LoadError, PEOPLE_FILE, PHRASES_FILE, load};
+pub use load::{LoadError, PEOPLE_FILE, PHRASES_FILE, load, load_holding};
 pub use model::*;
 pub use problem::{Position, Problem, Severity};
 pub use text_rules::{is_web_link, link_problem};
