@@ -68,5 +68,5 @@ pub fn run(args: &DueArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
             )?;
         }
     }
-    Ok(exit_for_problems(&ledger))
+    exit_for_problems(out, &ledger)
 }

@@ -41,6 +41,7 @@ pub fn run(args: &FmtArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
                 writeln!(out, "{verb}{}", path.display())?;
             }
             Err(message) => {
+                out.flush()?;
                 eprintln!("{message}");
                 refused += 1;
             }
@@ -51,6 +52,7 @@ pub fn run(args: &FmtArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
     } else {
         "reformatted"
     };
+    out.flush()?;
     eprintln!(
         "{} file{}: {canonical} canonical, {changed} {verb}, {refused} left alone",
         paths.len(),

@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 
 use super::table::{Table, truncate};
 use super::{
-    CliError, CliResult, FilterArgs, FolderArg, exit_for_problems, load, number, write_json,
+    CliError, CliResult, FilterArgs, FolderArg, exit_for_problems, load, number, write_json_seq,
 };
 use crate::export::{CSV_COLUMNS, ForecastRecord, forecast_record};
 
@@ -30,23 +30,30 @@ pub struct ListArgs {
 
 pub fn run(args: &ListArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
     let ledger = load(&args.folder.dir, today)?;
-    let mut records: Vec<ForecastRecord> = args
-        .filter
-        .filter()
-        .apply(&ledger, today)
-        .into_iter()
-        .map(|entry| forecast_record(&ledger.view(entry), today))
-        .collect();
-    records.sort_by(|a, b| (a.made_on, &a.id).cmp(&(b.made_on, &b.id)));
+    let mut entries = args.filter.filter().apply(&ledger, today);
+    entries.sort_by(|&a, &b| {
+        let (a, b) = (ledger.view(a).forecast, ledger.view(b).forecast);
+        (a.made, &a.id).cmp(&(b.made, &b.id))
+    });
+    // One record at a time, written as it is made: a list of 100,000 forecasts never
+    // holds 100,000 records.
+    let records = || {
+        entries
+            .iter()
+            .map(|&entry| forecast_record(&ledger.view(entry), today))
+    };
     match args.format {
-        ListFormat::Json => write_json(out, &records)?,
-        ListFormat::Csv => write_csv(out, &records)?,
-        ListFormat::Table => write_table(out, &records)?,
+        ListFormat::Json => write_json_seq(out, records())?,
+        ListFormat::Csv => write_csv(out, records())?,
+        ListFormat::Table => write_table(out, &records().collect::<Vec<_>>())?,
     }
-    Ok(exit_for_problems(&ledger))
+    exit_for_problems(out, &ledger)
 }
 
-fn write_csv(out: &mut dyn Write, records: &[ForecastRecord]) -> Result<(), CliError> {
+fn write_csv(
+    out: &mut dyn Write,
+    records: impl Iterator<Item = ForecastRecord>,
+) -> Result<(), CliError> {
     let csv_error = |e: csv::Error| CliError::Output(e.into());
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(CSV_COLUMNS).map_err(csv_error)?;

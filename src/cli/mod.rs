@@ -134,8 +134,9 @@ pub type CliResult = Result<ExitCode, CliError>;
 /// Runs a subcommand and reports its outcome as an exit code; `today` decides what is
 /// overdue.
 pub fn run(command: Command, today: NaiveDate) -> ExitCode {
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
+    // Buffered: a JSON list of 100,000 forecasts is millions of lines, and a line-buffered
+    // stdout would make a system call for each.
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let result = match command {
         Command::Check(args) => check::run(&args, today, &mut out),
         Command::Fmt(args) => fmt::run(&args, today, &mut out),
@@ -150,7 +151,9 @@ pub fn run(command: Command, today: NaiveDate) -> ExitCode {
         Command::ResolveDispute(args) => git::run_resolve_dispute(&args, today, &mut out),
         Command::Log(args) => git::run_log(&args, today, &mut out),
     };
-    let result = result.and_then(|code| out.flush().map(|()| code).map_err(CliError::from));
+    // What was written goes out before any error message, and a failed flush is an error.
+    let flushed = out.flush();
+    let result = result.and_then(|code| flushed.map(|()| code).map_err(CliError::from));
     match result {
         Ok(code) => code,
         // Messages may quote data (an id, a path), so they are escaped like the data.
@@ -193,17 +196,19 @@ fn load_error(error: LoadError) -> CliError {
 
 /// For read-only commands: say on stderr when the output leaves out or misreads something,
 /// and turn that into exit status 1 after the output is printed.
-pub fn exit_for_problems(ledger: &Ledger) -> ExitCode {
+pub fn exit_for_problems(out: &mut dyn Write, ledger: &Ledger) -> CliResult {
     let errors = ledger.error_count();
     if errors == 0 {
-        return ExitCode::SUCCESS;
+        return Ok(ExitCode::SUCCESS);
     }
+    // The output is buffered: it goes out first, so the warning follows it on a terminal.
+    out.flush()?;
     eprintln!(
         "hindsight: the folder has {errors} error{} (run `hindsight check {}`); files that could not be read are left out",
         plural(errors),
         escape_path(&ledger.dir)
     );
-    ExitCode::from(1)
+    Ok(ExitCode::from(1))
 }
 
 pub fn plural(count: usize) -> &'static str {
@@ -216,6 +221,21 @@ pub fn number(value: Option<f64>) -> String {
 }
 
 /// Writes JSON followed by a newline.
+/// A JSON array written element by element as `items` makes them, laid out as
+/// [`write_json`] would lay out the whole array.
+pub fn write_json_seq<T: serde::Serialize>(
+    out: &mut dyn Write,
+    items: impl Iterator<Item = T>,
+) -> Result<(), CliError> {
+    use serde::Serializer;
+    let mut serializer = serde_json::Serializer::pretty(&mut *out);
+    serializer
+        .collect_seq(items)
+        .map_err(|e| CliError::Output(e.into()))?;
+    writeln!(out)?;
+    Ok(())
+}
+
 pub fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<(), CliError> {
     serde_json::to_writer_pretty(&mut *out, value).map_err(|e| CliError::Output(e.into()))?;
     writeln!(out)?;
