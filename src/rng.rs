@@ -8,6 +8,28 @@
 /// increment and scrambles it.
 pub struct SplitMix64(u64);
 
+/// SplitMix64's increment: the golden ratio in 64 bits.
+const GOLDEN_GAMMA: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// An exclusive upper bound for [`SplitMix64::index`], with its rejection threshold
+/// (`2^64 mod bound`).
+#[derive(Clone, Copy, Debug)]
+pub struct Bound {
+    bound: u64,
+    threshold: u64,
+}
+
+impl Bound {
+    /// `bound` must be above 0.
+    pub fn new(bound: usize) -> Bound {
+        let bound = bound as u64;
+        Bound {
+            bound,
+            threshold: bound.wrapping_neg() % bound,
+        }
+    }
+}
+
 impl SplitMix64 {
     pub fn new(seed: u64) -> SplitMix64 {
         SplitMix64(seed)
@@ -28,8 +50,14 @@ impl SplitMix64 {
         &items[self.below(items.len())]
     }
 
+    /// The generator as it stands after `draws` calls of [`SplitMix64::next_u64`] from
+    /// `seed`: its state is a counter, so any point of the sequence is reached at once.
+    pub fn at(seed: u64, draws: u64) -> SplitMix64 {
+        SplitMix64(seed.wrapping_add(draws.wrapping_mul(GOLDEN_GAMMA)))
+    }
+
     pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        self.0 = self.0.wrapping_add(GOLDEN_GAMMA);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
         z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
@@ -40,11 +68,23 @@ impl SplitMix64 {
     /// the high 64 bits of `x * bound` are the index, and the few `x` whose low 64 bits fall
     /// below `2^64 mod bound` are redrawn, which removes the bias exactly.
     pub fn below(&mut self, bound: usize) -> usize {
-        let bound = bound as u64;
-        let threshold = bound.wrapping_neg() % bound;
+        self.index(Bound::new(bound))
+    }
+
+    /// One draw for [`SplitMix64::index`], without redrawing: `None` when the draw would be
+    /// rejected (a chance of `bound / 2^64`), so a caller that jumped ahead with
+    /// [`SplitMix64::at`] knows its count of draws no longer matches the sequence.
+    pub fn index_once(&mut self, bound: Bound) -> Option<usize> {
+        let product = u128::from(self.next_u64()) * u128::from(bound.bound);
+        (product as u64 >= bound.threshold).then_some((product >> 64) as usize)
+    }
+
+    /// [`SplitMix64::below`] with the rejection threshold worked out once: drawing millions
+    /// of indices below one bound (a bootstrap), the division per draw is most of the cost.
+    pub fn index(&mut self, bound: Bound) -> usize {
         loop {
-            let product = u128::from(self.next_u64()) * u128::from(bound);
-            if product as u64 >= threshold {
+            let product = u128::from(self.next_u64()) * u128::from(bound.bound);
+            if product as u64 >= bound.threshold {
                 return (product >> 64) as usize;
             }
         }

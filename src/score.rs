@@ -4,7 +4,9 @@
 
 use serde::Serialize;
 
-use crate::rng::SplitMix64;
+use rayon::prelude::*;
+
+use crate::rng::{Bound, SplitMix64};
 
 /// One scored forecast: the probability given to the claim and whether the claim came true.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -233,13 +235,42 @@ pub fn bootstrap_brier_interval(forecasts: &[ScoredForecast], seed: u64) -> Opti
         return None;
     }
     let errors: Vec<f64> = forecasts.iter().map(|f| f.squared_error()).collect();
-    let n = errors.len();
-    let mut rng = SplitMix64::new(seed);
-    let mut briers: Vec<f64> = (0..BOOTSTRAP_RESAMPLES)
-        .map(|_| (0..n).map(|_| errors[rng.below(n)]).sum::<f64>() / n as f64)
-        .collect();
+    let mut briers = resample_briers(&errors, seed);
     briers.sort_by(f64::total_cmp);
     Some((percentile(&briers, 0.025), percentile(&briers, 0.975)))
+}
+
+/// The Brier score of each resample, drawn from one generator in sequence: resample r
+/// takes draws r·n to r·n + n − 1. Large sets draw their resamples in parallel, each
+/// starting where the sequence would be ([`SplitMix64::at`]); that holds as long as no draw
+/// was rejected, which is checked, and when one was (a chance of about n / 2^64 a draw)
+/// the whole sequence is drawn again in order. Either way the numbers are the same.
+fn resample_briers(errors: &[f64], seed: u64) -> Vec<f64> {
+    /// Below this many draws in all, threads cost more than they save.
+    const PARALLEL_ABOVE: usize = 2_000_000;
+    let n = errors.len();
+    let bound = Bound::new(n);
+    let mean = |sum: f64| sum / n as f64;
+    if n * BOOTSTRAP_RESAMPLES > PARALLEL_ABOVE {
+        let jumped: Option<Vec<f64>> = (0..BOOTSTRAP_RESAMPLES)
+            .into_par_iter()
+            .map(|r| {
+                let mut rng = SplitMix64::at(seed, (r * n) as u64);
+                let mut sum = 0.0;
+                for _ in 0..n {
+                    sum += errors[rng.index_once(bound)?];
+                }
+                Some(mean(sum))
+            })
+            .collect();
+        if let Some(briers) = jumped {
+            return briers;
+        }
+    }
+    let mut rng = SplitMix64::new(seed);
+    (0..BOOTSTRAP_RESAMPLES)
+        .map(|_| mean((0..n).map(|_| errors[rng.index(bound)]).sum::<f64>()))
+        .collect()
 }
 
 /// numpy's default percentile ("linear", Hyndman & Fan type 7): the value at fractional position
