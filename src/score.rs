@@ -289,6 +289,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn resamples_drawn_in_parallel_are_the_sequential_ones() {
+        // 1,500 forecasts: 3 million draws, enough for the parallel path.
+        let errors: Vec<f64> = (0..1_500).map(|i| (i % 7) as f64 / 7.0).collect();
+        let n = errors.len();
+        let bound = Bound::new(n);
+        let mut rng = SplitMix64::new(42);
+        let sequential: Vec<f64> = (0..BOOTSTRAP_RESAMPLES)
+            .map(|_| (0..n).map(|_| errors[rng.index(bound)]).sum::<f64>() / n as f64)
+            .collect();
+        assert_eq!(resample_briers(&errors, 42), sequential);
+    }
+
+    #[test]
     fn percentile_interpolates_like_numpy() {
         // np.percentile([1, 2, 3, 4, 5], [2.5, 97.5]) == [1.1, 4.9]
         let values = [1.0, 2.0, 3.0, 4.0, 5.0];
