@@ -1,6 +1,8 @@
-//! One frame of the desktop app with the 100,000-forecast demo ledger loaded and a search
-//! filter active, drawn headless by egui_kittest (which also builds the accessibility tree,
-//! so a real frame costs less). Run with `cargo bench --bench app_frame`.
+//! One frame of the desktop app with a demo ledger loaded and a search filter active, drawn
+//! headless by egui_kittest (which also builds the accessibility tree, so a real frame
+//! costs less), at 1,000, 10,000 and 100,000 forecasts — and 1,000,000 with
+//! `HINDSIGHT_BENCH_MILLION=1` — so a frame's growth with the ledger shows. Run with
+//! `cargo bench --bench app_frame`.
 
 use std::time::{Duration, Instant};
 
@@ -11,13 +13,23 @@ use hindsight::app::{AppOptions, HindsightApp, Tab};
 use hindsight::demo::{DemoOptions, write_demo};
 
 fn frames(c: &mut Criterion) {
+    let mut sizes = vec![1_000, 10_000, 100_000];
+    if std::env::var_os("HINDSIGHT_BENCH_MILLION").is_some() {
+        sizes.push(1_000_000);
+    }
+    for forecasts in sizes {
+        frames_at(c, forecasts);
+    }
+}
+
+fn frames_at(c: &mut Criterion, forecasts: usize) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("demo");
     write_demo(
         &folder,
         DemoOptions {
-            forecasts: 100_000,
+            forecasts,
             seed: 1,
             today,
         },
@@ -40,7 +52,7 @@ fn frames(c: &mut Criterion) {
     harness.run_steps(2);
     assert_eq!(
         harness.state().ledger().map(|l| l.entries.len()),
-        Some(100_000)
+        Some(forecasts)
     );
 
     let state = &mut harness.state_mut().ui;
@@ -49,11 +61,11 @@ fn frames(c: &mut Criterion) {
     harness.run_steps(2);
     let shown = harness.state().visible().len();
     assert!(
-        shown > 1000 && shown < 100_000,
+        shown > forecasts / 100 && shown < forecasts,
         "the search filters: {shown}"
     );
 
-    let mut group = c.benchmark_group("app frame, 100k forecasts, search active");
+    let mut group = c.benchmark_group(format!("app frame, {forecasts} forecasts, search active"));
     group.sample_size(30);
     group.bench_function("forecasts table", |b| b.iter(|| harness.step()));
 
