@@ -36,6 +36,7 @@ fn good_draft() -> ForecastDraft {
         quote: "  Talks will likely resume by June. ".into(),
         claim: "Talks resume by 30 June 2022.".into(),
         expression: "likely".into(),
+        baseline: String::new(),
         probability: String::new(),
         condition: " ".into(),
         resolve_by: "2022-06-30".into(),
@@ -106,6 +107,7 @@ fn every_problem_is_reported_at_once_each_naming_its_field() {
         quote: "   ".into(),
         claim: String::new(),
         expression: String::new(),
+        baseline: String::new(),
         probability: String::new(),
         condition: String::new(),
         resolve_by: String::new(),
@@ -355,11 +357,11 @@ fn the_preview_says_where_the_probability_comes_from() {
     let ledger = fixture();
     let phrases = &ledger.phrases;
 
-    let explicit = preview_probability(phrases, "likely", "0.3");
+    let explicit = preview_probability(phrases, "likely", "", "0.3");
     assert_eq!(explicit.value, Some(0.3));
     assert_eq!(explicit.explanation, "explicit probability");
 
-    let folder = preview_probability(phrases, "Likely", "");
+    let folder = preview_probability(phrases, "Likely", "", "");
     assert_eq!(folder.value, Some(0.75));
     assert_eq!(folder.range, Some((0.6, 0.85)));
     assert!(
@@ -369,7 +371,7 @@ fn the_preview_says_where_the_probability_comes_from() {
         folder.explanation
     );
 
-    let built_in = preview_probability(phrases, "most likely", "");
+    let built_in = preview_probability(phrases, "most likely", "", "");
     assert_eq!(built_in.value, Some(0.8));
     assert_eq!(built_in.range, Some((0.7, 0.9)));
     assert!(
@@ -378,15 +380,15 @@ fn the_preview_says_where_the_probability_comes_from() {
             .starts_with("phrase table: Hindsight convention")
     );
 
-    let unknown = preview_probability(phrases, "kinda likely", "");
+    let unknown = preview_probability(phrases, "kinda likely", "", "");
     assert_eq!(unknown.value, None);
     assert!(unknown.explanation.contains("closest known phrases"));
 
-    let invalid = preview_probability(phrases, "likely", "lots");
+    let invalid = preview_probability(phrases, "likely", "", "lots");
     assert_eq!(invalid.value, None);
     assert!(invalid.explanation.contains("not a probability"));
 
-    assert_eq!(preview_probability(phrases, " ", "").value, None);
+    assert_eq!(preview_probability(phrases, " ", "", "").value, None);
 }
 
 #[test]
