@@ -278,6 +278,58 @@ fn probabilities_are_numbers_in_range_or_percentages() {
 }
 
 #[test]
+fn the_form_carries_a_baseline_checks_it_and_previews_what_it_does() {
+    let mut draft = good_draft();
+    draft.expression = "even less likely".into();
+    draft.baseline = " unlikely ".into();
+    let forecast = check(&draft).unwrap();
+    assert_eq!(forecast.expression.as_deref(), Some("even less likely"));
+    assert_eq!(forecast.baseline.as_deref(), Some("unlikely"));
+    assert_eq!(
+        ForecastDraft::from_forecast(&forecast).baseline,
+        "unlikely",
+        "editing shows it again"
+    );
+
+    let ledger = fixture();
+    // 0.7 × the built-in "unlikely" (0.2); its range 0.1–0.25 moves to 0.07–0.175.
+    let preview = preview_probability(&ledger.phrases, "even less likely", "unlikely", "");
+    assert_eq!(preview.value, Some(0.14));
+    assert_eq!(preview.range, Some((0.07, 0.175)));
+    assert!(
+        preview
+            .explanation
+            .starts_with("even less likely than 'unlikely' (20%) → 14%; phrase table: "),
+        "{}",
+        preview.explanation
+    );
+
+    // A baseline with no effect is previewed as such (check warns; the form saves it).
+    let unused = preview_probability(&ledger.phrases, "likely", "unlikely", "");
+    assert_eq!(unused.value, Some(0.75));
+    assert!(
+        unused
+            .explanation
+            .ends_with("baseline 'unlikely' has no effect: 'likely' is not a comparative (only \"more likely\", \"even less likely\" and the like are measured from a baseline)"),
+        "{}",
+        unused.explanation
+    );
+
+    draft.baseline = "unlikley".into();
+    let found = problems(&draft);
+    let message = message_for(&found, "baseline");
+    assert!(
+        message
+            .starts_with("unknown baseline phrase 'unlikley'; closest known phrases: 'unlikely'"),
+        "{message}"
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    let preview = preview_probability(&ledger.phrases, "even less likely", "unlikley", "");
+    assert_eq!(preview.value, None);
+    assert_eq!(preview.explanation, message);
+}
+
+#[test]
 fn an_unknown_phrase_is_an_error_only_without_a_probability() {
     let mut draft = good_draft();
     draft.expression = "kinda likely".into();

@@ -339,6 +339,65 @@ mod tests {
     }
 
     #[test]
+    fn the_tables_comparatives_are_found_by_the_rule() {
+        let table = PhraseTable::built_in();
+        let comparatives: Vec<(&str, Comparative)> = table
+            .iter()
+            .filter_map(|entry| {
+                let phrase = entry.phrase.phrase.as_str();
+                Comparative::of(phrase).map(|direction| (phrase, direction))
+            })
+            .collect();
+        assert_eq!(
+            comparatives,
+            [
+                ("even less likely", Comparative::Less),
+                ("even more likely", Comparative::More),
+                ("less likely", Comparative::Less),
+                ("more likely", Comparative::More),
+            ]
+        );
+        assert_eq!(
+            Comparative::of("  Even MORE probable."),
+            Some(Comparative::More)
+        );
+        for not_one in [
+            "more often than not",
+            "most likely",
+            "likely",
+            "even",
+            "much more likely",
+        ] {
+            assert_eq!(Comparative::of(not_one), None, "{not_one}");
+        }
+    }
+
+    #[test]
+    fn a_comparative_moves_its_baseline_by_the_share_its_row_moves_an_even_chance() {
+        let table = PhraseTable::built_in();
+        let row = |phrase: &str| table.lookup(phrase).unwrap().phrase.clone();
+        // Worked by hand from the built-in rows: likely 0.7 (0.6-0.75), unlikely 0.2
+        // (0.1-0.25); "more" takes 30% of the way to 1, "less" 30% of the way to 0.
+        let more = from_baseline(&row("even more likely"), &row("likely")).unwrap();
+        assert_eq!(more.probability, 0.79);
+        assert_eq!(more.range, Some((0.72, 0.825)));
+        let less = from_baseline(&row("even less likely"), &row("unlikely")).unwrap();
+        assert_eq!(less.probability, 0.14);
+        assert_eq!(less.range, Some((0.07, 0.175)));
+        // From an even chance it is the row itself.
+        let even = from_baseline(&row("more likely"), &row("about even")).unwrap();
+        assert_eq!((even.probability, even.range), (0.65, None));
+        // Certainty cannot grow, and nothing moves from a phrase that is not a comparative.
+        assert_eq!(
+            from_baseline(&row("more likely"), &row("certain"))
+                .unwrap()
+                .probability,
+            1.0
+        );
+        assert_eq!(from_baseline(&row("likely"), &row("unlikely")), None);
+    }
+
+    #[test]
     fn normalization_removes_only_spelling_noise() {
         assert_eq!(normalize_phrase("  Most   Likely. "), "most likely");
         assert_eq!(
