@@ -109,7 +109,7 @@ fn a_comparative_moves_from_the_baseline_the_text_gives() {
     assert_close(high, 0.825);
     assert_eq!(
         more.baseline_explanation().as_deref(),
-        Some("even more likely than 'likely' (70%) → 79%")
+        Some("even more likely than 'likely' (70%) ➡ 79%")
     );
 
     // 0.7 × 0.2; the range 0.1 → 0.07, 0.25 → 0.175.
@@ -118,7 +118,7 @@ fn a_comparative_moves_from_the_baseline_the_text_gives() {
     assert!(less.value < 0.2, "below 'unlikely' itself");
     assert_eq!(
         less.baseline_explanation().as_deref(),
-        Some("even less likely than 'unlikely' (20%) → 14%")
+        Some("even less likely than 'unlikely' (20%) ➡ 14%")
     );
 
     // Without a baseline a comparative is still the table's lean from an even chance.

@@ -299,7 +299,7 @@ fn the_form_carries_a_baseline_checks_it_and_previews_what_it_does() {
     assert!(
         preview
             .explanation
-            .starts_with("even less likely than 'unlikely' (20%) → 14%; phrase table: "),
+            .starts_with("even less likely than 'unlikely' (20%) ➡ 14%; phrase table: "),
         "{}",
         preview.explanation
     );

@@ -423,7 +423,7 @@ pub struct ProbabilityPreview {
 
 /// A typed probability that is not a number shows as a problem rather than falling back
 /// to the phrase: the form would refuse it, so the phrase's value is not what is scored. A
-/// comparative measured from a baseline says how ("even more likely than 'likely' (70%) →
+/// comparative measured from a baseline says how ("even more likely than 'likely' (70%) ➡
 /// 79%"), and a baseline that changes nothing says so, as `check` warns.
 pub fn preview_probability(
     phrases: &PhraseTable,

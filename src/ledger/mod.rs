@@ -145,7 +145,7 @@ pub enum ProbabilityOrigin {
 
 impl EffectiveProbability {
     /// How a comparative measured from a baseline was worked out ("even more likely than
-    /// 'likely' (70%) → 79%"), for a reader checking the figure; `None` for any other
+    /// 'likely' (70%) ➡ 79%"), for a reader checking the figure; `None` for any other
     /// probability.
     pub fn baseline_explanation(&self) -> Option<String> {
         match &self.origin {
@@ -154,7 +154,7 @@ impl EffectiveProbability {
                 baseline: Some((baseline, from)),
                 ..
             } => Some(format!(
-                "{phrase} than '{baseline}' ({:.0}%) → {:.0}%",
+                "{phrase} than '{baseline}' ({:.0}%) ➡ {:.0}%",
                 from * 100.0,
                 self.value * 100.0
             )),
