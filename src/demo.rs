@@ -289,6 +289,7 @@ fn demo_forecast(
         ),
         claim: format!("{} by {}.", capitalize(event), horizon),
         expression: Some(expression),
+        baseline: None,
         probability,
         condition: rng
             .chance(0.05)

@@ -305,6 +305,53 @@ fn adding_a_forecast_writes_a_valid_block() {
 }
 
 #[test]
+fn a_comparative_with_a_baseline_is_previewed_written_and_explained() {
+    let ledger = TempLedger::fixture();
+    let mut harness = open(&ledger, false);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    type_into(&mut harness, "Forecaster", "ada-fixture");
+    replace_text(&mut harness, "Made", "2022-03-04");
+    type_into(
+        &mut harness,
+        "Quote",
+        "A strike is now even less likely than it already was.",
+    );
+    type_into(&mut harness, "Claim", "A general strike is called in 2022.");
+    type_into(&mut harness, "Confidence words", "even less likely");
+    assert!(
+        shows_text(&harness, "scored as 35%"),
+        "without a baseline: the lean from an even chance"
+    );
+    type_into(&mut harness, "Baseline", "unlikely");
+    // 0.7 × the built-in "unlikely" (0.2).
+    assert!(
+        shows_text(&harness, "scored as 14%")
+            && shows_text(&harness, "even less likely than 'unlikely' (20%) ➡ 14%"),
+        "the preview says how the figure was worked out"
+    );
+    type_into(&mut harness, "Resolve by", "2022-12-31");
+    click(&mut harness, "Add forecast");
+
+    let text = ledger.read("prices.ron");
+    assert!(
+        text.contains(
+            "            expression: \"even less likely\",\n            baseline: \"unlikely\",\n"
+        ),
+        "{text}"
+    );
+    let check = ledger.run(&["check", "--deny-warnings"]);
+    assert_eq!(check.status, 0, "{}{}", check.stdout, check.stderr);
+    assert!(
+        shows_text(
+            &harness,
+            "measured from the level the text gives: even less likely than 'unlikely' (20%) ➡ 14%"
+        ),
+        "the new forecast's detail explains its figure"
+    );
+}
+
+#[test]
 fn invalid_input_is_shown_next_to_the_field_and_not_saved() {
     let ledger = TempLedger::fixture();
     let before = ledger.read("prices.ron");

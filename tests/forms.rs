@@ -36,6 +36,7 @@ fn good_draft() -> ForecastDraft {
         quote: "  Talks will likely resume by June. ".into(),
         claim: "Talks resume by 30 June 2022.".into(),
         expression: "likely".into(),
+        baseline: String::new(),
         probability: String::new(),
         condition: " ".into(),
         resolve_by: "2022-06-30".into(),
@@ -106,6 +107,7 @@ fn every_problem_is_reported_at_once_each_naming_its_field() {
         quote: "   ".into(),
         claim: String::new(),
         expression: String::new(),
+        baseline: String::new(),
         probability: String::new(),
         condition: String::new(),
         resolve_by: String::new(),
@@ -276,6 +278,58 @@ fn probabilities_are_numbers_in_range_or_percentages() {
 }
 
 #[test]
+fn the_form_carries_a_baseline_checks_it_and_previews_what_it_does() {
+    let mut draft = good_draft();
+    draft.expression = "even less likely".into();
+    draft.baseline = " unlikely ".into();
+    let forecast = check(&draft).unwrap();
+    assert_eq!(forecast.expression.as_deref(), Some("even less likely"));
+    assert_eq!(forecast.baseline.as_deref(), Some("unlikely"));
+    assert_eq!(
+        ForecastDraft::from_forecast(&forecast).baseline,
+        "unlikely",
+        "editing shows it again"
+    );
+
+    let ledger = fixture();
+    // 0.7 × the built-in "unlikely" (0.2); its range 0.1–0.25 moves to 0.07–0.175.
+    let preview = preview_probability(&ledger.phrases, "even less likely", "unlikely", "");
+    assert_eq!(preview.value, Some(0.14));
+    assert_eq!(preview.range, Some((0.07, 0.175)));
+    assert!(
+        preview
+            .explanation
+            .starts_with("even less likely than 'unlikely' (20%) ➡ 14%; phrase table: "),
+        "{}",
+        preview.explanation
+    );
+
+    // A baseline with no effect is previewed as such (check warns; the form saves it).
+    let unused = preview_probability(&ledger.phrases, "likely", "unlikely", "");
+    assert_eq!(unused.value, Some(0.75));
+    assert!(
+        unused
+            .explanation
+            .ends_with("baseline 'unlikely' has no effect: 'likely' is not a comparative (only \"more likely\", \"even less likely\" and the like are measured from a baseline)"),
+        "{}",
+        unused.explanation
+    );
+
+    draft.baseline = "unlikley".into();
+    let found = problems(&draft);
+    let message = message_for(&found, "baseline");
+    assert!(
+        message
+            .starts_with("unknown baseline phrase 'unlikley'; closest known phrases: 'unlikely'"),
+        "{message}"
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    let preview = preview_probability(&ledger.phrases, "even less likely", "unlikley", "");
+    assert_eq!(preview.value, None);
+    assert_eq!(preview.explanation, message);
+}
+
+#[test]
 fn an_unknown_phrase_is_an_error_only_without_a_probability() {
     let mut draft = good_draft();
     draft.expression = "kinda likely".into();
@@ -355,11 +409,11 @@ fn the_preview_says_where_the_probability_comes_from() {
     let ledger = fixture();
     let phrases = &ledger.phrases;
 
-    let explicit = preview_probability(phrases, "likely", "0.3");
+    let explicit = preview_probability(phrases, "likely", "", "0.3");
     assert_eq!(explicit.value, Some(0.3));
     assert_eq!(explicit.explanation, "explicit probability");
 
-    let folder = preview_probability(phrases, "Likely", "");
+    let folder = preview_probability(phrases, "Likely", "", "");
     assert_eq!(folder.value, Some(0.75));
     assert_eq!(folder.range, Some((0.6, 0.85)));
     assert!(
@@ -369,7 +423,7 @@ fn the_preview_says_where_the_probability_comes_from() {
         folder.explanation
     );
 
-    let built_in = preview_probability(phrases, "most likely", "");
+    let built_in = preview_probability(phrases, "most likely", "", "");
     assert_eq!(built_in.value, Some(0.8));
     assert_eq!(built_in.range, Some((0.7, 0.9)));
     assert!(
@@ -378,15 +432,15 @@ fn the_preview_says_where_the_probability_comes_from() {
             .starts_with("phrase table: Hindsight convention")
     );
 
-    let unknown = preview_probability(phrases, "kinda likely", "");
+    let unknown = preview_probability(phrases, "kinda likely", "", "");
     assert_eq!(unknown.value, None);
     assert!(unknown.explanation.contains("closest known phrases"));
 
-    let invalid = preview_probability(phrases, "likely", "lots");
+    let invalid = preview_probability(phrases, "likely", "", "lots");
     assert_eq!(invalid.value, None);
     assert!(invalid.explanation.contains("not a probability"));
 
-    assert_eq!(preview_probability(phrases, " ", "").value, None);
+    assert_eq!(preview_probability(phrases, " ", "", "").value, None);
 }
 
 #[test]

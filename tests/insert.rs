@@ -30,6 +30,7 @@ fn new_forecast(ledger: &TempLedger) -> Forecast {
         quote: "Talks will “likely” resume by June.".into(),
         claim: "Talks resume by 30 June 2022.".into(),
         expression: "likely".into(),
+        baseline: String::new(),
         probability: "65%".into(),
         condition: String::new(),
         resolve_by: "2022-06-30".into(),

@@ -82,6 +82,7 @@ fn forecast(index: usize, source: String, published: NaiveDate) -> impl Strategy
             (0..PHRASES.len(), 0.0..=1.0f64)
                 .prop_map(|(i, p)| (Some(PHRASES[i].to_string()), Some(p))),
         ],
+        proptest::option::of(0..PHRASES.len()),
         proptest::option::of(text()),
         (any::<bool>(), 0..2000i64),
         proptest::collection::vec("[a-z]{1,6}", 0..3),
@@ -93,6 +94,7 @@ fn forecast(index: usize, source: String, published: NaiveDate) -> impl Strategy
                 quote,
                 claim,
                 (expression, probability),
+                baseline,
                 condition,
                 (stated, horizon),
                 tags,
@@ -107,6 +109,7 @@ fn forecast(index: usize, source: String, published: NaiveDate) -> impl Strategy
                     quote,
                     claim,
                     expression,
+                    baseline: baseline.map(|i| PHRASES[i].to_string()),
                     probability,
                     condition,
                     resolve_by: if stated {

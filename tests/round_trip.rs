@@ -195,6 +195,7 @@ fn every_string_survives_writing_and_reading() {
             quote: text.to_string(),
             claim: text.to_string(),
             expression: Some(text.to_string()),
+            baseline: Some(text.to_string()),
             probability: Some(0.1 * i as f64),
             condition: Some(text.to_string()),
             resolve_by: ResolveBy::Default(date),

@@ -124,6 +124,49 @@ fn every_forecaster_is_in_the_registry_and_every_phrase_in_the_table() {
 }
 
 #[test]
+fn comparatives_move_from_the_level_the_text_gives() {
+    let ledger = shipped();
+    let probability = |id: &str| {
+        let view = ledger.view(ledger.find(id).unwrap_or_else(|| panic!("{id}")));
+        view.probability().expect("a probability")
+    };
+    let close = |actual: f64, expected: f64, id: &str| {
+        assert!(
+            (actual - expected).abs() < 1e-9,
+            "{id}: {actual} != {expected}"
+        );
+    };
+    // "even more likely than he already was": from "likely" (0.7), 30% of the way to 1.
+    let analysts = probability("analysts-putin-runs-again-2024");
+    close(analysts, 0.79, "analysts");
+    // "even less likely ... than it already was. Not that a let-up was expected": from
+    // "unlikely" (0.2), 30% of the way to 0.
+    close(
+        probability("observers-crackdown-letup-in-2022"),
+        0.14,
+        "observers",
+    );
+    // "may make it even more likely": the level itself (0.7) or the level moved (0.79),
+    // weighted by the table's "may"; written as an explicit probability (README).
+    let table = |phrase: &str| ledger.phrases.lookup(phrase).unwrap().phrase.probability;
+    let likely = table("likely");
+    close(
+        probability("gutterman-putin-stays-on-as-president"),
+        likely + table("may") * (analysts - likely),
+        "gutterman",
+    );
+    // Trenin wrote no hedge: the "could" is RFE/RL's bracketed insertion.
+    let trenin = ledger.view(ledger.find("trenin-big-boon-if-moscow-succeeds").unwrap());
+    assert_eq!(trenin.forecast.expression, None);
+    assert!(trenin.forecast.quote.contains("[it could be a]"));
+    close(
+        probability("trenin-big-boon-if-moscow-succeeds"),
+        table("would"),
+        "trenin",
+    );
+}
+
+#[test]
 fn dates_are_the_quotes_own_and_never_the_articles_2021_slip() {
     let ledger = shipped();
     for view in ledger.forecasts() {

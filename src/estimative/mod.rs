@@ -5,7 +5,9 @@
 //! names its source on every line; a scenarios folder extends or overrides it with its own
 //! `phrases.ron`. Lookups are exact after [`normalize_phrase`]: negations and comparatives
 //! are never derived by arithmetic ("not certain" is not 1 − "certain"), they are rows of
-//! the table like any other phrase. This module does not read files; the loader does.
+//! the table like any other phrase. The one computed figure is a comparative measured from
+//! a level the text states ("even more likely than *likely*"): see [`from_baseline`].
+//! This module does not read files; the loader does.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -153,26 +155,125 @@ impl PhraseTable {
                 "confidence phrase '{expression}' is disputed between two versions in phrases.ron; keep one (`hindsight resolve-dispute '{expression}' ours|theirs`) or give the forecast a probability"
             );
         }
-        let suggestions = self
-            .closest(expression, 3)
-            .into_iter()
-            .map(|phrase| format!("'{phrase}'"))
-            .collect::<Vec<_>>()
-            .join(", ");
         let mut message = format!("unknown confidence phrase '{expression}'");
-        if !suggestions.is_empty() {
-            message.push_str(&format!("; closest known phrases: {suggestions}"));
-        }
-        if is_negated(&normalize_phrase(expression)) {
-            message.push_str(
-                "; negations are not computed (\"not certain\" is not 1 - \"certain\"), \
-                 so add the negated phrase itself to phrases.ron",
-            );
-        } else {
+        message.push_str(&self.hints(expression));
+        if !is_negated(&normalize_phrase(expression)) {
             message.push_str("; add it to phrases.ron or give the forecast a probability");
         }
         message
     }
+
+    /// The `check` message for a baseline the table does not know. A baseline names a row
+    /// of the table (the level a comparative moves from), so it has no fallback.
+    pub fn unknown_baseline_message(&self, baseline: &str) -> String {
+        if self.disputed.contains(&normalize_phrase(baseline)) {
+            return format!(
+                "baseline phrase '{baseline}' is disputed between two versions in phrases.ron; keep one (`hindsight resolve-dispute '{baseline}' ours|theirs`)"
+            );
+        }
+        let mut message = format!("unknown baseline phrase '{baseline}'");
+        message.push_str(&self.hints(baseline));
+        if !is_negated(&normalize_phrase(baseline)) {
+            message.push_str("; a baseline must be a phrase of the table: add it to phrases.ron");
+        }
+        message
+    }
+
+    /// "; closest known phrases: …", and why a negation is not computed: what both
+    /// unknown-phrase messages add.
+    fn hints(&self, phrase: &str) -> String {
+        let suggestions = self
+            .closest(phrase, 3)
+            .into_iter()
+            .map(|known| format!("'{known}'"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut hints = String::new();
+        if !suggestions.is_empty() {
+            hints.push_str(&format!("; closest known phrases: {suggestions}"));
+        }
+        if is_negated(&normalize_phrase(phrase)) {
+            hints.push_str(
+                "; negations are not computed (\"not certain\" is not 1 - \"certain\"), \
+                 so add the negated phrase itself to phrases.ron",
+            );
+        }
+        hints
+    }
+}
+
+/// Which way a comparative phrase says a probability moved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Comparative {
+    More,
+    Less,
+}
+
+impl Comparative {
+    /// The comparative a phrase is, if it is one. The rule: "more" or "less" followed by
+    /// "likely" or "probable", optionally after "even" ("more likely", "even less likely").
+    /// "more often than not" states a level of its own and is not a comparative.
+    pub fn of(phrase: &str) -> Option<Comparative> {
+        let normalized = normalize_phrase(phrase);
+        let mut words: Vec<&str> = normalized.split(' ').collect();
+        if words.first() == Some(&"even") {
+            words.remove(0);
+        }
+        match words.as_slice() {
+            [direction, "likely" | "probable"] => match *direction {
+                "more" => Some(Comparative::More),
+                "less" => Some(Comparative::Less),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The share of the remaining distance a comparative row moves an even chance: 0.3 for
+    /// "more likely" at 0.65 (0.5 → 0.65 is 30% of the way to 1) and for "less likely" at
+    /// 0.35 (30% of the way to 0). Clamped to [0, 1], so a row on the wrong side of 0.5
+    /// moves nothing rather than reversing the direction.
+    fn step(self, row: f64) -> f64 {
+        let step = match self {
+            Comparative::More => 2.0 * row - 1.0,
+            Comparative::Less => 1.0 - 2.0 * row,
+        };
+        step.clamp(0.0, 1.0)
+    }
+
+    /// `baseline` moved the way the row's figure `row` moves 0.5.
+    fn apply(self, row: f64, baseline: f64) -> f64 {
+        let step = self.step(row);
+        let moved = match self {
+            Comparative::More => baseline + step * (1.0 - baseline),
+            Comparative::Less => baseline * (1.0 - step),
+        };
+        // Six decimals: the figure prints as worked out by hand (0.79, not 0.7900000000000001).
+        (moved * 1e6).round() / 1e6
+    }
+}
+
+/// A comparative measured from a level the text gives.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FromBaseline {
+    pub probability: f64,
+    /// The baseline row's range, moved the same way (none when the baseline has none).
+    pub range: Option<(f64, f64)>,
+}
+
+/// The probability of comparative row `comparative` ("even more likely") said of a level
+/// the text gives, row `baseline` ("likely"): the baseline moves by the same share of the
+/// remaining distance as the comparative's own row moves an even chance. With the built-in
+/// rows (0.65 / 0.35) that is p + 0.3·(1 − p) for "more" and 0.7·p for "less": "even more
+/// likely" than "likely" (0.7) is 0.79, "less likely" than "unlikely" (0.2) is 0.14.
+/// `None` when `comparative` is not a comparative (see [`Comparative::of`]).
+pub fn from_baseline(comparative: &Phrase, baseline: &Phrase) -> Option<FromBaseline> {
+    let direction = Comparative::of(&comparative.phrase)?;
+    let apply = |p: f64| direction.apply(comparative.probability, p);
+    Some(FromBaseline {
+        probability: apply(baseline.probability),
+        range: baseline.range.map(|(low, high)| (apply(low), apply(high))),
+    })
 }
 
 /// The form phrases are compared in: lower case, straight apostrophes, single spaces, no
@@ -235,6 +336,65 @@ mod tests {
         let message = table.unknown_phrase_message("not impossible");
         assert!(message.contains("negations are not computed"), "{message}");
         assert!(message.contains("'impossible'"), "{message}");
+    }
+
+    #[test]
+    fn the_tables_comparatives_are_found_by_the_rule() {
+        let table = PhraseTable::built_in();
+        let comparatives: Vec<(&str, Comparative)> = table
+            .iter()
+            .filter_map(|entry| {
+                let phrase = entry.phrase.phrase.as_str();
+                Comparative::of(phrase).map(|direction| (phrase, direction))
+            })
+            .collect();
+        assert_eq!(
+            comparatives,
+            [
+                ("even less likely", Comparative::Less),
+                ("even more likely", Comparative::More),
+                ("less likely", Comparative::Less),
+                ("more likely", Comparative::More),
+            ]
+        );
+        assert_eq!(
+            Comparative::of("  Even MORE probable."),
+            Some(Comparative::More)
+        );
+        for not_one in [
+            "more often than not",
+            "most likely",
+            "likely",
+            "even",
+            "much more likely",
+        ] {
+            assert_eq!(Comparative::of(not_one), None, "{not_one}");
+        }
+    }
+
+    #[test]
+    fn a_comparative_moves_its_baseline_by_the_share_its_row_moves_an_even_chance() {
+        let table = PhraseTable::built_in();
+        let row = |phrase: &str| table.lookup(phrase).unwrap().phrase.clone();
+        // Worked by hand from the built-in rows: likely 0.7 (0.6-0.75), unlikely 0.2
+        // (0.1-0.25); "more" takes 30% of the way to 1, "less" 30% of the way to 0.
+        let more = from_baseline(&row("even more likely"), &row("likely")).unwrap();
+        assert_eq!(more.probability, 0.79);
+        assert_eq!(more.range, Some((0.72, 0.825)));
+        let less = from_baseline(&row("even less likely"), &row("unlikely")).unwrap();
+        assert_eq!(less.probability, 0.14);
+        assert_eq!(less.range, Some((0.07, 0.175)));
+        // From an even chance it is the row itself.
+        let even = from_baseline(&row("more likely"), &row("about even")).unwrap();
+        assert_eq!((even.probability, even.range), (0.65, None));
+        // Certainty cannot grow, and nothing moves from a phrase that is not a comparative.
+        assert_eq!(
+            from_baseline(&row("more likely"), &row("certain"))
+                .unwrap()
+                .probability,
+            1.0
+        );
+        assert_eq!(from_baseline(&row("likely"), &row("unlikely")), None);
     }
 
     #[test]

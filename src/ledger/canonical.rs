@@ -155,6 +155,7 @@ pub fn forecast_block(forecast: &Forecast, depth: usize) -> String {
     block.string("quote", &forecast.quote);
     block.string("claim", &forecast.claim);
     block.optional_string("expression", forecast.expression.as_ref());
+    block.optional_string("baseline", forecast.baseline.as_ref());
     if let Some(probability) = forecast.probability {
         block.field("probability", &ron_float(probability));
     }

@@ -243,7 +243,7 @@ const OUTCOME_FACETS: [&str; 5] = ["outcome", "verdict date", "judge", "evidence
 
 /// A forecast as named facets with short text values: what a history or a commit message
 /// compares. The outcome is split so "evidence changed" is told apart from a new verdict.
-fn forecast_facets(forecast: &Forecast) -> [(&'static str, String); 15] {
+fn forecast_facets(forecast: &Forecast) -> [(&'static str, String); 16] {
     let optional = |value: &Option<String>| value.clone().unwrap_or_default();
     let resolution = forecast.outcome.resolution();
     let outcome = match &forecast.outcome {
@@ -257,6 +257,7 @@ fn forecast_facets(forecast: &Forecast) -> [(&'static str, String); 15] {
         ("quote", forecast.quote.clone()),
         ("claim", forecast.claim.clone()),
         ("expression", optional(&forecast.expression)),
+        ("baseline", optional(&forecast.baseline)),
         (
             "probability",
             forecast

@@ -9,9 +9,10 @@ use serde::{Deserialize, Serialize};
 
 use super::people::name_key;
 use super::validate::{
-    ConfidenceProblem, TextShape, all_names, duplicate_forecast_id, duplicate_source_id,
-    effective_probability, id_problem, link_problem, near_duplicate_names, resolution_problem,
-    resolve_by_problem, text_problem, unknown_person, unknown_source,
+    Confidence, ConfidenceProblem, TextShape, all_names, duplicate_forecast_id,
+    duplicate_source_id, effective_probability, id_problem, link_problem, near_duplicate_names,
+    resolution_problem, resolve_by_problem, text_problem, unknown_person, unknown_source,
+    unused_baseline,
 };
 use super::{
     FORMAT_VERSION, Forecast, Ledger, Outcome, PEOPLE_FILE, PHRASES_FILE, Person,
@@ -160,6 +161,9 @@ pub struct ForecastDraft {
     pub quote: String,
     pub claim: String,
     pub expression: String,
+    /// Empty, or the phrase a comparative expression moves from ("likely").
+    #[serde(default)]
+    pub baseline: String,
     /// Empty, or a number in [0, 1] (a trailing % is accepted: "70%").
     pub probability: String,
     pub condition: String,
@@ -181,6 +185,7 @@ impl ForecastDraft {
             quote: forecast.quote.clone(),
             claim: forecast.claim.clone(),
             expression: forecast.expression.clone().unwrap_or_default(),
+            baseline: forecast.baseline.clone().unwrap_or_default(),
             // Display gives the shortest text that reads back as the same number ("0.35").
             probability: forecast
                 .probability
@@ -214,6 +219,7 @@ pub fn check_forecast(
         ("quote", &draft.quote, Paragraphs),
         ("claim", &draft.claim, Paragraphs),
         ("expression", &draft.expression, Line),
+        ("baseline", &draft.baseline, Line),
         ("condition", &draft.condition, Paragraphs),
         ("tags", &draft.tags, Line),
     ]);
@@ -261,12 +267,16 @@ pub fn check_forecast(
     let quote = problems.required("quote", "the quote", &draft.quote);
     let claim = problems.required("claim", "the claim", &draft.claim);
     let expression = optional(&draft.expression);
+    let baseline = optional(&draft.baseline);
 
     let probability = match parse_probability(&draft.probability) {
         Ok(probability) => {
-            if let Err(problem) =
-                effective_probability(&ledger.phrases, expression.as_deref(), probability)
-            {
+            let confidence = Confidence {
+                expression: expression.as_deref(),
+                baseline: baseline.as_deref(),
+                probability,
+            };
+            if let Err(problem) = effective_probability(&ledger.phrases, confidence) {
                 problems.add(problem.field().unwrap_or("expression"), problem.message());
             }
             probability
@@ -297,6 +307,7 @@ pub fn check_forecast(
         quote: quote.to_string(),
         claim: claim.to_string(),
         expression,
+        baseline,
         probability,
         condition: optional(&draft.condition),
         resolve_by: {
@@ -411,10 +422,13 @@ pub struct ProbabilityPreview {
 }
 
 /// A typed probability that is not a number shows as a problem rather than falling back
-/// to the phrase: the form would refuse it, so the phrase's value is not what is scored.
+/// to the phrase: the form would refuse it, so the phrase's value is not what is scored. A
+/// comparative measured from a baseline says how ("even more likely than 'likely' (70%) ➡
+/// 79%"), and a baseline that changes nothing says so, as `check` warns.
 pub fn preview_probability(
     phrases: &PhraseTable,
     expression: &str,
+    baseline: &str,
     probability: &str,
 ) -> ProbabilityPreview {
     let problem = |explanation: String| ProbabilityPreview {
@@ -426,31 +440,51 @@ pub fn preview_probability(
         Ok(probability) => probability,
         Err(message) => return problem(message),
     };
-    let expression = Some(expression).filter(|e| !e.trim().is_empty());
-    match effective_probability(phrases, expression, probability) {
-        Ok(effective) => match effective.origin {
-            ProbabilityOrigin::Explicit => ProbabilityPreview {
-                value: Some(effective.value),
-                explanation: "explicit probability".to_string(),
-                range: None,
-            },
-            ProbabilityOrigin::Phrase {
-                phrase,
-                range,
-                source,
-                table,
-            } => ProbabilityPreview {
-                value: Some(effective.value),
-                explanation: phrase_explanation(&phrase, &source, table),
-                range,
-            },
-        },
-        Err(ConfidenceProblem::Neither) => problem(
-            "no expression or probability: give the hedge words as said, a probability, or both"
-                .to_string(),
-        ),
-        Err(other) => problem(other.message()),
+    let confidence = Confidence {
+        expression: Some(expression),
+        baseline: Some(baseline),
+        probability,
+    };
+    let mut preview = match effective_probability(phrases, confidence) {
+        Ok(effective) => {
+            let worked = effective.baseline_explanation();
+            match effective.origin {
+                ProbabilityOrigin::Explicit => ProbabilityPreview {
+                    value: Some(effective.value),
+                    explanation: "explicit probability".to_string(),
+                    range: None,
+                },
+                ProbabilityOrigin::Phrase {
+                    phrase,
+                    range,
+                    source,
+                    table,
+                    ..
+                } => {
+                    let from_table = phrase_explanation(&phrase, &source, table);
+                    ProbabilityPreview {
+                        value: Some(effective.value),
+                        explanation: match worked {
+                            Some(worked) => format!("{worked}; {from_table}"),
+                            None => from_table,
+                        },
+                        range,
+                    }
+                }
+            }
+        }
+        Err(ConfidenceProblem::Neither) => {
+            return problem(
+                "no expression or probability: give the hedge words as said, a probability, or both"
+                    .to_string(),
+            );
+        }
+        Err(other) => return problem(other.message()),
+    };
+    if let Some(unused) = unused_baseline(phrases, confidence) {
+        preview.explanation.push_str(&format!("; {unused}"));
     }
+    preview
 }
 
 fn phrase_explanation(phrase: &str, source: &str, table: PhraseOrigin) -> String {

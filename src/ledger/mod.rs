@@ -131,11 +131,38 @@ pub enum ProbabilityOrigin {
     Explicit,
     /// Mapped from the forecast's expression through the phrase table.
     Phrase {
+        /// The row's phrase, as the table spells it.
         phrase: String,
+        /// The row's range, or with a baseline the baseline's range moved (see `baseline`).
         range: Option<(f64, f64)>,
+        /// The row's source.
         source: String,
         table: PhraseOrigin,
+        /// For a comparative measured from a level the text gives: that baseline phrase, as
+        /// the table spells it, and its probability. The value is then the comparative moved
+        /// from it ([`crate::estimative::from_baseline`]), not the row's own figure.
+        baseline: Option<(String, f64)>,
     },
+}
+
+impl EffectiveProbability {
+    /// How a comparative measured from a baseline was worked out ("even more likely than
+    /// 'likely' (70%) ➡ 79%"), for a reader checking the figure; `None` for any other
+    /// probability.
+    pub fn baseline_explanation(&self) -> Option<String> {
+        match &self.origin {
+            ProbabilityOrigin::Phrase {
+                phrase,
+                baseline: Some((baseline, from)),
+                ..
+            } => Some(format!(
+                "{phrase} than '{baseline}' ({:.0}%) ➡ {:.0}%",
+                from * 100.0,
+                self.value * 100.0
+            )),
+            _ => None,
+        }
+    }
 }
 
 /// A forecast together with the records it points to.

@@ -66,6 +66,11 @@ pub struct Forecast {
     /// The hedge words as said ("most likely", "never", "less likely").
     #[serde(default)]
     pub expression: Option<String>,
+    /// For a comparative expression ("even more likely"), the level the text says it moves
+    /// from, as a phrase of the table ("likely"): the comparative is then measured from it
+    /// rather than from an even chance.
+    #[serde(default)]
+    pub baseline: Option<String>,
     /// An explicit probability for the claim; it wins over the expression's mapping.
     #[serde(default)]
     pub probability: Option<f64>,

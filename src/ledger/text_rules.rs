@@ -190,6 +190,7 @@ fn forecast_texts(forecast: &Forecast) -> Vec<TextValue<'_>> {
     values.extend(
         [
             TextValue::optional("expression", &forecast.expression, TextShape::Line),
+            TextValue::optional("baseline", &forecast.baseline, TextShape::Line),
             TextValue::optional("condition", &forecast.condition, TextShape::Paragraphs),
         ]
         .into_iter()

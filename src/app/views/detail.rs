@@ -203,6 +203,9 @@ fn confidence_ui(ui: &mut Ui, view: &ForecastView) {
     ui.horizontal_wrapped(|ui| {
         if let Some(expression) = &forecast.expression {
             ui.label(RichText::new(format!("“{expression}”")).italics());
+            if let Some(baseline) = &forecast.baseline {
+                ui.label(format!("(baseline “{baseline}”)"));
+            }
             ui.label("➡");
         }
         ui.label(RichText::new(percent(view.probability())).strong());
@@ -224,6 +227,14 @@ fn confidence_ui(ui: &mut Ui, view: &ForecastView) {
                 PhraseOrigin::BuiltIn => "built-in phrase table",
                 PhraseOrigin::Folder => "this folder's phrases.ron",
             };
+            if let Some(worked) = view
+                .entry
+                .probability
+                .as_ref()
+                .and_then(|p| p.baseline_explanation())
+            {
+                ui.weak(format!("measured from the level the text gives: {worked}"));
+            }
             ui.weak(format!("from the {table}{range}: {source}"));
         }
         None => {

@@ -362,14 +362,26 @@ fn forecast_form(
             );
             field(
                 ui,
+                "Baseline",
+                &mut draft.baseline,
+                "optional: the level a comparative moves from, e.g. likely",
+                problems,
+                "baseline",
+            );
+            field(
+                ui,
                 "Probability",
                 &mut draft.probability,
                 "optional: 0.7 or 70%",
                 problems,
                 "probability",
             );
-            let preview =
-                preview_probability(&ledger.phrases, &draft.expression, &draft.probability);
+            let preview = preview_probability(
+                &ledger.phrases,
+                &draft.expression,
+                &draft.baseline,
+                &draft.probability,
+            );
             ui.label("");
             let text = match preview.value {
                 Some(value) => RichText::new(format!(
