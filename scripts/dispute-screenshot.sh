@@ -42,9 +42,9 @@ done
 
 # Ana and Ben judge the same forecast two ways; Ana pushes first.
 forecast=trenin-big-boon-if-moscow-succeeds
-"$bin" --today "$today" resolve "$forecast" ambiguous --on 2023-01-10 --by Ana \
-    --evidence "Whether the intervention was a lasting gain for Moscow is contested." "$work/Ana/scenarios" >/dev/null
-git -C "$work/Ana" commit -qam "Resolve $forecast as ambiguous"
+"$bin" --today "$today" resolve "$forecast" false --on 2023-01-10 --by Ana \
+    --evidence "No lasting gain for Moscow followed: Kazakhstan kept its distance over Ukraine." "$work/Ana/scenarios" >/dev/null
+git -C "$work/Ana" commit -qam "Resolve $forecast as false"
 git -C "$work/Ana" push -q
 "$bin" --today "$today" resolve "$forecast" partly --on 2023-01-12 --by Ben \
     --evidence "Tokayev kept close to Moscow in 2022, but Kazakhstan kept its distance over Ukraine." "$work/Ben/scenarios" >/dev/null

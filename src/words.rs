@@ -65,30 +65,42 @@ pub fn phrase_calibration(ledger: &Ledger, entries: &[usize]) -> Vec<PhraseRecor
             range,
             source,
             table,
+            baseline,
             ..
         } = origin
         else {
             continue;
         };
-        let record = records
-            .entry(normalize_phrase(phrase))
-            .or_insert_with(|| PhraseRecord {
-                phrase: phrase.to_string(),
-                probability: view.probability().unwrap_or(f64::NAN),
-                range: *range,
-                source: source.clone(),
-                table: match table {
-                    PhraseOrigin::BuiltIn => "built-in",
-                    PhraseOrigin::Folder => "folder",
-                },
-                forecasts: 0,
-                scored: 0,
-                happened: 0,
-                frequency: None,
-                frequency_ci: None,
-                entries: Vec::new(),
-                small_sample: true,
-            });
+        // A comparative measured from a baseline ("even more likely than 'likely'") is
+        // scored at another figure than the bare phrase: a row of its own.
+        let (key, label) = match baseline {
+            Some((baseline, _)) => (
+                format!(
+                    "{}\u{0}{}",
+                    normalize_phrase(phrase),
+                    normalize_phrase(baseline)
+                ),
+                format!("{phrase} (than “{baseline}”)"),
+            ),
+            None => (normalize_phrase(phrase), phrase.to_string()),
+        };
+        let record = records.entry(key).or_insert_with(|| PhraseRecord {
+            phrase: label,
+            probability: view.probability().unwrap_or(f64::NAN),
+            range: *range,
+            source: source.clone(),
+            table: match table {
+                PhraseOrigin::BuiltIn => "built-in",
+                PhraseOrigin::Folder => "folder",
+            },
+            forecasts: 0,
+            scored: 0,
+            happened: 0,
+            frequency: None,
+            frequency_ci: None,
+            entries: Vec::new(),
+            small_sample: true,
+        });
         record.forecasts += 1;
         if let Some(happened) = view.verdict().and_then(Verdict::scored_as) {
             record.scored += 1;
@@ -207,7 +219,7 @@ pub fn explain(view: &ForecastView, arrow: &str) -> String {
                 range,
                 source,
                 table,
-                ..
+                baseline,
             } => {
                 let table = match table {
                     PhraseOrigin::BuiltIn => "built-in table",
@@ -216,8 +228,12 @@ pub fn explain(view: &ForecastView, arrow: &str) -> String {
                 let range = range
                     .map(|(low, high)| format!(", {}–{}", percent_number(low), percent(high)))
                     .unwrap_or_default();
+                let from = baseline
+                    .as_ref()
+                    .map(|(baseline, at)| format!(" than “{baseline}” ({})", percent(*at)))
+                    .unwrap_or_default();
                 parts.push(format!(
-                    "“{phrase}” {arrow} {} ({table}; {source}{range})",
+                    "“{phrase}”{from} {arrow} {} ({table}; {source}{range})",
                     percent(p)
                 ));
             }

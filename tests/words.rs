@@ -248,3 +248,23 @@ fn sorting_by_the_call_puts_called_then_missed_then_no_lean_then_not_scored() {
         .collect();
     assert_eq!(ids, ["ann", "ben", "cas", "dee", "eve"]);
 }
+
+#[test]
+fn a_comparative_from_a_baseline_is_explained_and_has_its_own_row() {
+    // The shipped ledger: "even more likely than he already was", the level being "likely".
+    let scenarios = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let loaded = hindsight::load(&scenarios, common::today()).unwrap();
+    let view = loaded.view(loaded.find("analysts-putin-runs-again-2024").unwrap());
+    let said = explain(&view, "→");
+    assert!(
+        said.starts_with("“even more likely” than “likely” (70%) → 79% (built-in table;"),
+        "{said}"
+    );
+    let all: Vec<usize> = (0..loaded.entries.len()).collect();
+    let rows = phrase_calibration(&loaded, &all);
+    let moved = rows
+        .iter()
+        .find(|r| r.phrase == "even more likely (than “likely”)")
+        .unwrap_or_else(|| panic!("{:?}", rows.iter().map(|r| &r.phrase).collect::<Vec<_>>()));
+    assert!((moved.probability - 0.79).abs() < 1e-9);
+}
