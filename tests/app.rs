@@ -1196,3 +1196,48 @@ fn what_the_words_meant_is_charted_and_the_leaderboard_ranks_across_readings() {
         "Read through the phrase table's ranges, their Brier score lies between"
     ));
 }
+
+#[test]
+fn a_large_folder_opens_behind_a_progress_bar_and_the_window_stays_live() {
+    // 15,000 forecasts (about 9 MB): above the size that loads in the background.
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("demo");
+    hindsight::demo::write_demo(
+        &folder,
+        hindsight::demo::DemoOptions {
+            forecasts: 15_000,
+            seed: 1,
+            today: today(),
+        },
+    )
+    .unwrap();
+    let mut harness = Harness::builder()
+        .with_size([1500.0, 1000.0])
+        .build_eframe(move |cc| {
+            HindsightApp::new(
+                cc,
+                AppOptions {
+                    folder: Some(folder),
+                    today: Some(today()),
+                    watch: false,
+                    ..AppOptions::default()
+                },
+            )
+        });
+    harness.step();
+    assert!(
+        shows_text(&harness, "Opening"),
+        "the progress is shown at once"
+    );
+    assert!(harness.query_by_role(Role::ProgressIndicator).is_some());
+    assert!(harness.state().ledger().is_none(), "still loading");
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while harness.state().ledger().is_none() {
+        assert!(Instant::now() < deadline, "the load never finished");
+        std::thread::sleep(Duration::from_millis(50));
+        harness.step();
+    }
+    harness.step();
+    assert_eq!(harness.state().ledger().unwrap().entries.len(), 15_000);
+    assert!(!shows_text(&harness, "Opening"));
+}

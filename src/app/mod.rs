@@ -27,8 +27,11 @@ pub use views::filter_bar::FilterBarState;
 pub use views::forms::Form;
 pub use views::track_records::{LeaderboardColumn, LeaderboardSort};
 
-use crate::ledger::Ledger;
+use std::sync::Arc;
+
+use crate::ledger::{Ledger, LoadError, LoadProgress, load_with_progress};
 use crate::query::{Filter, SortKey};
+use background::{Poll, Task};
 use derived::{Derived, Inputs};
 use session::Session;
 use undo::UndoStep;
@@ -189,6 +192,32 @@ pub struct HindsightApp {
     pub status: Status,
     started: bool,
     pending_folder: Option<PathBuf>,
+    /// A large folder being loaded in the background.
+    opening: Option<Opening>,
+}
+
+/// A folder loading in the background, with how far it has got.
+struct Opening {
+    folder: PathBuf,
+    progress: Arc<LoadProgress>,
+    task: Task<Result<Ledger, LoadError>>,
+}
+
+/// Folders with more RON than this (about 13,000 forecasts) load in the background.
+const BACKGROUND_OPEN_ABOVE_BYTES: u64 = 8 << 20;
+
+/// The size of the ledger files in `folder`, found by the loader's own bounded walk.
+fn folder_bytes(folder: &Path) -> u64 {
+    crate::ledger::ron_files(folder)
+        .map(|files| {
+            files
+                .paths
+                .iter()
+                .filter_map(|path| path.metadata().ok())
+                .map(|metadata| metadata.len())
+                .sum()
+        })
+        .unwrap_or(0)
 }
 
 impl HindsightApp {
@@ -215,6 +244,7 @@ impl HindsightApp {
             status: Status::default(),
             started: false,
             pending_folder: folder,
+            opening: None,
         }
     }
 
@@ -254,7 +284,25 @@ impl HindsightApp {
     }
 
     fn open_folder(&mut self, folder: &Path, ctx: &egui::Context) {
-        match Session::open(folder, self.today(), ctx, self.watch) {
+        // A large folder loads in the background behind a progress bar; a small one at once.
+        if folder_bytes(folder) > BACKGROUND_OPEN_ABOVE_BYTES {
+            let progress = Arc::new(LoadProgress::default());
+            let (dir, today, counter) = (folder.to_path_buf(), self.today(), Arc::clone(&progress));
+            let task = Task::spawn(ctx, move || load_with_progress(&dir, today, &counter));
+            self.opening = Some(Opening {
+                folder: folder.to_path_buf(),
+                progress,
+                task,
+            });
+            return;
+        }
+        let opened = Session::open(folder, self.today(), ctx, self.watch);
+        self.install_session(folder, opened);
+    }
+
+    /// Shows the folder a load gave, or says why it could not be loaded.
+    fn install_session(&mut self, folder: &Path, opened: Result<Session, LoadError>) {
+        match opened {
             Ok(session) => {
                 let summary = format!(
                     "Opened {}: {} forecasts, {} problems",
@@ -296,6 +344,24 @@ impl HindsightApp {
             self.started = true;
             if let Some(folder) = self.pending_folder.take() {
                 self.open_folder(&folder, ctx);
+            }
+        }
+        if let Some(opening) = &self.opening {
+            let loaded = match opening.task.poll() {
+                Poll::Running => None,
+                Poll::Done(result) => Some(result),
+                Poll::Lost => Some(Err(LoadError::Unreadable {
+                    path: opening.folder.clone(),
+                    source: std::io::Error::other("the load stopped unexpectedly"),
+                })),
+            };
+            if let Some(result) = loaded {
+                let Some(opening) = self.opening.take() else {
+                    return;
+                };
+                let (watch, folder) = (self.watch, opening.folder);
+                let opened = result.map(|ledger| Session::with_ledger(&folder, ledger, ctx, watch));
+                self.install_session(&folder, opened);
             }
         }
         let today = self.today();

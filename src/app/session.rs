@@ -43,6 +43,12 @@ impl Session {
         watch: bool,
     ) -> Result<Session, LoadError> {
         let ledger = load(dir, today)?;
+        Ok(Session::with_ledger(dir, ledger, ctx, watch))
+    }
+
+    /// A session on a ledger already loaded from `dir` (in the background, for a large
+    /// folder), watching the folder if asked to.
+    pub fn with_ledger(dir: &Path, ledger: Ledger, ctx: &egui::Context, watch: bool) -> Session {
         let watcher = watch.then(|| FolderWatcher::new(dir, ctx.clone()));
         let (watcher, watch_error) = match watcher {
             Some(Ok(watcher)) => (Some(watcher), None),
@@ -55,7 +61,7 @@ impl Session {
             ),
             None => (None, None),
         };
-        Ok(Session {
+        Session {
             dir: dir.to_path_buf(),
             ledger: Arc::new(ledger),
             generation: 1,
@@ -66,7 +72,7 @@ impl Session {
             git_setup_needed: crate::git::needs_setup(dir),
             repository: Repository::open(dir, ctx),
             git_generation: 1,
-        })
+        }
     }
 
     /// Reloads the folder (in the background if the ledger is large).

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -47,7 +48,39 @@ pub(super) struct ReadScenario {
 
 /// Loads a scenarios folder. `today` decides what is overdue or dated in the future.
 pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, LoadError> {
-    load_where(dir, today, None)
+    load_where(dir, today, None, &LoadProgress::default())
+}
+
+/// How far a load has got, for a progress bar: readable from another thread while
+/// [`load_with_progress`] runs.
+#[derive(Debug, Default)]
+pub struct LoadProgress {
+    /// Scenario files to read (known once the folder is walked).
+    pub files: AtomicUsize,
+    /// Of them, read and parsed.
+    pub parsed: AtomicUsize,
+}
+
+impl LoadProgress {
+    /// The share done, 0 to 1; validation, after the last file is parsed, is the last step.
+    pub fn fraction(&self) -> f32 {
+        let files = self.files.load(Ordering::Relaxed);
+        let parsed = self.parsed.load(Ordering::Relaxed);
+        if files == 0 {
+            0.0
+        } else {
+            0.95 * parsed as f32 / files as f32
+        }
+    }
+}
+
+/// [`load`], counting the files parsed in `progress` as it goes.
+pub fn load_with_progress(
+    dir: &Path,
+    today: NaiveDate,
+    progress: &LoadProgress,
+) -> Result<Ledger, LoadError> {
+    load_where(dir, today, None, progress)
 }
 
 /// Loads the people registry, the phrase table and only the scenario files that can hold
@@ -58,18 +91,20 @@ pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, LoadError> {
 pub fn load_holding(dir: &Path, today: NaiveDate, id: &str) -> Result<Ledger, LoadError> {
     let quoted = format!("\"{id}\"");
     let finder = memchr::memmem::Finder::new(quoted.as_bytes());
-    load_where(
-        dir,
-        today,
-        Some(&|bytes: &[u8]| finder.find(bytes).is_some()),
-    )
+    let keep = |bytes: &[u8]| finder.find(bytes).is_some();
+    load_where(dir, today, Some(&keep), &LoadProgress::default())
 }
 
 /// Which scenario files to load, by their bytes (`None`: all of them).
 type Keep<'a> = Option<&'a (dyn Fn(&[u8]) -> bool + Sync)>;
 
 /// [`load`], keeping only the scenario files whose bytes `keep` accepts.
-fn load_where(dir: &Path, today: NaiveDate, keep: Keep) -> Result<Ledger, LoadError> {
+fn load_where(
+    dir: &Path,
+    today: NaiveDate,
+    keep: Keep,
+    progress: &LoadProgress,
+) -> Result<Ledger, LoadError> {
     if !dir.exists() {
         return Err(LoadError::NotFound(dir.to_path_buf()));
     }
@@ -120,6 +155,9 @@ fn load_where(dir: &Path, today: NaiveDate, keep: Keep) -> Result<Ledger, LoadEr
         .iter()
         .filter(|path| path.parent() != Some(dir) || !is_special(path))
         .collect();
+    progress
+        .files
+        .store(scenario_paths.len(), Ordering::Relaxed);
     // Files are independent until validation, so they are read and parsed in parallel.
     // A file with conflict markers loads all but the disputed records (see `dispute`).
     let outcomes: Vec<(
@@ -145,6 +183,7 @@ fn load_where(dir: &Path, today: NaiveDate, keep: Keep) -> Result<Ledger, LoadEr
                 Err(problem) => return (None, vec![problem], Vec::new()),
             };
             let read = parse_around_disputes::<Scenario>(path, text);
+            progress.parsed.fetch_add(1, Ordering::Relaxed);
             let file = read.parsed.map(|parsed| ReadScenario {
                 path: (*path).clone(),
                 text: read.text,

@@ -41,7 +41,9 @@ use chrono::NaiveDate;
 pub use call::Call;
 pub(crate) use folder::read_bytes;
 pub use folder::{FolderFiles, ron_files};
-pub use load::{LoadError, PEOPLE_FILE, PHRASES_FILE, load, load_holding};
+pub use load::{
+    LoadError, LoadProgress, PEOPLE_FILE, PHRASES_FILE, load, load_holding, load_with_progress,
+};
 pub use model::*;
 pub use problem::{Position, Problem, Severity};
 pub use text_rules::{is_web_link, link_problem};

@@ -158,3 +158,26 @@ pub fn git_setup_offer(ui: &mut Ui, actions: &mut Vec<Action>) {
         }
     });
 }
+
+/// A folder loading in the background: how far it has got.
+pub fn loading(ui: &mut Ui, folder: &std::path::Path, progress: &crate::ledger::LoadProgress) {
+    use std::sync::atomic::Ordering;
+    let files = progress.files.load(Ordering::Relaxed);
+    let parsed = progress.parsed.load(Ordering::Relaxed);
+    let step = if files > 0 && parsed == files {
+        "checking names, phrases and ids across files".to_string()
+    } else {
+        format!("{parsed} of {files} files read")
+    };
+    ui.vertical_centered(|ui| {
+        ui.add_space(40.0);
+        ui.heading(format!("Opening {}", folder.display()));
+        ui.add(
+            egui::ProgressBar::new(progress.fraction())
+                .desired_width(420.0)
+                .show_percentage()
+                .animate(true),
+        );
+        ui.weak(step);
+    });
+}

@@ -51,10 +51,21 @@ pub fn app_ui(ui: &mut Ui, app: &mut HindsightApp, actions: &mut Vec<Action>) {
         derived,
         ui: state,
         settings,
+        opening,
         ..
     } = app;
+    let opening = opening
+        .as_ref()
+        .map(|opening| (opening.folder.as_path(), &*opening.progress));
+    if let Some((folder, progress)) = opening {
+        egui::Panel::top("opening").show(ui, |ui| menu::loading(ui, folder, progress));
+    }
     let Some(session) = session else {
-        egui::CentralPanel::default().show(ui, |ui| menu::welcome(ui, settings, actions));
+        egui::CentralPanel::default().show(ui, |ui| {
+            if opening.is_none() {
+                menu::welcome(ui, settings, actions);
+            }
+        });
         forms::open_folder_window(ui.ctx(), &mut state.open_folder, settings, actions);
         return;
     };
