@@ -279,7 +279,7 @@ fn key_of(record: &syntax::Node, text: &str) -> Option<String> {
 fn fields_of(node: &syntax::Node, text: &str) -> Vec<(String, String)> {
     node.fields()
         .iter()
-        .map(|f| (f.name.clone(), text[f.value.span.clone()].to_string()))
+        .map(|f| (f.name.to_string(), text[f.value.span.clone()].to_string()))
         .collect()
 }
 

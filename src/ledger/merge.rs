@@ -136,8 +136,8 @@ fn merge_file_fields(
             .root()
             .fields()
             .iter()
-            .filter(|field| !lists.contains(&field.name.as_str()))
-            .map(|field| field.name.clone())
+            .filter(|field| !lists.contains(&field.name.as_ref()))
+            .map(|field| field.name.to_string())
             .collect()
     });
     // Ours' names come first, so every field of ours is settled before a field is put
@@ -216,7 +216,7 @@ impl<'a> Version<'a> {
             let fields = item
                 .fields()
                 .iter()
-                .map(|f| (f.name.clone(), &text[f.value.span.clone()]))
+                .map(|f| (f.name.to_string(), &text[f.value.span.clone()]))
                 .collect();
             records.push(Record {
                 key,

@@ -256,7 +256,7 @@ fn ron_problem(
     use ron::Error;
     let offset = lines.offset(text, position);
     let field = innermost_field(root, offset);
-    let field_name = field.map(|f| f.name.as_str());
+    let field_name = field.map(|f| f.name.as_ref());
     // ron places value errors at or around the value; point at the value's first character,
     // where a reader's eye goes.
     let value_position = field.map(|f| lines.position(text, f.value.span.start));

@@ -5,6 +5,7 @@
 //! from the others, and an edit can replace exactly one forecast's bytes. It understands
 //! only RON's structure (brackets, strings, comments); values are checked by serde.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::limits::MAX_NESTING;
@@ -133,6 +134,74 @@ impl LineIndex {
     }
 }
 
+/// A field or struct name in the outline. The names of the ledger's own format are shared,
+/// not allocated: an outline of 100,000 forecasts has millions of them.
+pub type Name = Cow<'static, str>;
+
+/// The names the ledger's files use, shared by every outline.
+const KNOWN_NAMES: &[&str] = &[
+    "Scenario",
+    "People",
+    "Phrases",
+    "Source",
+    "Forecast",
+    "Person",
+    "Phrase",
+    "Resolved",
+    "Open",
+    "Stated",
+    "Default",
+    "True",
+    "False",
+    "Partly",
+    "Ambiguous",
+    "Annulled",
+    "format",
+    "id",
+    "title",
+    "summary",
+    "tags",
+    "sources",
+    "forecasts",
+    "outlet",
+    "author",
+    "published",
+    "url",
+    "seed",
+    "by",
+    "source",
+    "made",
+    "quote",
+    "claim",
+    "expression",
+    "baseline",
+    "probability",
+    "condition",
+    "resolve_by",
+    "outcome",
+    "verdict",
+    "on",
+    "judge",
+    "evidence",
+    "link",
+    "people",
+    "name",
+    "aliases",
+    "affiliation",
+    "note",
+    "phrases",
+    "phrase",
+    "range",
+];
+
+/// `name` as a [`Name`]: shared when the format knows it.
+fn interned(name: &str) -> Name {
+    match KNOWN_NAMES.iter().find(|known| **known == name) {
+        Some(known) => Cow::Borrowed(known),
+        None => Cow::Owned(name.to_string()),
+    }
+}
+
 /// One value in the outline, with the bytes it spans.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
@@ -144,12 +213,12 @@ pub struct Node {
 pub enum NodeKind {
     /// `Name(field: value, …)`.
     Struct {
-        name: Option<String>,
+        name: Option<Name>,
         fields: Vec<Field>,
     },
     /// `Name(value, …)` or `(value, …)`: a tuple, newtype or enum variant.
     Tuple {
-        name: Option<String>,
+        name: Option<Name>,
         items: Vec<Node>,
     },
     List(Vec<Node>),
@@ -160,7 +229,7 @@ pub enum NodeKind {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Field {
-    pub name: String,
+    pub name: Name,
     pub name_span: Range<usize>,
     pub value: Node,
 }
@@ -415,18 +484,18 @@ impl Parser<'_> {
         self.rest()[skip..].trim_start_matches('#').starts_with('"')
     }
 
-    fn identifier(&mut self) -> String {
+    fn identifier(&mut self) -> Name {
         let len = self
             .rest()
             .find(|c: char| !is_identifier_continue(c))
             .unwrap_or(self.rest().len());
-        let name = self.rest()[..len].to_string();
+        let name = interned(&self.rest()[..len]);
         self.pos += len;
         name
     }
 
     /// `( … )`, after an optional name: a struct if its first entry is `identifier:`.
-    fn parenthesized(&mut self, start: usize, name: Option<String>) -> Result<Node, SyntaxError> {
+    fn parenthesized(&mut self, start: usize, name: Option<Name>) -> Result<Node, SyntaxError> {
         self.open_bracket()?;
         self.skip_trivia()?;
         let kind = if self.starts_with_field() {
@@ -617,9 +686,9 @@ impl Parser<'_> {
 
 /// The name a raw identifier (`r#sources`) stands for, as serde sees it: the outline must
 /// name fields as serde does, or an edit could find another field than the one parsed.
-fn unraw(name: String) -> String {
+fn unraw(name: Name) -> Name {
     match name.strip_prefix("r#") {
-        Some(plain) => plain.to_string(),
+        Some(plain) => interned(plain),
         None => name,
     }
 }

@@ -153,7 +153,7 @@ impl<'v, 'a> Edits<'v, 'a> {
             .root()
             .fields()
             .iter()
-            .map(|field| field.name.as_str())
+            .map(|field| field.name.as_ref())
             .take_while(|&field| field != name)
             .collect();
         let anchor = before
@@ -165,8 +165,8 @@ impl<'v, 'a> Edits<'v, 'a> {
                 let lines = own_lines(ours, anchor).ok_or(MergeError::ShapeChanged)?;
                 // The last field may lack a comma; one is needed for a field to follow.
                 if !lines.comma
-                    && !self.rewritten.contains(&anchor.name)
-                    && self.comma_added.insert(anchor.name.clone())
+                    && !self.rewritten.contains(anchor.name.as_ref())
+                    && self.comma_added.insert(anchor.name.to_string())
                 {
                     let end = anchor.value.span.end;
                     self.replace(end..end, ",".to_string());
