@@ -49,6 +49,13 @@ fn frames_at(c: &mut Criterion, forecasts: usize) {
                 },
             )
         });
+    // A large folder loads in the background: wait for it.
+    let deadline = Instant::now() + Duration::from_secs(600);
+    while harness.state().ledger().is_none() {
+        assert!(Instant::now() < deadline, "the folder never loaded");
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
     harness.run_steps(2);
     assert_eq!(
         harness.state().ledger().map(|l| l.entries.len()),
