@@ -918,6 +918,23 @@ fn commit_as_the_app_does(dir: &std::path::Path) {
     hindsight::git::commit(&scenarios, &status, &status.changed, &message).unwrap();
 }
 
+/// Ana resolves the minister's forecast true and pushes; Ben resolves it false, commits,
+/// opens the app on his clone and clicks Pull. The team (kept alive), Ben's clone and the
+/// app after the pull.
+fn pull_that_brings_a_dispute() -> (Team, std::path::PathBuf, Harness<'static, HindsightApp>) {
+    let team = Team::new();
+    let (ana, ben) = (team.clone("ana"), team.clone("ben"));
+    resolve_minister(&ana, "true");
+    commit_as_the_app_does(&ana);
+    git(&ana, &["push", "-q"]);
+    resolve_minister(&ben, "false");
+    commit_as_the_app_does(&ben);
+    let mut harness = open_clone(&ben);
+    wait_until(&mut harness, |h| shows_text(h, "branch main"));
+    click_and_wait(&mut harness, "Pull", |h| status_says(h, "Pulled 1 commit"));
+    (team, ben, harness)
+}
+
 fn resolve_minister(dir: &std::path::Path, verdict: &str) {
     hindsight_in(
         dir,
@@ -976,17 +993,7 @@ fn the_git_status_line_and_a_commit_with_the_message_it_suggests() {
 
 #[test]
 fn a_pull_that_brings_a_dispute_shows_it_and_settling_then_committing_ends_the_merge() {
-    let team = Team::new();
-    let (ana, ben) = (team.clone("ana"), team.clone("ben"));
-    resolve_minister(&ana, "true");
-    commit_as_the_app_does(&ana);
-    git(&ana, &["push", "-q"]);
-    resolve_minister(&ben, "false");
-    commit_as_the_app_does(&ben);
-
-    let mut harness = open_clone(&ben);
-    wait_until(&mut harness, |h| shows_text(h, "branch main"));
-    click_and_wait(&mut harness, "Pull", |h| status_says(h, "Pulled 1 commit"));
+    let (_team, ben, mut harness) = pull_that_brings_a_dispute();
     let said = harness.state().status.message.clone();
     assert!(
         said.starts_with("Pulled 1 commit: resolve bo-minister-resigns as true"),
@@ -1048,17 +1055,7 @@ fn a_failed_push_shows_gits_own_error() {
 
 #[test]
 fn a_disputed_forecasts_detail_shows_both_versions_and_a_version_written_by_hand_settles_it() {
-    let team = Team::new();
-    let (ana, ben) = (team.clone("ana"), team.clone("ben"));
-    resolve_minister(&ana, "true");
-    commit_as_the_app_does(&ana);
-    git(&ana, &["push", "-q"]);
-    resolve_minister(&ben, "false");
-    commit_as_the_app_does(&ben);
-
-    let mut harness = open_clone(&ben);
-    wait_until(&mut harness, |h| shows_text(h, "branch main"));
-    click_and_wait(&mut harness, "Pull", |h| status_says(h, "Pulled 1 commit"));
+    let (_team, ben, mut harness) = pull_that_brings_a_dispute();
     assert!(
         shows_text(&harness, "Disputed between two versions"),
         "the pull opens the disputed forecast's detail"

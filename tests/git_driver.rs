@@ -52,17 +52,22 @@ fn merge_bob_into_alice(ledger: &TempLedger) -> Output {
     git_output(root, &["merge", "-q", "--no-edit", "bob"])
 }
 
-#[test]
-fn forecasts_added_by_two_people_to_one_file_merge_cleanly() {
-    let ledger = repository();
-    on_branch(&ledger, "alice", |l| add_forecast(l, "alice-forecast"));
-    on_branch(&ledger, "bob", |l| add_forecast(l, "bob-forecast"));
-    let merged = merge_bob_into_alice(&ledger);
+/// [`merge_bob_into_alice`], which git must report clean.
+fn merge_bob_into_alice_cleanly(ledger: &TempLedger) {
+    let merged = merge_bob_into_alice(ledger);
     assert!(
         merged.status.success(),
         "{}",
         String::from_utf8_lossy(&merged.stderr)
     );
+}
+
+#[test]
+fn forecasts_added_by_two_people_to_one_file_merge_cleanly() {
+    let ledger = repository();
+    on_branch(&ledger, "alice", |l| add_forecast(l, "alice-forecast"));
+    on_branch(&ledger, "bob", |l| add_forecast(l, "bob-forecast"));
+    merge_bob_into_alice_cleanly(&ledger);
     let list = ledger.run(&["list", "--format", "json"]);
     assert_eq!(list.status, 0, "{}", list.stderr);
     let ids = list.ids();
@@ -95,12 +100,7 @@ fn people_added_by_two_people_merge_cleanly() {
     on_branch(&ledger, "bob", |l| {
         add(l, "tatiana-stanovaya", "Tatiana Stanovaya")
     });
-    let merged = merge_bob_into_alice(&ledger);
-    assert!(
-        merged.status.success(),
-        "{}",
-        String::from_utf8_lossy(&merged.stderr)
-    );
+    merge_bob_into_alice_cleanly(&ledger);
     let people = ledger.read("people.ron");
     assert!(people.contains("Nikolay Petrov") && people.contains("Tatiana Stanovaya"));
     assert_eq!(ledger.run(&["check"]).status, 0);
@@ -132,12 +132,7 @@ fn a_claim_edited_while_the_other_records_the_verdict_merges_cleanly() {
             ],
         );
     });
-    let merged = merge_bob_into_alice(&ledger);
-    assert!(
-        merged.status.success(),
-        "{}",
-        String::from_utf8_lossy(&merged.stderr)
-    );
+    merge_bob_into_alice_cleanly(&ledger);
     let text = ledger.read("prices.ron");
     assert!(
         text.contains("resigns or is dismissed") && text.contains("evidence: \"Gone.\""),
@@ -426,12 +421,7 @@ fn the_same_verdict_recorded_on_both_sides_merges_cleanly_and_once() {
     let ledger = repository();
     on_branch(&ledger, "alice", |l| resolve_minister(l, "Judge"));
     on_branch(&ledger, "bob", |l| resolve_minister(l, "Judge"));
-    let merged = merge_bob_into_alice(&ledger);
-    assert!(
-        merged.status.success(),
-        "{}",
-        String::from_utf8_lossy(&merged.stderr)
-    );
+    merge_bob_into_alice_cleanly(&ledger);
     let text = ledger.read("prices.ron");
     assert_eq!(text.matches("id: \"bo-minister-resigns\"").count(), 1);
     assert_eq!(text.matches("evidence: \"Gone.\"").count(), 1, "{text}");

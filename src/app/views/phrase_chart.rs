@@ -4,10 +4,10 @@
 //! the forecasts behind the dot.
 
 use egui::Ui;
-use egui_plot::{AxisHints, GridMark, HoverPosition, Line, MarkerShape, Points};
+use egui_plot::{AxisHints, HoverPosition, Line, MarkerShape, Points};
 
 use super::ViewCtx;
-use super::plots::{clicked_point, fixed_plot, name_chart, probability_axis};
+use super::plots::{clicked_point, fixed_plot, name_chart, probability_axis, row_grid, row_label};
 use super::style::shorten;
 use crate::app::Action;
 use crate::score::SMALL_SAMPLE;
@@ -101,27 +101,13 @@ pub fn phrase_chart(
             "probability: the table's (bar and tick) and how often it came true (dot)",
         )])
         .custom_y_axes(vec![AxisHints::new_y().label_spacing(12.0..=16.0)])
-        .y_grid_spacer(move |_| {
-            (0..rows)
-                .map(|row| GridMark {
-                    value: row as f64,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
+        .y_grid_spacer(row_grid(rows))
         // A little past 0 and 1, so a dot at "always" or "never" is drawn whole.
         .default_x_bounds(-0.03, 1.03)
         .default_y_bounds(-0.6, rows as f64 - 0.4)
         .show_grid([true, false])
         .y_axis_min_width(170.0)
-        .y_axis_formatter(move |mark, _| {
-            let row = mark.value;
-            if (row - row.round()).abs() < 1e-6 && row >= 0.0 {
-                names.get(row.round() as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
+        .y_axis_formatter(move |mark, _| row_label(&names, mark.value))
         .label_formatter(|position| match position {
             HoverPosition::NearDataPoint {
                 plot_name, index, ..

@@ -52,6 +52,28 @@ pub fn probability_axis(label: &str) -> AxisHints<'static> {
         .label_spacing(24.0..=40.0)
 }
 
+/// The label of a chart row drawn at height `row` (0, 1, 2…), blank between rows: for a
+/// y axis that names its rows (forecasters, phrases).
+pub fn row_label(names: &[String], row: f64) -> String {
+    if (row - row.round()).abs() < 1e-6 && row >= 0.0 {
+        names.get(row.round() as usize).cloned().unwrap_or_default()
+    } else {
+        String::new()
+    }
+}
+
+/// One grid line a row, for [`row_label`]'s axis.
+pub fn row_grid(rows: usize) -> impl Fn(egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    move |_| {
+        (0..rows)
+            .map(|row| egui_plot::GridMark {
+                value: row as f64,
+                step_size: 1.0,
+            })
+            .collect()
+    }
+}
+
 /// The point a click landed on, if the chart was clicked on one.
 pub fn clicked_point(plot_ui: &PlotUi, points: &[[f64; 2]]) -> Option<usize> {
     if plot_ui.response().clicked() {

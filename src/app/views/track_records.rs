@@ -4,11 +4,13 @@
 
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
-use egui_plot::{AxisHints, GridMark, HoverPosition, Line, Points};
+use egui_plot::{AxisHints, HoverPosition, Line, Points};
 
 use super::ViewCtx;
 use super::phrase_chart::phrase_chart;
-use super::plots::{calibration_plot, clicked_point, fixed_plot, name_chart, probability_axis};
+use super::plots::{
+    calibration_plot, clicked_point, fixed_plot, name_chart, probability_axis, row_grid, row_label,
+};
 use super::style::{percent, score, shorten};
 use crate::app::Action;
 use crate::report::{SMALL_SAMPLE, TrackRecord};
@@ -293,25 +295,11 @@ fn brier_chart(ui: &mut Ui, scored: &[&TrackRecord], height: f32, actions: &mut 
         .height(height)
         .custom_x_axes(vec![probability_axis("Brier score (lower is better)")])
         .custom_y_axes(vec![AxisHints::new_y().label_spacing(12.0..=16.0)])
-        .y_grid_spacer(move |_| {
-            (0..rows)
-                .map(|row| GridMark {
-                    value: row as f64,
-                    step_size: 1.0,
-                })
-                .collect()
-        })
+        .y_grid_spacer(row_grid(rows))
         .default_x_bounds(0.0, 1.0)
         .show_grid([true, false])
         .y_axis_min_width(150.0)
-        .y_axis_formatter(move |mark, _| {
-            let row = top - mark.value;
-            if (row - row.round()).abs() < 1e-6 && row >= 0.0 {
-                names.get(row.round() as usize).cloned().unwrap_or_default()
-            } else {
-                String::new()
-            }
-        })
+        .y_axis_formatter(move |mark, _| row_label(&names, top - mark.value))
         .label_formatter(|position| match position {
             HoverPosition::NearDataPoint {
                 plot_name, index, ..
