@@ -333,6 +333,8 @@ impl Derived {
             if current {
                 self.set_report(Some(report));
             }
+            // The bootstrap's scratch is freed by now: hand it back (see `session`).
+            super::session::release_freed_memory();
         }
     }
 
