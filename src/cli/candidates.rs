@@ -81,8 +81,10 @@ fn fill_from_source(article: &mut Article, location: &str, ledger: &Ledger) {
 }
 
 fn write_table(out: &mut dyn Write, found: &[Candidate]) -> Result<(), CliError> {
-    let mut table = Table::new(&["AT", "MADE", "SPEAKER", "PERSON", "WORDS", "P", "KNOWN", "QUOTE"])
-        .right_align(&[0, 5]);
+    let mut table = Table::new(&[
+        "AT", "MADE", "SPEAKER", "PERSON", "WORDS", "P", "KNOWN", "QUOTE",
+    ])
+    .right_align(&[0, 5]);
     for candidate in found {
         let speaker = candidate
             .speaker
@@ -108,6 +110,11 @@ fn write_table(out: &mut dyn Write, found: &[Candidate]) -> Result<(), CliError>
     if !found.is_empty() {
         write!(out, "{}", table.render())?;
     }
-    writeln!(out, "{} candidate{}", found.len(), super::plural(found.len()))?;
+    writeln!(
+        out,
+        "{} candidate{}",
+        found.len(),
+        super::plural(found.len())
+    )?;
     Ok(())
 }

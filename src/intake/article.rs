@@ -72,7 +72,10 @@ pub fn read(location: &str) -> Result<Article, ArticleError> {
 }
 
 fn looks_like_html(text: &str) -> bool {
-    let head = text.trim_start().get(..256.min(text.trim_start().len())).unwrap_or("");
+    let head = text
+        .trim_start()
+        .get(..256.min(text.trim_start().len()))
+        .unwrap_or("");
     let head = head.to_ascii_lowercase();
     head.starts_with("<!doctype html") || head.starts_with("<html")
 }
@@ -114,8 +117,24 @@ const DROPPED: &str = "script, style, noscript, template, nav, header, footer, a
     .share, .social, .related, .newsletter, .advert, .ad";
 
 const BLOCKS: &[&str] = &[
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "div", "section",
-    "article", "br", "tr", "dd", "dt", "figcaption",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "div",
+    "section",
+    "article",
+    "br",
+    "tr",
+    "dd",
+    "dt",
+    "figcaption",
 ];
 
 /// An HTML article: the text of its `<article>` (or `<main>`, else `<body>`), one
@@ -139,7 +158,9 @@ pub fn from_html(html: &str) -> Article {
         .join("\n\n");
     let meta = |names: &[&str]| {
         names.iter().find_map(|name| {
-            let s = format!("meta[name=\"{name}\"], meta[property=\"{name}\"], meta[itemprop=\"{name}\"]");
+            let s = format!(
+                "meta[name=\"{name}\"], meta[property=\"{name}\"], meta[itemprop=\"{name}\"]"
+            );
             document
                 .select(&selector(&s))
                 .find_map(|m| m.value().attr("content"))
@@ -204,16 +225,20 @@ fn person_name(words: &str) -> Option<String> {
     let ok = (2..=4).contains(&parts.len())
         && parts.iter().all(|p| {
             p.chars().next().is_some_and(char::is_uppercase)
-                && p.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+                && p.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
         });
     ok.then(|| parts.join(" "))
 }
 
 /// The author from a byline: a "By NAME" or "Written by NAME" line (or "Written by"
-/// followed by a line starting with the name), a line that is only a name, or an author's
-/// note near the end ("NAME is a professor…", "NAME does not work for…").
+/// followed by a line starting with the name).
 pub fn byline(text: &str) -> Option<String> {
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     for (i, line) in lines.iter().enumerate() {
         let lower = line.to_lowercase();
         for prefix in ["written by", "by "] {
@@ -233,7 +258,20 @@ pub fn byline(text: &str) -> Option<String> {
             }
         }
     }
-    if let Some(name) = lines.iter().find_map(|line| {
+    None
+}
+
+/// Weaker signs of the author, for when no byline says "by": a line near the end that is
+/// only a name, or an author's note there ("NAME is a professor…", "NAME does not work
+/// for…").
+pub fn author_note(text: &str) -> Option<String> {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let tail = lines.len() * 2 / 3;
+    if let Some(name) = lines[tail..].iter().find_map(|line| {
         (line.split_whitespace().count() <= 4)
             .then(|| person_name(line))
             .flatten()
@@ -241,7 +279,6 @@ pub fn byline(text: &str) -> Option<String> {
     }) {
         return Some(name);
     }
-    let tail = lines.len() * 2 / 3;
     lines[tail..].iter().find_map(|line| leading_name(line))
 }
 
@@ -250,9 +287,12 @@ fn leading_name(line: &str) -> Option<String> {
     let parts: Vec<&str> = line.split_whitespace().collect();
     (2..=4).find_map(|n| {
         let verb = parts.get(n)?;
-        matches!(*verb, "is" | "was" | "does" | "has" | "teaches" | "writes" | "directs")
-            .then(|| person_name(&parts[..n].join(" ")))
-            .flatten()
+        matches!(
+            *verb,
+            "is" | "was" | "does" | "has" | "teaches" | "writes" | "directs"
+        )
+        .then(|| person_name(&parts[..n].join(" ")))
+        .flatten()
     })
 }
 
@@ -294,7 +334,8 @@ mod tests {
             Some("John A. Smith".into())
         );
         let text = "Title here now?\nA first long paragraph of text.\nAnother.\nMore.\nAnn Lee does not work for any company.";
-        assert_eq!(byline(text), Some("Ann Lee".into()));
+        assert_eq!(byline(text), None);
+        assert_eq!(author_note(text), Some("Ann Lee".into()));
     }
 
     #[test]

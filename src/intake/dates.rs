@@ -45,8 +45,15 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
 /// A date as the text writes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Mention {
-    Day { month: u32, day: u32, year: Option<i32> },
-    Weekday { weekday: Weekday, last: bool },
+    Day {
+        month: u32,
+        day: u32,
+        year: Option<i32>,
+    },
+    Weekday {
+        weekday: Weekday,
+        last: bool,
+    },
     Yesterday,
 }
 
@@ -56,7 +63,13 @@ fn words(text: &str) -> Vec<String> {
     text.split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | '—' | '–'))
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
-        .map(|w| if w == "may" { "(may)".to_string() } else { w.to_lowercase() })
+        .map(|w| {
+            if w == "may" {
+                "(may)".to_string()
+            } else {
+                w.to_lowercase()
+            }
+        })
         .collect()
 }
 
@@ -117,8 +130,16 @@ fn mentions(text: &str) -> Vec<Mention> {
 
 fn resolve(mention: Mention, published: NaiveDate) -> Option<NaiveDate> {
     match mention {
-        Mention::Day { month, day, year: Some(year) } => NaiveDate::from_ymd_opt(year, month, day),
-        Mention::Day { month, day, year: None } => {
+        Mention::Day {
+            month,
+            day,
+            year: Some(year),
+        } => NaiveDate::from_ymd_opt(year, month, day),
+        Mention::Day {
+            month,
+            day,
+            year: None,
+        } => {
             let this_year = NaiveDate::from_ymd_opt(published.year(), month, day)?;
             if this_year <= published {
                 Some(this_year)
@@ -171,25 +192,52 @@ mod tests {
     #[test]
     fn a_day_without_a_year_is_the_latest_one_before_publication() {
         let published = date("2022-01-07");
-        assert_eq!(own_date("he tweeted on January 6.", published), Some(date("2022-01-06")));
-        assert_eq!(own_date("said on 5 Jan.", published), Some(date("2022-01-05")));
-        assert_eq!(own_date("wrote on Dec. 30", published), Some(date("2021-12-30")));
+        assert_eq!(
+            own_date("he tweeted on January 6.", published),
+            Some(date("2022-01-06"))
+        );
+        assert_eq!(
+            own_date("said on 5 Jan.", published),
+            Some(date("2022-01-05"))
+        );
+        assert_eq!(
+            own_date("wrote on Dec. 30", published),
+            Some(date("2021-12-30"))
+        );
     }
 
     #[test]
     fn weekdays_and_yesterday_count_back_from_publication() {
         // 2022-01-07 was a Friday.
         let published = date("2022-01-07");
-        assert_eq!(own_date("said last Tuesday", published), Some(date("2022-01-04")));
-        assert_eq!(own_date("told reporters on Friday", published), Some(date("2022-01-07")));
-        assert_eq!(own_date("said last Friday", published), Some(date("2021-12-31")));
-        assert_eq!(own_date("said yesterday", published), Some(date("2022-01-06")));
+        assert_eq!(
+            own_date("said last Tuesday", published),
+            Some(date("2022-01-04"))
+        );
+        assert_eq!(
+            own_date("told reporters on Friday", published),
+            Some(date("2022-01-07"))
+        );
+        assert_eq!(
+            own_date("said last Friday", published),
+            Some(date("2021-12-31"))
+        );
+        assert_eq!(
+            own_date("said yesterday", published),
+            Some(date("2022-01-06"))
+        );
     }
 
     #[test]
     fn horizons_and_the_modal_may_are_not_dates() {
         let published = date("2022-01-07");
-        assert_eq!(own_date("a meeting in Geneva on Jan. 10 will fail", date("2022-01-09")), None);
+        assert_eq!(
+            own_date(
+                "a meeting in Geneva on Jan. 10 will fail",
+                date("2022-01-09")
+            ),
+            None
+        );
         assert_eq!(own_date("he may 5 times win in 2024", published), None);
         assert_eq!(own_date("the vote, due in March 2024", published), None);
     }

@@ -35,7 +35,9 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
         while end < chars.len() {
             let c = chars[end].1;
             let joins = matches!(c, '\'' | '\u{2019}' | '-' | '.')
-                && chars.get(end + 1).is_some_and(|&(_, d)| d.is_alphanumeric());
+                && chars
+                    .get(end + 1)
+                    .is_some_and(|&(_, d)| d.is_alphanumeric());
             if c.is_alphanumeric() || joins {
                 end += 1;
             } else {
@@ -78,35 +80,105 @@ const MODALS: &[&str] = &[
 /// Built-in one-word rows that are often not hedges at all ("a certain distance", "always
 /// has been"): they count only beside a future or modal word.
 const WEAK: &[&str] = &[
-    "always", "usually", "rarely", "remote", "certain", "certainly", "never", "probable",
+    "always",
+    "usually",
+    "rarely",
+    "remote",
+    "certain",
+    "certainly",
+    "never",
+    "probable",
 ];
 
 /// Adjectives that hedge a claim ("is likely to", "it is possible that") but not a noun
 /// ("possible pathways", "potential pitfalls").
 const ADJECTIVES: &[&str] = &[
-    "likely", "unlikely", "possible", "impossible", "potential", "probable", "improbable",
+    "likely",
+    "unlikely",
+    "possible",
+    "impossible",
+    "potential",
+    "probable",
+    "improbable",
 ];
 
 /// Words after which such an adjective still hedges the clause.
 const AFTER_ADJECTIVE: &[&str] = &[
-    "to", "that", "than", "in", "for", "if", "by", "at", "on", "within", "and", "or", "but",
-    "as", "again", "now", "still", "this", "next", "before", "after", "soon",
+    "to", "that", "than", "in", "for", "if", "by", "at", "on", "within", "and", "or", "but", "as",
+    "again", "now", "still", "this", "next", "before", "after", "soon",
 ];
 
 const PARTICIPLES: &[&str] = &[
-    "been", "done", "gone", "made", "seen", "taken", "given", "known", "thought", "said", "told",
-    "put", "set", "had", "got", "gotten", "become", "come", "won", "lost", "left", "kept",
-    "brought", "found", "held", "led", "meant", "met", "paid", "sent", "spent", "begun", "chosen",
-    "written", "shown", "grown", "drawn", "fallen", "spoken", "broken", "risen", "felt", "heard",
-    "understood", "sought", "fought",
+    "been",
+    "done",
+    "gone",
+    "made",
+    "seen",
+    "taken",
+    "given",
+    "known",
+    "thought",
+    "said",
+    "told",
+    "put",
+    "set",
+    "had",
+    "got",
+    "gotten",
+    "become",
+    "come",
+    "won",
+    "lost",
+    "left",
+    "kept",
+    "brought",
+    "found",
+    "held",
+    "led",
+    "meant",
+    "met",
+    "paid",
+    "sent",
+    "spent",
+    "begun",
+    "chosen",
+    "written",
+    "shown",
+    "grown",
+    "drawn",
+    "fallen",
+    "spoken",
+    "broken",
+    "risen",
+    "felt",
+    "heard",
+    "understood",
+    "sought",
+    "fought",
 ];
 
 const QUESTION_VERBS: &[&str] = &[
-    "wonder", "wonders", "wondered", "ask", "asks", "asked", "asking", "guess", "question",
-    "unclear", "unsure", "uncertain", "know", "knows", "sure", "whether",
+    "wonder",
+    "wonders",
+    "wondered",
+    "ask",
+    "asks",
+    "asked",
+    "asking",
+    "guess",
+    "question",
+    "unclear",
+    "unsure",
+    "uncertain",
+    "know",
+    "knows",
+    "sure",
+    "whether",
 ];
 
-const WH: &[&str] = &["what", "how", "whether", "if", "who", "which", "when", "why"];
+const WH: &[&str] = &[
+    "what", "how", "whether", "if", "who", "which", "when", "why",
+];
 
 const NOT_A_FORECAST: &[&str] = &[
     "your email address",
@@ -151,11 +223,12 @@ pub fn forecast_hedge(text: &str, sentence: Range<usize>, table: &PhraseTable) -
         return None;
     }
     let words = words(text, sentence);
-    if words.len() < 4 {
+    // Fragments ("Maybe so.") and asides to the reader ("You can follow him").
+    if words.len() < 4 || words[0].lower == "you" {
         return None;
     }
-    let has_modal = words.iter().any(|w| MODALS.contains(&w.lower.as_str()))
-        || going_to(&words).is_some();
+    let has_modal =
+        words.iter().any(|w| MODALS.contains(&w.lower.as_str())) || going_to(&words).is_some();
     let mut found: Vec<(usize, usize, Hedge)> = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -172,7 +245,11 @@ pub fn forecast_hedge(text: &str, sentence: Range<usize>, table: &PhraseTable) -
                 continue;
             }
             let verbatim = phrase.join(" ");
-            let expanded = phrase.iter().map(|w| expand(w)).collect::<Vec<_>>().join(" ");
+            let expanded = phrase
+                .iter()
+                .map(|w| expand(w))
+                .collect::<Vec<_>>()
+                .join(" ");
             let entry = table.lookup(&verbatim).or_else(|| table.lookup(&expanded));
             if let Some(entry) = entry {
                 matched = Some((n, entry.phrase.probability, entry.origin));
@@ -196,7 +273,9 @@ pub fn forecast_hedge(text: &str, sentence: Range<usize>, table: &PhraseTable) -
                 i += n;
             }
             _ => {
-                if MODALS.contains(&words[i].lower.as_str()) && qualifies(&words, i, 1, PhraseOrigin::BuiltIn, true) {
+                if MODALS.contains(&words[i].lower.as_str())
+                    && qualifies(&words, i, 1, PhraseOrigin::BuiltIn, true)
+                {
                     let range = words[i].range.clone();
                     found.push((
                         i,
@@ -247,7 +326,15 @@ fn going_to(words: &[Word]) -> Option<(usize, usize)> {
         let be = |w: &Word| {
             matches!(
                 w.lower.as_str(),
-                "is" | "are" | "am" | "'s" | "it's" | "he's" | "she's" | "they're" | "we're" | "i'm"
+                "is" | "are"
+                    | "am"
+                    | "'s"
+                    | "it's"
+                    | "he's"
+                    | "she's"
+                    | "they're"
+                    | "we're"
+                    | "i'm"
             )
         };
         let start = (i.saturating_sub(2)..i).find(|&j| be(&words[j]))?;
@@ -270,7 +357,12 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
     }
     // "the will of the people".
     if first == "will"
-        && before(1).is_some_and(|w| matches!(w, "the" | "a" | "his" | "her" | "their" | "its" | "political" | "of" | "free"))
+        && before(1).is_some_and(|w| {
+            matches!(
+                w,
+                "the" | "a" | "his" | "her" | "their" | "its" | "political" | "of" | "free"
+            )
+        })
     {
         return false;
     }
@@ -283,8 +375,9 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
             return false;
         }
         // A wish: "would like", "would rather".
+        let wish = |w: &str| matches!(w, "like" | "love" | "prefer" | "rather" | "hate");
         if matches!(first, "would" | "wouldn't")
-            && next.is_some_and(|w| matches!(w, "like" | "love" | "prefer" | "rather" | "hate"))
+            && (next.is_some_and(wish) || (next == Some("not") && after.is_some_and(wish)))
         {
             return false;
         }
@@ -293,21 +386,28 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
     let negated = first.ends_with("n't") || first == "cannot" || next == Some("not");
     if modal
         && negated
-        && words[i + n..words.len().min(i + n + 4)]
-            .iter()
-            .any(|w| matches!(w.lower.as_str(), "guess" | "predict" | "speculate" | "forecast" | "say"))
+        && words[i + n..words.len().min(i + n + 4)].iter().any(|w| {
+            matches!(
+                w.lower.as_str(),
+                "guess" | "predict" | "speculate" | "forecast" | "say"
+            )
+        })
     {
         return false;
     }
     // An indirect question: "wonder if Russia will", "guess what they will think".
-    if let Some(wh) = (i.saturating_sub(6)..i).rev().find(|&j| WH.contains(&words[j].lower.as_str()))
+    if let Some(wh) = (i.saturating_sub(6)..i)
+        .rev()
+        .find(|&j| WH.contains(&words[j].lower.as_str()))
         && (wh.saturating_sub(3)..wh).any(|j| QUESTION_VERBS.contains(&words[j].lower.as_str()))
     {
         return false;
     }
     if n == 1 && ADJECTIVES.contains(&first) && origin == PhraseOrigin::BuiltIn {
         return next.is_none_or(|w| AFTER_ADJECTIVE.contains(&w))
-            || words.get(i + 1).is_some_and(|w| w.range.start > words[i].range.end + 1);
+            || words
+                .get(i + 1)
+                .is_some_and(|w| w.range.start > words[i].range.end + 1);
     }
     true
 }
@@ -322,16 +422,34 @@ mod tests {
 
     #[test]
     fn the_longest_phrase_of_the_table_wins() {
-        assert_eq!(hedge("The crisis makes war even less likely in 2022.").as_deref(), Some("even less likely"));
-        assert_eq!(hedge("It is far from certain that the talks will succeed.").as_deref(), Some("far from certain"));
+        assert_eq!(
+            hedge("The crisis makes war even less likely in 2022.").as_deref(),
+            Some("even less likely")
+        );
+        assert_eq!(
+            hedge("It is far from certain that the talks will succeed.").as_deref(),
+            Some("far from certain")
+        );
     }
 
     #[test]
     fn negated_and_comparative_hedges_are_kept_verbatim() {
-        assert_eq!(hedge("Moscow will not agree to the plan.").as_deref(), Some("will not"));
-        assert_eq!(hedge("A deal is not likely before spring.").as_deref(), Some("not likely"));
-        assert_eq!(hedge("The strike makes a truce less likely than before.").as_deref(), Some("less likely"));
-        assert_eq!(hedge("The minister won't resign this year.").as_deref(), Some("won't"));
+        assert_eq!(
+            hedge("Moscow will not agree to the plan.").as_deref(),
+            Some("will not")
+        );
+        assert_eq!(
+            hedge("A deal is not likely before spring.").as_deref(),
+            Some("not likely")
+        );
+        assert_eq!(
+            hedge("The strike makes a truce less likely than before.").as_deref(),
+            Some("less likely")
+        );
+        assert_eq!(
+            hedge("The minister won't resign this year.").as_deref(),
+            Some("won't")
+        );
     }
 
     #[test]
@@ -341,23 +459,44 @@ mod tests {
         let found = forecast_hedge(text, 0..text.len(), &table).unwrap();
         assert_eq!(found.expression, "is going to");
         assert!(found.flat);
-        assert_eq!(hedge("The talks will go ahead as planned.").as_deref(), Some("will"));
+        assert_eq!(
+            hedge("The talks will go ahead as planned.").as_deref(),
+            Some("will")
+        );
     }
 
     #[test]
     fn questions_past_modals_and_wishes_are_not_forecasts() {
         assert_eq!(hedge("Will the talks go ahead as planned?"), None);
         assert_eq!(hedge("The president may have decided to act early."), None);
-        assert_eq!(hedge("He would like to restore his influence abroad."), None);
-        assert_eq!(hedge("Officials have to wonder if the city will be next."), None);
-        assert_eq!(hedge("“I won’t venture to guess what voters will think,” she said."), None);
+        assert_eq!(
+            hedge("He would like to restore his influence abroad."),
+            None
+        );
+        assert_eq!(
+            hedge("Officials have to wonder if the city will be next."),
+            None
+        );
+        assert_eq!(
+            hedge("“I won’t venture to guess what voters will think,” she said."),
+            None
+        );
     }
 
     #[test]
     fn present_judgements_and_background_facts_are_not_forecasts() {
-        assert_eq!(hedge("The protests were bad news for the government."), None);
-        assert_eq!(hedge("One of the possible pathways was a seat on the council."), None);
-        assert_eq!(hedge("The country wants to keep a certain distance from its neighbour."), None);
+        assert_eq!(
+            hedge("The protests were bad news for the government."),
+            None
+        );
+        assert_eq!(
+            hedge("One of the possible pathways was a seat on the council."),
+            None
+        );
+        assert_eq!(
+            hedge("The country wants to keep a certain distance from its neighbour."),
+            None
+        );
         assert_eq!(hedge("NOTE: The column will not appear next week."), None);
         assert_eq!(hedge("Your email address will not be published."), None);
     }

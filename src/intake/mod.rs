@@ -58,11 +58,15 @@ pub fn candidates(article: &Article, ledger: &Ledger) -> Vec<Candidate> {
     let quotations = text::quotations(text);
     let mut context = speaker::Context::new(text);
     let known = known_quotes(text, ledger);
-    let author_id = article
+    let author = article
         .author
+        .clone()
+        .or_else(|| article::author_note(text));
+    let author_id = author
         .as_deref()
         .and_then(|author| person_for(ledger, author))
         .map(|person| person.id.clone());
+    let paragraphs = text::paragraphs(text);
     let mut found = Vec::new();
     for unit in text::units(&sentences, &quotations) {
         let range = sentences[unit.start].range.start..sentences[unit.end - 1].range.end;
@@ -73,6 +77,10 @@ pub fn candidates(article: &Article, ledger: &Ledger) -> Vec<Candidate> {
             &quotations,
             &mut context,
         );
+        let paragraph = text[paragraphs[sentences[unit.start].paragraph].clone()].to_lowercase();
+        if is_notice(&paragraph) {
+            continue;
+        }
         let Some(hedge) = sentences[unit.clone()]
             .iter()
             .find_map(|s| hedges::forecast_hedge(text, s.range.clone(), &ledger.phrases))
@@ -112,6 +120,20 @@ pub fn candidates(article: &Article, ledger: &Ledger) -> Vec<Candidate> {
     found
 }
 
+/// A publisher's notice ("NOTE: the column will return on…"): about the outlet, not the
+/// world.
+fn is_notice(paragraph: &str) -> bool {
+    [
+        "note:",
+        "editor's note",
+        "editor’s note",
+        "correction:",
+        "update:",
+    ]
+    .iter()
+    .any(|p| paragraph.starts_with(p))
+}
+
 /// Where the ledger's quotes are in `text`. A quote is looked for only when the text holds
 /// its longest word, so a large ledger costs little.
 fn known_quotes(text: &str, ledger: &Ledger) -> Vec<(Range<usize>, String)> {
@@ -144,7 +166,14 @@ fn known_quotes(text: &str, ledger: &Ledger) -> Vec<(Range<usize>, String)> {
 fn best_overlap(known: &[(Range<usize>, String)], range: &Range<usize>) -> Option<String> {
     known
         .iter()
-        .map(|(r, id)| (r.end.min(range.end).saturating_sub(r.start.max(range.start)), id))
+        .map(|(r, id)| {
+            (
+                r.end
+                    .min(range.end)
+                    .saturating_sub(r.start.max(range.start)),
+                id,
+            )
+        })
         .filter(|(overlap, _)| *overlap > 0)
         .max_by_key(|(overlap, _)| *overlap)
         .map(|(_, id)| id.clone())
@@ -159,7 +188,9 @@ pub fn person_for<'a>(ledger: &'a Ledger, speaker: &str) -> Option<&'a Person> {
     }
     let words: Vec<&str> = speaker.split_whitespace().collect();
     if words.len() >= 2
-        && words.iter().all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
     {
         // "John E. Herbst" as "John Herbst", then as "Herbst".
         let short = format!("{} {}", words[0], words[words.len() - 1]);

@@ -27,58 +27,257 @@ pub struct Attribution {
 
 /// Verbs (and "according") that report speech or writing.
 const REPORTING: &[&str] = &[
-    "said", "says", "say", "told", "tells", "wrote", "writes", "write", "tweeted", "tweets",
-    "posted", "added", "adds", "argued", "argues", "warned", "warns", "explained", "explains",
-    "noted", "believes", "thinks", "predicted", "predicts", "agrees", "agreed", "claimed",
-    "stated", "announced", "announces", "insisted", "insists", "suggested", "suggests",
-    "cautioned", "concluded", "concludes", "observed", "saying", "writing", "adding", "arguing",
-    "warning", "predicting", "according", "reckons", "acknowledged", "admitted", "contended",
-    "contends", "maintained", "maintains", "asserted", "asserts", "replied", "responded",
-    "commented", "remarked", "declared", "declares", "stressed", "stresses", "emphasized",
-    "emphasised", "put", "spoke", "expects", "expected", "forecast", "forecasts",
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "wrote",
+    "writes",
+    "write",
+    "tweeted",
+    "tweets",
+    "posted",
+    "added",
+    "adds",
+    "argued",
+    "argues",
+    "warned",
+    "warns",
+    "explained",
+    "explains",
+    "noted",
+    "believes",
+    "thinks",
+    "predicted",
+    "predicts",
+    "agrees",
+    "agreed",
+    "claimed",
+    "stated",
+    "announced",
+    "announces",
+    "insisted",
+    "insists",
+    "suggested",
+    "suggests",
+    "cautioned",
+    "concluded",
+    "concludes",
+    "observed",
+    "saying",
+    "writing",
+    "adding",
+    "arguing",
+    "warning",
+    "predicting",
+    "according",
+    "reckons",
+    "acknowledged",
+    "admitted",
+    "contended",
+    "contends",
+    "maintained",
+    "maintains",
+    "asserted",
+    "asserts",
+    "replied",
+    "responded",
+    "commented",
+    "remarked",
+    "declared",
+    "declares",
+    "stressed",
+    "stresses",
+    "emphasized",
+    "emphasised",
+    "put",
+    "spoke",
+    "expects",
+    "expected",
+    "forecast",
+    "forecasts",
 ];
 
 /// Words between a subject and its reporting verb ("has also said").
 const AUXILIARIES: &[&str] = &[
-    "has", "have", "had", "is", "was", "also", "then", "later", "recently", "once", "again",
-    "earlier", "previously", "further", "reportedly", "swiftly", "quickly", "publicly", "has",
-    "will", "would", "did", "does", "do", "had", "been", "already", "just", "flatly",
+    "has",
+    "have",
+    "had",
+    "is",
+    "was",
+    "also",
+    "then",
+    "later",
+    "recently",
+    "once",
+    "again",
+    "earlier",
+    "previously",
+    "further",
+    "reportedly",
+    "swiftly",
+    "quickly",
+    "publicly",
+    "has",
+    "will",
+    "would",
+    "did",
+    "does",
+    "do",
+    "had",
+    "been",
+    "already",
+    "just",
+    "flatly",
 ];
 
 /// Titles that come before a name and belong to the role.
 const TITLES: &[&str] = &[
-    "president", "prime", "minister", "senator", "sen", "gen", "general", "dr", "mr", "ms", "mrs",
-    "prof", "professor", "chancellor", "secretary", "ambassador", "governor", "gov", "mayor",
-    "judge", "king", "queen", "pope", "deputy", "foreign", "defense", "defence", "spokesman",
-    "spokeswoman", "rep", "representative", "former", "vice", "chairman", "chief", "director",
-    "analyst", "expert", "correspondent", "economist", "commander", "colonel", "lieutenant",
+    "president",
+    "prime",
+    "minister",
+    "senator",
+    "sen",
+    "gen",
+    "general",
+    "dr",
+    "mr",
+    "ms",
+    "mrs",
+    "prof",
+    "professor",
+    "chancellor",
+    "secretary",
+    "ambassador",
+    "governor",
+    "gov",
+    "mayor",
+    "judge",
+    "king",
+    "queen",
+    "pope",
+    "deputy",
+    "foreign",
+    "defense",
+    "defence",
+    "spokesman",
+    "spokeswoman",
+    "rep",
+    "representative",
+    "former",
+    "vice",
+    "chairman",
+    "chief",
+    "director",
+    "analyst",
+    "expert",
+    "correspondent",
+    "economist",
+    "commander",
+    "colonel",
+    "lieutenant",
 ];
 
 /// Capitalized words that start a sentence rather than a name.
 const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "in", "on", "at", "but", "and", "or", "so", "then", "now", "for", "if",
-    "when", "while", "after", "before", "this", "that", "these", "those", "it", "he", "she",
-    "they", "we", "i", "meanwhile", "however", "although", "as", "with", "by", "from", "to",
-    "of", "last", "next", "yet", "still", "also", "even", "since", "because", "here", "there",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "or",
+    "so",
+    "then",
+    "now",
+    "for",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "meanwhile",
+    "however",
+    "although",
+    "as",
+    "with",
+    "by",
+    "from",
+    "to",
+    "of",
+    "last",
+    "next",
+    "yet",
+    "still",
+    "also",
+    "even",
+    "since",
+    "because",
+    "here",
+    "there",
 ];
 
-const PARTICLES: &[&str] = &["de", "van", "von", "al", "bin", "da", "di", "la", "le", "der", "du"];
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "al", "bin", "da", "di", "la", "le", "der", "du",
+];
 
 const QUANTIFIERS: &[&str] = &[
     "several", "numerous", "many", "some", "most", "few", "other", "various", "multiple",
 ];
 
 const GROUP_NOUNS: &[&str] = &[
-    "analysts", "observers", "experts", "commentators", "critics", "officials", "diplomats",
-    "sources", "economists", "pundits", "scholars", "insiders", "strategists", "watchers",
-    "investors", "residents", "users", "researchers", "historians", "politicians", "lawmakers",
-    "activists", "people",
+    "analysts",
+    "observers",
+    "experts",
+    "commentators",
+    "critics",
+    "officials",
+    "diplomats",
+    "sources",
+    "economists",
+    "pundits",
+    "scholars",
+    "insiders",
+    "strategists",
+    "watchers",
+    "investors",
+    "residents",
+    "users",
+    "researchers",
+    "historians",
+    "politicians",
+    "lawmakers",
+    "activists",
+    "people",
 ];
 
 /// Words after "it is" that make an unattributed claim.
 const IMPERSONAL: &[&str] = &[
-    "claimed", "said", "believed", "thought", "expected", "reported", "rumoured", "rumored",
-    "feared", "argued", "suggested", "speculated",
+    "claimed",
+    "said",
+    "believed",
+    "thought",
+    "expected",
+    "reported",
+    "rumoured",
+    "rumored",
+    "feared",
+    "argued",
+    "suggested",
+    "speculated",
 ];
 
 /// What the attribution of earlier passages leaves for later ones.
@@ -95,10 +294,19 @@ pub struct Context {
 
 impl Context {
     pub fn new(text: &str) -> Context {
+        // A word the text also writes in lower case ("war" for "Cold War") is not a name.
+        let lower: std::collections::HashSet<String> = words(text, 0..text.len())
+            .into_iter()
+            .filter(|w| !w.capitalized)
+            .map(|w| w.lower)
+            .collect();
         let mut full_names: Vec<String> = Vec::new();
         for run in name_runs(text, 0..text.len()) {
             let name = text[run].to_string();
-            if name.split_whitespace().count() >= 2 && !full_names.contains(&name) {
+            let common = name
+                .split_whitespace()
+                .any(|w| lower.contains(&w.to_lowercase()));
+            if name.split_whitespace().count() >= 2 && !common && !full_names.contains(&name) {
                 full_names.push(name);
             }
         }
@@ -137,7 +345,7 @@ fn name_runs(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             && (is_name_word(&words[j + 1]) || PARTICLES.contains(&words[j + 1].lower.as_str()))
             && text[words[j].range.end..words[j + 1].range.start]
                 .chars()
-                .all(|c| c == ' ')
+                .all(|c| c == ' ' || (c == '.' && words[j].lower.chars().count() == 1))
         {
             j += 1;
         }
@@ -207,7 +415,9 @@ pub fn attribute(
         context.last_quote = Some((attribution.clone(), paragraph));
     }
     if let Some(speaker) = &attribution.speaker {
-        context.recent.push((speaker.clone(), attribution.role.clone()));
+        context
+            .recent
+            .push((speaker.clone(), attribution.role.clone()));
     }
     attribution
 }
@@ -236,7 +446,9 @@ fn group(outside: &[&Word]) -> Option<Attribution> {
             }
         }
         if lower[i] == "it"
-            && lower.get(i + 1).is_some_and(|w| matches!(*w, "is" | "was" | "has"))
+            && lower
+                .get(i + 1)
+                .is_some_and(|w| matches!(*w, "is" | "was" | "has"))
             && let Some(verb) = lower[i + 2..lower.len().min(i + 4)]
                 .iter()
                 .find(|w| IMPERSONAL.contains(w))
@@ -261,10 +473,8 @@ fn reporting_clause(
 ) -> Option<Attribution> {
     let verb_at = outside.iter().position(|w| {
         REPORTING.contains(&w.lower.as_str())
-            && (w.lower != "put"
-                || text[w.range.end..].trim_start().starts_with("it"))
-            && (w.lower != "according"
-                || text[w.range.end..].trim_start().starts_with("to"))
+            && (w.lower != "put" || text[w.range.end..].trim_start().starts_with("it"))
+            && (w.lower != "according" || text[w.range.end..].trim_start().starts_with("to"))
             && !w.capitalized
     })?;
     let verb = outside[verb_at];
@@ -315,7 +525,11 @@ fn strip_auxiliaries(segment: &str) -> String {
 
 fn clean(part: &str) -> &str {
     part.trim_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '"' | '\u{201C}' | '\u{201D}' | '-' | '–' | '—' | ':' | ';' | '.')
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\u{201C}' | '\u{201D}' | '-' | '–' | '—' | ':' | ';' | '.'
+            )
     })
 }
 
@@ -418,15 +632,16 @@ fn subject(before: &str, context: &Context) -> Option<Attribution> {
             ..Attribution::default()
         });
     }
-    if let Some(the) = words.iter().rposition(|w| matches!(*w, "the" | "this" | "that"))
+    if let Some(the) = words
+        .iter()
+        .rposition(|w| matches!(*w, "the" | "this" | "that"))
         && words.len() - the <= 3
     {
         // A title standing for someone named before ("the minister").
-        let found = context
-            .recent
-            .iter()
-            .rev()
-            .find(|(_, role)| role.as_deref().is_some_and(|r| r.to_lowercase().contains(head)));
+        let found = context.recent.iter().rev().find(|(_, role)| {
+            role.as_deref()
+                .is_some_and(|r| r.to_lowercase().contains(head))
+        });
         return Some(Attribution {
             speaker: found.map(|(name, _)| name.clone()),
             role: found
@@ -475,7 +690,13 @@ mod tests {
             .into_iter()
             .map(|unit| {
                 let range = sentences[unit.start].range.start..sentences[unit.end - 1].range.end;
-                attribute(text, range, sentences[unit.start].paragraph, &quotations, &mut context)
+                attribute(
+                    text,
+                    range,
+                    sentences[unit.start].paragraph,
+                    &quotations,
+                    &mut context,
+                )
             })
             .collect()
     }
@@ -489,14 +710,19 @@ mod tests {
         let text = "“Prices will rise,” Jane Roe, a senior fellow at the Example Institute, said on Monday.";
         let a = &attributions(text)[0];
         assert_eq!(speaker(a), Some("Jane Roe"));
-        assert_eq!(a.role.as_deref(), Some("senior fellow at the Example Institute"));
+        assert_eq!(
+            a.role.as_deref(),
+            Some("senior fellow at the Example Institute")
+        );
     }
 
     #[test]
     fn wrote_x_on_twitter_and_according_to_x() {
         let a = attributions("“The vote will be delayed,” wrote Ali Khan on Twitter.");
         assert_eq!(speaker(&a[0]), Some("Ali Khan"));
-        let a = attributions("The deal will collapse by March, according to Maria Lopez, an economist at a bank.");
+        let a = attributions(
+            "The deal will collapse by March, according to Maria Lopez, an economist at a bank.",
+        );
         assert_eq!(speaker(&a[0]), Some("Maria Lopez"));
         assert_eq!(a[0].role.as_deref(), Some("economist at a bank"));
     }
@@ -510,7 +736,8 @@ mod tests {
 
     #[test]
     fn a_surname_alone_is_the_full_name_given_before() {
-        let a = attributions("Olga Petrova, a historian, spoke first. “It will pass,” Petrova added.");
+        let a =
+            attributions("Olga Petrova, a historian, spoke first. “It will pass,” Petrova added.");
         assert_eq!(speaker(&a[1]), Some("Olga Petrova"));
     }
 

@@ -61,7 +61,9 @@ fn is_abbreviation(text: &str, end: usize) -> bool {
     let head = &text[..end];
     let word_start = head
         .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '\u{201C}'))
-        .map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &head[word_start..];
     if word.contains('.') {
         return true;
@@ -88,7 +90,9 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
                 && !(c == '.' && is_abbreviation(text, paragraph.start + offset))
             {
                 let mut j = i + 1;
-                while j < chars.len() && (is_closing(chars[j].1) || matches!(chars[j].1, '.' | '?' | '!')) {
+                while j < chars.len()
+                    && (is_closing(chars[j].1) || matches!(chars[j].1, '.' | '?' | '!'))
+                {
                     j += 1;
                 }
                 let mut k = j;
@@ -195,7 +199,10 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<&str> {
-        sentences(text).into_iter().map(|s| &text[s.range]).collect()
+        sentences(text)
+            .into_iter()
+            .map(|s| &text[s.range])
+            .collect()
     }
 
     #[test]
