@@ -143,6 +143,9 @@ fn resolve(mention: Mention, published: NaiveDate) -> Option<NaiveDate> {
             let this_year = NaiveDate::from_ymd_opt(published.year(), month, day)?;
             if this_year <= published {
                 Some(this_year)
+            } else if this_year - published <= Duration::days(62) {
+                // A day just ahead is an event to come ("the talks on Jan. 10").
+                None
             } else {
                 NaiveDate::from_ymd_opt(published.year() - 1, month, day)
             }
