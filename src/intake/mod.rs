@@ -226,7 +226,7 @@ fn by_affiliation<'a>(people: &'a [Person], description: &str) -> Option<&'a Per
             (shared >= 3).then_some((shared, person))
         })
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
     match scored.as_slice() {
         [(best, person), rest @ ..] if rest.first().is_none_or(|(next, _)| next < best) => {
             Some(person)
