@@ -31,6 +31,8 @@
 //! - [`demo`]: a reproducible synthetic ledger (uses `ledger`, `estimative`, `rng`).
 //! - [`git`]: the merge driver git calls, `git-setup`, and status, commit, pull, push and a
 //!   forecast's history, through the system `git` (uses `ledger`).
+//! - [`intake`]: reading an article — the forecasts it proposes, with speaker, hedge words
+//!   and date (uses `ledger`, `estimative`, `seeds`).
 //! - [`cli`]: the `hindsight` subcommands (uses `ledger`, `query`, `report`, `overview`,
 //!   `score`, `export`, `demo`, `git`).
 //! - `app`: the desktop app, behind the cargo feature `app`, on by default (uses `ledger`,
@@ -46,6 +48,7 @@ pub mod demo;
 pub mod estimative;
 pub mod export;
 pub mod git;
+pub mod intake;
 pub mod ledger;
 pub mod overview;
 pub mod query;

@@ -3,6 +3,7 @@
 //! (or a check fails), 2 on a usage error. It knows nothing of the desktop app: `main.rs`
 //! chooses between the two.
 
+mod candidates;
 mod check;
 mod demo;
 mod due;
@@ -28,6 +29,8 @@ use crate::terminal::{escape_controls, escape_path};
 pub enum Command {
     /// Load everything and print every problem as path:line:col: severity: message.
     Check(check::CheckArgs),
+    /// The forecasts an article seems to make: speaker, hedge words, date (text, HTML or URL).
+    Candidates(candidates::CandidatesArgs),
     /// Rewrite files into the canonical form (with --check, only list those that are not).
     Fmt(fmt::FmtArgs),
     /// List forecasts as a table, JSON or CSV.
@@ -139,6 +142,7 @@ pub fn run(command: Command, today: NaiveDate) -> ExitCode {
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let result = match command {
         Command::Check(args) => check::run(&args, today, &mut out),
+        Command::Candidates(args) => candidates::run(&args, today, &mut out),
         Command::Fmt(args) => fmt::run(&args, today, &mut out),
         Command::List(args) => list::run(&args, today, &mut out),
         Command::Report(args) => report::run(&args, today, &mut out),

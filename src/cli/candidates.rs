@@ -1,0 +1,120 @@
+//! `hindsight candidates ARTICLE`: the forecasts an article seems to make, with their
+//! speakers, hedge words and dates, for a ledger keeper to accept or dismiss. ARTICLE is
+//! a text file, an HTML file or an http(s) URL.
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+
+use super::table::{Table, truncate};
+use super::{CliError, CliResult, FolderArg, load, number, write_json_seq};
+use crate::intake::{self, Article, Candidate};
+use crate::ledger::{Ledger, resolve_seed};
+use crate::terminal::escape_controls;
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CandidatesFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CandidatesArgs {
+    /// The article: a plain-text file, an HTML file or an http(s) URL.
+    #[arg(value_name = "ARTICLE")]
+    pub article: String,
+    /// The publication date (else from the page's metadata, a dateline, or the folder's
+    /// source for this article).
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<NaiveDate>,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: CandidatesFormat,
+    #[command(flatten)]
+    pub folder: FolderArg,
+}
+
+pub fn run(args: &CandidatesArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
+    let ledger = load(&args.folder.dir, today)?;
+    let mut article = intake::article::read(&args.article).map_err(|e| match e {
+        intake::ArticleError::Read { .. } => CliError::Usage(e.to_string()),
+        _ => CliError::Failed(e.to_string()),
+    })?;
+    fill_from_source(&mut article, &args.article, &ledger);
+    if let Some(published) = args.published {
+        article.published = Some(published);
+    }
+    let found = intake::candidates(&article, &ledger);
+    match args.format {
+        CandidatesFormat::Json => write_json_seq(out, found.iter())?,
+        CandidatesFormat::Table => write_table(out, &found)?,
+    }
+    Ok(std::process::ExitCode::SUCCESS)
+}
+
+/// An article the folder already cites (its seed file or its url): the source's author
+/// and date fill what the article itself does not say.
+fn fill_from_source(article: &mut Article, location: &str, ledger: &Ledger) {
+    let wanted = Path::new(location).canonicalize().ok();
+    let source = ledger
+        .files
+        .iter()
+        .flat_map(|file| &file.scenario.sources)
+        .find(|source| {
+            source.url.as_deref() == Some(location)
+                || source.seed.as_deref().is_some_and(|seed| {
+                    resolve_seed(&ledger.project_root, seed)
+                        .ok()
+                        .and_then(|path| path.canonicalize().ok())
+                        .is_some_and(|path| Some(path) == wanted)
+                })
+        });
+    if let Some(source) = source {
+        if article.author.is_none() {
+            article.author = source.author.clone();
+        }
+        if article.published.is_none() {
+            article.published = Some(source.published);
+        }
+    }
+}
+
+fn write_table(out: &mut dyn Write, found: &[Candidate]) -> Result<(), CliError> {
+    let mut table = Table::new(&[
+        "AT", "MADE", "SPEAKER", "PERSON", "WORDS", "P", "KNOWN", "QUOTE",
+    ])
+    .right_align(&[0, 5]);
+    for candidate in found {
+        let speaker = candidate
+            .speaker
+            .as_deref()
+            .or(candidate.speaker_group.as_deref())
+            .unwrap_or("(the article)");
+        table.push(vec![
+            candidate.start.to_string(),
+            candidate
+                .made_on
+                .map_or_else(|| "—".to_string(), |d| d.to_string()),
+            escape_controls(&truncate(speaker, 28)).into_owned(),
+            escape_controls(candidate.person.as_deref().unwrap_or("—")).into_owned(),
+            escape_controls(&truncate(&candidate.expression, 20)).into_owned(),
+            number(candidate.probability)
+                .trim_end_matches('0')
+                .trim_end_matches('.')
+                .to_string(),
+            escape_controls(candidate.known.as_deref().unwrap_or("—")).into_owned(),
+            escape_controls(&truncate(&candidate.quote, 70)).into_owned(),
+        ]);
+    }
+    if !found.is_empty() {
+        write!(out, "{}", table.render())?;
+    }
+    writeln!(
+        out,
+        "{} candidate{}",
+        found.len(),
+        super::plural(found.len())
+    )?;
+    Ok(())
+}

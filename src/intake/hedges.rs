@@ -1,0 +1,503 @@
+//! Whether a sentence forecasts, and with which words: the folder's phrase table (longest
+//! phrase first, so "even less likely" wins over "likely" and "will not hesitate" over
+//! "will"), or flat future wording ("will", "is going to"). Not every "will" forecasts:
+//! questions, past modals ("may have decided"), wishes ("would like"), indirect questions
+//! ("wonder if Russia will"), refusals to guess, adjectives before a noun ("possible
+//! pathways") and publishers' notices are left out.
+
+use std::ops::Range;
+
+use crate::estimative::{PhraseOrigin, PhraseTable};
+
+/// A word of a sentence: its bytes in the text and its lower-cased form with curly
+/// apostrophes straightened.
+#[derive(Clone, Debug)]
+pub struct Word {
+    pub range: Range<usize>,
+    pub lower: String,
+    pub capitalized: bool,
+}
+
+/// The words of `text[range]`: runs of letters and digits, with inner apostrophes,
+/// hyphens and full stops ("won't", "Hans-Henning", "U.S.") kept in the word.
+pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
+    let mut words = Vec::new();
+    let slice = &text[range.clone()];
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].1.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < chars.len() {
+            let c = chars[end].1;
+            let joins = matches!(c, '\'' | '\u{2019}' | '-' | '.')
+                && chars
+                    .get(end + 1)
+                    .is_some_and(|&(_, d)| d.is_alphanumeric());
+            if c.is_alphanumeric() || joins {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        let from = range.start + chars[start].0;
+        let to = range.start + chars.get(end).map_or(slice.len(), |&(o, _)| o);
+        let original = &text[from..to];
+        words.push(Word {
+            range: from..to,
+            lower: original.replace('\u{2019}', "'").to_lowercase(),
+            capitalized: original.chars().next().is_some_and(char::is_uppercase),
+        });
+        i = end;
+    }
+    words
+}
+
+/// The hedge words found in a sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hedge {
+    /// Where they are in the text.
+    pub range: Range<usize>,
+    /// As the text has them.
+    pub expression: String,
+    /// What the table maps them to (`None` for wording it lacks).
+    pub probability: Option<f64>,
+    /// Flat future wording ("will", "is going to") rather than a hedge.
+    pub flat: bool,
+}
+
+/// Future and modal words: what makes a bare frequency word ("never", "always") a
+/// forecast, and what a phrase table may lack ("would", "can").
+const MODALS: &[&str] = &[
+    "will", "would", "may", "might", "could", "can", "shall", "won't", "wouldn't", "couldn't",
+    "can't", "cannot", "'ll",
+];
+
+/// Built-in one-word rows that are often not hedges at all ("a certain distance", "always
+/// has been"): they count only beside a future or modal word.
+const WEAK: &[&str] = &[
+    "always",
+    "usually",
+    "rarely",
+    "remote",
+    "certain",
+    "certainly",
+    "never",
+    "probable",
+];
+
+/// Adjectives that hedge a claim ("is likely to", "it is possible that") but not a noun
+/// ("possible pathways", "potential pitfalls").
+const ADJECTIVES: &[&str] = &[
+    "likely",
+    "unlikely",
+    "possible",
+    "impossible",
+    "potential",
+    "probable",
+    "improbable",
+];
+
+/// Words after which such an adjective still hedges the clause.
+const AFTER_ADJECTIVE: &[&str] = &[
+    "to", "that", "than", "in", "for", "if", "by", "at", "on", "within", "and", "or", "but", "as",
+    "again", "now", "still", "this", "next", "before", "after", "soon",
+];
+
+const PARTICIPLES: &[&str] = &[
+    "been",
+    "done",
+    "gone",
+    "made",
+    "seen",
+    "taken",
+    "given",
+    "known",
+    "thought",
+    "said",
+    "told",
+    "put",
+    "set",
+    "had",
+    "got",
+    "gotten",
+    "become",
+    "come",
+    "won",
+    "lost",
+    "left",
+    "kept",
+    "brought",
+    "found",
+    "held",
+    "led",
+    "meant",
+    "met",
+    "paid",
+    "sent",
+    "spent",
+    "begun",
+    "chosen",
+    "written",
+    "shown",
+    "grown",
+    "drawn",
+    "fallen",
+    "spoken",
+    "broken",
+    "risen",
+    "felt",
+    "heard",
+    "understood",
+    "sought",
+    "fought",
+];
+
+const QUESTION_VERBS: &[&str] = &[
+    "wonder",
+    "wonders",
+    "wondered",
+    "ask",
+    "asks",
+    "asked",
+    "asking",
+    "guess",
+    "question",
+    "unclear",
+    "unsure",
+    "uncertain",
+    "know",
+    "knows",
+    "sure",
+    "whether",
+];
+
+const WH: &[&str] = &[
+    "what", "how", "whether", "if", "who", "which", "when", "why",
+];
+
+const NOT_A_FORECAST: &[&str] = &[
+    "your email address",
+    "all rights reserved",
+    "sign up",
+    "subscribe",
+    "newsletter",
+    "cookies",
+    "your browser",
+];
+
+fn expand(word: &str) -> &str {
+    match word {
+        "won't" => "will not",
+        "can't" => "cannot",
+        "wouldn't" => "would not",
+        "couldn't" => "could not",
+        "isn't" => "is not",
+        other => other,
+    }
+}
+
+/// Whether a sentence is a question (its last mark, before closing quotes, is `?`).
+pub fn is_question(sentence: &str) -> bool {
+    sentence
+        .trim_end()
+        .trim_end_matches(['"', '\u{201D}', '\u{2019}', '\'', ')', ']'])
+        .ends_with('?')
+}
+
+/// The forecast's hedge words in `text[sentence]`, or `None` when the sentence does not
+/// forecast.
+pub fn forecast_hedge(text: &str, sentence: Range<usize>, table: &PhraseTable) -> Option<Hedge> {
+    let body = &text[sentence.clone()];
+    let lower = body.to_lowercase();
+    if is_question(body)
+        || lower.starts_with("note:")
+        || lower.starts_with("editor's note")
+        || lower.starts_with("editor’s note")
+        || NOT_A_FORECAST.iter().any(|phrase| lower.contains(phrase))
+    {
+        return None;
+    }
+    let words = words(text, sentence);
+    // Fragments ("Maybe so.") and asides to the reader ("You can follow him").
+    if words.len() < 4 || words[0].lower == "you" {
+        return None;
+    }
+    let has_modal =
+        words.iter().any(|w| MODALS.contains(&w.lower.as_str())) || going_to(&words).is_some();
+    let mut found: Vec<(usize, usize, Hedge)> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let mut matched = None;
+        for n in (1..=6.min(words.len() - i)).rev() {
+            let phrase: Vec<&str> = words[i..i + n].iter().map(|w| w.lower.as_str()).collect();
+            // Only words next to each other: "likely -- or" is not a phrase.
+            let contiguous = words[i..i + n].windows(2).all(|pair| {
+                text[pair[0].range.end..pair[1].range.start]
+                    .chars()
+                    .all(char::is_whitespace)
+            });
+            if !contiguous {
+                continue;
+            }
+            let verbatim = phrase.join(" ");
+            let expanded = phrase
+                .iter()
+                .map(|w| expand(w))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let entry = table.lookup(&verbatim).or_else(|| table.lookup(&expanded));
+            if let Some(entry) = entry {
+                matched = Some((n, entry.phrase.probability, entry.origin));
+                break;
+            }
+        }
+        match matched {
+            Some((n, probability, origin)) if qualifies(&words, i, n, origin, has_modal) => {
+                let range = words[i].range.start..words[i + n - 1].range.end;
+                let flat = n == 1 && matches!(words[i].lower.as_str(), "will" | "'ll");
+                found.push((
+                    i,
+                    n,
+                    Hedge {
+                        expression: text[range.clone()].to_string(),
+                        range,
+                        probability: Some(probability),
+                        flat,
+                    },
+                ));
+                i += n;
+            }
+            _ => {
+                if MODALS.contains(&words[i].lower.as_str())
+                    && qualifies(&words, i, 1, PhraseOrigin::BuiltIn, true)
+                {
+                    let range = words[i].range.clone();
+                    found.push((
+                        i,
+                        1,
+                        Hedge {
+                            expression: text[range.clone()].to_string(),
+                            range,
+                            probability: None,
+                            flat: matches!(words[i].lower.as_str(), "will" | "'ll"),
+                        },
+                    ));
+                }
+                i += 1;
+            }
+        }
+    }
+    if let Some((i, n)) = going_to(&words)
+        && !found.iter().any(|(j, _, _)| (i..i + n).contains(j))
+        && qualifies(&words, i, n, PhraseOrigin::BuiltIn, true)
+    {
+        let range = words[i].range.start..words[i + n - 1].range.end;
+        found.push((
+            i,
+            n,
+            Hedge {
+                expression: text[range.clone()].to_string(),
+                range,
+                probability: table.lookup("will").map(|e| e.phrase.probability),
+                flat: true,
+            },
+        ));
+    }
+    // The most specific words: a phrase of several words over one, a hedge over a flat
+    // "will", then the first.
+    found
+        .into_iter()
+        .max_by(|a, b| {
+            (a.1, !a.2.flat, std::cmp::Reverse(a.0)).cmp(&(b.1, !b.2.flat, std::cmp::Reverse(b.0)))
+        })
+        .map(|(_, _, hedge)| hedge)
+}
+
+/// "is going to", "are going to", "'m going to": the words of "going to" after a form of
+/// "be" (an adverb may come between: "is never going to").
+fn going_to(words: &[Word]) -> Option<(usize, usize)> {
+    (0..words.len().saturating_sub(1)).find_map(|i| {
+        (words[i].lower == "going" && words[i + 1].lower == "to").then_some(())?;
+        let be = |w: &Word| {
+            matches!(
+                w.lower.as_str(),
+                "is" | "are"
+                    | "am"
+                    | "'s"
+                    | "it's"
+                    | "he's"
+                    | "she's"
+                    | "they're"
+                    | "we're"
+                    | "i'm"
+            )
+        };
+        let start = (i.saturating_sub(2)..i).find(|&j| be(&words[j]))?;
+        Some((start, i + 2 - start))
+    })
+}
+
+/// Whether the words at `i..i + n` hedge a claim about the future here.
+fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal: bool) -> bool {
+    let first = words[i].lower.as_str();
+    let next = words.get(i + n).map(|w| w.lower.as_str());
+    let after = words.get(i + n + 1).map(|w| w.lower.as_str());
+    let before = |k: usize| (i >= k).then(|| words[i - k].lower.as_str());
+    if n == 1 && origin == PhraseOrigin::BuiltIn && WEAK.contains(&first) && !has_modal {
+        return false;
+    }
+    // "May" mid-sentence is the month.
+    if first == "may" && words[i].capitalized && i > 0 {
+        return false;
+    }
+    // "the will of the people".
+    if first == "will"
+        && before(1).is_some_and(|w| {
+            matches!(
+                w,
+                "the" | "a" | "his" | "her" | "their" | "its" | "political" | "of" | "free"
+            )
+        })
+    {
+        return false;
+    }
+    let modal = MODALS.contains(&first) || matches!(first, "must" | "should");
+    if modal && n == 1 {
+        // A past modal: "may have decided", "could have been".
+        if next == Some("have")
+            && after.is_some_and(|w| w.ends_with("ed") || PARTICIPLES.contains(&w))
+        {
+            return false;
+        }
+        // A wish: "would like", "would rather".
+        let wish = |w: &str| matches!(w, "like" | "love" | "prefer" | "rather" | "hate");
+        if matches!(first, "would" | "wouldn't")
+            && (next.is_some_and(wish) || (next == Some("not") && after.is_some_and(wish)))
+        {
+            return false;
+        }
+    }
+    // A refusal to forecast: "I won't venture to guess".
+    let negated = first.ends_with("n't") || first == "cannot" || next == Some("not");
+    if modal
+        && negated
+        && words[i + n..words.len().min(i + n + 4)].iter().any(|w| {
+            matches!(
+                w.lower.as_str(),
+                "guess" | "predict" | "speculate" | "forecast" | "say"
+            )
+        })
+    {
+        return false;
+    }
+    // An indirect question: "wonder if Russia will", "guess what they will think".
+    if let Some(wh) = (i.saturating_sub(6)..i)
+        .rev()
+        .find(|&j| WH.contains(&words[j].lower.as_str()))
+        && (wh.saturating_sub(3)..wh).any(|j| QUESTION_VERBS.contains(&words[j].lower.as_str()))
+    {
+        return false;
+    }
+    if n == 1 && ADJECTIVES.contains(&first) && origin == PhraseOrigin::BuiltIn {
+        return next.is_none_or(|w| AFTER_ADJECTIVE.contains(&w))
+            || words
+                .get(i + 1)
+                .is_some_and(|w| w.range.start > words[i].range.end + 1);
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hedge(sentence: &str) -> Option<String> {
+        forecast_hedge(sentence, 0..sentence.len(), &PhraseTable::built_in()).map(|h| h.expression)
+    }
+
+    #[test]
+    fn the_longest_phrase_of_the_table_wins() {
+        assert_eq!(
+            hedge("The crisis makes war even less likely in 2022.").as_deref(),
+            Some("even less likely")
+        );
+        assert_eq!(
+            hedge("It is far from certain that the talks will succeed.").as_deref(),
+            Some("far from certain")
+        );
+    }
+
+    #[test]
+    fn negated_and_comparative_hedges_are_kept_verbatim() {
+        assert_eq!(
+            hedge("Moscow will not agree to the plan.").as_deref(),
+            Some("will not")
+        );
+        assert_eq!(
+            hedge("A deal is not likely before spring.").as_deref(),
+            Some("not likely")
+        );
+        assert_eq!(
+            hedge("The strike makes a truce less likely than before.").as_deref(),
+            Some("less likely")
+        );
+        assert_eq!(
+            hedge("The minister won't resign this year.").as_deref(),
+            Some("won't")
+        );
+    }
+
+    #[test]
+    fn flat_future_wording_is_a_flat_assertion() {
+        let table = PhraseTable::built_in();
+        let text = "The ruling party is going to lose the election.";
+        let found = forecast_hedge(text, 0..text.len(), &table).unwrap();
+        assert_eq!(found.expression, "is going to");
+        assert!(found.flat);
+        assert_eq!(
+            hedge("The talks will go ahead as planned.").as_deref(),
+            Some("will")
+        );
+    }
+
+    #[test]
+    fn questions_past_modals_and_wishes_are_not_forecasts() {
+        assert_eq!(hedge("Will the talks go ahead as planned?"), None);
+        assert_eq!(hedge("The president may have decided to act early."), None);
+        assert_eq!(
+            hedge("He would like to restore his influence abroad."),
+            None
+        );
+        assert_eq!(
+            hedge("Officials have to wonder if the city will be next."),
+            None
+        );
+        assert_eq!(
+            hedge("“I won’t venture to guess what voters will think,” she said."),
+            None
+        );
+    }
+
+    #[test]
+    fn present_judgements_and_background_facts_are_not_forecasts() {
+        assert_eq!(
+            hedge("The protests were bad news for the government."),
+            None
+        );
+        assert_eq!(
+            hedge("One of the possible pathways was a seat on the council."),
+            None
+        );
+        assert_eq!(
+            hedge("The country wants to keep a certain distance from its neighbour."),
+            None
+        );
+        assert_eq!(hedge("NOTE: The column will not appear next week."), None);
+        assert_eq!(hedge("Your email address will not be published."), None);
+    }
+}

@@ -1,0 +1,236 @@
+//! Reading an article with the user: the forecasts it proposes, each with its speaker,
+//! hedge words and date, so that a ledger keeper accepts or dismisses them instead of
+//! finding each by eye. Rule-based and explainable, offline, and quick (milliseconds per
+//! article): the text is cut into sentences and quotations ([`text`]), each passage is
+//! judged a forecast or not by its words ([`hedges`]), attributed ([`speaker`]) and dated
+//! ([`dates`]). [`article`] turns a file, an HTML page or a URL into text.
+//!
+//! It does not write to the ledger: it only reads the folder's people, phrases and
+//! quotes, to name the registry's person and mark what is already recorded.
+
+pub mod article;
+pub mod dates;
+pub mod hedges;
+pub mod speaker;
+pub mod text;
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::ledger::{Ledger, Person};
+use crate::seeds::find_quote;
+
+pub use article::{Article, ArticleError};
+
+/// A forecast the article seems to make, for a person to accept or dismiss.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Candidate {
+    /// The passage, verbatim: a sentence, or the sentences of one quotation.
+    pub quote: String,
+    /// Its byte offsets in the article's text.
+    pub start: usize,
+    pub end: usize,
+    /// Who made the claim, as the article names them; `None` for the article's own voice
+    /// and for unnamed groups.
+    pub speaker: Option<String>,
+    pub speaker_group: Option<String>,
+    pub speaker_role: Option<String>,
+    /// `author` (the article's own voice), `speaker` or `group`.
+    pub voice: &'static str,
+    /// The registry's id for the speaker (for the article's own voice: for its author).
+    pub person: Option<String>,
+    /// The hedge words, verbatim, and what the phrase table maps them to.
+    pub expression: String,
+    pub probability: Option<f64>,
+    /// The quote's own date where the text gives one, else the publication date.
+    pub made_on: Option<NaiveDate>,
+    /// A forecast already in the ledger whose quote overlaps this one.
+    pub known: Option<String>,
+}
+
+/// The candidate forecasts of `article`, in order of appearance. `ledger` gives the phrase
+/// table, the people registry and the forecasts already recorded.
+pub fn candidates(article: &Article, ledger: &Ledger) -> Vec<Candidate> {
+    let text = article.text.as_str();
+    let sentences = text::sentences(text);
+    let quotations = text::quotations(text);
+    let mut context = speaker::Context::new(text);
+    let known = known_quotes(text, ledger);
+    let author = article
+        .author
+        .clone()
+        .or_else(|| article::author_note(text));
+    let author_id = author
+        .as_deref()
+        .and_then(|author| person_for(ledger, author))
+        .map(|person| person.id.clone());
+    let paragraphs = text::paragraphs(text);
+    let mut found = Vec::new();
+    for unit in text::units(&sentences, &quotations) {
+        let range = sentences[unit.start].range.start..sentences[unit.end - 1].range.end;
+        let attribution = speaker::attribute(
+            text,
+            range.clone(),
+            sentences[unit.start].paragraph,
+            &quotations,
+            &mut context,
+        );
+        let paragraph = text[paragraphs[sentences[unit.start].paragraph].clone()].to_lowercase();
+        if is_notice(&paragraph) {
+            continue;
+        }
+        let Some(hedge) = sentences[unit.clone()]
+            .iter()
+            .find_map(|s| hedges::forecast_hedge(text, s.range.clone(), &ledger.phrases))
+        else {
+            continue;
+        };
+        let (voice, person) = if attribution.author {
+            ("author", author_id.clone())
+        } else if attribution.speaker.is_some() {
+            let person = attribution
+                .speaker
+                .as_deref()
+                .and_then(|s| person_for(ledger, s))
+                .map(|p| p.id.clone());
+            ("speaker", person)
+        } else {
+            ("group", None)
+        };
+        let made_on = article
+            .published
+            .map(|published| dates::own_date(&text[range.clone()], published).unwrap_or(published));
+        found.push(Candidate {
+            quote: text[range.clone()].to_string(),
+            start: range.start,
+            end: range.end,
+            speaker: attribution.speaker,
+            speaker_group: attribution.group,
+            speaker_role: attribution.role,
+            voice,
+            person,
+            expression: hedge.expression,
+            probability: hedge.probability,
+            made_on,
+            known: best_overlap(&known, &range),
+        });
+    }
+    found
+}
+
+/// A publisher's notice ("NOTE: the column will return on…"): about the outlet, not the
+/// world.
+fn is_notice(paragraph: &str) -> bool {
+    [
+        "note:",
+        "editor's note",
+        "editor’s note",
+        "correction:",
+        "update:",
+    ]
+    .iter()
+    .any(|p| paragraph.starts_with(p))
+}
+
+/// Where the ledger's quotes are in `text`. A quote is looked for only when the text holds
+/// its longest word, so a large ledger costs little.
+fn known_quotes(text: &str, ledger: &Ledger) -> Vec<(Range<usize>, String)> {
+    let lower = text.to_lowercase();
+    ledger
+        .forecasts()
+        .filter_map(|view| {
+            let quote = &view.forecast.quote;
+            let longest = quote
+                .split(|c: char| !c.is_alphanumeric())
+                .max_by_key(|w| w.len())?
+                .to_lowercase();
+            if !lower.contains(&longest) {
+                return None;
+            }
+            let trimmed = quote.trim_matches(['…', '.', ' ']);
+            let range = find_quote(text, quote).or_else(|| {
+                // A quote abridged with an ellipsis: its longest part.
+                trimmed
+                    .split('…')
+                    .map(str::trim)
+                    .max_by_key(|part| part.len())
+                    .and_then(|part| find_quote(text, part))
+            })?;
+            Some((range, view.forecast.id.clone()))
+        })
+        .collect()
+}
+
+fn best_overlap(known: &[(Range<usize>, String)], range: &Range<usize>) -> Option<String> {
+    known
+        .iter()
+        .map(|(r, id)| {
+            (
+                r.end
+                    .min(range.end)
+                    .saturating_sub(r.start.max(range.start)),
+                id,
+            )
+        })
+        .filter(|(overlap, _)| *overlap > 0)
+        .max_by_key(|(overlap, _)| *overlap)
+        .map(|(_, id)| id.clone())
+}
+
+/// The registry's person for a speaker as the article names them: by name or alias, by
+/// surname, or for a speaker described but not named ("the president's spokesman"), the
+/// one person whose affiliation holds the description.
+pub fn person_for<'a>(ledger: &'a Ledger, speaker: &str) -> Option<&'a Person> {
+    if let Some(person) = ledger.person(speaker) {
+        return Some(person);
+    }
+    let words: Vec<&str> = speaker.split_whitespace().collect();
+    if words.len() >= 2
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        // "John E. Herbst" as "John Herbst", then as "Herbst".
+        let short = format!("{} {}", words[0], words[words.len() - 1]);
+        return ledger
+            .person(&short)
+            .or_else(|| ledger.person(words[words.len() - 1]));
+    }
+    by_affiliation(&ledger.people, speaker)
+}
+
+fn content_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+        .map(|w| {
+            w.trim_end_matches("'s")
+                .trim_end_matches("\u{2019}s")
+                .to_lowercase()
+        })
+        .filter(|w| w.len() >= 3 && !matches!(w.as_str(), "the" | "and" | "for" | "of"))
+        .collect()
+}
+
+fn by_affiliation<'a>(people: &'a [Person], description: &str) -> Option<&'a Person> {
+    let wanted = content_words(description);
+    let head = wanted.last()?.clone();
+    let mut scored: Vec<(usize, &Person)> = people
+        .iter()
+        .filter_map(|person| {
+            let affiliation = content_words(person.affiliation.as_deref()?);
+            if !affiliation.contains(&head) {
+                return None;
+            }
+            let shared = wanted.iter().filter(|w| affiliation.contains(w)).count();
+            (shared >= 3).then_some((shared, person))
+        })
+        .collect();
+    scored.sort_by_key(|s| std::cmp::Reverse(s.0));
+    match scored.as_slice() {
+        [(best, person), rest @ ..] if rest.first().is_none_or(|(next, _)| next < best) => {
+            Some(person)
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,244 @@
+//! An article's text cut into paragraphs, sentences and quotations, each as a byte range
+//! of the text, so that a candidate's quote is the text itself, not a rewrite of it.
+//! This is punctuation, not grammar: it knows abbreviations and initials, not parts of
+//! speech.
+
+use std::ops::Range;
+
+/// One sentence, and the paragraph (line) it is in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub range: Range<usize>,
+    pub paragraph: usize,
+}
+
+/// A passage between quotation marks (the marks included). `open_end` is set when the
+/// paragraph ends before the quotation closes: the convention for a quotation continued
+/// in the next paragraph.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quotation {
+    pub range: Range<usize>,
+    pub open_end: bool,
+}
+
+/// Words that end with a full stop without ending a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "st", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "inc", "co", "corp",
+    "ltd", "jr", "sr", "lt", "col", "capt", "sgt", "rev", "hon", "amb", "approx", "etc", "cf",
+];
+
+/// The paragraphs of `text`: its non-blank lines, without their line endings.
+pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut paragraphs = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let trimmed_start = content.len() - content.trim_start().len();
+        let trimmed = content.trim();
+        if !trimmed.is_empty() {
+            let begin = start + trimmed_start;
+            paragraphs.push(begin..begin + trimmed.len());
+        }
+        start += line.len();
+    }
+    paragraphs
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\u{201D}' | '\u{2019}' | '\'' | ')' | ']')
+}
+
+fn can_start_sentence(c: char) -> bool {
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || matches!(c, '"' | '\u{201C}' | '\u{2018}' | '[' | '(' | '\u{2026}')
+}
+
+/// Whether the word that ends at `end` (just before a full stop) is an abbreviation or an
+/// initial ("John E. Herbst", "U.S.").
+fn is_abbreviation(text: &str, end: usize) -> bool {
+    let head = &text[..end];
+    let word_start = head
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '\u{201C}'))
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &head[word_start..];
+    if word.contains('.') {
+        return true;
+    }
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_uppercase();
+    }
+    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+/// The sentences of `text`, in order: each paragraph cut after `.`, `!` or `?` (and the
+/// closing marks that follow) where the next word starts a sentence.
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let mut sentences = Vec::new();
+    for (index, paragraph) in paragraphs(text).into_iter().enumerate() {
+        let mut start = paragraph.start;
+        let body = &text[paragraph.clone()];
+        let chars: Vec<(usize, char)> = body.char_indices().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            let (offset, c) = chars[i];
+            if matches!(c, '.' | '!' | '?')
+                && !(c == '.' && is_abbreviation(text, paragraph.start + offset))
+            {
+                let mut j = i + 1;
+                while j < chars.len()
+                    && (is_closing(chars[j].1) || matches!(chars[j].1, '.' | '?' | '!'))
+                {
+                    j += 1;
+                }
+                let mut k = j;
+                while k < chars.len() && chars[k].1.is_whitespace() {
+                    k += 1;
+                }
+                // An ellipsis between two sentences of a quotation ("...? … The stakes").
+                if k < chars.len() && chars[k].1 == '\u{2026}' {
+                    let mut m = k + 1;
+                    while m < chars.len() && chars[m].1.is_whitespace() {
+                        m += 1;
+                    }
+                    if m < chars.len() && chars[m].1.is_uppercase() {
+                        k = m;
+                    }
+                }
+                if k > j && k < chars.len() && can_start_sentence(chars[k].1) {
+                    let end = paragraph.start + chars[j - 1].0 + chars[j - 1].1.len_utf8();
+                    sentences.push(Sentence {
+                        range: start..end,
+                        paragraph: index,
+                    });
+                    start = paragraph.start + chars[k].0;
+                    i = k;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        if start < paragraph.end {
+            sentences.push(Sentence {
+                range: start..paragraph.end,
+                paragraph: index,
+            });
+        }
+    }
+    sentences
+}
+
+/// The quotations of `text`: curly double quotes paired open with close, straight double
+/// quotes paired in turn, each within its paragraph.
+pub fn quotations(text: &str) -> Vec<Quotation> {
+    let mut quotations = Vec::new();
+    for paragraph in paragraphs(text) {
+        let mut open: Option<usize> = None;
+        for (offset, c) in text[paragraph.clone()].char_indices() {
+            let at = paragraph.start + offset;
+            match (c, open) {
+                ('\u{201C}', None) => open = Some(at),
+                ('"', None) => open = Some(at),
+                ('\u{201D}' | '"', Some(start)) => {
+                    quotations.push(Quotation {
+                        range: start..at + c.len_utf8(),
+                        open_end: false,
+                    });
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(start) = open {
+            quotations.push(Quotation {
+                range: start..paragraph.end,
+                open_end: true,
+            });
+        }
+    }
+    quotations
+}
+
+/// Sentences joined where one quotation runs across them: each unit is the sentence, or
+/// the sentences of one quotation, as a range of sentence indices.
+pub fn units(sentences: &[Sentence], quotations: &[Quotation]) -> Vec<Range<usize>> {
+    let mut units = Vec::new();
+    let mut i = 0;
+    while i < sentences.len() {
+        let mut last = i;
+        loop {
+            let range = sentences[i].range.start..sentences[last].range.end;
+            let reach = quotations
+                .iter()
+                .filter(|q| q.range.start < range.end && q.range.end > range.start)
+                .map(|q| q.range.end)
+                .max()
+                .unwrap_or(range.end);
+            if reach > range.end
+                && last + 1 < sentences.len()
+                && sentences[last + 1].paragraph == sentences[i].paragraph
+                && sentences[last + 1].range.start < reach
+            {
+                last += 1;
+            } else {
+                break;
+            }
+        }
+        units.push(i..last + 1);
+        i = last + 1;
+    }
+    units
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        sentences(text)
+            .into_iter()
+            .map(|s| &text[s.range])
+            .collect()
+    }
+
+    #[test]
+    fn sentences_end_at_stops_not_at_initials_or_abbreviations() {
+        let text = "John E. Herbst met Dr. Smith in the U.S. on Jan. 5. Then he left! Why? “It ends.” She agreed.";
+        assert_eq!(
+            texts(text),
+            vec![
+                "John E. Herbst met Dr. Smith in the U.S. on Jan. 5.",
+                "Then he left!",
+                "Why?",
+                "“It ends.”",
+                "She agreed."
+            ]
+        );
+    }
+
+    #[test]
+    fn an_ellipsis_between_quoted_sentences_splits_them() {
+        let text = "“Would he go? … The stakes are high.”";
+        assert_eq!(texts(text), vec!["“Would he go?", "The stakes are high.”"]);
+    }
+
+    #[test]
+    fn a_quotation_over_two_sentences_is_one_unit() {
+        let text = "“It will rain. Then snow,” Ann said. Next sentence.";
+        let s = sentences(text);
+        let q = quotations(text);
+        assert_eq!(units(&s, &q), vec![0..2, 2..3]);
+    }
+
+    #[test]
+    fn an_unclosed_quotation_runs_to_the_end_of_its_paragraph() {
+        let text = "He said: “One.\n“Two.”";
+        let q = quotations(text);
+        assert!(q[0].open_end);
+        assert_eq!(&text[q[1].range.clone()], "“Two.”");
+    }
+}

@@ -1,0 +1,240 @@
+//! `hindsight candidates` measured on the five seed articles against the shipped ledger:
+//! recall (ledger forecasts whose quote overlaps a candidate), attribution (of those, by a
+//! named person, the share whose candidate proposes that person) and noise (candidates
+//! per ledger forecast). Also the HTML and URL inputs, on a local server.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::ops::Range;
+use std::path::Path;
+
+use common::{hindsight, today};
+use hindsight::seeds::find_quote;
+
+fn scenarios() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")
+}
+
+/// Where a ledger quote is in its article: verbatim, or its longest part when it is
+/// abridged with an ellipsis.
+fn locate(text: &str, quote: &str) -> Option<Range<usize>> {
+    find_quote(text, quote).or_else(|| {
+        quote
+            .split('…')
+            .map(str::trim)
+            .max_by_key(|part| part.len())
+            .and_then(|part| find_quote(text, part))
+    })
+}
+
+/// A registry name that is a person's name (two to four capitalized words), not an
+/// unnamed group or an institution ("Numerous analysts (unnamed, …)").
+fn is_personal_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+        })
+}
+
+struct Found {
+    range: Range<usize>,
+    person: Option<String>,
+}
+
+#[test]
+fn candidates_find_the_seed_ledgers_forecasts_and_their_speakers() {
+    let ledger = hindsight::load(&scenarios(), today()).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // Each seed article once, with its publication date.
+    let mut articles: BTreeMap<String, String> = BTreeMap::new();
+    for file in &ledger.files {
+        for source in &file.scenario.sources {
+            if let Some(seed) = &source.seed {
+                articles.insert(seed.clone(), source.published.to_string());
+            }
+        }
+    }
+    assert_eq!(articles.len(), 5);
+    let mut candidates: BTreeMap<String, Vec<Found>> = BTreeMap::new();
+    let mut total = 0;
+    for (seed, published) in &articles {
+        let path = root.join(seed);
+        let started = std::time::Instant::now();
+        let run = hindsight(&[
+            "candidates",
+            path.to_str().unwrap(),
+            "--published",
+            published,
+            "--format",
+            "json",
+            scenarios().to_str().unwrap(),
+        ]);
+        assert_eq!(run.status, 0, "{}", run.stderr);
+        assert!(
+            started.elapsed().as_secs_f64() < 5.0,
+            "{seed} took {:?}",
+            started.elapsed()
+        );
+        let found: Vec<Found> = run
+            .json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| Found {
+                range: c["start"].as_u64().unwrap() as usize..c["end"].as_u64().unwrap() as usize,
+                person: c["person"].as_str().map(str::to_string),
+            })
+            .collect();
+        total += found.len();
+        candidates.insert(seed.clone(), found);
+    }
+
+    let (mut forecasts, mut recalled, mut named, mut attributed) = (0, 0, 0, 0);
+    let mut missed = Vec::new();
+    let mut misattributed = Vec::new();
+    for view in ledger.forecasts() {
+        let Some(seed) = view.source.and_then(|s| s.seed.as_ref()) else {
+            continue;
+        };
+        forecasts += 1;
+        let text = std::fs::read_to_string(root.join(seed)).unwrap();
+        let quote = locate(&text, &view.forecast.quote)
+            .unwrap_or_else(|| panic!("quote of {} not in {seed}", view.forecast.id));
+        let overlap = |c: &&Found| {
+            c.range
+                .end
+                .min(quote.end)
+                .saturating_sub(c.range.start.max(quote.start))
+        };
+        let best = candidates[seed]
+            .iter()
+            .filter(|c| overlap(c) > 0)
+            .max_by_key(|c| overlap(c));
+        let Some(best) = best else {
+            missed.push(view.forecast.id.clone());
+            continue;
+        };
+        recalled += 1;
+        let person = view.person.expect("every forecaster is in people.ron");
+        if is_personal_name(&person.name) {
+            named += 1;
+            if best.person.as_deref() == Some(person.id.as_str()) {
+                attributed += 1;
+            } else {
+                misattributed.push(format!("{} ({:?})", view.forecast.id, best.person));
+            }
+        }
+    }
+    let recall = recalled as f64 / forecasts as f64;
+    let attribution = attributed as f64 / named as f64;
+    let noise = total as f64 / forecasts as f64;
+    println!(
+        "candidates on the seeds: recall {recalled}/{forecasts} = {:.1}%, attribution {attributed}/{named} = {:.1}%, noise {total}/{forecasts} = {noise:.2} candidates per ledger forecast",
+        100.0 * recall,
+        100.0 * attribution
+    );
+    println!("missed: {missed:?}");
+    println!("misattributed: {misattributed:?}");
+    assert!(recall >= 0.9, "recall {recall:.3}; missed {missed:?}");
+    assert!(
+        attribution >= 0.9,
+        "attribution {attribution:.3}: {misattributed:?}"
+    );
+    assert!(noise <= 1.5, "noise {noise:.2}");
+}
+
+const PAGE: &str = r#"<!doctype html><html><head>
+<meta name="author" content="Jane Roe"><meta property="article:published_time" content="2023-03-10">
+<script>window.x = "it will rain";</script></head><body>
+<nav><a href="/">Home</a> <a href="/world">Markets will open</a></nav>
+<article><h1>Harbour plan</h1>
+<p>“The new harbour will open before the summer,” Ali Khan, the port director, said on Tuesday.</p>
+<p>The city council met for three hours.</p></article>
+<section class="comments"><p>This will never happen!</p></section>
+</body></html>"#;
+
+fn check_page(run: &common::Run) {
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let json = run.json();
+    let found = json.as_array().unwrap();
+    assert_eq!(found.len(), 1, "{json:#}");
+    let candidate = &found[0];
+    assert_eq!(candidate["speaker"], "Ali Khan");
+    assert_eq!(candidate["speaker_role"], "port director");
+    assert_eq!(candidate["expression"], "will");
+    // Tuesday before Friday 10 March 2023.
+    assert_eq!(candidate["made_on"], "2023-03-07");
+    assert_eq!(candidate["known"], serde_json::Value::Null);
+}
+
+#[test]
+fn an_html_file_gives_its_main_text_without_navigation_scripts_or_comments() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("article.html");
+    std::fs::write(&page, PAGE).unwrap();
+    let run = hindsight(&[
+        "candidates",
+        page.to_str().unwrap(),
+        "--format",
+        "json",
+        scenarios().to_str().unwrap(),
+    ]);
+    check_page(&run);
+}
+
+#[test]
+fn a_url_is_fetched_from_a_local_server() {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    let server = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().unwrap();
+        let mut request = [0u8; 4096];
+        let _ = stream.read(&mut request).unwrap();
+        let response = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{PAGE}",
+            PAGE.len()
+        );
+        stream.write_all(response.as_bytes()).unwrap();
+    });
+    let url = format!("http://{address}/harbour.html");
+    let run = hindsight(&[
+        "candidates",
+        &url,
+        "--format",
+        "json",
+        scenarios().to_str().unwrap(),
+    ]);
+    server.join().unwrap();
+    check_page(&run);
+}
+
+#[test]
+fn a_missing_article_is_a_usage_error_and_the_table_names_the_speaker() {
+    let run = hindsight(&[
+        "candidates",
+        "no-such-article.txt",
+        scenarios().to_str().unwrap(),
+    ]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(
+        &article,
+        "“Rates will fall in May,” Maria Lopez said.\nIt rained.\n",
+    )
+    .unwrap();
+    let run = hindsight(&[
+        "candidates",
+        article.to_str().unwrap(),
+        scenarios().to_str().unwrap(),
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("Maria Lopez"), "{}", run.stdout);
+    assert!(run.stdout.ends_with("1 candidate\n"), "{}", run.stdout);
+}
