@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Launches the Hindsight app in a real window under Xvfb and saves a PNG of each main view
-# (overview, forecasts, detail, track records, calibration) of the shipped scenarios.
+# (overview, forecasts, detail, track records, calibration, an article read with the
+# ledger) of the shipped scenarios.
 #
 #   scripts/screenshots.sh [OUT_DIR]        (default: docs/screenshots)
 #
@@ -48,3 +49,4 @@ shoot forecasts --view forecasts
 shoot detail --view forecasts --select barbashin-in-and-out-few-weeks
 shoot track-records --view track-records
 shoot calibration --view track-records --forecaster "Andrew A. Michta"
+shoot article --article "$ledger/seeds/002-rferl-week-in-russia-kazakhstan.txt"

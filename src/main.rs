@@ -54,6 +54,11 @@ struct AppArguments {
     #[cfg(feature = "app")]
     #[arg(long, value_name = "NAME")]
     forecaster: Option<String>,
+
+    /// (app) Start reading this article (a file or an http(s) URL) with the ledger.
+    #[cfg(feature = "app")]
+    #[arg(long, value_name = "ARTICLE")]
+    article: Option<String>,
 }
 
 /// The views `--view` names; the app's own tabs know nothing of argument parsing.
@@ -123,6 +128,7 @@ fn open_app(arguments: AppArguments, today: Option<NaiveDate>) -> ExitCode {
         tab: arguments.view.map(Into::into),
         select: arguments.select,
         forecaster: arguments.forecaster,
+        article: arguments.article,
     };
     match hindsight::app::run(arguments.folder, start, today) {
         Ok(()) => ExitCode::SUCCESS,

@@ -1238,3 +1238,96 @@ fn a_large_folder_opens_behind_a_progress_bar_and_the_window_stays_live() {
     assert_eq!(harness.state().ledger().unwrap().entries.len(), 15_000);
     assert!(!shows_text(&harness, "Opening"));
 }
+
+#[test]
+fn an_article_is_read_with_its_candidates_and_one_is_accepted_into_a_new_forecast() {
+    let ledger = TempLedger::fixture();
+    let article = ledger.root.path().join("seeds/fixture-article.txt");
+    let mut harness = open(&ledger, false);
+    click(&mut harness, "File");
+    click(&mut harness, "Add article…");
+    type_into(&mut harness, "Article", article.to_str().unwrap());
+    harness.get_by_role_and_label(Role::Button, "Read").click();
+    wait_until(&mut harness, |h| shows_text(h, "4 candidate forecasts"));
+    // Those already in the ledger say so.
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("(in the ledger)")
+            .count(),
+        3
+    );
+    // The first is the ministry's, shown in detail; ↓ moves on, ↑ back, Delete dismisses.
+    assert!(shows_text(&harness, "Said by the article's own voice"));
+    harness.key_press(Key::ArrowDown);
+    harness.run();
+    assert!(shows_text(&harness, "Said by Ada Fixture"));
+    assert!(shows_text(&harness, "In the registry as ada-fixture"));
+    harness.key_press(Key::Delete);
+    harness.run();
+    assert!(shows_text(&harness, "3 candidate forecasts (1 dismissed)"));
+    harness.key_press(Key::ArrowUp);
+    harness.key_press(Key::ArrowUp);
+    harness.run();
+    assert!(shows_text(&harness, "Said by the article's own voice"));
+
+    // Enter accepts: the new-forecast form, filled in from the article.
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(
+        field(&harness, "Quote").value().as_deref(),
+        Some("The ministry said on March 3 that talks would resume.")
+    );
+    assert_eq!(
+        field(&harness, "Made").value().as_deref(),
+        Some("2022-03-03")
+    );
+    assert_eq!(
+        field(&harness, "Confidence words").value().as_deref(),
+        Some("would")
+    );
+    // The ledger keeper names the forecaster and writes the claim; "would" is not in the
+    // fixture's phrase table, so it gets a word the table knows.
+    type_into(&mut harness, "Forecaster", "unnamed-analysts");
+    replace_text(&mut harness, "Confidence words", "likely");
+    type_into(
+        &mut harness,
+        "Claim",
+        "Talks resume by the end of March 2022.",
+    );
+    type_into(&mut harness, "Resolve by", "2022-03-31");
+    click(&mut harness, "Add forecast");
+    let text = ledger.read("prices.ron");
+    assert!(
+        text.contains("quote: \"The ministry said on March 3 that talks would resume.\""),
+        "{:?} {:?}",
+        harness.state().status,
+        harness.state().ui.form
+    );
+    assert!(
+        text.contains("source: \"herald\""),
+        "the source citing the article"
+    );
+    let check = ledger.run(&["check"]);
+    assert_eq!(check.status, 0, "{}", check.stdout);
+}
+
+#[test]
+fn a_pasted_article_is_read_too() {
+    let ledger = TempLedger::fixture();
+    let mut harness = open(&ledger, false);
+    click(&mut harness, "File");
+    click(&mut harness, "Add article…");
+    let pasted =
+        harness.get_by_role_and_label(Role::MultilineTextInput, "Or paste the article's text");
+    pasted.focus();
+    pasted.type_text(
+        "Rates on hold\n\nThe central bank will probably keep rates unchanged, according to Jonas Berg, chief economist at Nordbank.\n\nDid the bank act too late?\n",
+    );
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Read the text")
+        .click();
+    wait_until(&mut harness, |h| shows_text(h, "1 candidate forecast ("));
+    assert!(shows_text(&harness, "Said by Jonas Berg"));
+    assert!(shows_text(&harness, "Hedge words “probably” ➡ 70%"));
+}

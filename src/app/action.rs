@@ -34,6 +34,17 @@ pub enum Action {
         id: String,
         text: String,
     },
+    /// Ask for an article to read (File → Add article…).
+    AskArticle,
+    /// Read the article at this path or URL and find its candidate forecasts.
+    ReadArticle(String),
+    /// Read an article pasted as text.
+    ReadPastedArticle(String),
+    SelectCandidate(usize),
+    /// Open the new-forecast form filled in from this candidate.
+    AcceptCandidate(usize),
+    DismissCandidate(usize),
+    CloseArticle,
     /// Open the commit dialog, its message generated from what changed.
     OpenCommit,
     /// Commit the changed ledger files with this message.

@@ -23,6 +23,13 @@ use crate::ledger::merge::Side;
 use crate::ledger::{Ledger, Outcome, PEOPLE_FILE, Resolution, ScenarioFile, Verdict};
 use crate::query::Filter;
 
+/// Where an article to read comes from.
+enum ArticleInput {
+    /// A file or an http(s) URL.
+    At(String),
+    Pasted(String),
+}
+
 impl HindsightApp {
     /// Carries out what the views asked for.
     pub fn apply(&mut self, action: Action, ctx: &egui::Context) {
@@ -83,6 +90,36 @@ impl HindsightApp {
                 self.open_folder(&folder, ctx);
             }
             Action::GitSetup => self.git_setup(),
+            Action::AskArticle => {
+                self.ui.article_ask.get_or_insert_with(Default::default);
+            }
+            Action::ReadArticle(location) => self.read_article(ArticleInput::At(location), ctx),
+            Action::ReadPastedArticle(text) => self.read_article(ArticleInput::Pasted(text), ctx),
+            Action::SelectCandidate(index) => {
+                if let Some(article) = &mut self.ui.article {
+                    article.selected = index;
+                }
+            }
+            Action::DismissCandidate(index) => {
+                if let Some(article) = &mut self.ui.article {
+                    if let Some(dismissed) = article.dismissed.get_mut(index) {
+                        *dismissed = true;
+                    }
+                    // The selection moves on to the next candidate still shown.
+                    let shown = article.shown();
+                    article.selected = shown
+                        .iter()
+                        .copied()
+                        .find(|&i| i > index)
+                        .or(shown.last().copied())
+                        .unwrap_or(0);
+                }
+            }
+            Action::AcceptCandidate(index) => self.accept_candidate(index),
+            Action::CloseArticle => {
+                self.ui.article = None;
+                self.ui.article_ask = None;
+            }
             Action::EditDispute { id, text } => {
                 self.ui.dispute_edit = Some(super::DisputeEdit {
                     id,
@@ -510,6 +547,71 @@ impl HindsightApp {
             }
             Err(error) => self.error(format!("Could not set up merging: {error}")),
         }
+    }
+
+    /// Reads an article (a URL is fetched) and finds its candidates, in the background.
+    fn read_article(&mut self, input: ArticleInput, ctx: &egui::Context) {
+        let Some(ledger) = self.shared_ledger() else {
+            return;
+        };
+        self.reading = Some(super::background::Task::spawn(ctx, move || {
+            let (location, article) = match input {
+                ArticleInput::At(location) => {
+                    let article = crate::intake::read_article(&ledger, &location, None)
+                        .map_err(|error| error.to_string())?;
+                    (location, article)
+                }
+                ArticleInput::Pasted(text) => (
+                    "the pasted text".to_string(),
+                    crate::intake::article::from_text(text),
+                ),
+            };
+            let candidates = crate::intake::candidates(&article, &ledger);
+            Ok(super::ArticleView {
+                dismissed: vec![false; candidates.len()],
+                location,
+                text: article.text,
+                candidates,
+                selected: 0,
+            })
+        }));
+    }
+
+    /// Opens the new-forecast form filled in from a candidate, in the scenario that cites
+    /// the article (else the selected forecast's scenario).
+    fn accept_candidate(&mut self, index: usize) {
+        let Some(ledger) = self.ledger() else { return };
+        let Some(article) = &self.ui.article else {
+            return;
+        };
+        let Some(candidate) = article.candidates.get(index) else {
+            return;
+        };
+        let cited = crate::intake::cited_source(ledger, &article.location);
+        let Some(file) = cited
+            .map(|(file, _)| file)
+            .or_else(|| self.selected_file(ledger))
+        else {
+            return self.error("Create a scenario first (Edit → New scenario)");
+        };
+        let mut draft = crate::intake::draft_of(candidate, cited.map(|(_, source)| source));
+        if draft.source.is_empty() {
+            draft.source = file
+                .scenario
+                .sources
+                .first()
+                .map(|s| s.id.clone())
+                .unwrap_or_default();
+        }
+        if draft.made.is_empty() {
+            draft.made = self.today().to_string();
+        }
+        self.ui.form = Some(Form::Forecast {
+            file: file.path.clone(),
+            draft,
+            editing: None,
+            problems: Vec::new(),
+        });
     }
 
     /// A commit, pull or push ended: say how, and show what a pull brought in.

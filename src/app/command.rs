@@ -10,6 +10,7 @@ use super::{Action, HindsightApp};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UiCommand {
     OpenFolder,
+    AddArticle,
     Reload,
     Quit,
     Undo,
@@ -37,6 +38,7 @@ impl UiCommand {
     pub fn label(self) -> &'static str {
         match self {
             UiCommand::OpenFolder => "Open folder…",
+            UiCommand::AddArticle => "Add article…",
             UiCommand::Reload => "Reload",
             UiCommand::Quit => "Quit",
             UiCommand::Undo => "Undo",
@@ -88,6 +90,7 @@ impl UiCommand {
             UiCommand::NewForecast => command(Key::N),
             UiCommand::Search => command(Key::F),
             UiCommand::Quit
+            | UiCommand::AddArticle
             | UiCommand::NewScenario
             | UiCommand::NewSource
             | UiCommand::NewPerson
@@ -110,6 +113,7 @@ impl UiCommand {
             UiCommand::OpenFolder | UiCommand::Quit => true,
             UiCommand::Undo => !app.undo.is_empty(),
             UiCommand::Reload
+            | UiCommand::AddArticle
             | UiCommand::NewForecast
             | UiCommand::NewScenario
             | UiCommand::NewSource
@@ -125,6 +129,7 @@ impl UiCommand {
     pub fn action(self) -> Action {
         match self {
             UiCommand::OpenFolder => Action::AskFolder,
+            UiCommand::AddArticle => Action::AskArticle,
             UiCommand::Reload => Action::Reload,
             UiCommand::Quit => Action::Quit,
             UiCommand::Undo => Action::Undo,

@@ -21,6 +21,7 @@ use chrono::NaiveDate;
 
 pub use action::Action;
 pub use settings::{Settings, Theme};
+pub use views::article::{ArticleAsk, ArticleView};
 pub use views::detail::OutcomeForm;
 pub use views::dispute::DisputeEdit;
 pub use views::filter_bar::FilterBarState;
@@ -85,6 +86,8 @@ pub struct StartAt {
     pub tab: Option<Tab>,
     pub select: Option<String>,
     pub forecaster: Option<String>,
+    /// An article to read with the ledger once the folder is open.
+    pub article: Option<String>,
 }
 
 /// Opens the app in a native window; `today` overrides the date (as `--today` does for the
@@ -171,6 +174,10 @@ pub struct UiState {
     pub commit: Option<CommitForm>,
     /// The version being written for a disputed record.
     pub dispute_edit: Option<DisputeEdit>,
+    /// The Add article window, while it asks for an article.
+    pub article_ask: Option<ArticleAsk>,
+    /// The article being read with the ledger.
+    pub article: Option<ArticleView>,
 }
 
 /// The commit dialog's message as typed, and the message suggested when it was filled: an
@@ -194,6 +201,10 @@ pub struct HindsightApp {
     pending_folder: Option<PathBuf>,
     /// A large folder being loaded in the background.
     opening: Option<Opening>,
+    /// An article being read (a URL is fetched) in the background.
+    reading: Option<Task<Result<ArticleView, String>>>,
+    /// The article asked for at start, read once the folder is open.
+    pending_article: Option<String>,
 }
 
 /// A folder loading in the background, with how far it has got.
@@ -245,7 +256,14 @@ impl HindsightApp {
             started: false,
             pending_folder: folder,
             opening: None,
+            reading: None,
+            pending_article: start.article,
         }
+    }
+
+    /// Whether an article is being read in the background.
+    pub fn is_reading_article(&self) -> bool {
+        self.reading.is_some()
     }
 
     pub fn today(&self) -> NaiveDate {
@@ -346,6 +364,28 @@ impl HindsightApp {
                 self.open_folder(&folder, ctx);
             }
         }
+        if let Some(task) = &self.reading {
+            let read = match task.poll() {
+                Poll::Running => None,
+                Poll::Done(result) => Some(result),
+                Poll::Lost => Some(Err("reading the article stopped unexpectedly".to_string())),
+            };
+            if let Some(result) = read {
+                self.reading = None;
+                match result {
+                    Ok(view) => {
+                        self.info(format!(
+                            "{}: {}",
+                            view.location,
+                            views::article::candidate_count(view.candidates.len())
+                        ));
+                        self.ui.article_ask = None;
+                        self.ui.article = Some(view);
+                    }
+                    Err(error) => self.error(error),
+                }
+            }
+        }
         if let Some(opening) = &self.opening {
             let loaded = match opening.task.poll() {
                 Poll::Running => None,
@@ -363,6 +403,11 @@ impl HindsightApp {
                 let opened = result.map(|ledger| Session::with_ledger(&folder, ledger, ctx, watch));
                 self.install_session(&folder, opened);
             }
+        }
+        if self.session.is_some()
+            && let Some(article) = self.pending_article.take()
+        {
+            self.apply(Action::ReadArticle(article), ctx);
         }
         let today = self.today();
         let Some(session) = &mut self.session else {

@@ -3,15 +3,13 @@
 //! a text file, an HTML file or an http(s) URL.
 
 use std::io::Write;
-use std::path::Path;
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
 use super::table::{Table, truncate};
 use super::{CliError, CliResult, FolderArg, load, number, write_json_seq};
-use crate::intake::{self, Article, Candidate};
-use crate::ledger::{Ledger, resolve_seed};
+use crate::intake::{self, Candidate};
 use crate::terminal::escape_controls;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -37,47 +35,17 @@ pub struct CandidatesArgs {
 
 pub fn run(args: &CandidatesArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
     let ledger = load(&args.folder.dir, today)?;
-    let mut article = intake::article::read(&args.article).map_err(|e| match e {
-        intake::ArticleError::Read { .. } => CliError::Usage(e.to_string()),
-        _ => CliError::Failed(e.to_string()),
-    })?;
-    fill_from_source(&mut article, &args.article, &ledger);
-    if let Some(published) = args.published {
-        article.published = Some(published);
-    }
+    let article =
+        intake::read_article(&ledger, &args.article, args.published).map_err(|e| match e {
+            intake::ArticleError::Read { .. } => CliError::Usage(e.to_string()),
+            _ => CliError::Failed(e.to_string()),
+        })?;
     let found = intake::candidates(&article, &ledger);
     match args.format {
         CandidatesFormat::Json => write_json_seq(out, found.iter())?,
         CandidatesFormat::Table => write_table(out, &found)?,
     }
     Ok(std::process::ExitCode::SUCCESS)
-}
-
-/// An article the folder already cites (its seed file or its url): the source's author
-/// and date fill what the article itself does not say.
-fn fill_from_source(article: &mut Article, location: &str, ledger: &Ledger) {
-    let wanted = Path::new(location).canonicalize().ok();
-    let source = ledger
-        .files
-        .iter()
-        .flat_map(|file| &file.scenario.sources)
-        .find(|source| {
-            source.url.as_deref() == Some(location)
-                || source.seed.as_deref().is_some_and(|seed| {
-                    resolve_seed(&ledger.project_root, seed)
-                        .ok()
-                        .and_then(|path| path.canonicalize().ok())
-                        .is_some_and(|path| Some(path) == wanted)
-                })
-        });
-    if let Some(source) = source {
-        if article.author.is_none() {
-            article.author = source.author.clone();
-        }
-        if article.published.is_none() {
-            article.published = Some(source.published);
-        }
-    }
 }
 
 fn write_table(out: &mut dyn Write, found: &[Candidate]) -> Result<(), CliError> {

@@ -234,3 +234,76 @@ fn by_affiliation<'a>(people: &'a [Person], description: &str) -> Option<&'a Per
         _ => None,
     }
 }
+
+/// The folder's source for the article at `location` (its seed file or its url), with the
+/// scenario file that holds it.
+pub fn cited_source<'a>(
+    ledger: &'a Ledger,
+    location: &str,
+) -> Option<(&'a crate::ledger::ScenarioFile, &'a crate::ledger::Source)> {
+    let wanted = std::path::Path::new(location).canonicalize().ok();
+    ledger.files.iter().find_map(|file| {
+        file.scenario
+            .sources
+            .iter()
+            .find(|source| {
+                source.url.as_deref() == Some(location)
+                    || source.seed.as_deref().is_some_and(|seed| {
+                        crate::ledger::resolve_seed(&ledger.project_root, seed)
+                            .ok()
+                            .and_then(|path| path.canonicalize().ok())
+                            .is_some_and(|path| Some(path) == wanted)
+                    })
+            })
+            .map(|source| (file, source))
+    })
+}
+
+/// Reads the article at `location` (a file or an http(s) URL); what it does not say of
+/// itself (its author, its date) comes from the folder's source for it, and `published`,
+/// when given, is its date.
+pub fn read_article(
+    ledger: &Ledger,
+    location: &str,
+    published: Option<NaiveDate>,
+) -> Result<Article, ArticleError> {
+    let mut article = article::read(location)?;
+    if let Some((_, source)) = cited_source(ledger, location) {
+        if article.author.is_none() {
+            article.author = source.author.clone();
+        }
+        if article.published.is_none() {
+            article.published = Some(source.published);
+        }
+    }
+    if published.is_some() {
+        article.published = published;
+    }
+    Ok(article)
+}
+
+/// The new-forecast form's fields for accepting `candidate`: the quote verbatim, the
+/// forecaster (the registry's person, else the name as the article gives it), the hedge
+/// words and the date; the source when the folder cites the article. The claim and the
+/// resolve-by date are the ledger keeper's to write.
+pub fn draft_of(
+    candidate: &Candidate,
+    source: Option<&crate::ledger::Source>,
+) -> crate::ledger::draft::ForecastDraft {
+    crate::ledger::draft::ForecastDraft {
+        by: candidate
+            .person
+            .clone()
+            .or_else(|| candidate.speaker.clone())
+            .or_else(|| candidate.speaker_group.clone())
+            .unwrap_or_default(),
+        source: source.map(|s| s.id.clone()).unwrap_or_default(),
+        made: candidate
+            .made_on
+            .map(|date| date.to_string())
+            .unwrap_or_default(),
+        quote: candidate.quote.clone(),
+        expression: candidate.expression.clone(),
+        ..Default::default()
+    }
+}

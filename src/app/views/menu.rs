@@ -23,6 +23,7 @@ pub fn menu_bar(ui: &mut Ui, app: &HindsightApp, actions: &mut Vec<Action>) {
                 }
             });
             UiCommand::Reload.menu_item(ui, app, actions);
+            UiCommand::AddArticle.menu_item(ui, app, actions);
             ui.separator();
             UiCommand::Quit.menu_item(ui, app, actions);
         });

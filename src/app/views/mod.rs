@@ -3,6 +3,7 @@
 //! asked for as [`Action`]s: none of them changes the app's state (beyond the text typed
 //! into its fields), reads or writes a file, or computes a cache.
 
+pub mod article;
 pub mod detail;
 pub mod dispute;
 pub mod filter_bar;
@@ -46,6 +47,7 @@ pub fn app_ui(ui: &mut Ui, app: &mut HindsightApp, actions: &mut Vec<Action>) {
     egui::Panel::bottom("status").show(ui, |ui| menu::status_bar(ui, app));
 
     let today = app.today();
+    let reading_article = app.is_reading_article();
     let HindsightApp {
         session,
         derived,
@@ -149,6 +151,12 @@ pub fn app_ui(ui: &mut Ui, app: &mut HindsightApp, actions: &mut Vec<Action>) {
     });
     if let Some(form) = &mut state.form {
         forms::form_window(ui.ctx(), &ctx, form, actions);
+    }
+    if let Some(ask) = &mut state.article_ask {
+        article::ask_window(ui.ctx(), ask, reading_article, actions);
+    }
+    if let Some(view) = &state.article {
+        article::article_window(ui.ctx(), view, actions);
     }
     if let Some(form) = &mut state.commit {
         let snapshot = session.repository.snapshot.as_ref();

@@ -1,0 +1,271 @@
+//! Reading an article with the ledger: File → Add article… asks for a file or a URL; the
+//! article window shows its text with every candidate forecast highlighted (the surer the
+//! words, the stronger the colour) beside the list of candidates. Selecting one shows who
+//! said it and what it maps to; *Accept* opens the new-forecast form filled in from it,
+//! *Dismiss* hides it. ↑/↓ move through the candidates, Enter accepts, Delete dismisses.
+
+use egui::text::LayoutJob;
+use egui::{Color32, Key, Modifiers, RichText, TextFormat, Ui};
+
+use crate::app::Action;
+use crate::intake::Candidate;
+
+/// An article read, with its candidates and what the user did with them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ArticleView {
+    pub location: String,
+    pub text: String,
+    pub candidates: Vec<Candidate>,
+    pub dismissed: Vec<bool>,
+    /// The candidate shown in detail (an index into `candidates`).
+    pub selected: usize,
+}
+
+impl ArticleView {
+    /// The candidates not dismissed, in order.
+    pub fn shown(&self) -> Vec<usize> {
+        (0..self.candidates.len())
+            .filter(|&i| !self.dismissed.get(i).copied().unwrap_or(false))
+            .collect()
+    }
+}
+
+/// What the Add article window holds as typed: a path or URL, or the text pasted.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ArticleAsk {
+    pub location: String,
+    pub pasted: String,
+}
+
+/// The window asking for the article: a path or a URL, or its text pasted.
+pub fn ask_window(
+    ctx: &egui::Context,
+    ask: &mut ArticleAsk,
+    reading: bool,
+    actions: &mut Vec<Action>,
+) {
+    let ArticleAsk { location, pasted } = ask;
+    let mut open = true;
+    egui::Window::new("Add article")
+        .open(&mut open)
+        .collapsible(false)
+        .show(ctx, |ui| {
+            ui.label("A text or HTML file, or an http(s) address.");
+            let label = ui.label("Article");
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(location)
+                        .hint_text("seeds/article.txt or https://…")
+                        .desired_width(420.0),
+                )
+                .labelled_by(label.id);
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            ui.horizontal(|ui| {
+                let read = ui.add_enabled(
+                    !reading && !location.trim().is_empty(),
+                    egui::Button::new("Read"),
+                );
+                if read.clicked() || (enter && !reading && !location.trim().is_empty()) {
+                    actions.push(Action::ReadArticle(location.trim().to_string()));
+                }
+                if reading {
+                    ui.spinner();
+                    ui.weak("reading…");
+                }
+            });
+            ui.separator();
+            let label = ui.label("Or paste the article's text");
+            ui.add(
+                egui::TextEdit::multiline(pasted)
+                    .desired_rows(6)
+                    .desired_width(420.0),
+            )
+            .labelled_by(label.id);
+            if ui
+                .add_enabled(
+                    !reading && !pasted.trim().is_empty(),
+                    egui::Button::new("Read the text"),
+                )
+                .clicked()
+            {
+                actions.push(Action::ReadPastedArticle(pasted.clone()));
+            }
+        });
+    if !open {
+        actions.push(Action::CloseArticle);
+    }
+}
+
+/// The article and its candidates.
+pub fn article_window(ctx: &egui::Context, view: &ArticleView, actions: &mut Vec<Action>) {
+    let mut open = true;
+    let shown = view.shown();
+    egui::Window::new("Article")
+        .open(&mut open)
+        .default_size([1100.0, 680.0])
+        .show(ctx, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.strong(&view.location);
+                ui.weak(format!(
+                    "{} ({} dismissed)",
+                    candidate_count(shown.len()),
+                    view.candidates.len() - shown.len()
+                ));
+            });
+            if !ctx.text_edit_focused() {
+                keyboard(ui, view, &shown, actions);
+            }
+            ui.columns(2, |columns| {
+                list_ui(&mut columns[0], view, &shown, actions);
+                egui::ScrollArea::vertical()
+                    .id_salt("article-text")
+                    .show(&mut columns[1], |ui| text_ui(ui, view, &shown));
+            });
+        });
+    if !open {
+        actions.push(Action::CloseArticle);
+    }
+}
+
+fn keyboard(ui: &mut Ui, view: &ArticleView, shown: &[usize], actions: &mut Vec<Action>) {
+    let position = shown.iter().position(|&i| i == view.selected);
+    ui.input_mut(|input| {
+        if input.consume_key(Modifiers::NONE, Key::ArrowDown) {
+            let next = position.map_or(0, |p| (p + 1).min(shown.len().saturating_sub(1)));
+            if let Some(&i) = shown.get(next) {
+                actions.push(Action::SelectCandidate(i));
+            }
+        }
+        if input.consume_key(Modifiers::NONE, Key::ArrowUp) {
+            let previous = position.map_or(0, |p| p.saturating_sub(1));
+            if let Some(&i) = shown.get(previous) {
+                actions.push(Action::SelectCandidate(i));
+            }
+        }
+        if position.is_some() && input.consume_key(Modifiers::NONE, Key::Enter) {
+            actions.push(Action::AcceptCandidate(view.selected));
+        }
+        if position.is_some() && input.consume_key(Modifiers::NONE, Key::Delete) {
+            actions.push(Action::DismissCandidate(view.selected));
+        }
+    });
+}
+
+fn list_ui(ui: &mut Ui, view: &ArticleView, shown: &[usize], actions: &mut Vec<Action>) {
+    if let Some(candidate) = shown
+        .contains(&view.selected)
+        .then(|| &view.candidates[view.selected])
+    {
+        detail_ui(ui, candidate, view.selected, actions);
+        ui.separator();
+    }
+    egui::ScrollArea::vertical()
+        .id_salt("candidates")
+        .show(ui, |ui| {
+            for &i in shown {
+                let candidate = &view.candidates[i];
+                let who = candidate
+                    .speaker
+                    .as_deref()
+                    .or(candidate.speaker_group.as_deref())
+                    .unwrap_or("the article");
+                let mut label = format!(
+                    "{who}: “{}” — {}",
+                    candidate.expression,
+                    super::style::shorten(&candidate.quote, 70)
+                );
+                if candidate.known.is_some() {
+                    label.push_str(" (in the ledger)");
+                }
+                if ui.selectable_label(i == view.selected, label).clicked() {
+                    actions.push(Action::SelectCandidate(i));
+                }
+            }
+        });
+}
+
+fn detail_ui(ui: &mut Ui, candidate: &Candidate, index: usize, actions: &mut Vec<Action>) {
+    let who = match (&candidate.speaker, &candidate.speaker_group) {
+        (Some(speaker), _) => speaker.clone(),
+        (None, Some(group)) => group.clone(),
+        (None, None) => "the article's own voice".to_string(),
+    };
+    ui.label(RichText::new(format!("Said by {who}")).strong());
+    if let Some(role) = &candidate.speaker_role {
+        ui.weak(role);
+    }
+    ui.label(match &candidate.person {
+        Some(person) => format!("In the registry as {person}"),
+        None => "Not in the people registry".to_string(),
+    });
+    ui.label(format!(
+        "Hedge words “{}” ➡ {}",
+        candidate.expression,
+        super::style::percent(candidate.probability)
+    ));
+    if let Some(date) = candidate.made_on {
+        ui.label(format!("Made {date}"));
+    }
+    if let Some(known) = &candidate.known {
+        ui.weak(format!("Already in the ledger as {known}"));
+    }
+    ui.horizontal(|ui| {
+        if ui.button("Accept").on_hover_text("Enter").clicked() {
+            actions.push(Action::AcceptCandidate(index));
+        }
+        if ui.button("Dismiss").on_hover_text("Delete").clicked() {
+            actions.push(Action::DismissCandidate(index));
+        }
+    });
+}
+
+/// The article's text with each shown candidate highlighted: the further its probability
+/// from an even chance, the stronger the colour; the selected one outlined in the accent.
+fn text_ui(ui: &mut Ui, view: &ArticleView, shown: &[usize]) {
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let text_colour = ui.visuals().text_color();
+    let accent = ui.visuals().selection.bg_fill;
+    let mut spans: Vec<(usize, usize, Color32)> = shown
+        .iter()
+        .map(|&i| {
+            let candidate = &view.candidates[i];
+            let strength = candidate
+                .probability
+                .map_or(0.3, |p| 0.25 + 1.5 * (p - 0.5).abs());
+            let colour = if i == view.selected {
+                accent
+            } else {
+                Color32::from_rgb(200, 160, 40).gamma_multiply(strength.clamp(0.2, 1.0) as f32)
+            };
+            (candidate.start, candidate.end, colour)
+        })
+        .filter(|(start, end, _)| start < end && *end <= view.text.len())
+        .collect();
+    spans.sort_by_key(|(start, _, _)| *start);
+    let mut job = LayoutJob::default();
+    let mut at = 0;
+    let plain = TextFormat::simple(body.clone(), text_colour);
+    for (start, end, colour) in spans {
+        if start < at || !view.text.is_char_boundary(start) || !view.text.is_char_boundary(end) {
+            continue;
+        }
+        job.append(&view.text[at..start], 0.0, plain.clone());
+        job.append(
+            &view.text[start..end],
+            0.0,
+            TextFormat {
+                background: colour,
+                ..plain.clone()
+            },
+        );
+        at = end;
+    }
+    job.append(&view.text[at..], 0.0, plain);
+    job.wrap.max_width = ui.available_width();
+    ui.label(job);
+}
+
+/// "1 candidate forecast", "19 candidate forecasts".
+pub fn candidate_count(n: usize) -> String {
+    format!("{n} candidate forecast{}", if n == 1 { "" } else { "s" })
+}
