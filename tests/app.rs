@@ -910,11 +910,8 @@ fn status_says(harness: &Harness<'static, HindsightApp>, text: &str) -> bool {
 fn commit_as_the_app_does(dir: &std::path::Path) {
     let scenarios = dir.join("scenarios");
     let status = hindsight::git::status(&scenarios).unwrap().unwrap();
-    let changes: Vec<_> = hindsight::git::describe_changes(&scenarios, &status.changed)
-        .into_iter()
-        .flat_map(|(_, changes)| changes)
-        .collect();
-    let message = hindsight::ledger::changes::commit_message(&changes);
+    let changes = hindsight::git::describe_changes(&scenarios, &status.changed);
+    let message = hindsight::git::suggested_message(&status, &changes);
     hindsight::git::commit(&scenarios, &status, &status.changed, &message).unwrap();
 }
 

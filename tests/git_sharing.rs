@@ -9,7 +9,6 @@ use std::path::Path;
 
 use common::{Team, git, hindsight_in, with_new_forecast};
 use hindsight::git::{self as repo, FileState};
-use hindsight::ledger::changes::commit_message;
 
 const FORECAST: &str = "bo-minister-resigns";
 
@@ -43,9 +42,8 @@ fn add_forecasts(dir: &Path, ids: &[&str]) {
 fn commit_all(dir: &Path) -> String {
     let scenarios = dir.join("scenarios");
     let status = repo::status(&scenarios).unwrap().unwrap();
-    let described = repo::describe_changes(&scenarios, &status.changed);
-    let changes: Vec<_> = described.into_iter().flat_map(|(_, c)| c).collect();
-    let message = commit_message(&changes);
+    let changes = repo::describe_changes(&scenarios, &status.changed);
+    let message = repo::suggested_message(&status, &changes);
     repo::commit(&scenarios, &status, &status.changed, &message).unwrap();
     message
 }
@@ -166,7 +164,7 @@ fn a_pull_that_brings_a_dispute_names_it_and_settling_it_concludes_the_merge() {
     let status = repo::status(&scenarios).unwrap().unwrap();
     assert!(status.merging);
     let message = commit_all(&ben);
-    assert_eq!(message, "Resolve bo-minister-resigns as true");
+    assert_eq!(message, "Merge: Resolve bo-minister-resigns as true");
     let parents = git(&ben, &["log", "-1", "--format=%P"]);
     assert_eq!(parents.split_whitespace().count(), 2, "a merge commit");
     hindsight_in(&ben, &["check"]);

@@ -135,7 +135,7 @@ impl HindsightApp {
                     .as_ref()
                     .and_then(|s| s.repository.snapshot.as_ref());
                 let suggested = snapshot
-                    .map(|snapshot| snapshot.suggested_message())
+                    .map(|snapshot| snapshot.suggested_message.clone())
                     .unwrap_or_default();
                 self.ui.commit = Some(super::CommitForm {
                     message: suggested.clone(),

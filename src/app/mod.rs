@@ -420,8 +420,10 @@ impl HindsightApp {
         }
         if let (Some(form), Some(snapshot)) = (&mut self.ui.commit, &session.repository.snapshot)
             && form.message == form.suggested
+            && form.suggested != snapshot.suggested_message
         {
-            form.suggested = snapshot.suggested_message();
+            // An untouched suggestion follows a newer snapshot.
+            form.suggested = snapshot.suggested_message.clone();
             form.message = form.suggested.clone();
         }
         // The selected forecast's history, read in the background for its detail view.

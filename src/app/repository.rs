@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::background::{Poll, Task};
 use crate::git::{self, ChangedFile, HistoryEntry, RepoStatus};
-use crate::ledger::changes::{Change, commit_message};
+use crate::ledger::changes::Change;
 
 /// The repository's state, and what a commit would take.
 #[derive(Clone, Debug, PartialEq)]
@@ -15,23 +15,9 @@ pub struct Snapshot {
     pub status: RepoStatus,
     /// Each changed ledger file with what changed in it.
     pub changes: Vec<(ChangedFile, Vec<Change>)>,
-}
-
-impl Snapshot {
-    /// The commit message a commit of every changed file would get.
-    pub fn suggested_message(&self) -> String {
-        let changes: Vec<Change> = self
-            .changes
-            .iter()
-            .flat_map(|(_, changes)| changes.iter().cloned())
-            .collect();
-        let message = commit_message(&changes);
-        match (message.is_empty(), self.status.merging) {
-            (true, true) => "Merge".to_string(),
-            (false, true) => format!("Merge: {message}"),
-            _ => message,
-        }
-    }
+    /// The message a commit of every changed file would get (made with the snapshot, in
+    /// the background, not per frame).
+    pub suggested_message: String,
 }
 
 /// A git operation the user started.
@@ -119,9 +105,13 @@ impl Repository {
         let dir = self.dir.clone();
         self.refreshing = Some(Task::spawn(ctx, move || {
             git::status(&dir).map(|status| {
-                status.map(|status| Snapshot {
-                    changes: git::describe_changes(&dir, &status.changed),
-                    status,
+                status.map(|status| {
+                    let changes = git::describe_changes(&dir, &status.changed);
+                    Snapshot {
+                        suggested_message: git::suggested_message(&status, &changes),
+                        changes,
+                        status,
+                    }
                 })
             })
         }));

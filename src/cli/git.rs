@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
-use super::{CliError, CliResult, FolderArg, load};
+use super::{CliError, CliResult, FolderArg, load, load_holding};
 use crate::git::{DriverOutcome, history, run_driver, setup};
 use crate::ledger::Ledger;
 use crate::ledger::dispute::{has_dispute, keep_side};
@@ -163,7 +163,8 @@ pub struct LogArgs {
 /// `hindsight log ID`: every commit that changed the forecast's block, newest first, with
 /// its author, date and what changed.
 pub fn run_log(args: &LogArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
-    let ledger = load(&args.folder.dir, today)?;
+    // Only the files that can hold the forecast are parsed (a dispute's file holds its id too).
+    let ledger = load_holding(&args.folder.dir, today, &args.id)?;
     let file = match ledger.find(&args.id) {
         Some(entry) => ledger.view(entry).file.path.clone(),
         None => disputed_file(&ledger, &args.id).ok_or_else(|| {

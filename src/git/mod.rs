@@ -14,7 +14,7 @@ mod status;
 
 pub use driver::{DriverOutcome, kind_of, run_driver};
 pub use history::{HistoryEntry, history};
-pub use remote::{Committed, PullReport, commit, describe_changes, pull, push};
+pub use remote::{Committed, PullReport, commit, describe_changes, pull, push, suggested_message};
 pub use setup::{Setup, needs_setup, setup};
 pub use status::{ChangedFile, FileState, RepoStatus, status};
 

@@ -6,7 +6,7 @@ use std::path::Path;
 use super::driver::kind_of;
 use super::run::{failure, git_output, git_run, read_blobs};
 use super::status::{ChangedFile, FileState, RepoStatus};
-use crate::ledger::changes::{Change, file_changes};
+use crate::ledger::changes::{Change, commit_message, file_changes};
 use crate::ledger::limits::MAX_FILE_BYTES;
 
 /// What changed in each of these files since the last commit (their working versions
@@ -34,6 +34,21 @@ pub fn describe_changes(dir: &Path, files: &[ChangedFile]) -> Vec<(ChangedFile, 
             (file.clone(), changes)
         })
         .collect()
+}
+
+/// The message a commit of these changes gets: what changed, in words ("Resolve x as
+/// true; add 2 forecasts to y"), and during a merge "Merge: " before it.
+pub fn suggested_message(status: &RepoStatus, changes: &[(ChangedFile, Vec<Change>)]) -> String {
+    let changes: Vec<Change> = changes
+        .iter()
+        .flat_map(|(_, changes)| changes.iter().cloned())
+        .collect();
+    let message = commit_message(&changes);
+    match (message.is_empty(), status.merging) {
+        (true, true) => "Merge".to_string(),
+        (false, true) => format!("Merge: {message}"),
+        _ => message,
+    }
 }
 
 /// A commit made.
