@@ -5,7 +5,7 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{Team, TempLedger, block_lines, changed_line_range, git, hindsight_in, today};
+use common::{Team, TempLedger, block_lines, changed_line_range, git, resolve_minister, today};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -921,30 +921,15 @@ fn commit_as_the_app_does(dir: &std::path::Path) {
 fn pull_that_brings_a_dispute() -> (Team, std::path::PathBuf, Harness<'static, HindsightApp>) {
     let team = Team::new();
     let (ana, ben) = (team.clone("ana"), team.clone("ben"));
-    resolve_minister(&ana, "true");
+    resolve_minister(&ana.join("scenarios"), "true", "Ana");
     commit_as_the_app_does(&ana);
     git(&ana, &["push", "-q"]);
-    resolve_minister(&ben, "false");
+    resolve_minister(&ben.join("scenarios"), "false", "Ben");
     commit_as_the_app_does(&ben);
     let mut harness = open_clone(&ben);
     wait_until(&mut harness, |h| shows_text(h, "branch main"));
     click_and_wait(&mut harness, "Pull", |h| status_says(h, "Pulled 1 commit"));
     (team, ben, harness)
-}
-
-fn resolve_minister(dir: &std::path::Path, verdict: &str) {
-    hindsight_in(
-        dir,
-        &[
-            "resolve",
-            "bo-minister-resigns",
-            verdict,
-            "--on",
-            "2022-07-01",
-            "--evidence",
-            "Seen.",
-        ],
-    );
 }
 
 #[test]

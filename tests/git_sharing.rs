@@ -7,26 +7,13 @@ mod common;
 
 use std::path::Path;
 
-use common::{Team, git, hindsight_in, with_new_forecast};
+use common::{Team, git, hindsight_in, resolve_minister, with_new_forecast};
 use hindsight::git::{self as repo, FileState};
 
 const FORECAST: &str = "bo-minister-resigns";
 
 fn resolve(dir: &Path, verdict: &str) {
-    hindsight_in(
-        dir,
-        &[
-            "resolve",
-            FORECAST,
-            verdict,
-            "--on",
-            "2022-07-01",
-            "--by",
-            "Judge",
-            "--evidence",
-            "Seen.",
-        ],
-    );
+    resolve_minister(&dir.join("scenarios"), verdict, "Judge");
 }
 
 fn add_forecasts(dir: &Path, ids: &[&str]) {

@@ -262,3 +262,21 @@ pub fn hindsight_in(dir: &Path, args: &[&str]) -> Run {
     assert_eq!(run.status, 0, "{all:?}: {}{}", run.stdout, run.stderr);
     run
 }
+
+/// Records a verdict on the fixture's `bo-minister-resigns` (open in the fixture) in the
+/// scenarios folder `scenarios`, judged by `by`: `hindsight resolve`, which must succeed.
+pub fn resolve_minister(scenarios: &Path, verdict: &str, by: &str) {
+    let run = hindsight(&[
+        "resolve",
+        "bo-minister-resigns",
+        verdict,
+        "--on",
+        "2022-07-01",
+        "--by",
+        by,
+        "--evidence",
+        "Seen.",
+        scenarios.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+}
