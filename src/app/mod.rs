@@ -430,10 +430,11 @@ impl HindsightApp {
         if let Some(id) = &self.ui.selected
             && let Some(entry) = session.ledger.find(id)
         {
-            let file = session.ledger.view(entry).file.path.clone();
+            // Asked every frame; it only spawns a read when the forecast or the data changed.
+            let file = &session.ledger.view(entry).file.path;
             session
                 .repository
-                .want_history(id, &file, session.generation, ctx);
+                .want_history(id, file, session.generation, ctx);
         }
         // The verdict form is filled afresh for each forecast selected, dated today.
         if let Some(id) = &self.ui.selected
