@@ -1252,8 +1252,10 @@ fn an_article_is_read_with_its_candidates_and_one_is_accepted_into_a_new_forecas
     harness.run();
     assert!(shows_text(&harness, "Said by the article's own voice"));
 
-    // Enter accepts: the new-forecast form, filled in from the article.
+    // Enter accepts: the new-forecast form, filled in from the article. (The form's
+    // scrolling fields take a few frames to size themselves.)
     harness.key_press(Key::Enter);
+    harness.run_steps(8);
     harness.run();
     assert_eq!(
         field(&harness, "Quote").value().as_deref(),
@@ -1267,9 +1269,18 @@ fn an_article_is_read_with_its_candidates_and_one_is_accepted_into_a_new_forecas
         field(&harness, "Confidence words").value().as_deref(),
         Some("would")
     );
-    // The ledger keeper names the forecaster and writes the claim; "would" is not in the
-    // fixture's phrase table, so it gets a word the table knows.
-    type_into(&mut harness, "Forecaster", "unnamed-analysts");
+    // The article's own voice is its author's, proposed as a new person; the ledger
+    // keeper credits someone in the registry instead, and the new person is dropped.
+    // "would" is not in the fixture's phrase table, so it gets a word the table knows.
+    assert_eq!(
+        field(&harness, "Forecaster").value().as_deref(),
+        Some("jo-reporter")
+    );
+    assert!(shows_text(&harness, "New person, added to people.ron"));
+    replace_text(&mut harness, "Forecaster", "unnamed-analysts");
+    assert!(!shows_text(&harness, "New person, added to people.ron"));
+    // The folder cites the article: no new source.
+    assert!(!shows_text(&harness, "New source, added to this scenario"));
     replace_text(&mut harness, "Confidence words", "likely");
     type_into(
         &mut harness,
@@ -1289,12 +1300,13 @@ fn an_article_is_read_with_its_candidates_and_one_is_accepted_into_a_new_forecas
         text.contains("source: \"herald\""),
         "the source citing the article"
     );
+    assert!(!ledger.read("people.ron").contains("Jo Reporter"));
     let check = ledger.run(&["check"]);
     assert_eq!(check.status, 0, "{}", check.stdout);
 }
 
 #[test]
-fn a_pasted_article_is_read_too() {
+fn a_pasted_article_is_accepted_with_a_new_person_and_a_new_source_saved_under_seeds() {
     let ledger = TempLedger::fixture();
     let mut harness = open(&ledger, false);
     click(&mut harness, "File");
@@ -1312,4 +1324,72 @@ fn a_pasted_article_is_read_too() {
     wait_until(&mut harness, |h| shows_text(h, "1 candidate forecast ("));
     assert!(shows_text(&harness, "Said by Jonas Berg"));
     assert!(shows_text(&harness, "Hedge words “probably” ➡ 70%"));
+    assert!(shows_text(&harness, "Not in the people registry"));
+
+    // Accepting proposes the speaker as a new person and the article as a new source, its
+    // text to be saved under seeds/ (pasted text has no home of its own).
+    harness.key_press(Key::Enter);
+    harness.run_steps(8);
+    harness.run();
+    assert!(shows_text(&harness, "New forecast from the article"));
+    assert!(shows_text(&harness, "New person, added to people.ron"));
+    assert_eq!(
+        field(&harness, "Name").value().as_deref(),
+        Some("Jonas Berg")
+    );
+    assert_eq!(
+        field(&harness, "Affiliation").value().as_deref(),
+        Some("chief economist at Nordbank")
+    );
+    assert_eq!(
+        field(&harness, "Forecaster").value().as_deref(),
+        Some("jonas-berg")
+    );
+    assert!(shows_text(&harness, "New source, added to this scenario"));
+    assert_eq!(
+        field(&harness, "Title").value().as_deref(),
+        Some("Rates on hold")
+    );
+    assert_eq!(
+        field(&harness, "Seed file").value().as_deref(),
+        Some("seeds/rates-hold.txt")
+    );
+    // The keeper adds what the text does not say: the outlet, the date, the claim.
+    type_into(&mut harness, "Outlet", "Nordic Herald");
+    type_into(&mut harness, "Published", "2022-03-01");
+    replace_text(&mut harness, "Made", "2022-03-01");
+    type_into(
+        &mut harness,
+        "Claim",
+        "The central bank keeps its rates unchanged at its next meeting.",
+    );
+    type_into(&mut harness, "Resolve by", "2022-04-30");
+    click(&mut harness, "Add forecast");
+    assert!(
+        harness.state().ui.form.is_none(),
+        "{:?} {:?}",
+        harness.state().status,
+        harness.state().ui.form
+    );
+
+    let people = ledger.read("people.ron");
+    assert!(
+        people.contains("name: \"Jonas Berg\""),
+        "{people} {:?}",
+        harness.state().status
+    );
+    assert!(people.contains("affiliation: \"chief economist at Nordbank\""));
+    let scenario = ledger.read("prices.ron");
+    assert!(scenario.contains("outlet: \"Nordic Herald\""), "{scenario}");
+    assert!(scenario.contains("seed: \"seeds/rates-hold.txt\""));
+    assert!(scenario.contains("by: \"jonas-berg\""));
+    assert!(scenario.contains("source: \"rates-hold\""));
+    let seed = std::fs::read_to_string(ledger.root.path().join("seeds/rates-hold.txt")).unwrap();
+    assert!(seed.contains("The central bank will probably keep rates unchanged"));
+    let check = ledger.run(&["check"]);
+    assert_eq!(check.status, 0, "{}", check.stdout);
+    // The candidate now reads as in the ledger, and the new forecast shows its quote in
+    // the saved text.
+    assert!(shows_text(&harness, "(in the ledger)"));
+    assert!(shows_text(&harness, "Added berg-central-bank"));
 }

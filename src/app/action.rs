@@ -5,6 +5,7 @@
 
 use std::path::PathBuf;
 
+use crate::intake::accept::Acceptance;
 use crate::ledger::Verdict;
 use crate::ledger::draft::{ForecastDraft, PersonDraft, ScenarioDraft, SourceDraft};
 use crate::ledger::merge::Side;
@@ -119,6 +120,12 @@ pub enum Action {
     },
     NewPerson,
     SavePerson(PersonDraft),
+    /// Save an accepted candidate into the scenario file at `file`: the forecast, with the
+    /// new person, source and seed file it needs.
+    SaveAcceptance {
+        file: PathBuf,
+        acceptance: Box<Acceptance>,
+    },
     /// Close the open form window, dropping what was typed.
     CloseForm,
 }

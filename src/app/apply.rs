@@ -9,6 +9,7 @@ use super::repository::{Finished, Operation};
 use super::undo::UndoStep;
 use super::views::filter_bar::{FilterBarState, search_field_id};
 use super::{Action, Form, HindsightApp, OutcomeForm, Tab};
+use crate::intake::accept::Acceptance;
 use crate::ledger::EditError;
 use crate::ledger::dispute::{keep_side, settle_with};
 use crate::ledger::draft::{
@@ -98,6 +99,7 @@ impl HindsightApp {
             Action::SelectCandidate(index) => {
                 if let Some(article) = &mut self.ui.article {
                     article.selected = index;
+                    article.scroll_to_selected = true;
                 }
             }
             Action::DismissCandidate(index) => {
@@ -113,6 +115,7 @@ impl HindsightApp {
                         .find(|&i| i > index)
                         .or(shown.last().copied())
                         .unwrap_or(0);
+                    article.scroll_to_selected = true;
                 }
             }
             Action::AcceptCandidate(index) => self.accept_candidate(index),
@@ -195,6 +198,9 @@ impl HindsightApp {
                 })
             }
             Action::SavePerson(draft) => self.save_person(draft, ctx),
+            Action::SaveAcceptance { file, acceptance } => {
+                self.save_acceptance(&file, *acceptance, ctx)
+            }
             Action::CloseForm => self.ui.form = None,
         }
     }
@@ -555,14 +561,15 @@ impl HindsightApp {
             return;
         };
         self.reading = Some(super::background::Task::spawn(ctx, move || {
-            let (location, article) = match input {
+            let (location, origin, article) = match input {
                 ArticleInput::At(location) => {
                     let article = crate::intake::read_article(&ledger, &location, None)
                         .map_err(|error| error.to_string())?;
-                    (location, article)
+                    (location.clone(), Some(location), article)
                 }
                 ArticleInput::Pasted(text) => (
                     "the pasted text".to_string(),
+                    None,
                     crate::intake::article::from_text(text),
                 ),
             };
@@ -570,15 +577,19 @@ impl HindsightApp {
             Ok(super::ArticleView {
                 dismissed: vec![false; candidates.len()],
                 location,
-                text: article.text,
+                origin,
+                article,
                 candidates,
                 selected: 0,
+                scroll_to_selected: false,
+                generation: 0,
             })
         }));
     }
 
-    /// Opens the new-forecast form filled in from a candidate, in the scenario that cites
-    /// the article (else the selected forecast's scenario).
+    /// Opens the accept form filled in from a candidate (with a new person and source
+    /// when the folder lacks them), in the scenario that cites the article, else the
+    /// selected forecast's scenario.
     fn accept_candidate(&mut self, index: usize) {
         let Some(ledger) = self.ledger() else { return };
         let Some(article) = &self.ui.article else {
@@ -587,31 +598,73 @@ impl HindsightApp {
         let Some(candidate) = article.candidates.get(index) else {
             return;
         };
-        let cited = crate::intake::cited_source(ledger, &article.location);
+        let origin = article.origin.as_deref();
+        let cited = origin.and_then(|origin| crate::intake::cited_source(ledger, origin));
         let Some(file) = cited
             .map(|(file, _)| file)
             .or_else(|| self.selected_file(ledger))
         else {
             return self.error("Create a scenario first (Edit → New scenario)");
         };
-        let mut draft = crate::intake::draft_of(candidate, cited.map(|(_, source)| source));
-        if draft.source.is_empty() {
-            draft.source = file
-                .scenario
-                .sources
-                .first()
-                .map(|s| s.id.clone())
-                .unwrap_or_default();
-        }
-        if draft.made.is_empty() {
-            draft.made = self.today().to_string();
-        }
-        self.ui.form = Some(Form::Forecast {
+        let acceptance = crate::intake::accept::acceptance(
+            ledger,
+            file,
+            origin,
+            &article.article,
+            candidate,
+            self.today(),
+        );
+        self.ui.form = Some(Form::Accept {
             file: file.path.clone(),
-            draft,
-            editing: None,
+            acceptance: Box::new(acceptance),
             problems: Vec::new(),
         });
+    }
+
+    /// Writes an accepted candidate: its forecast, and the person, source and seed file it
+    /// needs. The article then reads as cited by the folder, from its saved seed.
+    fn save_acceptance(&mut self, file: &Path, acceptance: Acceptance, ctx: &egui::Context) {
+        if !self.form_file(file) {
+            return;
+        }
+        let Some(session) = &mut self.session else {
+            return;
+        };
+        let checked = match crate::intake::accept::check(&session.ledger, file, &acceptance) {
+            Ok(checked) => checked,
+            Err(problems) => return self.set_form_problems(problems),
+        };
+        // The write takes in the new person; other holders of the ledger (a background
+        // task) keep theirs, and the reload below replaces this one.
+        let ledger = std::sync::Arc::make_mut(&mut session.ledger);
+        match crate::intake::accept::save(ledger, file, checked) {
+            Ok(saved) => {
+                let id = saved.inserted.forecast.id.clone();
+                self.undo.push(UndoStep::Insert {
+                    path: saved.inserted.path,
+                    id: id.clone(),
+                    fingerprint: saved.inserted.fingerprint,
+                });
+                if let (Some(seed), Some(article)) = (&saved.seed, &mut self.ui.article) {
+                    article.origin = Some(seed.display().to_string());
+                }
+                let mut also: Vec<String> = Vec::new();
+                also.extend(saved.person.map(|person| format!("person {person}")));
+                also.extend(saved.source.map(|source| format!("source {source}")));
+                also.extend(saved.seed.map(|seed| seed.display().to_string()));
+                let also = if also.is_empty() {
+                    String::new()
+                } else {
+                    format!(" with {}", also.join(", "))
+                };
+                self.ui.form = None;
+                self.ui.selected = Some(id.clone());
+                self.ui.scroll_to_selected = true;
+                self.info(format!("Added {id}{also}"));
+            }
+            Err(error) => self.error(error.to_string()),
+        }
+        self.reload(ctx);
     }
 
     /// A commit, pull or push ended: say how, and show what a pull brought in.

@@ -414,6 +414,13 @@ impl HindsightApp {
             return;
         };
         session.poll(today, ctx);
+        // An open article's candidates follow the ledger: accepted ones read as in it.
+        if let Some(article) = &mut self.ui.article
+            && article.generation != session.generation
+        {
+            crate::intake::refresh(&mut article.candidates, &article.article, &session.ledger);
+            article.generation = session.generation;
+        }
         if let Some(finished) = session.repository.poll(ctx) {
             self.git_finished(finished, ctx);
             return self.update_state(ctx);

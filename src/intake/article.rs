@@ -21,6 +21,9 @@ pub const FETCH_TIMEOUT: Duration = Duration::from_secs(20);
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Article {
     pub text: String,
+    pub title: Option<String>,
+    /// The publication (a site's name, else a fetched page's host).
+    pub outlet: Option<String>,
     pub author: Option<String>,
     pub published: Option<NaiveDate>,
 }
@@ -43,7 +46,11 @@ pub enum ArticleError {
 pub fn read(location: &str) -> Result<Article, ArticleError> {
     if location.starts_with("http://") || location.starts_with("https://") {
         let body = fetch(location)?;
-        return Ok(from_html(&body));
+        let mut article = from_html(&body);
+        if article.outlet.is_none() {
+            article.outlet = host(location);
+        }
+        return Ok(article);
     }
     let path = Path::new(location);
     let read_error = |source| ArticleError::Read {
@@ -101,9 +108,29 @@ pub fn fetch(url: &str) -> Result<String, ArticleError> {
     Ok(body)
 }
 
-/// A plain-text article: its byline and dateline are looked for in the text.
+/// A URL's host without "www." ("rferl.org"), standing in for the outlet's name.
+fn host(url: &str) -> Option<String> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#', ':']).next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then(|| host.to_string())
+}
+
+/// The longest line taken for a plain-text article's title.
+const TITLE_CHARS: usize = 200;
+
+/// A plain-text article: its first line is its title when short enough to be one; its
+/// byline and dateline are looked for in the text.
 pub fn from_text(text: String) -> Article {
+    let title = text
+        .lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty())
+        .filter(|line| line.chars().count() <= TITLE_CHARS)
+        .map(str::to_string);
     Article {
+        title,
+        outlet: None,
         author: byline(&text),
         published: dateline(&text),
         text,
@@ -187,8 +214,21 @@ pub fn from_html(html: &str) -> Article {
             .and_then(|d| d.get(..10).and_then(|d| d.parse().ok()))
     })
     .or_else(|| dateline(&text));
+    let element_text = |s: &str| {
+        document.select(&selector(s)).find_map(|e| {
+            let text = e.text().collect::<String>();
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            (!text.is_empty()).then_some(text)
+        })
+    };
+    let title = meta(&["og:title", "twitter:title", "headline"])
+        .or_else(|| element_text("h1"))
+        .or_else(|| element_text("title"));
+    let outlet = meta(&["og:site_name", "application-name", "publisher"]);
     Article {
         text,
+        title,
+        outlet,
         author,
         published,
     }
@@ -324,6 +364,26 @@ mod tests {
         );
         assert_eq!(article.author.as_deref(), Some("Jane Roe"));
         assert_eq!(article.published, Some("2023-03-04".parse().unwrap()));
+        // No og:title: the page's headline.
+        assert_eq!(article.title.as_deref(), Some("Headline"));
+        assert_eq!(article.outlet, None);
+    }
+
+    #[test]
+    fn title_and_outlet_from_metadata_and_the_address() {
+        let html = r#"<html><head><title>Talks | The Daily</title>
+            <meta property="og:title" content="Talks will fail">
+            <meta property="og:site_name" content="The Daily"></head>
+            <body><p>Text.</p></body></html>"#;
+        let article = from_html(html);
+        assert_eq!(article.title.as_deref(), Some("Talks will fail"));
+        assert_eq!(article.outlet.as_deref(), Some("The Daily"));
+        assert_eq!(
+            host("https://www.rferl.org/a/week/1.html"),
+            Some("rferl.org".into())
+        );
+        let text = from_text("\n  A Headline  \nBody text.".into());
+        assert_eq!(text.title.as_deref(), Some("A Headline"));
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! It does not write to the ledger: it only reads the folder's people, phrases and
 //! quotes, to name the registry's person and mark what is already recorded.
 
+pub mod accept;
 pub mod article;
 pub mod dates;
 pub mod hedges;
@@ -118,6 +119,22 @@ pub fn candidates(article: &Article, ledger: &Ledger) -> Vec<Candidate> {
         });
     }
     found
+}
+
+/// Brings the candidates found in `article` up to date with `ledger` after it changed
+/// (a forecast accepted, a person added): whom of the registry each names, and which are
+/// in the ledger now. The passages themselves do not depend on the ledger's records.
+pub fn refresh(found: &mut [Candidate], article: &Article, ledger: &Ledger) {
+    let fresh = candidates(article, ledger);
+    for candidate in found.iter_mut() {
+        if let Some(now) = fresh
+            .iter()
+            .find(|now| (now.start, now.end) == (candidate.start, candidate.end))
+        {
+            candidate.person = now.person.clone();
+            candidate.known = now.known.clone();
+        }
+    }
 }
 
 /// A publisher's notice ("NOTE: the column will return on…"): about the outlet, not the

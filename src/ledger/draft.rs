@@ -210,6 +210,27 @@ pub fn check_forecast(
     editing: Option<&str>,
     outcome: Outcome,
 ) -> Result<Forecast, Vec<FieldProblem>> {
+    check_forecast_with(ledger, file, draft, editing, outcome, Pending::default())
+}
+
+/// A person and a source that will be written with the forecast (accepting an article's
+/// candidate adds them together): the forecast may name them though the folder does not
+/// hold them yet.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Pending<'a> {
+    pub person: Option<&'a Person>,
+    pub source: Option<&'a str>,
+}
+
+/// [`check_forecast`], with `pending` counted as in the folder.
+pub fn check_forecast_with(
+    ledger: &Ledger,
+    file: &Path,
+    draft: &ForecastDraft,
+    editing: Option<&str>,
+    outcome: Outcome,
+    pending: Pending,
+) -> Result<Forecast, Vec<FieldProblem>> {
     let mut problems = Problems::default();
     use TextShape::{Line, Paragraphs};
     problems.texts(&[
@@ -245,7 +266,12 @@ pub fn check_forecast(
     }
 
     let by = problems.required("by", "the forecaster", &draft.by);
-    if !by.is_empty() && ledger.person_index.find(by).is_none() {
+    let pending_person = pending.person.is_some_and(|person| {
+        std::iter::once(person.id.as_str())
+            .chain(all_names(person))
+            .any(|name| name_key(name) == name_key(by))
+    });
+    if !by.is_empty() && ledger.person_index.find(by).is_none() && !pending_person {
         problems.add(
             "by",
             unknown_person(&ledger.people, &ledger.person_index, ledger.people_file, by),
@@ -256,7 +282,8 @@ pub fn check_forecast(
     match ledger.scenario_file(file) {
         Some(scenario_file) => {
             let sources = &scenario_file.scenario.sources;
-            if !source.is_empty() && !sources.iter().any(|s| s.id == source) {
+            let known = sources.iter().any(|s| s.id == source) || pending.source == Some(source);
+            if !source.is_empty() && !known {
                 problems.add("source", unknown_source(source, sources));
             }
         }
@@ -399,13 +426,46 @@ pub fn suggest_forecast_id(ledger: &Ledger, by: &str, claim: &str) -> String {
     if words.is_empty() {
         words.push("forecast".to_string());
     }
-    let base = words.join("-");
-    if ledger.find(&base).is_none() {
+    first_free(words.join("-"), |id| ledger.find(id).is_some())
+}
+
+/// An unused person id from a name ("Dmitri Trenin" → "dmitri-trenin").
+pub fn suggest_person_id(ledger: &Ledger, name: &str) -> String {
+    let words = slug_words(name);
+    let base = if words.is_empty() {
+        "person".to_string()
+    } else {
+        words.join("-")
+    };
+    first_free(base, |id| ledger.person(id).is_some())
+}
+
+/// An unused source id in a scenario from the outlet and the title's first words
+/// ("rferl-week-russia-kazakhstan").
+pub fn suggest_source_id(sources: &[Source], outlet: &str, title: &str) -> String {
+    let mut words: Vec<String> = slug_words(outlet).into_iter().take(1).collect();
+    for word in slug_words(title) {
+        if words.len() >= 5 {
+            break;
+        }
+        if !STOP_WORDS.contains(&word.as_str()) && !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    if words.is_empty() {
+        words.push("source".to_string());
+    }
+    first_free(words.join("-"), |id| sources.iter().any(|s| s.id == id))
+}
+
+/// `base`, or `base-2`, `base-3`… whichever is not taken.
+fn first_free(base: String, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(&base) {
         return base;
     }
     (2..)
         .map(|n| format!("{base}-{n}"))
-        .find(|id| ledger.find(id).is_none())
+        .find(|id| !taken(id))
         .expect("some suffix is free")
 }
 

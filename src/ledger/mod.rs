@@ -258,6 +258,14 @@ impl Ledger {
         self.person_index.find(name).map(|i| &self.people[i])
     }
 
+    /// Takes in a person just written to `people.ron` ([`insert::insert_person`]), so that writes
+    /// made before the next load may name them.
+    pub fn note_person_added(&mut self, person: Person) {
+        self.person_index.add(self.people.len(), &person);
+        self.people.push(person);
+        self.people_file = validate::PeopleFile::Read;
+    }
+
     pub fn error_count(&self) -> usize {
         self.problems.iter().filter(|p| p.is_error()).count()
     }

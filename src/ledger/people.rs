@@ -167,6 +167,14 @@ impl PersonIndex {
         (index, clashes)
     }
 
+    /// Adds the person at `index` of the registry (one just written to it); names already
+    /// taken keep their owner, as [`PersonIndex::new`] does.
+    pub fn add(&mut self, index: usize, person: &Person) {
+        for name in looked_up_by(person) {
+            self.by_key.entry(name_key(name)).or_insert(index);
+        }
+    }
+
     pub fn find(&self, name: &str) -> Option<usize> {
         self.by_key.get(&name_key(name)).copied()
     }

@@ -8,17 +8,25 @@ use egui::text::LayoutJob;
 use egui::{Color32, Key, Modifiers, RichText, TextFormat, Ui};
 
 use crate::app::Action;
-use crate::intake::Candidate;
+use crate::intake::{Article, Candidate};
 
 /// An article read, with its candidates and what the user did with them.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ArticleView {
+    /// Where it was read from, as shown.
     pub location: String,
-    pub text: String,
+    /// The file or address it was read from; none for pasted text until accepting a
+    /// candidate saved it under `seeds/`.
+    pub origin: Option<String>,
+    pub article: Article,
     pub candidates: Vec<Candidate>,
     pub dismissed: Vec<bool>,
     /// The candidate shown in detail (an index into `candidates`).
     pub selected: usize,
+    /// Set when the selection moved: the text scrolls to it once.
+    pub scroll_to_selected: bool,
+    /// The ledger generation `candidates` were last brought up to date with.
+    pub generation: u64,
 }
 
 impl ArticleView {
@@ -97,7 +105,13 @@ pub fn ask_window(
 }
 
 /// The article and its candidates.
-pub fn article_window(ctx: &egui::Context, view: &ArticleView, actions: &mut Vec<Action>) {
+/// `keys`: whether the keyboard moves through the candidates (not while a form is open).
+pub fn article_window(
+    ctx: &egui::Context,
+    view: &mut ArticleView,
+    keys: bool,
+    actions: &mut Vec<Action>,
+) {
     let mut open = true;
     let shown = view.shown();
     egui::Window::new("Article")
@@ -112,7 +126,7 @@ pub fn article_window(ctx: &egui::Context, view: &ArticleView, actions: &mut Vec
                     view.candidates.len() - shown.len()
                 ));
             });
-            if !ctx.text_edit_focused() {
+            if keys && !ctx.text_edit_focused() {
                 keyboard(ui, view, &shown, actions);
             }
             ui.columns(2, |columns| {
@@ -120,6 +134,7 @@ pub fn article_window(ctx: &egui::Context, view: &ArticleView, actions: &mut Vec
                 egui::ScrollArea::vertical()
                     .id_salt("article-text")
                     .show(&mut columns[1], |ui| text_ui(ui, view, &shown));
+                view.scroll_to_selected = false;
             });
         });
     if !open {
@@ -239,19 +254,22 @@ fn text_ui(ui: &mut Ui, view: &ArticleView, shown: &[usize]) {
             };
             (candidate.start, candidate.end, colour)
         })
-        .filter(|(start, end, _)| start < end && *end <= view.text.len())
+        .filter(|(start, end, _)| start < end && *end <= view.article.text.len())
         .collect();
     spans.sort_by_key(|(start, _, _)| *start);
     let mut job = LayoutJob::default();
     let mut at = 0;
     let plain = TextFormat::simple(body.clone(), text_colour);
     for (start, end, colour) in spans {
-        if start < at || !view.text.is_char_boundary(start) || !view.text.is_char_boundary(end) {
+        if start < at
+            || !view.article.text.is_char_boundary(start)
+            || !view.article.text.is_char_boundary(end)
+        {
             continue;
         }
-        job.append(&view.text[at..start], 0.0, plain.clone());
+        job.append(&view.article.text[at..start], 0.0, plain.clone());
         job.append(
-            &view.text[start..end],
+            &view.article.text[start..end],
             0.0,
             TextFormat {
                 background: colour,
@@ -260,9 +278,26 @@ fn text_ui(ui: &mut Ui, view: &ArticleView, shown: &[usize]) {
         );
         at = end;
     }
-    job.append(&view.text[at..], 0.0, plain);
+    job.append(&view.article.text[at..], 0.0, plain);
     job.wrap.max_width = ui.available_width();
-    ui.label(job);
+    let galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
+    let response = ui.label(galley.clone());
+    // The selected candidate scrolled into view: its first line, in the galley's layout.
+    if view.scroll_to_selected
+        && let Some(candidate) = view.candidates.get(view.selected)
+        && let Some(prefix) = view.article.text.get(..candidate.start)
+    {
+        let cursor = egui::text::CCursor::new(prefix.chars().count());
+        let rect = galley
+            .pos_from_cursor(cursor)
+            .translate(response.rect.min.to_vec2());
+        // A jump, not a glide: ↑/↓ held down must keep up.
+        ui.scroll_to_rect_animation(
+            rect,
+            Some(egui::Align::Center),
+            egui::style::ScrollAnimation::none(),
+        );
+    }
 }
 
 /// "1 candidate forecast", "19 candidate forecasts".

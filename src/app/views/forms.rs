@@ -12,6 +12,7 @@ use egui::{RichText, Ui};
 use super::ViewCtx;
 use super::detail::text_row;
 use crate::app::{Action, Settings};
+use crate::intake::accept::Acceptance;
 use crate::ledger::draft::{
     FieldProblem, ForecastDraft, PersonDraft, ScenarioDraft, SourceDraft, people_matching,
     preview_probability,
@@ -41,6 +42,13 @@ pub enum Form {
         draft: PersonDraft,
         problems: Vec<FieldProblem>,
     },
+    /// A candidate from an article being accepted: the forecast with the new person and
+    /// source it needs.
+    Accept {
+        file: PathBuf,
+        acceptance: Box<Acceptance>,
+        problems: Vec<FieldProblem>,
+    },
 }
 
 impl Form {
@@ -49,7 +57,8 @@ impl Form {
             Form::Forecast { problems, .. }
             | Form::Scenario { problems, .. }
             | Form::Source { problems, .. }
-            | Form::Person { problems, .. } => problems,
+            | Form::Person { problems, .. }
+            | Form::Accept { problems, .. } => problems,
         }
     }
 
@@ -58,7 +67,8 @@ impl Form {
             Form::Forecast { problems, .. }
             | Form::Scenario { problems, .. }
             | Form::Source { problems, .. }
-            | Form::Person { problems, .. } => problems,
+            | Form::Person { problems, .. }
+            | Form::Accept { problems, .. } => problems,
         }
     }
 
@@ -71,6 +81,7 @@ impl Form {
             Form::Scenario { .. } => "New scenario",
             Form::Source { .. } => "New source",
             Form::Person { .. } => "New person",
+            Form::Accept { .. } => "New forecast from the article",
         }
     }
 }
@@ -95,7 +106,23 @@ pub fn form_window(
                     draft,
                     editing,
                     problems,
-                } => forecast_form(ui, view, file, draft, editing, problems, actions),
+                } => {
+                    let additions = Additions::default();
+                    if forecast_form(
+                        ui, view, file, draft, editing, problems, &additions, actions,
+                    ) {
+                        actions.push(Action::SaveForecast {
+                            file: file.clone(),
+                            draft: with_suggested_id(view, draft, editing),
+                            editing: editing.clone(),
+                        });
+                    }
+                }
+                Form::Accept {
+                    file,
+                    acceptance,
+                    problems,
+                } => accept_form(ui, view, file, acceptance, problems, actions),
                 Form::Scenario { draft, problems } => {
                     fields(
                         ui,
@@ -123,35 +150,7 @@ pub fn form_window(
                     problems,
                 } => {
                     scenario_choice(ui, view, file, false);
-                    fields(
-                        ui,
-                        "source-form",
-                        problems,
-                        [
-                            ("Id", "id", &mut draft.id, "short id, unique in the file"),
-                            (
-                                "Outlet",
-                                "outlet",
-                                &mut draft.outlet,
-                                "newspaper, site, broadcaster",
-                            ),
-                            ("Title", "title", &mut draft.title, "the article's title"),
-                            (
-                                "Author",
-                                "author",
-                                &mut draft.author,
-                                "the journalist (optional)",
-                            ),
-                            ("Published", "published", &mut draft.published, "YYYY-MM-DD"),
-                            ("URL", "url", &mut draft.url, "https://… (optional)"),
-                            (
-                                "Seed file",
-                                "seed",
-                                &mut draft.seed,
-                                "seeds/….txt (optional)",
-                            ),
-                        ],
-                    );
+                    source_fields(ui, "source-form", draft, problems, SOURCE_FIELDS);
                     if ui.button("Add source").clicked() {
                         actions.push(Action::SaveSource {
                             file: file.clone(),
@@ -160,27 +159,7 @@ pub fn form_window(
                     }
                 }
                 Form::Person { draft, problems } => {
-                    fields(
-                        ui,
-                        "person-form",
-                        problems,
-                        [
-                            ("Id", "id", &mut draft.id, "firstname-lastname"),
-                            ("Name", "name", &mut draft.name, "canonical name"),
-                            (
-                                "Aliases",
-                                "aliases",
-                                &mut draft.aliases,
-                                "other spellings, comma-separated",
-                            ),
-                            (
-                                "Affiliation",
-                                "affiliation",
-                                &mut draft.affiliation,
-                                "optional",
-                            ),
-                        ],
-                    );
+                    person_fields(ui, "person-form", draft, problems, PERSON_FIELDS);
                     if ui.button("Add person").clicked() {
                         actions.push(Action::SavePerson(draft.clone()));
                     }
@@ -194,6 +173,187 @@ pub fn form_window(
     if !open {
         actions.push(Action::CloseForm);
     }
+}
+
+/// The names a form's problems give the fields of a person and of a source: the plain
+/// names in their own forms, `person.…` and `source.…` in the accept form.
+const PERSON_FIELDS: [&str; 4] = ["id", "name", "aliases", "affiliation"];
+const ACCEPT_PERSON_FIELDS: [&str; 4] = [
+    "person.id",
+    "person.name",
+    "person.aliases",
+    "person.affiliation",
+];
+const SOURCE_FIELDS: [&str; 7] = [
+    "id",
+    "outlet",
+    "title",
+    "author",
+    "published",
+    "url",
+    "seed",
+];
+const ACCEPT_SOURCE_FIELDS: [&str; 7] = [
+    "source.id",
+    "source.outlet",
+    "source.title",
+    "source.author",
+    "source.published",
+    "source.url",
+    "source.seed",
+];
+
+fn person_fields(
+    ui: &mut Ui,
+    id: &str,
+    draft: &mut PersonDraft,
+    problems: &[FieldProblem],
+    [id_field, name, aliases, affiliation]: [&str; 4],
+) {
+    fields(
+        ui,
+        id,
+        problems,
+        [
+            ("Id", id_field, &mut draft.id, "firstname-lastname"),
+            ("Name", name, &mut draft.name, "canonical name"),
+            (
+                "Aliases",
+                aliases,
+                &mut draft.aliases,
+                "other spellings, comma-separated",
+            ),
+            (
+                "Affiliation",
+                affiliation,
+                &mut draft.affiliation,
+                "optional",
+            ),
+        ],
+    );
+}
+
+fn source_fields(
+    ui: &mut Ui,
+    id: &str,
+    draft: &mut SourceDraft,
+    problems: &[FieldProblem],
+    [id_field, outlet, title, author, published, url, seed]: [&str; 7],
+) {
+    fields(
+        ui,
+        id,
+        problems,
+        [
+            (
+                "Id",
+                id_field,
+                &mut draft.id,
+                "short id, unique in the file",
+            ),
+            (
+                "Outlet",
+                outlet,
+                &mut draft.outlet,
+                "newspaper, site, broadcaster",
+            ),
+            ("Title", title, &mut draft.title, "the article's title"),
+            (
+                "Author",
+                author,
+                &mut draft.author,
+                "the journalist (optional)",
+            ),
+            ("Published", published, &mut draft.published, "YYYY-MM-DD"),
+            ("URL", url, &mut draft.url, "https://… (optional)"),
+            ("Seed file", seed, &mut draft.seed, "seeds/….txt (optional)"),
+        ],
+    );
+}
+
+/// The accept form: the forecast as the candidate proposes it, then the person and the
+/// source the folder lacks for it, each shown while the forecast names it.
+fn accept_form(
+    ui: &mut Ui,
+    view: &ViewCtx,
+    file: &mut PathBuf,
+    acceptance: &mut Acceptance,
+    problems: &[FieldProblem],
+    actions: &mut Vec<Action>,
+) {
+    let Acceptance {
+        forecast,
+        person,
+        source,
+        seed_text,
+    } = acceptance;
+    let additions = Additions {
+        source: source
+            .as_ref()
+            .map(|s| (s.id.clone(), format!("(new) {} — {}", s.outlet, s.title))),
+        person: person.as_ref().map(|p| p.id.clone()),
+    };
+    egui::ScrollArea::vertical()
+        .max_height(ui.ctx().content_rect().height() * 0.65)
+        .show(ui, |ui| {
+            forecast_fields(
+                ui,
+                view,
+                file,
+                forecast,
+                &None,
+                problems,
+                &additions,
+                actions,
+            );
+            if let Some(person) = person
+                && view.ledger.person(&forecast.by).is_none()
+            {
+                ui.separator();
+                ui.strong("New person, added to people.ron");
+                person_fields(ui, "accept-person", person, problems, ACCEPT_PERSON_FIELDS);
+            }
+            if let Some(source) = source
+                && source.id.trim() == forecast.source.trim()
+            {
+                ui.separator();
+                ui.strong("New source, added to this scenario");
+                source_fields(ui, "accept-source", source, problems, ACCEPT_SOURCE_FIELDS);
+                if seed_text.is_some() {
+                    ui.weak(format!(
+                        "The article's text is saved as {} (in the project folder), so the quote is shown in context.",
+                        source.seed
+                    ));
+                }
+            }
+        });
+    // Below the scrolling fields, so that it is always in view.
+    ui.separator();
+    if save_buttons(ui, &None, actions) {
+        let acceptance = Acceptance {
+            forecast: with_suggested_id(view, forecast, &None),
+            person: person.clone(),
+            source: source.clone(),
+            seed_text: seed_text.clone(),
+        };
+        actions.push(Action::SaveAcceptance {
+            file: file.clone(),
+            acceptance: Box::new(acceptance),
+        });
+    }
+}
+
+/// The draft, with a suggested id when none was typed for a new forecast.
+fn with_suggested_id(
+    view: &ViewCtx,
+    draft: &ForecastDraft,
+    editing: &Option<String>,
+) -> ForecastDraft {
+    let mut draft = draft.clone();
+    if draft.id.trim().is_empty() && editing.is_none() {
+        draft.id = crate::ledger::draft::suggest_forecast_id(view.ledger, &draft.by, &draft.claim);
+    }
+    draft
 }
 
 /// A grid of labelled fields: (label, field name in the file format, value, hint).
@@ -258,6 +418,18 @@ fn scenario_choice(ui: &mut Ui, view: &ViewCtx, file: &mut PathBuf, locked: bool
     });
 }
 
+/// What the accept form adds with a forecast, which the forecast form may name though
+/// the folder does not hold them yet.
+#[derive(Default)]
+struct Additions {
+    /// A new source's id and how it is listed.
+    source: Option<(String, String)>,
+    /// A new person's id.
+    person: Option<String>,
+}
+
+/// The forecast form: its fields, then its buttons; returns whether it is to be saved.
+#[allow(clippy::too_many_arguments)]
 fn forecast_form(
     ui: &mut Ui,
     view: &ViewCtx,
@@ -265,8 +437,44 @@ fn forecast_form(
     draft: &mut ForecastDraft,
     editing: &Option<String>,
     problems: &[FieldProblem],
+    additions: &Additions,
+    actions: &mut Vec<Action>,
+) -> bool {
+    forecast_fields(ui, view, file, draft, editing, problems, additions, actions);
+    save_buttons(ui, editing, actions)
+}
+
+/// "Add forecast" (or "Save changes" and "Delete…" when editing); whether save was clicked.
+fn save_buttons(ui: &mut Ui, editing: &Option<String>, actions: &mut Vec<Action>) -> bool {
+    ui.horizontal(|ui| {
+        let label = if editing.is_some() {
+            "Save changes"
+        } else {
+            "Add forecast"
+        };
+        let save = ui.button(label).clicked();
+        if let Some(id) = editing
+            && ui.button("Delete…").clicked()
+        {
+            actions.push(Action::AskDelete(id.clone()));
+        }
+        save
+    })
+    .inner
+}
+
+#[allow(clippy::too_many_arguments)]
+fn forecast_fields(
+    ui: &mut Ui,
+    view: &ViewCtx,
+    file: &mut PathBuf,
+    draft: &mut ForecastDraft,
+    editing: &Option<String>,
+    problems: &[FieldProblem],
+    additions: &Additions,
     actions: &mut Vec<Action>,
 ) {
+    let new_source = additions.source.as_ref();
     let ledger = view.ledger;
     scenario_choice(ui, view, file, editing.is_some());
     let sources = ledger
@@ -277,9 +485,13 @@ fn forecast_form(
         let current = sources
             .iter()
             .find(|s| s.id == draft.source)
-            .map_or("choose a source".to_string(), |s| {
-                format!("{} — {}", s.outlet, s.title)
-            });
+            .map(|s| format!("{} — {}", s.outlet, s.title))
+            .or_else(|| {
+                new_source
+                    .filter(|(id, _)| *id == draft.source)
+                    .map(|(_, label)| label.clone())
+            })
+            .unwrap_or_else(|| "choose a source".to_string());
         egui::ComboBox::from_label("Source")
             .selected_text(super::style::shorten(&current, 60))
             .width(360.0)
@@ -290,6 +502,9 @@ fn forecast_form(
                         source.id.clone(),
                         format!("{} — {}", source.outlet, source.title),
                     );
+                }
+                if let Some((id, label)) = new_source {
+                    ui.selectable_value(&mut draft.source, id.clone(), label);
                 }
             });
         if ui.small_button("New source…").clicked() {
@@ -313,7 +528,11 @@ fn forecast_form(
                 "by",
             );
             let known = ledger.person(&draft.by).is_some();
-            if !draft.by.trim().is_empty() && !known {
+            if additions.person.as_deref() == Some(draft.by.trim()) && !known {
+                ui.label("");
+                ui.weak("a new person (below)");
+                ui.end_row();
+            } else if !draft.by.trim().is_empty() && !known {
                 let matches = people_matching(ledger, &draft.by, 6);
                 ui.label("");
                 ui.horizontal_wrapped(|ui| {
@@ -436,30 +655,6 @@ fn forecast_form(
                 "id",
             );
         });
-    ui.horizontal(|ui| {
-        let label = if editing.is_some() {
-            "Save changes"
-        } else {
-            "Add forecast"
-        };
-        if ui.button(label).clicked() {
-            let mut draft = draft.clone();
-            if draft.id.trim().is_empty() && editing.is_none() {
-                draft.id =
-                    crate::ledger::draft::suggest_forecast_id(ledger, &draft.by, &draft.claim);
-            }
-            actions.push(Action::SaveForecast {
-                file: file.clone(),
-                draft,
-                editing: editing.clone(),
-            });
-        }
-        if let Some(id) = editing
-            && ui.button("Delete…").clicked()
-        {
-            actions.push(Action::AskDelete(id.clone()));
-        }
-    });
 }
 
 /// Asks before deleting forecast `id`.

@@ -155,8 +155,10 @@ pub fn app_ui(ui: &mut Ui, app: &mut HindsightApp, actions: &mut Vec<Action>) {
     if let Some(ask) = &mut state.article_ask {
         article::ask_window(ui.ctx(), ask, reading_article, actions);
     }
-    if let Some(view) = &state.article {
-        article::article_window(ui.ctx(), view, actions);
+    if let Some(view) = &mut state.article {
+        // While a form is open, Enter and Delete are the form's.
+        let keys = state.form.is_none();
+        article::article_window(ui.ctx(), view, keys, actions);
     }
     if let Some(form) = &mut state.commit {
         let snapshot = session.repository.snapshot.as_ref();

@@ -1,0 +1,372 @@
+//! Accepting a candidate: the forecast it proposes, and what the folder lacks for it. A
+//! speaker the registry does not know becomes a new person (name and role as the article
+//! gives them); an article the folder does not cite becomes a new source (outlet, title,
+//! author, date and address), its text saved under `seeds/` so that the quote is shown in
+//! context. The three are checked together, so that nothing is written unless all of it
+//! can be; then the seed, the person, the source and the forecast are written in turn,
+//! each through the library's atomic write.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::{Article, Candidate, cited_source, draft_of};
+use crate::ledger::draft::{
+    FieldProblem, ForecastDraft, Pending, PersonDraft, SourceDraft, check_forecast_with,
+    check_person, check_source, suggest_person_id, suggest_source_id,
+};
+use crate::ledger::insert::{Inserted, insert_forecast, insert_person, insert_source};
+use crate::ledger::{
+    EditError, Forecast, Ledger, Outcome, Person, ScenarioFile, Source, create_new_file,
+};
+
+/// Where the seed files of new sources go, in the project folder.
+pub const SEEDS_FOLDER: &str = "seeds";
+
+/// The forms for accepting a candidate, as typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Acceptance {
+    pub forecast: ForecastDraft,
+    /// A new person for the registry, used when the forecaster is not in it.
+    pub person: Option<PersonDraft>,
+    /// A new source for the scenario, used when the forecast names it.
+    pub source: Option<SourceDraft>,
+    /// The article's text, written to the new source's seed file (none when the article
+    /// already is a file in the project folder).
+    pub seed_text: Option<String>,
+}
+
+/// The forms filled in from `candidate` of `article`, for the scenario `file`.
+/// `location` is where the article was read from (a path or an http(s) address; none for
+/// pasted text).
+pub fn acceptance(
+    ledger: &Ledger,
+    file: &ScenarioFile,
+    location: Option<&str>,
+    article: &Article,
+    candidate: &Candidate,
+    today: NaiveDate,
+) -> Acceptance {
+    let cited = location.and_then(|location| cited_source(ledger, location));
+    let mut forecast = draft_of(candidate, cited.map(|(_, source)| source));
+    if forecast.made.is_empty() {
+        forecast.made = article.published.unwrap_or(today).to_string();
+    }
+    let person = new_person(ledger, candidate, article);
+    if let Some(person) = &person {
+        forecast.by = person.id.clone();
+    }
+    let (source, seed_text) = match cited {
+        Some(_) => (None, None),
+        None => {
+            let (source, seed_text) = new_source(ledger, file, location, article, candidate);
+            forecast.source = source.id.clone();
+            (Some(source), seed_text)
+        }
+    };
+    Acceptance {
+        forecast,
+        person,
+        source,
+        seed_text,
+    }
+}
+
+/// The speaker as a new person, when the registry does not know them: a named speaker
+/// with the article's description of them, the article's author for its own voice, or an
+/// unnamed group as the ledger records groups ("Numerous analysts (unnamed, cited by …)").
+fn new_person(ledger: &Ledger, candidate: &Candidate, article: &Article) -> Option<PersonDraft> {
+    if candidate.person.is_some() {
+        return None;
+    }
+    let (name, affiliation) = if let Some(speaker) = &candidate.speaker {
+        (speaker.clone(), candidate.speaker_role.clone())
+    } else if let Some(group) = &candidate.speaker_group {
+        let cited_by = article
+            .outlet
+            .as_deref()
+            .map_or(String::new(), |outlet| format!(", cited by {outlet}"));
+        (
+            format!("{} (unnamed{cited_by})", capitalized(group)),
+            Some(format!("Unnamed group: '{group}'")),
+        )
+    } else {
+        (article.author.clone()?, None)
+    };
+    if ledger.person(&name).is_some() {
+        return None;
+    }
+    Some(PersonDraft {
+        id: suggest_person_id(ledger, &name),
+        name,
+        aliases: String::new(),
+        affiliation: affiliation.unwrap_or_default(),
+    })
+}
+
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or(String::new(), |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// The article as a new source of `file`. A file already in the project folder is its own
+/// seed; anything else (an address, pasted text, a file elsewhere) gets its text saved as
+/// `seeds/<source id>.txt`.
+fn new_source(
+    ledger: &Ledger,
+    file: &ScenarioFile,
+    location: Option<&str>,
+    article: &Article,
+    candidate: &Candidate,
+) -> (SourceDraft, Option<String>) {
+    let outlet = article.outlet.clone().unwrap_or_default();
+    let title = article.title.clone().unwrap_or_default();
+    let id = suggest_source_id(&file.scenario.sources, &outlet, &title);
+    let url = location
+        .filter(|l| l.starts_with("http://") || l.starts_with("https://"))
+        .map(str::to_string);
+    let in_project = location
+        .filter(|_| url.is_none())
+        .and_then(|location| Path::new(location).canonicalize().ok())
+        .and_then(|path| {
+            let root = ledger.project_root.canonicalize().ok()?;
+            path.strip_prefix(root).ok().map(Path::to_path_buf)
+        });
+    let (seed, seed_text) = match in_project {
+        Some(relative) => (relative.display().to_string(), None),
+        None => (
+            free_seed_path(&ledger.project_root, &id),
+            Some(article.text.clone()),
+        ),
+    };
+    let published = article
+        .published
+        .or(candidate.made_on)
+        .map(|date| date.to_string())
+        .unwrap_or_default();
+    let source = SourceDraft {
+        id,
+        outlet,
+        title,
+        author: article.author.clone().unwrap_or_default(),
+        published,
+        url: url.unwrap_or_default(),
+        seed,
+    };
+    (source, seed_text)
+}
+
+/// `seeds/<id>.txt`, or `seeds/<id>-2.txt`… whichever is not there yet.
+fn free_seed_path(root: &Path, id: &str) -> String {
+    (1..)
+        .map(|n| match n {
+            1 => format!("{SEEDS_FOLDER}/{id}.txt"),
+            n => format!("{SEEDS_FOLDER}/{id}-{n}.txt"),
+        })
+        .find(|seed| !root.join(seed).exists())
+        .expect("some name is free")
+}
+
+/// An acceptance that can be written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checked {
+    pub forecast: Forecast,
+    pub person: Option<Person>,
+    pub source: Option<Source>,
+    /// Where the article's text goes, and the text.
+    pub seed: Option<(PathBuf, String)>,
+}
+
+/// Checks the forms together. The new person counts only while the forecaster is not
+/// someone in the registry (picking an existing person drops it), and the new source only
+/// while the forecast cites it. Problems with the person's fields are named `person.…`,
+/// with the source's `source.…`.
+pub fn check(
+    ledger: &Ledger,
+    file: &Path,
+    acceptance: &Acceptance,
+) -> Result<Checked, Vec<FieldProblem>> {
+    let mut problems = Vec::new();
+    let by = acceptance.forecast.by.trim();
+    let person = acceptance
+        .person
+        .as_ref()
+        .filter(|_| ledger.person(by).is_none())
+        .and_then(|draft| {
+            check_person(ledger, draft)
+                .map_err(|found| problems.extend(prefixed("person", found)))
+                .ok()
+        });
+    let source = acceptance
+        .source
+        .as_ref()
+        .filter(|draft| draft.id.trim() == acceptance.forecast.source.trim())
+        .and_then(|draft| {
+            check_source(ledger, file, draft)
+                .map_err(|found| problems.extend(prefixed("source", found)))
+                .ok()
+        });
+    let seed = match (&source, &acceptance.seed_text) {
+        (
+            Some(Source {
+                seed: Some(seed), ..
+            }),
+            Some(text),
+        ) => {
+            let path = ledger.project_root.join(seed);
+            if std::fs::read(&path).is_ok_and(|there| there != text.as_bytes()) {
+                problems.push(FieldProblem {
+                    field: "source.seed",
+                    message: format!(
+                        "{} already holds another text: choose another file name",
+                        path.display()
+                    ),
+                });
+            }
+            Some((path, text.clone()))
+        }
+        _ => None,
+    };
+    let pending = Pending {
+        person: person.as_ref(),
+        source: source.as_ref().map(|s| s.id.as_str()),
+    };
+    let forecast = check_forecast_with(
+        ledger,
+        file,
+        &acceptance.forecast,
+        None,
+        Outcome::Open,
+        pending,
+    )
+    .map_err(|found| problems.extend(found))
+    .ok();
+    match forecast {
+        Some(forecast) if problems.is_empty() => Ok(Checked {
+            forecast,
+            person,
+            source,
+            seed,
+        }),
+        _ => Err(problems),
+    }
+}
+
+/// The person's and the source's problems under their own names ("person.name"), apart
+/// from the forecast's fields of the same name.
+fn prefixed(form: &'static str, problems: Vec<FieldProblem>) -> Vec<FieldProblem> {
+    problems
+        .into_iter()
+        .map(|problem| FieldProblem {
+            field: match (form, problem.field) {
+                ("person", "id") => "person.id",
+                ("person", "name") => "person.name",
+                ("person", "aliases") => "person.aliases",
+                ("person", "affiliation") => "person.affiliation",
+                ("source", "id") => "source.id",
+                ("source", "outlet") => "source.outlet",
+                ("source", "title") => "source.title",
+                ("source", "author") => "source.author",
+                ("source", "published") => "source.published",
+                ("source", "url") => "source.url",
+                ("source", "seed") => "source.seed",
+                (form, _) => form,
+            },
+            message: problem.message,
+        })
+        .collect()
+}
+
+/// What accepting wrote.
+#[derive(Debug)]
+pub struct Saved {
+    pub inserted: Inserted,
+    pub person: Option<String>,
+    pub source: Option<String>,
+    pub seed: Option<PathBuf>,
+}
+
+/// Writes a checked acceptance: the seed file (unless an identical one is there), the
+/// person, the source, then the forecast. `ledger` takes in the new person, so that the
+/// forecast naming them passes the write's check before the folder is loaded again. A
+/// failure stops there and says what was already written.
+pub fn save(ledger: &mut Ledger, file: &Path, checked: Checked) -> Result<Saved, AcceptError> {
+    let mut written = Vec::new();
+    let fail = |written: &[String], error: EditError| AcceptError {
+        written: written.to_vec(),
+        error,
+    };
+    let seed = match checked.seed {
+        Some((path, text)) => {
+            write_seed(&path, &text).map_err(|error| fail(&written, error))?;
+            written.push(path.display().to_string());
+            Some(path)
+        }
+        None => None,
+    };
+    let person = match checked.person {
+        Some(person) => {
+            insert_person(ledger, &person).map_err(|error| fail(&written, error))?;
+            written.push(format!("person {}", person.id));
+            let id = person.id.clone();
+            ledger.note_person_added(person);
+            Some(id)
+        }
+        None => None,
+    };
+    let source = match checked.source {
+        Some(source) => {
+            insert_source(ledger, file, &source).map_err(|error| fail(&written, error))?;
+            written.push(format!("source {}", source.id));
+            Some(source.id)
+        }
+        None => None,
+    };
+    let inserted = insert_forecast(ledger, file, &checked.forecast, None)
+        .map_err(|error| fail(&written, error))?;
+    Ok(Saved {
+        inserted,
+        person,
+        source,
+        seed,
+    })
+}
+
+/// Writes the article's text as a new file; the same text already there is kept.
+fn write_seed(path: &Path, text: &str) -> Result<(), EditError> {
+    let io = |source| EditError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder).map_err(io)?;
+    }
+    match create_new_file(path, text.as_bytes()) {
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+            if std::fs::read(path).map_err(io)? == text.as_bytes() {
+                Ok(())
+            } else {
+                Err(EditError::AlreadyExists(path.to_path_buf()))
+            }
+        }
+        done => done.map_err(io),
+    }
+}
+
+/// A write that failed part way, with what had been written before it.
+#[derive(Debug, thiserror::Error)]
+#[error("{error}{}", already(.written))]
+pub struct AcceptError {
+    pub written: Vec<String>,
+    pub error: EditError,
+}
+
+fn already(written: &[String]) -> String {
+    if written.is_empty() {
+        String::new()
+    } else {
+        format!(" (already written: {})", written.join(", "))
+    }
+}

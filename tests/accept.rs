@@ -1,0 +1,179 @@
+//! Accepting a candidate from an article the folder does not know yet: the speaker becomes
+//! a new person, the article a new source with its text saved under seeds/, and the
+//! forecast is written citing both. Real files in a temporary project folder; the article
+//! is served by a local HTTP server.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::TcpListener;
+
+use common::{TempLedger, today};
+use hindsight::intake::{self, accept};
+
+const PAGE: &str = r#"<!doctype html><html><head>
+<meta property="og:site_name" content="Harbour Times">
+<meta property="og:title" content="Harbour plan unveiled">
+<meta name="author" content="Jane Roe"><meta property="article:published_time" content="2023-03-10">
+</head><body><nav><a href="/">Home</a></nav>
+<article><h1>Harbour plan</h1>
+<p>“The new harbour will open before the summer,” Ali Khan, the port director, said on Tuesday.</p>
+<p>The city council met for three hours.</p></article>
+</body></html>"#;
+
+/// Serves PAGE once on 127.0.0.1; returns its address.
+fn serve_once() -> (String, std::thread::JoinHandle<()>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    let server = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().unwrap();
+        let mut request = [0u8; 4096];
+        let _ = stream.read(&mut request).unwrap();
+        let response = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{PAGE}",
+            PAGE.len()
+        );
+        stream.write_all(response.as_bytes()).unwrap();
+    });
+    (format!("http://{address}/harbour.html"), server)
+}
+
+#[test]
+fn a_fetched_articles_candidate_is_accepted_with_a_new_person_and_a_new_source() {
+    let folder = TempLedger::fixture();
+    let mut ledger = folder.load();
+    let (url, server) = serve_once();
+    let article = intake::read_article(&ledger, &url, None).unwrap();
+    server.join().unwrap();
+    let found = intake::candidates(&article, &ledger);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let prices = folder.path("prices.ron");
+    let file = ledger.scenario_file(&prices).unwrap();
+
+    let mut acceptance =
+        accept::acceptance(&ledger, file, Some(&url), &article, &found[0], today());
+    let person = acceptance
+        .person
+        .clone()
+        .expect("Ali Khan is not in the registry");
+    assert_eq!(
+        (
+            person.id.as_str(),
+            person.name.as_str(),
+            person.affiliation.as_str()
+        ),
+        ("ali-khan", "Ali Khan", "port director")
+    );
+    let source = acceptance
+        .source
+        .clone()
+        .expect("the folder does not cite the page");
+    assert_eq!(source.outlet, "Harbour Times");
+    assert_eq!(source.title, "Harbour plan unveiled");
+    assert_eq!(source.author, "Jane Roe");
+    assert_eq!(source.published, "2023-03-10");
+    assert_eq!(source.url, url);
+    assert_eq!(source.id, "harbour-plan-unveiled");
+    assert_eq!(source.seed, "seeds/harbour-plan-unveiled.txt");
+    assert_eq!(acceptance.seed_text.as_deref(), Some(article.text.as_str()));
+    let forecast = &mut acceptance.forecast;
+    assert_eq!(
+        (
+            forecast.by.as_str(),
+            forecast.source.as_str(),
+            forecast.made.as_str()
+        ),
+        ("ali-khan", "harbour-plan-unveiled", "2023-03-07")
+    );
+    assert_eq!(forecast.expression, "will");
+    forecast.id = "khan-harbour-opens-before-summer".into();
+    forecast.claim = "The new harbour opens before 21 June 2023.".into();
+    forecast.resolve_by = "2023-06-21".into();
+
+    let checked = accept::check(&ledger, &prices, &acceptance).unwrap();
+    let saved = accept::save(&mut ledger, &prices, checked).unwrap();
+    assert_eq!(saved.person.as_deref(), Some("ali-khan"));
+    assert_eq!(saved.source.as_deref(), Some("harbour-plan-unveiled"));
+
+    // On disk: the person, the source, the forecast and the article's text.
+    assert!(folder.read("people.ron").contains("name: \"Ali Khan\""));
+    let scenario = folder.read("prices.ron");
+    assert!(scenario.contains(&format!("url: \"{url}\"")), "{scenario}");
+    assert!(scenario.contains("id: \"khan-harbour-opens-before-summer\""));
+    let seed = std::fs::read_to_string(folder.root.path().join(&source.seed)).unwrap();
+    assert_eq!(seed, article.text);
+    let check = folder.run(&["check"]);
+    assert_eq!(check.status, 0, "{}{}", check.stdout, check.stderr);
+    assert!(check.stdout.contains("0 errors"), "{}", check.stdout);
+    assert!(
+        !check.stdout.contains("harbour"),
+        "no warning: {}",
+        check.stdout
+    );
+
+    // Read again, the article is the folder's source and its speaker the registry's: a
+    // second candidate would add neither, and this one reads as in the ledger.
+    let reloaded = folder.load();
+    let file = reloaded.scenario_file(&prices).unwrap();
+    let mut again = found.clone();
+    intake::refresh(&mut again, &article, &reloaded);
+    assert_eq!(
+        again[0].known.as_deref(),
+        Some("khan-harbour-opens-before-summer")
+    );
+    assert_eq!(again[0].person.as_deref(), Some("ali-khan"));
+    let second = accept::acceptance(&reloaded, file, Some(&url), &article, &again[0], today());
+    assert_eq!((second.person, second.source), (None, None));
+    assert_eq!(second.forecast.source, "harbour-plan-unveiled");
+}
+
+#[test]
+fn a_seed_file_someone_else_wrote_meanwhile_is_never_replaced() {
+    let folder = TempLedger::fixture();
+    let ledger = folder.load();
+    let outside = tempfile::tempdir().unwrap();
+    let path = outside.path().join("rates.txt");
+    std::fs::write(
+        &path,
+        "Rates on hold\n\nThe central bank will probably keep rates unchanged, according to Jonas Berg, chief economist at Nordbank.\n",
+    )
+    .unwrap();
+    let location = path.to_str().unwrap();
+    let article = intake::read_article(&ledger, location, None).unwrap();
+    let found = intake::candidates(&article, &ledger);
+    let prices = folder.path("prices.ron");
+    let file = ledger.scenario_file(&prices).unwrap();
+    let mut acceptance =
+        accept::acceptance(&ledger, file, Some(location), &article, &found[0], today());
+    // A file outside the project is copied in, not cited by its path.
+    let source = acceptance.source.as_mut().unwrap();
+    assert_eq!(source.seed, "seeds/rates-hold.txt");
+    assert_eq!(source.url, "");
+    source.outlet = "Nordic Herald".into();
+    source.published = "2022-03-01".into();
+    acceptance.forecast.made = "2022-03-01".into();
+    acceptance.forecast.claim = "Rates are unchanged at the next meeting.".into();
+    acceptance.forecast.resolve_by = "2022-04-30".into();
+    acceptance.forecast.id = "berg-rates-unchanged".into();
+    let before = folder.read("prices.ron");
+
+    // Someone else's file appears under that name before the save.
+    let seed = folder.root.path().join("seeds/rates-hold.txt");
+    std::fs::write(&seed, "another article\n").unwrap();
+    let problems = accept::check(&ledger, &prices, &acceptance).unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].field, "source.seed");
+    assert!(problems[0].message.contains("already holds another text"));
+    assert_eq!(std::fs::read_to_string(&seed).unwrap(), "another article\n");
+    assert_eq!(folder.read("prices.ron"), before);
+    assert!(!folder.read("people.ron").contains("Jonas Berg"));
+
+    // A person's problems are named for the person's fields, apart from the forecast's.
+    acceptance.person.as_mut().unwrap().name = "Ada Fixture".into();
+    std::fs::remove_file(&seed).unwrap();
+    let problems = accept::check(&ledger, &prices, &acceptance).unwrap_err();
+    assert!(
+        problems.iter().any(|p| p.field == "person.name"),
+        "{problems:?}"
+    );
+}
