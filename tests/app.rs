@@ -1326,9 +1326,12 @@ fn a_pasted_article_is_accepted_with_a_new_person_and_a_new_source_saved_under_s
     assert!(shows_text(&harness, "Hedge words “probably” ➡ 70%"));
     assert!(shows_text(&harness, "Not in the people registry"));
 
-    // Accepting proposes the speaker as a new person and the article as a new source, its
-    // text to be saved under seeds/ (pasted text has no home of its own).
-    harness.key_press(Key::Enter);
+    // Accepting (by mouse here; the other test uses the keys) proposes the speaker as a
+    // new person and the article as a new source, its text to be saved under seeds/
+    // (pasted text has no home of its own).
+    harness
+        .get_by_role_and_label(Role::Button, "Accept")
+        .click();
     harness.run_steps(8);
     harness.run();
     assert!(shows_text(&harness, "New forecast from the article"));
