@@ -46,6 +46,14 @@ pub(super) struct ReadScenario {
     pub parsed: Parsed<Scenario>,
 }
 
+/// What loading one scenario file gave: the file as loaded with what its checks found
+/// (unless it could not be read or parsed), its problems, and its records in dispute.
+type FileOutcome = (
+    Option<(ScenarioFile, validate::FileFacts)>,
+    Vec<Problem>,
+    Vec<dispute::DisputedRecord>,
+);
+
 /// Loads a scenarios folder. `today` decides what is overdue or dated in the future.
 pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, LoadError> {
     load_where(dir, today, None, &LoadProgress::default())
@@ -158,13 +166,23 @@ fn load_where(
     progress
         .files
         .store(scenario_paths.len(), Ordering::Relaxed);
-    // Files are independent until validation, so they are read and parsed in parallel.
-    // A file with conflict markers loads all but the disputed records (see `dispute`).
-    let outcomes: Vec<(
-        Option<ReadScenario>,
-        Vec<Problem>,
-        Vec<dispute::DisputedRecord>,
-    )> = scenario_paths
+    let project_root = dir
+        .canonicalize()
+        .ok()
+        .and_then(|dir| dir.parent().map(Path::to_path_buf))
+        .unwrap_or_else(|| dir.to_path_buf());
+    let context = validate::Context {
+        people: &people,
+        person_index: &person_index,
+        people_file: people_state,
+        phrases: &phrases,
+        project_root: &project_root,
+        today,
+    };
+    // Each file is read, parsed and checked on its own, in parallel; only its values and
+    // what the checks across files need are kept, not its text or its outline. A file
+    // with conflict markers loads all but the disputed records (see `dispute`).
+    let outcomes: Vec<FileOutcome> = scenario_paths
         .par_iter()
         .map_init(Vec::new, |buffer, path| {
             let text = match keep {
@@ -184,45 +202,45 @@ fn load_where(
             };
             let read = parse_around_disputes::<Scenario>(path, text);
             progress.parsed.fetch_add(1, Ordering::Relaxed);
-            let file = read.parsed.map(|parsed| ReadScenario {
-                path: (*path).clone(),
-                text: read.text,
-                parsed,
+            let checked = read.parsed.map(|parsed| {
+                let file = ReadScenario {
+                    path: (*path).clone(),
+                    text: read.text,
+                    parsed,
+                };
+                let facts = validate::file_alone(&context, &file);
+                let loaded = ScenarioFile {
+                    content: content_hash(file.text.as_bytes()),
+                    path: file.path,
+                    scenario: file.parsed.value,
+                    has_errors: false,
+                };
+                (loaded, facts)
             });
-            (file, read.problems, read.disputes)
+            (checked, read.problems, read.disputes)
         })
         .collect();
-    let mut read = Vec::with_capacity(outcomes.len());
-    for (file, found, records) in outcomes {
-        read.extend(file);
+    let mut files = Vec::with_capacity(outcomes.len());
+    let mut facts = Vec::with_capacity(outcomes.len());
+    for (checked, found, records) in outcomes {
+        if let Some((file, file_facts)) = checked {
+            files.push(file);
+            facts.push(file_facts);
+        }
         problems.extend(found);
         disputes.extend(records);
     }
+    let checked = files
+        .iter()
+        .zip(facts)
+        .map(|(file, facts)| (file.path.as_path(), &file.scenario, facts));
+    let entries = validate::across_files(
+        &context,
+        checked,
+        validate::TakenIds::default(),
+        &mut problems,
+    );
 
-    let project_root = dir
-        .canonicalize()
-        .ok()
-        .and_then(|dir| dir.parent().map(Path::to_path_buf))
-        .unwrap_or_else(|| dir.to_path_buf());
-    let context = validate::Context {
-        people: &people,
-        person_index: &person_index,
-        people_file: people_state,
-        phrases: &phrases,
-        project_root: &project_root,
-        today,
-    };
-    let entries = validate::scenarios(&context, &read, &mut problems);
-
-    let mut files: Vec<ScenarioFile> = read
-        .into_iter()
-        .map(|file| ScenarioFile {
-            content: content_hash(file.text.as_bytes()),
-            path: file.path,
-            scenario: file.parsed.value,
-            has_errors: false,
-        })
-        .collect();
     for file in &mut files {
         file.has_errors = problems.iter().any(|p| p.is_error() && p.path == file.path);
     }

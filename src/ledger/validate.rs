@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 
 use chrono::NaiveDate;
-use rayon::prelude::*;
 
 use super::format::FileKind;
 use super::limits::{MAX_NAME_PAIRS, MAX_SUGGESTION_COMPARISONS};
@@ -578,8 +577,10 @@ pub(super) fn file_problems(
                 text: text.to_string(),
                 parsed,
             };
+            let facts = file_alone(&context, &file);
             let taken = TakenIds::elsewhere(ledger, path);
-            scenarios_among(&context, std::slice::from_ref(&file), taken, &mut problems);
+            let checked = [(file.path.as_path(), &file.parsed.value, facts)];
+            across_files(&context, checked, taken, &mut problems);
         }
         FileKind::People => match parse::parse::<People>(path, text) {
             Ok(parsed) => {
@@ -601,144 +602,185 @@ pub(super) fn file_problems(
     problems
 }
 
-/// Validates every scenario file and works out each forecast's person, source and probability.
-pub(super) fn scenarios(
-    context: &Context,
-    files: &[ReadScenario],
-    problems: &mut Vec<Problem>,
-) -> Vec<Entry> {
-    scenarios_among(context, files, TakenIds::default(), problems)
+/// What checking one scenario file on its own found: its problems, its forecasts'
+/// entries, and what must still be compared with the other files (ids, which must be
+/// unique across the folder, and unknown names, whose messages are made once per name).
+/// Files are checked alone in parallel, as they are parsed, so that a file's text and
+/// outline can be dropped as soon as it is checked.
+pub(super) struct FileFacts {
+    problems: Vec<Problem>,
+    /// `Entry::file` is set once the file's place among the loaded files is known.
+    entries: Vec<Entry>,
+    /// Where the scenario's id is, when it has one.
+    scenario_id_at: Option<Position>,
+    /// Forecasts whose id is well formed, with where it is: (forecast index, position).
+    forecast_ids: Vec<(usize, Position)>,
+    /// Forecasts naming no one in the registry: (forecast index, where `by` is).
+    unknown_names: Vec<(usize, Position)>,
 }
 
-fn scenarios_among<'a>(
+/// Checks everything about one scenario file that does not depend on the other files.
+pub(super) fn file_alone(context: &Context, file: &ReadScenario) -> FileFacts {
+    let mut problems = file_texts(file);
+    let checker = FileChecker {
+        context,
+        path: &file.path,
+        text: &file.text,
+        lines: &file.parsed.lines,
+    };
+    let root = &file.parsed.outline.root;
+    let scenario = &file.parsed.value;
+
+    let id_at = checker.field_at(root, "id");
+    let scenario_id_at = if scenario.id.trim().is_empty() {
+        problems.push(checker.error(id_at, "empty scenario id"));
+        None
+    } else {
+        Some(id_at)
+    };
+    if scenario.title.trim().is_empty() {
+        problems.push(checker.error(checker.field_at(root, "title"), "empty scenario title"));
+    }
+
+    let source_nodes = list_items(root, "sources");
+    let mut source_ids: HashMap<&str, usize> = HashMap::new();
+    for (index, source) in scenario.sources.iter().enumerate() {
+        // The outline names fields as serde does; should they ever disagree, a problem
+        // is placed at the scenario rather than the loader panicking.
+        let node = source_nodes.get(index).unwrap_or(root);
+        if source_ids.insert(&source.id, index).is_some() {
+            problems.push(checker.error(
+                checker.field_at(node, "id"),
+                duplicate_source_id(&source.id),
+            ));
+        }
+        if let Some(seed) = &source.seed {
+            checker.seed_path(seed, checker.field_at(node, "seed"), &mut problems);
+        }
+        if source.published > context.today {
+            problems.push(checker.warning(
+                checker.field_at(node, "published"),
+                format!("published on {}, which is in the future", source.published),
+            ));
+        }
+    }
+
+    let forecast_nodes = list_items(root, "forecasts");
+    let mut entries = Vec::with_capacity(scenario.forecasts.len());
+    let mut forecast_ids = Vec::with_capacity(scenario.forecasts.len());
+    let mut unknown_names = Vec::new();
+    for (index, forecast) in scenario.forecasts.iter().enumerate() {
+        let node = forecast_nodes.get(index).unwrap_or(root);
+        let block_at = checker.at(node.span.start);
+        let id_at = checker.field_at(node, "id");
+        match id_problem("forecast", &forecast.id) {
+            Some(message) => problems.push(checker.error(id_at, message)),
+            None => forecast_ids.push((index, id_at)),
+        }
+
+        let source = source_ids.get(forecast.source.as_str()).copied();
+        if source.is_none() {
+            problems.push(checker.error(
+                checker.field_at(node, "source"),
+                unknown_source(&forecast.source, &scenario.sources),
+            ));
+        }
+
+        let person = context.person_index.find(&forecast.by);
+        // Like a broken registry, a person in dispute there is not looked up: the
+        // registry's own error says what to settle.
+        let disputed = context.person_index.disputed(&forecast.by).is_some();
+        if person.is_none() && context.people_file != PeopleFile::Broken && !disputed {
+            unknown_names.push((index, checker.field_at(node, "by")));
+        }
+
+        for (field, value) in [("quote", &forecast.quote), ("claim", &forecast.claim)] {
+            if value.trim().is_empty() {
+                problems
+                    .push(checker.error(checker.field_at(node, field), format!("empty {field}")));
+            }
+        }
+
+        let probability = checker.probability(forecast, node, &mut problems);
+        checker.dates(
+            forecast,
+            source.map(|i| scenario.sources[i].published),
+            node,
+            &mut problems,
+        );
+
+        entries.push(Entry {
+            file: 0,
+            index,
+            position: block_at,
+            person,
+            source,
+            probability,
+            fingerprint: fingerprint(&file.text[node.span.clone()]),
+        });
+    }
+    FileFacts {
+        problems,
+        entries,
+        scenario_id_at,
+        forecast_ids,
+        unknown_names,
+    }
+}
+
+/// Compares the files checked alone with each other (and with `taken`, the ids of files
+/// not among them), in file order: the first use of an id is the one the others
+/// duplicate. Returns every forecast's entry, in file order.
+pub(super) fn across_files<'a>(
     context: &Context,
-    files: &'a [ReadScenario],
+    files: impl IntoIterator<Item = (&'a Path, &'a Scenario, FileFacts)>,
     mut taken: TakenIds<'a>,
     problems: &mut Vec<Problem>,
 ) -> Vec<Entry> {
-    // Text and links depend only on their own file: checked in parallel, like parsing.
-    problems.extend(
-        files
-            .par_iter()
-            .flat_map_iter(file_texts)
-            .collect::<Vec<_>>(),
-    );
     let mut entries = Vec::new();
-    let mut unknown_names = UnknownNames::default();
+    let mut unknown = UnknownNames::default();
     let mut scenario_ids = std::mem::take(&mut taken.scenarios);
     let mut forecast_ids: HashMap<&str, (&Path, Position)> = HashMap::new();
-    for (file_index, file) in files.iter().enumerate() {
-        let checker = FileChecker {
-            context,
-            path: &file.path,
-            text: &file.text,
-            lines: &file.parsed.lines,
-        };
-        let root = &file.parsed.outline.root;
-        let scenario = &file.parsed.value;
-
-        let id_at = checker.field_at(root, "id");
-        if scenario.id.trim().is_empty() {
-            problems.push(checker.error(id_at, "empty scenario id"));
-        } else if let Some((path, at)) = scenario_ids.insert(&scenario.id, (&file.path, id_at)) {
-            problems.push(checker.error(
+    for (file_index, (path, scenario, facts)) in files.into_iter().enumerate() {
+        problems.extend(facts.problems);
+        if let Some(id_at) = facts.scenario_id_at
+            && let Some((other, at)) = scenario_ids.insert(&scenario.id, (path, id_at))
+        {
+            problems.push(Problem::error(
+                path,
                 id_at,
                 format!(
                     "duplicate scenario id '{}' (also in {}:{}:{})",
                     scenario.id,
-                    path.display(),
+                    other.display(),
                     at.line,
                     at.column
                 ),
             ));
         }
-        if scenario.title.trim().is_empty() {
-            problems.push(checker.error(checker.field_at(root, "title"), "empty scenario title"));
-        }
-
-        let source_nodes = list_items(root, "sources");
-        let mut source_ids: HashMap<&str, usize> = HashMap::new();
-        for (index, source) in scenario.sources.iter().enumerate() {
-            // The outline names fields as serde does; should they ever disagree, a problem
-            // is placed at the scenario rather than the loader panicking.
-            let node = source_nodes.get(index).unwrap_or(root);
-            if source_ids.insert(&source.id, index).is_some() {
-                problems.push(checker.error(
-                    checker.field_at(node, "id"),
-                    duplicate_source_id(&source.id),
-                ));
-            }
-            if let Some(seed) = &source.seed {
-                checker.seed_path(seed, checker.field_at(node, "seed"), problems);
-            }
-            if source.published > context.today {
-                problems.push(checker.warning(
-                    checker.field_at(node, "published"),
-                    format!("published on {}, which is in the future", source.published),
-                ));
-            }
-        }
-
-        let forecast_nodes = list_items(root, "forecasts");
-        for (index, forecast) in scenario.forecasts.iter().enumerate() {
-            let node = forecast_nodes.get(index).unwrap_or(root);
-            let block_at = checker.at(node.span.start);
-            let id_at = checker.field_at(node, "id");
-            if let Some(message) = id_problem("forecast", &forecast.id) {
-                problems.push(checker.error(id_at, message));
-            } else if let Some((path, at)) = forecast_ids
-                .get(forecast.id.as_str())
-                .copied()
-                .or_else(|| taken.forecast(&forecast.id))
-            {
-                problems.push(checker.error(id_at, duplicate_forecast_id(&forecast.id, path, at)));
-            } else {
-                forecast_ids.insert(&forecast.id, (&file.path, id_at));
-            }
-
-            let source = source_ids.get(forecast.source.as_str()).copied();
-            if source.is_none() {
-                problems.push(checker.error(
-                    checker.field_at(node, "source"),
-                    unknown_source(&forecast.source, &scenario.sources),
-                ));
-            }
-
-            let person = context.person_index.find(&forecast.by);
-            // Like a broken registry, a person in dispute there is not looked up: the
-            // registry's own error says what to settle.
-            let disputed = context.person_index.disputed(&forecast.by).is_some();
-            if person.is_none() && context.people_file != PeopleFile::Broken && !disputed {
-                let message = unknown_names.message(context, &forecast.by);
-                problems.push(checker.error(checker.field_at(node, "by"), message));
-            }
-
-            for (field, value) in [("quote", &forecast.quote), ("claim", &forecast.claim)] {
-                if value.trim().is_empty() {
-                    problems.push(
-                        checker.error(checker.field_at(node, field), format!("empty {field}")),
-                    );
+        for (index, id_at) in facts.forecast_ids {
+            let id = scenario.forecasts[index].id.as_str();
+            match forecast_ids.get(id).copied().or_else(|| taken.forecast(id)) {
+                Some((other, at)) => {
+                    problems.push(Problem::error(
+                        path,
+                        id_at,
+                        duplicate_forecast_id(id, other, at),
+                    ));
+                }
+                None => {
+                    forecast_ids.insert(id, (path, id_at));
                 }
             }
-
-            let probability = checker.probability(forecast, node, problems);
-            checker.dates(
-                forecast,
-                source.map(|i| scenario.sources[i].published),
-                node,
-                problems,
-            );
-
-            entries.push(Entry {
-                file: file_index,
-                index,
-                position: block_at,
-                person,
-                source,
-                probability,
-                fingerprint: fingerprint(&file.text[node.span.clone()]),
-            });
         }
+        for (index, at) in facts.unknown_names {
+            let message = unknown.message(context, &scenario.forecasts[index].by);
+            problems.push(Problem::error(path, at, message));
+        }
+        entries.extend(facts.entries.into_iter().map(|entry| Entry {
+            file: file_index,
+            ..entry
+        }));
     }
     entries
 }
