@@ -24,6 +24,7 @@ pub mod limits;
 mod load;
 pub mod merge;
 pub mod model;
+mod outline_de;
 pub mod parse;
 pub mod people;
 pub mod problem;

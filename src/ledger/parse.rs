@@ -119,6 +119,19 @@ pub fn parse<T: Document>(path: &Path, text: &str) -> Result<Parsed<T>, Vec<Prob
         )]
     })?;
     check_header::<T>(path, text, &lines, &outline.root)?;
+    // The values straight from the outline when it covers them (see `outline_de`), else
+    // from ron. A file that sets ron options of its own (`#![enable(…)]`) is ron's.
+    let attributes = text[..outline.root.span.start].contains("#!");
+    let from_outline = (!attributes)
+        .then(|| super::outline_de::from_outline::<T>(text, &outline.root))
+        .flatten();
+    if let Some(value) = from_outline {
+        return Ok(Parsed {
+            value,
+            outline,
+            lines,
+        });
+    }
     match ron_options().from_str::<T>(text) {
         Ok(value) => Ok(Parsed {
             value,
