@@ -2,7 +2,6 @@
 //! file never stops the others), then hand everything to `validate` to resolve names and
 //! phrases.
 
-use std::collections::HashMap;
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -244,7 +243,7 @@ fn load_where(
     for file in &mut files {
         file.has_errors = problems.iter().any(|p| p.is_error() && p.path == file.path);
     }
-    let entry_by_id: HashMap<String, usize> = entries
+    let entry_by_id: rustc_hash::FxHashMap<String, usize> = entries
         .iter()
         .enumerate()
         .rev() // the first of duplicate ids wins
@@ -359,9 +358,13 @@ impl<T> DocumentRead<T> {
 /// Line endings are left out, so a block reads the same whether the file was loaded with
 /// `\r\n` or handed to an edit with `\n` (see [`super::transaction`]).
 pub(super) fn fingerprint(text: &str) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    for piece in text.split('\r') {
-        hasher.write(piece.as_bytes());
+    // FxHasher is not a stream (two writes hash unlike one of both), so a text with `\r`s
+    // is hashed as one piece without them.
+    let mut hasher = rustc_hash::FxHasher::default();
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
+        hasher.write(text.as_bytes());
+    } else {
+        hasher.write(text.replace('\r', "").as_bytes());
     }
     hasher.finish()
 }
@@ -369,7 +372,7 @@ pub(super) fn fingerprint(text: &str) -> u64 {
 /// A hash of a whole file's bytes, so a write can tell whether the file is still exactly
 /// what was loaded (and checked) without checking it again.
 pub(super) fn content_hash(bytes: &[u8]) -> u64 {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    let mut hasher = rustc_hash::FxHasher::default();
     hasher.write(bytes);
     hasher.finish()
 }

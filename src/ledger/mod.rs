@@ -34,7 +34,6 @@ mod text_rules;
 pub mod transaction;
 mod validate;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -87,7 +86,7 @@ pub struct Ledger {
     person_index: PersonIndex,
     /// Whether `people.ron` was there and readable, which decides what an unknown name means.
     people_file: validate::PeopleFile,
-    entry_by_id: HashMap<String, usize>,
+    entry_by_id: rustc_hash::FxHashMap<String, usize>,
 }
 
 /// One scenario file as read.

@@ -150,7 +150,7 @@ impl<'de> de::Deserializer<'de> for NodeDe<'de> {
         // string) is decoded by ron.
         if atom.len() >= 2
             && let Some(inner) = atom.strip_prefix('"').and_then(|a| a.strip_suffix('"'))
-            && !inner.contains(['\\', '"'])
+            && memchr::memchr2(b'\\', b'"', inner.as_bytes()).is_none()
         {
             return visitor.visit_borrowed_str(inner);
         }

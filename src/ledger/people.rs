@@ -8,7 +8,7 @@ use super::model::Person;
 /// Looks a person up by id, name or alias, ignoring case and spacing.
 #[derive(Clone, Debug, Default)]
 pub struct PersonIndex {
-    by_key: HashMap<String, usize>,
+    by_key: rustc_hash::FxHashMap<String, usize>,
     /// The names (ids, names, aliases) of people whose record is in dispute in the
     /// registry, either version, with the id the dispute goes by: until one version is
     /// kept such a name is neither known nor unknown.
@@ -146,7 +146,7 @@ fn split_surname(name: &str) -> (&str, &str) {
 impl PersonIndex {
     /// Builds the index; returns the keys claimed by more than one person, with their owners.
     pub fn new(people: &[Person]) -> (PersonIndex, Vec<(String, usize, usize)>) {
-        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut by_key: rustc_hash::FxHashMap<String, usize> = Default::default();
         let mut clashes = Vec::new();
         for (index, person) in people.iter().enumerate() {
             for name in looked_up_by(person) {

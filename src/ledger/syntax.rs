@@ -196,7 +196,19 @@ const KNOWN_NAMES: &[&str] = &[
 
 /// `name` as a [`Name`]: shared when the format knows it.
 fn interned(name: &str) -> Name {
-    match KNOWN_NAMES.iter().find(|known| **known == name) {
+    // Only names of the same length are compared: most fields are matched in one or two
+    // comparisons rather than a walk through the whole list.
+    static BY_LENGTH: std::sync::LazyLock<Vec<Vec<&'static str>>> =
+        std::sync::LazyLock::new(|| {
+            let longest = KNOWN_NAMES.iter().map(|n| n.len()).max().unwrap_or(0);
+            let mut by_length = vec![Vec::new(); longest + 1];
+            for name in KNOWN_NAMES {
+                by_length[name.len()].push(*name);
+            }
+            by_length
+        });
+    let same_length = BY_LENGTH.get(name.len()).map_or(&[][..], Vec::as_slice);
+    match same_length.iter().find(|known| **known == name) {
         Some(known) => Cow::Borrowed(known),
         None => Cow::Owned(name.to_string()),
     }

@@ -643,7 +643,7 @@ pub(super) fn file_alone(context: &Context, file: &ReadScenario) -> FileFacts {
     }
 
     let source_nodes = list_items(root, "sources");
-    let mut source_ids: HashMap<&str, usize> = HashMap::new();
+    let mut source_ids: rustc_hash::FxHashMap<&str, usize> = Default::default();
     for (index, source) in scenario.sources.iter().enumerate() {
         // The outline names fields as serde does; should they ever disagree, a problem
         // is placed at the scenario rather than the loader panicking.
@@ -740,7 +740,7 @@ pub(super) fn across_files<'a>(
     let mut entries = Vec::new();
     let mut unknown = UnknownNames::default();
     let mut scenario_ids = std::mem::take(&mut taken.scenarios);
-    let mut forecast_ids: HashMap<&str, (&Path, Position)> = HashMap::new();
+    let mut forecast_ids: rustc_hash::FxHashMap<&str, (&Path, Position)> = Default::default();
     for (file_index, (path, scenario, facts)) in files.into_iter().enumerate() {
         problems.extend(facts.problems);
         if let Some(id_at) = facts.scenario_id_at
