@@ -7,7 +7,8 @@ use clap::{Args, ValueEnum};
 
 use super::table::{Table, truncate};
 use super::{
-    CliError, CliResult, FilterArgs, FolderArg, exit_for_problems, load, number, write_json_seq,
+    CliError, CliResult, FilterArgs, FolderArg, exit_for_problems, load, number,
+    write_json_seq_parallel,
 };
 use crate::export::{CSV_COLUMNS, ForecastRecord, forecast_record};
 
@@ -43,7 +44,9 @@ pub fn run(args: &ListArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult 
             .map(|&entry| forecast_record(&ledger.view(entry), today))
     };
     match args.format {
-        ListFormat::Json => write_json_seq(out, records())?,
+        ListFormat::Json => write_json_seq_parallel(out, entries.len(), |i| {
+            forecast_record(&ledger.view(entries[i]), today)
+        })?,
         ListFormat::Csv => write_csv(out, records())?,
         ListFormat::Table => write_table(out, &records().collect::<Vec<_>>())?,
     }
