@@ -308,7 +308,7 @@ mod tests {
             serde_json::json!({
                 "id": format!("f{i}"),
                 "quote": "two\nlines, \"quoted\"",
-                "tags": if i % 2 == 0 { serde_json::json!([]) } else { serde_json::json!(["a", {"b": [1, 2]}]) },
+                "tags": if i.is_multiple_of(2) { serde_json::json!([]) } else { serde_json::json!(["a", {"b": [1, 2]}]) },
                 "empty": {},
                 "p": i as f64 / 7.0,
             })
