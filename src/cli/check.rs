@@ -37,6 +37,7 @@ pub fn run(args: &CheckArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult
         plural(warnings),
     )?;
     let failed = errors > 0 || (args.deny_warnings && warnings > 0);
+    super::left_to_the_system(ledger);
     Ok(if failed {
         ExitCode::from(1)
     } else {

@@ -68,5 +68,5 @@ pub fn run(args: &DueArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
             )?;
         }
     }
-    exit_for_problems(out, &ledger)
+    exit_for_problems(out, ledger)
 }

@@ -50,7 +50,7 @@ pub fn run(args: &ListArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult 
         ListFormat::Csv => write_csv(out, records())?,
         ListFormat::Table => write_table(out, &records().collect::<Vec<_>>())?,
     }
-    exit_for_problems(out, &ledger)
+    exit_for_problems(out, ledger)
 }
 
 fn write_csv(

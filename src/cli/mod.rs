@@ -200,8 +200,10 @@ fn load_error(error: LoadError) -> CliError {
 
 /// For read-only commands: say on stderr when the output leaves out or misreads something,
 /// and turn that into exit status 1 after the output is printed.
-pub fn exit_for_problems(out: &mut dyn Write, ledger: &Ledger) -> CliResult {
+pub fn exit_for_problems(out: &mut dyn Write, ledger: Ledger) -> CliResult {
     let errors = ledger.error_count();
+    let dir = ledger.dir.clone();
+    left_to_the_system(ledger);
     if errors == 0 {
         return Ok(ExitCode::SUCCESS);
     }
@@ -210,9 +212,16 @@ pub fn exit_for_problems(out: &mut dyn Write, ledger: &Ledger) -> CliResult {
     eprintln!(
         "hindsight: the folder has {errors} error{} (run `hindsight check {}`); files that could not be read are left out",
         plural(errors),
-        escape_path(&ledger.dir)
+        escape_path(&dir)
     );
     Ok(ExitCode::from(1))
+}
+
+/// Leaves a ledger's memory to the operating system: a command ends the process once it
+/// has written its output, and freeing a large ledger one allocation at a time costs more
+/// than that (a twentieth of `check` at 100,000 forecasts).
+pub fn left_to_the_system(ledger: Ledger) {
+    std::mem::forget(ledger);
 }
 
 pub fn plural(count: usize) -> &'static str {

@@ -42,7 +42,7 @@ pub fn run(args: &ReportArgs, today: NaiveDate, out: &mut dyn Write) -> CliResul
         ReportFormat::Json => write_json(out, &report)?,
         ReportFormat::Table => write_table(out, &report)?,
     }
-    exit_for_problems(out, &ledger)
+    exit_for_problems(out, ledger)
 }
 
 fn group_label(by: GroupBy) -> &'static str {
