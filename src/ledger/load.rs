@@ -4,12 +4,14 @@
 
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use super::folder::{self, FolderFiles, is_special, ron_files};
+use super::id_index::IdIndex;
 use super::parse::{self, Document, Parsed};
 use super::people::PersonIndex;
 use super::problem::{Position, Problem, sort_problems};
@@ -55,7 +57,7 @@ type FileOutcome = (
 
 /// Loads a scenarios folder. `today` decides what is overdue or dated in the future.
 pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, LoadError> {
-    load_where(dir, today, None, &LoadProgress::default())
+    load_where(dir, today, None, &LoadProgress::default()).map(|(ledger, _)| ledger)
 }
 
 /// How far a load has got, for a progress bar: readable from another thread while
@@ -87,7 +89,7 @@ pub fn load_with_progress(
     today: NaiveDate,
     progress: &LoadProgress,
 ) -> Result<Ledger, LoadError> {
-    load_where(dir, today, None, progress)
+    load_where(dir, today, None, progress).map(|(ledger, _)| ledger)
 }
 
 /// Loads the people registry, the phrase table and only the scenario files that can hold
@@ -95,23 +97,58 @@ pub fn load_with_progress(
 /// needs. Every file is read, but only those are parsed and validated, so the cost is
 /// reading the folder, not loading it. Checks across files are the full load's: a command
 /// that finds nothing here loads everything before saying so.
+///
+/// Files that the folder's [`IdIndex`] rules out, unchanged since it last saw them, are
+/// not even read: the cost is then one file, whatever the folder's size.
 pub fn load_holding(dir: &Path, today: NaiveDate, id: &str) -> Result<Ledger, LoadError> {
     let quoted = format!("\"{id}\"");
-    let finder = memchr::memmem::Finder::new(quoted.as_bytes());
-    let keep = |bytes: &[u8]| finder.find(bytes).is_some();
-    load_where(dir, today, Some(&keep), &LoadProgress::default())
+    let holding = Holding {
+        id,
+        quoted: memchr::memmem::Finder::new(quoted.as_bytes()),
+        index: Mutex::new(IdIndex::open(dir)),
+    };
+    let (ledger, paths) = load_where(dir, today, Some(&holding), &LoadProgress::default())?;
+    let index = holding
+        .index
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner());
+    index.save(&paths.iter().collect::<Vec<_>>());
+    Ok(ledger)
 }
 
-/// Which scenario files to load, by their bytes (`None`: all of them).
-type Keep<'a> = Option<&'a (dyn Fn(&[u8]) -> bool + Sync)>;
+/// Loading only the scenario files that can hold forecast `id`.
+struct Holding<'a> {
+    id: &'a str,
+    /// The id in quotes: a file without it cannot hold the forecast.
+    quoted: memchr::memmem::Finder<'a>,
+    index: Mutex<IdIndex>,
+}
 
-/// [`load`], keeping only the scenario files whose bytes `keep` accepts.
+impl Holding<'_> {
+    /// Whether the file need not be read at all.
+    fn skips(&self, path: &Path) -> bool {
+        self.index
+            .lock()
+            .is_ok_and(|mut index| index.rules_out(path, self.id))
+    }
+
+    /// Whether the file, read, is kept; the index takes in what it holds.
+    fn keeps(&self, path: &Path, bytes: &[u8]) -> bool {
+        if let Ok(mut index) = self.index.lock() {
+            index.renew(path, bytes);
+        }
+        self.quoted.find(bytes).is_some()
+    }
+}
+
+/// [`load`], keeping only the scenario files that can hold `holding`'s id (all of them
+/// when it is `None`). Also returns the scenario files the folder has.
 fn load_where(
     dir: &Path,
     today: NaiveDate,
-    keep: Keep,
+    holding: Option<&Holding>,
     progress: &LoadProgress,
-) -> Result<Ledger, LoadError> {
+) -> Result<(Ledger, Vec<PathBuf>), LoadError> {
     if !dir.exists() {
         return Err(LoadError::NotFound(dir.to_path_buf()));
     }
@@ -184,11 +221,14 @@ fn load_where(
     let outcomes: Vec<FileOutcome> = scenario_paths
         .par_iter()
         .map_init(Vec::new, |buffer, path| {
-            let text = match keep {
+            let text = match holding {
                 None => folder::read_text(path),
+                Some(holding) if holding.skips(path) => return (None, Vec::new(), Vec::new()),
                 // Scanned in a reused buffer; only a file kept gets a text of its own.
-                Some(keep) => match folder::read_bytes_into(path, buffer) {
-                    Ok(()) if !keep(buffer) => return (None, Vec::new(), Vec::new()),
+                Some(holding) => match folder::read_bytes_into(path, buffer) {
+                    Ok(()) if !holding.keeps(path, buffer) => {
+                        return (None, Vec::new(), Vec::new());
+                    }
                     Ok(()) => String::from_utf8(buffer.clone()).map_err(|error| {
                         parse::utf8_problem(path, error.as_bytes(), error.utf8_error())
                     }),
@@ -256,7 +296,8 @@ fn load_where(
         .collect();
     sort_problems(&mut problems);
     disputes.sort_by(|a, b| (&a.path, a.position).cmp(&(&b.path, b.position)));
-    Ok(Ledger {
+    let scenario_paths: Vec<PathBuf> = scenario_paths.into_iter().cloned().collect();
+    let ledger = Ledger {
         dir: dir.to_path_buf(),
         ron_paths: paths,
         disputes,
@@ -270,7 +311,8 @@ fn load_where(
         person_index,
         people_file: people_state,
         entry_by_id,
-    })
+    };
+    Ok((ledger, scenario_paths))
 }
 
 /// Reads an optional document (people.ron, phrases.ron) if the folder walk found it:

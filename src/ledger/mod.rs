@@ -19,6 +19,7 @@ pub mod draft;
 pub mod edit;
 mod folder;
 pub mod format;
+mod id_index;
 pub mod insert;
 pub mod limits;
 mod load;
