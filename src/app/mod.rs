@@ -322,11 +322,13 @@ impl HindsightApp {
     fn install_session(&mut self, folder: &Path, opened: Result<Session, LoadError>) {
         match opened {
             Ok(session) => {
+                let (forecasts, problems) =
+                    (session.ledger.entries.len(), session.ledger.problems.len());
                 let summary = format!(
-                    "Opened {}: {} forecasts, {} problems",
+                    "Opened {}: {forecasts} forecast{}, {problems} problem{}",
                     folder.display(),
-                    session.ledger.entries.len(),
-                    session.ledger.problems.len()
+                    crate::cli::plural(forecasts),
+                    crate::cli::plural(problems),
                 );
                 if let Some(error) = &session.watch_error {
                     self.error(error.clone());
