@@ -1,6 +1,7 @@
 //! Any bytes, read as each kind of Hindsight file: parsing never panics, overflows the
 //! stack or takes more than linear time, every problem has a 1-based position, and a
-//! file that parses is written canonically and reads back as the same records.
+//! file that parses is written canonically and reads back as the same records, with the
+//! values ron itself reads from it (the values come from the outline; ron is the reference).
 
 #![no_main]
 
@@ -19,6 +20,11 @@ fn round_trip<T: Document + PartialEq + std::fmt::Debug>(
     let path = Path::new("fuzz.ron");
     match parse::<T>(path, text) {
         Ok(parsed) => {
+            // Values read from the outline are ron's values (ron is the reference).
+            let ron: T = hindsight::ledger::parse::ron_options()
+                .from_str(text)
+                .unwrap_or_else(|error| panic!("parsed, but ron refuses it: {error}"));
+            assert_eq!(ron, parsed.value, "the outline reads a value ron reads differently");
             let canonical = write("", &parsed.value);
             let again = parse::<T>(path, &canonical)
                 .unwrap_or_else(|problems| panic!("canonical text does not parse: {problems:?}\n{canonical}"));
