@@ -48,9 +48,40 @@ fn resolve(cache: &Path, ledger: &TempLedger, id: &str) {
     assert!(block.contains("verdict: True"), "{block}");
 }
 
+/// The fixture with enough scenario files for an index (see `id_index::MIN_FILES`).
+fn large_fixture() -> TempLedger {
+    let ledger = TempLedger::fixture();
+    for n in 0..40 {
+        ledger.write(
+            &format!("filler/filler-{n}.ron"),
+            format!(
+                r#"Scenario(
+    format: 1,
+    id: "filler-{n}",
+    title: "Filler {n}",
+    sources: [Source(id: "s", outlet: "O", title: "T", published: "2022-01-01")],
+    forecasts: [
+        Forecast(id: "filler-{n}-a", by: "ada-fixture", source: "s", made: "2022-01-02", quote: "Q", claim: "C", expression: "likely", resolve_by: Default("2023-01-01"), outcome: Open),
+    ],
+)
+"#
+            ),
+        );
+    }
+    ledger
+}
+
+#[test]
+fn a_small_folder_is_read_whole_and_leaves_no_index() {
+    let ledger = TempLedger::fixture();
+    let cache = tempfile::tempdir().unwrap();
+    resolve(cache.path(), &ledger, "bo-minister-resigns");
+    assert!(index_files(cache.path()).is_empty());
+}
+
 #[test]
 fn resolve_remembers_where_ids_are_and_follows_the_folders_changes() {
-    let ledger = TempLedger::fixture();
+    let ledger = large_fixture();
     let cache = tempfile::tempdir().unwrap();
 
     // The first command over the folder writes its index to the cache, not the folder.

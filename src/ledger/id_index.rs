@@ -81,8 +81,19 @@ pub struct IdIndex {
     entries: HashMap<PathBuf, Entry>,
     /// Identities taken before reading, for the files read this time.
     identities: HashMap<PathBuf, Identity>,
-    changed: bool,
+    /// Entries renewed or added this time.
+    renewed: usize,
 }
+
+/// Folders with fewer scenario files are read whole, with no index: reading them costs
+/// little, and a cache file per small folder (every test's temporary folder) would only
+/// pile up.
+pub const MIN_FILES: usize = 32;
+
+/// How many renewed entries make the index worth writing back. Each write changes the file
+/// it writes, whose entry is then stale; rewriting the whole index (2 MB at 1,000,000
+/// forecasts) for it would cost more than reading that one file again next time.
+const SAVE_AFTER: usize = 8;
 
 impl IdIndex {
     /// The index kept for the scenarios folder `dir` (empty when there is none yet, or no
@@ -98,7 +109,7 @@ impl IdIndex {
             location,
             entries,
             identities: HashMap::new(),
-            changed: false,
+            renewed: 0,
         }
     }
 
@@ -126,18 +137,19 @@ impl IdIndex {
             };
             if self.entries.get(path) != Some(&entry) {
                 self.entries.insert(path.to_path_buf(), entry);
-                self.changed = true;
+                self.renewed += 1;
             }
         }
     }
 
-    /// Writes the index back if anything changed, keeping only the files in `present`. A
-    /// failure to write costs the next command some reading, nothing else.
+    /// Writes the index back, keeping only the files in `present`, if enough changed (see
+    /// [`SAVE_AFTER`]) or files left the folder. A failure to write costs the next command
+    /// some reading, nothing else.
     pub fn save(mut self, present: &[&PathBuf]) {
         let present: std::collections::HashSet<&PathBuf> = present.iter().copied().collect();
         let before = self.entries.len();
         self.entries.retain(|path, _| present.contains(path));
-        if !self.changed && self.entries.len() == before {
+        if self.renewed < SAVE_AFTER.min(present.len()) && self.entries.len() == before {
             return;
         }
         let Some(location) = &self.location else {

@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use super::folder::{self, FolderFiles, is_special, ron_files};
-use super::id_index::IdIndex;
+use super::id_index::{self, IdIndex};
 use super::parse::{self, Document, Parsed};
 use super::people::PersonIndex;
 use super::problem::{Position, Problem, sort_problems};
@@ -108,11 +108,13 @@ pub fn load_holding(dir: &Path, today: NaiveDate, id: &str) -> Result<Ledger, Lo
         index: Mutex::new(IdIndex::open(dir)),
     };
     let (ledger, paths) = load_where(dir, today, Some(&holding), &LoadProgress::default())?;
-    let index = holding
-        .index
-        .into_inner()
-        .unwrap_or_else(|e| e.into_inner());
-    index.save(&paths.iter().collect::<Vec<_>>());
+    if paths.len() >= id_index::MIN_FILES {
+        let index = holding
+            .index
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner());
+        index.save(&paths.iter().collect::<Vec<_>>());
+    }
     Ok(ledger)
 }
 
@@ -192,7 +194,12 @@ fn load_where(
     let (mut person_index, clashes) = PersonIndex::new(&people);
     person_index.note_disputed(&dispute::versions::<Person>(&disputes, &people_path));
     if let Some(file) = &people_file {
-        validate::people_file(&people_path, file, &clashes, &mut problems);
+        // A narrow load (one forecast's change) leaves the registry's spellings to `check`.
+        let spellings = match holding {
+            Some(_) => validate::Spellings::Skip,
+            None => validate::Spellings::Compare,
+        };
+        validate::people_file(&people_path, file, &clashes, spellings, &mut problems);
     }
 
     let scenario_paths: Vec<&PathBuf> = paths
