@@ -5,9 +5,6 @@
 
 mod common;
 
-use std::io::{Read, Write};
-use std::net::TcpListener;
-
 use common::{TempLedger, today};
 use hindsight::intake::{self, accept};
 
@@ -21,28 +18,11 @@ const PAGE: &str = r#"<!doctype html><html><head>
 <p>The city council met for three hours.</p></article>
 </body></html>"#;
 
-/// Serves PAGE once on 127.0.0.1; returns its address.
-fn serve_once() -> (String, std::thread::JoinHandle<()>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let address = listener.local_addr().unwrap();
-    let server = std::thread::spawn(move || {
-        let (mut stream, _) = listener.accept().unwrap();
-        let mut request = [0u8; 4096];
-        let _ = stream.read(&mut request).unwrap();
-        let response = format!(
-            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{PAGE}",
-            PAGE.len()
-        );
-        stream.write_all(response.as_bytes()).unwrap();
-    });
-    (format!("http://{address}/harbour.html"), server)
-}
-
 #[test]
 fn a_fetched_articles_candidate_is_accepted_with_a_new_person_and_a_new_source() {
     let folder = TempLedger::fixture();
     let mut ledger = folder.load();
-    let (url, server) = serve_once();
+    let (url, server) = common::serve_once(PAGE, "harbour.html");
     let article = intake::read_article(&ledger, &url, None).unwrap();
     server.join().unwrap();
     let found = intake::candidates(&article, &ledger);

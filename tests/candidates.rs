@@ -6,8 +6,6 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::io::{Read, Write};
-use std::net::TcpListener;
 use std::ops::Range;
 use std::path::Path;
 
@@ -190,19 +188,7 @@ fn an_html_file_gives_its_main_text_without_navigation_scripts_or_comments() {
 
 #[test]
 fn a_url_is_fetched_from_a_local_server() {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let address = listener.local_addr().unwrap();
-    let server = std::thread::spawn(move || {
-        let (mut stream, _) = listener.accept().unwrap();
-        let mut request = [0u8; 4096];
-        let _ = stream.read(&mut request).unwrap();
-        let response = format!(
-            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{PAGE}",
-            PAGE.len()
-        );
-        stream.write_all(response.as_bytes()).unwrap();
-    });
-    let url = format!("http://{address}/harbour.html");
+    let (url, server) = common::serve_once(PAGE, "harbour.html");
     let run = hindsight(&[
         "candidates",
         &url,

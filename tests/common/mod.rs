@@ -280,3 +280,22 @@ pub fn resolve_minister(scenarios: &Path, verdict: &str, by: &str) {
     ]);
     assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
 }
+
+/// Serves `page` as HTML to one request on 127.0.0.1 (never the internet); returns its
+/// address and the server thread, to join once the request is made.
+pub fn serve_once(page: &'static str, name: &str) -> (String, std::thread::JoinHandle<()>) {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    let server = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().unwrap();
+        let mut request = [0u8; 4096];
+        let _ = stream.read(&mut request).unwrap();
+        let response = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{page}",
+            page.len()
+        );
+        stream.write_all(response.as_bytes()).unwrap();
+    });
+    (format!("http://{address}/{name}"), server)
+}

@@ -108,9 +108,10 @@ pub fn form_window(
                     problems,
                 } => {
                     let additions = Additions::default();
-                    if forecast_form(
+                    forecast_fields(
                         ui, view, file, draft, editing, problems, &additions, actions,
-                    ) {
+                    );
+                    if save_buttons(ui, editing, actions) {
                         actions.push(Action::SaveForecast {
                             file: file.clone(),
                             draft: with_suggested_id(view, draft, editing),
@@ -428,22 +429,6 @@ struct Additions {
     person: Option<String>,
 }
 
-/// The forecast form: its fields, then its buttons; returns whether it is to be saved.
-#[allow(clippy::too_many_arguments)]
-fn forecast_form(
-    ui: &mut Ui,
-    view: &ViewCtx,
-    file: &mut PathBuf,
-    draft: &mut ForecastDraft,
-    editing: &Option<String>,
-    problems: &[FieldProblem],
-    additions: &Additions,
-    actions: &mut Vec<Action>,
-) -> bool {
-    forecast_fields(ui, view, file, draft, editing, problems, additions, actions);
-    save_buttons(ui, editing, actions)
-}
-
 /// "Add forecast" (or "Save changes" and "Delete…" when editing); whether save was clicked.
 fn save_buttons(ui: &mut Ui, editing: &Option<String>, actions: &mut Vec<Action>) -> bool {
     ui.horizontal(|ui| {
@@ -463,6 +448,7 @@ fn save_buttons(ui: &mut Ui, editing: &Option<String>, actions: &mut Vec<Action>
     .inner
 }
 
+/// The forecast's fields (the accept form adds its own below them).
 #[allow(clippy::too_many_arguments)]
 fn forecast_fields(
     ui: &mut Ui,
