@@ -192,7 +192,11 @@ fn list_ui(ui: &mut Ui, view: &ArticleView, shown: &[usize], actions: &mut Vec<A
                 if candidate.known.is_some() {
                     label.push_str(" (in the ledger)");
                 }
-                if ui.selectable_label(i == view.selected, label).clicked() {
+                let row = ui.selectable_label(i == view.selected, label);
+                if i == view.selected && view.scroll_to_selected {
+                    row.scroll_to_me(None);
+                }
+                if row.clicked() {
                     actions.push(Action::SelectCandidate(i));
                 }
             }
