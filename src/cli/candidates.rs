@@ -10,7 +10,6 @@ use clap::{Args, ValueEnum};
 use super::table::{Table, truncate};
 use super::{CliError, CliResult, FolderArg, load, number, write_json_seq};
 use crate::intake::{self, Candidate};
-use crate::terminal::escape_controls;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum CandidatesFormat {
@@ -64,25 +63,17 @@ fn write_table(out: &mut dyn Write, found: &[Candidate]) -> Result<(), CliError>
             candidate
                 .made_on
                 .map_or_else(|| "—".to_string(), |d| d.to_string()),
-            escape_controls(&truncate(speaker, 28)).into_owned(),
-            escape_controls(candidate.person.as_deref().unwrap_or("—")).into_owned(),
-            escape_controls(&truncate(&candidate.expression, 20)).into_owned(),
+            truncate(speaker, 28),
+            candidate.person.as_deref().unwrap_or("—").to_string(),
+            truncate(&candidate.expression, 20),
             number(candidate.probability)
                 .trim_end_matches('0')
                 .trim_end_matches('.')
                 .to_string(),
-            escape_controls(candidate.known.as_deref().unwrap_or("—")).into_owned(),
-            escape_controls(&truncate(&candidate.quote, 70)).into_owned(),
+            candidate.known.as_deref().unwrap_or("—").to_string(),
+            truncate(&candidate.quote, 70),
         ]);
     }
-    if !found.is_empty() {
-        write!(out, "{}", table.render())?;
-    }
-    writeln!(
-        out,
-        "{} candidate{}",
-        found.len(),
-        super::plural(found.len())
-    )?;
+    table.write_counted(out, "candidate")?;
     Ok(())
 }

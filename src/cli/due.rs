@@ -56,16 +56,7 @@ pub fn run(args: &DueArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
                     truncate(&record.claim, 70),
                 ]);
             }
-            // An empty table is just a header: the count line says it all.
-            if !records.is_empty() {
-                write!(out, "{}", table.render())?;
-            }
-            writeln!(
-                out,
-                "{} overdue forecast{}",
-                records.len(),
-                super::plural(records.len())
-            )?;
+            table.write_counted(out, "overdue forecast")?;
         }
     }
     exit_for_problems(out, ledger)

@@ -107,15 +107,6 @@ fn write_table(out: &mut dyn Write, records: &[ForecastRecord]) -> Result<(), Cl
             truncate(&record.claim, 70),
         ]);
     }
-    // An empty table is just a header: the count line says it all.
-    if !records.is_empty() {
-        write!(out, "{}", table.render())?;
-    }
-    writeln!(
-        out,
-        "{} forecast{}",
-        records.len(),
-        super::plural(records.len())
-    )?;
+    table.write_counted(out, "forecast")?;
     Ok(())
 }

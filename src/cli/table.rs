@@ -74,6 +74,16 @@ impl Table {
         }
         out
     }
+
+    /// The table, then a line counting its rows ("3 forecasts"). A table without rows is
+    /// left out: a lone header says nothing the count does not.
+    pub fn write_counted(&self, out: &mut dyn std::io::Write, noun: &str) -> std::io::Result<()> {
+        if !self.rows.is_empty() {
+            write!(out, "{}", self.render())?;
+        }
+        let count = self.rows.len();
+        writeln!(out, "{count} {noun}{}", super::plural(count))
+    }
 }
 
 /// Cuts text to `max` characters, ending with "…" when cut.
