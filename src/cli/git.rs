@@ -163,17 +163,29 @@ pub struct LogArgs {
 /// `hindsight log ID`: every commit that changed the forecast's block, newest first, with
 /// its author, date and what changed.
 pub fn run_log(args: &LogArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
-    // Only the files that can hold the forecast are parsed (a dispute's file holds its id too).
-    let ledger = load_holding(&args.folder.dir, today, &args.id)?;
-    let file = match ledger.find(&args.id) {
-        Some(entry) => ledger.view(entry).file.path.clone(),
-        None => disputed_file(&ledger, &args.id).ok_or_else(|| {
-            CliError::Usage(format!(
-                "no forecast '{}' in {}",
-                escape_controls(&args.id),
-                escape_path(&ledger.dir)
-            ))
-        })?,
+    // Only the files that can hold the forecast are parsed (a dispute's file holds its id
+    // too); when they hold nothing, the whole folder is, so that "no forecast" is the full
+    // load's answer, as for `resolve`.
+    let holding = |ledger: &Ledger| {
+        ledger
+            .find(&args.id)
+            .map(|entry| ledger.view(entry).file.path.clone())
+            .or_else(|| disputed_file(ledger, &args.id))
+    };
+    let narrow = load_holding(&args.folder.dir, today, &args.id)?;
+    let (ledger, file) = match holding(&narrow) {
+        Some(file) => (narrow, file),
+        None => {
+            let ledger = load(&args.folder.dir, today)?;
+            let file = holding(&ledger).ok_or_else(|| {
+                CliError::Usage(format!(
+                    "no forecast '{}' in {}",
+                    escape_controls(&args.id),
+                    escape_path(&ledger.dir)
+                ))
+            })?;
+            (ledger, file)
+        }
     };
     let entries = history(&ledger.dir, &file, &args.id).map_err(CliError::Failed)?;
     if entries.is_empty() {

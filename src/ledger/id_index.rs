@@ -18,6 +18,7 @@
 use std::collections::HashMap;
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// Filter bits per id: with four probes, about one file in 400 is read needlessly.
 const BITS_PER_ID: usize = 16;
@@ -39,7 +40,8 @@ impl Identity {
     #[cfg(unix)]
     fn of(path: &Path) -> Option<Identity> {
         use std::os::unix::fs::MetadataExt;
-        let metadata = std::fs::symlink_metadata(path).ok()?;
+        // The file read, not a link to it: the walk follows links inside the folder.
+        let metadata = std::fs::metadata(path).ok()?;
         Some(Identity {
             size: metadata.size(),
             modified: metadata.mtime(),
@@ -74,15 +76,19 @@ struct Entry {
     filter: Vec<u64>,
 }
 
-/// The index of one scenarios folder, as read from the cache and renewed by a load.
+/// The index of one scenarios folder, as read from the cache and renewed by a load. Files
+/// are keyed by their path inside the folder, so the index holds whatever the working
+/// folder. A load asks it from several threads: the entries read are only looked up, and
+/// what the load learns is collected apart, under a lock held only to add to it.
 #[derive(Debug, Default)]
 pub struct IdIndex {
+    dir: PathBuf,
     location: Option<PathBuf>,
     entries: HashMap<PathBuf, Entry>,
     /// Identities taken before reading, for the files read this time.
-    identities: HashMap<PathBuf, Identity>,
-    /// Entries renewed or added this time.
-    renewed: usize,
+    identities: Mutex<HashMap<PathBuf, Identity>>,
+    /// Entries of the files read this time.
+    renewed: Mutex<Vec<(PathBuf, Entry)>>,
 }
 
 /// Folders with fewer scenario files are read whole, with no index: reading them costs
@@ -106,50 +112,76 @@ impl IdIndex {
             .and_then(|bytes| decode(&bytes))
             .unwrap_or_default();
         IdIndex {
+            dir: dir.to_path_buf(),
             location,
             entries,
-            identities: HashMap::new(),
-            renewed: 0,
+            ..IdIndex::default()
         }
+    }
+
+    /// A file's key: its path inside the folder.
+    fn key(&self, path: &Path) -> PathBuf {
+        path.strip_prefix(&self.dir).unwrap_or(path).to_path_buf()
     }
 
     /// Whether the file at `path` can be left unread: its entry is current and rules out
     /// `id`. Otherwise its identity is noted, before it is read, for [`IdIndex::renew`].
-    pub fn rules_out(&mut self, path: &Path, id: &str) -> bool {
+    pub fn rules_out(&self, path: &Path, id: &str) -> bool {
         let Some(identity) = Identity::of(path) else {
             return false;
         };
-        if let Some(entry) = self.entries.get(path)
+        let key = self.key(path);
+        if let Some(entry) = self.entries.get(&key)
             && entry.identity == identity
         {
             return !may_hold(&entry.filter, id);
         }
-        self.identities.insert(path.to_path_buf(), identity);
+        if let Ok(mut identities) = self.identities.lock() {
+            identities.insert(key, identity);
+        }
         false
     }
 
     /// Takes in what `path` held when read (its bytes), if its identity was noted.
-    pub fn renew(&mut self, path: &Path, bytes: &[u8]) {
-        if let Some(identity) = self.identities.remove(path) {
-            let entry = Entry {
-                identity,
-                filter: filter_of(bytes),
-            };
-            if self.entries.get(path) != Some(&entry) {
-                self.entries.insert(path.to_path_buf(), entry);
-                self.renewed += 1;
-            }
+    pub fn renew(&self, path: &Path, bytes: &[u8]) {
+        let key = self.key(path);
+        let identity = self
+            .identities
+            .lock()
+            .ok()
+            .and_then(|mut identities| identities.remove(&key));
+        let Some(identity) = identity else {
+            return;
+        };
+        let entry = Entry {
+            identity,
+            filter: filter_of(bytes),
+        };
+        if self.entries.get(&key) != Some(&entry)
+            && let Ok(mut renewed) = self.renewed.lock()
+        {
+            renewed.push((key, entry));
         }
+    }
+
+    /// Moves the entries renewed by the load into the index; returns how many there were.
+    fn take_in_renewed(&mut self) -> usize {
+        let renewed = std::mem::take(self.renewed.get_mut().unwrap_or_else(|e| e.into_inner()));
+        let count = renewed.len();
+        self.entries.extend(renewed);
+        count
     }
 
     /// Writes the index back, keeping only the files in `present`, if enough changed (see
     /// [`SAVE_AFTER`]) or files left the folder. A failure to write costs the next command
     /// some reading, nothing else.
     pub fn save(mut self, present: &[&PathBuf]) {
-        let present: std::collections::HashSet<&PathBuf> = present.iter().copied().collect();
+        let present: std::collections::HashSet<PathBuf> =
+            present.iter().map(|path| self.key(path)).collect();
         let before = self.entries.len();
         self.entries.retain(|path, _| present.contains(path));
-        if self.renewed < SAVE_AFTER.min(present.len()) && self.entries.len() == before {
+        let count = self.take_in_renewed();
+        if count < SAVE_AFTER.min(present.len()) && self.entries.len() == before {
             return;
         }
         let Some(location) = &self.location else {
@@ -358,12 +390,14 @@ mod tests {
         // Unknown to the index: read, and taken in.
         assert!(!index.rules_out(&path, "absent"));
         index.renew(&path, &std::fs::read(&path).unwrap());
+        index.take_in_renewed();
         assert!(index.rules_out(&path, "absent"));
         assert!(!index.rules_out(&path, "present"));
         // Changed on disk: read again, whatever its entry says.
         std::fs::write(&path, "(id: \"present\"), (id: \"absent\")").unwrap();
         assert!(!index.rules_out(&path, "absent"));
         index.renew(&path, &std::fs::read(&path).unwrap());
+        index.take_in_renewed();
         assert!(!index.rules_out(&path, "absent"));
         assert!(index.rules_out(&path, "never"));
     }

@@ -4,7 +4,6 @@
 
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
@@ -105,15 +104,11 @@ pub fn load_holding(dir: &Path, today: NaiveDate, id: &str) -> Result<Ledger, Lo
     let holding = Holding {
         id,
         quoted: memchr::memmem::Finder::new(quoted.as_bytes()),
-        index: Mutex::new(IdIndex::open(dir)),
+        index: IdIndex::open(dir),
     };
     let (ledger, paths) = load_where(dir, today, Some(&holding), &LoadProgress::default())?;
     if paths.len() >= id_index::MIN_FILES {
-        let index = holding
-            .index
-            .into_inner()
-            .unwrap_or_else(|e| e.into_inner());
-        index.save(&paths.iter().collect::<Vec<_>>());
+        holding.index.save(&paths.iter().collect::<Vec<_>>());
     }
     Ok(ledger)
 }
@@ -123,22 +118,18 @@ struct Holding<'a> {
     id: &'a str,
     /// The id in quotes: a file without it cannot hold the forecast.
     quoted: memchr::memmem::Finder<'a>,
-    index: Mutex<IdIndex>,
+    index: IdIndex,
 }
 
 impl Holding<'_> {
     /// Whether the file need not be read at all.
     fn skips(&self, path: &Path) -> bool {
-        self.index
-            .lock()
-            .is_ok_and(|mut index| index.rules_out(path, self.id))
+        self.index.rules_out(path, self.id)
     }
 
     /// Whether the file, read, is kept; the index takes in what it holds.
     fn keeps(&self, path: &Path, bytes: &[u8]) -> bool {
-        if let Ok(mut index) = self.index.lock() {
-            index.renew(path, bytes);
-        }
+        self.index.renew(path, bytes);
         self.quoted.find(bytes).is_some()
     }
 }
