@@ -9,6 +9,7 @@ use chrono::{Days, NaiveDate};
 
 use crate::estimative::PhraseTable;
 use crate::ledger::canonical::{people_document, scenario_document};
+use crate::ledger::changes::capitalized;
 use crate::ledger::create_new_file;
 use crate::ledger::{
     FORMAT_VERSION, Forecast, Outcome, People, Person, Resolution, ResolveBy, Scenario, Source,
@@ -285,9 +286,9 @@ fn demo_forecast(
         quote: format!(
             "Asked whether {event}, {} answered: \"{}.\"",
             person.name,
-            capitalize(&expression)
+            capitalized(&expression)
         ),
-        claim: format!("{} by {}.", capitalize(event), horizon),
+        claim: format!("{} by {}.", capitalized(event), horizon),
         expression: Some(expression),
         baseline: None,
         probability,
@@ -345,12 +346,4 @@ fn demo_outcome(
         evidence: Some("Synthetic evidence note.".to_string()),
         link: None,
     })
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }

@@ -157,3 +157,37 @@ fn a_seed_file_someone_else_wrote_meanwhile_is_never_replaced() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn a_group_accepted_once_is_the_registrys_the_second_time() {
+    let folder = TempLedger::fixture();
+    let mut ledger = folder.load();
+    let article = intake::article::from_text(
+        "Talks stall\n\nNumerous analysts said the talks will probably collapse by May.\n\nThe ceasefire will most likely hold, numerous analysts said.\n".into(),
+    );
+    let found = intake::candidates(&article, &ledger);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].speaker_group.as_deref(), Some("numerous analysts"));
+    let prices = folder.path("prices.ron");
+    let file = ledger.scenario_file(&prices).unwrap();
+
+    let mut first = accept::acceptance(&ledger, file, None, &article, &found[0], today());
+    let person = first.person.clone().expect("the group is new to the registry");
+    assert_eq!(person.name, "Numerous analysts (unnamed)");
+    let source = first.source.as_mut().unwrap();
+    source.outlet = "Nordic Herald".into();
+    source.published = "2022-03-01".into();
+    first.forecast.made = "2022-03-01".into();
+    first.forecast.claim = "The talks collapse by May 2022.".into();
+    first.forecast.resolve_by = "2022-05-31".into();
+    first.forecast.id = "analysts-talks-collapse".into();
+    let checked = accept::check(&ledger, &prices, &first).unwrap();
+    accept::save(&mut ledger, &prices, checked).unwrap();
+
+    // The second candidate of the same group names the person the first one added.
+    let reloaded = folder.load();
+    let file = reloaded.scenario_file(&prices).unwrap();
+    let second = accept::acceptance(&reloaded, file, None, &article, &found[1], today());
+    assert_eq!(second.person, None);
+    assert_eq!(second.forecast.by, person.id);
+}

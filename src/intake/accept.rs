@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::{Article, Candidate, cited_source, draft_of};
+use crate::ledger::changes::capitalized;
 use crate::ledger::draft::{
     FieldProblem, ForecastDraft, Pending, PersonDraft, SourceDraft, check_forecast_with,
     check_person, check_source, suggest_person_id, suggest_source_id,
@@ -52,10 +53,17 @@ pub fn acceptance(
     if forecast.made.is_empty() {
         forecast.made = article.published.unwrap_or(today).to_string();
     }
-    let person = new_person(ledger, candidate, article);
-    if let Some(person) = &person {
-        forecast.by = person.id.clone();
-    }
+    let person = match forecaster(ledger, candidate, article) {
+        Some(Forecaster::Known(id)) => {
+            forecast.by = id;
+            None
+        }
+        Some(Forecaster::New(person)) => {
+            forecast.by = person.id.clone();
+            Some(person)
+        }
+        None => None,
+    };
     let (source, seed_text) = match cited {
         Some(_) => (None, None),
         None => {
@@ -72,10 +80,17 @@ pub fn acceptance(
     }
 }
 
+/// Who the forecast is by, when the candidate does not name someone in the registry.
+enum Forecaster {
+    /// In the registry under the name made for them (a group accepted before).
+    Known(String),
+    New(PersonDraft),
+}
+
 /// The speaker as a new person, when the registry does not know them: a named speaker
 /// with the article's description of them, the article's author for its own voice, or an
 /// unnamed group as the ledger records groups ("Numerous analysts (unnamed, cited by …)").
-fn new_person(ledger: &Ledger, candidate: &Candidate, article: &Article) -> Option<PersonDraft> {
+fn forecaster(ledger: &Ledger, candidate: &Candidate, article: &Article) -> Option<Forecaster> {
     if candidate.person.is_some() {
         return None;
     }
@@ -93,22 +108,15 @@ fn new_person(ledger: &Ledger, candidate: &Candidate, article: &Article) -> Opti
     } else {
         (article.author.clone()?, None)
     };
-    if ledger.person(&name).is_some() {
-        return None;
+    if let Some(known) = ledger.person(&name) {
+        return Some(Forecaster::Known(known.id.clone()));
     }
-    Some(PersonDraft {
+    Some(Forecaster::New(PersonDraft {
         id: suggest_person_id(ledger, &name),
         name,
         aliases: String::new(),
         affiliation: affiliation.unwrap_or_default(),
-    })
-}
-
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or(String::new(), |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
+    }))
 }
 
 /// The article as a new source of `file`. A file already in the project folder is its own

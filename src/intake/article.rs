@@ -79,12 +79,12 @@ pub fn read(location: &str) -> Result<Article, ArticleError> {
 }
 
 fn looks_like_html(text: &str) -> bool {
-    let head = text
-        .trim_start()
-        .get(..256.min(text.trim_start().len()))
-        .unwrap_or("");
-    let head = head.to_ascii_lowercase();
-    head.starts_with("<!doctype html") || head.starts_with("<html")
+    let head = text.trim_start().as_bytes();
+    let starts = |tag: &[u8]| {
+        head.get(..tag.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(tag))
+    };
+    starts(b"<!doctype html") || starts(b"<html")
 }
 
 /// Fetches a page: a redirect or two, a timeout, and no more than [`MAX_BYTES`].
@@ -280,10 +280,14 @@ pub fn byline(text: &str) -> Option<String> {
         .filter(|l| !l.is_empty())
         .collect();
     for (i, line) in lines.iter().enumerate() {
-        let lower = line.to_lowercase();
         for prefix in ["written by", "by "] {
-            if let Some(rest) = lower.strip_prefix(prefix) {
-                let rest = &line[line.len() - rest.len()..];
+            // Compared in ASCII, so the rest is cut at the same byte in the line itself
+            // (lower-casing can change a line's length: "K" the Kelvin sign, "İ").
+            let starts = line
+                .get(..prefix.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(prefix));
+            if starts {
+                let rest = &line[prefix.len()..];
                 let rest = rest.split(['|', ',']).next().unwrap_or("");
                 if let Some(name) = person_name(rest) {
                     return Some(name);
@@ -396,6 +400,21 @@ mod tests {
         let text = "Title here now?\nA first long paragraph of text.\nAnother.\nMore.\nAnn Lee does not work for any company.";
         assert_eq!(byline(text), None);
         assert_eq!(author_note(text), Some("Ann Lee".into()));
+    }
+
+    #[test]
+    fn a_byline_whose_name_lower_cases_to_another_length() {
+        assert_eq!(
+            byline("Title\nBy İlker Başbuğ\nText."),
+            Some("İlker Başbuğ".into())
+        );
+        // The Kelvin sign lower-cases to one byte from three: no panic, no author.
+        assert_eq!(byline("Title\nBy \u{212A}\u{212A}\u{212A}\nText."), None);
+        assert!(looks_like_html(&format!(
+            "{}<!DOCTYPE html><p>",
+            " ".repeat(255)
+        )));
+        assert!(!looks_like_html(&"é".repeat(200)));
     }
 
     #[test]

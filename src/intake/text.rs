@@ -55,10 +55,16 @@ fn can_start_sentence(c: char) -> bool {
         || matches!(c, '"' | '\u{201C}' | '\u{2018}' | '[' | '(' | '\u{2026}')
 }
 
+/// How far back [`is_abbreviation`] looks for the start of a word, in bytes.
+const LONGEST_WORD: usize = 64;
+
 /// Whether the word that ends at `end` (just before a full stop) is an abbreviation or an
 /// initial ("John E. Herbst", "U.S.").
 fn is_abbreviation(text: &str, end: usize) -> bool {
-    let head = &text[..end];
+    // Only the last few bytes can hold the word: looking further back, at every full stop
+    // of a long run without spaces ("a.a.a.…"), would take time quadratic in its length.
+    let from = text.floor_char_boundary(end.saturating_sub(LONGEST_WORD));
+    let head = &text[from..end];
     let word_start = head
         .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '\u{201C}'))
         .map_or(0, |i| {

@@ -495,7 +495,7 @@ pub fn commit_message(changes: &[Change]) -> String {
     format!("{subject}\n\n{}", body.join("\n"))
 }
 
-fn capitalized(text: &str) -> String {
+pub(crate) fn capitalized(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
