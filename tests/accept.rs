@@ -172,7 +172,10 @@ fn a_group_accepted_once_is_the_registrys_the_second_time() {
     let file = ledger.scenario_file(&prices).unwrap();
 
     let mut first = accept::acceptance(&ledger, file, None, &article, &found[0], today());
-    let person = first.person.clone().expect("the group is new to the registry");
+    let person = first
+        .person
+        .clone()
+        .expect("the group is new to the registry");
     assert_eq!(person.name, "Numerous analysts (unnamed)");
     let source = first.source.as_mut().unwrap();
     source.outlet = "Nordic Herald".into();

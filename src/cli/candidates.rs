@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
 use super::table::{Table, truncate};
-use super::{CliError, CliResult, FolderArg, load, number, write_json_seq};
+use super::{CliError, CliResult, FolderArg, load, short_probability, write_json_seq};
 use crate::intake::{self, Candidate};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -66,10 +66,7 @@ fn write_table(out: &mut dyn Write, found: &[Candidate]) -> Result<(), CliError>
             truncate(speaker, 28),
             candidate.person.as_deref().unwrap_or("—").to_string(),
             truncate(&candidate.expression, 20),
-            number(candidate.probability)
-                .trim_end_matches('0')
-                .trim_end_matches('.')
-                .to_string(),
+            short_probability(candidate.probability),
             candidate.known.as_deref().unwrap_or("—").to_string(),
             truncate(&candidate.quote, 70),
         ]);

@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 
 use super::table::{Table, truncate};
 use super::{
-    CliError, CliResult, FilterArgs, FolderArg, exit_for_problems, load, number,
+    CliError, CliResult, FilterArgs, FolderArg, exit_for_problems, load, short_probability,
     write_json_seq_parallel,
 };
 use crate::export::{CSV_COLUMNS, ForecastRecord, forecast_record};
@@ -93,10 +93,7 @@ fn write_table(out: &mut dyn Write, records: &[ForecastRecord]) -> Result<(), Cl
             record.made_on.to_string(),
             truncate(&record.author, 24),
             truncate(record.expression.as_deref().unwrap_or("—"), 22),
-            number(record.probability)
-                .trim_end_matches('0')
-                .trim_end_matches('.')
-                .to_string(),
+            short_probability(record.probability),
             record.resolve_by.to_string(),
             outcome,
             match (record.call, record.outcome) {

@@ -233,7 +233,16 @@ pub fn number(value: Option<f64>) -> String {
     value.map_or_else(|| "—".to_string(), |v| format!("{v:.3}"))
 }
 
-/// Writes JSON followed by a newline.
+/// A probability as short as it reads ("0.9", "0.85", "1"), for tables.
+pub fn short_probability(value: Option<f64>) -> String {
+    let text = number(value);
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    }
+}
+
 /// A JSON array written element by element as `items` makes them, laid out as
 /// [`write_json`] would lay out the whole array.
 pub fn write_json_seq<T: serde::Serialize>(
@@ -301,6 +310,7 @@ where
     Ok(())
 }
 
+/// Writes JSON followed by a newline.
 pub fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<(), CliError> {
     serde_json::to_writer_pretty(&mut *out, value).map_err(|e| CliError::Output(e.into()))?;
     writeln!(out)?;

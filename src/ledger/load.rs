@@ -227,7 +227,7 @@ fn load_where(
                     Ok(()) if !holding.keeps(path, buffer) => {
                         return (None, Vec::new(), Vec::new());
                     }
-                    Ok(()) => String::from_utf8(buffer.clone()).map_err(|error| {
+                    Ok(()) => String::from_utf8(std::mem::take(buffer)).map_err(|error| {
                         parse::utf8_problem(path, error.as_bytes(), error.utf8_error())
                     }),
                     Err(problem) => Err(problem),
