@@ -228,3 +228,229 @@ fn a_forecasts_history_names_each_commit_that_changed_it() {
     );
     assert!(printed[2].ends_with("  Tester: added"), "{}", printed[2]);
 }
+
+/// A project repository holding the fixture's ledger in the folder `folder` (a name git's
+/// attribute patterns could misread), committed on `main`.
+fn repository_with_ledger_in(folder: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join(folder);
+    common::copy_dir(&common::fixture_dir().join("scenarios"), &dir);
+    common::copy_dir(
+        &common::fixture_dir().join("seeds"),
+        &root.path().join("seeds"),
+    );
+    git(root.path(), &["init", "-q"]);
+    (root, dir)
+}
+
+/// Two branches each add a forecast at the end of `prices.ron` (a line conflict for git,
+/// a clean merge by record), then `main` merges `theirs` with `PATH` as given.
+fn add_on_two_branches_and_merge(root: &Path, dir: &Path, path_var: &str) -> std::process::Output {
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-qm", "ledger"]);
+    git(root, &["checkout", "-qb", "theirs"]);
+    add_to(dir, "their-forecast");
+    git(root, &["commit", "-qam", "theirs"]);
+    git(root, &["checkout", "-q", "main"]);
+    add_to(dir, "our-forecast");
+    git(root, &["commit", "-qam", "ours"]);
+    std::process::Command::new("git")
+        .args(["-c", "user.name=T", "-c", "user.email=t@example.org"])
+        .args(["merge", "--no-edit", "theirs"])
+        .current_dir(root)
+        .env("PATH", path_var)
+        .output()
+        .unwrap()
+}
+
+fn add_to(dir: &Path, id: &str) {
+    let path = dir.join("prices.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, with_new_forecast(&text, id)).unwrap();
+}
+
+/// `PATH` with git and the shell but no `hindsight`.
+fn path_without_hindsight() -> String {
+    "/usr/local/bin:/usr/bin:/bin".to_string()
+}
+
+#[test]
+fn a_merge_left_unmerged_by_a_missing_driver_fails_check_until_merged_again_by_record() {
+    let (root, dir) = repository_with_ledger_in("scenarios");
+    let root = root.path();
+    let setup = common::hindsight(&["git-setup", dir.to_str().unwrap()]);
+    assert_eq!(setup.status, 0, "{}", setup.stderr);
+    // A clone set up before drivers fell back: the bare path of a binary since removed.
+    git(
+        root,
+        &[
+            "config",
+            "merge.hindsight.driver",
+            "'/gone/hindsight' merge-driver %O %A %B %P",
+        ],
+    );
+    let merge = add_on_two_branches_and_merge(root, &dir, &path_without_hindsight());
+    assert!(!merge.status.success(), "git reports a conflict");
+    let text = std::fs::read_to_string(dir.join("prices.ron")).unwrap();
+    assert!(
+        text.contains("our-forecast")
+            && !text.contains("their-forecast")
+            && !text.contains("<<<<<<<"),
+        "git left our side alone, unmarked: {text}"
+    );
+
+    // The file reads cleanly; check still fails, names it and says what to do.
+    let check = common::hindsight(&["check", dir.to_str().unwrap()]);
+    assert_eq!(check.status, 1, "{}", check.stdout);
+    let line = check
+        .stdout
+        .lines()
+        .find(|line| line.contains("prices.ron:1:1: error: git lists this file as unmerged"))
+        .unwrap_or_else(|| panic!("{}", check.stdout));
+    assert!(line.contains("only this side's version"), "{line}");
+    assert!(line.contains("git checkout -m -- prices.ron"), "{line}");
+    // And it warns that the configured driver cannot run.
+    assert!(
+        check.stdout.contains(
+            "warning: the merge driver this clone is set up with (/gone/hindsight) cannot be run"
+        ),
+        "{}",
+        check.stdout
+    );
+
+    // Doing what it says merges the file by record: both forecasts, no markers.
+    let setup = common::hindsight(&["git-setup", dir.to_str().unwrap()]);
+    assert_eq!(setup.status, 0, "{}", setup.stderr);
+    git(&dir, &["checkout", "-m", "--", "prices.ron"]);
+    let text = std::fs::read_to_string(dir.join("prices.ron")).unwrap();
+    assert!(
+        text.contains("our-forecast") && text.contains("their-forecast"),
+        "{text}"
+    );
+    // Merged, but not yet added: check says so, in the other words.
+    let check = common::hindsight(&["check", dir.to_str().unwrap()]);
+    assert_eq!(check.status, 1);
+    assert!(
+        check.stdout.contains("then `git add prices.ron`"),
+        "{}",
+        check.stdout
+    );
+    git(&dir, &["add", "prices.ron"]);
+    let check = common::hindsight(&["check", "--deny-warnings", dir.to_str().unwrap()]);
+    assert_eq!(check.status, 0, "{}", check.stdout);
+}
+
+#[test]
+fn a_driver_whose_binary_moved_falls_back_to_hindsight_on_path_then_to_a_marked_line_merge() {
+    // git-setup run by a copy of the binary that is then removed (a rebuild elsewhere).
+    let tools = tempfile::tempdir().unwrap();
+    let copy = tools.path().join("hindsight");
+    std::fs::copy(env!("CARGO_BIN_EXE_hindsight"), &copy).unwrap();
+    let set_up_by_copy = |dir: &Path| {
+        let run = std::process::Command::new(&copy)
+            .args(["git-setup", dir.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+    };
+
+    // With a `hindsight` on PATH, the merge is still by record.
+    let (first, dir) = repository_with_ledger_in("scenarios");
+    set_up_by_copy(&dir);
+    std::fs::remove_file(&copy).unwrap();
+    let on_path = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(
+        env!("CARGO_BIN_EXE_hindsight"),
+        on_path.path().join("hindsight"),
+    )
+    .unwrap();
+    let path_var = format!("{}:{}", on_path.path().display(), path_without_hindsight());
+    let merge = add_on_two_branches_and_merge(first.path(), &dir, &path_var);
+    assert!(
+        merge.status.success(),
+        "{}",
+        String::from_utf8_lossy(&merge.stderr)
+    );
+    let text = std::fs::read_to_string(dir.join("prices.ron")).unwrap();
+    assert!(
+        text.contains("our-forecast") && text.contains("their-forecast"),
+        "{text}"
+    );
+
+    // With none, git's line merge marks the conflict: nothing passes silently.
+    std::fs::copy(env!("CARGO_BIN_EXE_hindsight"), &copy).unwrap();
+    let (second, dir) = repository_with_ledger_in("scenarios");
+    set_up_by_copy(&dir);
+    std::fs::remove_file(&copy).unwrap();
+    let merge = add_on_two_branches_and_merge(second.path(), &dir, &path_without_hindsight());
+    assert!(!merge.status.success());
+    assert!(
+        String::from_utf8_lossy(&merge.stderr).contains("the merge driver cannot be run"),
+        "{}",
+        String::from_utf8_lossy(&merge.stderr)
+    );
+    let text = std::fs::read_to_string(dir.join("prices.ron")).unwrap();
+    assert!(
+        text.contains("<<<<<<<") && text.contains("their-forecast"),
+        "{text}"
+    );
+    let check = common::hindsight(&["check", dir.to_str().unwrap()]);
+    assert_eq!(check.status, 1);
+    assert!(
+        check.stdout.contains("unresolved merge conflict"),
+        "{}",
+        check.stdout
+    );
+    assert!(
+        check.stdout.contains("cannot be run")
+            && check.stdout.contains("merge by line instead of by record"),
+        "{}",
+        check.stdout
+    );
+}
+
+#[test]
+fn git_setup_routes_folders_whose_names_git_patterns_would_misread() {
+    for folder in [
+        "my scenarios",
+        "ledger[2024]",
+        "#notes",
+        "prévisions d'été",
+        "a*b?",
+    ] {
+        let (root, dir) = repository_with_ledger_in(folder);
+        let setup = common::hindsight(&["git-setup", dir.to_str().unwrap()]);
+        assert_eq!(setup.status, 0, "{folder}: {}", setup.stderr);
+        for file in ["prices.ron", "regional/neighbours.ron"] {
+            let answer = git(&dir, &["check-attr", "merge", "--", file]);
+            assert!(
+                answer.trim_end().ends_with("merge: hindsight"),
+                "{folder}/{file}: {answer}"
+            );
+        }
+        // The pattern matches the folder only: a sibling's files keep git's merge.
+        std::fs::create_dir(root.path().join("other")).unwrap();
+        let other = git(
+            root.path(),
+            &["check-attr", "merge", "--", "other/prices.ron"],
+        );
+        assert!(
+            other.trim_end().ends_with("merge: unspecified"),
+            "{folder}: {other}"
+        );
+    }
+    // A real merge by record in a folder with a space in its name.
+    let (root, dir) = repository_with_ledger_in("my scenarios");
+    let setup = common::hindsight(&["git-setup", dir.to_str().unwrap()]);
+    assert_eq!(setup.status, 0, "{}", setup.stderr);
+    let merge = add_on_two_branches_and_merge(root.path(), &dir, &std::env::var("PATH").unwrap());
+    assert!(
+        merge.status.success(),
+        "{}",
+        String::from_utf8_lossy(&merge.stderr)
+    );
+}

@@ -18,6 +18,9 @@ pub struct Snapshot {
     /// The message a commit of every changed file would get (made with the snapshot, in
     /// the background, not per frame).
     pub suggested_message: String,
+    /// What git knows that the files do not show (unmerged ledger files, a driver that
+    /// cannot run): listed under Problems.
+    pub merge_problems: Vec<crate::ledger::Problem>,
 }
 
 /// A git operation the user started.
@@ -109,6 +112,7 @@ impl Repository {
                     let changes = git::describe_changes(&dir, &status.changed);
                     Snapshot {
                         suggested_message: git::suggested_message(&status, &changes),
+                        merge_problems: git::merge_problems(&dir),
                         changes,
                         status,
                     }

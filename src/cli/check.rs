@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use super::{CliResult, FolderArg, load, plural};
+use crate::ledger::Problem;
 use crate::terminal::escape_path;
 
 #[derive(Debug, Args)]
@@ -21,11 +22,24 @@ pub struct CheckArgs {
 
 pub fn run(args: &CheckArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
     let ledger = load(&args.folder.dir, today)?;
-    for problem in &ledger.problems {
+    // What git knows that the files do not show: a merge left unfinished, a driver that
+    // cannot run. Listed with the files' own problems, in the same order.
+    let from_git = crate::git::merge_problems(&ledger.dir);
+    let mut problems: Vec<&Problem> = ledger.problems.iter().chain(&from_git).collect();
+    if !from_git.is_empty() {
+        problems.sort_by(|a, b| {
+            (&a.path, a.position, a.severity).cmp(&(&b.path, b.position, b.severity))
+        });
+    }
+    for problem in &problems {
         writeln!(out, "{problem}")?;
     }
     let files = ledger.ron_paths.len();
-    let (errors, warnings) = (ledger.error_count(), ledger.warning_count());
+    let git_errors = from_git.iter().filter(|problem| problem.is_error()).count();
+    let (errors, warnings) = (
+        ledger.error_count() + git_errors,
+        ledger.warning_count() + from_git.len() - git_errors,
+    );
     writeln!(
         out,
         "checked {files} file{} in {}: {} forecast{}, {errors} error{}, {warnings} warning{}",

@@ -6,6 +6,7 @@
 //! and the rest of Hindsight works without them.
 
 mod driver;
+mod health;
 mod history;
 mod remote;
 mod run;
@@ -13,6 +14,7 @@ mod setup;
 mod status;
 
 pub use driver::{DriverOutcome, kind_of, run_driver};
+pub use health::merge_problems;
 pub use history::{HistoryEntry, history};
 pub use remote::{Committed, PullReport, commit, describe_changes, pull, push, suggested_message};
 pub use setup::{Setup, needs_setup, setup};

@@ -5,13 +5,20 @@ use std::path::{Path, PathBuf};
 use super::DRIVER;
 use super::run::git_output;
 
-/// Whether `dir` is in a git repository whose clone does not route ledger files to the
-/// driver yet (false when it is not in a repository, or git is missing: then there is
-/// nothing to set up).
+/// What the driver command runs when neither the configured binary nor a `hindsight` on
+/// `PATH` can be started: git's own line merge, which marks conflicts in the file. Without
+/// it, git would report a conflict and leave this side's version in the file unmarked.
+pub(super) const LINE_MERGE_FALLBACK: &str = "git merge-file -L ours -L base -L theirs %A %O %B";
+
+/// Whether `dir` is in a git repository whose clone does not route ledger files to a
+/// driver that can run: never set up, or set up with a binary that has since moved (false
+/// when it is not in a repository, or git is missing: then there is nothing to set up).
 pub fn needs_setup(dir: &Path) -> bool {
     let in_repository = git_output(dir, &["rev-parse", "--is-inside-work-tree"])
         .is_ok_and(|out| out.trim() == "true");
-    in_repository && git_output(dir, &["config", "--get", "merge.hindsight.driver"]).is_err()
+    in_repository
+        && git_output(dir, &["config", "--get", "merge.hindsight.driver"])
+            .map_or(true, |_| super::health::driver_problem(dir).is_some())
 }
 
 /// What `git-setup` did.
@@ -37,11 +44,7 @@ pub fn setup(dir: &Path, program: &Path) -> Result<Setup, String> {
     let repository = PathBuf::from(top.trim());
     let prefix = git_output(dir, &["rev-parse", "--show-prefix"])?;
     let prefix = prefix.trim().trim_end_matches('/');
-    let pattern = if prefix.is_empty() {
-        "*.ron".to_string()
-    } else {
-        format!("{prefix}/**/*.ron")
-    };
+    let pattern = attribute_pattern(prefix);
     let line = format!("{pattern} merge={DRIVER}");
     let attributes = repository.join(".gitattributes");
     let existing = std::fs::read_to_string(&attributes).unwrap_or_default();
@@ -56,7 +59,6 @@ pub fn setup(dir: &Path, program: &Path) -> Result<Setup, String> {
         text.push('\n');
         std::fs::write(&attributes, text).map_err(|e| format!("{}: {e}", attributes.display()))?;
     }
-    let quoted = format!("'{}'", program.display().to_string().replace('\'', "'\\''"));
     git_output(
         dir,
         &[
@@ -67,15 +69,120 @@ pub fn setup(dir: &Path, program: &Path) -> Result<Setup, String> {
     )?;
     git_output(
         dir,
-        &[
-            "config",
-            "merge.hindsight.driver",
-            &format!("{quoted} merge-driver %O %A %B %P"),
-        ],
+        &["config", "merge.hindsight.driver", &driver_command(program)],
     )?;
+    routed_to_driver(dir, prefix, &line)?;
     Ok(Setup {
         repository,
         attributes_added,
         pattern,
     })
+}
+
+/// The `.gitattributes` pattern for every `.ron` file under the folder `prefix` (relative
+/// to the repository's top, `/`-separated; empty for the top itself).
+///
+/// Git splits an attributes line at white space and reads a leading `#` as a comment, so
+/// a folder name with a space or a quote goes in a C-style quoted pattern, and the
+/// characters globs or the line's syntax give a meaning (`[`, `*`, `?`, `\`, `!`, `#`) are
+/// escaped to match only themselves.
+fn attribute_pattern(prefix: &str) -> String {
+    if prefix.is_empty() {
+        return "*.ron".to_string();
+    }
+    let mut literal = String::new();
+    for c in prefix.chars() {
+        if matches!(c, '[' | ']' | '*' | '?' | '\\' | '!' | '#') {
+            literal.push('\\');
+        }
+        literal.push(c);
+    }
+    let pattern = format!("{literal}/**/*.ron");
+    let needs_quotes = pattern
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || c == '"');
+    if !needs_quotes {
+        return pattern;
+    }
+    let mut quoted = String::from('"');
+    for c in pattern.chars() {
+        match c {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            '\t' => quoted.push_str("\\t"),
+            '\n' => quoted.push_str("\\n"),
+            c if c.is_control() => {
+                for byte in c.encode_utf8(&mut [0; 4]).bytes() {
+                    quoted.push_str(&format!("\\{byte:03o}"));
+                }
+            }
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    quoted
+}
+
+/// The command git runs to merge a ledger file. The binary that ran `git-setup` first, by
+/// its full path; if that cannot be started (moved, rebuilt elsewhere: the shell says 126
+/// or 127), a `hindsight` on `PATH`; failing both, git's own line merge, which marks
+/// conflicts in the file rather than leave one side's version unmarked.
+fn driver_command(program: &Path) -> String {
+    // Git reads `%` as the start of a placeholder, and the shell reads the rest. Git puts
+    // %P (the file's path, which a stranger's repository chooses) in single quotes: it
+    // must stand outside any quotes of ours.
+    let path = program.display().to_string().replace('%', "%%");
+    let quoted = format!("'{}'", path.replace('\'', "'\\''"));
+    let run = "merge-driver %O %A %B %P";
+    format!(
+        "{quoted} {run}; s=$?; \
+         [ $s -lt 126 ] || {{ hindsight {run}; s=$?; }}; \
+         [ $s -lt 126 ] || {{ echo 'hindsight: the merge driver cannot be run (run hindsight git-setup again); merging' %P 'by line' >&2; {LINE_MERGE_FALLBACK}; s=$?; }}; \
+         exit $s"
+    )
+}
+
+/// Asks git whether a ledger file under the folder now goes to the driver, so that a
+/// pattern git reads differently from what was meant is an error, not a silent line merge.
+fn routed_to_driver(dir: &Path, prefix: &str, line: &str) -> Result<(), String> {
+    let probes = ["hindsight-probe.ron", "sub/hindsight-probe.ron"];
+    for probe in probes {
+        let answer = git_output(dir, &["check-attr", "merge", "--", probe])?;
+        if !answer.trim_end().ends_with(&format!(": merge: {DRIVER}")) {
+            return Err(format!(
+                "git does not route the ledger files under '{}' to the merge driver with the \
+                 line `{line}` in .gitattributes (git says: {}); please report this",
+                crate::terminal::escape_controls(prefix),
+                crate::terminal::escape_controls(answer.trim())
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::attribute_pattern;
+
+    #[test]
+    fn folder_names_git_would_misread_are_escaped_or_quoted() {
+        assert_eq!(attribute_pattern(""), "*.ron");
+        assert_eq!(attribute_pattern("scenarios"), "scenarios/**/*.ron");
+        assert_eq!(attribute_pattern("a/b"), "a/b/**/*.ron");
+        assert_eq!(
+            attribute_pattern("my scenarios"),
+            "\"my scenarios/**/*.ron\""
+        );
+        assert_eq!(
+            attribute_pattern("ledger[2024]"),
+            "ledger\\[2024\\]/**/*.ron"
+        );
+        assert_eq!(attribute_pattern("#notes"), "\\#notes/**/*.ron");
+        assert_eq!(attribute_pattern("!x"), "\\!x/**/*.ron");
+        assert_eq!(
+            attribute_pattern("say \"hi\" [1]"),
+            "\"say \\\"hi\\\" \\\\[1\\\\]/**/*.ron\""
+        );
+        assert_eq!(attribute_pattern("prévisions"), "prévisions/**/*.ron");
+    }
 }

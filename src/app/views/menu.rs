@@ -65,8 +65,9 @@ pub fn menu_bar(ui: &mut Ui, app: &HindsightApp, actions: &mut Vec<Action>) {
 }
 
 pub fn tabs(ui: &mut Ui, ctx: &ViewCtx, current: Tab, actions: &mut Vec<Action>) {
-    let errors = ctx.ledger.error_count();
-    let problems = ctx.ledger.problems.len();
+    let from_git = ctx.merge_problems();
+    let errors = ctx.ledger.error_count() + from_git.iter().filter(|p| p.is_error()).count();
+    let problems = ctx.ledger.problems.len() + from_git.len();
     let problems_label = if problems == 0 {
         "Problems".to_string()
     } else {

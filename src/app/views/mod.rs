@@ -39,6 +39,17 @@ pub struct ViewCtx<'a> {
     pub repository: &'a super::repository::Repository,
 }
 
+impl ViewCtx<'_> {
+    /// The problems git knows of (unmerged files, a driver that cannot run), as of the
+    /// last status snapshot.
+    pub fn merge_problems(&self) -> &[crate::ledger::Problem] {
+        self.repository
+            .snapshot
+            .as_ref()
+            .map_or(&[], |snapshot| snapshot.merge_problems.as_slice())
+    }
+}
+
 /// Draws the whole window. Views get the ledger and the derived data to read, and mutable
 /// access only to the text buffers their fields edit; everything else they return as actions.
 pub fn app_ui(ui: &mut Ui, app: &mut HindsightApp, actions: &mut Vec<Action>) {

@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 use super::ViewCtx;
 use super::dispute::{DisputeEdit, dispute_ui};
 use crate::app::Action;
-use crate::ledger::Severity;
+use crate::ledger::{Problem, Severity};
 
 /// `open_dispute`: the disputed record the detail panel shows (not shown twice).
 pub fn problems_ui(
@@ -20,6 +20,10 @@ pub fn problems_ui(
     let ledger = ctx.ledger;
     if !ledger.disputes.is_empty() {
         disputes_ui(ui, ctx, open_dispute, edit, actions);
+    }
+    let from_git = ctx.merge_problems();
+    if !from_git.is_empty() {
+        git_problems_ui(ui, from_git);
     }
     let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
     ui.heading(format!(
@@ -37,22 +41,47 @@ pub fn problems_ui(
     let row_height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
     egui::ScrollArea::both().show_rows(ui, row_height, ledger.problems.len(), |ui, rows| {
         for problem in &ledger.problems[rows] {
-            ui.horizontal(|ui| {
-                let severity = match problem.severity {
-                    Severity::Error => RichText::new("error").color(ui.visuals().error_fg_color),
-                    Severity::Warning => RichText::new("warning").color(ui.visuals().warn_fg_color),
-                };
-                ui.label(severity.strong());
-                ui.monospace(format!(
-                    "{}:{}:{}",
-                    problem.path.display(),
-                    problem.position.line,
-                    problem.position.column
-                ));
-                ui.label(&problem.message);
-            });
+            problem_ui(ui, problem);
         }
     });
+}
+
+/// One problem on one line: severity, `file:line:col`, message.
+fn problem_ui(ui: &mut Ui, problem: &Problem) {
+    ui.horizontal(|ui| {
+        severity_ui(ui, problem.severity);
+        ui.monospace(format!(
+            "{}:{}:{}",
+            problem.path.display(),
+            problem.position.line,
+            problem.position.column
+        ));
+        ui.label(&problem.message);
+    });
+}
+
+fn severity_ui(ui: &mut Ui, severity: Severity) {
+    let text = match severity {
+        Severity::Error => RichText::new("error").color(ui.visuals().error_fg_color),
+        Severity::Warning => RichText::new("warning").color(ui.visuals().warn_fg_color),
+    };
+    ui.label(text.strong());
+}
+
+/// A merge git has not concluded, or a merge driver that cannot run: the files may read
+/// cleanly and still lack a teammate's records, so these come first.
+fn git_problems_ui(ui: &mut Ui, problems: &[Problem]) {
+    ui.heading(format!("Merge: {}", problems.len()));
+    ui.weak("Git knows something about these files that they do not show.");
+    for problem in problems {
+        // The messages say what to do, at length: they wrap under the file's name.
+        ui.horizontal(|ui| {
+            severity_ui(ui, problem.severity);
+            ui.monospace(problem.path.display().to_string());
+        });
+        ui.label(&problem.message);
+    }
+    ui.add_space(12.0);
 }
 
 /// Records a merge left in dispute: both versions side by side, and a button to keep each.

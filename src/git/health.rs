@@ -1,0 +1,199 @@
+//! What git knows about a ledger folder that its files alone do not show: ledger files a
+//! merge left unmerged, and a merge driver configured in this clone that cannot be run.
+//!
+//! Both are how a teammate's records get lost without a conflict marker in sight: a
+//! driver git cannot start leaves the file as this side had it and reports a conflict
+//! that nothing in the file shows, and a `git add` then commits one side only. `check`
+//! and the app's Problems report them as problems of the folder.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::run::git_output;
+use crate::ledger::Problem;
+use crate::ledger::problem::Position;
+
+/// The problems git knows of in the repository holding `dir`: every ledger file (`.ron`
+/// under `dir`) git lists as unmerged, and a configured driver that cannot be run. Empty
+/// when `dir` is not in a repository or git cannot be run: then there is nothing to say.
+pub fn merge_problems(dir: &Path) -> Vec<Problem> {
+    let mut problems = unmerged_problems(dir);
+    problems.extend(driver_problem(dir));
+    problems
+}
+
+/// One unmerged file: the blob each stage holds (1 the base, 2 ours, 3 theirs).
+#[derive(Default)]
+struct Stages {
+    ours: Option<String>,
+    theirs: Option<String>,
+}
+
+fn unmerged_problems(dir: &Path) -> Vec<Problem> {
+    // Paths come relative to `dir`, unquoted with -z.
+    let Ok(listing) = git_output(dir, &["ls-files", "--unmerged", "-z", "--", "."]) else {
+        return Vec::new();
+    };
+    let mut files: BTreeMap<&str, Stages> = BTreeMap::new();
+    for record in listing.split('\0').filter(|record| !record.is_empty()) {
+        // "<mode> <object> <stage>\t<path>"
+        let Some((info, path)) = record.split_once('\t') else {
+            continue;
+        };
+        if !path.ends_with(".ron") {
+            continue;
+        }
+        let mut fields = info.split(' ');
+        let (_mode, object, stage) = (fields.next(), fields.next(), fields.next());
+        let stages = files.entry(path).or_default();
+        match stage {
+            Some("2") => stages.ours = object.map(str::to_string),
+            Some("3") => stages.theirs = object.map(str::to_string),
+            _ => {}
+        }
+    }
+    files
+        .into_iter()
+        .map(|(relative, stages)| unmerged_problem(dir, relative, &stages))
+        .collect()
+}
+
+fn unmerged_problem(dir: &Path, relative: &str, stages: &Stages) -> Problem {
+    let path = dir.join(relative);
+    // The file as git would store it (its filters applied), to compare with our side.
+    let working = git_output(dir, &["hash-object", "--", relative])
+        .ok()
+        .map(|object| object.trim().to_string());
+    let only_ours = working.is_some()
+        && working == stages.ours
+        && stages.theirs.is_some()
+        && stages.theirs != stages.ours;
+    let message = if only_ours {
+        format!(
+            "git lists this file as unmerged, and it holds only this side's version: the \
+             merge driver did not run, so the other side's records are not in it. Do not \
+             `git add` it as it is: run `hindsight git-setup`, then `git checkout -m -- {relative}` \
+             to merge it again by record, and settle what is left"
+        )
+    } else {
+        format!(
+            "git lists this file as unmerged (a merge left it in conflict): settle its \
+             disputes, run `hindsight check` again, then `git add {relative}` to conclude the merge"
+        )
+    };
+    Problem::error(&path, Position { line: 1, column: 1 }, message)
+}
+
+/// The configured `merge.hindsight.driver`, when the program it starts cannot be run.
+pub(super) fn driver_problem(dir: &Path) -> Option<Problem> {
+    let command = git_output(dir, &["config", "--get", "merge.hindsight.driver"]).ok()?;
+    let program = driver_program(command.trim())?;
+    if runnable(&program) {
+        return None;
+    }
+    let config = git_output(
+        dir,
+        &[
+            "rev-parse",
+            "--path-format=absolute",
+            "--git-path",
+            "config",
+        ],
+    )
+    .map(|path| PathBuf::from(path.trim_end_matches(['\n', '\r'])))
+    .unwrap_or_else(|_| dir.to_path_buf());
+    let falls_back = command.contains(super::setup::LINE_MERGE_FALLBACK);
+    let consequence = if falls_back {
+        "ledger files merge by line instead of by record"
+    } else {
+        "git will report a conflict in every ledger file both sides changed and leave this \
+         side's version in it, without conflict markers"
+    };
+    Some(Problem::warning(
+        &config,
+        Position { line: 1, column: 1 },
+        format!(
+            "the merge driver this clone is set up with ({}) cannot be run (moved, rebuilt \
+             elsewhere or removed): {consequence}; run `hindsight git-setup` again",
+            program.display()
+        ),
+    ))
+}
+
+/// The program a driver command starts: its first word, as the shell reads it (a word in
+/// single quotes, with `'\''` for a quote, the way `git-setup` writes it; or a bare word).
+pub(super) fn driver_program(command: &str) -> Option<PathBuf> {
+    let mut program = String::new();
+    let mut rest = command.trim_start();
+    if !rest.starts_with('\'') {
+        let word = rest.split_whitespace().next()?;
+        return Some(PathBuf::from(word.replace("%%", "%")));
+    }
+    while let Some(quoted) = rest.strip_prefix('\'') {
+        let end = quoted.find('\'')?;
+        program.push_str(&quoted[..end]);
+        rest = &quoted[end + 1..];
+        match rest.strip_prefix("\\'") {
+            Some(after) => {
+                program.push('\'');
+                rest = after;
+            }
+            None => break,
+        }
+    }
+    // Git reads `%%` as one `%` before the shell sees the command.
+    Some(PathBuf::from(program.replace("%%", "%")))
+}
+
+/// Whether the shell could start `program`: an executable file, named by its path or
+/// found on `PATH`.
+fn runnable(program: &Path) -> bool {
+    let executable = |path: &Path| {
+        path.metadata().is_ok_and(|metadata| {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                metadata.is_file() && metadata.permissions().mode() & 0o111 != 0
+            }
+            #[cfg(not(unix))]
+            {
+                metadata.is_file()
+            }
+        })
+    };
+    if program.components().count() > 1 || program.is_absolute() {
+        return executable(program);
+    }
+    std::env::var_os("PATH").is_some_and(|paths| {
+        std::env::split_paths(&paths).any(|folder| executable(&folder.join(program)))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::driver_program;
+    use std::path::PathBuf;
+
+    #[test]
+    fn the_program_is_read_back_as_git_setup_quotes_it() {
+        let read = |command: &str| driver_program(command).unwrap();
+        assert_eq!(
+            read("'/opt/my tools/hindsight' merge-driver %O %A %B %P"),
+            PathBuf::from("/opt/my tools/hindsight")
+        );
+        assert_eq!(
+            read("'/home/o'\\''brien/hindsight' merge-driver"),
+            PathBuf::from("/home/o'brien/hindsight")
+        );
+        assert_eq!(
+            read("'/builds/100%%/hindsight' merge-driver"),
+            PathBuf::from("/builds/100%/hindsight")
+        );
+        assert_eq!(
+            read("hindsight merge-driver %O %A %B %P"),
+            PathBuf::from("hindsight")
+        );
+        assert_eq!(driver_program("   "), None);
+        assert_eq!(driver_program("'unterminated"), None);
+    }
+}
