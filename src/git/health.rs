@@ -60,8 +60,10 @@ fn unmerged_problems(dir: &Path) -> Vec<Problem> {
 
 fn unmerged_problem(dir: &Path, relative: &str, stages: &Stages) -> Problem {
     let path = dir.join(relative);
-    // The file as git would store it (its filters applied), to compare with our side.
-    let working = git_output(dir, &["hash-object", "--", relative])
+    // The file's bytes as a blob, to compare with our side. No filters: a folder from a
+    // stranger's repository could configure a filter command that hashing would run
+    // (a file with converted line endings then merely gets the general message).
+    let working = git_output(dir, &["hash-object", "--no-filters", "--", relative])
         .ok()
         .map(|object| object.trim().to_string());
     let only_ours = working.is_some()
