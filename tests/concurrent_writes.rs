@@ -262,6 +262,10 @@ fn a_temporary_file_left_by_a_killed_write_is_removed_and_a_live_one_is_not() {
     let live = dir.join(format!(".hindsight-{name}.live00.tmp"));
     let held = std::fs::File::create(&live).unwrap();
     held.lock().unwrap();
+    // One that the writer of another file, whose name starts with this one's, has just
+    // created and not locked yet: not this write's to sweep (taking it failed that write).
+    let other = dir.join(format!(".hindsight-{name}.b.ron.new000.tmp"));
+    std::fs::write(&other, "being written").unwrap();
 
     let run = hindsight(&["reopen", &ids[3], dir.to_str().unwrap()]);
     assert_eq!(run.status, 0, "{}", run.stderr);
@@ -272,6 +276,10 @@ fn a_temporary_file_left_by_a_killed_write_is_removed_and_a_live_one_is_not() {
     assert!(
         live.exists(),
         "a temporary file being written is left alone"
+    );
+    assert!(
+        other.exists(),
+        "another file's temporary file is left alone"
     );
     drop(held);
 }
@@ -378,7 +386,9 @@ fn door_writer(dir: &Path, id: &str, stop: &AtomicBool) -> DoorWrites {
             // Refused (the file changed under it five times, or git had removed it for a
             // moment), with a message; never a crash.
             assert!(
-                run.status > 0 && run.stderr.contains(": ") && !run.stderr.contains("internal error"),
+                run.status > 0
+                    && run.stderr.contains(": ")
+                    && !run.stderr.contains("internal error"),
                 "a refusal without a reason (exit {}): {}",
                 run.status,
                 run.stderr
@@ -434,15 +444,18 @@ fn marks_on_line(file: &Path, label: &str) -> Vec<u64> {
 
 /// Asserts that every mark in `done` is on the file's `label` line.
 fn assert_no_mark_lost(file: &Path, label: &str, done: &[u64], what: &str) {
-    let on_disk: std::collections::HashSet<u64> =
-        marks_on_line(file, label).into_iter().collect();
+    let on_disk: std::collections::HashSet<u64> = marks_on_line(file, label).into_iter().collect();
     let lost: Vec<u64> = done
         .iter()
         .copied()
         .filter(|mark| !on_disk.contains(mark))
         .collect();
     eprintln!("{what}: {} edits done, {} lost", done.len(), lost.len());
-    assert!(done.len() > 10, "only {} edits: the race tested nothing", done.len());
+    assert!(
+        done.len() > 10,
+        "only {} edits: the race tested nothing",
+        done.len()
+    );
     assert!(
         lost.is_empty(),
         "{what}: {} of {} edits were overwritten by a write that had not seen them: {lost:?}",
@@ -539,8 +552,11 @@ fn git_checkout_racing_the_door_is_never_undone() {
     // Version b differs in its comment and in a forecast the door does not write.
     let text = std::fs::read_to_string(&file).unwrap();
     let claim = text.find("claim: \"").unwrap() + "claim: \"".len();
-    let b = format!("{}Version b: {}", &text[..claim], &text[claim..])
-        .replacen("// checked out: a", "// checked out: b", 1);
+    let b = format!("{}Version b: {}", &text[..claim], &text[claim..]).replacen(
+        "// checked out: a",
+        "// checked out: b",
+        1,
+    );
     std::fs::write(&file, b).unwrap();
     git(project, &["commit", "-qam", "b"]);
     git(project, &["tag", "b"]);
@@ -572,8 +588,14 @@ fn git_checkout_racing_the_door_is_never_undone() {
         }
         (checkouts, undone)
     });
-    eprintln!("git checkout: {checkouts} checkouts done, {} undone", undone.len());
-    assert!(checkouts > 10, "only {checkouts} checkouts: the race tested nothing");
+    eprintln!(
+        "git checkout: {checkouts} checkouts done, {} undone",
+        undone.len()
+    );
+    assert!(
+        checkouts > 10,
+        "only {checkouts} checkouts: the race tested nothing"
+    );
     assert!(
         undone.is_empty(),
         "{} of {checkouts} checkouts were undone by a write that had not seen them: {undone:?}",

@@ -93,7 +93,7 @@ impl LockedFile {
 
     /// Whether `path` still leads to the locked file and the file still holds `original`.
     /// The inode is compared last, as close as it can be to the rename that relies on it.
-    pub fn still_at(&mut self, path: &Path, original: &[u8]) -> bool {
+    fn still_at(&mut self, path: &Path, original: &[u8]) -> bool {
         self.still_holds(original)
             && std::fs::symlink_metadata(path).is_ok_and(|now| same_file(&now, &self.metadata))
     }
@@ -283,8 +283,9 @@ impl Temporary {
         Exchange::Done(done.map_err(DiskError::from))
     }
 
-    /// Like [`Temporary::replace`], but fails with `AlreadyExists` rather than replace a
-    /// file that is there, even one created a moment before.
+    /// Puts the temporary file at `path`, where there is no file: fails with
+    /// `AlreadyExists` rather than replace one that is there, even one created a moment
+    /// before.
     pub fn create(self, path: &Path) -> Result<(), DiskError> {
         let file = self
             .file
@@ -477,7 +478,12 @@ fn last_changed(metadata: &Metadata) -> Option<std::time::SystemTime> {
             u32::try_from(metadata.ctime_nsec()).ok()?,
         );
         let changed = std::time::UNIX_EPOCH + since_epoch;
-        Some(metadata.modified().ok().map_or(changed, |modified| modified.max(changed)))
+        Some(
+            metadata
+                .modified()
+                .ok()
+                .map_or(changed, |modified| modified.max(changed)),
+        )
     }
     #[cfg(not(unix))]
     {
@@ -488,4 +494,167 @@ fn last_changed(metadata: &Metadata) -> Option<std::time::SystemTime> {
 /// Whether a file name is one of Hindsight's temporary files.
 pub fn is_temporary(name: &str) -> bool {
     name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A temporary file for `path` as a writer creates it, not locked yet.
+    fn unlocked_temporary(path: &Path) -> PathBuf {
+        let file = tempfile::Builder::new()
+            .prefix(&temp_prefix(path))
+            .suffix(TEMP_SUFFIX)
+            .rand_bytes(TEMP_RANDOM_CHARS)
+            .tempfile_in(folder_of(path))
+            .unwrap();
+        file.into_temp_path().keep().unwrap()
+    }
+
+    #[test]
+    fn a_sweep_takes_its_own_file_s_temporaries_and_not_those_of_a_longer_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let short = dir.path().join("a.ron");
+        let longer = dir.path().join("a.ron.b.ron");
+        let debris = unlocked_temporary(&short);
+        // Just created by `a.ron.b.ron`'s writer, which has not locked it yet.
+        let being_written = unlocked_temporary(&longer);
+        sweep_stale_temporaries(&short);
+        assert!(!debris.exists(), "a.ron's own temporary file is debris");
+        assert!(
+            being_written.exists(),
+            "a.ron.b.ron's temporary file is not a.ron's to sweep"
+        );
+
+        let own = temp_prefix(&short);
+        assert!(is_own_temporary(".hindsight-a.ron.x1Y2z3.tmp", &own));
+        for other in [
+            ".hindsight-a.ron.b.ron.x1Y2z3.tmp",
+            ".hindsight-a.ron..x1Y2z3.tmp",
+            ".hindsight-a.ron.x1Y2z.tmp",
+            ".hindsight-a.ron.x1Y2z3.tmp.tmp",
+        ] {
+            assert!(!is_own_temporary(other, &own), "{other}");
+        }
+    }
+
+    #[test]
+    fn names_too_long_or_not_utf8_get_temporaries_of_their_own() {
+        let start = "x".repeat(TEMP_NAME_BYTES);
+        let (one, two) = (format!("{start}-one.ron"), format!("{start}-two.ron"));
+        let (one, two) = (temp_prefix(Path::new(&one)), temp_prefix(Path::new(&two)));
+        assert_ne!(one, two);
+        let longest = format!("{one}{}{TEMP_SUFFIX}", "r".repeat(TEMP_RANDOM_CHARS));
+        assert!(longest.len() <= 255, "{}", longest.len());
+        // Multi-byte characters are cut at a character boundary.
+        let wide = temp_prefix(Path::new(&"é".repeat(200)));
+        assert!(wide.len() < 255);
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            let name = |bytes: &[u8]| temp_prefix(Path::new(std::ffi::OsStr::from_bytes(bytes)));
+            // Both read as "a\u{FFFD}.ron" once made UTF-8.
+            assert_ne!(name(b"a\xff.ron"), name(b"a\xfe.ron"));
+        }
+    }
+
+    /// `path` holding `text`, locked and read as a transaction does, and a temporary file
+    /// holding `new_text` to replace it.
+    #[cfg(target_os = "linux")]
+    fn a_write_under_way(
+        path: &Path,
+        text: &str,
+        new_text: &str,
+    ) -> (LockedFile, Vec<u8>, Temporary) {
+        std::fs::write(path, text).unwrap();
+        let mut locked = LockedFile::open(path).unwrap();
+        let original = locked.read(1 << 20).unwrap();
+        let temporary =
+            Temporary::write(path, new_text.as_bytes(), Some(&locked.metadata)).unwrap();
+        (locked, original, temporary)
+    }
+
+    fn file_names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_exchange_puts_in_the_new_file_when_nobody_else_wrote() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.ron");
+        let (mut locked, original, temporary) = a_write_under_way(&path, "old", "new");
+        let replacement = temporary.exchange(&path, &mut locked, &original);
+        assert!(matches!(
+            replacement,
+            Exchange::Done(Ok(Replacement::Written))
+        ));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(file_names(dir.path()), ["a.ron"], "the old file is removed");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_renamed_in_just_before_the_exchange_is_put_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.ron");
+        let (mut locked, original, temporary) = a_write_under_way(&path, "old", "new");
+        // An editor saves after the last check and before the exchange.
+        let saved = dir.path().join("a.ron~");
+        std::fs::write(&saved, "the editor's").unwrap();
+        std::fs::rename(&saved, &path).unwrap();
+        let replacement = temporary.exchange(&path, &mut locked, &original);
+        assert!(matches!(
+            replacement,
+            Exchange::Done(Ok(Replacement::FileChanged))
+        ));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "the editor's");
+        assert_eq!(file_names(dir.path()), ["a.ron"], "this write left nothing");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_file_rewritten_in_place_just_before_the_exchange_is_put_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.ron");
+        let (mut locked, original, temporary) = a_write_under_way(&path, "old", "new");
+        std::fs::write(&path, "rewritten").unwrap();
+        let replacement = temporary.exchange(&path, &mut locked, &original);
+        assert!(matches!(
+            replacement,
+            Exchange::Done(Ok(Replacement::FileChanged))
+        ));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "rewritten");
+        assert_eq!(file_names(dir.path()), ["a.ron"]);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn putting_back_leaves_the_newest_file_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.ron");
+        let aside = dir.path().join("aside");
+        let other = dir.path().join("other");
+        for (newest, expected) in [(false, "the editor's"), (true, "newest")] {
+            std::fs::write(&path, "the editor's").unwrap();
+            std::fs::write(&aside, "ours").unwrap();
+            let ours = File::open(&aside).unwrap();
+            // The exchange that took the editor's file out.
+            exchange_files(&aside, &path).unwrap();
+            if newest {
+                // A writer that read ours saves before it can be taken back.
+                std::fs::write(&other, "newest").unwrap();
+                std::fs::rename(&other, &path).unwrap();
+            }
+            put_back(&aside, &path, &ours).unwrap();
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), expected);
+            let out = std::fs::read_to_string(&aside).unwrap();
+            assert_eq!(out, if newest { "the editor's" } else { "ours" });
+        }
+    }
 }
