@@ -34,23 +34,28 @@ fn evidence(writer: usize, id: &str) -> String {
     format!("writer {writer} resolved {id}")
 }
 
+/// `hindsight resolve ID true`, judged by a tester, with `evidence`.
+fn resolve_as_true(dir: &Path, id: &str, evidence: &str) -> common::Run {
+    hindsight(&[
+        "resolve",
+        id,
+        "true",
+        "--on",
+        TODAY,
+        "--by",
+        "Tester",
+        "--evidence",
+        evidence,
+        dir.to_str().unwrap(),
+    ])
+}
+
 /// One command-line writer: resolves each of `ids` in turn, one process each, and
 /// returns the ids whose resolve reported success.
 fn command_line_writer(dir: &Path, writer: usize, ids: Vec<String>) -> Vec<String> {
     let mut succeeded = Vec::new();
     for id in ids {
-        let run = hindsight(&[
-            "resolve",
-            &id,
-            "true",
-            "--on",
-            TODAY,
-            "--by",
-            "Tester",
-            "--evidence",
-            &evidence(writer, &id),
-            dir.to_str().unwrap(),
-        ]);
+        let run = resolve_as_true(dir, &id, &evidence(writer, &id));
         if run.status == 0 {
             succeeded.push(id);
         } else {
@@ -363,20 +368,8 @@ fn door_writer(dir: &Path, id: &str, stop: &AtomicBool) -> DoorWrites {
         if stop.load(Ordering::Relaxed) {
             break;
         }
-        let evidence = format!("door write {turn}");
         let run = match turn % 3 {
-            0 => hindsight(&[
-                "resolve",
-                id,
-                "true",
-                "--on",
-                TODAY,
-                "--by",
-                "Tester",
-                "--evidence",
-                &evidence,
-                folder,
-            ]),
+            0 => resolve_as_true(dir, id, &format!("door write {turn}")),
             1 => hindsight(&["reopen", id, folder]),
             _ => hindsight(&["fmt", folder]),
         };

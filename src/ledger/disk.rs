@@ -600,37 +600,27 @@ mod tests {
 
     #[cfg(target_os = "linux")]
     #[test]
-    fn a_file_renamed_in_just_before_the_exchange_is_put_back() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.ron");
-        let (mut locked, original, temporary) = a_write_under_way(&path, "old", "new");
-        // An editor saves after the last check and before the exchange.
-        let saved = dir.path().join("a.ron~");
-        std::fs::write(&saved, "the editor's").unwrap();
-        std::fs::rename(&saved, &path).unwrap();
-        let replacement = temporary.exchange(&path, &mut locked, &original);
-        assert!(matches!(
-            replacement,
-            Exchange::Done(Ok(Replacement::FileChanged))
-        ));
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "the editor's");
-        assert_eq!(file_names(dir.path()), ["a.ron"], "this write left nothing");
-    }
-
-    #[cfg(target_os = "linux")]
-    #[test]
-    fn a_file_rewritten_in_place_just_before_the_exchange_is_put_back() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.ron");
-        let (mut locked, original, temporary) = a_write_under_way(&path, "old", "new");
-        std::fs::write(&path, "rewritten").unwrap();
-        let replacement = temporary.exchange(&path, &mut locked, &original);
-        assert!(matches!(
-            replacement,
-            Exchange::Done(Ok(Replacement::FileChanged))
-        ));
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), "rewritten");
-        assert_eq!(file_names(dir.path()), ["a.ron"]);
+    fn a_file_renamed_in_or_rewritten_just_before_the_exchange_is_put_back() {
+        let renamed_in = |path: &Path| {
+            // An editor saves after the last check and before the exchange.
+            let saved = path.with_extension("ron~");
+            std::fs::write(&saved, "the editor's").unwrap();
+            std::fs::rename(&saved, path).unwrap();
+        };
+        let rewritten = |path: &Path| std::fs::write(path, "the editor's").unwrap();
+        for save in [&renamed_in as &dyn Fn(&Path), &rewritten] {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("a.ron");
+            let (mut locked, original, temporary) = a_write_under_way(&path, "old", "new");
+            save(&path);
+            let replacement = temporary.exchange(&path, &mut locked, &original);
+            assert!(matches!(
+                replacement,
+                Exchange::Done(Ok(Replacement::FileChanged))
+            ));
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), "the editor's");
+            assert_eq!(file_names(dir.path()), ["a.ron"], "this write left nothing");
+        }
     }
 
     #[cfg(target_os = "linux")]
