@@ -594,10 +594,10 @@ mod tests {
             std::fs::rename(&saved, path).unwrap();
         };
         let rewritten = |path: &Path| std::fs::write(path, "the editor's").unwrap();
-        let cases: [(&dyn Fn(&Path), Replacement, &str); 3] = [
-            (&nobody, Replacement::Written, "new"),
-            (&renamed_in, Replacement::FileChanged, "the editor's"),
-            (&rewritten, Replacement::FileChanged, "the editor's"),
+        let cases: [(fn(&Path), Replacement, &str); 3] = [
+            (nobody, Replacement::Written, "new"),
+            (renamed_in, Replacement::FileChanged, "the editor's"),
+            (rewritten, Replacement::FileChanged, "the editor's"),
         ];
         for (save, expected, text) in cases {
             let dir = tempfile::tempdir().unwrap();
