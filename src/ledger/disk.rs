@@ -594,7 +594,9 @@ mod tests {
             std::fs::rename(&saved, path).unwrap();
         };
         let rewritten = |path: &Path| std::fs::write(path, "the editor's").unwrap();
-        let cases: [(fn(&Path), Replacement, &str); 3] = [
+        // How another writer saves, just before the exchange.
+        type Save = fn(&Path);
+        let cases: [(Save, Replacement, &str); 3] = [
             (nobody, Replacement::Written, "new"),
             (renamed_in, Replacement::FileChanged, "the editor's"),
             (rewritten, Replacement::FileChanged, "the editor's"),
