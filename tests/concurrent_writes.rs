@@ -325,7 +325,8 @@ fn a_write_waits_for_another_writer_holding_the_lock() {
 // Writers that do not lock. `sed -i`, editors and scripts save by writing a temporary file
 // and renaming it over the file; `git checkout` unlinks the file and writes a new one. They
 // race `hindsight resolve`, `reopen` and `fmt` processes below, each for
-// HINDSIGHT_RACE_SECONDS (a few seconds unless set: set it to minutes to hunt a rare loss).
+// HINDSIGHT_RACE_SECONDS (eight seconds unless set: set it to minutes to hunt a rare loss;
+// HINDSIGHT_RACE_VERBOSE prints why each refused write was refused).
 // Each foreign edit leaves a mark that nothing but its own writer removes, so the oracle is
 // exact: every edit its writer reported as done is still on disk at the end, or was replaced
 // by a later writer that had seen it (the door keeps comments, so it never legitimately
