@@ -1,7 +1,8 @@
 //! Writers at the same moment: several `hindsight resolve` processes, and the library as
-//! the app calls it, resolving forecasts of one file at once. Every reported success must
-//! be on disk, and a write killed at any moment leaves the old or the new file, never half
-//! of one, and no debris for `git add -A` to pick up.
+//! the app calls it, resolving forecasts of one file at once; and writers that do not lock
+//! (`sed -i`, an editor's save, `git checkout`) racing them. Every reported success must be
+//! on disk, and a write killed at any moment leaves the old or the new file, never half of
+//! one, and no debris for `git add -A` to pick up.
 
 mod common;
 
