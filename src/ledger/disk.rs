@@ -215,8 +215,14 @@ impl Temporary {
     /// On Linux the two files are exchanged in one step (`renameat2` with
     /// `RENAME_EXCHANGE`), and what the exchange took out of `path` is checked afterwards:
     /// if it is not the file read, it goes back. No rename can land between the check and
-    /// the exchange. Elsewhere, and on file systems that cannot exchange (NFS, for one),
-    /// the file is checked and then renamed over: a rename landing between the two is lost.
+    /// the exchange. What remains: between the exchange and putting the other file back
+    /// (microseconds, unless this process is paused there), the path shows this write's
+    /// version; a writer that does not lock and reads it then overwrites the other file
+    /// when it saves. A writer that rewrites the file in place and writes after the check
+    /// writes into the old file, which is gone.
+    ///
+    /// Elsewhere, and on file systems that cannot exchange (NFS, for one), the file is
+    /// checked and then renamed over: a rename landing between the two is lost.
     pub fn replace_if_unchanged(
         self,
         path: &Path,
