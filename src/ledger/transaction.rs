@@ -3,17 +3,18 @@
 //!
 //! lock the file → re-read it → refuse it if `check` would find errors in it → work out
 //! the new text → check that the new text breaks no rule → write a temporary file with the
-//! old file's mode and owner → make sure nobody replaced the file meanwhile → rename.
+//! old file's mode and owner → put it in place unless somebody replaced the file meanwhile.
 //!
 //! The lock keeps two Hindsight processes (the app and the command line, two scripts) from
-//! overwriting each other; the re-read before the rename catches writers that do not lock
-//! (an editor, `git pull`), and then the transaction starts over on what they wrote. The
+//! overwriting each other; writers that do not lock (an editor, `git pull`) are caught as
+//! the new file goes in (see [`Temporary::replace_if_unchanged`]), and then the
+//! transaction starts over on what they wrote. The
 //! rules are validation's own ([`super::validate::file_problems`]): nothing here decides
 //! what is valid.
 
 use std::path::{Path, PathBuf};
 
-use super::disk::{self, DiskError, LockedFile, Temporary};
+use super::disk::{self, DiskError, LockedFile, Replacement, Temporary};
 use super::format::file_kind;
 use super::limits::MAX_FILE_BYTES;
 use super::load::content_hash;
@@ -177,11 +178,13 @@ pub(super) fn transact_under<T>(
             .map_err(disk_error)?;
         // A writer that does not lock (an editor, git) may have replaced or rewritten the
         // file since it was read: start over on its version rather than overwrite it.
-        if !still_as_read(path, &locked, &original) {
-            continue;
+        match temporary
+            .replace_if_unchanged(path, &mut locked, &original)
+            .map_err(disk_error)?
+        {
+            Replacement::Written => return Ok(result),
+            Replacement::FileChanged => continue,
         }
-        temporary.replace(path).map_err(disk_error)?;
-        return Ok(result);
     }
     Err(EditError::ChangedWhileWriting(path.to_path_buf()))
 }
@@ -279,23 +282,6 @@ fn first_error(ledger: &Ledger, path: &Path, text: &str, rules: Rules) -> Option
     file_problems(ledger, file_kind(&ledger.dir, path), path, text)
         .into_iter()
         .find(|problem| problem.severity == Severity::Error)
-}
-
-/// Whether `path` still is the locked file, holding the bytes read.
-fn still_as_read(path: &Path, locked: &LockedFile, original: &[u8]) -> bool {
-    let same_inode = std::fs::symlink_metadata(path).is_ok_and(|now| {
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            now.ino() == locked.metadata.ino() && now.dev() == locked.metadata.dev()
-        }
-        #[cfg(not(unix))]
-        {
-            let _ = (now, locked);
-            true
-        }
-    });
-    same_inode && std::fs::read(path).is_ok_and(|now| now == original)
 }
 
 /// A file's line endings, kept through an edit: changes are worked out on `\n` text.
