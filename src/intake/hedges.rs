@@ -72,7 +72,7 @@ pub struct Hedge {
 
 /// Future and modal words: what makes a bare frequency word ("never", "always") a
 /// forecast, and what a phrase table may lack ("would", "can").
-const MODALS: &[&str] = &[
+pub(super) const MODALS: &[&str] = &[
     "will", "would", "may", "might", "could", "can", "shall", "won't", "wouldn't", "couldn't",
     "can't", "cannot", "'ll",
 ];
