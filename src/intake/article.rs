@@ -187,16 +187,12 @@ fn meta_element_charset(head: &[u8], mut at: usize) -> Option<&'static Encoding>
 /// One attribute of a tag from `at`: its lower-cased name and its value, and where the
 /// next one starts; `None` at the tag's end.
 fn attribute(head: &[u8], mut at: usize) -> Option<(Vec<u8>, Vec<u8>, usize)> {
-    let skip_space = |mut at: usize| {
-        while head
-            .get(at)
-            .is_some_and(|b| b.is_ascii_whitespace() || *b == b'/')
-        {
-            at += 1;
-        }
-        at
-    };
-    at = skip_space(at);
+    while head
+        .get(at)
+        .is_some_and(|b| b.is_ascii_whitespace() || *b == b'/')
+    {
+        at += 1;
+    }
     let start = at;
     while head
         .get(at)
@@ -405,9 +401,9 @@ fn collect_text(root: ElementRef, dropped: &Selector, out: &mut String) {
         match node.value() {
             Node::Text(text) => out.push_str(text),
             Node::Element(e) => {
-                let kept = ElementRef::wrap(node).is_some_and(|element| {
-                    !dropped.matches(&element) && !(figures > 0 && e.name() == "figcaption")
-                });
+                let caption = figures > 0 && e.name() == "figcaption";
+                let kept = ElementRef::wrap(node)
+                    .is_some_and(|element| !(caption || dropped.matches(&element)));
                 if kept {
                     if is_block(node.value()) {
                         out.push('\n');
@@ -609,5 +605,42 @@ mod tests {
     fn a_dateline_in_the_first_lines() {
         let article = from_text("Headline\n\nWritten by | Monday, May 2nd, 2022\n\nText.".into());
         assert_eq!(article.published, Some("2022-05-02".parse().unwrap()));
+    }
+
+    #[test]
+    fn the_declared_charset_in_the_order_browsers_take_it() {
+        let e_acute = |html: &[u8], header: Option<&str>| decode_html(html, header).ends_with('é');
+        // A <meta> inside a comment is not a declaration; the one after it is.
+        assert!(e_acute(
+            b"<!-- <meta charset=koi8-r> --><meta charset='windows-1252'><p>\xe9",
+            None
+        ));
+        // `content` counts only with http-equiv="Content-Type".
+        assert!(e_acute(
+            b"<META HTTP-EQUIV=\"content-type\" CONTENT=\"text/html; charset=ISO-8859-1\"><p>\xe9",
+            None
+        ));
+        assert!(!e_acute(
+            b"<meta content=\"charset=iso-8859-1\"><p>\xe9",
+            None
+        ));
+        // The HTTP header wins over the page; a byte-order mark over both, and goes.
+        assert!(e_acute(
+            b"<meta charset=utf-8><p>\xe9",
+            Some("windows-1252")
+        ));
+        assert_eq!(
+            decode_html(b"\xef\xbb\xbf<p>\xc3\xa9", Some("windows-1252")),
+            "<p>é"
+        );
+        // No declaration: UTF-8, as before.
+        assert_eq!(decode_html(b"<p>\xe9", None), "<p>\u{FFFD}");
+    }
+
+    #[test]
+    fn a_figures_caption_is_dropped_at_any_depth_and_a_lone_one_kept() {
+        let html = "<article><figure><div><figcaption>Photo: A. Lens</figcaption></div></figure>\
+            <p>Text.</p><figcaption>Kept</figcaption></article>";
+        assert_eq!(from_html(html).text, "Text.\n\nKept");
     }
 }
