@@ -157,6 +157,17 @@ const PAGE: &str = r#"<!doctype html><html><head>
 <section class="comments"><p>This will never happen!</p></section>
 </body></html>"#;
 
+/// `hindsight candidates ARTICLE --format json` against the shipped ledger.
+fn candidates_json(article: &str) -> common::Run {
+    hindsight(&[
+        "candidates",
+        article,
+        "--format",
+        "json",
+        scenarios().to_str().unwrap(),
+    ])
+}
+
 fn check_page(run: &common::Run) {
     assert_eq!(run.status, 0, "{}", run.stderr);
     let json = run.json();
@@ -176,26 +187,13 @@ fn an_html_file_gives_its_main_text_without_navigation_scripts_or_comments() {
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("article.html");
     std::fs::write(&page, PAGE).unwrap();
-    let run = hindsight(&[
-        "candidates",
-        page.to_str().unwrap(),
-        "--format",
-        "json",
-        scenarios().to_str().unwrap(),
-    ]);
-    check_page(&run);
+    check_page(&candidates_json(page.to_str().unwrap()));
 }
 
 #[test]
 fn a_url_is_fetched_from_a_local_server() {
     let (url, server) = common::serve_once(PAGE, "harbour.html");
-    let run = hindsight(&[
-        "candidates",
-        &url,
-        "--format",
-        "json",
-        scenarios().to_str().unwrap(),
-    ]);
+    let run = candidates_json(&url);
     server.join().unwrap();
     check_page(&run);
 }
@@ -368,14 +366,7 @@ fn a_page_is_read_in_the_charset_its_meta_declares() {
     ] {
         let page = dir.path().join(name);
         std::fs::write(&page, legacy_page(declaration)).unwrap();
-        let run = hindsight(&[
-            "candidates",
-            page.to_str().unwrap(),
-            "--format",
-            "json",
-            scenarios().to_str().unwrap(),
-        ]);
-        check_legacy_candidate(&run);
+        check_legacy_candidate(&candidates_json(page.to_str().unwrap()));
     }
 }
 
@@ -386,13 +377,7 @@ fn a_fetched_page_is_read_in_the_charset_its_header_declares() {
         "text/html; charset=windows-1252",
         "cafe.html",
     );
-    let run = hindsight(&[
-        "candidates",
-        &url,
-        "--format",
-        "json",
-        scenarios().to_str().unwrap(),
-    ]);
+    let run = candidates_json(&url);
     server.join().unwrap();
     check_legacy_candidate(&run);
 }
