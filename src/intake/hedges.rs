@@ -250,7 +250,11 @@ pub fn forecast_hedge(text: &str, sentence: Range<usize>, table: &PhraseTable) -
                 .map(|w| expand(w))
                 .collect::<Vec<_>>()
                 .join(" ");
-            let entry = table.lookup(&verbatim).or_else(|| table.lookup(&expanded));
+            // The expanded form only when it differs: most words expand to themselves,
+            // and a lookup per word and length is most of the time a long text takes.
+            let entry = table
+                .lookup(&verbatim)
+                .or_else(|| (expanded != verbatim).then(|| table.lookup(&expanded))?);
             if let Some(entry) = entry {
                 matched = Some((n, entry.phrase.probability, entry.origin));
                 break;
