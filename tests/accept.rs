@@ -113,28 +113,11 @@ fn a_seed_file_someone_else_wrote_meanwhile_is_never_replaced() {
     let ledger = folder.load();
     let outside = tempfile::tempdir().unwrap();
     let path = outside.path().join("rates.txt");
-    std::fs::write(
-        &path,
-        "Rates on hold\n\nThe central bank will probably keep rates unchanged, according to Jonas Berg, chief economist at Nordbank.\n",
-    )
-    .unwrap();
-    let location = path.to_str().unwrap();
-    let article = intake::read_article(&ledger, location, None).unwrap();
-    let found = intake::candidates(&article, &ledger);
-    let prices = folder.path("prices.ron");
-    let file = ledger.scenario_file(&prices).unwrap();
-    let mut acceptance =
-        accept::acceptance(&ledger, file, Some(location), &article, &found[0], today());
+    std::fs::write(&path, RATES).unwrap();
     // A file outside the project is copied in, not cited by its path.
-    let source = acceptance.source.as_mut().unwrap();
-    assert_eq!(source.seed, "seeds/rates-hold.txt");
-    assert_eq!(source.url, "");
-    source.outlet = "Nordic Herald".into();
-    source.published = "2022-03-01".into();
-    acceptance.forecast.made = "2022-03-01".into();
-    acceptance.forecast.claim = "Rates are unchanged at the next meeting.".into();
-    acceptance.forecast.resolve_by = "2022-04-30".into();
-    acceptance.forecast.id = "berg-rates-unchanged".into();
+    let mut acceptance = rates_acceptance(&ledger, &folder, path.to_str());
+    assert_eq!(acceptance.source.as_ref().unwrap().url, "");
+    let prices = folder.path("prices.ron");
     let before = folder.read("prices.ron");
 
     // Someone else's file appears under that name before the save.
@@ -193,4 +176,105 @@ fn a_group_accepted_once_is_the_registrys_the_second_time() {
     let second = accept::acceptance(&reloaded, file, None, &article, &found[1], today());
     assert_eq!(second.person, None);
     assert_eq!(second.forecast.by, person.id);
+}
+
+const RATES: &str = "Rates on hold\n\nThe central bank will probably keep rates unchanged, according to Jonas Berg, chief economist at Nordbank.\n";
+
+/// An article the folder does not cite ([`RATES`], read from `location` or pasted), its
+/// first candidate's forms filled in for prices.ron: a new person (Jonas Berg), a new
+/// source and its seed file, a forecast.
+fn rates_acceptance(
+    ledger: &hindsight::ledger::Ledger,
+    folder: &TempLedger,
+    location: Option<&str>,
+) -> accept::Acceptance {
+    let article = match location {
+        Some(location) => intake::read_article(ledger, location, None).unwrap(),
+        None => intake::article::from_text(RATES.into()),
+    };
+    let found = intake::candidates(&article, ledger);
+    let prices = folder.path("prices.ron");
+    let file = ledger.scenario_file(&prices).unwrap();
+    let mut acceptance = accept::acceptance(ledger, file, location, &article, &found[0], today());
+    assert!(acceptance.person.is_some() && acceptance.seed_text.is_some());
+    let source = acceptance.source.as_mut().unwrap();
+    assert_eq!(source.seed, "seeds/rates-hold.txt");
+    source.outlet = "Nordic Herald".into();
+    source.published = "2022-03-01".into();
+    acceptance.forecast.made = "2022-03-01".into();
+    acceptance.forecast.claim = "Rates are unchanged at the next meeting.".into();
+    acceptance.forecast.resolve_by = "2022-04-30".into();
+    acceptance.forecast.id = "berg-rates-unchanged".into();
+    acceptance
+}
+
+/// A fixture folder and its ledger, with [`rates_acceptance`] checked while every file of
+/// the folder is as shipped: as a form would be, before the folder changed under it.
+fn rates_checked() -> (
+    TempLedger,
+    hindsight::ledger::Ledger,
+    accept::Acceptance,
+    accept::Checked,
+) {
+    let folder = TempLedger::fixture();
+    let ledger = folder.load();
+    let acceptance = rates_acceptance(&ledger, &folder, None);
+    let checked = accept::check(&ledger, &folder.path("prices.ron"), &acceptance).unwrap();
+    (folder, ledger, acceptance, checked)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_seeds_folder_linking_out_of_the_project_is_refused_before_anything_is_written() {
+    let (folder, mut ledger, acceptance, checked) = rates_checked();
+    let prices = folder.path("prices.ron");
+
+    // A stranger's repository ships seeds/ as a link to a folder elsewhere.
+    let outside = tempfile::tempdir().unwrap();
+    let seeds = folder.root.path().join("seeds");
+    std::fs::remove_dir_all(&seeds).unwrap();
+    std::os::unix::fs::symlink(outside.path(), &seeds).unwrap();
+    let people = folder.read("people.ron");
+    let scenario = folder.read("prices.ron");
+
+    let problems = accept::check(&ledger, &prices, &acceptance).unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].field, "source.seed");
+    let message = &problems[0].message;
+    assert!(
+        message.contains(&seeds.display().to_string())
+            && message.contains(&outside.path().display().to_string())
+            && message.contains("link"),
+        "{message}"
+    );
+
+    // Saving what was checked before refuses too, and writes nothing anywhere.
+    let error = accept::save(&mut ledger, &prices, checked).unwrap_err();
+    assert!(error.written.is_empty(), "{error}");
+    assert!(error.to_string().contains("link"), "{error}");
+    assert_eq!(folder.read("people.ron"), people);
+    assert_eq!(folder.read("prices.ron"), scenario);
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_scenario_file_the_door_would_refuse_stops_the_person_and_the_seed_too() {
+    use std::os::unix::fs::PermissionsExt;
+    let (folder, mut ledger, acceptance, checked) = rates_checked();
+    let prices = folder.path("prices.ron");
+
+    // The forecast's file is made read-only: the last of the four writes would be refused.
+    std::fs::set_permissions(&prices, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let people = folder.read("people.ron");
+    let problems = accept::check(&ledger, &prices, &acceptance).unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].field, "scenario");
+    assert!(problems[0].message.contains("read-only"), "{problems:?}");
+    let error = accept::save(&mut ledger, &prices, checked).unwrap_err();
+    assert!(error.written.is_empty(), "{error}");
+
+    // Neither the person nor the article's text was written before the refusal.
+    assert_eq!(folder.read("people.ron"), people);
+    assert!(!folder.root.path().join("seeds/rates-hold.txt").exists());
 }

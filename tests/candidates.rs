@@ -157,6 +157,17 @@ const PAGE: &str = r#"<!doctype html><html><head>
 <section class="comments"><p>This will never happen!</p></section>
 </body></html>"#;
 
+/// `hindsight candidates ARTICLE --format json` against the shipped ledger.
+fn candidates_json(article: &str) -> common::Run {
+    hindsight(&[
+        "candidates",
+        article,
+        "--format",
+        "json",
+        scenarios().to_str().unwrap(),
+    ])
+}
+
 fn check_page(run: &common::Run) {
     assert_eq!(run.status, 0, "{}", run.stderr);
     let json = run.json();
@@ -176,26 +187,13 @@ fn an_html_file_gives_its_main_text_without_navigation_scripts_or_comments() {
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("article.html");
     std::fs::write(&page, PAGE).unwrap();
-    let run = hindsight(&[
-        "candidates",
-        page.to_str().unwrap(),
-        "--format",
-        "json",
-        scenarios().to_str().unwrap(),
-    ]);
-    check_page(&run);
+    check_page(&candidates_json(page.to_str().unwrap()));
 }
 
 #[test]
 fn a_url_is_fetched_from_a_local_server() {
     let (url, server) = common::serve_once(PAGE, "harbour.html");
-    let run = hindsight(&[
-        "candidates",
-        &url,
-        "--format",
-        "json",
-        scenarios().to_str().unwrap(),
-    ]);
+    let run = candidates_json(&url);
     server.join().unwrap();
     check_page(&run);
 }
@@ -223,4 +221,163 @@ fn a_missing_article_is_a_usage_error_and_the_table_names_the_speaker() {
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert!(run.stdout.contains("Maria Lopez"), "{}", run.stdout);
     assert!(run.stdout.ends_with("1 candidate\n"), "{}", run.stdout);
+}
+
+/// Made-up prose, `bytes` long and one paragraph, every sentence a hedged forecast with a
+/// speaker: the shape that made a long paragraph quadratic.
+fn one_long_paragraph(bytes: usize) -> String {
+    let subjects = [
+        "The ferry line",
+        "Grain prices",
+        "The new bridge",
+        "Local turnout",
+    ];
+    let hedges = ["will probably", "is likely to", "might", "will not"];
+    let claims = [
+        "reopen in May",
+        "rise before spring",
+        "stall after the vote",
+    ];
+    let tails = [
+        ", said Mr. Tomas Quill of the Example Institute.",
+        ", according to Dr. Ana Vey.",
+        ".",
+        ", “the committee” said.",
+        " in the U.S. market.",
+    ];
+    let mut text = String::from("Harbour outlook\n\n");
+    let mut n = 0usize;
+    while text.len() < bytes {
+        let pick = |list: &[&'static str], k: usize| list[(n / k) % list.len()];
+        text.push_str(&format!(
+            "{} {} {}{} ",
+            pick(&subjects, 1),
+            pick(&hedges, 3),
+            pick(&claims, 7),
+            pick(&tails, 11)
+        ));
+        n += 1;
+    }
+    text.push('\n');
+    text
+}
+
+fn shipped_ledger() -> hindsight::ledger::Ledger {
+    hindsight::load(&scenarios(), today()).unwrap()
+}
+
+/// Runs `work` on a thread with a stack of `bytes`, as small as a test thread's or smaller:
+/// a recursion over the page's nesting would overflow it and abort the test binary.
+fn on_small_stack<T: Send + 'static>(bytes: usize, work: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new()
+        .stack_size(bytes)
+        .spawn(work)
+        .unwrap()
+        .join()
+        .unwrap()
+}
+
+#[test]
+fn a_page_of_50000_nested_elements_is_read_without_overflowing_the_stack() {
+    // Unclosed, as a hostile page would send them; parsing and reading both walk the tree.
+    let page = format!(
+        "<!doctype html><html><body><article><p>{}The ferry line will probably reopen in May.</p></article></body></html>",
+        "<span>".repeat(50_000)
+    );
+    let found = on_small_stack(512 << 10, move || {
+        let article = hindsight::intake::article::from_html(&page);
+        hindsight::intake::candidates(&article, &shipped_ledger())
+    });
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(
+        found[0].quote,
+        "The ferry line will probably reopen in May."
+    );
+    assert_eq!(found[0].expression, "probably");
+}
+
+// Not timed: at these sizes the quadratic paths took minutes even in a release build
+// (one paragraph: a lower-cased copy of it per sentence, a scan of every quotation per
+// word; each <nav> looked up among all of them), and the linear ones take a second or two
+// in a debug build.
+
+#[test]
+fn one_long_paragraph_is_read_in_linear_time() {
+    let text = one_long_paragraph(256 << 10);
+    let article = hindsight::intake::article::from_text(text);
+    let found = hindsight::intake::candidates(&article, &shipped_ledger());
+    // Every sentence forecasts, and the named ones are attributed.
+    assert!(found.len() > 2_000, "{}", found.len());
+    assert!(
+        found
+            .iter()
+            .any(|c| c.speaker.as_deref() == Some("Tomas Quill")),
+        "{:#?}",
+        &found[..3]
+    );
+}
+
+#[test]
+fn many_dropped_elements_are_read_in_linear_time() {
+    let page = format!(
+        "<!doctype html><html><body><article><p>The ferry line will probably reopen in May.</p>{}<p>Grain prices might rise before spring.</p></article></body></html>",
+        "<nav>menu</nav><aside>ad</aside>".repeat(30_000)
+    );
+    let article = hindsight::intake::article::from_html(&page);
+    assert_eq!(
+        article.text,
+        "The ferry line will probably reopen in May.\n\nGrain prices might rise before spring."
+    );
+}
+
+/// A page in a legacy charset: "é" is the byte 0xE9, curly quotes 0x93 and 0x94 (in
+/// windows-1252, which browsers also read for pages labelled iso-8859-1).
+fn legacy_page(declaration: &str) -> Vec<u8> {
+    let mut page =
+        format!("<!doctype html><html><head>{declaration}</head><body><article>").into_bytes();
+    page.extend_from_slice(
+        b"<p>\x93The caf\xe9 terrace will probably reopen in May,\x94 said Zo\xe9 Martin, the port director.</p>",
+    );
+    page.extend_from_slice(b"</article></body></html>");
+    page
+}
+
+fn check_legacy_candidate(run: &common::Run) {
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let json = run.json();
+    let found = json.as_array().unwrap();
+    assert_eq!(found.len(), 1, "{json:#}");
+    assert_eq!(
+        found[0]["quote"],
+        "“The café terrace will probably reopen in May,” said Zoé Martin, the port director."
+    );
+    assert_eq!(found[0]["speaker"], "Zoé Martin");
+}
+
+#[test]
+fn a_page_is_read_in_the_charset_its_meta_declares() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, declaration) in [
+        ("charset.html", r#"<meta charset="iso-8859-1">"#),
+        (
+            "http-equiv.html",
+            r#"<meta http-equiv=Content-Type content="text/html; charset=windows-1252">"#,
+        ),
+    ] {
+        let page = dir.path().join(name);
+        std::fs::write(&page, legacy_page(declaration)).unwrap();
+        check_legacy_candidate(&candidates_json(page.to_str().unwrap()));
+    }
+}
+
+#[test]
+fn a_fetched_page_is_read_in_the_charset_its_header_declares() {
+    let (url, server) = common::serve_bytes_once(
+        legacy_page("<title>Harbour</title>"),
+        "text/html; charset=windows-1252",
+        "cafe.html",
+    );
+    let run = candidates_json(&url);
+    server.join().unwrap();
+    check_legacy_candidate(&run);
 }

@@ -2,7 +2,9 @@
 //! speaker the registry does not know becomes a new person (name and role as the article
 //! gives them); an article the folder does not cite becomes a new source (outlet, title,
 //! author, date and address), its text saved under `seeds/` so that the quote is shown in
-//! context. The three are checked together, so that nothing is written unless all of it
+//! context. The three are checked together, and so is every file they go to (the seed's
+//! path, through no link and inside the project folder; `people.ron` and the scenario
+//! file, as the write door would take them), so that nothing is written unless all of it
 //! can be; then the seed, the person, the source and the forecast are written in turn,
 //! each through the library's atomic write.
 
@@ -17,8 +19,10 @@ use crate::ledger::draft::{
     check_person, check_source, suggest_person_id, suggest_source_id,
 };
 use crate::ledger::insert::{Inserted, insert_forecast, insert_person, insert_source};
+use crate::ledger::transaction::ready_to_change;
 use crate::ledger::{
-    EditError, Forecast, Ledger, Outcome, Person, ScenarioFile, Source, create_new_file,
+    EditError, Forecast, Ledger, Outcome, PEOPLE_FILE, Person, ScenarioFile, Source,
+    create_new_file,
 };
 
 /// Where the seed files of new sources go, in the project folder.
@@ -224,7 +228,21 @@ pub fn check(
             Some(text),
         ) => {
             let path = ledger.project_root.join(seed);
-            if std::fs::read(&path).is_ok_and(|there| there != text.as_bytes()) {
+            if let Some(refusal) = seed_refusal(&ledger.project_root, &path) {
+                let message = match refusal {
+                    EditError::SymbolicLink { path, target } => format!(
+                        "{} is a link (to {}): Hindsight writes no seed file through a link, which could put it outside the project folder {}; nothing was written (choose another seed path)",
+                        path.display(),
+                        target.display(),
+                        ledger.project_root.display()
+                    ),
+                    other => other.to_string(),
+                };
+                problems.push(FieldProblem {
+                    field: "source.seed",
+                    message,
+                });
+            } else if std::fs::read(&path).is_ok_and(|there| there != text.as_bytes()) {
                 problems.push(FieldProblem {
                     field: "source.seed",
                     message: format!(
@@ -251,6 +269,18 @@ pub fn check(
     )
     .map_err(|found| problems.extend(found))
     .ok();
+    // The files themselves, once the records are sound: a file the door would refuse is
+    // found now, before the seed or the person is written, not after.
+    if problems.is_empty() {
+        problems.extend(
+            unready_files(ledger, file, person.is_some())
+                .into_iter()
+                .map(|refusal| FieldProblem {
+                    field: "scenario",
+                    message: refusal.to_string(),
+                }),
+        );
+    }
     match forecast {
         Some(forecast) if problems.is_empty() => Ok(Checked {
             forecast,
@@ -306,6 +336,19 @@ pub fn save(ledger: &mut Ledger, file: &Path, checked: Checked) -> Result<Saved,
         written: written.to_vec(),
         error,
     };
+    // Every file again, right before the first write (the folder may have changed since
+    // the check): nothing is written if one of them would be refused.
+    let seed_refused = checked
+        .seed
+        .as_ref()
+        .and_then(|(path, _)| seed_refusal(&ledger.project_root, path));
+    if let Some(error) = seed_refused
+        .into_iter()
+        .chain(unready_files(ledger, file, checked.person.is_some()))
+        .next()
+    {
+        return Err(fail(&written, error));
+    }
     let seed = match checked.seed {
         Some((path, text)) => {
             write_seed(&path, &text).map_err(|error| fail(&written, error))?;
@@ -340,6 +383,71 @@ pub fn save(ledger: &mut Ledger, file: &Path, checked: Checked) -> Result<Saved,
         source,
         seed,
     })
+}
+
+/// Why the files an acceptance changes could not be changed now: the scenario file that
+/// takes the forecast (and the source), and `people.ron` when a person is added (unless
+/// it is yet to be created).
+fn unready_files(ledger: &Ledger, file: &Path, adds_person: bool) -> Vec<EditError> {
+    let people = ledger.dir.join(PEOPLE_FILE);
+    let people = (adds_person && std::fs::symlink_metadata(&people).is_ok()).then_some(people);
+    people
+        .iter()
+        .map(PathBuf::as_path)
+        .chain([file])
+        .filter_map(|path| ready_to_change(ledger, path).err())
+        .collect()
+}
+
+/// Why the seed file `path` cannot be written: a link on the way to it, in the project
+/// folder `root` (a stranger's repository can ship `seeds` as a link to anywhere), a file
+/// where a folder should be, or a read-only folder. The folders yet to be made are made
+/// inside the last that exists, so nothing it writes can land outside `root`.
+fn seed_refusal(root: &Path, path: &Path) -> Option<EditError> {
+    let Ok(relative) = path.strip_prefix(root) else {
+        return Some(EditError::OutsideFolder {
+            path: path.to_path_buf(),
+            folder: root.to_path_buf(),
+        });
+    };
+    let mut at = root.to_path_buf();
+    let mut parts = relative.components().peekable();
+    while let Some(part) = parts.next() {
+        let std::path::Component::Normal(name) = part else {
+            return Some(EditError::OutsideFolder {
+                path: path.to_path_buf(),
+                folder: root.to_path_buf(),
+            });
+        };
+        let folder = at.clone();
+        at.push(name);
+        let last = parts.peek().is_none();
+        match std::fs::symlink_metadata(&at) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                return Some(EditError::SymbolicLink {
+                    target: std::fs::read_link(&at).unwrap_or_default(),
+                    path: at,
+                });
+            }
+            Ok(meta) if (last && !meta.is_file()) || (!last && !meta.is_dir()) => {
+                return Some(EditError::NotARegularFile(at));
+            }
+            Ok(_) => {}
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                return read_only(&folder);
+            }
+            Err(source) => return Some(EditError::Io { path: at, source }),
+        }
+    }
+    // The file is there (the same text is kept; another is refused by the check).
+    None
+}
+
+/// A folder whose mode forbids writing, where a new file or folder would go.
+fn read_only(folder: &Path) -> Option<EditError> {
+    std::fs::metadata(folder)
+        .is_ok_and(|meta| meta.permissions().readonly())
+        .then(|| EditError::ReadOnly(folder.to_path_buf()))
 }
 
 /// Writes the article's text as a new file; the same text already there is kept.

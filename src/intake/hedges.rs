@@ -72,7 +72,7 @@ pub struct Hedge {
 
 /// Future and modal words: what makes a bare frequency word ("never", "always") a
 /// forecast, and what a phrase table may lack ("would", "can").
-const MODALS: &[&str] = &[
+pub(super) const MODALS: &[&str] = &[
     "will", "would", "may", "might", "could", "can", "shall", "won't", "wouldn't", "couldn't",
     "can't", "cannot", "'ll",
 ];
@@ -250,7 +250,11 @@ pub fn forecast_hedge(text: &str, sentence: Range<usize>, table: &PhraseTable) -
                 .map(|w| expand(w))
                 .collect::<Vec<_>>()
                 .join(" ");
-            let entry = table.lookup(&verbatim).or_else(|| table.lookup(&expanded));
+            // The expanded form only when it differs: most words expand to themselves,
+            // and a lookup per word and length is most of the time a long text takes.
+            let entry = table
+                .lookup(&verbatim)
+                .or_else(|| (expanded != verbatim).then(|| table.lookup(&expanded))?);
             if let Some(entry) = entry {
                 matched = Some((n, entry.phrase.probability, entry.origin));
                 break;

@@ -67,7 +67,10 @@ pub fn candidates(article: &Article, ledger: &Ledger) -> Vec<Candidate> {
         .as_deref()
         .and_then(|author| person_for(ledger, author))
         .map(|person| person.id.clone());
-    let paragraphs = text::paragraphs(text);
+    let notices: Vec<bool> = text::paragraphs(text)
+        .into_iter()
+        .map(|paragraph| is_notice(&text[paragraph]))
+        .collect();
     let mut found = Vec::new();
     for unit in text::units(&sentences, &quotations) {
         let range = sentences[unit.start].range.start..sentences[unit.end - 1].range.end;
@@ -78,8 +81,7 @@ pub fn candidates(article: &Article, ledger: &Ledger) -> Vec<Candidate> {
             &quotations,
             &mut context,
         );
-        let paragraph = text[paragraphs[sentences[unit.start].paragraph].clone()].to_lowercase();
-        if is_notice(&paragraph) {
+        if notices[sentences[unit.start].paragraph] {
             continue;
         }
         let Some(hedge) = sentences[unit.clone()]
@@ -138,8 +140,11 @@ pub fn refresh(found: &mut [Candidate], article: &Article, ledger: &Ledger) {
 }
 
 /// A publisher's notice ("NOTE: the column will return on…"): about the outlet, not the
-/// world.
+/// world. Only the paragraph's first words are lower-cased, so that a long paragraph costs
+/// no more than a short one.
 fn is_notice(paragraph: &str) -> bool {
+    let head: String = paragraph.chars().take(NOTICE_CHARS).collect();
+    let head = head.to_lowercase();
     [
         "note:",
         "editor's note",
@@ -148,8 +153,11 @@ fn is_notice(paragraph: &str) -> bool {
         "update:",
     ]
     .iter()
-    .any(|p| paragraph.starts_with(p))
+    .any(|p| head.starts_with(p))
 }
+
+/// Enough characters for the longest notice prefix ("editor’s note").
+const NOTICE_CHARS: usize = 16;
 
 /// Where the ledger's quotes are in `text`. A quote is looked for only when the text holds
 /// its longest word, so a large ledger costs little.

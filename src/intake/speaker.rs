@@ -7,8 +7,10 @@
 
 use std::ops::Range;
 
-use super::hedges::{Word, words};
-use super::text::Quotation;
+use std::collections::{HashMap, HashSet};
+
+use super::hedges::{MODALS, Word, words};
+use super::text::{Quotation, overlapping};
 
 /// Who a passage is by, as the article names them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -280,13 +282,21 @@ const IMPERSONAL: &[&str] = &[
     "speculated",
 ];
 
+/// How many speakers (each with the role given) "he" and "the minister" may refer back
+/// to: more than an article names, and few enough that looking back costs little.
+const RECENT_SPEAKERS: usize = 100;
+
 /// What the attribution of earlier passages leaves for later ones.
 #[derive(Debug, Default)]
 pub struct Context {
     /// Full names in the article (two words or more), for surnames used alone.
     pub full_names: Vec<String>,
+    /// The first of `full_names` ending with each surname.
+    by_surname: HashMap<String, usize>,
     /// Speakers named so far, with their roles, latest last: what "he" and "the minister"
-    /// refer to.
+    /// refer to. Each pair once, at its latest mention, and only the last
+    /// [`RECENT_SPEAKERS`]: an article quoting a person a thousand times looks back over
+    /// one entry, not a thousand.
     recent: Vec<(String, Option<String>)>,
     /// The last quoted passage's attribution and paragraph, for continued quotations.
     last_quote: Option<(Attribution, usize)>,
@@ -301,17 +311,25 @@ impl Context {
             .map(|w| w.lower)
             .collect();
         let mut full_names: Vec<String> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut by_surname: HashMap<String, usize> = HashMap::new();
         for run in name_runs(text, 0..text.len()) {
             let name = text[run].to_string();
             let common = name
                 .split_whitespace()
                 .any(|w| lower.contains(&w.to_lowercase()));
-            if name.split_whitespace().count() >= 2 && !common && !full_names.contains(&name) {
+            if name.split_whitespace().count() >= 2 && !common && seen.insert(name.clone()) {
+                if let Some(surname) = name.rsplit(' ').next() {
+                    by_surname
+                        .entry(surname.to_string())
+                        .or_insert(full_names.len());
+                }
                 full_names.push(name);
             }
         }
         Context {
             full_names,
+            by_surname,
             ..Context::default()
         }
     }
@@ -321,11 +339,18 @@ impl Context {
         if name.split_whitespace().count() > 1 {
             return name.to_string();
         }
-        self.full_names
-            .iter()
-            .find(|full| full.rsplit(' ').next() == Some(name))
-            .cloned()
-            .unwrap_or_else(|| name.to_string())
+        self.by_surname
+            .get(name)
+            .map_or_else(|| name.to_string(), |&i| self.full_names[i].clone())
+    }
+
+    /// Notes a speaker named now, as the latest one "he" or a title may refer to.
+    fn remember(&mut self, speaker: String, role: Option<String>) {
+        self.recent.retain(|(s, r)| (s, r) != (&speaker, &role));
+        self.recent.push((speaker, role));
+        if self.recent.len() > RECENT_SPEAKERS {
+            self.recent.remove(0);
+        }
     }
 }
 
@@ -369,9 +394,7 @@ fn is_name_word(word: &Word) -> bool {
 }
 
 fn is_outside(quotations: &[Quotation], at: usize) -> bool {
-    !quotations
-        .iter()
-        .any(|q| q.range.start <= at && at < q.range.end)
+    overlapping(quotations, at..at + 1).is_empty()
 }
 
 /// The attribution of the passage `unit` (a range of the text) in paragraph `paragraph`.
@@ -382,11 +405,7 @@ pub fn attribute(
     quotations: &[Quotation],
     context: &mut Context,
 ) -> Attribution {
-    let inside: Vec<&Quotation> = quotations
-        .iter()
-        .filter(|q| q.range.start < unit.end && q.range.end > unit.start)
-        .collect();
-    let quoted = !inside.is_empty();
+    let quoted = !overlapping(quotations, unit.clone()).is_empty();
     let all_words = words(text, unit.clone());
     let outside: Vec<&Word> = all_words
         .iter()
@@ -415,9 +434,7 @@ pub fn attribute(
         context.last_quote = Some((attribution.clone(), paragraph));
     }
     if let Some(speaker) = &attribution.speaker {
-        context
-            .recent
-            .push((speaker.clone(), attribution.role.clone()));
+        context.remember(speaker.clone(), attribution.role.clone());
     }
     attribution
 }
@@ -479,44 +496,48 @@ fn reporting_clause(
     })?;
     let verb = outside[verb_at];
     // The subject: from the end of the last quotation (or the passage's start) to the verb.
-    let segment_start = quotations
-        .iter()
-        .filter(|q| q.range.end <= verb.range.start && q.range.end > unit.start)
+    let ended = quotations.partition_point(|q| q.range.end <= verb.range.start);
+    let segment_start = quotations[..ended]
+        .last()
         .map(|q| q.range.end)
-        .max()
+        .filter(|&end| end > unit.start)
         .unwrap_or(unit.start);
     let before = strip_auxiliaries(text[segment_start..verb.range.start].trim());
     if verb.lower != "according"
-        && let Some(attribution) = subject(&before, context)
+        && let Some(attribution) = subject(before, context)
     {
         return Some(attribution);
     }
     // Inverted ("said the minister", "according to X"): the words after the verb.
     let mut after_start = verb.range.end;
     if verb.lower == "according" {
-        after_start += text[after_start..].find("to").map_or(0, |i| i + 2);
+        // The "to" that follows (the verb was taken only with one).
+        after_start += text[after_start..unit.end.max(after_start)]
+            .find("to")
+            .map_or(0, |i| i + 2);
     }
     let sentence_end = quotations
-        .iter()
-        .filter(|q| q.range.start >= after_start && q.range.start < unit.end)
+        .get(quotations.partition_point(|q| q.range.start < after_start))
         .map(|q| q.range.start)
-        .min()
+        .filter(|&start| start < unit.end)
         .unwrap_or(unit.end);
     let after = text[after_start..sentence_end.max(after_start)].trim();
     inverted(after, context)
 }
 
-fn strip_auxiliaries(segment: &str) -> String {
-    let mut segment = segment.trim_end_matches([',', ' ']).to_string();
+fn strip_auxiliaries(segment: &str) -> &str {
+    // Slices, not copies: a segment of many auxiliaries ("has has has…") is cut in time
+    // linear in its length.
+    let mut segment = segment.trim_end_matches([',', ' ']);
     loop {
         let Some((head, last)) = segment.rsplit_once(' ') else {
             if AUXILIARIES.contains(&segment.to_lowercase().as_str()) {
-                segment.clear();
+                segment = "";
             }
             return segment;
         };
         if AUXILIARIES.contains(&last.to_lowercase().as_str()) {
-            segment = head.trim_end_matches([',', ' ']).to_string();
+            segment = head.trim_end_matches([',', ' ']);
         } else {
             return segment;
         }
@@ -608,11 +629,12 @@ fn subject(before: &str, context: &Context) -> Option<Attribution> {
         })
     };
     if is_pure_name(last) {
+        let full_name = context.full_name(clean(last));
         let role = context
             .recent
             .iter()
             .rev()
-            .find(|(n, _)| *n == context.full_name(clean(last)))
+            .find(|(n, _)| *n == full_name)
             .and_then(|(_, r)| r.clone());
         return named(clean(last).to_string(), role);
     }
@@ -620,6 +642,11 @@ fn subject(before: &str, context: &Context) -> Option<Attribution> {
         && is_pure_name(previous)
     {
         return named(clean(previous).to_string(), role(last));
+    }
+    // A clause is not a speaker: in "Russia will most likely not invade, said John Smith"
+    // the words before the verb are the claim, and the speaker comes after it.
+    if is_clause(last) {
+        return None;
     }
     if let Some((name, role)) = name_in(last) {
         return named(name, role);
@@ -657,13 +684,30 @@ fn subject(before: &str, context: &Context) -> Option<Attribution> {
     })
 }
 
+/// Whether `part` says something rather than names someone: it has a modal verb ("will",
+/// "may", "won't"), written in lower case so that "Will" and "May" the names are not
+/// taken for one.
+fn is_clause(part: &str) -> bool {
+    part.split_whitespace().any(|word| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        let word = word.replace('’', "'");
+        MODALS.contains(&word.as_str())
+            || word.ends_with("'ll")
+            || matches!(word.as_str(), "must" | "should")
+    })
+}
+
 /// The speaker after the verb: "said John Smith, a director at X".
 fn inverted(after: &str, context: &Context) -> Option<Attribution> {
     let mut parts = after.splitn(2, ',');
     let first = clean(parts.next()?);
     let first = first.strip_prefix("the ").unwrap_or(first);
     let name = name_runs(first, 0..first.len()).into_iter().next()?;
-    if name.start != 0 {
+    // Only titles may come before the name ("said Dr. Ana Vey", "said Foreign Minister X").
+    let titled = first[..name.start]
+        .split_whitespace()
+        .all(|word| TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str()));
+    if !titled {
         return None;
     }
     let role = parts
@@ -766,5 +810,24 @@ mod tests {
         let a = attributions("The government will probably fall before the summer.");
         assert!(a[0].author);
         assert_eq!(speaker(&a[0]), None);
+    }
+
+    #[test]
+    fn a_claim_before_said_is_not_the_speaker() {
+        // Quote first, without quotation marks: the speaker follows the verb.
+        let a = attributions(
+            "The ferry service will most likely not resume this winter, said Marta Kowal, a planner at the port authority.",
+        );
+        assert_eq!(speaker(&a[0]), Some("Marta Kowal"));
+        assert_eq!(a[0].role.as_deref(), Some("planner at the port authority"));
+        // Ending on a name ("... in Ukraine") does not make the name the speaker.
+        let a = attributions("Grain exports won't recover soon in Ukraine, argues Pavel Dunn.");
+        assert_eq!(speaker(&a[0]), Some("Pavel Dunn"));
+        // A title before the name is not part of it.
+        let a = attributions("The strike will likely end by Friday, said Dr. Ana Vey.");
+        assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+        // "May" the name is not the modal.
+        let a = attributions("Prime Minister Theresa May said the vote would pass.");
+        assert_eq!(speaker(&a[0]), Some("Theresa May"));
     }
 }

@@ -218,6 +218,19 @@ pub fn create_new_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
         .map_err(into_io)
 }
 
+/// Whether the door would take a change to the existing file `path` now, without making
+/// one: in the folder, a regular file and not a link, writable, and free of errors. A
+/// change that spans several files asks this of each before writing the first, so that a
+/// refusal of the last does not leave the first written.
+pub fn ready_to_change(ledger: &Ledger, path: &Path) -> Result<(), EditError> {
+    let disk_error = |error| EditError::from_disk(path, error);
+    outside_folder(ledger, path)?;
+    let mut locked = LockedFile::open(path).map_err(disk_error)?;
+    locked.check_writable().map_err(disk_error)?;
+    let original = locked.read(MAX_FILE_BYTES + 1).map_err(disk_error)?;
+    current_text(ledger, path, &original, Rules::Check).map(|_| ())
+}
+
 /// A write is checked against the rules of the folder it was loaded from: a file
 /// elsewhere would be checked against the wrong people, phrases and ids.
 fn outside_folder(ledger: &Ledger, path: &Path) -> Result<(), EditError> {

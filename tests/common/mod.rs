@@ -284,18 +284,28 @@ pub fn resolve_minister(scenarios: &Path, verdict: &str, by: &str) {
 /// Serves `page` as HTML to one request on 127.0.0.1 (never the internet); returns its
 /// address and the server thread, to join once the request is made.
 pub fn serve_once(page: &'static str, name: &str) -> (String, std::thread::JoinHandle<()>) {
+    serve_bytes_once(page.as_bytes().to_vec(), "text/html; charset=utf-8", name)
+}
+
+/// Serves `body` as `content_type` to one request on 127.0.0.1, as [`serve_once`] does.
+pub fn serve_bytes_once(
+    body: Vec<u8>,
+    content_type: &str,
+    name: &str,
+) -> (String, std::thread::JoinHandle<()>) {
     use std::io::{Read, Write};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let address = listener.local_addr().unwrap();
+    let head = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
     let server = std::thread::spawn(move || {
         let (mut stream, _) = listener.accept().unwrap();
         let mut request = [0u8; 4096];
         let _ = stream.read(&mut request).unwrap();
-        let response = format!(
-            "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{page}",
-            page.len()
-        );
-        stream.write_all(response.as_bytes()).unwrap();
+        stream.write_all(head.as_bytes()).unwrap();
+        stream.write_all(&body).unwrap();
     });
     (format!("http://{address}/{name}"), server)
 }
