@@ -227,10 +227,7 @@ fn id_field(id: &str, spelling: u8) -> String {
 /// A folder's extra files: for each, forecasts of ids from a small pool (`f0`…`f4`), each
 /// spelled some way; ids recur within and across files.
 fn pooled_files() -> impl Strategy<Value = Vec<Vec<(u8, u8)>>> {
-    proptest::collection::vec(
-        proptest::collection::vec((0u8..5, 0u8..6), 0..3),
-        32..36,
-    )
+    proptest::collection::vec(proptest::collection::vec((0u8..5, 0u8..6), 0..3), 32..36)
 }
 
 proptest! {

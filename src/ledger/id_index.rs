@@ -324,8 +324,9 @@ fn raw_string(after_r: &[u8]) -> Option<IdString<'_>> {
     let inner = after_r[hashes..].strip_prefix(b"\"")?;
     let closing = [&b"\""[..], &after_r[..hashes]].concat();
     Some(match memchr::memmem::find(inner, &closing) {
-        Some(end) => std::str::from_utf8(&inner[..end])
-            .map_or(IdString::Undecodable, |id| IdString::Decoded(id.to_string())),
+        Some(end) => std::str::from_utf8(&inner[..end]).map_or(IdString::Undecodable, |id| {
+            IdString::Decoded(id.to_string())
+        }),
         None => IdString::Undecodable,
     })
 }
@@ -510,7 +511,10 @@ mod tests {
               "b-2")])"#;
         // `r#id` is ron's raw spelling of `id`.
         let found = vec!["s", "src", "a-1", "raw", "b-2"];
-        assert_eq!(ids(text), (found.into_iter().map(String::from).collect(), false));
+        assert_eq!(
+            ids(text),
+            (found.into_iter().map(String::from).collect(), false)
+        );
     }
 
     #[test]
@@ -524,7 +528,11 @@ mod tests {
         assert!(!file.may_hold("themselve\\u{73}") && !file.may_hold("other"));
         // A filter of them rules out none of them.
         let filter = filter_of(&file);
-        assert!(["themselves", "f5-1", "a\"#b", "q\""].iter().all(|id| may_hold(&filter, id)));
+        assert!(
+            ["themselves", "f5-1", "a\"#b", "q\""]
+                .iter()
+                .all(|id| may_hold(&filter, id))
+        );
     }
 
     #[test]
@@ -539,7 +547,10 @@ mod tests {
             assert!(may_hold(&filter_of(&file), "anything"), "{text}");
         }
         // A name that starts with `r` is not a raw string.
-        assert_eq!(ids("(id: ready, id: \"x\")"), (vec!["x".to_string()], false));
+        assert_eq!(
+            ids("(id: ready, id: \"x\")"),
+            (vec!["x".to_string()], false)
+        );
     }
 
     #[test]

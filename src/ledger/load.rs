@@ -226,9 +226,7 @@ fn load_where(
                     Ok(()) if !holding.keeps(path, buffer) => {
                         return (None, Vec::new(), Vec::new());
                     }
-                    Ok(()) => String::from_utf8(std::mem::take(buffer)).map_err(|error| {
-                        parse::utf8_problem(path, error.as_bytes(), error.utf8_error())
-                    }),
+                    Ok(()) => parse::into_text(path, std::mem::take(buffer)),
                     Err(problem) => Err(problem),
                 },
             };
