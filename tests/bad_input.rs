@@ -466,3 +466,68 @@ fn a_file_with_a_byte_order_mark_keeps_it_when_resolved_reopened_and_formatted()
         assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
     }
 }
+
+#[test]
+fn lines_of_a_quote_that_look_like_conflict_markers_are_its_text() {
+    let quote = "quote: \"He wrote:\n<<<<<<< ours\nwe stay\n=======\nwe go\n>>>>>>> theirs\nand nobody knew which\",";
+    let contents = broken("quote: \"Q\",", quote);
+    let ledger = TempLedger::fixture();
+    let path = ledger.write("extra.ron", &contents);
+    let run = ledger.run(&["check"]);
+    assert_eq!(run.status, 0, "{}", run.stdout);
+    assert!(!run.stdout.contains(": error:"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "extra.ron:15:1: warning: lines 15 to 19 inside a string look like conflict markers"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains(&format!(" {} forecasts,", FIXTURE_FORECASTS + 1)),
+        "{}",
+        run.stdout
+    );
+    let listed = ledger.run(&["list", "--format", "json"]);
+    let x1 = listed
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "x1")
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        x1["quote"],
+        "He wrote:\n<<<<<<< ours\nwe stay\n=======\nwe go\n>>>>>>> theirs\nand nobody knew which"
+    );
+    let run = ledger.run(&[
+        "resolve",
+        "x1",
+        "true",
+        "--on",
+        "2022-06-01",
+        "--by",
+        "Tester",
+    ]);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        after.contains(quote) && after.contains("verdict: True"),
+        "{after}"
+    );
+
+    // A quote that a comment or a character literal seems to open does not hide a real
+    // conflict after it.
+    let fooled = broken(
+        "    forecasts: [",
+        "    // a \"stray quote\n    tags: ['\"'],\n    forecasts: [",
+    )
+    .replacen(
+        "            outcome: Open,\n",
+        "<<<<<<< ours\n            outcome: Open,\n=======\n            outcome: Resolved(on: \"2022-06-01\", verdict: False),\n>>>>>>> theirs\n",
+        1,
+    );
+    assert_error(fooled, "20:1", "unresolved merge conflict (lines 20 to 24)");
+}
