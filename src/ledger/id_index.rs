@@ -243,12 +243,22 @@ impl<'a> FileIds<'a> {
             decoded: Vec::new(),
             any: false,
         };
+        // What follows each `id` is read on its own, so a file of `id//id//…` would be
+        // read again and again: past a bound, the file may hold any id (and is read).
+        let mut budget = 2 * bytes.len() + 4096;
         for at in memchr::memmem::find_iter(bytes, b"id") {
-            match id_string_at(bytes, at) {
+            let (found, read) = id_string_at(bytes, at);
+            budget = budget.saturating_sub(read);
+            match found {
+                _ if budget == 0 => ids.any = true,
                 None => {}
                 Some(IdString::Plain(id)) => ids.plain.push(id),
                 Some(IdString::Decoded(id)) => ids.decoded.push(id),
                 Some(IdString::Undecodable) => ids.any = true,
+            }
+            // Nothing found after that can narrow it.
+            if ids.any {
+                break;
             }
         }
         ids
@@ -275,60 +285,69 @@ enum IdString<'a> {
 }
 
 /// Reads `id`, then whitespace and comments, `:`, whitespace and comments, and a string
-/// (`r#id` is ron's raw spelling of `id`: the `#` before it is no part of a name).
-fn id_string_at(bytes: &[u8], at: usize) -> Option<IdString<'_>> {
+/// (`r#id` is ron's raw spelling of `id`: the `#` before it is no part of a name). Also
+/// returns how many bytes after `at` were read.
+fn id_string_at(bytes: &[u8], at: usize) -> (Option<IdString<'_>>, usize) {
+    let read = |rest: &[u8]| bytes.len() - rest.len() - at;
     let before = at.checked_sub(1).map(|i| bytes[i]);
     if before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_') {
-        return None;
+        return (None, 0);
     }
-    let rest = skip_trivia(&bytes[at + 2..]).strip_prefix(b":")?;
+    let rest = skip_trivia(&bytes[at + 2..]);
+    let Some(rest) = rest.strip_prefix(b":") else {
+        return (None, read(rest));
+    };
     let literal = skip_trivia(rest);
-    match literal.first()? {
-        b'"' => {
-            let inner = &literal[1..];
-            let Some(end) = memchr::memchr2(b'"', b'\\', inner) else {
-                return Some(IdString::Undecodable);
-            };
-            if inner[end] == b'"' {
-                return Some(IdString::Plain(&inner[..end]));
-            }
-            Some(escaped_string(literal))
-        }
-        b'r' => raw_string(&literal[1..]),
-        _ => None,
-    }
+    let (found, length) = match literal.first() {
+        Some(b'"') => quoted_string(literal),
+        Some(b'r') => raw_string(&literal[1..]),
+        _ => (None, 0),
+    };
+    (found, read(literal) + length)
 }
 
-/// A `"…"` string with escapes, decoded by ron itself (the parser's own decoding).
-fn escaped_string(literal: &[u8]) -> IdString<'_> {
+/// A `"…"` string: the bytes between the quotes when it has no escapes, else decoded by
+/// ron itself (the parser's own decoding); and its length.
+fn quoted_string(literal: &[u8]) -> (Option<IdString<'_>>, usize) {
     let mut end = 1;
-    while let Some(&byte) = literal.get(end) {
-        match byte {
-            b'\\' => end += 2,
-            b'"' => {
-                return std::str::from_utf8(&literal[..=end])
-                    .ok()
-                    .and_then(|literal| ron::from_str::<String>(literal).ok())
-                    .map_or(IdString::Undecodable, IdString::Decoded);
-            }
-            _ => end += 1,
+    let mut escaped = false;
+    while let Some(found) = memchr::memchr2(b'"', b'\\', &literal[end.min(literal.len())..]) {
+        end += found;
+        if literal[end] == b'\\' {
+            escaped = true;
+            end += 2;
+            continue;
         }
+        let found = if !escaped {
+            IdString::Plain(&literal[1..end])
+        } else {
+            std::str::from_utf8(&literal[..=end])
+                .ok()
+                .and_then(|literal| ron::from_str::<String>(literal).ok())
+                .map_or(IdString::Undecodable, IdString::Decoded)
+        };
+        return (Some(found), end + 1);
     }
-    IdString::Undecodable
+    (Some(IdString::Undecodable), literal.len())
 }
 
 /// A raw string after its `r`: `"…"`, `#"…"#`, `##"…"##`…; `None` when the `r` starts a
-/// name rather than a string.
-fn raw_string(after_r: &[u8]) -> Option<IdString<'_>> {
+/// name rather than a string. With the length read.
+fn raw_string(after_r: &[u8]) -> (Option<IdString<'_>>, usize) {
     let hashes = after_r.iter().take_while(|&&b| b == b'#').count();
-    let inner = after_r[hashes..].strip_prefix(b"\"")?;
+    let Some(inner) = after_r[hashes..].strip_prefix(b"\"") else {
+        return (None, hashes);
+    };
     let closing = [&b"\""[..], &after_r[..hashes]].concat();
-    Some(match memchr::memmem::find(inner, &closing) {
-        Some(end) => std::str::from_utf8(&inner[..end]).map_or(IdString::Undecodable, |id| {
-            IdString::Decoded(id.to_string())
-        }),
-        None => IdString::Undecodable,
-    })
+    match memchr::memmem::find(inner, &closing) {
+        Some(end) => {
+            let found = std::str::from_utf8(&inner[..end]).map_or(IdString::Undecodable, |id| {
+                IdString::Decoded(id.to_string())
+            });
+            (Some(found), 1 + hashes + 1 + end + closing.len())
+        }
+        None => (Some(IdString::Undecodable), after_r.len() + 1),
+    }
 }
 
 /// Skips what ron skips between tokens: whitespace (any that ron or the outline counts)
@@ -551,6 +570,17 @@ mod tests {
             ids("(id: ready, id: \"x\")"),
             (vec!["x".to_string()], false)
         );
+    }
+
+    #[test]
+    fn a_file_made_to_be_read_again_and_again_is_read_once_and_may_hold_any_id() {
+        // Each `id` is followed by a comment to the line's end, or by a raw string that
+        // never closes: read from every `id`, that is the file's length squared.
+        for text in ["id//".repeat(200_000), "id:r#\"".repeat(200_000)] {
+            let started = std::time::Instant::now();
+            assert!(FileIds::of(text.as_bytes()).any);
+            assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        }
     }
 
     #[test]
