@@ -398,6 +398,13 @@ fn a_broken_people_file_is_reported_and_scenarios_still_load() {
     );
 }
 
+/// Resolves `x1`, which must succeed; the text of its file (`path`) after.
+fn resolve_x1(ledger: &TempLedger, path: &std::path::Path) -> String {
+    let run = ledger.run(&["resolve", "x1", "true", "--on", "2022-06-01", "--by", "T"]);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    std::fs::read_to_string(path).unwrap()
+}
+
 /// A byte-order mark, as Notepad or Excel may put at the start of a UTF-8 file.
 const MARK: &str = "\u{feff}";
 
@@ -434,17 +441,7 @@ fn a_file_with_a_byte_order_mark_keeps_it_when_resolved_reopened_and_formatted()
         let ledger = TempLedger::fixture();
         let before = format!("{MARK}{}", BASE.replace('\n', endings));
         let path = ledger.write("extra.ron", &before);
-        let run = ledger.run(&[
-            "resolve",
-            "x1",
-            "true",
-            "--on",
-            "2022-06-01",
-            "--by",
-            "Tester",
-        ]);
-        assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
-        let after = std::fs::read_to_string(&path).unwrap();
+        let after = resolve_x1(&ledger, &path);
         assert!(after.starts_with(MARK), "{after:?}");
         // Only the outcome changed; the mark and the line endings are as they were.
         let changed = common::changed_line_range(&before, &after);
@@ -502,17 +499,7 @@ fn lines_of_a_quote_that_look_like_conflict_markers_are_its_text() {
         x1["quote"],
         "He wrote:\n<<<<<<< ours\nwe stay\n=======\nwe go\n>>>>>>> theirs\nand nobody knew which"
     );
-    let run = ledger.run(&[
-        "resolve",
-        "x1",
-        "true",
-        "--on",
-        "2022-06-01",
-        "--by",
-        "Tester",
-    ]);
-    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
-    let after = std::fs::read_to_string(&path).unwrap();
+    let after = resolve_x1(&ledger, &path);
     assert!(
         after.contains(quote) && after.contains("verdict: True"),
         "{after}"

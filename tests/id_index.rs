@@ -233,8 +233,10 @@ fn pooled_files() -> impl Strategy<Value = Vec<Vec<(u8, u8)>>> {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(10))]
 
-    /// Every `resolve` and `reopen` answers as a load of the whole folder says it must,
-    /// with the index cold (a fresh cache) and warm (a cache that has seen the folder).
+    /// `resolve` and `reopen` give the same answer with no index (a cache folder that
+    /// cannot be), with the index cold (a fresh cache) and warm (a cache that has seen
+    /// the folder), and it is the answer a load of the whole folder says: no such
+    /// forecast, several of them, or the one forecast's file.
     #[test]
     fn the_index_and_the_narrow_load_never_change_an_answer(files in pooled_files()) {
         let ledger = TempLedger::fixture();
@@ -245,27 +247,42 @@ proptest! {
             ledger.write(&format!("pool/file-{n}.ron"), scenario_file(&format!("file-{n}"), &fields));
         }
         let whole = hindsight::ledger::load(&scenarios, today()).unwrap();
-        let warm = tempfile::tempdir().unwrap();
-        change(warm.path(), "reopen", "no-such-id", &scenarios);
+        let caches = tempfile::tempdir().unwrap();
+        let no_index = caches.path().join("a file, not a folder");
+        std::fs::write(&no_index, "").unwrap();
+        let warm = caches.path().join("warm");
+        change(&warm, "reopen", "no-such-id", &scenarios);
         for id in ["f0", "f1", "f2", "f3", "f4", "filler-3", "bo-minister-resigns"] {
             let found = whole.find_all(id);
-            let cold = tempfile::tempdir().unwrap();
-            for cache in [cold.path(), warm.path()] {
-                for verb in ["resolve", "reopen"] {
-                    let (status, output) = change(cache, verb, id, &scenarios);
-                    match found.as_slice() {
-                        [] => prop_assert!(status != 0 && output.contains("no forecast with id"), "{id}: {output}"),
-                        [entry] => {
-                            let path = whole.view(*entry).file.path.display().to_string();
-                            prop_assert!(status == 0 && output.contains(&path), "{id}: {output}");
+            let cold = caches.path().join(format!("cold-{id}"));
+            for verb in ["resolve", "reopen"] {
+                // Each run leaves the folder as it found it: resolve, then reopen.
+                let answers: Vec<(i32, String)> = [&no_index, &cold, &warm]
+                    .iter()
+                    .map(|cache| {
+                        let answer = change(cache, verb, id, &scenarios);
+                        if verb == "resolve" && answer.0 == 0 {
+                            change(cache, "reopen", id, &scenarios);
                         }
-                        several => {
-                            let message = format!("{} forecasts have the id '{id}'", several.len());
-                            prop_assert!(status != 0 && output.contains(&message), "{id}: {output}");
-                        }
+                        answer
+                    })
+                    .collect();
+                prop_assert_eq!(&answers[1], &answers[0], "{} {}: cold", verb, id);
+                prop_assert_eq!(&answers[2], &answers[0], "{} {}: warm", verb, id);
+                let (status, output) = &answers[0];
+                match found.as_slice() {
+                    [] => prop_assert!(*status != 0 && output.contains("no forecast with id"), "{id}: {output}"),
+                    [entry] => {
+                        let path = whole.view(*entry).file.path.display().to_string();
+                        prop_assert!(output.contains(&path), "{id}: {output}");
+                    }
+                    several => {
+                        let message = format!("{} forecasts have the id '{id}'", several.len());
+                        prop_assert!(*status != 0 && output.contains(&message), "{id}: {output}");
                     }
                 }
             }
         }
+        prop_assert!(warm.join("hindsight").is_dir(), "the index was kept");
     }
 }

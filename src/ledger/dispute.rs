@@ -16,7 +16,7 @@ use super::Ledger;
 use super::merge::{OURS_MARKER, SEPARATOR, Side, THEIRS_MARKER};
 use super::parse::ron_options;
 use super::problem::{Position, Problem};
-use super::syntax::{self, LineIndex};
+use super::syntax::{self, LineIndex, tokens};
 use super::transaction::{EditError, Endings, Rules, transact_under};
 
 /// One marked region: the marker lines and the two versions between them.
@@ -302,71 +302,29 @@ impl<'a> Strings<'a> {
     }
 }
 
-/// The end of the token at `at`, and whether it is a string.
+/// The end of the token at `at`, and whether it is a string (one that never closes runs
+/// to the text's end).
 fn token(bytes: &[u8], at: usize) -> (usize, bool) {
     let rest = &bytes[at..];
     let is_name = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+    let or_end = |end: Option<usize>| end.unwrap_or(bytes.len());
     match rest {
-        [b'"', ..] => (string_end(bytes, at + 1), true),
-        [b'r', ..] | [b'b', b'r', ..] if raw_string_quote(rest).is_some() => {
-            let prefix = usize::from(rest[0] == b'b') + 1;
-            let hashes = raw_string_quote(rest).unwrap_or(0);
-            let closing = [&b"\""[..], &rest[prefix..prefix + hashes]].concat();
-            let from = at + prefix + hashes + 1;
-            let end = memchr::memmem::find(&bytes[from..], &closing)
-                .map_or(bytes.len(), |end| from + end + closing.len());
-            (end, true)
-        }
+        [b'"', ..] => (or_end(tokens::string_end(bytes, at)), true),
+        [b'r' | b'b', ..] => match tokens::raw_string(bytes, at) {
+            Some(raw) => (or_end(raw.end), true),
+            // A name starting with `r` or `b`, passed whole.
+            None => (at + rest.iter().take_while(|b| is_name(b)).count(), false),
+        },
         [b'/', b'/', ..] => (
             memchr::memchr(b'\n', rest).map_or(bytes.len(), |n| at + n),
             false,
         ),
-        [b'/', b'*', ..] => (block_comment_end(bytes, at), false),
+        [b'/', b'*', ..] => (or_end(tokens::block_comment_end(bytes, at)), false),
         [b'\'', ..] => (char_literal_end(bytes, at), false),
         // A name is passed whole: an `r` inside it opens no raw string.
         [b, ..] if is_name(b) => (at + rest.iter().take_while(|b| is_name(b)).count(), false),
         _ => (at + 1, false),
     }
-}
-
-/// How many `#`s a raw string starting at `rest` (`r…` or `br…`) has, if it is one.
-fn raw_string_quote(rest: &[u8]) -> Option<usize> {
-    let after_r = rest.strip_prefix(b"b").unwrap_or(rest).strip_prefix(b"r")?;
-    let hashes = after_r.iter().take_while(|&&b| b == b'#').count();
-    (after_r.get(hashes) == Some(&b'"')).then_some(hashes)
-}
-
-/// Where a `"…"` string whose text starts at `from` ends (after its closing quote), or the
-/// text's end.
-fn string_end(bytes: &[u8], mut from: usize) -> usize {
-    while let Some(found) = memchr::memchr2(b'"', b'\\', &bytes[from.min(bytes.len())..]) {
-        let at = from + found;
-        if bytes[at] == b'"' {
-            return at + 1;
-        }
-        from = at + 2;
-    }
-    bytes.len()
-}
-
-/// Where a block comment starting at `at` ends (they nest, as in ron), or the text's end.
-fn block_comment_end(bytes: &[u8], mut at: usize) -> usize {
-    let mut depth = 0usize;
-    while at < bytes.len() {
-        if bytes[at..].starts_with(b"/*") {
-            depth += 1;
-            at += 2;
-        } else if bytes[at..].starts_with(b"*/") {
-            depth -= 1;
-            at += 2;
-            if depth == 0 {
-                return at;
-            }
-        } else {
-            at += 1;
-        }
-    }
-    bytes.len()
 }
 
 /// Where a character literal starting at `at` ends; a lone `'` is passed alone.

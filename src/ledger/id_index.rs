@@ -21,6 +21,8 @@ use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use super::syntax::tokens;
+
 /// Filter bits per id: with four probes, about one file in 400 is read needlessly.
 const BITS_PER_ID: usize = 16;
 const PROBES: u64 = 4;
@@ -300,7 +302,13 @@ fn id_string_at(bytes: &[u8], at: usize) -> (Option<IdString<'_>>, usize) {
     let literal = skip_trivia(rest);
     let (found, length) = match literal.first() {
         Some(b'"') => quoted_string(literal),
-        Some(b'r') => raw_string(&literal[1..]),
+        Some(b'r') => match tokens::raw_string(literal, 0) {
+            Some(raw) => (
+                Some(raw_string(literal, &raw)),
+                raw.end.unwrap_or(literal.len()),
+            ),
+            None => (None, 0),
+        },
         _ => (None, 0),
     };
     (found, read(literal) + length)
@@ -309,44 +317,27 @@ fn id_string_at(bytes: &[u8], at: usize) -> (Option<IdString<'_>>, usize) {
 /// A `"…"` string: the bytes between the quotes when it has no escapes, else decoded by
 /// ron itself (the parser's own decoding); and its length.
 fn quoted_string(literal: &[u8]) -> (Option<IdString<'_>>, usize) {
-    let mut end = 1;
-    let mut escaped = false;
-    while let Some(found) = memchr::memchr2(b'"', b'\\', &literal[end.min(literal.len())..]) {
-        end += found;
-        if literal[end] == b'\\' {
-            escaped = true;
-            end += 2;
-            continue;
-        }
-        let found = if !escaped {
-            IdString::Plain(&literal[1..end])
-        } else {
-            std::str::from_utf8(&literal[..=end])
-                .ok()
-                .and_then(|literal| ron::from_str::<String>(literal).ok())
-                .map_or(IdString::Undecodable, IdString::Decoded)
-        };
-        return (Some(found), end + 1);
+    let Some(end) = tokens::string_end(literal, 0) else {
+        return (Some(IdString::Undecodable), literal.len());
+    };
+    let inner = &literal[1..end - 1];
+    if memchr::memchr(b'\\', inner).is_none() {
+        return (Some(IdString::Plain(inner)), end);
     }
-    (Some(IdString::Undecodable), literal.len())
+    let decoded = std::str::from_utf8(&literal[..end])
+        .ok()
+        .and_then(|literal| ron::from_str::<String>(literal).ok());
+    (
+        Some(decoded.map_or(IdString::Undecodable, IdString::Decoded)),
+        end,
+    )
 }
 
-/// A raw string after its `r`: `"…"`, `#"…"#`, `##"…"##`…; `None` when the `r` starts a
-/// name rather than a string. With the length read.
-fn raw_string(after_r: &[u8]) -> (Option<IdString<'_>>, usize) {
-    let hashes = after_r.iter().take_while(|&&b| b == b'#').count();
-    let Some(inner) = after_r[hashes..].strip_prefix(b"\"") else {
-        return (None, hashes);
-    };
-    let closing = [&b"\""[..], &after_r[..hashes]].concat();
-    match memchr::memmem::find(inner, &closing) {
-        Some(end) => {
-            let found = std::str::from_utf8(&inner[..end]).map_or(IdString::Undecodable, |id| {
-                IdString::Decoded(id.to_string())
-            });
-            (Some(found), 1 + hashes + 1 + end + closing.len())
-        }
-        None => (Some(IdString::Undecodable), after_r.len() + 1),
+/// A raw string's text (it has no escapes), if it closes.
+fn raw_string<'a>(literal: &'a [u8], raw: &tokens::RawString) -> IdString<'a> {
+    match (raw.end, std::str::from_utf8(&literal[raw.text.clone()])) {
+        (Some(_), Ok(id)) => IdString::Decoded(id.to_string()),
+        _ => IdString::Undecodable,
     }
 }
 
@@ -359,22 +350,10 @@ fn skip_trivia(mut bytes: &[u8]) -> &[u8] {
             [b'/', b'/', rest @ ..] => {
                 bytes = memchr::memchr(b'\n', rest).map_or(&[][..], |end| &rest[end..]);
             }
-            [b'/', b'*', ..] => {
-                let mut depth = 0usize;
-                loop {
-                    match bytes {
-                        [b'/', b'*', rest @ ..] => (depth, bytes) = (depth + 1, rest),
-                        [b'*', b'/', rest @ ..] => {
-                            (depth, bytes) = (depth - 1, rest);
-                            if depth == 0 {
-                                break;
-                            }
-                        }
-                        [_, rest @ ..] => bytes = rest,
-                        [] => return bytes,
-                    }
-                }
-            }
+            [b'/', b'*', ..] => match tokens::block_comment_end(bytes, 0) {
+                Some(end) => bytes = &bytes[end..],
+                None => return &[],
+            },
             [b, ..] if *b >= 0x80 => {
                 let width = match b {
                     0xc0..=0xdf => 2,
