@@ -269,7 +269,7 @@ impl<'a> FileIds<'a> {
     /// Whether the file can hold `id`.
     pub(super) fn may_hold(&self, id: &str) -> bool {
         self.any
-            || self.plain.iter().any(|plain| *plain == id.as_bytes())
+            || self.plain.contains(&id.as_bytes())
             || self.decoded.iter().any(|decoded| decoded == id)
     }
 
