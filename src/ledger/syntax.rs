@@ -436,7 +436,7 @@ impl Parser<'_> {
             Some('(') => self.parenthesized(start, None),
             Some('"') => self.string(start),
             Some('\'') => self.char_literal(start),
-            Some(c) if c == 'r' && self.is_raw_string_start(1) => self.raw_string(start, 1),
+            Some(c) if c == 'r' && self.is_raw_string_start(1) => self.raw_string(start),
             Some(c) if c == 'b' && self.rest()[1..].starts_with('"') => {
                 self.pos += 1;
                 self.string(start)
@@ -444,7 +444,7 @@ impl Parser<'_> {
             Some(c)
                 if c == 'b' && self.rest()[1..].starts_with('r') && self.is_raw_string_start(2) =>
             {
-                self.raw_string(start, 2)
+                self.raw_string(start)
             }
             Some(c) if is_identifier_start(c) => {
                 let name = self.identifier();
@@ -633,24 +633,16 @@ impl Parser<'_> {
         Err(self.error("unterminated string"))
     }
 
-    fn raw_string(&mut self, start: usize, prefix: usize) -> Result<Node, SyntaxError> {
-        let open = self.pos;
-        self.pos += prefix;
-        let hashes = self.rest().len() - self.rest().trim_start_matches('#').len();
-        self.pos += hashes + 1; // the hashes and the opening quote
-        let closing = format!("\"{}", "#".repeat(hashes));
-        match self.rest().find(&closing) {
+    fn raw_string(&mut self, start: usize) -> Result<Node, SyntaxError> {
+        match tokens::raw_string(self.text.as_bytes(), start).and_then(|raw| raw.end) {
             Some(end) => {
-                self.pos += end + closing.len();
+                self.pos = end;
                 Ok(Node {
                     span: start..self.pos,
                     kind: NodeKind::Atom,
                 })
             }
-            None => {
-                self.pos = open;
-                Err(self.error("unterminated raw string"))
-            }
+            None => Err(self.error("unterminated raw string")),
         }
     }
 
@@ -689,9 +681,9 @@ fn unraw(name: Name) -> Name {
     }
 }
 
-/// RON's tokens read from bytes, for the scans that look through a file without outlining
-/// it (the id scan, the conflict-marker scan): each says where a token opened at `at`
-/// ends, or `None` when it never closes.
+/// RON's tokens read from bytes, for the outline and for the scans that look through a
+/// file without outlining it (the id scan, the conflict-marker scan): each says where a
+/// token opened at `at` ends (`None`: it never closes).
 pub(super) mod tokens {
     /// A block comment (`/*`): after its `*/`; comments nest, as in ron.
     pub fn block_comment_end(bytes: &[u8], mut at: usize) -> Option<usize> {
