@@ -803,6 +803,21 @@ mod tests {
             index.position(text, error.offset),
             Position { line: 2, column: 7 }
         );
+        for (text, message, at) in [
+            ("(a: r\"x\", b: br\"y)", "unterminated raw string", 13),
+            ("(a: r##\"x\"#)", "unterminated raw string", 4),
+            ("(a: 1 /* /* */)", "unclosed block comment", 6),
+        ] {
+            let error = outline(text).unwrap_err();
+            assert_eq!(
+                (error.message.as_str(), error.offset),
+                (message, at),
+                "{text}"
+            );
+        }
+        let raw = outline("(a: r#\"x\"#, b: br\"y\")").unwrap();
+        assert_eq!(raw.root.fields()[0].value.span, 4..10);
+        assert_eq!(raw.root.fields()[1].value.span, 15..20);
     }
 
     #[test]
