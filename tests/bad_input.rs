@@ -397,3 +397,124 @@ fn a_broken_people_file_is_reported_and_scenarios_still_load() {
         run.stdout
     );
 }
+
+/// Resolves `x1`, which must succeed; the text of its file (`path`) after.
+fn resolve_x1(ledger: &TempLedger, path: &std::path::Path) -> String {
+    let run = ledger.run(&["resolve", "x1", "true", "--on", "2022-06-01", "--by", "T"]);
+    assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    std::fs::read_to_string(path).unwrap()
+}
+
+/// A byte-order mark, as Notepad or Excel may put at the start of a UTF-8 file.
+const MARK: &str = "\u{feff}";
+
+#[test]
+fn a_byte_order_mark_is_no_part_of_the_text_and_positions_are_an_editors() {
+    let (status, lines, summary) = check_extra(format!("{MARK}{BASE}"));
+    assert_eq!(status, 0, "{lines:?}");
+    assert!(lines.is_empty(), "{lines:?}");
+    assert_other_files_load(&summary, FIXTURE_FORECASTS + 1);
+    // Problems on the first line are counted from after the mark, as an editor shows them.
+    assert_error(
+        format!("{MARK}{}", broken("Scenario(", "Config(")),
+        "1:1",
+        "not a scenario file: it holds `Config(…)`",
+    );
+    let mut bytes = format!("{MARK}{BASE}").into_bytes();
+    bytes[MARK.len() + 4] = 0xff;
+    assert_error(bytes, "1:5", "not UTF-8 text (byte 0xff)");
+    assert_error(
+        format!("{MARK}{}", broken("format: 1", "format: 2")),
+        "2:13",
+        "written in format 2 by a newer Hindsight",
+    );
+    // The people registry too.
+    let ledger = TempLedger::fixture();
+    ledger.write("people.ron", format!("{MARK}{}", ledger.read("people.ron")));
+    let run = ledger.run(&["check"]);
+    assert_eq!(run.status, 0, "{}", run.stdout);
+}
+
+#[test]
+fn a_file_with_a_byte_order_mark_keeps_it_when_resolved_reopened_and_formatted() {
+    for endings in ["\n", "\r\n"] {
+        let ledger = TempLedger::fixture();
+        let before = format!("{MARK}{}", BASE.replace('\n', endings));
+        let path = ledger.write("extra.ron", &before);
+        let after = resolve_x1(&ledger, &path);
+        assert!(after.starts_with(MARK), "{after:?}");
+        // Only the outcome changed; the mark and the line endings are as they were.
+        let changed = common::changed_line_range(&before, &after);
+        assert_eq!(changed, 18..19, "{after}");
+        assert_eq!(
+            after.matches(endings).count(),
+            after.matches('\n').count(),
+            "{endings:?}"
+        );
+        let run = ledger.run(&["reopen", "x1"]);
+        assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+
+        // `fmt` keeps the mark too, and takes what it wrote as canonical.
+        let run = ledger.run(&["fmt"]);
+        assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+        assert!(std::fs::read_to_string(&path).unwrap().starts_with(MARK));
+        let run = ledger.run(&["fmt", "--check"]);
+        assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+    }
+}
+
+#[test]
+fn lines_of_a_quote_that_look_like_conflict_markers_are_its_text() {
+    let quote = "quote: \"He wrote:\n<<<<<<< ours\nwe stay\n=======\nwe go\n>>>>>>> theirs\nand nobody knew which\",";
+    let contents = broken("quote: \"Q\",", quote);
+    let ledger = TempLedger::fixture();
+    let path = ledger.write("extra.ron", &contents);
+    let run = ledger.run(&["check"]);
+    assert_eq!(run.status, 0, "{}", run.stdout);
+    assert!(!run.stdout.contains(": error:"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "extra.ron:15:1: warning: lines 15 to 19 inside a string look like conflict markers"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains(&format!(" {} forecasts,", FIXTURE_FORECASTS + 1)),
+        "{}",
+        run.stdout
+    );
+    let listed = ledger.run(&["list", "--format", "json"]);
+    let x1 = listed
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "x1")
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        x1["quote"],
+        "He wrote:\n<<<<<<< ours\nwe stay\n=======\nwe go\n>>>>>>> theirs\nand nobody knew which"
+    );
+    let after = resolve_x1(&ledger, &path);
+    assert!(
+        after.contains(quote) && after.contains("verdict: True"),
+        "{after}"
+    );
+
+    // A quote that a comment or a character literal seems to open does not hide a real
+    // conflict after it.
+    let fooled = broken(
+        "    forecasts: [",
+        "    // a \"stray quote\n    tags: ['\"'],\n    forecasts: [",
+    )
+    .replacen(
+        "            outcome: Open,\n",
+        "<<<<<<< ours\n            outcome: Open,\n=======\n            outcome: Resolved(on: \"2022-06-01\", verdict: False),\n>>>>>>> theirs\n",
+        1,
+    );
+    assert_error(fooled, "20:1", "unresolved merge conflict (lines 20 to 24)");
+}

@@ -670,3 +670,31 @@ fn a_registry_built_to_defeat_the_spelling_check_still_loads_in_time() {
     );
     assert_fixture_loads(&ledger);
 }
+
+#[test]
+fn a_file_made_to_defeat_the_id_scan_is_read_in_time_and_the_rest_resolves() {
+    let ledger = TempLedger::fixture();
+    // After every `id`, a comment to the line's end or a raw string that never closes:
+    // read from each `id` afresh, each would take the file's length squared. Conflict
+    // markers and stray quotes for the scan that tells a marker from a string's text.
+    let lines = [
+        "id//".repeat(1 << 20),
+        "<<<<<<< ours".into(),
+        "'\"' \"".repeat(1 << 18),
+        "id: r#\"".repeat(1 << 18),
+    ];
+    let hostile = ledger.write("hostile.ron", lines.join("\n"));
+    let check = run(&ledger, &["check"]);
+    assert_eq!(check.status, 1, "{}", check.stderr());
+    assert!(
+        check.stdout().contains(&format!("{}:", hostile.display())),
+        "{}",
+        check.stdout()
+    );
+    let resolved = run(
+        &ledger,
+        &["resolve", "bo-minister-resigns", "true", "--by", "Tester"],
+    );
+    assert_eq!(resolved.status, 0, "{}", resolved.stderr());
+    assert!(ledger.read("prices.ron").contains("verdict: True"));
+}

@@ -1,5 +1,6 @@
 //! Any bytes as a scenario file in a folder beside a good one: the whole loader (walk,
-//! read, parse, validate) never panics, and the good file always loads.
+//! read, parse, validate) never panics, the good file always loads, and the narrow load
+//! that `resolve` uses finds every forecast the whole load finds, however its id is spelled.
 
 #![no_main]
 
@@ -39,4 +40,19 @@ fuzz_target!(|data: &[u8]| {
         ledger.find("good-forecast").is_some(),
         "a broken neighbour stopped a good file from loading"
     );
+    let ids: std::collections::BTreeSet<&str> = ledger
+        .files
+        .iter()
+        .flat_map(|file| &file.scenario.forecasts)
+        .map(|forecast| forecast.id.as_str())
+        .take(8)
+        .collect();
+    for id in ids {
+        let narrow = hindsight::ledger::load_holding(dir, today, id).unwrap();
+        assert_eq!(
+            narrow.find_all(id).len(),
+            ledger.find_all(id).len(),
+            "the narrow load sees another number of forecasts '{id}'"
+        );
+    }
 });

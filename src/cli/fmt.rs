@@ -13,6 +13,7 @@ use super::{CliResult, FolderArg, load, plural};
 use crate::ledger::EditError;
 use crate::ledger::Ledger;
 use crate::ledger::format::{Formatted, canonical_text, file_kind, format_file};
+use crate::ledger::parse::without_byte_order_mark;
 
 #[derive(Debug, Args)]
 pub struct FmtArgs {
@@ -82,7 +83,8 @@ fn needs_formatting(ledger: &Ledger, path: &Path) -> Result<bool, String> {
     }
     let text = std::fs::read_to_string(path)
         .map_err(|error| format!("{}: not formatted: {error}", path.display()))?;
-    match canonical_text(file_kind(&ledger.dir, path), path, &text) {
+    let text = without_byte_order_mark(&text);
+    match canonical_text(file_kind(&ledger.dir, path), path, text) {
         Ok(formatted) => Ok(formatted != Formatted::Canonical),
         Err(refusal) => Err(format!("{}: not formatted: {refusal}", path.display())),
     }

@@ -3,7 +3,9 @@
 //! still loads. Each marked region is blanked out (its characters become spaces, its line
 //! breaks stay, so every position after it is unchanged), the rest parses as usual, and
 //! each region is reported at its marker with what the two versions say. A file with a
-//! dispute has errors, so no ordinary write touches it.
+//! dispute has errors, so no ordinary write touches it. A marker counts only at the start
+//! of a line outside any string: lines of a multi-line quote are its text, whatever they
+//! look like (with a warning when they have a whole conflict's shape).
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -14,7 +16,7 @@ use super::Ledger;
 use super::merge::{OURS_MARKER, SEPARATOR, Side, THEIRS_MARKER};
 use super::parse::ron_options;
 use super::problem::{Position, Problem};
-use super::syntax::{self, LineIndex};
+use super::syntax::{self, LineIndex, tokens};
 use super::transaction::{EditError, Endings, Rules, transact_under};
 
 /// One marked region: the marker lines and the two versions between them.
@@ -46,17 +48,36 @@ pub(super) struct Blanked {
     pub records: Vec<DisputedRecord>,
 }
 
-/// The text with every marked region blanked, and a problem for each region; `None` when
-/// the text has no conflict markers.
+/// The text with every marked region blanked, and a problem for each region (and a
+/// warning for each conflict's shape inside a string); `None` when the text has neither.
 pub(super) fn blank_disputes(path: &Path, text: &str) -> Option<Blanked> {
-    let regions = regions(text);
-    if regions.is_empty() {
+    let Markers {
+        regions,
+        in_strings,
+    } = markers(text);
+    if regions.is_empty() && in_strings.is_empty() {
         return None;
     }
     let lines = LineIndex::new(text);
     let top_level = TopLevel::of(text, &regions);
     let mut blanked = text.to_string();
-    let mut problems = Vec::new();
+    let mut problems: Vec<Problem> = in_strings
+        .iter()
+        .map(|span| {
+            let (from, to) = (
+                lines.position(text, span.start),
+                lines.position(text, span.end.saturating_sub(1)),
+            );
+            Problem::warning(
+                path,
+                from,
+                format!(
+                    "lines {} to {} inside a string look like conflict markers; they are read as the string's text (if a merge left them there, keep one version and remove the markers)",
+                    from.line, to.line
+                ),
+            )
+        })
+        .collect();
     let mut records = Vec::new();
     for region in &regions {
         let at = lines.position(text, region.whole.start);
@@ -166,37 +187,153 @@ fn is_whole_records(side: &str) -> bool {
 }
 
 fn regions(text: &str) -> Vec<Region> {
+    markers(text).regions
+}
+
+/// A file's conflict markers: the marked regions, and the spans of lines inside a string
+/// that have a region's shape (text, as in a quote about a merge, but worth a warning).
+#[derive(Default)]
+struct Markers {
+    regions: Vec<Region>,
+    in_strings: Vec<Range<usize>>,
+}
+
+/// Finds the marked regions. A region opens at a `<<<<<<<` line that starts outside any
+/// string: a line of a multi-line string is text, whatever it looks like.
+fn markers(text: &str) -> Markers {
+    let mut found = Markers::default();
     // Most files have no markers at all: one fast scan says so.
     if memchr::memmem::find(text.as_bytes(), &OURS_MARKER.as_bytes()[..7]).is_none() {
-        return Vec::new();
+        return found;
     }
-    let mut regions = Vec::new();
+    let mut strings = Strings::new(text);
     let mut offset = 0;
     let mut open: Option<(usize, usize)> = None; // (region start, ours start)
     let mut separator: Option<usize> = None; // theirs start, with ours end before it
     let mut ours_end = 0;
+    // A region's shape inside one string: its start, and whether the separator was seen.
+    let mut quoted: Option<(usize, bool)> = None;
     for line in text.split_inclusive('\n') {
         let bare = line.trim_end_matches(['\n', '\r']);
         let next = offset + line.len();
-        if bare.starts_with(&OURS_MARKER[..7]) && open.is_none() {
-            open = Some((offset, next));
-        } else if bare.starts_with(SEPARATOR) && bare.trim_end() == SEPARATOR && open.is_some() {
+        let is_separator = bare.starts_with(SEPARATOR) && bare.trim_end() == SEPARATOR;
+        if open.is_none() {
+            let inside = strings.inside(offset);
+            if !inside {
+                quoted = None;
+            }
+            if bare.starts_with(&OURS_MARKER[..7]) {
+                if !inside {
+                    open = Some((offset, next));
+                } else if quoted.is_none() {
+                    quoted = Some((offset, false));
+                }
+            } else if inside && is_separator {
+                quoted = quoted.map(|(start, _)| (start, true));
+            } else if inside
+                && bare.starts_with(&THEIRS_MARKER[..7])
+                && let Some((start, true)) = quoted
+            {
+                found.in_strings.push(start..next);
+                quoted = None;
+            }
+        } else if is_separator {
             ours_end = offset;
             separator = Some(next);
         } else if bare.starts_with(&THEIRS_MARKER[..7])
             && let (Some((start, ours_start)), Some(theirs_start)) = (open, separator)
         {
-            regions.push(Region {
+            found.regions.push(Region {
                 whole: start..next,
                 ours: ours_start..ours_end,
                 theirs: theirs_start..offset,
             });
             open = None;
             separator = None;
+            // A region is not read for strings: what follows it starts outside one, as
+            // its start did.
+            strings.resume_at(next);
         }
         offset = next;
     }
-    regions
+    found
+}
+
+/// Whether the lines of a text start inside a string, asked line by line down the text.
+/// Strings are found as ron reads them: `"…"` with its escapes and raw `r#"…"#`; a quote
+/// in a comment or a character literal (`'"'`) opens none.
+struct Strings<'a> {
+    bytes: &'a [u8],
+    /// Where reading goes on: never inside a token.
+    at: usize,
+    /// The end of the string the last line asked about started in.
+    string_end: usize,
+}
+
+impl<'a> Strings<'a> {
+    fn new(text: &'a str) -> Strings<'a> {
+        Strings {
+            bytes: text.as_bytes(),
+            at: 0,
+            string_end: 0,
+        }
+    }
+
+    /// Whether `offset` (not before any offset asked before) lies inside a string.
+    fn inside(&mut self, offset: usize) -> bool {
+        if offset < self.string_end {
+            return true;
+        }
+        while self.at < offset {
+            let (end, is_string) = token(self.bytes, self.at);
+            self.at = end;
+            if is_string && end > offset {
+                self.string_end = end;
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Goes on reading at `offset`, outside any string.
+    fn resume_at(&mut self, offset: usize) {
+        self.at = offset;
+        self.string_end = 0;
+    }
+}
+
+/// The end of the token at `at`, and whether it is a string (one that never closes runs
+/// to the text's end).
+fn token(bytes: &[u8], at: usize) -> (usize, bool) {
+    let rest = &bytes[at..];
+    let is_name = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+    let or_end = |end: Option<usize>| end.unwrap_or(bytes.len());
+    match rest {
+        [b'"', ..] => (or_end(tokens::string_end(bytes, at)), true),
+        [b'r' | b'b', ..] => match tokens::raw_string(bytes, at) {
+            Some(raw) => (or_end(raw.end), true),
+            // A name starting with `r` or `b`, passed whole.
+            None => (at + rest.iter().take_while(|b| is_name(b)).count(), false),
+        },
+        [b'/', b'/', ..] => (
+            memchr::memchr(b'\n', rest).map_or(bytes.len(), |n| at + n),
+            false,
+        ),
+        [b'/', b'*', ..] => (or_end(tokens::block_comment_end(bytes, at)), false),
+        [b'\'', ..] => (char_literal_end(bytes, at), false),
+        // A name is passed whole: an `r` inside it opens no raw string.
+        [b, ..] if is_name(b) => (at + rest.iter().take_while(|b| is_name(b)).count(), false),
+        _ => (at + 1, false),
+    }
+}
+
+/// Where a character literal starting at `at` ends; a lone `'` is passed alone.
+fn char_literal_end(bytes: &[u8], at: usize) -> usize {
+    let body = at + 1 + usize::from(bytes.get(at + 1) == Some(&b'\\'));
+    let closing = bytes
+        .get(body + 1..)
+        .and_then(|rest| rest.iter().take(8).position(|&b| b == b'\''));
+    closing.map_or(at + 1, |closing| body + 1 + closing + 1)
 }
 
 /// What a region is about: one record in two versions, one field of the file in two

@@ -306,10 +306,9 @@ fn walk_problem(error: &walkdir::Error) -> Option<Problem> {
     ))
 }
 
-/// The text of a file the walk accepted: [`read_bytes`], and UTF-8.
+/// The text of a file the walk accepted: [`read_bytes`], UTF-8, after any byte-order mark.
 pub(crate) fn read_text(path: &Path) -> Result<String, Problem> {
-    String::from_utf8(read_bytes(path)?)
-        .map_err(|error| parse::utf8_problem(path, error.as_bytes(), error.utf8_error()))
+    parse::into_text(path, read_bytes(path)?)
 }
 
 /// The bytes of a file from a folder that is not trusted. It is opened without blocking

@@ -6,9 +6,10 @@
 //! change times, inode), as git's index does, and a Bloom filter of the strings the file
 //! sets an `id:` field to. A file whose identity is unchanged and whose filter rules the id
 //! out is not read; any other file is read and scanned as before, and its entry renewed.
-//! The index only ever saves reading: a file it wrongly skips (an id written in an unusual
-//! way, `id: /* … */ "x"`) leaves the forecast unfound, and the command then loads the
-//! whole folder before saying so, as it always did.
+//! The index only ever saves reading, never changes an answer: its filters hold every id
+//! the parser would find in a file, however it is spelled (escapes, raw strings, comments
+//! around the colon; see [`FileIds`]), and a file with an id string it cannot decode is
+//! always read.
 //!
 //! It lives in the user's cache folder (`$XDG_CACHE_HOME/hindsight`, else
 //! `~/.cache/hindsight`), one file per scenarios folder, never in the folder itself: a
@@ -20,10 +21,14 @@ use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use super::syntax::tokens;
+
 /// Filter bits per id: with four probes, about one file in 400 is read needlessly.
 const BITS_PER_ID: usize = 16;
 const PROBES: u64 = 4;
-const MAGIC: &[u8] = b"hindsight id index 1\n";
+/// Version 1 left ids written with escapes or as raw strings out of its filters: its
+/// files are not read.
+const MAGIC: &[u8] = b"hindsight id index 2\n";
 
 /// A file's identity as `stat` gives it: when any part changes, its entry is stale.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -142,8 +147,8 @@ impl IdIndex {
         false
     }
 
-    /// Takes in what `path` held when read (its bytes), if its identity was noted.
-    pub fn renew(&self, path: &Path, bytes: &[u8]) {
+    /// Takes in the ids `path` held when read, if its identity was noted.
+    pub fn renew(&self, path: &Path, ids: &FileIds) {
         let key = self.key(path);
         let identity = self
             .identities
@@ -155,7 +160,7 @@ impl IdIndex {
         };
         let entry = Entry {
             identity,
-            filter: filter_of(bytes),
+            filter: filter_of(ids),
         };
         if self.entries.get(&key) != Some(&entry)
             && let Ok(mut renewed) = self.renewed.lock()
@@ -219,27 +224,155 @@ fn location(dir: &Path) -> Option<PathBuf> {
     )
 }
 
-/// The strings a file sets an `id:` field to (`id: "…"`, spaces allowed around the colon).
-fn ids_in(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
-    memchr::memmem::find_iter(bytes, b"id").filter_map(move |at| {
-        let before = at.checked_sub(1).map(|i| bytes[i]);
-        if before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_') {
-            return None;
-        }
-        let rest = &bytes[at + 2..];
-        let rest = trim_spaces(rest).strip_prefix(b":")?;
-        let rest = trim_spaces(rest).strip_prefix(b"\"")?;
-        let end = memchr::memchr2(b'"', b'\\', rest)?;
-        (rest[end] == b'"').then_some(&rest[..end])
-    })
+/// The ids one file's text sets `id:` fields to, spelled however ron allows: found by a
+/// scan of the bytes (no parse), and never fewer than the parser would find, so that a
+/// file left out for not holding an id cannot hold it. Extra ones (an `id: "x"` inside a
+/// quote) only cost a file read for nothing.
+pub(super) struct FileIds<'a> {
+    /// Written plainly (`id: "x"`): the bytes between the quotes.
+    plain: Vec<&'a [u8]>,
+    /// Written with escapes (`"\u{78}"`) or as a raw string (`r#"x"#`): decoded.
+    decoded: Vec<String>,
+    /// Some `id:` string could not be decoded (it is broken, or ends with the file): the
+    /// file may hold any id, and is always read.
+    any: bool,
 }
 
-fn trim_spaces(bytes: &[u8]) -> &[u8] {
-    let start = bytes
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(bytes.len());
-    &bytes[start..]
+impl<'a> FileIds<'a> {
+    pub(super) fn of(bytes: &'a [u8]) -> FileIds<'a> {
+        let mut ids = FileIds {
+            plain: Vec::new(),
+            decoded: Vec::new(),
+            any: false,
+        };
+        // What follows each `id` is read on its own, so a file of `id//id//…` would be
+        // read again and again: past a bound, the file may hold any id (and is read).
+        let mut budget = 2 * bytes.len() + 4096;
+        for at in memchr::memmem::find_iter(bytes, b"id") {
+            let (found, read) = id_string_at(bytes, at);
+            budget = budget.saturating_sub(read);
+            match found {
+                _ if budget == 0 => ids.any = true,
+                None => {}
+                Some(IdString::Plain(id)) => ids.plain.push(id),
+                Some(IdString::Decoded(id)) => ids.decoded.push(id),
+                Some(IdString::Undecodable) => ids.any = true,
+            }
+            // Nothing found after that can narrow it.
+            if ids.any {
+                break;
+            }
+        }
+        ids
+    }
+
+    /// Whether the file can hold `id`.
+    pub(super) fn may_hold(&self, id: &str) -> bool {
+        self.any
+            || self.plain.contains(&id.as_bytes())
+            || self.decoded.iter().any(|decoded| decoded == id)
+    }
+
+    fn all(&self) -> impl Iterator<Item = &[u8]> {
+        let decoded = self.decoded.iter().map(String::as_bytes);
+        self.plain.iter().copied().chain(decoded)
+    }
+}
+
+/// The string an `id` field at `at` is set to, if the `id` there is a field's name.
+enum IdString<'a> {
+    Plain(&'a [u8]),
+    Decoded(String),
+    Undecodable,
+}
+
+/// Reads `id`, then whitespace and comments, `:`, whitespace and comments, and a string
+/// (`r#id` is ron's raw spelling of `id`: the `#` before it is no part of a name). Also
+/// returns how many bytes after `at` were read.
+fn id_string_at(bytes: &[u8], at: usize) -> (Option<IdString<'_>>, usize) {
+    let read = |rest: &[u8]| bytes.len() - rest.len() - at;
+    let before = at.checked_sub(1).map(|i| bytes[i]);
+    if before.is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_') {
+        return (None, 0);
+    }
+    let rest = skip_trivia(&bytes[at + 2..]);
+    let Some(rest) = rest.strip_prefix(b":") else {
+        return (None, read(rest));
+    };
+    let literal = skip_trivia(rest);
+    let (found, length) = match literal.first() {
+        Some(b'"') => quoted_string(literal),
+        Some(b'r') => match tokens::raw_string(literal, 0) {
+            Some(raw) => (
+                Some(raw_string(literal, &raw)),
+                raw.end.unwrap_or(literal.len()),
+            ),
+            None => (None, 0),
+        },
+        _ => (None, 0),
+    };
+    (found, read(literal) + length)
+}
+
+/// A `"…"` string: the bytes between the quotes when it has no escapes, else decoded by
+/// ron itself (the parser's own decoding); and its length.
+fn quoted_string(literal: &[u8]) -> (Option<IdString<'_>>, usize) {
+    let Some(end) = tokens::string_end(literal, 0) else {
+        return (Some(IdString::Undecodable), literal.len());
+    };
+    let inner = &literal[1..end - 1];
+    if memchr::memchr(b'\\', inner).is_none() {
+        return (Some(IdString::Plain(inner)), end);
+    }
+    let decoded = std::str::from_utf8(&literal[..end])
+        .ok()
+        .and_then(|literal| ron::from_str::<String>(literal).ok());
+    (
+        Some(decoded.map_or(IdString::Undecodable, IdString::Decoded)),
+        end,
+    )
+}
+
+/// A raw string's text (it has no escapes), if it closes.
+fn raw_string<'a>(literal: &'a [u8], raw: &tokens::RawString) -> IdString<'a> {
+    match (raw.end, std::str::from_utf8(&literal[raw.text.clone()])) {
+        (Some(_), Ok(id)) => IdString::Decoded(id.to_string()),
+        _ => IdString::Undecodable,
+    }
+}
+
+/// Skips what ron skips between tokens: whitespace (any that ron or the outline counts)
+/// and comments, `//` to the line's end and nested `/* … */`.
+fn skip_trivia(mut bytes: &[u8]) -> &[u8] {
+    loop {
+        match bytes {
+            [b, rest @ ..] if b.is_ascii_whitespace() || *b == 0x0b => bytes = rest,
+            [b'/', b'/', rest @ ..] => {
+                bytes = memchr::memchr(b'\n', rest).map_or(&[][..], |end| &rest[end..]);
+            }
+            [b'/', b'*', ..] => match tokens::block_comment_end(bytes, 0) {
+                Some(end) => bytes = &bytes[end..],
+                None => return &[],
+            },
+            [b, ..] if *b >= 0x80 => {
+                let width = match b {
+                    0xc0..=0xdf => 2,
+                    0xe0..=0xef => 3,
+                    _ => 4,
+                };
+                let space = bytes
+                    .get(..width)
+                    .and_then(|c| std::str::from_utf8(c).ok())
+                    .and_then(|c| c.chars().next())
+                    .is_some_and(|c| c.is_whitespace() || matches!(c, '\u{200e}' | '\u{200f}'));
+                if !space {
+                    return bytes;
+                }
+                bytes = &bytes[width..];
+            }
+            _ => return bytes,
+        }
+    }
 }
 
 /// The filter's bit positions for `id`: double hashing from one 64-bit hash.
@@ -251,8 +384,13 @@ fn probes(id: &[u8], bits: u64) -> impl Iterator<Item = u64> {
     (0..PROBES).map(move |i| first.wrapping_add(i.wrapping_mul(step)) % bits)
 }
 
-fn filter_of(bytes: &[u8]) -> Vec<u64> {
-    let ids: Vec<&[u8]> = ids_in(bytes).collect();
+/// The filter of a file's ids; one that may hold any id has every bit set, so it rules
+/// nothing out.
+fn filter_of(ids: &FileIds) -> Vec<u64> {
+    if ids.any {
+        return vec![u64::MAX];
+    }
+    let ids: Vec<&[u8]> = ids.all().collect();
     let words = (ids.len() * BITS_PER_ID).div_ceil(64).max(1);
     let mut filter = vec![0u64; words];
     let bits = (words * 64) as u64;
@@ -357,15 +495,71 @@ fn decode_with(mut rest: &[u8]) -> Option<HashMap<PathBuf, Entry>> {
 mod tests {
     use super::*;
 
+    fn ids(text: &str) -> (Vec<String>, bool) {
+        let ids = FileIds::of(text.as_bytes());
+        let found = ids.all().map(|id| String::from_utf8_lossy(id).into_owned());
+        (found.collect(), ids.any)
+    }
+
     #[test]
     fn ids_are_found_where_a_field_sets_them() {
-        let text = br#"Scenario(id: "s", sources: [Source(id:"src")], forecasts: [(
+        let text = r#"Scenario(id: "s", sources: [Source(id:"src")], forecasts: [(
             id : "a-1", source: "src", tags: ["id"], quote: "his id: \"x\""),
-            (paid: "no", r#id: "raw", id: "esc\"aped")])"#;
-        let found: Vec<&[u8]> = ids_in(text).collect();
-        // `r#id` is ron's raw spelling of `id`; an escaped id is left out (a miss only
-        // costs a full load).
-        assert_eq!(found, vec![&b"s"[..], b"src", b"a-1", b"raw"]);
+            (paid: "no", r#id: "raw", id /* the id */ : // really
+              "b-2")])"#;
+        // `r#id` is ron's raw spelling of `id`.
+        let found = vec!["s", "src", "a-1", "raw", "b-2"];
+        assert_eq!(
+            ids(text),
+            (found.into_iter().map(String::from).collect(), false)
+        );
+    }
+
+    #[test]
+    fn escaped_and_raw_ids_are_decoded_as_ron_decodes_them() {
+        let text = "(id: \"themselve\\u{73}\", id: r\"f5-1\", id: r##\"a\"#b\"##, id: \"q\\\"\")";
+        let (found, any) = ids(text);
+        assert_eq!(found, vec!["themselves", "f5-1", "a\"#b", "q\""]);
+        assert!(!any);
+        let file = FileIds::of(text.as_bytes());
+        assert!(file.may_hold("themselves") && file.may_hold("f5-1"));
+        assert!(!file.may_hold("themselve\\u{73}") && !file.may_hold("other"));
+        // A filter of them rules out none of them.
+        let filter = filter_of(&file);
+        assert!(
+            ["themselves", "f5-1", "a\"#b", "q\""]
+                .iter()
+                .all(|id| may_hold(&filter, id))
+        );
+    }
+
+    #[test]
+    fn a_file_with_an_id_string_that_cannot_be_decoded_may_hold_any_id() {
+        for text in [
+            "(id: \"bad \\q escape\")",
+            "(id: \"unterminated \\\" string",
+            "(id: r#\"unterminated raw",
+        ] {
+            let file = FileIds::of(text.as_bytes());
+            assert!(file.may_hold("anything"), "{text}");
+            assert!(may_hold(&filter_of(&file), "anything"), "{text}");
+        }
+        // A name that starts with `r` is not a raw string.
+        assert_eq!(
+            ids("(id: ready, id: \"x\")"),
+            (vec!["x".to_string()], false)
+        );
+    }
+
+    #[test]
+    fn a_file_made_to_be_read_again_and_again_is_read_once_and_may_hold_any_id() {
+        // Each `id` is followed by a comment to the line's end, or by a raw string that
+        // never closes: read from every `id`, that is the file's length squared.
+        for text in ["id//".repeat(200_000), "id:r#\"".repeat(200_000)] {
+            let started = std::time::Instant::now();
+            assert!(FileIds::of(text.as_bytes()).any);
+            assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        }
     }
 
     #[test]
@@ -373,7 +567,7 @@ mod tests {
         let text: String = (0..1000)
             .map(|i| format!("(id: \"forecast-{i}\"),\n"))
             .collect();
-        let filter = filter_of(text.as_bytes());
+        let filter = filter_of(&FileIds::of(text.as_bytes()));
         assert!((0..1000).all(|i| may_hold(&filter, &format!("forecast-{i}"))));
         let false_positives = (1000..11_000)
             .filter(|i| may_hold(&filter, &format!("forecast-{i}")))
@@ -389,14 +583,14 @@ mod tests {
         let mut index = IdIndex::default();
         // Unknown to the index: read, and taken in.
         assert!(!index.rules_out(&path, "absent"));
-        index.renew(&path, &std::fs::read(&path).unwrap());
+        index.renew(&path, &FileIds::of(&std::fs::read(&path).unwrap()));
         index.take_in_renewed();
         assert!(index.rules_out(&path, "absent"));
         assert!(!index.rules_out(&path, "present"));
         // Changed on disk: read again, whatever its entry says.
         std::fs::write(&path, "(id: \"present\"), (id: \"absent\")").unwrap();
         assert!(!index.rules_out(&path, "absent"));
-        index.renew(&path, &std::fs::read(&path).unwrap());
+        index.renew(&path, &FileIds::of(&std::fs::read(&path).unwrap()));
         index.take_in_renewed();
         assert!(!index.rules_out(&path, "absent"));
         assert!(index.rules_out(&path, "never"));

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 
 use super::folder::{self, FolderFiles, is_special, ron_files};
-use super::id_index::{self, IdIndex};
+use super::id_index::{self, FileIds, IdIndex};
 use super::parse::{self, Document, Parsed};
 use super::people::PersonIndex;
 use super::problem::{Position, Problem, sort_problems};
@@ -92,18 +92,18 @@ pub fn load_with_progress(
 }
 
 /// Loads the people registry, the phrase table and only the scenario files that can hold
-/// forecast `id` (their text has it in quotes): what a command that changes one forecast
-/// needs. Every file is read, but only those are parsed and validated, so the cost is
-/// reading the folder, not loading it. Checks across files are the full load's: a command
-/// that finds nothing here loads everything before saying so.
+/// forecast `id` (an `id:` field of theirs is set to it, however the string is spelled):
+/// what a command that changes one forecast needs. Every file is read, but only those are
+/// parsed and validated, so the cost is reading the folder, not loading it. Every file
+/// holding the id is among them, so a duplicate `check` reports is seen here too; checks
+/// across files are otherwise the full load's: a command that finds nothing here loads
+/// everything before saying so.
 ///
 /// Files that the folder's [`IdIndex`] rules out, unchanged since it last saw them, are
 /// not even read: the cost is then one file, whatever the folder's size.
 pub fn load_holding(dir: &Path, today: NaiveDate, id: &str) -> Result<Ledger, LoadError> {
-    let quoted = format!("\"{id}\"");
     let holding = Holding {
         id,
-        quoted: memchr::memmem::Finder::new(quoted.as_bytes()),
         index: IdIndex::open(dir),
     };
     let (ledger, paths) = load_where(dir, today, Some(&holding), &LoadProgress::default())?;
@@ -116,8 +116,6 @@ pub fn load_holding(dir: &Path, today: NaiveDate, id: &str) -> Result<Ledger, Lo
 /// Loading only the scenario files that can hold forecast `id`.
 struct Holding<'a> {
     id: &'a str,
-    /// The id in quotes: a file without it cannot hold the forecast.
-    quoted: memchr::memmem::Finder<'a>,
     index: IdIndex,
 }
 
@@ -129,8 +127,9 @@ impl Holding<'_> {
 
     /// Whether the file, read, is kept; the index takes in what it holds.
     fn keeps(&self, path: &Path, bytes: &[u8]) -> bool {
-        self.index.renew(path, bytes);
-        self.quoted.find(bytes).is_some()
+        let ids = FileIds::of(bytes);
+        self.index.renew(path, &ids);
+        ids.may_hold(self.id)
     }
 }
 
@@ -227,9 +226,7 @@ fn load_where(
                     Ok(()) if !holding.keeps(path, buffer) => {
                         return (None, Vec::new(), Vec::new());
                     }
-                    Ok(()) => String::from_utf8(std::mem::take(buffer)).map_err(|error| {
-                        parse::utf8_problem(path, error.as_bytes(), error.utf8_error())
-                    }),
+                    Ok(()) => parse::into_text(path, std::mem::take(buffer)),
                     Err(problem) => Err(problem),
                 },
             };

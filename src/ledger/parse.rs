@@ -79,15 +79,39 @@ impl<T> Parsed<T> {
     }
 }
 
-/// Decodes a file's bytes, or says where the first byte that is not UTF-8 is.
+/// The byte-order mark some editors (Notepad, Excel) put at the start of a UTF-8 file. It
+/// is no part of the text: a file's text is what follows it, so positions in messages are
+/// the ones an editor shows, and a write puts it back (see `transaction`).
+pub const BYTE_ORDER_MARK: &str = "\u{feff}";
+
+/// A file's text without its byte-order mark, if it has one.
+pub fn without_byte_order_mark(text: &str) -> &str {
+    text.strip_prefix(BYTE_ORDER_MARK).unwrap_or(text)
+}
+
+/// Decodes a file's bytes (its text, after any byte-order mark), or says where the first
+/// byte that is not UTF-8 is.
 pub fn decode_utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, Problem> {
-    std::str::from_utf8(bytes).map_err(|error| utf8_problem(path, bytes, error))
+    std::str::from_utf8(bytes)
+        .map(without_byte_order_mark)
+        .map_err(|error| utf8_problem(path, bytes, error))
+}
+
+/// [`decode_utf8`] for bytes the caller owns: the text, without a copy unless the file
+/// starts with a byte-order mark.
+pub fn into_text(path: &Path, bytes: Vec<u8>) -> Result<String, Problem> {
+    let mut text = String::from_utf8(bytes)
+        .map_err(|error| utf8_problem(path, error.as_bytes(), error.utf8_error()))?;
+    if text.starts_with(BYTE_ORDER_MARK) {
+        text.drain(..BYTE_ORDER_MARK.len());
+    }
+    Ok(text)
 }
 
 /// Where the first byte that is not UTF-8 is, and what to do about it.
 pub fn utf8_problem(path: &Path, bytes: &[u8], error: std::str::Utf8Error) -> Problem {
     let valid = &bytes[..error.valid_up_to()];
-    let text = std::str::from_utf8(valid).unwrap_or_default();
+    let text = without_byte_order_mark(std::str::from_utf8(valid).unwrap_or_default());
     let position = LineIndex::new(text).position(text, text.len());
     let byte = bytes.get(error.valid_up_to()).copied().unwrap_or_default();
     Problem::error(

@@ -385,26 +385,10 @@ impl Parser<'_> {
                 self.comments.push(start..self.pos);
             } else if trimmed.starts_with("/*") {
                 let start = self.pos;
-                let mut depth = 0usize;
-                let bytes = self.text.as_bytes();
-                while self.pos < bytes.len() {
-                    if bytes[self.pos..].starts_with(b"/*") {
-                        depth += 1;
-                        self.pos += 2;
-                    } else if bytes[self.pos..].starts_with(b"*/") {
-                        depth -= 1;
-                        self.pos += 2;
-                        if depth == 0 {
-                            break;
-                        }
-                    } else {
-                        self.pos += 1;
-                    }
-                }
-                if depth != 0 {
-                    self.pos = start;
+                let Some(end) = tokens::block_comment_end(self.text.as_bytes(), start) else {
                     return Err(self.error("unclosed block comment"));
-                }
+                };
+                self.pos = end;
                 self.comments.push(start..self.pos);
             } else {
                 return Ok(());
@@ -452,7 +436,7 @@ impl Parser<'_> {
             Some('(') => self.parenthesized(start, None),
             Some('"') => self.string(start),
             Some('\'') => self.char_literal(start),
-            Some(c) if c == 'r' && self.is_raw_string_start(1) => self.raw_string(start, 1),
+            Some(c) if c == 'r' && self.is_raw_string_start(1) => self.raw_string(start),
             Some(c) if c == 'b' && self.rest()[1..].starts_with('"') => {
                 self.pos += 1;
                 self.string(start)
@@ -460,7 +444,7 @@ impl Parser<'_> {
             Some(c)
                 if c == 'b' && self.rest()[1..].starts_with('r') && self.is_raw_string_start(2) =>
             {
-                self.raw_string(start, 2)
+                self.raw_string(start)
             }
             Some(c) if is_identifier_start(c) => {
                 let name = self.identifier();
@@ -649,24 +633,16 @@ impl Parser<'_> {
         Err(self.error("unterminated string"))
     }
 
-    fn raw_string(&mut self, start: usize, prefix: usize) -> Result<Node, SyntaxError> {
-        let open = self.pos;
-        self.pos += prefix;
-        let hashes = self.rest().len() - self.rest().trim_start_matches('#').len();
-        self.pos += hashes + 1; // the hashes and the opening quote
-        let closing = format!("\"{}", "#".repeat(hashes));
-        match self.rest().find(&closing) {
+    fn raw_string(&mut self, start: usize) -> Result<Node, SyntaxError> {
+        match tokens::raw_string(self.text.as_bytes(), start).and_then(|raw| raw.end) {
             Some(end) => {
-                self.pos += end + closing.len();
+                self.pos = end;
                 Ok(Node {
                     span: start..self.pos,
                     kind: NodeKind::Atom,
                 })
             }
-            None => {
-                self.pos = open;
-                Err(self.error("unterminated raw string"))
-            }
+            None => Err(self.error("unterminated raw string")),
         }
     }
 
@@ -702,6 +678,74 @@ fn unraw(name: Name) -> Name {
     match name.strip_prefix("r#") {
         Some(plain) => interned(plain),
         None => name,
+    }
+}
+
+/// RON's tokens read from bytes, for the outline and for the scans that look through a
+/// file without outlining it (the id scan, the conflict-marker scan): each says where a
+/// token opened at `at` ends (`None`: it never closes).
+pub(super) mod tokens {
+    /// A block comment (`/*`): after its `*/`; comments nest, as in ron.
+    pub fn block_comment_end(bytes: &[u8], mut at: usize) -> Option<usize> {
+        let mut depth = 0usize;
+        while at < bytes.len() {
+            if bytes[at..].starts_with(b"/*") {
+                depth += 1;
+                at += 2;
+            } else if bytes[at..].starts_with(b"*/") {
+                depth -= 1;
+                at += 2;
+                if depth == 0 {
+                    return Some(at);
+                }
+            } else {
+                at += 1;
+            }
+        }
+        None
+    }
+
+    /// A `"…"` string: after its closing quote (a `\` escapes the byte after it).
+    pub fn string_end(bytes: &[u8], at: usize) -> Option<usize> {
+        let mut from = at + 1;
+        while let Some(found) = memchr::memchr2(b'"', b'\\', bytes.get(from..)?) {
+            if bytes[from + found] == b'"' {
+                return Some(from + found + 1);
+            }
+            from += found + 2;
+        }
+        None
+    }
+
+    /// A raw string (`r"…"`, `r#"…"#`, `br"…"`…) opened at `at`.
+    pub struct RawString {
+        /// Its text, between the quotes (to the end of the bytes when it never closes).
+        pub text: std::ops::Range<usize>,
+        /// After its closing quote and hashes, if it closes.
+        pub end: Option<usize>,
+    }
+
+    /// The raw string opened at `at`; `None` when `at` opens none (an `r` that starts a
+    /// name).
+    pub fn raw_string(bytes: &[u8], at: usize) -> Option<RawString> {
+        let rest = &bytes[at..];
+        let after_r = rest.strip_prefix(b"b").unwrap_or(rest).strip_prefix(b"r")?;
+        let hashes = after_r.iter().take_while(|&&b| b == b'#').count();
+        if after_r.get(hashes) != Some(&b'"') {
+            return None;
+        }
+        let start = bytes.len() - after_r.len() + hashes + 1;
+        let closing = [&b"\""[..], &after_r[..hashes]].concat();
+        Some(match memchr::memmem::find(&bytes[start..], &closing) {
+            Some(length) => RawString {
+                text: start..start + length,
+                end: Some(start + length + closing.len()),
+            },
+            None => RawString {
+                text: start..bytes.len(),
+                end: None,
+            },
+        })
     }
 }
 
@@ -759,6 +803,21 @@ mod tests {
             index.position(text, error.offset),
             Position { line: 2, column: 7 }
         );
+        for (text, message, at) in [
+            ("(a: r\"x\", b: br\"y)", "unterminated raw string", 13),
+            ("(a: r##\"x\"#)", "unterminated raw string", 4),
+            ("(a: 1 /* /* */)", "unclosed block comment", 6),
+        ] {
+            let error = outline(text).unwrap_err();
+            assert_eq!(
+                (error.message.as_str(), error.offset),
+                (message, at),
+                "{text}"
+            );
+        }
+        let raw = outline("(a: r#\"x\"#, b: br\"y\")").unwrap();
+        assert_eq!(raw.root.fields()[0].value.span, 4..10);
+        assert_eq!(raw.root.fields()[1].value.span, 15..20);
     }
 
     #[test]

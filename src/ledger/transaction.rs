@@ -165,6 +165,14 @@ pub(super) fn transact_under<T>(
             Endings::Keep => LineEndings::of(text),
             Endings::Canonical => LineEndings::Lf,
         };
+        // A byte-order mark is no part of the text a change sees (nor of `fmt`'s canonical
+        // form): a file that has one keeps it.
+        let mark = parse::BYTE_ORDER_MARK;
+        let mark = if original.starts_with(mark.as_bytes()) {
+            mark
+        } else {
+            ""
+        };
         let (new_text, result) = change(&endings.to_lf(text))?;
         // Nothing to change: leave the file (and its modification time) alone.
         let Some(new_text) = new_text else {
@@ -174,6 +182,10 @@ pub(super) fn transact_under<T>(
             return Err(EditError::Invalid(problem));
         }
         let new_bytes = endings.restore(&new_text);
+        let new_bytes = match mark {
+            "" => new_bytes,
+            mark => format!("{mark}{new_bytes}").into(),
+        };
         let temporary = Temporary::write(path, new_bytes.as_bytes(), Some(&locked.metadata))
             .map_err(disk_error)?;
         // A writer that does not lock (an editor, git) may have replaced or rewritten the
