@@ -86,7 +86,11 @@ fn a_verdict_is_replaced_only_by_a_change_that_says_so() {
     assert!(replaced.changed);
     assert_eq!(replaced.before.outcome, resolution());
     assert_eq!(
-        ledger.load().view(ledger.load().find(id).unwrap()).forecast.outcome,
+        ledger
+            .load()
+            .view(ledger.load().find(id).unwrap())
+            .forecast
+            .outcome,
         Outcome::Resolved(other)
     );
     // Withdrawing a verdict is what reopening is for: it needs nothing more.
