@@ -67,20 +67,6 @@ pub fn edit_forecast(
         let Some(before) = parsed.value.forecasts.get(index).cloned() else {
             return Err(EditError::NotVerified(path.to_path_buf()));
         };
-        // Checked against the file as it is now, under the lock: a verdict recorded by
-        // somebody else since the caller read the folder is not replaced either.
-        if let Change::SetOutcome(Outcome::Resolved(proposed)) = change
-            && let Outcome::Resolved(current) = &before.outcome
-            && current != proposed
-        {
-            return Err(EditError::AlreadyResolved {
-                path: path.to_path_buf(),
-                line: parsed.lines.position(text, node.span.start).line,
-                id: id.to_string(),
-                current: Box::new(current.clone()),
-                proposed: Box::new(proposed.clone()),
-            });
-        }
         let (after, new_text) = apply(
             path,
             text,
@@ -103,6 +89,22 @@ pub fn edit_forecast(
         let mut intended = parsed.value.clone();
         intended.forecasts[index] = after.clone();
         let reparsed = verify(path, &new_text, &intended)?;
+        // Checked against the file as it is now, under the lock (a verdict somebody else
+        // recorded since the caller read the folder is not replaced either), and once the
+        // new verdict is known to be valid: nobody is asked to confirm one that would be
+        // refused anyway.
+        if let Change::SetOutcome(Outcome::Resolved(proposed)) = change
+            && let Outcome::Resolved(current) = &before.outcome
+            && current != proposed
+        {
+            return Err(EditError::AlreadyResolved {
+                path: path.to_path_buf(),
+                line: parsed.lines.position(text, node.span.start).line,
+                id: id.to_string(),
+                current: Box::new(current.clone()),
+                proposed: Box::new(proposed.clone()),
+            });
+        }
         let block = &list_items(&reparsed.outline.root, "forecasts")[index];
         let written = Written {
             path: path.to_path_buf(),
