@@ -173,6 +173,60 @@ fn marking_a_forecast_true_rewrites_only_its_block_and_ctrl_z_undoes_it() {
 }
 
 #[test]
+fn a_verdict_over_another_is_asked_first_showing_both_and_written_only_if_confirmed() {
+    let ledger = TempLedger::fixture();
+    let mut harness = open(&ledger, false);
+    select(&mut harness, MINISTER);
+    type_into(&mut harness, "Evidence", "Resigned, says the wire.");
+    type_into(&mut harness, "Judge", "Ana");
+    click(&mut harness, "True");
+    let resolved = ledger.read("prices.ron");
+    assert!(resolved.contains("evidence: \"Resigned, says the wire.\""));
+
+    // Ben records another verdict: nothing is written before he says it replaces Ana's.
+    type_into(&mut harness, "Evidence", "Still in office in July.");
+    replace_text(&mut harness, "Judge", "Ben");
+    click(&mut harness, "False");
+    assert_eq!(ledger.read("prices.ron"), resolved, "nothing written yet");
+    assert!(harness.query_by_label("Replace the verdict?").is_some());
+    for shown in ["Now", "Would become", "Ana", "Ben"] {
+        assert!(harness.query_by_label(shown).is_some(), "{shown} is shown");
+    }
+    assert!(shows_text(&harness, "Still in office in July."));
+    click(&mut harness, "Keep current verdict");
+    assert!(harness.query_by_label("Replace the verdict?").is_none());
+    assert_eq!(
+        ledger.read("prices.ron"),
+        resolved,
+        "keeping writes nothing"
+    );
+
+    // Asked again, and confirmed: the verdict is replaced with its evidence and judge.
+    click(&mut harness, "False");
+    click(&mut harness, "Replace verdict");
+    assert!(harness.query_by_label("Replace the verdict?").is_none());
+    let replaced = ledger.read("prices.ron");
+    assert!(
+        replaced.contains(
+            "                verdict: False,\n                on: \"2026-11-22\",\n                judge: \"Ben\",\n                evidence: \"Still in office in July.\",\n"
+        ),
+        "{replaced}"
+    );
+    assert!(
+        harness
+            .state()
+            .status
+            .message
+            .contains("Replaced the verdict on bo-minister-resigns (true) with false")
+    );
+
+    // Ctrl+Z puts Ana's verdict back.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(ledger.read("prices.ron"), resolved);
+}
+
+#[test]
 fn a_verdict_dated_before_the_forecast_is_refused_next_to_the_form() {
     let ledger = TempLedger::fixture();
     let before = ledger.read("prices.ron");
