@@ -229,7 +229,7 @@ enum Version {
     Unreadable,
     /// The file, or the forecast in it, is not there.
     Absent,
-    Present(Forecast),
+    Present(Box<Forecast>),
 }
 
 impl Version {
@@ -238,7 +238,7 @@ impl Version {
         match self {
             Version::Unreadable => None,
             Version::Absent => Some(None),
-            Version::Present(forecast) => Some(Some(forecast)),
+            Version::Present(forecast) => Some(Some(&**forecast)),
         }
     }
 }
@@ -299,7 +299,7 @@ fn parse_version(relative: &str, id: &str, text: &str) -> Version {
     match find_forecast(Path::new(relative), text, id) {
         None => Version::Unreadable,
         Some(None) => Version::Absent,
-        Some(Some(forecast)) => Version::Present(forecast),
+        Some(Some(forecast)) => Version::Present(Box::new(forecast)),
     }
 }
 
