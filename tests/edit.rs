@@ -85,12 +85,9 @@ fn a_verdict_is_replaced_only_by_a_change_that_says_so() {
     let replaced = edit(&Change::ReplaceOutcome(Outcome::Resolved(other.clone()))).unwrap();
     assert!(replaced.changed);
     assert_eq!(replaced.before.outcome, resolution());
+    let loaded = ledger.load();
     assert_eq!(
-        ledger
-            .load()
-            .view(ledger.load().find(id).unwrap())
-            .forecast
-            .outcome,
+        loaded.view(loaded.find(id).unwrap()).forecast.outcome,
         Outcome::Resolved(other)
     );
     // Withdrawing a verdict is what reopening is for: it needs nothing more.
