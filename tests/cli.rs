@@ -346,23 +346,26 @@ fn due_lists_overdue_forecasts_oldest_first() {
     );
 }
 
+/// `resolve` recording that the minister resigned, with every part of a verdict.
+const MINISTER_RESIGNED: [&str; 11] = [
+    "resolve",
+    "bo-minister-resigns",
+    "true",
+    "--on",
+    "2022-06-15",
+    "--evidence",
+    "The minister resigned on 15 June.",
+    "--link",
+    "https://example.org/resigned",
+    "--by",
+    "Test Judge",
+];
+
 #[test]
 fn resolve_rewrites_only_that_forecasts_block_and_reopen_restores_the_bytes() {
     let ledger = TempLedger::fixture();
     let before = ledger.read("prices.ron");
-    let run = ledger.run(&[
-        "resolve",
-        "bo-minister-resigns",
-        "true",
-        "--on",
-        "2022-06-15",
-        "--evidence",
-        "The minister resigned on 15 June.",
-        "--link",
-        "https://example.org/resigned",
-        "--by",
-        "Test Judge",
-    ]);
+    let run = ledger.run(&MINISTER_RESIGNED);
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert!(
         run.stdout
@@ -399,25 +402,12 @@ fn resolve_rewrites_only_that_forecasts_block_and_reopen_restores_the_bytes() {
 #[test]
 fn a_second_verdict_is_refused_with_the_one_it_would_replace_unless_forced() {
     let ledger = TempLedger::fixture();
-    let first = [
-        "resolve",
-        "bo-minister-resigns",
-        "true",
-        "--on",
-        "2022-06-15",
-        "--evidence",
-        "The minister resigned on 15 June.",
-        "--link",
-        "https://example.org/resigned",
-        "--by",
-        "Ana",
-    ];
-    assert_eq!(ledger.run(&first).status, 0);
+    assert_eq!(ledger.run(&MINISTER_RESIGNED).status, 0);
     let resolved = ledger.read("prices.ron");
     let line = *block_lines(&resolved, "bo-minister-resigns").start();
 
     // Another verdict, and the same verdict with other evidence: both would replace what
-    // Ana recorded, so neither is written.
+    // was recorded, so neither is written.
     for (verdict, evidence, becomes) in [
         (
             "false",
@@ -446,7 +436,7 @@ fn a_second_verdict_is_refused_with_the_one_it_would_replace_unless_forced() {
         assert_eq!(run.stdout, "");
         let expected = format!(
             "prices.ron:{line}: bo-minister-resigns already has a verdict; nothing was written\n  \
-             now:          true on 2022-06-15, judge “Ana”, evidence “The minister resigned on 15 June.”, link “https://example.org/resigned”\n  \
+             now:          true on 2022-06-15, judge “Test Judge”, evidence “The minister resigned on 15 June.”, link “https://example.org/resigned”\n  \
              would become: {becomes}\n\
              To replace it, run the same command with --force.\n"
         );
@@ -456,7 +446,7 @@ fn a_second_verdict_is_refused_with_the_one_it_would_replace_unless_forced() {
     }
 
     // The same verdict again is no change at all.
-    let run = ledger.run(&first);
+    let run = ledger.run(&MINISTER_RESIGNED);
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert!(
         run.stdout
