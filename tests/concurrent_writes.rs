@@ -48,6 +48,8 @@ fn command_line_writer(dir: &Path, writer: usize, ids: Vec<String>) -> Vec<Strin
             "Tester",
             "--evidence",
             &evidence(writer, &id),
+            // Many of the demo's forecasts have a verdict already: it is replaced.
+            "--force",
             dir.to_str().unwrap(),
         ]);
         if run.status == 0 {
@@ -83,7 +85,7 @@ fn library_writer(dir: &Path, writer: usize, ids: Vec<String>) -> Vec<String> {
             &view.file.path,
             &id,
             Some(view.entry.fingerprint),
-            &Change::SetOutcome(outcome),
+            &Change::ReplaceOutcome(outcome),
         );
         match result {
             Ok(written) => {
