@@ -5,7 +5,10 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{Team, TempLedger, block_lines, changed_line_range, git, resolve_minister, today};
+use common::{
+    Team, TempLedger, block_lines, changed_line_range, commit_as_the_app_does, git,
+    resolve_minister, today,
+};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -958,15 +961,6 @@ fn click_and_wait(
 
 fn status_says(harness: &Harness<'static, HindsightApp>, text: &str) -> bool {
     harness.state().status.message.contains(text)
-}
-
-/// Commits through the library as the app does, with the generated message.
-fn commit_as_the_app_does(dir: &std::path::Path) {
-    let scenarios = dir.join("scenarios");
-    let status = hindsight::git::status(&scenarios).unwrap().unwrap();
-    let changes = hindsight::git::describe_changes(&scenarios, &status.changed);
-    let message = hindsight::git::suggested_message(&status, &changes);
-    hindsight::git::commit(&scenarios, &status, &status.changed, &message).unwrap();
 }
 
 /// Ana resolves the minister's forecast true and pushes; Ben resolves it false, commits,

@@ -6,7 +6,9 @@
 
 mod common;
 
-use common::{Team, TempLedger, git_output, hindsight_in, resolve_minister};
+use common::{
+    Team, TempLedger, commit_as_the_app_does, git_output, hindsight_in, resolve_minister,
+};
 use hindsight::ledger::draft::{ForecastDraft, check_forecast};
 use hindsight::ledger::format::FileKind;
 use hindsight::ledger::merge::merge;
@@ -248,30 +250,20 @@ fn a_version_written_by_hand_settles_a_dispute_and_a_broken_one_is_refused() {
     assert_eq!(indent(line), indent(neighbour), "{text}");
 }
 
-/// Commits the changed ledger files of the clone at `dir` with the message the app
-/// suggests, as its own user.
-fn commit_in(dir: &std::path::Path) {
-    let scenarios = dir.join("scenarios");
-    let status = hindsight::git::status(&scenarios).unwrap().unwrap();
-    let changes = hindsight::git::describe_changes(&scenarios, &status.changed);
-    let message = hindsight::git::suggested_message(&status, &changes);
-    hindsight::git::commit(&scenarios, &status, &status.changed, &message).unwrap();
-}
-
 #[test]
 fn the_history_of_a_settled_dispute_shows_both_verdicts_and_the_merge_that_chose() {
     let team = Team::new();
     let (ana, ben) = (team.clone("ana"), team.clone("ben"));
     resolve_minister(&ana.join("scenarios"), "true", "Ana");
-    commit_in(&ana);
+    commit_as_the_app_does(&ana);
     assert!(git_output(&ana, &["push", "-q"]).status.success());
     resolve_minister(&ben.join("scenarios"), "false", "Ben");
-    commit_in(&ben);
+    commit_as_the_app_does(&ben);
     let pulled = git_output(&ben, &["pull", "-q", "--no-rebase"]);
     assert!(!pulled.status.success(), "the two verdicts are a dispute");
     // Ben keeps Ana's verdict: his own is no longer in the file.
     hindsight_in(&ben, &["resolve-dispute", "bo-minister-resigns", "theirs"]);
-    commit_in(&ben);
+    commit_as_the_app_does(&ben);
     let text = std::fs::read_to_string(ben.join("scenarios/prices.ron")).unwrap();
     assert!(text.contains("judge: \"Ana\"") && !text.contains("judge: \"Ben\""));
 
