@@ -161,19 +161,24 @@ fn merge_changes(
         .iter()
         .zip(&against)
         .enumerate()
-        .map(|(i, (side, change))| {
-            let change = change.as_ref()?;
-            let on_side = self::change(&base, side);
-            let decided_here =
-                |name: &str| touches(on_side.as_ref(), name) || (i == 0 && all_differ(name));
-            match change {
+        .map(|(i, (side, against_side))| {
+            let against_side = against_side.as_ref()?;
+            // What that side did to the forecast since the sides parted (`None`: unknown).
+            let on_side = change(&base, side);
+            let made_here = |name: &str| i == 0 && all_differ(name);
+            match against_side {
+                // Added or deleted over whatever the side did to the forecast.
                 ForecastChange::Added | ForecastChange::Deleted => {
-                    decided_here(PRESENCE).then(|| change.clone())
+                    let touched = on_side.as_ref().is_none_or(ForecastChange::is_change);
+                    (touched || made_here(PRESENCE)).then(|| against_side.clone())
                 }
                 ForecastChange::Fields(fields) => Some(ForecastChange::Fields(
                     fields
                         .iter()
-                        .filter(|field| decided_here(group(field.field)))
+                        .filter(|field| {
+                            let name = group(field.field);
+                            touches(on_side.as_ref(), name) || made_here(name)
+                        })
                         .cloned()
                         .collect(),
                 )),
@@ -195,8 +200,8 @@ fn group(field: &str) -> &str {
     }
 }
 
-/// Whether `change` (`None`: not known) touched the field group `name`; adding, deleting
-/// or restoring the forecast touches them all.
+/// Whether `change` (`None`: not known) touched the field group `name`; adding or
+/// deleting the forecast touches them all.
 fn touches(change: Option<&ForecastChange>, name: &str) -> bool {
     match change {
         None | Some(ForecastChange::Added | ForecastChange::Deleted) => true,
@@ -385,6 +390,45 @@ mod tests {
         );
         // ... and of the forecasts found only the last two are kept.
         assert!(versions.recent.len() <= Versions::KEPT);
+    }
+
+    #[test]
+    fn a_merge_that_kept_a_deletion_over_an_edit_tells_the_edit_it_set_aside() {
+        let repo = repository(&scenario("Claim.", "Open", 10));
+        let without_a = |text: String| {
+            let start = text
+                .find("        Forecast(\n            id: \"a\"")
+                .unwrap();
+            let end = text
+                .find("        Forecast(\n            id: \"b\"")
+                .unwrap();
+            format!("{}{}", &text[..start], &text[end..])
+        };
+        git(repo.path(), &["checkout", "-qb", "side"]);
+        commit(repo.path(), &scenario("New claim.", "Open", 10), "edit a");
+        git(repo.path(), &["checkout", "-q", "main"]);
+        let deleted = without_a(scenario("Claim.", "Open", 10));
+        commit(repo.path(), &deleted, "delete a");
+        // The deletion and the edit are a conflict; it is settled by keeping the deletion.
+        let merge = Command::new("git")
+            .args(["merge", "-q", "--no-edit", "side"])
+            .current_dir(repo.path())
+            .output()
+            .unwrap();
+        assert!(!merge.status.success());
+        std::fs::write(repo.path().join("s.ron"), &deleted).unwrap();
+        git(repo.path(), &["commit", "-qam", "settle"]);
+        let (mut told, _) = told(repo.path());
+        told[1..3].sort_unstable();
+        assert_eq!(
+            told,
+            [
+                "settle: deleted",
+                "delete a: deleted",
+                "edit a: claim: Claim. → New claim.",
+                "first: added"
+            ]
+        );
     }
 
     #[test]
