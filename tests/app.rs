@@ -5,7 +5,10 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use common::{Team, TempLedger, block_lines, changed_line_range, git, resolve_minister, today};
+use common::{
+    Team, TempLedger, block_lines, changed_line_range, commit_as_the_app_does, git,
+    resolve_minister, today,
+};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -170,6 +173,60 @@ fn marking_a_forecast_true_rewrites_only_its_block_and_ctrl_z_undoes_it() {
             .message
             .starts_with("Undid: reopened bo-minister-resigns")
     );
+}
+
+#[test]
+fn a_verdict_over_another_is_asked_first_showing_both_and_written_only_if_confirmed() {
+    let ledger = TempLedger::fixture();
+    let mut harness = open(&ledger, false);
+    select(&mut harness, MINISTER);
+    type_into(&mut harness, "Evidence", "Resigned, says the wire.");
+    type_into(&mut harness, "Judge", "Ana");
+    click(&mut harness, "True");
+    let resolved = ledger.read("prices.ron");
+    assert!(resolved.contains("evidence: \"Resigned, says the wire.\""));
+
+    // Ben records another verdict: nothing is written before he says it replaces Ana's.
+    type_into(&mut harness, "Evidence", "Still in office in July.");
+    replace_text(&mut harness, "Judge", "Ben");
+    click(&mut harness, "False");
+    assert_eq!(ledger.read("prices.ron"), resolved, "nothing written yet");
+    assert!(harness.query_by_label("Replace the verdict?").is_some());
+    for shown in ["Now", "Would become", "Ana", "Ben"] {
+        assert!(harness.query_by_label(shown).is_some(), "{shown} is shown");
+    }
+    assert!(shows_text(&harness, "Still in office in July."));
+    click(&mut harness, "Keep current verdict");
+    assert!(harness.query_by_label("Replace the verdict?").is_none());
+    assert_eq!(
+        ledger.read("prices.ron"),
+        resolved,
+        "keeping writes nothing"
+    );
+
+    // Asked again, and confirmed: the verdict is replaced with its evidence and judge.
+    click(&mut harness, "False");
+    click(&mut harness, "Replace verdict");
+    assert!(harness.query_by_label("Replace the verdict?").is_none());
+    let replaced = ledger.read("prices.ron");
+    assert!(
+        replaced.contains(
+            "                verdict: False,\n                on: \"2026-11-22\",\n                judge: \"Ben\",\n                evidence: \"Still in office in July.\",\n"
+        ),
+        "{replaced}"
+    );
+    assert!(
+        harness
+            .state()
+            .status
+            .message
+            .contains("Replaced the verdict on bo-minister-resigns (true) with false")
+    );
+
+    // Ctrl+Z puts Ana's verdict back.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(ledger.read("prices.ron"), resolved);
 }
 
 #[test]
@@ -904,15 +961,6 @@ fn click_and_wait(
 
 fn status_says(harness: &Harness<'static, HindsightApp>, text: &str) -> bool {
     harness.state().status.message.contains(text)
-}
-
-/// Commits through the library as the app does, with the generated message.
-fn commit_as_the_app_does(dir: &std::path::Path) {
-    let scenarios = dir.join("scenarios");
-    let status = hindsight::git::status(&scenarios).unwrap().unwrap();
-    let changes = hindsight::git::describe_changes(&scenarios, &status.changed);
-    let message = hindsight::git::suggested_message(&status, &changes);
-    hindsight::git::commit(&scenarios, &status, &status.changed, &message).unwrap();
 }
 
 /// Ana resolves the minister's forecast true and pushes; Ben resolves it false, commits,

@@ -346,23 +346,26 @@ fn due_lists_overdue_forecasts_oldest_first() {
     );
 }
 
+/// `resolve` recording that the minister resigned, with every part of a verdict.
+const MINISTER_RESIGNED: [&str; 11] = [
+    "resolve",
+    "bo-minister-resigns",
+    "true",
+    "--on",
+    "2022-06-15",
+    "--evidence",
+    "The minister resigned on 15 June.",
+    "--link",
+    "https://example.org/resigned",
+    "--by",
+    "Test Judge",
+];
+
 #[test]
 fn resolve_rewrites_only_that_forecasts_block_and_reopen_restores_the_bytes() {
     let ledger = TempLedger::fixture();
     let before = ledger.read("prices.ron");
-    let run = ledger.run(&[
-        "resolve",
-        "bo-minister-resigns",
-        "true",
-        "--on",
-        "2022-06-15",
-        "--evidence",
-        "The minister resigned on 15 June.",
-        "--link",
-        "https://example.org/resigned",
-        "--by",
-        "Test Judge",
-    ]);
+    let run = ledger.run(&MINISTER_RESIGNED);
     assert_eq!(run.status, 0, "{}", run.stderr);
     assert!(
         run.stdout
@@ -394,6 +397,87 @@ fn resolve_rewrites_only_that_forecasts_block_and_reopen_restores_the_bytes() {
         before,
         "reopening restores every byte"
     );
+}
+
+#[test]
+fn a_second_verdict_is_refused_with_the_one_it_would_replace_unless_forced() {
+    let ledger = TempLedger::fixture();
+    assert_eq!(ledger.run(&MINISTER_RESIGNED).status, 0);
+    let resolved = ledger.read("prices.ron");
+    let line = *block_lines(&resolved, "bo-minister-resigns").start();
+
+    // Another verdict, and the same verdict with other evidence: both would replace what
+    // was recorded, so neither is written.
+    for (verdict, evidence, becomes) in [
+        (
+            "false",
+            "Still in office in July.",
+            "false on 2022-07-02, judge “Ben”, evidence “Still in office in July.”, no link",
+        ),
+        (
+            "true",
+            "Resigned, says a second report.",
+            "true on 2022-07-02, judge “Ben”, evidence “Resigned, says a second report.”, no link",
+        ),
+    ] {
+        let second = [
+            "resolve",
+            "bo-minister-resigns",
+            verdict,
+            "--on",
+            "2022-07-02",
+            "--evidence",
+            evidence,
+            "--by",
+            "Ben",
+        ];
+        let run = ledger.run(&second);
+        assert_eq!(run.status, 1, "{}", run.stderr);
+        assert_eq!(run.stdout, "");
+        let expected = format!(
+            "prices.ron:{line}: bo-minister-resigns already has a verdict; nothing was written\n  \
+             now:          true on 2022-06-15, judge “Test Judge”, evidence “The minister resigned on 15 June.”, link “https://example.org/resigned”\n  \
+             would become: {becomes}\n\
+             To replace it, run the same command with --force.\n"
+        );
+        assert!(run.stderr.starts_with("hindsight: "), "{}", run.stderr);
+        assert!(run.stderr.ends_with(&expected), "{}", run.stderr);
+        assert_eq!(ledger.read("prices.ron"), resolved, "nothing was written");
+    }
+
+    // The same verdict again is no change at all.
+    let run = ledger.run(&MINISTER_RESIGNED);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("already resolved bo-minister-resigns as true in "),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(ledger.read("prices.ron"), resolved);
+
+    // --force replaces the verdict, with its evidence, link and judge, and only them.
+    let run = ledger.run(&[
+        "resolve",
+        "bo-minister-resigns",
+        "false",
+        "--on",
+        "2022-07-02",
+        "--evidence",
+        "Still in office in July.",
+        "--by",
+        "Ben",
+        "--force",
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let replaced = ledger.read("prices.ron");
+    assert!(replaced.contains(
+        "            outcome: Resolved(\n                verdict: False,\n                on: \"2022-07-02\",\n                judge: \"Ben\",\n                evidence: \"Still in office in July.\",\n            ),\n"
+    ), "{replaced}");
+    let changed = changed_line_range(&resolved, &replaced);
+    let block = block_lines(&resolved, "bo-minister-resigns");
+    assert!(block.contains(&changed.start) && block.contains(&(changed.end - 1)));
+    assert_eq!(ledger.run(&["fmt", "--check"]).status, 0, "still canonical");
 }
 
 #[test]

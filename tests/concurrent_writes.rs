@@ -47,6 +47,9 @@ fn resolve_as_true(dir: &Path, id: &str, evidence: &str) -> common::Run {
         "Tester",
         "--evidence",
         evidence,
+        // Many of the demo's forecasts have a verdict already, and the races resolve one
+        // forecast again and again: each verdict replaces the last.
+        "--force",
         dir.to_str().unwrap(),
     ])
 }
@@ -90,7 +93,7 @@ fn library_writer(dir: &Path, writer: usize, ids: Vec<String>) -> Vec<String> {
             &view.file.path,
             &id,
             Some(view.entry.fingerprint),
-            &Change::SetOutcome(outcome),
+            &Change::ReplaceOutcome(outcome),
         );
         match result {
             Ok(written) => {

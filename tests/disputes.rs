@@ -1,11 +1,14 @@
 //! Disputes in the people registry and the phrase table: a merge that leaves one person or
 //! phrase in two versions leaves a folder that still loads (everyone and everything else
 //! is there), `check` names the disputed record at its marker, and `resolve-dispute`
-//! leaves a clean file.
+//! leaves a clean file. A forecast's history after a dispute over it was settled shows both
+//! sides.
 
 mod common;
 
-use common::TempLedger;
+use common::{
+    Team, TempLedger, commit_as_the_app_does, git_output, hindsight_in, resolve_minister,
+};
 use hindsight::ledger::draft::{ForecastDraft, check_forecast};
 use hindsight::ledger::format::FileKind;
 use hindsight::ledger::merge::merge;
@@ -245,4 +248,42 @@ fn a_version_written_by_hand_settles_a_dispute_and_a_broken_one_is_refused() {
         .unwrap();
     let indent = |l: &str| l.len() - l.trim_start().len();
     assert_eq!(indent(line), indent(neighbour), "{text}");
+}
+
+#[test]
+fn the_history_of_a_settled_dispute_shows_both_verdicts_and_the_merge_that_chose() {
+    let team = Team::new();
+    let (ana, ben) = (team.clone("ana"), team.clone("ben"));
+    resolve_minister(&ana.join("scenarios"), "true", "Ana");
+    commit_as_the_app_does(&ana);
+    assert!(git_output(&ana, &["push", "-q"]).status.success());
+    resolve_minister(&ben.join("scenarios"), "false", "Ben");
+    commit_as_the_app_does(&ben);
+    let pulled = git_output(&ben, &["pull", "-q", "--no-rebase"]);
+    assert!(!pulled.status.success(), "the two verdicts are a dispute");
+    // Ben keeps Ana's verdict: his own is no longer in the file.
+    hindsight_in(&ben, &["resolve-dispute", "bo-minister-resigns", "theirs"]);
+    commit_as_the_app_does(&ben);
+    let text = std::fs::read_to_string(ben.join("scenarios/prices.ron")).unwrap();
+    assert!(text.contains("judge: \"Ana\"") && !text.contains("judge: \"Ben\""));
+
+    let log = hindsight_in(&ben, &["log", "bo-minister-resigns"]);
+    let told: Vec<&str> = log
+        .stdout
+        .lines()
+        .map(|line| line.splitn(3, "  ").nth(2).unwrap_or(line))
+        .collect();
+    // Newest first: the merge, which set Ben's verdict aside for Ana's; the two verdicts
+    // (made at the same second, in either order); the forecast's arrival.
+    assert_eq!(told.len(), 4, "{}", log.stdout);
+    assert_eq!(told[0], "ben: outcome: false → true", "{}", log.stdout);
+    let mut verdicts = told[1..3].to_vec();
+    verdicts.sort_unstable();
+    assert_eq!(
+        verdicts,
+        ["ana: outcome: open → true", "ben: outcome: open → false"],
+        "{}",
+        log.stdout
+    );
+    assert_eq!(told[3], "Tester: added", "{}", log.stdout);
 }

@@ -45,6 +45,56 @@ fn a_block_changed_on_disk_since_loading_is_never_overwritten() {
 }
 
 #[test]
+fn a_verdict_is_replaced_only_by_a_change_that_says_so() {
+    let ledger = TempLedger::fixture();
+    let path = ledger.path("prices.ron");
+    let id = "bo-minister-resigns";
+    let edit = |change: &Change| edit_forecast(&ledger.load(), &path, id, None, change);
+    edit(&Change::SetOutcome(resolution())).unwrap();
+    let resolved = ledger.read("prices.ron");
+
+    let Outcome::Resolved(first) = resolution() else {
+        unreachable!()
+    };
+    let other = Resolution {
+        verdict: Verdict::False,
+        judge: Some("Other".into()),
+        evidence: None,
+        ..first.clone()
+    };
+    match edit(&Change::SetOutcome(Outcome::Resolved(other.clone()))) {
+        Err(EditError::AlreadyResolved {
+            path: refused,
+            line,
+            id: named,
+            current,
+            proposed,
+        }) => {
+            assert_eq!(refused, path);
+            assert_eq!(line, *common::block_lines(&resolved, id).start());
+            assert_eq!(named, id);
+            assert_eq!(*current, first);
+            assert_eq!(*proposed, other);
+        }
+        result => panic!("{result:?}"),
+    }
+    assert_eq!(ledger.read("prices.ron"), resolved, "nothing was written");
+
+    // The same verdict again changes nothing; replacing it is a deliberate change.
+    assert!(!edit(&Change::SetOutcome(resolution())).unwrap().changed);
+    let replaced = edit(&Change::ReplaceOutcome(Outcome::Resolved(other.clone()))).unwrap();
+    assert!(replaced.changed);
+    assert_eq!(replaced.before.outcome, resolution());
+    let loaded = ledger.load();
+    assert_eq!(
+        loaded.view(loaded.find(id).unwrap()).forecast.outcome,
+        Outcome::Resolved(other)
+    );
+    // Withdrawing a verdict is what reopening is for: it needs nothing more.
+    assert!(edit(&Change::SetOutcome(Outcome::Open)).unwrap().changed);
+}
+
+#[test]
 fn a_change_elsewhere_in_the_file_is_kept() {
     let ledger = TempLedger::fixture();
     let fingerprint = ledger.fingerprint_of("bo-minister-resigns");

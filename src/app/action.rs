@@ -87,6 +87,10 @@ pub enum Action {
         id: String,
         verdict: Option<Verdict>,
     },
+    /// The verdict asked for replaces the one recorded (the user confirmed it).
+    ReplaceVerdict,
+    /// The verdict recorded stays; the one asked for is dropped.
+    KeepVerdict,
     Undo,
     /// Show the open-folder window.
     AskFolder,

@@ -8,7 +8,7 @@ use std::path::Path;
 use super::repository::{Finished, Operation};
 use super::undo::UndoStep;
 use super::views::filter_bar::{FilterBarState, search_field_id};
-use super::{Action, Form, HindsightApp, OutcomeForm, Tab};
+use super::{Action, Form, HindsightApp, OutcomeForm, Tab, VerdictReplacement};
 use crate::intake::accept::Acceptance;
 use crate::ledger::EditError;
 use crate::ledger::dispute::{keep_side, settle_with};
@@ -76,6 +76,12 @@ impl HindsightApp {
                 self.ui.leaderboard = self.ui.leaderboard.clicked(column);
             }
             Action::RecordVerdict { id, verdict } => self.record_verdict(&id, verdict, ctx),
+            Action::ReplaceVerdict => self.replace_verdict(ctx),
+            Action::KeepVerdict => {
+                if let Some(asked) = self.ui.confirm_verdict.take() {
+                    self.info(format!("Kept the verdict on {}", asked.id));
+                }
+            }
             Action::Undo => self.undo(ctx),
             Action::AskFolder => {
                 let current = self.session.as_ref().map(|s| s.dir.display().to_string());
@@ -240,11 +246,50 @@ impl HindsightApp {
         let view = ledger.view(entry);
         let (path, fingerprint) = (view.file.path.clone(), view.entry.fingerprint);
         let change = Change::SetOutcome(outcome);
-        match edit_forecast(&ledger, &path, id, Some(fingerprint), &change) {
+        self.write_outcome(&ledger, id, &path, fingerprint, &change, ctx);
+    }
+
+    /// The user confirmed that the verdict asked for replaces the one recorded.
+    fn replace_verdict(&mut self, ctx: &egui::Context) {
+        let Some(asked) = self.ui.confirm_verdict.take() else {
+            return;
+        };
+        let Some(ledger) = self.shared_ledger() else {
+            return;
+        };
+        let change = Change::ReplaceOutcome(Outcome::Resolved(asked.proposed));
+        self.write_outcome(
+            &ledger,
+            &asked.id,
+            &asked.path,
+            asked.fingerprint,
+            &change,
+            ctx,
+        );
+    }
+
+    /// Writes a verdict (or reopens), recording the undo; a verdict over another is
+    /// first put to the user.
+    fn write_outcome(
+        &mut self,
+        ledger: &Ledger,
+        id: &str,
+        path: &Path,
+        fingerprint: u64,
+        change: &Change,
+        ctx: &egui::Context,
+    ) {
+        match edit_forecast(ledger, path, id, Some(fingerprint), change) {
             Ok(written) => {
-                let message = match written.after.outcome.verdict() {
-                    Some(verdict) => format!("Resolved {id} as {verdict}"),
-                    None => format!("Reopened {id}"),
+                let message = match (
+                    written.before.outcome.verdict(),
+                    written.after.outcome.verdict(),
+                ) {
+                    (Some(before), Some(after)) if written.changed => {
+                        format!("Replaced the verdict on {id} ({before}) with {after}")
+                    }
+                    (_, Some(verdict)) => format!("Resolved {id} as {verdict}"),
+                    (_, None) => format!("Reopened {id}"),
                 };
                 if written.changed {
                     self.undo.push(UndoStep::Outcome {
@@ -257,6 +302,17 @@ impl HindsightApp {
                 self.ui.outcome_form = OutcomeForm::default();
                 self.info(message);
                 self.reload(ctx);
+            }
+            Err(EditError::AlreadyResolved {
+                current, proposed, ..
+            }) => {
+                self.ui.confirm_verdict = Some(VerdictReplacement {
+                    id: id.to_string(),
+                    path: path.to_path_buf(),
+                    fingerprint,
+                    current: *current,
+                    proposed: *proposed,
+                });
             }
             // The verdict breaks a rule (dated before the forecast, or in the future): say
             // so next to the verdict buttons, where it can be corrected.

@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 pub use action::Action;
 pub use settings::{Settings, Theme};
 pub use views::article::{ArticleAsk, ArticleView};
-pub use views::detail::OutcomeForm;
+pub use views::detail::{OutcomeForm, VerdictReplacement};
 pub use views::dispute::DisputeEdit;
 pub use views::filter_bar::FilterBarState;
 pub use views::forms::Form;
@@ -164,6 +164,8 @@ pub struct UiState {
     pub outcome_form: OutcomeForm,
     pub form: Option<Form>,
     pub confirm_delete: Option<String>,
+    /// A verdict waiting to be confirmed as replacing the one recorded.
+    pub confirm_verdict: Option<VerdictReplacement>,
     /// The typed-path "Open folder" window (the fallback when no file dialog is available).
     pub open_folder: Option<String>,
     /// Scroll the table to the selected row once (after keyboard navigation or a new selection).

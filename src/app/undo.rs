@@ -67,7 +67,8 @@ impl UndoStep {
                 path,
                 id,
                 Some(*fingerprint),
-                &Change::SetOutcome(previous.clone()),
+                // Putting the previous verdict back over the one recorded is the point.
+                &Change::ReplaceOutcome(previous.clone()),
             )
             .map(drop),
             UndoStep::Edit {

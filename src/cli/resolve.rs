@@ -1,6 +1,7 @@
 //! `hindsight resolve` and `hindsight reopen`: record or withdraw a verdict. Only the
 //! forecast's `outcome` field changes; the file is written atomically, and never if it has
-//! errors.
+//! errors. A verdict already recorded is replaced only with `--force`: without it `resolve`
+//! shows the verdict it would replace and writes nothing.
 
 use std::io::Write;
 use std::path::Path;
@@ -10,8 +11,9 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use super::{CliError, CliResult, FolderArg, load, load_holding};
-use crate::ledger::edit::{Change, edit_forecast};
+use crate::ledger::edit::{Change, edit_forecast, verdict_facets};
 use crate::ledger::{EditError, Ledger, Outcome, Resolution, Verdict};
+use crate::terminal::{escape_controls, escape_path};
 
 #[derive(Debug, Args)]
 pub struct ResolveArgs {
@@ -33,6 +35,10 @@ pub struct ResolveArgs {
     /// Who judged it (default: $HINDSIGHT_JUDGE, else git's user.name).
     #[arg(long = "by", value_name = "NAME")]
     pub judge: Option<String>,
+    /// Replace the verdict already recorded (without it, resolving a resolved forecast
+    /// shows its verdict and writes nothing).
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -53,11 +59,27 @@ pub fn run_resolve(args: &ResolveArgs, today: NaiveDate, out: &mut dyn Write) ->
         evidence: args.evidence.clone(),
         link: args.link.clone(),
     };
-    let written = write(
-        &ledger,
-        entry,
-        Change::SetOutcome(Outcome::Resolved(resolution)),
-    )?;
+    let outcome = Outcome::Resolved(resolution);
+    let change = if args.force {
+        Change::ReplaceOutcome(outcome)
+    } else {
+        Change::SetOutcome(outcome)
+    };
+    let written = match write(&ledger, entry, change) {
+        Ok(written) => written,
+        Err(EditError::AlreadyResolved {
+            path,
+            line,
+            id,
+            current,
+            proposed,
+        }) => {
+            let refusal = refusal(&path, line, &id, &current, &proposed);
+            eprint!("{refusal}");
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(error) => return Err(cli_error(error)),
+    };
     writeln!(
         out,
         "{} {} as {} in {}",
@@ -73,9 +95,43 @@ pub fn run_resolve(args: &ResolveArgs, today: NaiveDate, out: &mut dyn Write) ->
     Ok(ExitCode::SUCCESS)
 }
 
+/// Why a second verdict was not recorded: where the forecast is, the verdict it has and
+/// the one asked for, and how to replace it. Several lines, so it is printed here rather
+/// than as a one-line error; the data in it is escaped like any printed data.
+fn refusal(
+    path: &Path,
+    line: usize,
+    id: &str,
+    current: &Resolution,
+    proposed: &Resolution,
+) -> String {
+    // "true on 2022-07-01, judge “Ana”, evidence “Seen.”, no link"
+    let described = |resolution: &Resolution| {
+        let [verdict, date, written @ ..] = verdict_facets(resolution);
+        let written: Vec<String> = written
+            .into_iter()
+            .map(|(name, value)| match value.as_str() {
+                "" => format!("no {name}"),
+                value => format!("{name} “{}”", escape_controls(value)),
+            })
+            .collect();
+        format!("{} on {}, {}", verdict.1, date.1, written.join(", "))
+    };
+    format!(
+        "hindsight: {}:{line}: {} already has a verdict; nothing was written\n  \
+         now:          {}\n  \
+         would become: {}\n\
+         To replace it, run the same command with --force.\n",
+        escape_path(path),
+        escape_controls(id),
+        described(current),
+        described(proposed),
+    )
+}
+
 pub fn run_reopen(args: &ReopenArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
     let (ledger, entry) = holding(&args.folder.dir, &args.id, today)?;
-    let written = write(&ledger, entry, Change::SetOutcome(Outcome::Open))?;
+    let written = write(&ledger, entry, Change::SetOutcome(Outcome::Open)).map_err(cli_error)?;
     writeln!(
         out,
         "{} {} in {}",
@@ -134,7 +190,7 @@ fn find(ledger: &Ledger, id: &str) -> Result<usize, CliError> {
 }
 
 /// Writes the change; returns whether anything changed.
-fn write(ledger: &Ledger, entry: usize, change: Change) -> Result<bool, CliError> {
+fn write(ledger: &Ledger, entry: usize, change: Change) -> Result<bool, EditError> {
     let view = ledger.view(entry);
     edit_forecast(
         ledger,
@@ -144,11 +200,14 @@ fn write(ledger: &Ledger, entry: usize, change: Change) -> Result<bool, CliError
         &change,
     )
     .map(|written| written.changed)
-    .map_err(|error| match error {
+}
+
+fn cli_error(error: EditError) -> CliError {
+    match error {
         // The verdict itself breaks a rule (dated before the forecast, or in the future).
         EditError::Invalid(_) => CliError::Usage(error.to_string()),
         _ => CliError::Failed(error.to_string()),
-    })
+    }
 }
 
 fn default_judge(dir: &Path) -> Option<String> {

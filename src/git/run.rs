@@ -3,7 +3,7 @@
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Output, Stdio};
 
 /// `git -C dir …`, with no terminal prompts and no stdin.
 pub(super) fn git(dir: &Path) -> Command {
@@ -114,4 +114,153 @@ pub(super) fn read_blobs(
     let _ = child.wait();
     blobs.resize(names.len(), None);
     Ok(blobs)
+}
+
+/// A blob as `git cat-file --batch-check` names it: its object id and size.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Blob {
+    pub id: String,
+    pub size: u64,
+}
+
+/// Blobs read one at a time, as they are asked for, through two long-running git processes:
+/// `cat-file --batch-check` says which blob a name (`commit:path`) is, and `--batch` gives
+/// the content of those the caller wants. A blob's text is lent from one buffer, so the
+/// caller holds one version of a file at a time however long the history it walks (and
+/// never reads a blob it has already seen, which it can tell by its id).
+pub(super) struct BlobReader {
+    check: CatFile,
+    contents: CatFile,
+    buffer: Vec<u8>,
+    /// How many blobs' contents were read.
+    pub texts_read: usize,
+}
+
+impl BlobReader {
+    pub fn open(dir: &Path) -> Result<BlobReader, String> {
+        Ok(BlobReader {
+            check: CatFile::spawn(dir, "--batch-check")?,
+            contents: CatFile::spawn(dir, "--batch")?,
+            buffer: Vec::new(),
+            texts_read: 0,
+        })
+    }
+
+    /// The blob `name` (`commit:path`) names; `None` when the commit has no such path or
+    /// it is not a file.
+    pub fn blob(&mut self, name: &str) -> Result<Option<Blob>, String> {
+        // One request per line: a name with a line break would be read as two.
+        if name.contains('\n') {
+            return Err(format!(
+                "cannot ask git for '{}': the name has a line break",
+                name.escape_debug()
+            ));
+        }
+        let header = self.check.ask(name)?;
+        Ok(blob_header(&header))
+    }
+
+    /// The text of `blob`, lent until the next read; `None` when it is larger than `limit`
+    /// or not UTF-8.
+    pub fn text(&mut self, blob: &Blob, limit: u64) -> Result<Option<&str>, String> {
+        if blob.size > limit {
+            return Ok(None);
+        }
+        let header = self.contents.ask(&blob.id)?;
+        if blob_header(&header).as_ref() != Some(blob) {
+            return Err(format!(
+                "git cat-file: unexpected answer '{}'",
+                header.trim_end()
+            ));
+        }
+        self.buffer.clear();
+        // Exactly the size: the buffer never holds more than the largest version read.
+        self.buffer
+            .reserve_exact(usize::try_from(blob.size).map_err(|e| e.to_string())?);
+        let stdout = &mut self.contents.stdout;
+        stdout
+            .by_ref()
+            .take(blob.size)
+            .read_to_end(&mut self.buffer)
+            .map_err(|e| format!("git cat-file: {e}"))?;
+        let mut newline = [0u8; 1];
+        stdout
+            .read_exact(&mut newline)
+            .map_err(|e| format!("git cat-file: {e}"))?;
+        self.texts_read += 1;
+        Ok(std::str::from_utf8(&self.buffer).ok())
+    }
+
+    /// How many bytes the reader holds for the text it lends.
+    #[cfg(test)]
+    pub fn held(&self) -> usize {
+        self.buffer.capacity()
+    }
+}
+
+/// "<oid> blob <size>" as a blob; anything else ("<name> missing", a tree) is none.
+fn blob_header(header: &str) -> Option<Blob> {
+    match header.split_whitespace().collect::<Vec<_>>().as_slice() {
+        [id, "blob", size] => Some(Blob {
+            id: (*id).to_string(),
+            size: size.parse().ok()?,
+        }),
+        _ => None,
+    }
+}
+
+/// One `git cat-file` process asked one object at a time (without `--buffer` it answers
+/// each request as soon as it is read).
+struct CatFile {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    stdout: BufReader<ChildStdout>,
+}
+
+impl CatFile {
+    fn spawn(dir: &Path, mode: &str) -> Result<CatFile, String> {
+        let mut child = git(dir)
+            .args(["cat-file", mode])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("cannot run git: {e}"))?;
+        let stdin = child.stdin.take().ok_or("git cat-file: no stdin")?;
+        let stdout = child.stdout.take().ok_or("git cat-file: no stdout")?;
+        Ok(CatFile {
+            child,
+            stdin: Some(stdin),
+            stdout: BufReader::new(stdout),
+        })
+    }
+
+    /// Sends one request and reads the header line that answers it.
+    fn ask(&mut self, request: &str) -> Result<String, String> {
+        let stdin = self.stdin.as_mut().ok_or("git cat-file: closed")?;
+        stdin
+            .write_all(format!("{request}\n").as_bytes())
+            .and_then(|()| stdin.flush())
+            .map_err(|e| format!("git cat-file: {e}"))?;
+        let mut header = String::new();
+        if self
+            .stdout
+            .read_line(&mut header)
+            .map_err(|e| format!("git cat-file: {e}"))?
+            == 0
+        {
+            return Err("git cat-file stopped answering".to_string());
+        }
+        Ok(header)
+    }
+}
+
+impl Drop for CatFile {
+    fn drop(&mut self) {
+        // An answer may be left unread (a read failed half way): git would wait to write
+        // it, so it is stopped rather than waited for.
+        drop(self.stdin.take());
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }

@@ -239,7 +239,8 @@ fn forecast_change(old: &Forecast, new: &Forecast) -> Vec<Change> {
 }
 
 /// The facets of an outcome: the verdict and what was recorded with it.
-const OUTCOME_FACETS: [&str; 5] = ["outcome", "verdict date", "judge", "evidence", "link"];
+pub(crate) const OUTCOME_FACETS: [&str; 5] =
+    ["outcome", "verdict date", "judge", "evidence", "link"];
 
 /// A forecast as named facets with short text values: what a history or a commit message
 /// compares. The outcome is split so "evidence changed" is told apart from a new verdict.

@@ -1,6 +1,8 @@
-//! Edits to one forecast's block: a verdict recorded or withdrawn, or the whole forecast
-//! replaced. The edit is refused if somebody changed that block since it was read (as Fava
-//! does for beancount files); it goes through the [`super::transaction`] like every write.
+//! Edits to one forecast's block: a verdict recorded, changed or withdrawn, or the whole
+//! forecast replaced. The edit is refused if somebody changed that block since it was read
+//! (as Fava does for beancount files); it goes through the [`super::transaction`] like every
+//! write. A verdict is never replaced by accident: recording one where another stands is
+//! refused unless the change says it replaces it.
 //!
 //! Every other byte of the file is kept as it was, so an edit is a small diff that merges
 //! cleanly with other people's edits to other forecasts.
@@ -10,7 +12,7 @@ use std::path::{Path, PathBuf};
 use super::Ledger;
 use super::canonical::{forecast_block, outcome_value};
 use super::load::fingerprint;
-use super::model::{Forecast, Outcome, Scenario};
+use super::model::{Forecast, Outcome, Resolution, Scenario};
 use super::splice::{
     Splice, apply as splice, find_forecast, indent, indentation_depth, list_items,
 };
@@ -20,8 +22,14 @@ use super::transaction::{EditError, change_file, parse_file, verify};
 /// What to change in a forecast.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Change {
-    /// Resolve or reopen it: only its `outcome` field is rewritten.
+    /// Resolve or reopen it: only its `outcome` field is rewritten. A verdict where another
+    /// is recorded (another verdict, or the same one with other evidence, date, judge or
+    /// link) is refused with [`EditError::AlreadyResolved`]; the same one again changes
+    /// nothing. Reopening is allowed: withdrawing a verdict is what it is for.
     SetOutcome(Outcome),
+    /// Set the outcome whatever verdict it replaces: a deliberate change of verdict
+    /// (`resolve --force`, the app once the user confirmed, an undo).
+    ReplaceOutcome(Outcome),
     /// Replace the whole block (editing a forecast); the id may not change.
     Replace(Box<Forecast>),
 }
@@ -81,6 +89,22 @@ pub fn edit_forecast(
         let mut intended = parsed.value.clone();
         intended.forecasts[index] = after.clone();
         let reparsed = verify(path, &new_text, &intended)?;
+        // Checked against the file as it is now, under the lock (a verdict somebody else
+        // recorded since the caller read the folder is not replaced either), and once the
+        // new verdict is known to be valid: nobody is asked to confirm one that would be
+        // refused anyway.
+        if let Change::SetOutcome(Outcome::Resolved(proposed)) = change
+            && let Outcome::Resolved(current) = &before.outcome
+            && current != proposed
+        {
+            return Err(EditError::AlreadyResolved {
+                path: path.to_path_buf(),
+                line: parsed.lines.position(text, node.span.start).line,
+                id: id.to_string(),
+                current: Box::new(current.clone()),
+                proposed: Box::new(proposed.clone()),
+            });
+        }
         let block = &list_items(&reparsed.outline.root, "forecasts")[index];
         let written = Written {
             path: path.to_path_buf(),
@@ -104,7 +128,7 @@ fn apply(
     change: &Change,
 ) -> Result<(Forecast, String), EditError> {
     match change {
-        Change::SetOutcome(outcome) => {
+        Change::SetOutcome(outcome) | Change::ReplaceOutcome(outcome) => {
             let field = node
                 .field("outcome")
                 .expect("a parsed forecast has an outcome field");
@@ -147,6 +171,20 @@ fn apply(
             ))
         }
     }
+}
+
+/// A verdict as named facets (verdict, date, judge, evidence, link; an empty text for one
+/// not recorded), in that order: how a verdict about to be replaced is shown beside its
+/// replacement, by the command line and the app alike.
+pub fn verdict_facets(resolution: &Resolution) -> [(&'static str, String); 5] {
+    let optional = |value: &Option<String>| value.clone().unwrap_or_default();
+    [
+        ("verdict", resolution.verdict.to_string()),
+        ("date", resolution.on.to_string()),
+        ("judge", optional(&resolution.judge)),
+        ("evidence", optional(&resolution.evidence)),
+        ("link", optional(&resolution.link)),
+    ]
 }
 
 /// Forecast `id`'s block, refusing with [`EditError::Conflict`] if it is no longer the block

@@ -21,7 +21,7 @@ use super::load::content_hash;
 use super::parse::{self, Document, Parsed};
 use super::problem::Problem;
 use super::validate::file_problems;
-use super::{Ledger, Severity};
+use super::{Ledger, Resolution, Severity};
 
 /// How many times a write starts over when the file changes under it before giving up.
 const ATTEMPTS: u32 = 5;
@@ -42,6 +42,19 @@ pub enum EditError {
     Conflict { path: PathBuf, id: String },
     #[error("{}: forecast '{id}' has comments inside its block, which rewriting it would lose; edit it in a text editor", .path.display())]
     CommentsInBlock { path: PathBuf, id: String },
+    /// A verdict recorded over another: changing a verdict is asked for explicitly
+    /// ([`super::edit::Change::ReplaceOutcome`]), so it is never done by accident.
+    #[error("{}:{line}: forecast '{id}' already has a verdict ({} on {}); nothing was written (replacing a verdict must be asked for)", .path.display(), .current.verdict, .current.on)]
+    AlreadyResolved {
+        path: PathBuf,
+        /// The line where the forecast's block starts.
+        line: usize,
+        id: String,
+        /// The verdict on disk.
+        current: Box<Resolution>,
+        /// The verdict that was asked for.
+        proposed: Box<Resolution>,
+    },
     #[error("{}: a forecast's id cannot be changed by an edit ('{from}' to '{to}')", .path.display())]
     IdChanged {
         path: PathBuf,

@@ -281,6 +281,16 @@ pub fn resolve_minister(scenarios: &Path, verdict: &str, by: &str) {
     assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
 }
 
+/// Commits the changed ledger files of the clone at `dir` through the library, as the app
+/// does: with the message it suggests, as the clone's own user.
+pub fn commit_as_the_app_does(dir: &Path) {
+    let scenarios = dir.join("scenarios");
+    let status = hindsight::git::status(&scenarios).unwrap().unwrap();
+    let changes = hindsight::git::describe_changes(&scenarios, &status.changed);
+    let message = hindsight::git::suggested_message(&status, &changes);
+    hindsight::git::commit(&scenarios, &status, &status.changed, &message).unwrap();
+}
+
 /// Serves `page` as HTML to one request on 127.0.0.1 (never the internet); returns its
 /// address and the server thread, to join once the request is made.
 pub fn serve_once(page: &'static str, name: &str) -> (String, std::thread::JoinHandle<()>) {

@@ -1,15 +1,20 @@
 //! The detail panel: one forecast — its quote in the paragraph it came from, the source,
 //! the claim and how its probability was arrived at, the condition and dates, the verdict
-//! with its evidence — and the buttons to record a verdict, edit or delete it.
+//! with its evidence — and the buttons to record a verdict, edit or delete it; and the
+//! question asked before a verdict replaces another.
 
 use egui::text::LayoutJob;
 use egui::{RichText, TextFormat, Ui};
+
+use std::path::PathBuf;
 
 use super::ViewCtx;
 use super::style::{call_text, percent, standing, standing_text};
 use crate::app::Action;
 use crate::estimative::PhraseOrigin;
-use crate::ledger::{ForecastView, ProbabilityOrigin, Verdict, is_web_link};
+use crate::ledger::changes::capitalized;
+use crate::ledger::edit::verdict_facets;
+use crate::ledger::{ForecastView, ProbabilityOrigin, Resolution, Verdict, is_web_link};
 use crate::seeds::QuoteContext;
 use crate::terminal::escape_controls;
 use crate::words::explain;
@@ -25,6 +30,19 @@ pub struct OutcomeForm {
     pub evidence: String,
     pub link: String,
     pub problem: Option<String>,
+}
+
+/// A verdict asked for where another is recorded, waiting for the user to say it replaces
+/// that one (the library refused it: changing a verdict is never done by accident).
+#[derive(Clone, Debug, PartialEq)]
+pub struct VerdictReplacement {
+    pub id: String,
+    pub path: PathBuf,
+    /// The block's fingerprint when the verdict was asked for: if the forecast changes on
+    /// disk meanwhile, the replacement is refused rather than written over the change.
+    pub fingerprint: u64,
+    pub current: Resolution,
+    pub proposed: Resolution,
 }
 
 pub fn detail_ui(
@@ -305,6 +323,60 @@ fn outcome_form(
     });
     if let Some(problem) = &form.problem {
         ui.colored_label(ui.visuals().error_fg_color, problem);
+    }
+}
+
+/// Asks whether the verdict asked for replaces the one recorded, showing both side by
+/// side; replacing writes it, keeping writes nothing.
+pub fn verdict_replacement_ui(
+    ctx: &egui::Context,
+    asked: &VerdictReplacement,
+    actions: &mut Vec<Action>,
+) {
+    let modal = egui::Modal::new(egui::Id::unique("confirm-verdict")).show(ctx, |ui| {
+        ui.heading("Replace the verdict?");
+        ui.label(format!(
+            "{} already has a verdict. Ctrl+Z puts it back; once committed, git keeps it too.",
+            asked.id
+        ));
+        ui.add_space(6.0);
+        egui::Grid::new("verdict-replacement")
+            .num_columns(3)
+            .spacing([16.0, 4.0])
+            .striped(true)
+            .show(ui, |ui| {
+                ui.label("");
+                ui.strong("Now");
+                ui.strong("Would become");
+                ui.end_row();
+                let shown = |value: &str| match value {
+                    "" => "—".to_string(),
+                    value => escape_controls(value).into_owned(),
+                };
+                let rows = verdict_facets(&asked.current)
+                    .into_iter()
+                    .zip(verdict_facets(&asked.proposed));
+                for ((name, now), (_, new)) in rows {
+                    ui.weak(capitalized(name));
+                    ui.label(shown(&now));
+                    // What would change stands out.
+                    let new = RichText::new(shown(&new));
+                    ui.label(if now == new.text() { new } else { new.strong() });
+                    ui.end_row();
+                }
+            });
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            if ui.button("Replace verdict").clicked() {
+                actions.push(Action::ReplaceVerdict);
+            }
+            if ui.button("Keep current verdict").clicked() {
+                actions.push(Action::KeepVerdict);
+            }
+        });
+    });
+    if modal.should_close() {
+        actions.push(Action::KeepVerdict);
     }
 }
 

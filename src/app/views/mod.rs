@@ -178,6 +178,9 @@ pub fn app_ui(ui: &mut Ui, app: &mut HindsightApp, actions: &mut Vec<Action>) {
     if let Some(id) = &state.confirm_delete {
         forms::delete_confirmation(ui.ctx(), &ctx, id, actions);
     }
+    if let Some(asked) = &state.confirm_verdict {
+        detail::verdict_replacement_ui(ui.ctx(), asked, actions);
+    }
     forms::open_folder_window(ui.ctx(), &mut state.open_folder, settings, actions);
 }
 
