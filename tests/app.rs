@@ -1444,3 +1444,47 @@ fn a_pasted_article_is_accepted_with_a_new_person_and_a_new_source_saved_under_s
     assert!(shows_text(&harness, "(in the ledger)"));
     assert!(shows_text(&harness, "Added berg-central-bank"));
 }
+
+#[test]
+fn a_file_a_missing_driver_left_unmerged_is_named_under_problems() {
+    let ledger = TempLedger::fixture();
+    let root = ledger.root.path();
+    git(root, &["init", "-q"]);
+    // A clone set up by an older Hindsight whose binary has since gone.
+    git(
+        root,
+        &[
+            "config",
+            "merge.hindsight.driver",
+            "'/gone/hindsight' merge-driver %O %A %B %P",
+        ],
+    );
+    std::fs::write(root.join(".gitattributes"), "*.ron merge=hindsight\n").unwrap();
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-qm", "ledger"]);
+    let add = |id: &str| {
+        let text = ledger.read("prices.ron");
+        ledger.write("prices.ron", common::with_new_forecast(&text, id));
+    };
+    git(root, &["checkout", "-qb", "theirs"]);
+    add("their-forecast");
+    git(root, &["commit", "-qam", "theirs"]);
+    git(root, &["checkout", "-q", "main"]);
+    add("our-forecast");
+    git(root, &["commit", "-qam", "ours"]);
+    let merge = common::git_output(root, &["merge", "--no-edit", "theirs"]);
+    assert!(!merge.status.success(), "git reports a conflict");
+
+    let mut harness = open_clone(root);
+    wait_until(&mut harness, |h| shows_text(h, "Problems (2)"));
+    click(&mut harness, "Problems (2)");
+    assert!(shows_text(&harness, "Merge: 2"));
+    assert!(shows_text(
+        &harness,
+        "git lists this file as unmerged, and it holds only this side's version"
+    ));
+    assert!(shows_text(
+        &harness,
+        "the merge driver this clone is set up with (/gone/hindsight) cannot be run"
+    ));
+}
