@@ -70,20 +70,29 @@ fn unmerged_problem(dir: &Path, relative: &str, stages: &Stages) -> Problem {
         && working == stages.ours
         && stages.theirs.is_some()
         && stages.theirs != stages.ours;
-    let message = if only_ours {
+    let at = Position { line: 1, column: 1 };
+    if only_ours {
+        return Problem::error(
+            &path,
+            at,
+            format!(
+                "git lists this file as unmerged, and it holds only this side's version: the \
+                 merge driver did not run, so the other side's records are not in it. Do not \
+                 `git add` it as it is: run `hindsight git-setup`, then \
+                 `git checkout -m -- {relative}` to merge it again by record, and settle what is left"
+            ),
+        );
+    }
+    // Its disputes are the loader's errors while they last; settled, the file is sound and
+    // only the merge is waiting.
+    Problem::warning(
+        &path,
+        at,
         format!(
-            "git lists this file as unmerged, and it holds only this side's version: the \
-             merge driver did not run, so the other side's records are not in it. Do not \
-             `git add` it as it is: run `hindsight git-setup`, then `git checkout -m -- {relative}` \
-             to merge it again by record, and settle what is left"
-        )
-    } else {
-        format!(
-            "git lists this file as unmerged (a merge left it in conflict): settle its \
-             disputes, run `hindsight check` again, then `git add {relative}` to conclude the merge"
-        )
-    };
-    Problem::error(&path, Position { line: 1, column: 1 }, message)
+            "git lists this file as unmerged: once its disputes are settled, `git add {relative}` \
+             (or a commit from the app) concludes the merge"
+        ),
+    )
 }
 
 /// The configured `merge.hindsight.driver`, when the program it starts cannot be run.
