@@ -479,15 +479,16 @@ fn merge_list(
 ) -> Result<MergedList, MergeError> {
     let [(b, base_tail), (o, ours_tail), (t, theirs_tail)] =
         [base, ours, theirs].map(|v| v.records(kind, list));
-    let index = |records: &[Record<'_>], side: Side| -> Result<HashMap<String, usize>, MergeError> {
-        let mut index = HashMap::new();
-        for (i, record) in records.iter().enumerate() {
-            if index.insert(record.key.clone(), i).is_some() {
-                return Err(MergeError::IdReused(side, record.shown.clone()));
+    let index =
+        |records: &[Record<'_>], side: Side| -> Result<HashMap<String, usize>, MergeError> {
+            let mut index = HashMap::new();
+            for (i, record) in records.iter().enumerate() {
+                if index.insert(record.key.clone(), i).is_some() {
+                    return Err(MergeError::IdReused(side, record.shown.clone()));
+                }
             }
-        }
-        Ok(index)
-    };
+            Ok(index)
+        };
     let (bi, oi, ti) = (
         index(&b, Side::Base)?,
         index(&o, Side::Ours)?,
@@ -511,9 +512,8 @@ fn merge_list(
         let [rb, ro, rt] = [(&b, &bi), (&o, &oi), (&t, &ti)]
             .map(|(records, index)| index.get(key).map(|&i| &records[i]));
         let comments = merged_comments(rb.map(|r| &r.comments[..]), ro, rt);
-        let with_comments = |record: Option<&Record>| {
-            record.map(|r| (to_strings(&r.comments), r.text.to_string()))
-        };
+        let with_comments =
+            |record: Option<&Record>| record.map(|r| (to_strings(&r.comments), r.text.to_string()));
         let mut dispute = |fields: Vec<String>| {
             items.push(Item::Dispute {
                 ours: with_comments(ro),

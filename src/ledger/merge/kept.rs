@@ -35,7 +35,9 @@ pub(super) fn nothing_lost(
     let counts = |version: &Version| -> HashMap<String, usize> {
         let mut counts = HashMap::new();
         for range in &version.outline.comments {
-            *counts.entry(comment_text(&version.text[range.clone()])).or_default() += 1;
+            *counts
+                .entry(comment_text(&version.text[range.clone()]))
+                .or_default() += 1;
         }
         counts
     };
@@ -51,9 +53,8 @@ pub(super) fn nothing_lost(
         let entry = have.entry(comment).or_default();
         *entry = entry.saturating_sub(n);
     }
-    let count = |counts: &HashMap<String, usize>, comment: &str| {
-        counts.get(comment).copied().unwrap_or(0)
-    };
+    let count =
+        |counts: &HashMap<String, usize>, comment: &str| counts.get(comment).copied().unwrap_or(0);
     for comment in o.keys().chain(t.keys()) {
         let [nb, no, nt] = [&b, &o, &t].map(|counts| count(counts, comment));
         let needed = nb.min(no).min(nt) + no.saturating_sub(nb) + nt.saturating_sub(nb);
@@ -94,5 +95,9 @@ fn records_kept(
 
 /// A comment's text with each line trimmed: a comment re-indented is the same comment.
 fn comment_text(comment: &str) -> String {
-    comment.lines().map(str::trim).collect::<Vec<_>>().join("\n")
+    comment
+        .lines()
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
