@@ -444,16 +444,16 @@ fn union_names<'v, V>(versions: &[&'v V], names: impl Fn(&'v V) -> Vec<String>) 
 }
 
 /// The three-way rule for one value (`None`: absent on that side).
-enum Pick<'a> {
+enum Pick<T> {
     /// Ours already holds the result.
-    Same(Option<&'a str>),
+    Same(Option<T>),
     /// Theirs changed it and ours did not: take theirs.
-    Take(Option<&'a str>),
+    Take(Option<T>),
     /// Both changed it, differently.
     Dispute,
 }
 
-fn pick<'a>(base: Option<&'a str>, ours: Option<&'a str>, theirs: Option<&'a str>) -> Pick<'a> {
+fn pick<T: PartialEq>(base: Option<T>, ours: Option<T>, theirs: Option<T>) -> Pick<T> {
     if ours == theirs || theirs == base {
         Pick::Same(ours)
     } else if ours == base {
@@ -526,9 +526,13 @@ fn merge_list(
                 fields,
             });
         };
-        match pick(rb.map(|r| r.text), ro.map(|r| r.text), rt.map(|r| r.text)) {
+        let [text_b, text_o, text_t] = [rb, ro, rt].map(|r| r.map(|r| r.text));
+        // The comments above a record count as a change to it: a record deleted on one
+        // side and given a comment on the other is a dispute, not a deletion.
+        let [b_whole, o_whole, t_whole] = [rb, ro, rt].map(|r| r.map(|r| (r.text, &r.comments)));
+        match pick(b_whole, o_whole, t_whole) {
             Pick::Same(None) | Pick::Take(None) => {} // deleted, or never there
-            Pick::Same(Some(text)) | Pick::Take(Some(text)) => items.push(Item::Record {
+            Pick::Same(Some((text, _))) | Pick::Take(Some((text, _))) => items.push(Item::Record {
                 comments,
                 text: text.to_string(),
             }),
@@ -539,12 +543,18 @@ fn merge_list(
                 {
                     dispute(differing_fields(record_o, record_t))
                 }
-                (Some(record_o), Some(record_t)) => match merge_fields(rb, record_o, record_t) {
-                    Ok(fields) => items.push(Item::Record {
+                (Some(record_o), Some(record_t)) => match pick(text_b, text_o, text_t) {
+                    Pick::Same(Some(text)) | Pick::Take(Some(text)) => items.push(Item::Record {
                         comments,
-                        text: render_record(record_o, &fields)?,
+                        text: text.to_string(),
                     }),
-                    Err(fields) => dispute(fields),
+                    _ => match merge_fields(rb, record_o, record_t) {
+                        Ok(fields) => items.push(Item::Record {
+                            comments,
+                            text: render_record(record_o, &fields)?,
+                        }),
+                        Err(fields) => dispute(fields),
+                    },
                 },
                 // Deleted on one side, changed on the other.
                 _ => dispute(Vec::new()),
