@@ -765,7 +765,8 @@ fn render_list(list: &MergedList, depth: usize) -> String {
     format!("[\n{}\n{}]", rendered.join("\n\n"), indent(depth))
 }
 
-/// The text with every dispute settled for one side (`Ours` or `Theirs`).
+/// The text with every dispute settled for one side (`Ours` or `Theirs`); for `Base`,
+/// with neither side's version: the text outside the disputes.
 pub fn settle(text: &str, side: Side) -> String {
     let mut out = String::with_capacity(text.len());
     let mut state = None;
