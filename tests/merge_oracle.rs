@@ -56,6 +56,8 @@ enum Spot {
     Inside,
     /// After the forecast's `expression:` line, on that line.
     OnLine,
+    /// After the forecast's closing bracket, on that line.
+    After,
     /// After the last forecast.
     Tail,
 }
@@ -146,6 +148,12 @@ fn with_notes(text: &str, notes: &[&Note]) -> String {
                 let end = line + text[line..].find('\n').unwrap();
                 text.insert_str(end, &format!(" {}", note.text));
             }
+            Spot::After => {
+                let (start, _, _) = block();
+                let end =
+                    start + text[start..].find("\n        ),").unwrap() + "\n        ),".len();
+                text.insert_str(end, &format!(" {}", note.text));
+            }
         }
     }
     text
@@ -179,16 +187,20 @@ fn base_notes(base: &Scenario, dice: &mut Dice) -> Vec<Note> {
     ];
     for n in 0..16 {
         let id = base.forecasts[dice.below(base.forecasts.len())].id.clone();
-        let spot = [Spot::Above, Spot::Inside, Spot::OnLine][dice.below(3)];
-        let on_line_taken = notes
-            .iter()
-            .any(|note| note.id == id && note.spot == Spot::OnLine);
-        if !(spot == Spot::OnLine && on_line_taken) {
+        let spot = [Spot::Above, Spot::Inside, Spot::OnLine, Spot::After][dice.below(4)];
+        if !line_taken(&notes, &id, spot) {
             let text = format!("// base note {n}.");
             notes.push(Note { spot, id, text });
         }
     }
     notes
+}
+
+/// Whether `notes` has a comment on the line where one at `spot` of forecast `id` goes
+/// (two `//` comments on a line would be one).
+fn line_taken(notes: &[Note], id: &str, spot: Spot) -> bool {
+    matches!(spot, Spot::OnLine | Spot::After)
+        && notes.iter().any(|note| note.id == id && note.spot == spot)
 }
 
 /// What a round reuses an id for, if it does.
@@ -254,8 +266,9 @@ fn random_edits(
             Spot::Above,
             Spot::Inside,
             Spot::OnLine,
+            Spot::After,
             Spot::Tail,
-        ][dice.below(5)];
+        ][dice.below(6)];
         let id = match spot {
             Spot::Head | Spot::Tail => String::new(),
             // Above a forecast this side added, now and then.
@@ -265,12 +278,13 @@ fn random_edits(
             _ => base.forecasts[dice.below(base.forecasts.len())].id.clone(),
         };
         let deleted = taken.contains(&(id.clone(), "deleted")) || edits.deleted.contains(&id);
-        // One comment a line: none where the base or the other side has one.
-        let line_taken = spot == Spot::OnLine
-            && (base_notes
-                .iter()
-                .any(|note| note.id == id && note.spot == Spot::OnLine)
-                || !taken.insert((id.clone(), "on-line")));
+        // One comment a line: none where the base or either side has one.
+        let line = match spot {
+            Spot::OnLine => "on-line",
+            _ => "after",
+        };
+        let line_taken = line_taken(base_notes, &id, spot)
+            || (matches!(spot, Spot::OnLine | Spot::After) && !taken.insert((id.clone(), line)));
         if !deleted && !line_taken {
             if !id.is_empty() {
                 taken.insert((id.clone(), "note"));
@@ -498,6 +512,10 @@ fn assert_as_the_oracle_says(demo: &Demo, round: &Round, number: usize) {
             Spot::Above => text[at..]
                 .find("id: \"")
                 .map(|i| text[at + i..].starts_with(&id)),
+            // It follows the forecast's closing bracket.
+            Spot::After => text[..at]
+                .rfind("id: \"")
+                .map(|i| text[i..].starts_with(&id) && text[..at].ends_with("        ), ")),
             // The forecast it is in starts before it, and has not ended.
             _ => text[..at]
                 .rfind("id: \"")

@@ -273,17 +273,17 @@ impl<'a> Version<'a> {
             .map(|field| &text[field.value.span.clone()])
     }
 
-    /// The records of `list`, in file order, each with the comments above it; and the
-    /// comments after the last one.
+    /// The records of `list`, in file order, each with the comments above it and on the
+    /// line it ends on; and the comments after the last one.
     fn records(&self, kind: FileKind, list: &str) -> (Vec<Record<'a>>, Vec<&'a str>) {
         let text: &'a str = self.text;
         let Some(field) = self.root().field(list) else {
             return (Vec::new(), Vec::new());
         };
         let mut previous_end = field.value.span.start + 1;
-        let mut records = Vec::new();
+        let mut records: Vec<Record<'a>> = Vec::new();
         for item in field.value.items() {
-            let comments = self.comments_in(previous_end..item.span.start);
+            let comments = self.comments_after(&mut records, previous_end..item.span.start);
             previous_end = item.span.end;
             let shown = item
                 .field(key_field(kind))
@@ -331,12 +331,27 @@ impl<'a> Version<'a> {
                 name: item.name().unwrap_or_default().to_string(),
                 text: &text[item.span.clone()],
                 comments,
+                after: Vec::new(),
                 fields,
                 tail,
             });
         }
         let end = field.value.span.end.saturating_sub(1).max(previous_end);
-        (records, self.comments_in(previous_end..end))
+        let tail = self.comments_after(&mut records, previous_end..end);
+        (records, tail)
+    }
+
+    /// The comments in the text after the last of `records`: those on the line it ends on
+    /// are its own; the rest are returned.
+    fn comments_after(&self, records: &mut [Record<'a>], range: Range<usize>) -> Vec<&'a str> {
+        match records.last_mut() {
+            Some(previous) => {
+                let (after, rest) = self.split_gap(range);
+                previous.after = after;
+                rest
+            }
+            None => self.comments_in(range),
+        }
     }
 
     /// The comments that start in `range`.
@@ -375,6 +390,8 @@ struct Record<'a> {
     text: &'a str,
     /// Comments just above it (kept with it).
     comments: Vec<&'a str>,
+    /// Comments after it on the line it ends on.
+    after: Vec<&'a str>,
     fields: Vec<FieldText<'a>>,
     /// Comments after its last field, before its closing bracket.
     tail: Vec<&'a str>,
@@ -403,15 +420,38 @@ impl<'a> Record<'a> {
 
 /// What one list's merge puts in the file, in order.
 enum Item {
-    Record {
-        comments: Vec<String>,
-        text: String,
-    },
-    /// Each side's comments and text; `None` for a side that deleted it.
+    Record(Commented),
+    /// Each side's version; `None` for a side that deleted it.
     Dispute {
-        ours: Option<(Vec<String>, String)>,
-        theirs: Option<(Vec<String>, String)>,
+        ours: Option<Commented>,
+        theirs: Option<Commented>,
     },
+}
+
+/// A record's text with the comments above it and after it on its line.
+struct Commented {
+    above: Vec<String>,
+    text: String,
+    after: Vec<String>,
+}
+
+impl Commented {
+    fn new(above: Vec<&str>, text: &str, after: Vec<&str>) -> Commented {
+        let (mut above, mut after) = (to_strings(&above), to_strings(&after));
+        // One line comment fits after a record; more go above it.
+        if after.len() > 1 {
+            above.extend(after.drain(1..));
+        }
+        Commented {
+            above,
+            text: text.to_string(),
+            after,
+        }
+    }
+
+    fn of(record: &Record) -> Commented {
+        Commented::new(record.comments.clone(), record.text, record.after.clone())
+    }
 }
 
 fn list_names(kind: FileKind) -> &'static [&'static str] {
@@ -511,13 +551,14 @@ fn merge_list(
     for key in keys {
         let [rb, ro, rt] = [(&b, &bi), (&o, &oi), (&t, &ti)]
             .map(|(records, index)| index.get(key).map(|&i| &records[i]));
-        let comments = merged_comments(rb.map(|r| &r.comments[..]), ro, rt);
-        let with_comments =
-            |record: Option<&Record>| record.map(|r| (to_strings(&r.comments), r.text.to_string()));
+        let above = merged_comments([rb, ro, rt].map(|r| r.map(|r| &r.comments[..])));
+        let after = merged_comments([rb, ro, rt].map(|r| r.map(|r| &r.after[..])));
+        let commented =
+            |text: &str| Item::Record(Commented::new(above.clone(), text, after.clone()));
         let mut dispute = |fields: Vec<String>| {
             items.push(Item::Dispute {
-                ours: with_comments(ro),
-                theirs: with_comments(rt),
+                ours: ro.map(Commented::of),
+                theirs: rt.map(Commented::of),
             });
             let shown = ro.or(rt).map_or(key, |r| r.shown.as_str());
             disputes.push(Dispute {
@@ -527,15 +568,15 @@ fn merge_list(
             });
         };
         let [text_b, text_o, text_t] = [rb, ro, rt].map(|r| r.map(|r| r.text));
-        // The comments above a record count as a change to it: a record deleted on one
+        // The comments around a record count as a change to it: a record deleted on one
         // side and given a comment on the other is a dispute, not a deletion.
-        let [b_whole, o_whole, t_whole] = [rb, ro, rt].map(|r| r.map(|r| (r.text, &r.comments)));
+        let [b_whole, o_whole, t_whole] =
+            [rb, ro, rt].map(|r| r.map(|r| (r.text, &r.comments, &r.after)));
         match pick(b_whole, o_whole, t_whole) {
             Pick::Same(None) | Pick::Take(None) => {} // deleted, or never there
-            Pick::Same(Some((text, _))) | Pick::Take(Some((text, _))) => items.push(Item::Record {
-                comments,
-                text: text.to_string(),
-            }),
+            Pick::Same(Some((text, ..))) | Pick::Take(Some((text, ..))) => {
+                items.push(commented(text))
+            }
             Pick::Dispute => match (ro, rt) {
                 // One id added two ways: two records, unless they say the same.
                 (Some(record_o), Some(record_t))
@@ -544,15 +585,9 @@ fn merge_list(
                     dispute(differing_fields(record_o, record_t))
                 }
                 (Some(record_o), Some(record_t)) => match pick(text_b, text_o, text_t) {
-                    Pick::Same(Some(text)) | Pick::Take(Some(text)) => items.push(Item::Record {
-                        comments,
-                        text: text.to_string(),
-                    }),
+                    Pick::Same(Some(text)) | Pick::Take(Some(text)) => items.push(commented(text)),
                     _ => match merge_fields(rb, record_o, record_t) {
-                        Ok(fields) => items.push(Item::Record {
-                            comments,
-                            text: render_record(record_o, &fields)?,
-                        }),
+                        Ok(fields) => items.push(commented(&render_record(record_o, &fields)?)),
                         Err(fields) => dispute(fields),
                     },
                 },
@@ -573,20 +608,19 @@ fn to_strings(lines: &[&str]) -> Vec<String> {
     lines.iter().map(|line| line.to_string()).collect()
 }
 
-/// The comments above a record that survives: each side's changes to them kept.
-fn merged_comments(
-    base: Option<&[&str]>,
-    ours: Option<&Record>,
-    theirs: Option<&Record>,
-) -> Vec<String> {
-    let [o, t] = [ours, theirs].map(|record| record.map_or(&[][..], |r| &r.comments[..]));
-    // A record one side lacks (added by the other) has that side's comments.
-    let merged = match (ours, theirs) {
-        (Some(_), None) => o.to_vec(),
-        (None, Some(_)) => t.to_vec(),
-        _ => merge_lines(base.unwrap_or_default(), o, t),
-    };
-    to_strings(&merged)
+/// The comments above (or after) a record that survives, as each version has them
+/// (`None` where it lacks the record): each side's changes to them kept.
+fn merged_comments<'a>([base, ours, theirs]: [Option<&[&'a str]>; 3]) -> Vec<&'a str> {
+    match (ours, theirs) {
+        // A record one side lacks (added by the other) has that side's comments.
+        (Some(o), None) => o.to_vec(),
+        (None, Some(t)) => t.to_vec(),
+        _ => merge_lines(
+            base.unwrap_or_default(),
+            ours.unwrap_or_default(),
+            theirs.unwrap_or_default(),
+        ),
+    }
 }
 
 /// Whether two records have the same fields with the same values (comments and layout
@@ -731,23 +765,26 @@ fn render_list(list: &MergedList, depth: usize) -> String {
         return "[]".to_string();
     }
     let inner = indent(depth + 1);
-    let commented = |comments: &[String], text: &str| {
+    let commented = |record: &Commented| {
         let mut out = String::new();
-        for comment in comments {
+        for comment in &record.above {
             out.push_str(&format!("{inner}{comment}\n"));
         }
-        out.push_str(&format!("{inner}{text},"));
+        out.push_str(&format!("{inner}{},", record.text));
+        for comment in &record.after {
+            out.push_str(&format!(" {comment}"));
+        }
         out
     };
-    let mut rendered: Vec<String> = list
+    let rendered: Vec<String> = list
         .items
         .iter()
         .map(|item| match item {
-            Item::Record { comments, text } => commented(comments, text),
+            Item::Record(record) => commented(record),
             Item::Dispute { ours, theirs } => {
-                let side = |side: &Option<(Vec<String>, String)>| {
+                let side = |side: &Option<Commented>| {
                     side.as_ref()
-                        .map(|(comments, text)| format!("{}\n", commented(comments, text)))
+                        .map(|record| format!("{}\n", commented(record)))
                         .unwrap_or_default()
                 };
                 format!(
@@ -758,11 +795,15 @@ fn render_list(list: &MergedList, depth: usize) -> String {
             }
         })
         .collect();
-    if !list.tail.is_empty() {
-        let tail: Vec<String> = list.tail.iter().map(|c| format!("{inner}{c}")).collect();
-        rendered.push(tail.join("\n"));
+    let mut lines = rendered.join("\n\n");
+    // The list's last comments follow its last record, as comments above a record do.
+    for comment in &list.tail {
+        if !lines.is_empty() {
+            lines.push('\n');
+        }
+        lines.push_str(&format!("{inner}{comment}"));
     }
-    format!("[\n{}\n{}]", rendered.join("\n\n"), indent(depth))
+    format!("[\n{lines}\n{}]", indent(depth))
 }
 
 /// The text with every dispute settled for one side (`Ours` or `Theirs`); for `Base`,
