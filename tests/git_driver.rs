@@ -12,7 +12,13 @@ use common::{TempLedger, git, git_output, hindsight, resolve_minister, with_new_
 /// The fixture ledger in a repository set up for the driver, with `alice` and `bob`
 /// branches starting from the same commit.
 fn repository() -> TempLedger {
+    repository_with(|_| {})
+}
+
+/// [`repository`], with the fixture changed by `prepare` before the first commit.
+fn repository_with(prepare: impl FnOnce(&TempLedger)) -> TempLedger {
     let ledger = TempLedger::fixture();
+    prepare(&ledger);
     let root = ledger.root.path();
     git(root, &["init", "-q"]);
     let setup = hindsight(&["git-setup", root.to_str().unwrap()]);
@@ -416,4 +422,175 @@ fn a_forecast_deleted_on_one_side_and_resolved_on_the_other_is_a_dispute_git_rep
     let ids = ledger.run(&["list", "--format", "json"]).ids();
     assert!(!ids.contains(&"bo-minister-resigns".to_string()), "{ids:?}");
     assert_eq!(ids.len(), 8);
+}
+
+/// `prices.ron` with `text` put before the line that starts with `before` (its first).
+fn insert_before(ledger: &TempLedger, before: &str, text: &str) {
+    let file = ledger.read("prices.ron");
+    let at = file.find(before).unwrap();
+    let at = file[..at].rfind('\n').map_or(0, |newline| newline + 1);
+    ledger.write(
+        "prices.ron",
+        format!("{}{text}{}", &file[..at], &file[at..]),
+    );
+}
+
+fn edit_claim(ledger: &TempLedger) {
+    let text = ledger.read("prices.ron").replace(
+        "Consumer prices rise between March and 21 June 2022.",
+        "Consumer prices rise between 1 March and 21 June 2022.",
+    );
+    ledger.write("prices.ron", text);
+}
+
+#[test]
+fn a_forecast_copied_with_its_id_keeps_both_copies_and_check_names_the_duplicate() {
+    let ledger = repository();
+    // Alice pastes a copy of a forecast at the end and changes its claim, keeping its id.
+    on_branch(&ledger, "alice", |l| {
+        let text = l.read("prices.ron");
+        let start = text
+            .find("        Forecast(\n            id: \"bo-minister-resigns\"")
+            .unwrap();
+        let end = start + text[start..].find("\n        ),\n").unwrap() + "\n        ),\n".len();
+        let copy = text[start..end].replace("leaves office", "is dismissed");
+        let at = text.rfind("    ],\n)").unwrap();
+        l.write(
+            "prices.ron",
+            format!("{}\n{copy}{}", &text[..at], &text[at..]),
+        );
+    });
+    on_branch(&ledger, "bob", edit_claim);
+    let merged = merge_bob_into_alice(&ledger);
+    let text = ledger.read("prices.ron");
+    assert_eq!(
+        text.matches("id: \"bo-minister-resigns\"").count(),
+        2,
+        "{text}"
+    );
+    assert!(
+        text.contains("The minister leaves office by 30 June 2022.")
+            && text.contains("The minister is dismissed by 30 June 2022.")
+            && text.contains("between 1 March"),
+        "the original, its copy and Bob's change: {text}"
+    );
+    // Git's line merge kept both, and the driver says why it used it.
+    let stderr = String::from_utf8_lossy(&merged.stderr);
+    assert!(
+        stderr.contains("more than one record with the id 'bo-minister-resigns'"),
+        "{stderr}"
+    );
+    let check = ledger.run(&["check"]);
+    assert_eq!(check.status, 1);
+    assert!(
+        check
+            .stdout
+            .contains("duplicate forecast id 'bo-minister-resigns'"),
+        "{}",
+        check.stdout
+    );
+}
+
+#[test]
+fn a_comment_after_the_last_forecast_survives_changes_on_both_sides() {
+    let comment = "        // New forecasts go above this line.\n";
+    let ledger = repository_with(|l| insert_before(l, "    ],\n)", comment));
+    on_branch(&ledger, "alice", |l| {
+        resolve_minister(&l.scenarios(), "true", "Alice")
+    });
+    on_branch(&ledger, "bob", edit_claim);
+    merge_bob_into_alice_cleanly(&ledger);
+    let text = ledger.read("prices.ron");
+    assert!(
+        text.contains(comment) && text.contains("between 1 March") && text.contains("Alice"),
+        "{text}"
+    );
+    assert_eq!(ledger.run(&["check"]).status, 0);
+}
+
+#[test]
+fn comments_the_other_side_added_above_a_forecast_and_atop_the_file_survive() {
+    let ledger = repository();
+    on_branch(&ledger, "alice", edit_claim);
+    on_branch(&ledger, "bob", |l| {
+        insert_before(
+            l,
+            "            id: \"bo-minister-resigns\"",
+            "        // Checked against the minutes.\n",
+        );
+        let text = l.read("prices.ron");
+        // Two lines up, as `id:` is inside the block: move it above `Forecast(`.
+        let text = text.replace(
+            "        Forecast(\n        // Checked against the minutes.\n",
+            "        // Checked against the minutes.\n        Forecast(\n",
+        );
+        l.write(
+            "prices.ron",
+            format!("// Reviewed by Bob in March.\n{text}"),
+        );
+    });
+    merge_bob_into_alice_cleanly(&ledger);
+    let text = ledger.read("prices.ron");
+    assert!(
+        text.starts_with("// Reviewed by Bob in March.\n")
+            && text.contains("        // Checked against the minutes.\n        Forecast(\n            id: \"bo-minister-resigns\"")
+            && text.contains("between 1 March"),
+        "{text}"
+    );
+    assert_eq!(ledger.run(&["check"]).status, 0);
+}
+
+#[test]
+fn a_comment_added_inside_a_forecast_survives_the_verdict_recorded_on_the_other_side() {
+    let ledger = repository();
+    let comment = "            // Resigning and being dismissed both count.\n";
+    on_branch(&ledger, "alice", |l| {
+        resolve_minister(&l.scenarios(), "true", "Alice")
+    });
+    on_branch(&ledger, "bob", |l| {
+        insert_before(
+            l,
+            "            claim: \"The minister leaves office",
+            comment,
+        )
+    });
+    merge_bob_into_alice_cleanly(&ledger);
+    let text = ledger.read("prices.ron");
+    let expected = format!("{comment}            claim: \"The minister leaves office");
+    assert!(text.contains(&expected) && text.contains("Alice"), "{text}");
+    assert_eq!(ledger.run(&["check"]).status, 0);
+}
+
+#[test]
+fn phrases_added_two_ways_that_differ_only_in_case_are_a_dispute() {
+    let ledger = repository();
+    let add = |phrase: &'static str, probability: &'static str| {
+        move |l: &TempLedger| {
+            let text = l.read("phrases.ron");
+            let line = format!(
+                "        Phrase(phrase: \"{phrase}\", probability: {probability}, source: \"team\"),\n"
+            );
+            let at = text.rfind("    ],\n)").unwrap();
+            l.write(
+                "phrases.ron",
+                format!("{}{line}{}", &text[..at], &text[at..]),
+            );
+        }
+    };
+    on_branch(&ledger, "alice", add("most likely", "0.8"));
+    on_branch(&ledger, "bob", add("Most likely", "0.7"));
+    let merged = merge_bob_into_alice(&ledger);
+    assert!(!merged.status.success(), "git reports the conflict");
+    let text = ledger.read("phrases.ron");
+    assert!(
+        text.contains("<<<<<<< ours") && text.contains("0.8") && text.contains("0.7"),
+        "{text}"
+    );
+    let check = ledger.run(&["check"]);
+    assert_eq!(check.status, 1);
+    assert!(
+        check.stdout.contains("phrase 'most likely' is disputed"),
+        "{}",
+        check.stdout
+    );
 }

@@ -367,3 +367,102 @@ fn a_sources_list_added_on_one_side_merges_with_forecasts_added_on_the_other() {
         .collect();
     assert_eq!(ids, ["ours-source", "theirs-source"]);
 }
+
+/// `phrases.ron` with `line` added as its last phrase.
+fn with_phrase(text: &str, line: &str) -> String {
+    let at = text.rfind("    ],\n)").unwrap();
+    format!("{}        {line}\n{}", &text[..at], &text[at..])
+}
+
+#[test]
+fn a_comment_on_a_phrases_line_stays_on_that_line_when_both_sides_add_phrases() {
+    let base = fixture("phrases.ron").replace(
+        "source: \"fixture convention\"),",
+        "source: \"fixture convention\"), // agreed in March",
+    );
+    let ours = with_phrase(
+        &base,
+        "Phrase(phrase: \"toss-up\", probability: 0.5, source: \"a\"),",
+    );
+    let theirs = with_phrase(
+        &base,
+        "Phrase(phrase: \"doubtful\", probability: 0.2, source: \"b\"),",
+    );
+    let merged = merge(FileKind::Phrases, &base, &ours, &theirs).unwrap();
+    assert!(merged.disputes.is_empty());
+    assert!(
+        merged
+            .text
+            .contains("source: \"fixture convention\"), // agreed in March\n"),
+        "{}",
+        merged.text
+    );
+    assert!(merged.text.contains("toss-up") && merged.text.contains("doubtful"));
+}
+
+#[test]
+fn phrases_that_differ_only_in_case_are_one_phrase_to_the_merge() {
+    let base = fixture("phrases.ron");
+    let ours = with_phrase(
+        &base,
+        "Phrase(phrase: \"most likely\", probability: 0.8, source: \"a\"),",
+    );
+    let theirs = with_phrase(
+        &base,
+        "Phrase(phrase: \"Most  likely\", probability: 0.7, source: \"b\"),",
+    );
+    let merged = merge(FileKind::Phrases, &base, &ours, &theirs).unwrap();
+    assert_eq!(
+        merged.disputes,
+        [Dispute {
+            list: Some("phrases".into()),
+            key: "most likely".into(),
+            fields: vec!["phrase".into(), "probability".into(), "source".into()],
+        }]
+    );
+    // One side renaming a phrase's case while the other changes its value is one change
+    // each to one phrase.
+    let ours = base.replace("phrase: \"likely\"", "phrase: \"Likely\"");
+    let theirs = base.replace("probability: 0.75", "probability: 0.7");
+    let merged = merge(FileKind::Phrases, &base, &ours, &theirs).unwrap();
+    assert!(merged.disputes.is_empty());
+    assert!(
+        merged
+            .text
+            .contains("Phrase(phrase: \"Likely\", probability: 0.7,"),
+        "{}",
+        merged.text
+    );
+}
+
+#[test]
+fn a_version_with_one_id_twice_is_left_to_git() {
+    let base = fixture("prices.ron");
+    let ours = with_new_forecast(&base, "bo-minister-resigns");
+    let theirs = with_new_forecast(&base, "theirs-new");
+    assert_eq!(
+        merge(FileKind::Scenario, &base, &ours, &theirs),
+        Err(MergeError::IdReused(
+            Side::Ours,
+            "bo-minister-resigns".into()
+        ))
+    );
+}
+
+#[test]
+fn a_merge_that_would_drop_a_comment_is_left_to_git() {
+    // A comment between the file's own fields is not one the record merge carries over
+    // from theirs; rather than drop it, the merge refuses.
+    let base = fixture("prices.ron");
+    let ours = with_new_forecast(&base, "ours-new");
+    let theirs = with_new_forecast(&base, "theirs-new").replace(
+        "    summary: ",
+        "    // Shortened for the newsletter.\n    summary: ",
+    );
+    assert_eq!(
+        merge(FileKind::Scenario, &base, &ours, &theirs),
+        Err(MergeError::WouldLose(
+            "the comment `// Shortened for the newsletter.`".into()
+        ))
+    );
+}

@@ -18,6 +18,7 @@ use super::parse::ron_options;
 use super::problem::{Position, Problem};
 use super::syntax::{self, LineIndex, tokens};
 use super::transaction::{EditError, Endings, Rules, transact_under};
+use crate::estimative::normalize_phrase;
 
 /// One marked region: the marker lines and the two versions between them.
 struct Region {
@@ -349,7 +350,7 @@ fn describe(
     let (ours, theirs) = (&text[region.ours.clone()], &text[region.theirs.clone()]);
     const SETTLE: &str = "keep one and remove the conflict markers";
     let message = match (Record::read(ours), Record::read(theirs)) {
-        (Some(o), Some(t)) if o.key == t.key => format!(
+        (Some(o), Some(t)) if o.is_same_record(&t) => format!(
             "{} '{}' is disputed between two versions: {}; {SETTLE}",
             o.kind,
             o.key,
@@ -404,6 +405,15 @@ impl Record {
             key: key_of(root, side)?,
             fields: fields_of(root, side),
         })
+    }
+
+    /// Whether two sides are versions of one record: phrases that differ only in case or
+    /// spacing are one phrase, as `check` and the merge take them.
+    fn is_same_record(&self, other: &Record) -> bool {
+        match self.kind {
+            "phrase" => normalize_phrase(&self.key) == normalize_phrase(&other.key),
+            _ => self.key == other.key,
+        }
     }
 }
 
