@@ -308,7 +308,9 @@ fn a_merge_left_unmerged_by_a_missing_driver_fails_check_until_merged_again_by_r
         .find(|line| line.contains("prices.ron:1:1: error: git lists this file as unmerged"))
         .unwrap_or_else(|| panic!("{}", check.stdout));
     assert!(line.contains("only this side's version"), "{line}");
-    assert!(line.contains("git checkout -m -- prices.ron"), "{line}");
+    let file = dir.join("prices.ron");
+    let redo = format!("git checkout -m -- {}`", file.display());
+    assert!(line.contains(&redo), "{line}");
     // And it warns that the configured driver cannot run.
     assert!(
         check.stdout.contains(
@@ -332,7 +334,7 @@ fn a_merge_left_unmerged_by_a_missing_driver_fails_check_until_merged_again_by_r
     assert_eq!(check.status, 0, "{}", check.stdout);
     assert!(
         check.stdout.contains(
-            "prices.ron:1:1: warning: git lists this file as unmerged: once its disputes are settled, `git add prices.ron`"
+            &format!("prices.ron:1:1: warning: git lists this file as unmerged: once its disputes are settled, `git add {}`", file.display())
         ),
         "{}",
         check.stdout

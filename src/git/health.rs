@@ -60,6 +60,9 @@ fn unmerged_problems(dir: &Path) -> Vec<Problem> {
 
 fn unmerged_problem(dir: &Path, relative: &str, stages: &Stages) -> Problem {
     let path = dir.join(relative);
+    // The commands name the file as this problem does, so they work from where `check`
+    // was run (and, in the app, from anywhere).
+    let file = shell_word(&path.to_string_lossy());
     // The file's bytes as a blob, to compare with our side. No filters: a folder from a
     // stranger's repository could configure a filter command that hashing would run
     // (a file with converted line endings then merely gets the general message).
@@ -79,7 +82,7 @@ fn unmerged_problem(dir: &Path, relative: &str, stages: &Stages) -> Problem {
                 "git lists this file as unmerged, and it holds only this side's version: the \
                  merge driver did not run, so the other side's records are not in it. Do not \
                  `git add` it as it is: run `hindsight git-setup`, then \
-                 `git checkout -m -- {relative}` to merge it again by record, and settle what is left"
+                 `git checkout -m -- {file}` to merge it again by record, and settle what is left"
             ),
         );
     }
@@ -89,10 +92,23 @@ fn unmerged_problem(dir: &Path, relative: &str, stages: &Stages) -> Problem {
         &path,
         at,
         format!(
-            "git lists this file as unmerged: once its disputes are settled, `git add {relative}` \
+            "git lists this file as unmerged: once its disputes are settled, `git add {file}` \
              (or a commit from the app) concludes the merge"
         ),
     )
+}
+
+/// `word` as one shell word: as it is when it holds nothing a shell reads specially, else
+/// in single quotes.
+fn shell_word(word: &str) -> String {
+    let plain = word
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '/' | '.' | '_' | '-' | '+' | ',' | ':' | '@'));
+    if plain && !word.is_empty() {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
 }
 
 /// The configured `merge.hindsight.driver`, when the program it starts cannot be run.
@@ -182,7 +198,7 @@ fn runnable(program: &Path) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::driver_program;
+    use super::{driver_program, shell_word};
     use std::path::PathBuf;
 
     #[test]
@@ -205,6 +221,9 @@ mod tests {
             PathBuf::from("hindsight")
         );
         assert_eq!(driver_program("   "), None);
+        assert_eq!(shell_word("scenarios/prices.ron"), "scenarios/prices.ron");
+        assert_eq!(shell_word("my scenarios/a.ron"), "'my scenarios/a.ron'");
+        assert_eq!(shell_word("o'brien.ron"), "'o'\\''brien.ron'");
         assert_eq!(driver_program("'unterminated"), None);
     }
 }
