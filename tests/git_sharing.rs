@@ -320,6 +320,18 @@ fn a_merge_left_unmerged_by_a_missing_driver_fails_check_until_merged_again_by_r
         check.stdout
     );
 
+    // The app's commit refuses, rather than `git add` one side.
+    let status = repo::status(&dir).unwrap().unwrap();
+    let refused = repo::commit(&dir, &status, &status.changed, "Merge").unwrap_err();
+    assert!(
+        refused.contains("nothing was committed") && refused.contains("only this side's version"),
+        "{refused}"
+    );
+    assert!(
+        !git(&dir, &["ls-files", "--unmerged"]).is_empty(),
+        "still unmerged"
+    );
+
     // Doing what it says merges the file by record: both forecasts, no markers.
     let setup = common::hindsight(&["git-setup", dir.to_str().unwrap()]);
     assert_eq!(setup.status, 0, "{}", setup.stderr);

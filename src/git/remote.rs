@@ -76,6 +76,14 @@ pub fn commit(
     if files.is_empty() && !status.merging {
         return Err("no ledger files have changed".into());
     }
+    // A file git left unmerged that holds one side only: `git add` would make the other
+    // side's records lost for good.
+    if let Some(problem) = super::health::merge_problems(dir)
+        .into_iter()
+        .find(|problem| problem.is_error())
+    {
+        return Err(format!("nothing was committed: {problem}"));
+    }
     let top = &status.top;
     let mut add = vec!["add", "-A", "--"];
     add.extend(files.iter().map(|file| file.repo_path.as_str()));
