@@ -1487,4 +1487,9 @@ fn a_file_a_missing_driver_left_unmerged_is_named_under_problems() {
         &harness,
         "the merge driver this clone is set up with (/gone/hindsight) cannot be run"
     ));
+    assert!(shows_text(&harness, "In the files: 0 errors, 0 warnings"));
+    assert!(shows_text(
+        &harness,
+        "merging: a file holds one side only (see Problems)"
+    ));
 }

@@ -45,7 +45,17 @@ pub fn git_bar(ui: &mut Ui, repository: &Repository, actions: &mut Vec<Action>) 
             1 => "1 changed ledger file".to_string(),
             n => format!("{n} changed ledger files"),
         });
-        if status.merging {
+        if snapshot
+            .merge_problems
+            .iter()
+            .any(|problem| problem.is_error())
+        {
+            // Committing now would record one side only: the commit refuses, and says why.
+            ui.colored_label(
+                ui.visuals().error_fg_color,
+                "merging: a file holds one side only (see Problems)",
+            );
+        } else if status.merging {
             ui.colored_label(
                 ui.visuals().warn_fg_color,
                 "merging: settle the disputes, then commit",

@@ -26,8 +26,14 @@ pub fn problems_ui(
         git_problems_ui(ui, from_git);
     }
     let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    // Beside git's problems, the files' own are told apart.
+    let heading = if from_git.is_empty() {
+        "Problems"
+    } else {
+        "In the files"
+    };
     ui.heading(format!(
-        "Problems: {}, {}",
+        "{heading}: {}, {}",
         count(ledger.error_count(), "error"),
         count(ledger.warning_count(), "warning")
     ));
