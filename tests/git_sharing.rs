@@ -470,3 +470,30 @@ fn git_setup_routes_folders_whose_names_git_patterns_would_misread() {
         String::from_utf8_lossy(&merge.stderr)
     );
 }
+
+#[test]
+fn a_file_with_a_byte_order_mark_has_a_history_and_its_changes_described() {
+    let (root, dir) = repository_with_ledger_in("scenarios");
+    let root = root.path();
+    let file = dir.join("prices.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("\u{feff}{text}")).unwrap();
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-qm", "ledger"]);
+    resolve_minister(&dir, "true", "Judge");
+    assert!(std::fs::read(&file).unwrap().starts_with("\u{feff}".as_bytes()));
+    // The uncommitted change is described, as a commit would be.
+    let status = repo::status(&dir).unwrap().unwrap();
+    let changes = repo::describe_changes(&dir, &status.changed);
+    assert_eq!(
+        repo::suggested_message(&status, &changes),
+        "Resolve bo-minister-resigns as true"
+    );
+    git(root, &["commit", "-qam", "verdict"]);
+    let history = repo::history(&dir, &file, FORECAST).unwrap();
+    let lines: Vec<String> = history
+        .iter()
+        .map(|entry| format!("{}: {}", entry.subject, entry.change))
+        .collect();
+    assert_eq!(lines, ["verdict: outcome: open → true", "ledger: added"]);
+}

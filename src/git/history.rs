@@ -84,7 +84,8 @@ fn walk(dir: &Path, file: &Path, versions: &mut Versions) -> Result<Vec<HistoryE
 
     let mut entries = Vec::new();
     let working = match crate::ledger::read_bytes(file) {
-        Ok(bytes) => match String::from_utf8(bytes) {
+        // As the loader reads it: a byte-order mark is no part of the text.
+        Ok(bytes) => match crate::ledger::parse::into_text(file, bytes) {
             Ok(text) => versions.parse(&text),
             Err(_) => Version::Unreadable,
         },

@@ -26,7 +26,7 @@ pub fn describe_changes(dir: &Path, files: &[ChangedFile]) -> Vec<(ChangedFile, 
                 FileState::Deleted => None,
                 _ => crate::ledger::read_bytes(&file.path)
                     .ok()
-                    .and_then(|bytes| String::from_utf8(bytes).ok()),
+                    .and_then(|bytes| crate::ledger::parse::into_text(&file.path, bytes).ok()),
             };
             let kind = kind_of(Path::new(&file.repo_path));
             let path = Path::new(&file.repo_path);

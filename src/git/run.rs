@@ -77,7 +77,7 @@ pub(super) fn read_blobs(
     });
     let mut stdout = BufReader::new(child.stdout.take().ok_or("git cat-file: no stdout")?);
     let mut blobs = Vec::with_capacity(names.len());
-    for _ in names {
+    for name in names {
         let mut header = String::new();
         if stdout.read_line(&mut header).map_err(|e| e.to_string())? == 0 {
             break;
@@ -108,7 +108,7 @@ pub(super) fn read_blobs(
             .map_err(|e| e.to_string())?;
         let mut newline = [0u8; 1];
         let _ = stdout.read_exact(&mut newline);
-        blobs.push(String::from_utf8(content).ok());
+        blobs.push(crate::ledger::parse::into_text(Path::new(name.as_str()), content).ok());
     }
     let _ = writer.join();
     let _ = child.wait();
@@ -188,7 +188,10 @@ impl BlobReader {
             .read_exact(&mut newline)
             .map_err(|e| format!("git cat-file: {e}"))?;
         self.texts_read += 1;
-        Ok(std::str::from_utf8(&self.buffer).ok())
+        // As the loader reads a file: a byte-order mark is no part of the text.
+        Ok(std::str::from_utf8(&self.buffer)
+            .ok()
+            .map(crate::ledger::parse::without_byte_order_mark))
     }
 
     /// How many bytes the reader holds for the text it lends.
