@@ -481,7 +481,11 @@ fn a_file_with_a_byte_order_mark_has_a_history_and_its_changes_described() {
     git(root, &["add", "-A"]);
     git(root, &["commit", "-qm", "ledger"]);
     resolve_minister(&dir, "true", "Judge");
-    assert!(std::fs::read(&file).unwrap().starts_with("\u{feff}".as_bytes()));
+    assert!(
+        std::fs::read(&file)
+            .unwrap()
+            .starts_with("\u{feff}".as_bytes())
+    );
     // The uncommitted change is described, as a commit would be.
     let status = repo::status(&dir).unwrap().unwrap();
     let changes = repo::describe_changes(&dir, &status.changed);
