@@ -3,7 +3,7 @@
 //! forecast is written citing both. Real files in a temporary project folder; the article
 //! is served by a local HTTP server.
 
-mod common;
+use crate::common;
 
 use common::{TempLedger, today};
 use hindsight::intake::{self, accept};

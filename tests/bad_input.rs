@@ -1,7 +1,7 @@
 //! Every kind of bad input gets a clear `path:line:col: error: message`, nothing is lost,
 //! and one broken file never stops the others from loading.
 
-mod common;
+use crate::common;
 
 use common::TempLedger;
 

@@ -4,7 +4,7 @@
 //! out by hand from the built-in rows (likely 0.7, range 0.6–0.75; unlikely 0.2, range
 //! 0.1–0.25; the comparatives 0.65 / 0.35, i.e. 30% of the remaining distance).
 
-mod common;
+use crate::common;
 
 use common::TempLedger;
 use hindsight::ledger::{Ledger, ProbabilityOrigin};

@@ -3,7 +3,7 @@
 //! named person, the share whose candidate proposes that person) and noise (candidates
 //! per ledger forecast). Also the HTML and URL inputs, on a local server.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::ops::Range;

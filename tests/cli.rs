@@ -1,7 +1,7 @@
 //! The command line against a temporary copy of the fixture ledger: exit codes, the JSON
 //! and CSV fields, filters, `due`, and `resolve`/`reopen` rewriting exactly one block.
 
-mod common;
+use crate::common;
 
 use common::{TempLedger, block_lines, changed_line_range, hindsight};
 use serde_json::Value;

@@ -4,7 +4,7 @@
 //! on disk, and a write killed at any moment leaves the old or the new file, never half of
 //! one, and no debris for `git add -A` to pick up.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -4,7 +4,7 @@
 //! leaves a clean file. A forecast's history after a dispute over it was settled shows both
 //! sides.
 
-mod common;
+use crate::common;
 
 use common::{
     Team, TempLedger, commit_as_the_app_does, git_output, hindsight_in, resolve_minister,

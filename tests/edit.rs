@@ -1,7 +1,7 @@
 //! One-block edits through the library: someone else's change on disk is never
 //! overwritten, changes elsewhere in the file are kept, and the save keeps what it should.
 
-mod common;
+use crate::common;
 
 use common::{TempLedger, today};
 use hindsight::ledger::EditError;

@@ -1,7 +1,7 @@
 //! Forms: every problem of a form is reported next to the field it is about, with the same
 //! rules and hints as `check`; a valid form gives exactly the record the file will hold.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

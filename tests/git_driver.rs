@@ -2,7 +2,7 @@
 //! that plain git conflicts on merge cleanly, and different verdicts on one forecast are
 //! a conflict git reports, marked around that forecast alone.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Output;

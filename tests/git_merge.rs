@@ -1,7 +1,7 @@
 //! Two people resolve different forecasts of one file on two branches: the real `git`
 //! merges them without a conflict, and the merged ledger has both verdicts.
 
-mod common;
+use crate::common;
 
 use common::{TempLedger, git, hindsight};
 

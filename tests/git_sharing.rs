@@ -3,7 +3,7 @@
 //! changed, pull and push reported in the ledger's words or in git's own errors, and a
 //! forecast's history.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -4,7 +4,7 @@
 //! deadline, and checks that it finishes, names the file with line and column, and still
 //! loads the fixture's own forecasts.
 
-mod common;
+use crate::common;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};

@@ -5,7 +5,7 @@
 //! answers as a load of the whole folder would. Real files, the real binary, a private
 //! cache folder.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::Command;

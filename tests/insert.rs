@@ -2,7 +2,7 @@
 //! canonical and valid, a delete is undone byte for byte, and nothing is ever written over
 //! someone else's change or into a file that does not parse.
 
-mod common;
+use crate::common;
 
 use common::{TempLedger, today};
 use hindsight::ledger::EditError;

@@ -2,7 +2,7 @@
 //! on the fixture's canonical scenario and people files: what plain git conflicts on
 //! merges, and only the same field changed two ways is a dispute.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

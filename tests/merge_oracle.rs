@@ -10,7 +10,7 @@
 //! both). `HINDSIGHT_ORACLE_ROUNDS=N` runs N rounds of each test (the default keeps the
 //! suite quick); each prints what it saw.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, HashSet};
 

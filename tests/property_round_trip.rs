@@ -2,7 +2,7 @@
 //! ledger with no problems; and writing is idempotent (formatting a canonical file through
 //! the write door changes nothing).
 
-mod common;
+use crate::common;
 
 use chrono::NaiveDate;
 use proptest::prelude::*;

@@ -2,7 +2,7 @@
 //! brings any valid file to that form (idempotently) without losing anything, and every
 //! string survives a write and a read.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -2,7 +2,7 @@
 //! it loads without problems, every quote is verbatim in its article, every verdict has
 //! evidence and a link, and every name and phrase resolves.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

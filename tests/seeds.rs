@@ -2,7 +2,7 @@
 //! collapsed spacing is still found, the range is in the original text, and the paragraph
 //! is the one a reader would point at, whichever way the article lays out its paragraphs.
 
-mod common;
+use crate::common;
 
 use common::{TempLedger, fixture_dir, today};
 use hindsight::ledger::load;

@@ -12,7 +12,7 @@
 //! So Ben leads at the table's reading and the low one (Ann: 0.09, 0.16) but Ann leads at
 //! the high one (0.0625): Ann is 2nd, between 1st and 2nd; Ben 1st, between 1st and 2nd.
 
-mod common;
+use crate::common;
 
 use common::TempLedger;
 use hindsight::words::{explain, phrase_calibration};

@@ -2,7 +2,7 @@
 //! line endings and comments are kept; read-only files, symbolic links and ambiguous ids
 //! are refused with a message, and nothing is written.
 
-mod common;
+use crate::common;
 
 #[cfg(unix)]
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
