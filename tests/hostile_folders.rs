@@ -387,13 +387,6 @@ fn a_large_file_on_one_line_with_an_error_per_forecast_checks_in_time() {
     );
 }
 
-/// Runs `id -u`: the tests run as root in CI, where file permissions do not stop a read.
-#[cfg(unix)]
-fn running_as_root() -> bool {
-    let output = Command::new("id").arg("-u").output().unwrap();
-    String::from_utf8_lossy(&output.stdout).trim() == "0"
-}
-
 #[cfg(unix)]
 #[test]
 fn an_unreadable_sub_folder_is_a_problem_and_the_rest_loads() {
@@ -413,7 +406,7 @@ fn an_unreadable_sub_folder_is_a_problem_and_the_rest_loads() {
     // Root reads any folder: run the binary as `nobody`, from a copy it may execute.
     let mut runner: Vec<&str> = Vec::new();
     let mut program = binary();
-    if running_as_root() {
+    if common::running_as_root() {
         let setpriv = [
             "setpriv",
             "--reuid=65534",

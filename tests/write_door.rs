@@ -23,14 +23,6 @@ fn resolve(ledger: &TempLedger, id: &str) -> common::Run {
     ])
 }
 
-/// Whether the tests run as root (CI does), which can give files to other users.
-fn running_as_root() -> bool {
-    std::process::Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).trim() == "0")
-}
-
 #[test]
 fn a_read_only_file_is_refused_and_left_alone() {
     let ledger = TempLedger::fixture();
@@ -74,7 +66,7 @@ fn a_write_keeps_the_mode_of_the_file() {
 
 #[test]
 fn a_write_keeps_the_owner_of_the_file_or_refuses() {
-    if !running_as_root() {
+    if !common::running_as_root() {
         // Only root can give a file to another user; as anyone else there is no such file
         // to make. The refusal is checked below when root can play an ordinary user.
         eprintln!("not root: the owner test needs root to create a file owned by another user");

@@ -319,3 +319,12 @@ pub fn serve_bytes_once(
     });
     (format!("http://{address}/{name}"), server)
 }
+
+/// Whether the tests run as root (CI does): file permissions then stop no read, and files
+/// can be given to other users.
+pub fn running_as_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).trim() == "0")
+}
