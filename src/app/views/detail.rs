@@ -326,6 +326,9 @@ fn outcome_form(
     }
 }
 
+/// The widest the verdict dialog grows, in points.
+const VERDICT_DIALOG_WIDTH: f32 = 640.0;
+
 /// Asks whether the verdict asked for replaces the one recorded, showing both side by
 /// side; replacing writes it, keeping writes nothing.
 pub fn verdict_replacement_ui(
@@ -334,6 +337,8 @@ pub fn verdict_replacement_ui(
     actions: &mut Vec<Action>,
 ) {
     let modal = egui::Modal::new(egui::Id::unique("confirm-verdict")).show(ctx, |ui| {
+        // Evidence runs to paragraphs: the dialog keeps a readable width and its cells wrap.
+        ui.set_max_width(VERDICT_DIALOG_WIDTH);
         ui.heading("Replace the verdict?");
         ui.label(format!(
             "{} already has a verdict. Ctrl+Z puts it back; once committed, git keeps it too.",
@@ -342,6 +347,7 @@ pub fn verdict_replacement_ui(
         ui.add_space(6.0);
         egui::Grid::new("verdict-replacement")
             .num_columns(3)
+            .max_col_width(VERDICT_DIALOG_WIDTH * 0.42)
             .spacing([16.0, 4.0])
             .striped(true)
             .show(ui, |ui| {
@@ -358,10 +364,11 @@ pub fn verdict_replacement_ui(
                     .zip(verdict_facets(&asked.proposed));
                 for ((name, now), (_, new)) in rows {
                     ui.weak(capitalized(name));
-                    ui.label(shown(&now));
+                    ui.add(egui::Label::new(shown(&now)).wrap());
                     // What would change stands out.
-                    let new = RichText::new(shown(&new));
-                    ui.label(if now == new.text() { new } else { new.strong() });
+                    let text = RichText::new(shown(&new));
+                    let text = if now == new { text } else { text.strong() };
+                    ui.add(egui::Label::new(text).wrap());
                     ui.end_row();
                 }
             });
