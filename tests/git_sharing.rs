@@ -501,3 +501,31 @@ fn a_file_with_a_byte_order_mark_has_a_history_and_its_changes_described() {
         .collect();
     assert_eq!(lines, ["verdict: outcome: open → true", "ledger: added"]);
 }
+
+#[test]
+fn a_dispute_settled_our_way_is_only_a_warning_and_the_merge_commits() {
+    // The driver ran; keeping our version leaves the file equal to our side, as a driver
+    // that never ran would: with a driver that runs, that is a settlement, not a loss.
+    let team = Team::new();
+    let (ana, ben) = (team.clone("ana"), team.clone("ben"));
+    resolve(&ana, "true");
+    commit_all(&ana);
+    repo::push(&ana.join("scenarios")).unwrap();
+    resolve(&ben, "false");
+    commit_all(&ben);
+    let scenarios = ben.join("scenarios");
+    repo::pull(&scenarios).unwrap();
+    hindsight_in(&ben, &["resolve-dispute", FORECAST, "ours"]);
+
+    let check = common::hindsight(&["check", scenarios.to_str().unwrap()]);
+    assert_eq!(check.status, 0, "{}", check.stdout);
+    assert!(
+        check
+            .stdout
+            .contains("warning: git lists this file as unmerged: once its disputes are settled"),
+        "{}",
+        check.stdout
+    );
+    assert_eq!(commit_all(&ben), "Merge");
+    assert!(git(&ben, &["ls-files", "--unmerged"]).is_empty());
+}

@@ -17,19 +17,22 @@ use crate::ledger::problem::Position;
 /// under `dir`) git lists as unmerged, and a configured driver that cannot be run. Empty
 /// when `dir` is not in a repository or git cannot be run: then there is nothing to say.
 pub fn merge_problems(dir: &Path) -> Vec<Problem> {
-    let mut problems = unmerged_problems(dir);
-    problems.extend(driver_problem(dir));
+    let driver = driver_problem(dir);
+    let mut problems = unmerged_problems(dir, driver.is_some());
+    problems.extend(driver);
     problems
 }
 
-/// One unmerged file: the blob each stage holds (1 the base, 2 ours, 3 theirs).
+/// One unmerged file: the blobs of our side (stage 2) and theirs (stage 3).
 #[derive(Default)]
 struct Stages {
     ours: Option<String>,
     theirs: Option<String>,
 }
 
-fn unmerged_problems(dir: &Path) -> Vec<Problem> {
+/// `driver_broken`: the configured driver cannot be run, so a file git left as our side
+/// had it may be missing the other side's records.
+fn unmerged_problems(dir: &Path, driver_broken: bool) -> Vec<Problem> {
     // Paths come relative to `dir`, unquoted with -z.
     let Ok(listing) = git_output(dir, &["ls-files", "--unmerged", "-z", "--", "."]) else {
         return Vec::new();
@@ -54,11 +57,11 @@ fn unmerged_problems(dir: &Path) -> Vec<Problem> {
     }
     files
         .into_iter()
-        .map(|(relative, stages)| unmerged_problem(dir, relative, &stages))
+        .map(|(relative, stages)| unmerged_problem(dir, relative, &stages, driver_broken))
         .collect()
 }
 
-fn unmerged_problem(dir: &Path, relative: &str, stages: &Stages) -> Problem {
+fn unmerged_problem(dir: &Path, relative: &str, stages: &Stages, driver_broken: bool) -> Problem {
     let path = dir.join(relative);
     // The commands name the file as this problem does, so they work from where `check`
     // was run (and, in the app, from anywhere).
@@ -69,7 +72,9 @@ fn unmerged_problem(dir: &Path, relative: &str, stages: &Stages) -> Problem {
     let working = git_output(dir, &["hash-object", "--no-filters", "--", relative])
         .ok()
         .map(|object| object.trim().to_string());
-    let only_ours = working.is_some()
+    // With a driver that runs, a file equal to our side is a dispute settled our way.
+    let only_ours = driver_broken
+        && working.is_some()
         && working == stages.ours
         && stages.theirs.is_some()
         && stages.theirs != stages.ours;
@@ -115,7 +120,9 @@ fn shell_word(word: &str) -> String {
 pub(super) fn driver_problem(dir: &Path) -> Option<Problem> {
     let command = git_output(dir, &["config", "--get", "merge.hindsight.driver"]).ok()?;
     let program = driver_program(command.trim())?;
-    if runnable(&program) {
+    let falls_back = command.contains(super::setup::LINE_MERGE_FALLBACK);
+    // `git-setup`'s command tries a `hindsight` on PATH when its own binary is gone.
+    if runnable(&program) || (falls_back && runnable(Path::new("hindsight"))) {
         return None;
     }
     let config = git_output(
@@ -129,7 +136,6 @@ pub(super) fn driver_problem(dir: &Path) -> Option<Problem> {
     )
     .map(|path| PathBuf::from(path.trim_end_matches(['\n', '\r'])))
     .unwrap_or_else(|_| dir.to_path_buf());
-    let falls_back = command.contains(super::setup::LINE_MERGE_FALLBACK);
     let consequence = if falls_back {
         "ledger files merge by line instead of by record"
     } else {

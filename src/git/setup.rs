@@ -134,10 +134,12 @@ fn driver_command(program: &Path) -> String {
     let path = program.display().to_string().replace('%', "%%");
     let quoted = format!("'{}'", path.replace('\'', "'\\''"));
     let run = "merge-driver %O %A %B %P";
+    // Only 126 and 127 (cannot execute, not found) move on: a driver killed by a signal
+    // (128 and up) may have half-written %A, and git must see that run's failure.
     format!(
         "{quoted} {run}; s=$?; \
-         [ $s -lt 126 ] || {{ hindsight {run}; s=$?; }}; \
-         [ $s -lt 126 ] || {{ echo 'hindsight: the merge driver cannot be run (run hindsight git-setup again); merging' %P 'by line' >&2; {LINE_MERGE_FALLBACK}; s=$?; }}; \
+         case $s in 126|127) hindsight {run}; s=$?;; esac; \
+         case $s in 126|127) echo 'hindsight: the merge driver cannot be run (run hindsight git-setup again); merging' %P 'by line' >&2; {LINE_MERGE_FALLBACK}; s=$?;; esac; \
          exit $s"
     )
 }
