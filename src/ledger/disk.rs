@@ -273,8 +273,18 @@ impl Temporary {
             match put_back(&aside, path, &file) {
                 Ok(()) => Replacement::FileChanged,
                 Err(error) => {
-                    // Leave `aside` where it is: it may hold another writer's file.
+                    // `aside` may hold another writer's file. Under a temporary's name the
+                    // next write's sweep would remove it: give it a name nothing sweeps,
+                    // and say where it is.
                     let _ = temporary.keep();
+                    let kept = recovered_name(path);
+                    let error = match std::fs::rename(&aside, &kept) {
+                        Ok(()) => std::io::Error::other(format!(
+                            "{error}; another program's save of this file was kept as {}",
+                            kept.display()
+                        )),
+                        Err(_) => error,
+                    };
                     return Exchange::Done(Err(error.into()));
                 }
             }
@@ -309,6 +319,18 @@ enum Exchange {
     Done(Result<Replacement, DiskError>),
     /// The file system (or an old kernel) cannot exchange two files: nothing was done.
     Unsupported(Temporary),
+}
+
+/// Where a save another program made is kept when it cannot be put back in place:
+/// beside the file, under a name no sweep removes (`NAME.recovered-SECONDS`).
+#[cfg(target_os = "linux")]
+fn recovered_name(path: &Path) -> PathBuf {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| since.as_secs());
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".recovered-{seconds}"));
+    path.with_file_name(name)
 }
 
 /// After an exchange took another writer's file out of `path` into `aside`, puts it back:
