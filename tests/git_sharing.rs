@@ -529,3 +529,54 @@ fn a_dispute_settled_our_way_is_only_a_warning_and_the_merge_commits() {
     assert_eq!(commit_all(&ben), "Merge");
     assert!(git(&ben, &["ls-files", "--unmerged"]).is_empty());
 }
+
+#[test]
+fn conflict_markers_git_left_inside_a_quote_fail_check_until_the_merge_is_settled() {
+    // Plain git, no driver: both sides change the second line of a two-line quote.
+    let (root, dir) = repository_with_ledger_in("scenarios");
+    let root = root.path();
+    let file = dir.join("prices.ron");
+    let with_second_line = |second: &str| {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let at = text.find("quote: \"").unwrap() + "quote: \"".len();
+        format!(
+            "{}First line of the quote,\n{second}\n{}",
+            &text[..at],
+            &text[at..]
+        )
+    };
+    std::fs::write(&file, with_second_line("as first written.")).unwrap();
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-qm", "ledger"]);
+    let base = std::fs::read_to_string(&file).unwrap();
+    git(root, &["checkout", "-qb", "theirs"]);
+    std::fs::write(
+        &file,
+        base.replace("as first written.", "as they heard it."),
+    )
+    .unwrap();
+    git(root, &["commit", "-qam", "theirs"]);
+    git(root, &["checkout", "-q", "main"]);
+    std::fs::write(&file, base.replace("as first written.", "as we heard it.")).unwrap();
+    git(root, &["commit", "-qam", "ours"]);
+    assert!(
+        !common::git_output(root, &["merge", "--no-edit", "theirs"])
+            .status
+            .success()
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("<<<<<<<") && text.contains("as they heard it."),
+        "{text}"
+    );
+
+    let check = common::hindsight(&["check", dir.to_str().unwrap()]);
+    assert_eq!(check.status, 1, "{}", check.stdout);
+    assert!(
+        check.stdout.contains(
+            "prices.ron:1:1: error: git lists this file as unmerged, and it still holds conflict markers"
+        ),
+        "{}",
+        check.stdout
+    );
+}

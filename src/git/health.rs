@@ -91,6 +91,18 @@ fn unmerged_problem(dir: &Path, relative: &str, stages: &Stages, driver_broken: 
             ),
         );
     }
+    // Conflict markers inside a multi-line string are text to the loader (a warning);
+    // in a file git has not seen merged they are git's, and adding it would commit both
+    // versions as the quote.
+    if std::fs::read(&path).is_ok_and(|bytes| holds_conflict_markers(&bytes)) {
+        return Problem::error(
+            &path,
+            at,
+            format!(
+                "git lists this file as unmerged, and it still holds conflict markers: settle                  them, then `git add {file}` to conclude the merge"
+            ),
+        );
+    }
     // Its disputes are the loader's errors while they last; settled, the file is sound and
     // only the merge is waiting.
     Problem::warning(
@@ -101,6 +113,13 @@ fn unmerged_problem(dir: &Path, relative: &str, stages: &Stages, driver_broken: 
              (or a commit from the app) concludes the merge"
         ),
     )
+}
+
+/// Whether some line starts a conflict and a later one ends it, as git writes them.
+fn holds_conflict_markers(bytes: &[u8]) -> bool {
+    let mut lines = bytes.split(|&byte| byte == b'\n');
+    lines.any(|line| line.starts_with(b"<<<<<<< ") || line == b"<<<<<<<")
+        && lines.any(|line| line.starts_with(b">>>>>>> ") || line == b">>>>>>>")
 }
 
 /// `word` as one shell word: as it is when it holds nothing a shell reads specially, else
