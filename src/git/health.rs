@@ -84,7 +84,7 @@ fn unmerged_problem(dir: &Path, relative: &str, stages: &Stages, driver_broken: 
             &path,
             at,
             format!(
-                "git lists this file as unmerged, and it holds only this side's version: the \
+                "{ONE_SIDE_ONLY}: the \
                  merge driver did not run, so the other side's records are not in it. Do not \
                  `git add` it as it is: run `hindsight git-setup`, then \
                  `git checkout -m -- {file}` to merge it again by record, and settle what is left"
@@ -120,6 +120,16 @@ fn holds_conflict_markers(bytes: &[u8]) -> bool {
     let mut lines = bytes.split(|&byte| byte == b'\n');
     lines.any(|line| line.starts_with(b"<<<<<<< ") || line == b"<<<<<<<")
         && lines.any(|line| line.starts_with(b">>>>>>> ") || line == b">>>>>>>")
+}
+
+/// How the problem of a file that holds one side only begins.
+const ONE_SIDE_ONLY: &str =
+    "git lists this file as unmerged, and it holds only this side's version";
+
+/// Whether `problem` is a file git left with one side only (committing it would lose the
+/// other side's records), as against a merge that is merely not concluded.
+pub fn holds_one_side_only(problem: &Problem) -> bool {
+    problem.is_error() && problem.message.starts_with(ONE_SIDE_ONLY)
 }
 
 /// `word` as one shell word: as it is when it holds nothing a shell reads specially, else

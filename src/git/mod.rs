@@ -14,7 +14,7 @@ mod setup;
 mod status;
 
 pub use driver::{DriverOutcome, kind_of, run_driver};
-pub use health::merge_problems;
+pub use health::{holds_one_side_only, merge_problems};
 pub use history::{HistoryEntry, history};
 pub use remote::{Committed, PullReport, commit, describe_changes, pull, push, suggested_message};
 pub use setup::{Setup, needs_setup, setup};

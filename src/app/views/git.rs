@@ -48,7 +48,7 @@ pub fn git_bar(ui: &mut Ui, repository: &Repository, actions: &mut Vec<Action>) 
         if snapshot
             .merge_problems
             .iter()
-            .any(|problem| problem.is_error())
+            .any(crate::git::holds_one_side_only)
         {
             // Committing now would record one side only: the commit refuses, and says why.
             ui.colored_label(
