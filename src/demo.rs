@@ -9,12 +9,12 @@ use chrono::{Days, NaiveDate};
 
 use crate::estimative::PhraseTable;
 use crate::ledger::canonical::{people_document, scenario_document};
-use crate::ledger::changes::capitalized;
 use crate::ledger::create_new_file;
 use crate::ledger::{
     FORMAT_VERSION, Forecast, Outcome, People, Person, Resolution, ResolveBy, Scenario, Source,
     Verdict,
 };
+use crate::prose::capitalized;
 use crate::rng::SplitMix64;
 
 #[derive(Clone, Copy, Debug)]

@@ -51,6 +51,7 @@ pub mod git;
 pub mod intake;
 pub mod ledger;
 pub mod overview;
+pub mod prose;
 pub mod query;
 pub mod report;
 mod rng;

@@ -329,8 +329,8 @@ impl HindsightApp {
                 let summary = format!(
                     "Opened {}: {forecasts} forecast{}, {problems} problem{}",
                     folder.display(),
-                    crate::cli::plural(forecasts),
-                    crate::cli::plural(problems),
+                    crate::prose::plural(forecasts),
+                    crate::prose::plural(problems),
                 );
                 if let Some(error) = &session.watch_error {
                     self.error(error.clone());

@@ -7,8 +7,9 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::Args;
 
-use super::{CliResult, FolderArg, load, plural};
+use super::{CliResult, FolderArg, load};
 use crate::ledger::Problem;
+use crate::prose::plural;
 use crate::terminal::escape_path;
 
 #[derive(Debug, Args)]

@@ -9,11 +9,12 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::Args;
 
-use super::{CliResult, FolderArg, load, plural};
+use super::{CliResult, FolderArg, load};
 use crate::ledger::EditError;
 use crate::ledger::Ledger;
 use crate::ledger::format::{Formatted, canonical_text, file_kind, format_file};
 use crate::ledger::parse::without_byte_order_mark;
+use crate::prose::plural;
 
 #[derive(Debug, Args)]
 pub struct FmtArgs {

@@ -211,7 +211,7 @@ pub fn exit_for_problems(out: &mut dyn Write, ledger: Ledger) -> CliResult {
     out.flush()?;
     eprintln!(
         "hindsight: the folder has {errors} error{} (run `hindsight check {}`); files that could not be read are left out",
-        plural(errors),
+        crate::prose::plural(errors),
         escape_path(&dir)
     );
     Ok(ExitCode::from(1))
@@ -222,10 +222,6 @@ pub fn exit_for_problems(out: &mut dyn Write, ledger: Ledger) -> CliResult {
 /// than that (a twentieth of `check` at 100,000 forecasts).
 pub fn left_to_the_system(ledger: Ledger) {
     std::mem::forget(ledger);
-}
-
-pub fn plural(count: usize) -> &'static str {
-    if count == 1 { "" } else { "s" }
 }
 
 /// A probability or score for a table: three decimals, or "—" when there is none.

@@ -82,7 +82,7 @@ impl Table {
             write!(out, "{}", self.render())?;
         }
         let count = self.rows.len();
-        writeln!(out, "{count} {noun}{}", super::plural(count))
+        writeln!(out, "{count} {noun}{}", crate::prose::plural(count))
     }
 }
 

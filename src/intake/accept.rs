@@ -13,7 +13,6 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::{Article, Candidate, cited_source, draft_of};
-use crate::ledger::changes::capitalized;
 use crate::ledger::draft::{
     FieldProblem, ForecastDraft, Pending, PersonDraft, SourceDraft, check_forecast_with,
     check_person, check_source, suggest_person_id, suggest_source_id,
@@ -24,6 +23,7 @@ use crate::ledger::{
     EditError, Forecast, Ledger, Outcome, PEOPLE_FILE, Person, ScenarioFile, Source,
     create_new_file,
 };
+use crate::prose::capitalized;
 
 /// Where the seed files of new sources go, in the project folder.
 pub const SEEDS_FOLDER: &str = "seeds";

@@ -479,7 +479,7 @@ pub fn commit_message(changes: &[Change]) -> String {
     if parts.is_empty() {
         return String::new();
     }
-    let joined = capitalized(&parts.join("; "));
+    let joined = crate::prose::capitalized(&parts.join("; "));
     if joined.chars().count() <= SUBJECT_LIMIT {
         return joined;
     }
@@ -494,12 +494,4 @@ pub fn commit_message(changes: &[Change]) -> String {
     };
     let body: Vec<String> = parts.iter().map(|part| format!("- {part}")).collect();
     format!("{subject}\n\n{}", body.join("\n"))
-}
-
-pub(crate) fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
