@@ -8,12 +8,12 @@ use std::path::Path;
 use chrono::{Days, NaiveDate};
 
 use crate::estimative::PhraseTable;
-use crate::ledger::canonical::{people_document, scenario_document};
 use crate::ledger::create_new_file;
 use crate::ledger::{
     FORMAT_VERSION, Forecast, Outcome, People, Person, Resolution, ResolveBy, Scenario, Source,
     Verdict,
 };
+use crate::ledger::{people_document, scenario_document};
 use crate::prose::capitalized;
 use crate::rng::SplitMix64;
 

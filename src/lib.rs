@@ -45,6 +45,7 @@
 pub mod app;
 pub mod cli;
 pub mod demo;
+pub mod draft;
 pub mod estimative;
 pub mod export;
 pub mod git;

@@ -918,8 +918,8 @@ fn a_dispute_left_by_a_merge_is_settled_from_the_problems_view() {
             &base[open + "outcome: Open,".len()..]
         )
     };
-    let merged = hindsight::ledger::merge::merge(
-        hindsight::ledger::format::FileKind::Scenario,
+    let merged = hindsight::git::merge::merge(
+        hindsight::ledger::FileKind::Scenario,
         &base,
         &resolved("True"),
         &resolved("False"),

@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use common::{TODAY, git, hindsight, today};
-use hindsight::ledger::edit::{Change, edit_forecast};
+use hindsight::ledger::{Change, edit_forecast};
 use hindsight::ledger::{Outcome, Resolution, Verdict, load};
 
 /// A demo ledger of `forecasts` forecasts, all in one scenario file (the demo puts up to

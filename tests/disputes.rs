@@ -9,9 +9,9 @@ use crate::common;
 use common::{
     Team, TempLedger, commit_as_the_app_does, git_output, hindsight_in, resolve_minister,
 };
-use hindsight::ledger::draft::{ForecastDraft, check_forecast};
-use hindsight::ledger::format::FileKind;
-use hindsight::ledger::merge::merge;
+use hindsight::draft::{ForecastDraft, check_forecast};
+use hindsight::git::merge::merge;
+use hindsight::ledger::FileKind;
 
 /// The fixture's `file` merged from two versions that change it two ways.
 fn disputed(file: &str, kind: FileKind, ours: (&str, &str), theirs: (&str, &str)) -> String {
@@ -214,7 +214,7 @@ fn a_version_written_by_hand_settles_a_dispute_and_a_broken_one_is_refused() {
     let broken = dispute
         .ours
         .replace("name: \"Bo Testwell-Smith\"", "name: Bo");
-    let refused = hindsight::ledger::dispute::settle_with(&loaded, &path, "bo-testwell", &broken)
+    let refused = hindsight::ledger::settle_with(&loaded, &path, "bo-testwell", &broken)
         .unwrap_err()
         .to_string();
     assert!(refused.contains("people.ron:"), "names where: {refused}");
@@ -223,7 +223,7 @@ fn a_version_written_by_hand_settles_a_dispute_and_a_broken_one_is_refused() {
     let written = dispute
         .ours
         .replace("Bo Testwell-Smith", "Bo Testwell-Smith Jr.");
-    hindsight::ledger::dispute::settle_with(&loaded, &path, "bo-testwell", &written).unwrap();
+    hindsight::ledger::settle_with(&loaded, &path, "bo-testwell", &written).unwrap();
     let text = ledger.read("people.ron");
     assert!(
         !text.contains("<<<<<<<") && !text.contains(">>>>>>>"),

@@ -5,7 +5,7 @@ use crate::common;
 
 use common::{TempLedger, today};
 use hindsight::ledger::EditError;
-use hindsight::ledger::edit::{Change, edit_forecast};
+use hindsight::ledger::{Change, edit_forecast};
 use hindsight::ledger::{Outcome, Resolution, Verdict, load};
 
 fn resolution() -> Outcome {

@@ -6,7 +6,7 @@ use crate::common;
 use std::path::PathBuf;
 
 use common::{fixture_dir, today};
-use hindsight::ledger::draft::{
+use hindsight::draft::{
     FieldProblem, ForecastDraft, PersonDraft, ScenarioDraft, SourceDraft, check_forecast,
     check_person, check_scenario, check_source, people_matching, preview_probability,
     suggest_forecast_id,

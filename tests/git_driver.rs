@@ -399,8 +399,7 @@ fn a_forecast_deleted_on_one_side_and_resolved_on_the_other_is_a_dispute_git_rep
     on_branch(&ledger, "alice", |l| {
         let loaded = l.load();
         let path = l.path("prices.ron");
-        hindsight::ledger::insert::delete_forecast(&loaded, &path, "bo-minister-resigns", None)
-            .unwrap();
+        hindsight::ledger::delete_forecast(&loaded, &path, "bo-minister-resigns", None).unwrap();
     });
     on_branch(&ledger, "bob", |l| {
         resolve_minister(&l.scenarios(), "true", "Bob")

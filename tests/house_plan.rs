@@ -601,3 +601,20 @@ fn absolute(module: &str, path: &str, children: &BTreeSet<&str>) -> Option<Strin
     base.extend(segments);
     Some(base.join("::"))
 }
+
+/// Prints every dependency of the modules under `HOUSE_PLAN_SHOW` (default `crate`), for
+/// an engineer planning a move: `HOUSE_PLAN_SHOW=crate::ledger cargo test --test tests
+/// house_plan::show -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn show() {
+    let graph = Graph::read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"));
+    let prefix = std::env::var("HOUSE_PLAN_SHOW").unwrap_or_else(|_| "crate".into());
+    for (from, edges) in &graph.edges {
+        if within(from, &prefix) {
+            for (to, place) in edges {
+                println!("{from} -> {to}   ({place})");
+            }
+        }
+    }
+}

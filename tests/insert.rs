@@ -5,13 +5,13 @@
 use crate::common;
 
 use common::{TempLedger, today};
+use hindsight::draft::{ForecastDraft, check_forecast};
 use hindsight::ledger::EditError;
-use hindsight::ledger::canonical::people_document;
-use hindsight::ledger::draft::{ForecastDraft, check_forecast};
-use hindsight::ledger::insert::{
+use hindsight::ledger::people_document;
+use hindsight::ledger::{Forecast, Outcome, People, Person, Scenario, Source, load};
+use hindsight::ledger::{
     create_scenario, delete_forecast, insert_forecast, insert_person, insert_source,
 };
-use hindsight::ledger::{Forecast, Outcome, People, Person, Scenario, Source, load};
 
 /// A new, valid forecast for prices.ron, made through the form as the app would.
 fn new_forecast(ledger: &TempLedger) -> Forecast {

@@ -7,9 +7,10 @@ use crate::common;
 use std::path::Path;
 
 use common::with_new_forecast;
-use hindsight::ledger::format::FileKind;
-use hindsight::ledger::merge::{Dispute, MergeError, Side, merge, settle};
-use hindsight::ledger::parse::parse;
+use hindsight::git::merge::{Dispute, MergeError, merge, settle};
+use hindsight::ledger::FileKind;
+use hindsight::ledger::Side;
+use hindsight::ledger::parse;
 use hindsight::ledger::{Outcome, People, Scenario, Verdict};
 
 fn fixture(name: &str) -> String {

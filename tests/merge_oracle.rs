@@ -16,9 +16,9 @@ use std::collections::{BTreeMap, HashSet};
 
 use common::{git, git_output};
 use hindsight::demo::{DemoOptions, write_demo};
-use hindsight::ledger::canonical::scenario_document;
-use hindsight::ledger::format::FileKind;
-use hindsight::ledger::merge::{MergeError, merge};
+use hindsight::git::merge::{MergeError, merge};
+use hindsight::ledger::FileKind;
+use hindsight::ledger::scenario_document;
 use hindsight::ledger::{Forecast, Outcome, Resolution, Scenario, Verdict, load};
 
 const HEADER: &str = "// A demo scenario (made up), written by `hindsight demo`.\n";

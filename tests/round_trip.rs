@@ -8,11 +8,11 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use common::{TempLedger, fixture_dir, today};
-use hindsight::ledger::canonical::scenario_document;
-use hindsight::ledger::format::{FormatRefusal, Formatted, canonical_text, file_kind};
+use hindsight::ledger::scenario_document;
 use hindsight::ledger::{
     Forecast, Outcome, Resolution, ResolveBy, Scenario, Source, Verdict, load, ron_files,
 };
+use hindsight::ledger::{FormatRefusal, Formatted, canonical_text, file_kind};
 
 #[test]
 fn canonical_files_round_trip_byte_for_byte() {

@@ -12,9 +12,9 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use hindsight::ledger::Scenario;
-use hindsight::ledger::format::FileKind;
-use hindsight::ledger::merge::{Side, merge, settle};
-use hindsight::ledger::parse::parse;
+use hindsight::ledger::FileKind;
+use hindsight::git::merge::{Side, merge, settle};
+use hindsight::ledger::parse;
 use hindsight::ledger::syntax::outline;
 use libfuzzer_sys::fuzz_target;
 

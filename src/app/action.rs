@@ -5,10 +5,10 @@
 
 use std::path::PathBuf;
 
+use crate::draft::{ForecastDraft, PersonDraft, ScenarioDraft, SourceDraft};
 use crate::intake::accept::Acceptance;
+use crate::ledger::Side;
 use crate::ledger::Verdict;
-use crate::ledger::draft::{ForecastDraft, PersonDraft, ScenarioDraft, SourceDraft};
-use crate::ledger::merge::Side;
 use crate::query::{Filter, SortKey};
 
 use super::views::track_records::LeaderboardColumn;

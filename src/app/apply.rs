@@ -9,19 +9,19 @@ use super::repository::{Finished, Operation};
 use super::undo::UndoStep;
 use super::views::filter_bar::{FilterBarState, search_field_id};
 use super::{Action, Form, HindsightApp, OutcomeForm, Tab, VerdictReplacement};
-use crate::intake::accept::Acceptance;
-use crate::ledger::EditError;
-use crate::ledger::dispute::{keep_side, settle_with};
-use crate::ledger::draft::{
+use crate::draft::{
     FieldProblem, ForecastDraft, PersonDraft, ScenarioDraft, SourceDraft, check_forecast,
     check_person, check_scenario, check_source,
 };
-use crate::ledger::edit::{Change, edit_forecast};
-use crate::ledger::insert::{
+use crate::intake::accept::Acceptance;
+use crate::ledger::EditError;
+use crate::ledger::Side;
+use crate::ledger::{Change, edit_forecast};
+use crate::ledger::{Ledger, Outcome, PEOPLE_FILE, Resolution, ScenarioFile, Verdict};
+use crate::ledger::{
     create_scenario, delete_forecast, insert_forecast, insert_person, insert_source,
 };
-use crate::ledger::merge::Side;
-use crate::ledger::{Ledger, Outcome, PEOPLE_FILE, Resolution, ScenarioFile, Verdict};
+use crate::ledger::{keep_side, settle_with};
 use crate::query::Filter;
 
 /// Where an article to read comes from.

@@ -6,8 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use super::background::{Poll, Task};
+use crate::git::changes::Change;
 use crate::git::{self, ChangedFile, HistoryEntry, RepoStatus};
-use crate::ledger::changes::Change;
 
 /// The repository's state, and what a commit would take.
 #[derive(Clone, Debug, PartialEq)]

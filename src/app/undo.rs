@@ -3,9 +3,9 @@
 
 use std::path::PathBuf;
 
-use crate::ledger::edit::{Change, edit_forecast};
-use crate::ledger::insert::{delete_forecast, insert_forecast};
+use crate::ledger::{Change, edit_forecast};
 use crate::ledger::{EditError, Forecast, Ledger, Outcome};
+use crate::ledger::{delete_forecast, insert_forecast};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum UndoStep {

@@ -12,8 +12,8 @@ use clap::Args;
 use super::{CliResult, FolderArg, load};
 use crate::ledger::EditError;
 use crate::ledger::Ledger;
-use crate::ledger::format::{Formatted, canonical_text, file_kind, format_file};
-use crate::ledger::parse::without_byte_order_mark;
+use crate::ledger::without_byte_order_mark;
+use crate::ledger::{Formatted, canonical_text, file_kind, format_file};
 use crate::prose::plural;
 
 #[derive(Debug, Args)]

@@ -11,8 +11,8 @@ use clap::{Args, ValueEnum};
 use super::{CliError, CliResult, FolderArg, load, load_holding};
 use crate::git::{DriverOutcome, history, run_driver, setup};
 use crate::ledger::Ledger;
-use crate::ledger::dispute::{has_dispute, keep_side};
-use crate::ledger::merge::Side;
+use crate::ledger::Side;
+use crate::ledger::{has_dispute, keep_side};
 use crate::terminal::{escape_controls, escape_path};
 
 #[derive(Debug, Args)]

@@ -1,12 +1,12 @@
 //! The merge driver git calls for ledger files (`hindsight merge-driver %O %A %B %P`):
-//! the record merge of [`crate::ledger::merge`], falling back to git's own line merge.
+//! the record merge of [`super::merge`], falling back to git's own line merge.
 
 use std::path::Path;
 use std::process::Command;
 
-use crate::ledger::format::FileKind;
+use crate::git::merge::{self, Dispute};
+use crate::ledger::FileKind;
 use crate::ledger::limits::MAX_FILE_BYTES;
-use crate::ledger::merge::{self, Dispute};
 use crate::ledger::{PEOPLE_FILE, PHRASES_FILE};
 
 /// How a driver run ended, in git's terms.

@@ -11,10 +11,8 @@ use std::collections::VecDeque;
 use std::path::Path;
 
 use super::run::{BlobReader, git_output, git_run};
+use crate::git::changes::{ForecastChange, OUTCOME_FACETS, find_forecast, forecast_field_changes};
 use crate::ledger::Forecast;
-use crate::ledger::changes::{
-    ForecastChange, OUTCOME_FACETS, find_forecast, forecast_field_changes,
-};
 use crate::ledger::limits::MAX_FILE_BYTES;
 
 /// The most commits of a file that are read for one forecast's history.
@@ -85,7 +83,7 @@ fn walk(dir: &Path, file: &Path, versions: &mut Versions) -> Result<Vec<HistoryE
     let mut entries = Vec::new();
     let working = match crate::ledger::read_bytes(file) {
         // As the loader reads it: a byte-order mark is no part of the text.
-        Ok(bytes) => match crate::ledger::parse::into_text(file, bytes) {
+        Ok(bytes) => match crate::ledger::into_text(file, bytes) {
             Ok(text) => versions.parse(&text),
             Err(_) => Version::Unreadable,
         },

@@ -5,9 +5,11 @@
 //! `changes`). Where the folder is not in a repository, or git is missing, these say so
 //! and the rest of Hindsight works without them.
 
+pub mod changes;
 mod driver;
 mod health;
 mod history;
+pub mod merge;
 mod remote;
 mod run;
 mod setup;

@@ -6,7 +6,7 @@ use std::path::Path;
 use super::driver::kind_of;
 use super::run::{failure, git_output, git_run, read_blobs};
 use super::status::{ChangedFile, FileState, RepoStatus};
-use crate::ledger::changes::{Change, commit_message, file_changes};
+use crate::git::changes::{Change, commit_message, file_changes};
 use crate::ledger::limits::MAX_FILE_BYTES;
 
 /// What changed in each of these files since the last commit (their working versions
@@ -26,7 +26,7 @@ pub fn describe_changes(dir: &Path, files: &[ChangedFile]) -> Vec<(ChangedFile, 
                 FileState::Deleted => None,
                 _ => crate::ledger::read_bytes(&file.path)
                     .ok()
-                    .and_then(|bytes| crate::ledger::parse::into_text(&file.path, bytes).ok()),
+                    .and_then(|bytes| crate::ledger::into_text(&file.path, bytes).ok()),
             };
             let kind = kind_of(Path::new(&file.repo_path));
             let path = Path::new(&file.repo_path);

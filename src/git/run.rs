@@ -108,7 +108,7 @@ pub(super) fn read_blobs(
             .map_err(|e| e.to_string())?;
         let mut newline = [0u8; 1];
         let _ = stdout.read_exact(&mut newline);
-        blobs.push(crate::ledger::parse::into_text(Path::new(name.as_str()), content).ok());
+        blobs.push(crate::ledger::into_text(Path::new(name.as_str()), content).ok());
     }
     let _ = writer.join();
     let _ = child.wait();
@@ -191,7 +191,7 @@ impl BlobReader {
         // As the loader reads a file: a byte-order mark is no part of the text.
         Ok(std::str::from_utf8(&self.buffer)
             .ok()
-            .map(crate::ledger::parse::without_byte_order_mark))
+            .map(crate::ledger::without_byte_order_mark))
     }
 
     /// How many bytes the reader holds for the text it lends.

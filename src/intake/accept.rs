@@ -13,16 +13,16 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use super::{Article, Candidate, cited_source, draft_of};
-use crate::ledger::draft::{
+use crate::draft::{
     FieldProblem, ForecastDraft, Pending, PersonDraft, SourceDraft, check_forecast_with,
     check_person, check_source, suggest_person_id, suggest_source_id,
 };
-use crate::ledger::insert::{Inserted, insert_forecast, insert_person, insert_source};
-use crate::ledger::transaction::ready_to_change;
+use crate::ledger::ready_to_change;
 use crate::ledger::{
     EditError, Forecast, Ledger, Outcome, PEOPLE_FILE, Person, ScenarioFile, Source,
     create_new_file,
 };
+use crate::ledger::{Inserted, insert_forecast, insert_person, insert_source};
 use crate::prose::capitalized;
 
 /// Where the seed files of new sources go, in the project folder.

@@ -314,8 +314,8 @@ pub fn read_article(
 pub fn draft_of(
     candidate: &Candidate,
     source: Option<&crate::ledger::Source>,
-) -> crate::ledger::draft::ForecastDraft {
-    crate::ledger::draft::ForecastDraft {
+) -> crate::draft::ForecastDraft {
+    crate::draft::ForecastDraft {
         by: candidate
             .person
             .clone()

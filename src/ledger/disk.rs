@@ -442,7 +442,7 @@ fn temp_prefix(path: &Path) -> String {
             while !lossy.is_char_boundary(end.min(lossy.len())) {
                 end -= 1;
             }
-            let hash = super::load::content_hash(name.as_encoded_bytes());
+            let hash = crate::ledger::model::content_hash(name.as_encoded_bytes());
             format!("{}~{hash:016x}", &lossy[..end.min(lossy.len())])
         }
     };

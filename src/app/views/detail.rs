@@ -12,7 +12,7 @@ use super::ViewCtx;
 use super::style::{call_text, percent, standing, standing_text};
 use crate::app::Action;
 use crate::estimative::PhraseOrigin;
-use crate::ledger::edit::verdict_facets;
+use crate::ledger::verdict_facets;
 use crate::ledger::{ForecastView, ProbabilityOrigin, Resolution, Verdict, is_web_link};
 use crate::prose::capitalized;
 use crate::seeds::QuoteContext;

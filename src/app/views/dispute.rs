@@ -5,8 +5,8 @@
 use egui::{RichText, Ui};
 
 use crate::app::Action;
-use crate::ledger::dispute::DisputedRecord;
-use crate::ledger::merge::Side;
+use crate::ledger::DisputedRecord;
+use crate::ledger::Side;
 
 /// The version being written for a disputed record, while its editor is open.
 #[derive(Clone, Debug, Default, PartialEq)]

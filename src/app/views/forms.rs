@@ -12,11 +12,11 @@ use egui::{RichText, Ui};
 use super::ViewCtx;
 use super::detail::text_row;
 use crate::app::{Action, Settings};
-use crate::intake::accept::Acceptance;
-use crate::ledger::draft::{
+use crate::draft::{
     FieldProblem, ForecastDraft, PersonDraft, ScenarioDraft, SourceDraft, people_matching,
     preview_probability,
 };
+use crate::intake::accept::Acceptance;
 
 /// An open form window: the draft as typed, and the problems the last save found. A form
 /// names its scenario file by path, not by position: a reload (a `git pull`, a new file)
@@ -352,7 +352,7 @@ fn with_suggested_id(
 ) -> ForecastDraft {
     let mut draft = draft.clone();
     if draft.id.trim().is_empty() && editing.is_none() {
-        draft.id = crate::ledger::draft::suggest_forecast_id(view.ledger, &draft.by, &draft.claim);
+        draft.id = crate::draft::suggest_forecast_id(view.ledger, &draft.by, &draft.claim);
     }
     draft
 }

@@ -9,8 +9,6 @@ use serde::Serialize;
 
 use crate::terminal::{escape_controls, escape_path};
 
-pub use super::syntax::Position;
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -69,6 +67,17 @@ impl fmt::Display for Problem {
             escape_controls(&self.message)
         )
     }
+}
+
+/// A 1-based line and column (columns count characters, as ron's own errors do).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Position {
+    pub const START: Position = Position { line: 1, column: 1 };
 }
 
 /// Orders problems as a reader scans them: by file, then line, then column.

@@ -1,37 +1,20 @@
-//! Text surgery on a parsed file: finding a list's items, putting text in place of byte
+//! Text surgery on a parsed file: putting text in place of byte
 //! ranges, and working out the indentation and blank lines around a block, so that a
 //! changed, added or removed record touches only its own lines and a canonical file stays
 //! canonical. Pure functions of the text and its outline; nothing here reads or writes.
 
 use std::ops::Range;
 
-use super::syntax::{LineIndex, Node};
+use crate::ledger::read::syntax::LineIndex;
 
-pub(super) const INDENT: &str = "    ";
+pub(crate) const INDENT: &str = "    ";
 
-pub(super) fn indent(depth: usize) -> String {
+pub(crate) fn indent(depth: usize) -> String {
     INDENT.repeat(depth)
 }
 
-/// The items of the top-level struct's list field `list` (none when it is left out).
-pub(super) fn list_items<'a>(root: &'a Node, list: &str) -> &'a [Node] {
-    root.field(list).map_or(&[], |field| field.value.items())
-}
-
-/// The forecast with this id: its index in the `forecasts` list and its node.
-pub(super) fn find_forecast<'a>(root: &'a Node, text: &str, id: &str) -> Option<(usize, &'a Node)> {
-    list_items(root, "forecasts")
-        .iter()
-        .enumerate()
-        .find(|(_, item)| {
-            item.field("id")
-                .and_then(|field| field.value.string_value(text))
-                .is_some_and(|found| found == id)
-        })
-}
-
 /// Text to put in place of a range of the original.
-pub(super) struct Splice {
+pub(crate) struct Splice {
     pub at: Range<usize>,
     pub text: String,
 }
@@ -47,7 +30,7 @@ impl Splice {
 
 /// `text` with every splice made. Splices must not overlap; an insertion (an empty range)
 /// at the start of a replaced range lands before the replacement.
-pub(super) fn apply(text: &str, mut splices: Vec<Splice>) -> String {
+pub(crate) fn apply(text: &str, mut splices: Vec<Splice>) -> String {
     // From the end, so that earlier offsets stay valid; of two at one offset, the
     // replacement first, so that the insertion is not replaced with it.
     splices.sort_by_key(|splice| std::cmp::Reverse((splice.at.start, splice.at.end)));
@@ -60,7 +43,7 @@ pub(super) fn apply(text: &str, mut splices: Vec<Splice>) -> String {
 
 /// How many four-space levels the line holding `offset` is indented, so a rewritten
 /// block lines up with its neighbours even in a hand-indented file.
-pub(super) fn indentation_depth(text: &str, lines: &LineIndex, offset: usize) -> usize {
+pub(crate) fn indentation_depth(text: &str, lines: &LineIndex, offset: usize) -> usize {
     let start = lines.line_start(offset);
     let width = text[start..offset]
         .chars()
@@ -71,7 +54,7 @@ pub(super) fn indentation_depth(text: &str, lines: &LineIndex, offset: usize) ->
 }
 
 /// The whitespace before `start` on its line, when nothing else precedes it there.
-pub(super) fn leading_indent<'a>(
+pub(crate) fn leading_indent<'a>(
     text: &'a str,
     lines: &LineIndex,
     start: usize,
@@ -81,7 +64,7 @@ pub(super) fn leading_indent<'a>(
 }
 
 /// Just after the comma that follows offset `end` (across spaces and comments), if any.
-pub(super) fn comma_after(text: &str, end: usize) -> Option<usize> {
+pub(crate) fn comma_after(text: &str, end: usize) -> Option<usize> {
     let mut pos = end;
     loop {
         let rest = &text[pos..];
@@ -98,7 +81,7 @@ pub(super) fn comma_after(text: &str, end: usize) -> Option<usize> {
 }
 
 /// The start of the next line, when only spaces or a line comment follow `pos` on its line.
-pub(super) fn end_of_line(text: &str, pos: usize) -> Option<usize> {
+pub(crate) fn end_of_line(text: &str, pos: usize) -> Option<usize> {
     let rest = &text[pos..];
     let newline = rest.find('\n')?;
     let tail = rest[..newline].trim();
@@ -106,7 +89,7 @@ pub(super) fn end_of_line(text: &str, pos: usize) -> Option<usize> {
 }
 
 /// The end of the line starting at `line_start`, when that line is blank.
-pub(super) fn blank_line_at(text: &str, line_start: usize) -> Option<usize> {
+pub(crate) fn blank_line_at(text: &str, line_start: usize) -> Option<usize> {
     let rest = &text[line_start..];
     let newline = rest.find('\n')?;
     rest[..newline]
@@ -116,7 +99,7 @@ pub(super) fn blank_line_at(text: &str, line_start: usize) -> Option<usize> {
 }
 
 /// The start of the line before the one starting at `line_start`, when that line is blank.
-pub(super) fn blank_line_before(text: &str, line_start: usize) -> Option<usize> {
+pub(crate) fn blank_line_before(text: &str, line_start: usize) -> Option<usize> {
     let previous_end = line_start.checked_sub(1)?;
     let previous_start = text[..previous_end].rfind('\n').map_or(0, |i| i + 1);
     text[previous_start..previous_end]

@@ -6,8 +6,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::super::format::FileKind;
-use super::{MergeError, Side, Version, list_names, settle};
+use super::outcome::{MergeError, settle};
+use super::version::{Version, list_names};
+use crate::ledger::{FileKind, Side};
 
 /// Refuses a merged `text` that lost a record or a comment of `base`, `ours` or `theirs`.
 pub(super) fn nothing_lost(

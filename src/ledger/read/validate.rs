@@ -8,33 +8,24 @@ use std::path::{Component, Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::format::FileKind;
-use super::limits::{MAX_NAME_PAIRS, MAX_SUGGESTION_COMPARISONS};
-use super::load::{DocumentRead, ReadScenario, fingerprint};
-use super::parse;
-use super::people::{PersonIndex, candidate_pairs, near_duplicate};
-use super::problem::{Position, Problem};
-use super::splice::list_items;
+use super::locate::list_items;
+use super::parse::{self, DocumentRead, ReadScenario};
 use super::syntax::{LineIndex, Node};
 pub(crate) use super::text_rules::{TextShape, link_problem, text_problem};
 use super::text_rules::{TextValue, file_texts, person_texts, text_problems};
-use super::{
+use crate::estimative::{PhraseFile, PhraseTable};
+use crate::ledger::model::FileKind;
+use crate::ledger::model::limits::{MAX_NAME_PAIRS, MAX_SUGGESTION_COMPARISONS};
+use crate::ledger::model::people::{PersonIndex, candidate_pairs, near_duplicate};
+use crate::ledger::model::problem::{Position, Problem};
+use crate::ledger::model::{
     EffectiveProbability, Entry, Forecast, Ledger, Outcome, People, Person, ProbabilityOrigin,
     Scenario, Source,
 };
-use crate::estimative::{PhraseFile, PhraseTable};
+use crate::ledger::model::{PeopleFile, fingerprint};
 
 /// The state of the folder's people registry, which decides what an unknown name means.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum PeopleFile {
-    Missing,
-    /// It exists but could not be parsed: its own errors are reported, and names are not
-    /// checked against a registry that could not be read.
-    Broken,
-    Read,
-}
-
-pub(super) struct Context<'a> {
+pub(crate) struct Context<'a> {
     pub people: &'a [Person],
     pub person_index: &'a PersonIndex,
     pub people_file: PeopleFile,
@@ -43,7 +34,7 @@ pub(super) struct Context<'a> {
     pub today: NaiveDate,
 }
 
-pub(super) fn phrase_file(
+pub(crate) fn phrase_file(
     path: &Path,
     file: &DocumentRead<PhraseFile>,
     problems: &mut Vec<Problem>,
@@ -103,12 +94,12 @@ pub(super) fn phrase_file(
 /// alone, which a command changing one forecast has no use for (at 5,000 people it was a
 /// third of such a command's time).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Spellings {
+pub(crate) enum Spellings {
     Compare,
     Skip,
 }
 
-pub(super) fn people_file(
+pub(crate) fn people_file(
     path: &Path,
     file: &DocumentRead<People>,
     clashes: &[(String, usize, usize)],
@@ -176,12 +167,12 @@ pub(super) fn people_file(
 }
 
 /// A person's canonical name and aliases: the names near-duplicates are looked for among.
-pub(super) fn all_names(person: &Person) -> impl Iterator<Item = &str> + Clone {
+pub(crate) fn all_names(person: &Person) -> impl Iterator<Item = &str> + Clone {
     std::iter::once(person.name.as_str()).chain(person.aliases.iter().map(String::as_str))
 }
 
 /// The first pair of names, one from each side, that look like spellings of one name.
-pub(super) fn near_duplicate_names<'a, 'b>(
+pub(crate) fn near_duplicate_names<'a, 'b>(
     ours: impl Iterator<Item = &'a str>,
     theirs: impl Iterator<Item = &'b str> + Clone,
 ) -> Option<(&'a str, &'b str)> {
@@ -191,12 +182,12 @@ pub(super) fn near_duplicate_names<'a, 'b>(
 
 /// Why an id (of a forecast, person or source) cannot be used, if it cannot: ids are
 /// typed on command lines and in filters, where spaces would split them.
-pub(super) fn id_problem(kind: &str, id: &str) -> Option<String> {
+pub(crate) fn id_problem(kind: &str, id: &str) -> Option<String> {
     (id.trim().is_empty() || id.contains(char::is_whitespace))
         .then(|| format!("{kind} id '{id}' must be non-empty and without spaces"))
 }
 
-pub(super) fn duplicate_forecast_id(id: &str, path: &Path, at: Position) -> String {
+pub(crate) fn duplicate_forecast_id(id: &str, path: &Path, at: Position) -> String {
     format!(
         "duplicate forecast id '{id}' (first at {}:{}:{}); ids must be unique across the folder",
         path.display(),
@@ -205,7 +196,7 @@ pub(super) fn duplicate_forecast_id(id: &str, path: &Path, at: Position) -> Stri
     )
 }
 
-pub(super) fn duplicate_source_id(id: &str) -> String {
+pub(crate) fn duplicate_source_id(id: &str) -> String {
     format!("duplicate source id '{id}' in this file")
 }
 
@@ -213,7 +204,7 @@ pub(super) fn duplicate_source_id(id: &str) -> String {
 /// cited wrongly, must not print millions of ids.
 const LISTED_IDS: usize = 10;
 
-pub(super) fn unknown_source(source: &str, sources: &[Source]) -> String {
+pub(crate) fn unknown_source(source: &str, sources: &[Source]) -> String {
     let known: Vec<&str> = sources
         .iter()
         .take(LISTED_IDS)
@@ -234,7 +225,7 @@ pub(super) fn unknown_source(source: &str, sources: &[Source]) -> String {
 }
 
 /// The message for a forecaster the registry does not know, suggesting the closest person.
-pub(super) fn unknown_person(
+pub(crate) fn unknown_person(
     people: &[Person],
     index: &PersonIndex,
     people_file: PeopleFile,
@@ -243,21 +234,21 @@ pub(super) fn unknown_person(
     if let Some(id) = index.disputed(name) {
         return format!(
             "person '{id}' is disputed between two versions in {}; keep one first (`hindsight resolve-dispute {id} ours|theirs`)",
-            super::PEOPLE_FILE
+            crate::ledger::PEOPLE_FILE
         );
     }
     match people_file {
         PeopleFile::Missing => {
             return format!(
                 "unknown person '{name}': the folder has no {} registry",
-                super::PEOPLE_FILE
+                crate::ledger::PEOPLE_FILE
             );
         }
         // `check` does not ask (it reports the registry's own errors); a form must refuse.
         PeopleFile::Broken => {
             return format!(
                 "unknown person '{name}': {} has errors, so no name can be looked up; fix it first",
-                super::PEOPLE_FILE
+                crate::ledger::PEOPLE_FILE
             );
         }
         PeopleFile::Read => {}
@@ -267,11 +258,11 @@ pub(super) fn unknown_person(
             "unknown person '{name}'; did you mean '{}' (id '{}')? If it is the same person, add '{name}' to their aliases in {}",
             person.name,
             person.id,
-            super::PEOPLE_FILE
+            crate::ledger::PEOPLE_FILE
         ),
         None => format!(
             "unknown person '{name}': add them to {}",
-            super::PEOPLE_FILE
+            crate::ledger::PEOPLE_FILE
         ),
     }
 }
@@ -302,7 +293,7 @@ impl UnknownNames {
         } else {
             format!(
                 "unknown person '{name}': add them to {}",
-                super::PEOPLE_FILE
+                crate::ledger::PEOPLE_FILE
             )
         };
         self.messages.insert(name.to_string(), message.clone());
@@ -312,7 +303,7 @@ impl UnknownNames {
 
 /// What is wrong with a forecast's confidence fields, and which field says so.
 #[derive(Clone, Debug, PartialEq)]
-pub(super) enum ConfidenceProblem {
+pub(crate) enum ConfidenceProblem {
     OutOfRange(f64),
     /// Neither an expression nor a probability.
     Neither,
@@ -324,7 +315,7 @@ pub(super) enum ConfidenceProblem {
 
 impl ConfidenceProblem {
     /// The field the problem is about; `None` when it is about the forecast as a whole.
-    pub(super) fn field(&self) -> Option<&'static str> {
+    pub(crate) fn field(&self) -> Option<&'static str> {
         match self {
             ConfidenceProblem::OutOfRange(_) => Some("probability"),
             ConfidenceProblem::Neither => None,
@@ -333,7 +324,7 @@ impl ConfidenceProblem {
         }
     }
 
-    pub(super) fn message(&self) -> String {
+    pub(crate) fn message(&self) -> String {
         match self {
             ConfidenceProblem::OutOfRange(value) => {
                 format!("probability {value} is outside [0, 1]")
@@ -348,14 +339,14 @@ impl ConfidenceProblem {
 /// A forecast's confidence fields as written: the hedge words, the level a comparative
 /// moves from, and an explicit probability.
 #[derive(Clone, Copy, Debug, Default)]
-pub(super) struct Confidence<'a> {
+pub(crate) struct Confidence<'a> {
     pub expression: Option<&'a str>,
     pub baseline: Option<&'a str>,
     pub probability: Option<f64>,
 }
 
 impl<'a> Confidence<'a> {
-    pub(super) fn of(forecast: &'a Forecast) -> Confidence<'a> {
+    pub(crate) fn of(forecast: &'a Forecast) -> Confidence<'a> {
         Confidence {
             expression: forecast.expression.as_deref(),
             baseline: forecast.baseline.as_deref(),
@@ -375,7 +366,7 @@ impl<'a> Confidence<'a> {
 /// The probability a forecast is scored with: an explicit probability wins, else the
 /// expression through the phrase table. A comparative expression with a baseline is
 /// measured from the baseline's row ([`crate::estimative::from_baseline`]).
-pub(super) fn effective_probability(
+pub(crate) fn effective_probability(
     phrases: &PhraseTable,
     confidence: Confidence,
 ) -> Result<EffectiveProbability, ConfidenceProblem> {
@@ -431,7 +422,7 @@ pub(super) fn effective_probability(
 /// Why a forecast's baseline has no effect, if it has none: a warning, since the figure
 /// scored is then not the one its writer meant. Only a known comparative expression without
 /// an explicit probability uses a baseline.
-pub(super) fn unused_baseline(phrases: &PhraseTable, confidence: Confidence) -> Option<String> {
+pub(crate) fn unused_baseline(phrases: &PhraseTable, confidence: Confidence) -> Option<String> {
     let baseline = confidence.baseline()?;
     if confidence.probability.is_some() {
         return Some(format!(
@@ -448,13 +439,13 @@ pub(super) fn unused_baseline(phrases: &PhraseTable, confidence: Confidence) -> 
     ))
 }
 
-pub(super) fn resolve_by_problem(made: NaiveDate, resolve_by: NaiveDate) -> Option<String> {
+pub(crate) fn resolve_by_problem(made: NaiveDate, resolve_by: NaiveDate) -> Option<String> {
     (resolve_by < made)
         .then(|| format!("resolve-by date {resolve_by} is before the forecast was made ({made})"))
 }
 
 /// A verdict dated before the forecast was made is a typo, not a judgement.
-pub(super) fn resolution_problem(made: NaiveDate, outcome: &Outcome) -> Option<String> {
+pub(crate) fn resolution_problem(made: NaiveDate, outcome: &Outcome) -> Option<String> {
     let resolution = outcome.resolution()?;
     (resolution.on < made).then(|| {
         format!(
@@ -465,7 +456,7 @@ pub(super) fn resolution_problem(made: NaiveDate, outcome: &Outcome) -> Option<S
 }
 
 /// A verdict dated after today is a typo, not a judgement.
-pub(super) fn future_resolution_problem(on: NaiveDate, today: NaiveDate) -> Option<String> {
+pub(crate) fn future_resolution_problem(on: NaiveDate, today: NaiveDate) -> Option<String> {
     (on > today).then(|| format!("resolved on {on}, which is in the future"))
 }
 
@@ -521,7 +512,7 @@ pub(crate) fn resolve_seed(root: &Path, seed: &str) -> Result<PathBuf, SeedProbl
 
 /// Ids already taken by the other files of a loaded folder: ids must be unique across it.
 #[derive(Default)]
-pub(super) struct TakenIds<'a> {
+pub(crate) struct TakenIds<'a> {
     scenarios: HashMap<&'a str, (&'a Path, Position)>,
     /// The folder and the index of the file being checked, whose own ids do not count.
     ledger: Option<(&'a Ledger, Option<usize>)>,
@@ -564,7 +555,7 @@ impl<'a> TakenIds<'a> {
 /// `text`: what the write door asks before and after every change, so that a write is
 /// held to exactly the rules `check` applies (the folder's people, phrases and other
 /// files are taken as `ledger` loaded them).
-pub(super) fn file_problems(
+pub(crate) fn file_problems(
     ledger: &Ledger,
     kind: FileKind,
     path: &Path,
@@ -621,7 +612,7 @@ pub(super) fn file_problems(
 /// unique across the folder, and unknown names, whose messages are made once per name).
 /// Files are checked alone in parallel, as they are parsed, so that a file's text and
 /// outline can be dropped as soon as it is checked.
-pub(super) struct FileFacts {
+pub(crate) struct FileFacts {
     problems: Vec<Problem>,
     /// `Entry::file` is set once the file's place among the loaded files is known.
     entries: Vec<Entry>,
@@ -634,7 +625,7 @@ pub(super) struct FileFacts {
 }
 
 /// Checks everything about one scenario file that does not depend on the other files.
-pub(super) fn file_alone(context: &Context, file: &ReadScenario) -> FileFacts {
+pub(crate) fn file_alone(context: &Context, file: &ReadScenario) -> FileFacts {
     let mut problems = file_texts(file);
     let checker = FileChecker {
         context,
@@ -745,7 +736,7 @@ pub(super) fn file_alone(context: &Context, file: &ReadScenario) -> FileFacts {
 /// Compares the files checked alone with each other (and with `taken`, the ids of files
 /// not among them), in file order: the first use of an id is the one the others
 /// duplicate. Returns every forecast's entry, in file order.
-pub(super) fn across_files<'a>(
+pub(crate) fn across_files<'a>(
     context: &Context,
     files: impl IntoIterator<Item = (&'a Path, &'a Scenario, FileFacts)>,
     mut taken: TakenIds<'a>,
@@ -799,7 +790,7 @@ pub(super) fn across_files<'a>(
     entries
 }
 
-pub(super) fn is_probability(value: f64) -> bool {
+pub(crate) fn is_probability(value: f64) -> bool {
     (0.0..=1.0).contains(&value)
 }
 

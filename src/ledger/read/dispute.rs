@@ -8,42 +8,27 @@
 //! look like (with a warning when they have a whole conflict's shape).
 
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use super::Ledger;
-use super::merge::{OURS_MARKER, SEPARATOR, Side, THEIRS_MARKER};
 use super::parse::ron_options;
-use super::problem::{Position, Problem};
 use super::syntax::{self, LineIndex, tokens};
-use super::transaction::{EditError, Endings, Rules, transact_under};
 use crate::estimative::normalize_phrase;
+use crate::ledger::model::{DisputedRecord, OURS_MARKER, SEPARATOR, THEIRS_MARKER};
+use crate::ledger::model::{Position, Problem};
 
 /// One marked region: the marker lines and the two versions between them.
-struct Region {
+pub(crate) struct Region {
     /// From the start of the `<<<<<<<` line to the end of the `>>>>>>>` line.
-    whole: Range<usize>,
-    ours: Range<usize>,
-    theirs: Range<usize>,
-}
-
-/// A record in dispute, with both versions, for a reader to choose between.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DisputedRecord {
-    pub path: PathBuf,
-    /// Its id (a phrase's text, which is how phrases are told apart).
-    pub id: String,
-    /// Where its conflict markers start.
-    pub position: Position,
-    /// Each side's text of the record, empty for a side that deleted it.
-    pub ours: String,
-    pub theirs: String,
+    pub(crate) whole: Range<usize>,
+    pub(crate) ours: Range<usize>,
+    pub(crate) theirs: Range<usize>,
 }
 
 /// A file's text with its disputes blanked out, what `check` says of each, and the
 /// disputed records a reader can settle.
-pub(super) struct Blanked {
+pub(crate) struct Blanked {
     pub text: String,
     pub problems: Vec<Problem>,
     pub records: Vec<DisputedRecord>,
@@ -51,7 +36,7 @@ pub(super) struct Blanked {
 
 /// The text with every marked region blanked, and a problem for each region (and a
 /// warning for each conflict's shape inside a string); `None` when the text has neither.
-pub(super) fn blank_disputes(path: &Path, text: &str) -> Option<Blanked> {
+pub(crate) fn blank_disputes(path: &Path, text: &str) -> Option<Blanked> {
     let Markers {
         regions,
         in_strings,
@@ -187,7 +172,7 @@ fn is_whole_records(side: &str) -> bool {
     side.trim().trim_end_matches(',').trim().is_empty() || record_key(side).is_some()
 }
 
-fn regions(text: &str) -> Vec<Region> {
+pub(crate) fn regions(text: &str) -> Vec<Region> {
     markers(text).regions
 }
 
@@ -512,7 +497,7 @@ fn short(field: &str, value: &str) -> String {
 
 /// The key (id, or a phrase's text) of the record one side of a conflict holds, if it is
 /// one whole record.
-fn record_key(side: &str) -> Option<String> {
+pub(crate) fn record_key(side: &str) -> Option<String> {
     let side = side.trim().trim_end_matches(',').trim();
     let outline = syntax::outline(side).ok()?;
     key_of(&outline.root, side)
@@ -520,7 +505,7 @@ fn record_key(side: &str) -> Option<String> {
 
 /// Both versions of every record in dispute in the file at `path` that read as a `T` (a
 /// side that deleted the record has none).
-pub(super) fn versions<T: DeserializeOwned>(records: &[DisputedRecord], path: &Path) -> Vec<T> {
+pub(crate) fn versions<T: DeserializeOwned>(records: &[DisputedRecord], path: &Path) -> Vec<T> {
     records
         .iter()
         .filter(|record| record.path == path)
@@ -535,77 +520,5 @@ pub fn has_dispute(text: &str, id: &str) -> bool {
         [region.ours.clone(), region.theirs.clone()]
             .into_iter()
             .any(|side| record_key(&text[side]).as_deref() == Some(id))
-    })
-}
-
-/// Settles the dispute over record `id` (a phrase's text for a phrase) in the file at
-/// `path` by keeping `side`'s version (`Side::Ours` or `Side::Theirs`; a side that deleted
-/// it deletes it), through the write door like every change: the rest of the file, other
-/// disputes included, is kept, and the result must break no rule `check` applies but the
-/// disputes still left.
-pub fn keep_side(ledger: &Ledger, path: &Path, id: &str, side: Side) -> Result<(), EditError> {
-    settle(ledger, path, id, |ours, theirs| match side {
-        Side::Theirs => theirs.to_string(),
-        _ => ours.to_string(),
-    })
-}
-
-/// Settles a disputed record with a version the user wrote (from either side, edited):
-/// `record` as shown in [`DisputedRecord`] (no margin), put back at the record's
-/// indentation. It is checked like any write: a version that does not parse or breaks a
-/// rule is refused with where and why, and the file keeps its markers.
-pub fn settle_with(ledger: &Ledger, path: &Path, id: &str, record: &str) -> Result<(), EditError> {
-    settle(ledger, path, id, |ours, theirs| {
-        let side = if ours.trim().is_empty() { theirs } else { ours };
-        let first = side
-            .lines()
-            .find(|line| !line.trim().is_empty())
-            .unwrap_or("");
-        let margin = &first[..first.len() - first.trim_start().len()];
-        let record = record.trim_end().trim_end_matches(',').trim_end();
-        if record.trim().is_empty() {
-            return String::new();
-        }
-        let mut text: String = record
-            .lines()
-            .map(|line| {
-                if line.trim().is_empty() {
-                    "\n".to_string()
-                } else {
-                    format!("{margin}{line}\n")
-                }
-            })
-            .collect();
-        // The record ends with its comma, as in a list.
-        text.insert(text.len() - 1, ',');
-        text
-    })
-}
-
-/// Replaces the marked region holding record `id` (with its markers) by what `choose`
-/// makes of its two versions, through the write door.
-fn settle(
-    ledger: &Ledger,
-    path: &Path,
-    id: &str,
-    choose: impl Fn(&str, &str) -> String,
-) -> Result<(), EditError> {
-    transact_under(ledger, path, Endings::Keep, Rules::DisputesAside, |text| {
-        let region = regions(text)
-            .into_iter()
-            .find(|region| {
-                record_key(&text[region.ours.clone()]).as_deref() == Some(id)
-                    || record_key(&text[region.theirs.clone()]).as_deref() == Some(id)
-            })
-            .ok_or_else(|| EditError::NotFound {
-                path: path.to_path_buf(),
-                id: id.to_string(),
-            })?;
-        let kept = choose(&text[region.ours.clone()], &text[region.theirs.clone()]);
-        let mut settled = String::with_capacity(text.len());
-        settled.push_str(&text[..region.whole.start]);
-        settled.push_str(&kept);
-        settled.push_str(&text[region.whole.end..]);
-        Ok((Some(settled), ()))
     })
 }

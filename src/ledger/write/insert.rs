@@ -9,17 +9,17 @@ use std::path::{Path, PathBuf};
 use super::canonical::{
     forecast_block, people_document, person_block, scenario_document, source_block,
 };
-use super::draft::scenario_id_problem;
+use super::door::{EditError, change_file, create_file, parse_file, verify};
 use super::edit::locate_forecast;
-use super::load::fingerprint;
-use super::parse::Parsed;
 use super::splice::{
     Splice, apply, blank_line_at, blank_line_before, comma_after, end_of_line, indent,
-    indentation_depth, leading_indent, list_items,
+    indentation_depth, leading_indent,
 };
-use super::syntax::{LineIndex, Node, Outline};
-use super::transaction::{EditError, change_file, create_file, parse_file, verify};
-use super::{FORMAT_VERSION, Forecast, Ledger, People, Person, Scenario, Source};
+use crate::ledger::model::{FORMAT_VERSION, Forecast, Ledger, People, Person, Scenario, Source};
+use crate::ledger::model::{fingerprint, scenario_id_problem};
+use crate::ledger::read::locate::list_items;
+use crate::ledger::read::parse::Parsed;
+use crate::ledger::read::syntax::{LineIndex, Node, Outline};
 
 /// A forecast added to a file.
 #[derive(Clone, Debug, PartialEq)]
@@ -138,7 +138,7 @@ pub fn insert_source(ledger: &Ledger, path: &Path, source: &Source) -> Result<()
 
 /// Adds a person at the end of `people.ron` (created, canonical, if the folder has none).
 pub fn insert_person(ledger: &Ledger, person: &Person) -> Result<(), EditError> {
-    let people_path = &ledger.dir.join(super::PEOPLE_FILE);
+    let people_path = &ledger.dir.join(crate::ledger::PEOPLE_FILE);
     if !people_path.exists() {
         let people = People {
             format: FORMAT_VERSION,

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::model::Person;
+use super::records::Person;
 
 /// Looks a person up by id, name or alias, ignoring case and spacing.
 #[derive(Clone, Debug, Default)]

@@ -9,19 +9,19 @@
 //! overwriting each other; writers that do not lock (an editor, `git pull`) are caught as
 //! the new file goes in (see [`Temporary::replace_if_unchanged`]), and then the
 //! transaction starts over on what they wrote. The
-//! rules are validation's own ([`super::validate::file_problems`]): nothing here decides
+//! rules are validation's own ([`crate::ledger::read::validate::file_problems`]): nothing here decides
 //! what is valid.
 
 use std::path::{Path, PathBuf};
 
-use super::disk::{self, DiskError, LockedFile, Replacement, Temporary};
-use super::format::file_kind;
-use super::limits::MAX_FILE_BYTES;
-use super::load::content_hash;
-use super::parse::{self, Document, Parsed};
-use super::problem::Problem;
-use super::validate::file_problems;
-use super::{Ledger, Resolution, Severity};
+use crate::ledger::disk::{self, DiskError, LockedFile, Replacement, Temporary};
+use crate::ledger::model::content_hash;
+use crate::ledger::model::file_kind;
+use crate::ledger::model::limits::MAX_FILE_BYTES;
+use crate::ledger::model::problem::Problem;
+use crate::ledger::model::{Ledger, Resolution, Severity};
+use crate::ledger::read::parse::{self, Document, Parsed};
+use crate::ledger::read::validate::file_problems;
 
 /// How many times a write starts over when the file changes under it before giving up.
 const ATTEMPTS: u32 = 5;
@@ -88,7 +88,7 @@ pub enum EditError {
     #[error("{}: not formatted: {refusal}", .path.display())]
     Unformattable {
         path: PathBuf,
-        refusal: super::format::FormatRefusal,
+        refusal: super::canonical::FormatRefusal,
     },
     #[error("{}: not a regular file; nothing was written", .0.display())]
     NotARegularFile(PathBuf),
@@ -116,14 +116,14 @@ impl EditError {
 
 /// What a change proposes: the file's new text (`None`: leave it alone) and what to
 /// report to the caller.
-pub(super) type Proposal<T> = (Option<String>, T);
+pub(crate) type Proposal<T> = (Option<String>, T);
 
 /// Changes the existing file at `path`, one of `ledger`'s files, through the whole cycle.
 ///
 /// `change` gets the file's current text, always with `\n` line endings (a file written
 /// with `\r\n` gets them back on the way out), and may be called more than once when the
 /// file changes under the write.
-pub(super) fn change_file<T>(
+pub(crate) fn change_file<T>(
     ledger: &Ledger,
     path: &Path,
     change: impl FnMut(&str) -> Result<Proposal<T>, EditError>,
@@ -133,7 +133,7 @@ pub(super) fn change_file<T>(
 
 /// What happens to a `\r\n` file's line endings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Endings {
+pub(crate) enum Endings {
     /// An edit keeps them.
     Keep,
     /// `fmt` writes the canonical `\n`.
@@ -141,7 +141,7 @@ pub(super) enum Endings {
 }
 
 /// The whole cycle (see the module comment), with the line endings `keep` asks for.
-pub(super) fn transact<T>(
+pub(crate) fn transact<T>(
     ledger: &Ledger,
     path: &Path,
     keep: Endings,
@@ -152,14 +152,14 @@ pub(super) fn transact<T>(
 
 /// Which rules a write is held to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Rules {
+pub(crate) enum Rules {
     /// Everything `check` reports.
     Check,
     /// Everything but disputes: settling one dispute of a file that has several.
     DisputesAside,
 }
 
-pub(super) fn transact_under<T>(
+pub(crate) fn transact_under<T>(
     ledger: &Ledger,
     path: &Path,
     keep: Endings,
@@ -216,7 +216,7 @@ pub(super) fn transact_under<T>(
 
 /// Writes a new file at `path`, refusing with [`EditError::AlreadyExists`] if there is
 /// one, even one created a moment before by another process.
-pub(super) fn create_file(ledger: &Ledger, path: &Path, text: &str) -> Result<(), EditError> {
+pub(crate) fn create_file(ledger: &Ledger, path: &Path, text: &str) -> Result<(), EditError> {
     outside_folder(ledger, path)?;
     if let Some(problem) = first_error(ledger, path, text, Rules::Check) {
         return Err(EditError::Invalid(problem));
@@ -314,7 +314,9 @@ fn located(problem: &Problem) -> String {
 fn first_error(ledger: &Ledger, path: &Path, text: &str, rules: Rules) -> Option<Problem> {
     let blanked = match rules {
         Rules::Check => None,
-        Rules::DisputesAside => super::dispute::blank_disputes(path, text).map(|b| b.text),
+        Rules::DisputesAside => {
+            crate::ledger::read::dispute::blank_disputes(path, text).map(|b| b.text)
+        }
     };
     let text = blanked.as_deref().unwrap_or(text);
     file_problems(ledger, file_kind(&ledger.dir, path), path, text)
@@ -358,7 +360,7 @@ impl LineEndings {
 
 /// Parses a file about to be changed; it has passed validation, so a failure here is a
 /// bug, reported as the file having errors rather than a panic.
-pub(super) fn parse_file<T: Document>(path: &Path, text: &str) -> Result<Parsed<T>, EditError> {
+pub(crate) fn parse_file<T: Document>(path: &Path, text: &str) -> Result<Parsed<T>, EditError> {
     parse::parse(path, text).map_err(|problems| EditError::FileHasErrors {
         path: path.to_path_buf(),
         first: problems.first().map(located).unwrap_or_default(),
@@ -366,7 +368,7 @@ pub(super) fn parse_file<T: Document>(path: &Path, text: &str) -> Result<Parsed<
 }
 
 /// The new text must read back as exactly the intended records, or nothing is written.
-pub(super) fn verify<T: Document + PartialEq>(
+pub(crate) fn verify<T: Document + PartialEq>(
     path: &Path,
     new_text: &str,
     intended: &T,

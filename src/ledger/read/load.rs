@@ -2,56 +2,30 @@
 //! file never stops the others), then hand everything to `validate` to resolve names and
 //! phrases.
 
-use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
-use super::folder::{self, FolderFiles, is_special, ron_files};
+use super::folder::{self, FolderFiles, LoadError, is_special, ron_files};
 use super::id_index::{self, FileIds, IdIndex};
-use super::parse::{self, Document, Parsed};
-use super::people::PersonIndex;
-use super::problem::{Position, Problem, sort_problems};
-use super::{Ledger, Person, Scenario, ScenarioFile};
+use super::parse::{self, Document, DocumentRead, Parsed, ReadScenario};
 use super::{dispute, validate};
 use crate::estimative::{Phrase, PhraseFile, PhraseTable};
-use crate::terminal::escape_path;
-
-/// The people registry, in the scenarios folder.
-pub const PEOPLE_FILE: &str = "people.ron";
-/// The folder's own phrase table, extending the built-in one.
-pub const PHRASES_FILE: &str = "phrases.ron";
-
-/// Why a folder could not be loaded at all (problems inside files, sub-folders included,
-/// are not errors: they are collected in [`Ledger::problems`]).
-#[derive(Debug, thiserror::Error)]
-pub enum LoadError {
-    #[error("{}: no such folder", escape_path(.0))]
-    NotFound(PathBuf),
-    #[error("{}: not a folder", escape_path(.0))]
-    NotAFolder(PathBuf),
-    #[error("{}: cannot read the folder: {source}", escape_path(.path))]
-    Unreadable {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-}
-
-/// A scenario file that parsed, with what validation needs to locate its parts.
-pub(super) struct ReadScenario {
-    pub path: PathBuf,
-    pub text: String,
-    pub parsed: Parsed<Scenario>,
-}
+use crate::ledger::model::people::PersonIndex;
+use crate::ledger::model::problem::{Problem, sort_problems};
+use crate::ledger::model::{
+    DisputedRecord, Ledger, PEOPLE_FILE, PHRASES_FILE, People, PeopleFile, Person, Scenario,
+    ScenarioFile, content_hash,
+};
 
 /// What loading one scenario file gave: the file as loaded with what its checks found
 /// (unless it could not be read or parsed), its problems, and its records in dispute.
 type FileOutcome = (
     Option<(ScenarioFile, validate::FileFacts)>,
     Vec<Problem>,
-    Vec<dispute::DisputedRecord>,
+    Vec<DisputedRecord>,
 );
 
 /// Loads a scenarios folder. `today` decides what is overdue or dated in the future.
@@ -167,15 +141,14 @@ fn load_where(
     }
 
     let people_path = dir.join(PEOPLE_FILE);
-    let people_file =
-        read_document::<super::People>(&paths, &people_path, &mut problems, &mut disputes);
+    let people_file = read_document::<People>(&paths, &people_path, &mut problems, &mut disputes);
     // A registry that is there but was refused (a link out of the folder, a FIFO) is as
     // unusable as a broken one.
     let people_there = people_path.symlink_metadata().is_ok();
     let people_state = match (&people_file, people_there) {
-        (Some(_), _) => validate::PeopleFile::Read,
-        (None, true) => validate::PeopleFile::Broken,
-        (None, false) => validate::PeopleFile::Missing,
+        (Some(_), _) => PeopleFile::Read,
+        (None, true) => PeopleFile::Broken,
+        (None, false) => PeopleFile::Missing,
     };
     let people = people_file
         .as_ref()
@@ -317,7 +290,7 @@ fn read_document<T: Document>(
     found: &[PathBuf],
     path: &Path,
     problems: &mut Vec<Problem>,
-    disputes: &mut Vec<dispute::DisputedRecord>,
+    disputes: &mut Vec<DisputedRecord>,
 ) -> Option<DocumentRead<T>> {
     if !found.iter().any(|found| found == path) {
         return None;
@@ -338,7 +311,7 @@ struct AroundDisputes<T> {
     text: String,
     parsed: Option<Parsed<T>>,
     problems: Vec<Problem>,
-    disputes: Vec<dispute::DisputedRecord>,
+    disputes: Vec<DisputedRecord>,
 }
 
 fn parse_around_disputes<T: Document>(path: &Path, text: String) -> AroundDisputes<T> {
@@ -355,61 +328,4 @@ fn parse_around_disputes<T: Document>(path: &Path, text: String) -> AroundDisput
         problems,
         disputes,
     }
-}
-
-/// A parsed people or phrases file, kept with its text for locating problems.
-pub(super) struct DocumentRead<T> {
-    pub value: T,
-    pub text: String,
-    pub outline: super::syntax::Outline,
-    pub lines: super::syntax::LineIndex,
-}
-
-impl<T> DocumentRead<T> {
-    pub fn new(parsed: Parsed<T>, text: &str) -> DocumentRead<T> {
-        DocumentRead {
-            value: parsed.value,
-            text: text.to_string(),
-            outline: parsed.outline,
-            lines: parsed.lines,
-        }
-    }
-
-    /// Item `index` of list `list`, in the outline.
-    pub fn item(&self, list: &str, index: usize) -> Option<&super::syntax::Node> {
-        self.outline
-            .root
-            .field(list)
-            .and_then(|field| field.value.items().get(index))
-    }
-
-    /// Where item `index` of list `list` starts (or the file's start).
-    pub fn item_position(&self, list: &str, index: usize) -> Position {
-        self.item(list, index).map_or(Position::START, |item| {
-            self.lines.position(&self.text, item.span.start)
-        })
-    }
-}
-
-/// A stable-within-a-process hash of a block's text (see [`super::Entry::fingerprint`]).
-/// Line endings are left out, so a block reads the same whether the file was loaded with
-/// `\r\n` or handed to an edit with `\n` (see [`super::transaction`]).
-pub(super) fn fingerprint(text: &str) -> u64 {
-    // FxHasher is not a stream (two writes hash unlike one of both), so a text with `\r`s
-    // is hashed as one piece without them.
-    let mut hasher = rustc_hash::FxHasher::default();
-    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
-        hasher.write(text.as_bytes());
-    } else {
-        hasher.write(text.replace('\r', "").as_bytes());
-    }
-    hasher.finish()
-}
-
-/// A hash of a whole file's bytes, so a write can tell whether the file is still exactly
-/// what was loaded (and checked) without checking it again.
-pub(super) fn content_hash(bytes: &[u8]) -> u64 {
-    let mut hasher = rustc_hash::FxHasher::default();
-    hasher.write(bytes);
-    hasher.finish()
 }

@@ -6,14 +6,14 @@
 //! first. This module only reads; it never decides what the values mean (see `validate`).
 
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
-use super::model::{FORMAT_VERSION, Forecast, People, Person, Scenario, Source};
-use super::problem::Problem;
 use super::syntax::{self, LineIndex, Node, Outline, Position};
 use crate::estimative::{Phrase, PhraseFile};
+use crate::ledger::model::problem::Problem;
+use crate::ledger::model::{FORMAT_VERSION, Forecast, People, Person, Scenario, Source};
 
 /// ron's options for every Hindsight file: optional fields may be written bare
 /// (`author: "…"` rather than `author: Some("…")`), and nesting is bounded by the same
@@ -434,6 +434,47 @@ fn containing<T>(elements: &[T], offset: usize, span: impl Fn(&T) -> Range<usize
     elements
         .get(first_not_before)
         .filter(|element| span(element).start <= offset)
+}
+
+/// A scenario file that parsed, with what validation needs to locate its parts.
+pub struct ReadScenario {
+    pub path: PathBuf,
+    pub text: String,
+    pub parsed: Parsed<Scenario>,
+}
+
+/// A parsed people or phrases file, kept with its text for locating problems.
+pub struct DocumentRead<T> {
+    pub value: T,
+    pub text: String,
+    pub outline: syntax::Outline,
+    pub lines: syntax::LineIndex,
+}
+
+impl<T> DocumentRead<T> {
+    pub fn new(parsed: Parsed<T>, text: &str) -> DocumentRead<T> {
+        DocumentRead {
+            value: parsed.value,
+            text: text.to_string(),
+            outline: parsed.outline,
+            lines: parsed.lines,
+        }
+    }
+
+    /// Item `index` of list `list`, in the outline.
+    pub fn item(&self, list: &str, index: usize) -> Option<&syntax::Node> {
+        self.outline
+            .root
+            .field(list)
+            .and_then(|field| field.value.items().get(index))
+    }
+
+    /// Where item `index` of list `list` starts (or the file's start).
+    pub fn item_position(&self, list: &str, index: usize) -> Position {
+        self.item(list, index).map_or(Position::START, |item| {
+            self.lines.position(&self.text, item.span.start)
+        })
+    }
 }
 
 #[cfg(test)]

@@ -9,15 +9,14 @@
 
 use std::path::{Path, PathBuf};
 
-use super::Ledger;
 use super::canonical::{forecast_block, outcome_value};
-use super::load::fingerprint;
-use super::model::{Forecast, Outcome, Resolution, Scenario};
-use super::splice::{
-    Splice, apply as splice, find_forecast, indent, indentation_depth, list_items,
-};
-use super::syntax::{LineIndex, Node, Outline};
-use super::transaction::{EditError, change_file, parse_file, verify};
+use super::door::{EditError, change_file, parse_file, verify};
+use super::splice::{Splice, apply as splice, indent, indentation_depth};
+use crate::ledger::model::Ledger;
+use crate::ledger::model::fingerprint;
+use crate::ledger::model::{Forecast, Outcome, Resolution, Scenario};
+use crate::ledger::read::locate::{find_forecast, list_items};
+use crate::ledger::read::syntax::{LineIndex, Node, Outline};
 
 /// What to change in a forecast.
 #[derive(Clone, Debug, PartialEq)]
@@ -189,7 +188,7 @@ pub fn verdict_facets(resolution: &Resolution) -> [(&'static str, String); 5] {
 
 /// Forecast `id`'s block, refusing with [`EditError::Conflict`] if it is no longer the block
 /// the caller read (`expected` is that block's fingerprint).
-pub(super) fn locate_forecast<'a>(
+pub(crate) fn locate_forecast<'a>(
     path: &Path,
     root: &'a Node,
     text: &str,

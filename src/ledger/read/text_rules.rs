@@ -6,11 +6,11 @@
 
 use std::path::Path;
 
-use super::load::ReadScenario;
-use super::problem::Problem;
-use super::splice::list_items;
+use super::locate::list_items;
+use super::parse::ReadScenario;
 use super::syntax::{LineIndex, Node};
-use super::{Forecast, Person, Scenario, Source};
+use crate::ledger::model::problem::Problem;
+use crate::ledger::model::{Forecast, Person, Scenario, Source};
 use crate::terminal::{is_bidi_control, is_unprintable};
 
 /// Whether a text field is one line (an id, a name, a title) or running text (a quote, a
@@ -78,7 +78,7 @@ pub fn link_problem(field: &str, link: &str) -> Option<String> {
 }
 
 /// One text value of a record, and where its value is in the record's outline.
-pub(super) struct TextValue<'v> {
+pub(crate) struct TextValue<'v> {
     /// The field of the record holding the value's struct (`outcome` for a verdict's note).
     within: Option<&'static str>,
     field: &'static str,
@@ -89,7 +89,7 @@ pub(super) struct TextValue<'v> {
 }
 
 impl<'v> TextValue<'v> {
-    pub(super) fn line(field: &'static str, value: &'v str) -> TextValue<'v> {
+    pub(crate) fn line(field: &'static str, value: &'v str) -> TextValue<'v> {
         TextValue {
             within: None,
             field,
@@ -212,7 +212,7 @@ fn forecast_texts(forecast: &Forecast) -> Vec<TextValue<'_>> {
     values
 }
 
-pub(super) fn person_texts(person: &Person) -> Vec<TextValue<'_>> {
+pub(crate) fn person_texts(person: &Person) -> Vec<TextValue<'_>> {
     let mut values = vec![
         TextValue::line("id", &person.id),
         TextValue::line("name", &person.name),
@@ -230,7 +230,7 @@ pub(super) fn person_texts(person: &Person) -> Vec<TextValue<'_>> {
 }
 
 /// Reports every text value of one record that [`text_problem`] refuses, at the value.
-pub(super) fn text_problems<'v>(
+pub(crate) fn text_problems<'v>(
     path: &Path,
     lines: &LineIndex,
     text: &str,
@@ -248,7 +248,7 @@ pub(super) fn text_problems<'v>(
 
 /// The text and link problems of one scenario file, each at its value. They depend on
 /// nothing outside the file, so files are checked in parallel (see [`scenarios`]).
-pub(super) fn file_texts(file: &ReadScenario) -> Vec<Problem> {
+pub(crate) fn file_texts(file: &ReadScenario) -> Vec<Problem> {
     let (path, text, lines) = (file.path.as_path(), &file.text, &file.parsed.lines);
     let root = &file.parsed.outline.root;
     let scenario = &file.parsed.value;

@@ -1,14 +1,20 @@
 //! The canonical, merge-friendly form of Hindsight files: what `fmt` writes, and the text of
-//! every block an edit or insert writes.
+//! every block an edit or insert writes, and whether a file can be brought to it without
+//! losing anything (a comment inside the value would be dropped, so such a file is refused).
 //!
 //! One record per block, a blank line between records, fields in a fixed order, a trailing
 //! comma after every item, `\n` line endings and a final newline: two people editing
 //! different forecasts of one file touch different lines, so git merges them cleanly.
 //! Writing a file already in this form gives back the same bytes.
 
-use super::model::{Forecast, Outcome, People, Person, ResolveBy, Scenario, Source};
-use super::syntax::Outline;
+use std::path::Path;
+
 use crate::estimative::{Phrase, PhraseFile};
+use crate::ledger::model::{
+    FileKind, Forecast, Outcome, People, Person, Position, ResolveBy, Scenario, Source,
+};
+use crate::ledger::read::parse::{self, Document, Parsed};
+use crate::ledger::read::syntax::Outline;
 
 const INDENT: &str = "    ";
 
@@ -253,4 +259,51 @@ pub fn body_comment(outline: &Outline) -> Option<std::ops::Range<usize>> {
         .iter()
         .find(|comment| comment.start >= outline.root.span.start)
         .cloned()
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Formatted {
+    /// Already canonical: nothing to write.
+    Canonical,
+    /// The canonical text, which differs from the file.
+    Changed(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FormatRefusal {
+    #[error("has errors (run `hindsight check`); a file with errors is never rewritten")]
+    HasErrors,
+    #[error(
+        "has a comment at line {}, column {} that formatting would drop; keep comments above the top-level `(…)` or in a text field",
+        .0.line, .0.column
+    )]
+    CommentInBody(Position),
+}
+
+/// The canonical form of a file's text, or why it cannot be formatted safely.
+pub fn canonical_text(kind: FileKind, path: &Path, text: &str) -> Result<Formatted, FormatRefusal> {
+    let canonical = match kind {
+        FileKind::Scenario => render::<Scenario>(path, text, scenario_document)?,
+        FileKind::People => render::<People>(path, text, people_document)?,
+        FileKind::Phrases => render::<PhraseFile>(path, text, phrases_document)?,
+    };
+    Ok(if canonical == text {
+        Formatted::Canonical
+    } else {
+        Formatted::Changed(canonical)
+    })
+}
+
+fn render<T: Document>(
+    path: &Path,
+    text: &str,
+    document: impl Fn(&str, &T) -> String,
+) -> Result<String, FormatRefusal> {
+    let parsed: Parsed<T> = parse::parse(path, text).map_err(|_| FormatRefusal::HasErrors)?;
+    if let Some(comment) = body_comment(&parsed.outline) {
+        return Err(FormatRefusal::CommentInBody(
+            parsed.position(text, comment.start),
+        ));
+    }
+    Ok(document(header(text, &parsed.outline), &parsed.value))
 }

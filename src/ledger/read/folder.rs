@@ -14,11 +14,27 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use super::limits::{MAX_FILE_BYTES, MAX_FILES, MAX_FOLDER_DEPTH};
-use super::load::{LoadError, PEOPLE_FILE, PHRASES_FILE};
 use super::parse;
-use super::problem::{Position, Problem};
+use crate::ledger::model::limits::{MAX_FILE_BYTES, MAX_FILES, MAX_FOLDER_DEPTH};
+use crate::ledger::model::problem::{Position, Problem};
+use crate::ledger::model::{PEOPLE_FILE, PHRASES_FILE};
+use crate::terminal::escape_path;
 use crate::terminal::{is_bidi_control, is_unprintable};
+
+/// Why a folder could not be loaded at all (problems inside files, sub-folders included,
+/// are not errors: they are collected in [`Ledger::problems`]).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{}: no such folder", escape_path(.0))]
+    NotFound(PathBuf),
+    #[error("{}: not a folder", escape_path(.0))]
+    NotAFolder(PathBuf),
+    #[error("{}: cannot read the folder: {source}", escape_path(.path))]
+    Unreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
 
 /// The `.ron` files of a folder, and what was refused on the way.
 #[derive(Clone, Debug, Default)]
@@ -204,7 +220,7 @@ fn is_ron(path: &Path) -> bool {
 
 /// Whether a path is named like the folder's registry or phrase table (which they are at
 /// the folder's top).
-pub(super) fn is_special(path: &Path) -> bool {
+pub(crate) fn is_special(path: &Path) -> bool {
     path.file_name()
         .is_some_and(|name| name == PEOPLE_FILE || name == PHRASES_FILE)
 }

@@ -7,18 +7,18 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::people::name_key;
-use super::validate::{
+use crate::estimative::{PhraseOrigin, PhraseTable};
+use crate::ledger::people::name_key;
+use crate::ledger::read::validate::{
     Confidence, ConfidenceProblem, TextShape, all_names, duplicate_forecast_id,
     duplicate_source_id, effective_probability, id_problem, link_problem, near_duplicate_names,
     resolution_problem, resolve_by_problem, text_problem, unknown_person, unknown_source,
     unused_baseline,
 };
-use super::{
+use crate::ledger::{
     FORMAT_VERSION, Forecast, Ledger, Outcome, PEOPLE_FILE, PHRASES_FILE, Person,
-    ProbabilityOrigin, ResolveBy, Scenario, SeedProblem, Source, resolve_seed,
+    ProbabilityOrigin, ResolveBy, Scenario, SeedProblem, Source, resolve_seed, scenario_id_problem,
 };
-use crate::estimative::{PhraseOrigin, PhraseTable};
 
 /// A problem with one field of a form.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -633,27 +633,6 @@ pub struct ScenarioDraft {
     pub summary: String,
     /// Comma-separated.
     pub tags: String,
-}
-
-/// Why a scenario id cannot name a new file, if it cannot. The id becomes `<id>.ron`, so
-/// it is kept to characters every file system and shell treat plainly.
-pub(super) fn scenario_id_problem(id: &str) -> Option<String> {
-    let plain = id
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if id.is_empty() || !plain || id.starts_with('-') {
-        return Some(format!(
-            "scenario id '{id}' must be usable as a file name: lowercase letters, digits and hyphens, not starting with a hyphen"
-        ));
-    }
-    for special in [PEOPLE_FILE, PHRASES_FILE] {
-        if special.strip_suffix(".ron") == Some(id) {
-            return Some(format!(
-                "'{id}' cannot be a scenario id: {special} is a special file of the folder"
-            ));
-        }
-    }
-    None
 }
 
 /// Checks a new scenario (no sources or forecasts yet); its id must be unused and usable

@@ -8,9 +8,13 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::super::splice::{self, INDENT, Splice, comma_after, end_of_line, leading_indent};
-use super::super::syntax::Field;
-use super::{MergeError, OURS_MARKER, SEPARATOR, THEIRS_MARKER, Version};
+use super::outcome::MergeError;
+use super::version::Version;
+use crate::ledger::read::syntax::Field;
+use crate::ledger::write::splice::{
+    self, INDENT, Splice, comma_after, end_of_line, leading_indent,
+};
+use crate::ledger::{OURS_MARKER, SEPARATOR, THEIRS_MARKER};
 
 /// Changes to ours' text, made by [`Edits::finish`].
 pub(super) struct Edits<'v, 'a> {

@@ -6,10 +6,9 @@
 
 use std::path::Path;
 
-use super::format::FileKind;
-use super::model::{Forecast, Outcome, People, Scenario};
-use super::parse;
 use crate::estimative::PhraseFile;
+use crate::ledger::read::parse;
+use crate::ledger::{FileKind, Forecast, Outcome, People, Scenario};
 
 /// One thing that changed, as a commit message would say it.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -8,18 +8,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::limits::MAX_NESTING;
-
-/// A 1-based line and column (columns count characters, as ron's own errors do).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Position {
-    pub line: usize,
-    pub column: usize,
-}
-
-impl Position {
-    pub const START: Position = Position { line: 1, column: 1 };
-}
+use crate::ledger::model::MAX_NESTING;
+pub use crate::ledger::model::Position;
 
 /// Maps byte offsets to lines and columns, and back.
 ///
@@ -684,7 +674,7 @@ fn unraw(name: Name) -> Name {
 /// RON's tokens read from bytes, for the outline and for the scans that look through a
 /// file without outlining it (the id scan, the conflict-marker scan): each says where a
 /// token opened at `at` ends (`None`: it never closes).
-pub(super) mod tokens {
+pub(crate) mod tokens {
     /// A block comment (`/*`): after its `*/`; comments nest, as in ron.
     pub fn block_comment_end(bytes: &[u8], mut at: usize) -> Option<usize> {
         let mut depth = 0usize;

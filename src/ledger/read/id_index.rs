@@ -228,7 +228,7 @@ fn location(dir: &Path) -> Option<PathBuf> {
 /// scan of the bytes (no parse), and never fewer than the parser would find, so that a
 /// file left out for not holding an id cannot hold it. Extra ones (an `id: "x"` inside a
 /// quote) only cost a file read for nothing.
-pub(super) struct FileIds<'a> {
+pub(crate) struct FileIds<'a> {
     /// Written plainly (`id: "x"`): the bytes between the quotes.
     plain: Vec<&'a [u8]>,
     /// Written with escapes (`"\u{78}"`) or as a raw string (`r#"x"#`): decoded.
@@ -239,7 +239,7 @@ pub(super) struct FileIds<'a> {
 }
 
 impl<'a> FileIds<'a> {
-    pub(super) fn of(bytes: &'a [u8]) -> FileIds<'a> {
+    pub(crate) fn of(bytes: &'a [u8]) -> FileIds<'a> {
         let mut ids = FileIds {
             plain: Vec::new(),
             decoded: Vec::new(),
@@ -267,7 +267,7 @@ impl<'a> FileIds<'a> {
     }
 
     /// Whether the file can hold `id`.
-    pub(super) fn may_hold(&self, id: &str) -> bool {
+    pub(crate) fn may_hold(&self, id: &str) -> bool {
         self.any
             || self.plain.contains(&id.as_bytes())
             || self.decoded.iter().any(|decoded| decoded == id)

@@ -353,7 +353,7 @@ mod tests {
 
     use super::*;
     use crate::estimative::PhraseFile;
-    use crate::ledger::syntax::outline;
+    use crate::ledger::read::syntax::outline;
     use crate::ledger::{People, Scenario};
 
     /// What the outline reads, checked against ron: when it reads a value, ron reads the

@@ -1,0 +1,73 @@
+//! The files of a scenarios folder as the model sees them: which kind a file is (one rule,
+//! by name and place), the names of the two special files, and the hashes that tell
+//! whether a file or a block is still as it was read.
+
+use std::hash::Hasher;
+use std::path::Path;
+
+/// The people registry, in the scenarios folder.
+pub const PEOPLE_FILE: &str = "people.ron";
+/// The folder's own phrase table, extending the built-in one.
+pub const PHRASES_FILE: &str = "phrases.ron";
+
+/// What a `.ron` file in a scenarios folder holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Scenario,
+    People,
+    Phrases,
+}
+
+/// The kind of a file in `dir`, by its name and place (as the loader reads it).
+pub fn file_kind(dir: &Path, path: &Path) -> FileKind {
+    let at_top = path.parent() == Some(dir);
+    match path.file_name().and_then(|name| name.to_str()) {
+        Some(PEOPLE_FILE) if at_top => FileKind::People,
+        Some(PHRASES_FILE) if at_top => FileKind::Phrases,
+        _ => FileKind::Scenario,
+    }
+}
+
+/// Why a scenario id cannot name a new file, if it cannot. The id becomes `<id>.ron`, so
+/// it is kept to characters every file system and shell treat plainly.
+pub fn scenario_id_problem(id: &str) -> Option<String> {
+    let plain = id
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if id.is_empty() || !plain || id.starts_with('-') {
+        return Some(format!(
+            "scenario id '{id}' must be usable as a file name: lowercase letters, digits and hyphens, not starting with a hyphen"
+        ));
+    }
+    for special in [PEOPLE_FILE, PHRASES_FILE] {
+        if special.strip_suffix(".ron") == Some(id) {
+            return Some(format!(
+                "'{id}' cannot be a scenario id: {special} is a special file of the folder"
+            ));
+        }
+    }
+    None
+}
+
+/// A stable-within-a-process hash of a block's text (see [`super::Entry::fingerprint`]).
+/// Line endings are left out, so a block reads the same whether the file was loaded with
+/// `\r\n` or handed to an edit with `\n` (see the write door).
+pub fn fingerprint(text: &str) -> u64 {
+    // FxHasher is not a stream (two writes hash unlike one of both), so a text with `\r`s
+    // is hashed as one piece without them.
+    let mut hasher = rustc_hash::FxHasher::default();
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
+        hasher.write(text.as_bytes());
+    } else {
+        hasher.write(text.replace('\r', "").as_bytes());
+    }
+    hasher.finish()
+}
+
+/// A hash of a whole file's bytes, so a write can tell whether the file is still exactly
+/// what was loaded (and checked) without checking it again.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(bytes);
+    hasher.finish()
+}

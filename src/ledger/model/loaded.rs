@@ -1,0 +1,258 @@
+//! The ledger as loaded: every file's records with what the loader worked out about each
+//! forecast (its person, source and scored probability), the problems found, and the
+//! records left in dispute by a merge. Built by reading (`super::super::read`); the
+//! types here only answer questions about it.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::dispute::DisputedRecord;
+use super::people::PersonIndex;
+use super::problem::{Position, Problem};
+use super::records::*;
+use crate::estimative::{PhraseOrigin, PhraseTable};
+
+/// Everything loaded from one scenarios folder.
+#[derive(Clone, Debug)]
+pub struct Ledger {
+    /// The scenarios folder.
+    pub dir: PathBuf,
+    /// Every `.ron` file the loader opened (scenario files, `people.ron`, `phrases.ron`),
+    /// in path order: regular files inside the folder, each once. Links out of the folder,
+    /// FIFOs and the like are not here but in `problems`.
+    pub ron_paths: Vec<PathBuf>,
+    /// Records left in dispute by a merge (both versions between conflict markers), which
+    /// a reader settles by keeping one side ([`dispute::keep_side`]).
+    pub disputes: Vec<DisputedRecord>,
+    /// The folder seed paths are relative to: the scenarios folder's parent.
+    pub project_root: PathBuf,
+    /// Scenario files that could be read, in path order. Files that could not be parsed
+    /// are absent here and present in `problems`.
+    pub files: Vec<ScenarioFile>,
+    pub people: Vec<Person>,
+    pub phrases: PhraseTable,
+    /// Every error and warning, in file and line order.
+    pub problems: Vec<Problem>,
+    /// The day it was loaded for: what is overdue, and what would be in the future.
+    pub today: NaiveDate,
+    /// Every forecast of every readable file, in file order then file order within each.
+    pub entries: Vec<Entry>,
+    pub(crate) person_index: PersonIndex,
+    /// Whether `people.ron` was there and readable, which decides what an unknown name means.
+    pub(crate) people_file: PeopleFile,
+    pub(crate) entry_by_id: rustc_hash::FxHashMap<String, usize>,
+}
+
+/// One scenario file as read.
+#[derive(Clone, Debug)]
+pub struct ScenarioFile {
+    pub path: PathBuf,
+    pub scenario: Scenario,
+    /// Set when any error is located in this file: such a file is never rewritten.
+    pub has_errors: bool,
+    /// A hash of the bytes loaded (see [`transaction`]: a file still as loaded need not be
+    /// checked again before a write).
+    pub(crate) content: u64,
+}
+
+/// A forecast with what the loader worked out about it.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// Index into [`Ledger::files`].
+    pub file: usize,
+    /// Index into that scenario's `forecasts`.
+    pub index: usize,
+    /// Where the forecast's block starts.
+    pub position: Position,
+    /// Index into [`Ledger::people`], when `by` names a known person.
+    pub person: Option<usize>,
+    /// Index into the scenario's `sources`, when `source` names one.
+    pub source: Option<usize>,
+    /// The probability it is scored with, when it has one.
+    pub probability: Option<EffectiveProbability>,
+    /// A hash of the block's text as loaded, so an edit can tell whether it changed on disk.
+    pub fingerprint: u64,
+}
+
+/// The probability a forecast is scored with, and where it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EffectiveProbability {
+    pub value: f64,
+    pub origin: ProbabilityOrigin,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProbabilityOrigin {
+    /// The forecast states a probability.
+    Explicit,
+    /// Mapped from the forecast's expression through the phrase table.
+    Phrase {
+        /// The row's phrase, as the table spells it.
+        phrase: String,
+        /// The row's range, or with a baseline the baseline's range moved (see `baseline`).
+        range: Option<(f64, f64)>,
+        /// The row's source.
+        source: String,
+        table: PhraseOrigin,
+        /// For a comparative measured from a level the text gives: that baseline phrase, as
+        /// the table spells it, and its probability. The value is then the comparative moved
+        /// from it ([`crate::estimative::from_baseline`]), not the row's own figure.
+        baseline: Option<(String, f64)>,
+    },
+}
+
+impl EffectiveProbability {
+    /// How a comparative measured from a baseline was worked out ("even more likely than
+    /// 'likely' (70%) ➡ 79%"), for a reader checking the figure; `None` for any other
+    /// probability.
+    pub fn baseline_explanation(&self) -> Option<String> {
+        match &self.origin {
+            ProbabilityOrigin::Phrase {
+                phrase,
+                baseline: Some((baseline, from)),
+                ..
+            } => Some(format!(
+                "{phrase} than '{baseline}' ({:.0}%) ➡ {:.0}%",
+                from * 100.0,
+                self.value * 100.0
+            )),
+            _ => None,
+        }
+    }
+}
+
+/// A forecast together with the records it points to.
+#[derive(Clone, Copy, Debug)]
+pub struct ForecastView<'a> {
+    pub entry_index: usize,
+    pub entry: &'a Entry,
+    pub forecast: &'a Forecast,
+    pub file: &'a ScenarioFile,
+    pub source: Option<&'a Source>,
+    pub person: Option<&'a Person>,
+}
+
+impl<'a> ForecastView<'a> {
+    pub fn scenario(&self) -> &'a Scenario {
+        &self.file.scenario
+    }
+
+    /// The forecaster's canonical name, or the name as written when it is unknown.
+    pub fn author_name(&self) -> &'a str {
+        self.person.map_or(&self.forecast.by, |person| &person.name)
+    }
+
+    pub fn probability(&self) -> Option<f64> {
+        self.entry.probability.as_ref().map(|p| p.value)
+    }
+
+    pub fn verdict(&self) -> Option<Verdict> {
+        self.forecast.outcome.verdict()
+    }
+
+    /// Unresolved and past its resolve-by date.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.forecast.outcome == Outcome::Open && self.forecast.resolve_by.date() < today
+    }
+
+    /// The scenario's tags followed by the forecast's own.
+    pub fn tags(&self) -> impl Iterator<Item = &'a str> {
+        self.scenario()
+            .tags
+            .iter()
+            .chain(self.forecast.tags.iter())
+            .map(String::as_str)
+    }
+}
+
+impl Ledger {
+    pub fn view(&self, entry_index: usize) -> ForecastView<'_> {
+        let entry = &self.entries[entry_index];
+        let file = &self.files[entry.file];
+        ForecastView {
+            entry_index,
+            entry,
+            forecast: &file.scenario.forecasts[entry.index],
+            file,
+            source: entry.source.map(|i| &file.scenario.sources[i]),
+            person: entry.person.map(|i| &self.people[i]),
+        }
+    }
+
+    /// Every forecast, in file order.
+    pub fn forecasts(&self) -> impl Iterator<Item = ForecastView<'_>> {
+        (0..self.entries.len()).map(|i| self.view(i))
+    }
+
+    /// The scenario file read from `path`. Forms and actions name a file by its path, which
+    /// a reload does not change, rather than by its position in [`Ledger::files`].
+    pub fn scenario_file(&self, path: &Path) -> Option<&ScenarioFile> {
+        self.files.iter().find(|file| file.path == path)
+    }
+
+    /// The entry index of the forecast with this id (the first, when files share an id:
+    /// see [`Ledger::find_all`]).
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.entry_by_id.get(id).copied()
+    }
+
+    /// Every forecast with this id: more than one when files share it (an error `check`
+    /// reports), in which case a command must not guess which one is meant.
+    pub fn find_all(&self, id: &str) -> Vec<usize> {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(|(_, entry)| self.files[entry.file].scenario.forecasts[entry.index].id == id)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The person a name (id, canonical name or alias) refers to.
+    pub fn person(&self, name: &str) -> Option<&Person> {
+        self.person_index.find(name).map(|i| &self.people[i])
+    }
+
+    /// Takes in a person just written to `people.ron` ([`insert::insert_person`]), so that writes
+    /// made before the next load may name them.
+    pub fn note_person_added(&mut self, person: Person) {
+        self.person_index.add(self.people.len(), &person);
+        self.people.push(person);
+        self.people_file = PeopleFile::Read;
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.problems.iter().filter(|p| p.is_error()).count()
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.problems.len() - self.error_count()
+    }
+
+    /// The problems located in one file.
+    pub fn problems_in<'a>(&'a self, path: &'a Path) -> impl Iterator<Item = &'a Problem> {
+        self.problems.iter().filter(move |p| p.path == path)
+    }
+
+    /// Forecast ids close to an unknown one, for "did you mean" hints.
+    pub fn similar_ids(&self, id: &str) -> Vec<&str> {
+        let mut scored: Vec<(f64, &str)> = self
+            .entry_by_id
+            .keys()
+            .map(|known| (strsim::jaro_winkler(id, known), known.as_str()))
+            .filter(|(similarity, _)| *similarity > 0.8)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        scored.into_iter().take(3).map(|(_, id)| id).collect()
+    }
+}
+
+/// Whether `people.ron` was there and readable, which decides what an unknown name means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PeopleFile {
+    Missing,
+    /// It exists but could not be parsed: its own errors are reported, and names are not
+    /// checked against a registry that could not be read.
+    Broken,
+    Read,
+}

@@ -1,0 +1,27 @@
+//! The bottom of the ledger: what its files hold (scenarios, sources, forecasts, outcomes,
+//! people), the ledger as loaded, the problems found in it, the limits every folder is held
+//! to, and which file is which. Reading builds these; writing and every consumer use them.
+//! Nothing here reads or writes a file.
+
+pub mod call;
+mod dispute;
+mod files;
+pub mod limits;
+mod loaded;
+pub mod people;
+pub mod problem;
+mod records;
+
+pub use call::Call;
+pub use dispute::{DisputedRecord, OURS_MARKER, SEPARATOR, Side, THEIRS_MARKER};
+pub use files::{
+    FileKind, PEOPLE_FILE, PHRASES_FILE, content_hash, file_kind, fingerprint, scenario_id_problem,
+};
+pub use limits::*;
+pub(crate) use loaded::PeopleFile;
+pub use loaded::{
+    EffectiveProbability, Entry, ForecastView, Ledger, ProbabilityOrigin, ScenarioFile,
+};
+pub use people::{PersonIndex, candidate_pairs, near_duplicate};
+pub use problem::{Position, Problem, Severity, sort_problems};
+pub use records::*;
