@@ -13,9 +13,10 @@ use std::path::Path;
 
 use hindsight::ledger::Scenario;
 use hindsight::ledger::FileKind;
-use hindsight::git::merge::{Side, merge, settle};
+use hindsight::git::merge::{merge, settle};
+use hindsight::ledger::Side;
 use hindsight::ledger::parse;
-use hindsight::ledger::syntax::outline;
+use hindsight::ledger::outline;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

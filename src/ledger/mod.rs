@@ -28,7 +28,7 @@ pub(crate) use read::folder::read_bytes;
 pub use read::folder::{FolderFiles, LoadError, ron_files};
 pub use read::load::{LoadProgress, load, load_holding, load_with_progress};
 pub use read::parse::{
-    BYTE_ORDER_MARK, Parsed, decode_utf8, into_text, parse, ron_options, utf8_problem,
+    BYTE_ORDER_MARK, Document, Parsed, decode_utf8, into_text, parse, ron_options, utf8_problem,
     without_byte_order_mark,
 };
 pub use read::syntax::{LineIndex, Node, Outline, outline};
