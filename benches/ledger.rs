@@ -3,15 +3,16 @@
 //! hostile file, a whole scenario on one line with an error in every forecast, whose time
 //! must grow linearly with its size. Run with `cargo bench`; the figures are in the README.
 
+use hindsight::ledger::Door;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use hindsight::demo::{DemoOptions, write_demo};
 use hindsight::git::merge::merge;
+use hindsight::ledger::Change;
 use hindsight::ledger::FileKind;
 use hindsight::ledger::scenario_document;
-use hindsight::ledger::{Change, edit_forecast};
 use hindsight::ledger::{Outcome, load};
 use hindsight::query::Filter;
 use hindsight::report::{GroupBy, report};
@@ -92,7 +93,11 @@ fn benchmarks(c: &mut Criterion) {
         |b| {
             b.iter_batched(
                 || std::fs::write(&file.path, &loaded).unwrap(),
-                |()| edit_forecast(&ledger, &file.path, &id, None, &reopen).unwrap(),
+                |()| {
+                    Door::of(&ledger, &file.path)
+                        .edit_forecast(&id, None, &reopen)
+                        .unwrap()
+                },
                 criterion::BatchSize::PerIteration,
             )
         },
@@ -110,7 +115,9 @@ fn benchmarks(c: &mut Criterion) {
                     file.scenario.forecasts[index].outcome.clone()
                 };
                 open = !open;
-                edit_forecast(&ledger, &file.path, &id, None, &Change::SetOutcome(outcome)).unwrap()
+                Door::of(&ledger, &file.path)
+                    .edit_forecast(&id, None, &Change::SetOutcome(outcome))
+                    .unwrap()
             })
         },
     );

@@ -8,7 +8,7 @@ use std::path::Path;
 use chrono::{Days, NaiveDate};
 
 use crate::estimative::PhraseTable;
-use crate::ledger::create_new_file;
+use crate::ledger::create_unchecked;
 use crate::ledger::{
     FORMAT_VERSION, Forecast, Outcome, People, Person, Resolution, ResolveBy, Scenario, Source,
     Verdict,
@@ -146,7 +146,7 @@ pub fn write_demo(out: &Path, options: DemoOptions) -> Result<DemoSummary, DemoE
         format: FORMAT_VERSION,
         people: people.clone(),
     };
-    create_new_file(
+    create_unchecked(
         &people_path,
         people_document("// Demo forecasters (made up).\n", &registry).as_bytes(),
     )
@@ -167,7 +167,7 @@ pub fn write_demo(out: &Path, options: DemoOptions) -> Result<DemoSummary, DemoE
             "// A demo scenario (made up), written by `hindsight demo`.\n",
             &scenario,
         );
-        create_new_file(&path, text.as_bytes()).map_err(io_error(&path))?;
+        create_unchecked(&path, text.as_bytes()).map_err(io_error(&path))?;
     }
     Ok(DemoSummary {
         forecasts: written,

@@ -5,6 +5,7 @@
 //! one, and no debris for `git add -A` to pick up.
 
 use crate::common;
+use hindsight::ledger::Door;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -12,7 +13,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use common::{TODAY, git, hindsight, today};
-use hindsight::ledger::{Change, edit_forecast};
+use hindsight::ledger::Change;
 use hindsight::ledger::{Outcome, Resolution, Verdict, load};
 
 /// A demo ledger of `forecasts` forecasts, all in one scenario file (the demo puts up to
@@ -88,9 +89,7 @@ fn library_writer(dir: &Path, writer: usize, ids: Vec<String>) -> Vec<String> {
             evidence: Some(evidence(writer, &id)),
             link: None,
         });
-        let result = edit_forecast(
-            &ledger,
-            &view.file.path,
+        let result = Door::of(&ledger, &view.file.path).edit_forecast(
             &id,
             Some(view.entry.fingerprint),
             &Change::ReplaceOutcome(outcome),

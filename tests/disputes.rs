@@ -5,6 +5,7 @@
 //! sides.
 
 use crate::common;
+use hindsight::ledger::Door;
 
 use common::{
     Team, TempLedger, commit_as_the_app_does, git_output, hindsight_in, resolve_minister,
@@ -214,7 +215,8 @@ fn a_version_written_by_hand_settles_a_dispute_and_a_broken_one_is_refused() {
     let broken = dispute
         .ours
         .replace("name: \"Bo Testwell-Smith\"", "name: Bo");
-    let refused = hindsight::ledger::settle_with(&loaded, &path, "bo-testwell", &broken)
+    let refused = Door::of(&loaded, &path)
+        .settle_with("bo-testwell", &broken)
         .unwrap_err()
         .to_string();
     assert!(refused.contains("people.ron:"), "names where: {refused}");
@@ -223,7 +225,9 @@ fn a_version_written_by_hand_settles_a_dispute_and_a_broken_one_is_refused() {
     let written = dispute
         .ours
         .replace("Bo Testwell-Smith", "Bo Testwell-Smith Jr.");
-    hindsight::ledger::settle_with(&loaded, &path, "bo-testwell", &written).unwrap();
+    Door::of(&loaded, &path)
+        .settle_with("bo-testwell", &written)
+        .unwrap();
     let text = ledger.read("people.ron");
     assert!(
         !text.contains("<<<<<<<") && !text.contains(">>>>>>>"),

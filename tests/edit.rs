@@ -2,10 +2,11 @@
 //! overwritten, changes elsewhere in the file are kept, and the save keeps what it should.
 
 use crate::common;
+use hindsight::ledger::Door;
 
 use common::{TempLedger, today};
+use hindsight::ledger::Change;
 use hindsight::ledger::EditError;
-use hindsight::ledger::{Change, edit_forecast};
 use hindsight::ledger::{Outcome, Resolution, Verdict, load};
 
 fn resolution() -> Outcome {
@@ -30,9 +31,7 @@ fn a_block_changed_on_disk_since_loading_is_never_overwritten() {
     );
     let path = ledger.write("prices.ron", &theirs);
 
-    let result = edit_forecast(
-        &ledger.load(),
-        &path,
+    let result = Door::of(&ledger.load(), &path).edit_forecast(
         "bo-minister-resigns",
         Some(fingerprint),
         &Change::SetOutcome(resolution()),
@@ -49,7 +48,7 @@ fn a_verdict_is_replaced_only_by_a_change_that_says_so() {
     let ledger = TempLedger::fixture();
     let path = ledger.path("prices.ron");
     let id = "bo-minister-resigns";
-    let edit = |change: &Change| edit_forecast(&ledger.load(), &path, id, None, change);
+    let edit = |change: &Change| Door::of(&ledger.load(), &path).edit_forecast(id, None, change);
     edit(&Change::SetOutcome(resolution())).unwrap();
     let resolved = ledger.read("prices.ron");
 
@@ -105,14 +104,13 @@ fn a_change_elsewhere_in_the_file_is_kept() {
     );
     let path = ledger.write("prices.ron", &theirs);
 
-    let written = edit_forecast(
-        &ledger.load(),
-        &path,
-        "bo-minister-resigns",
-        Some(fingerprint),
-        &Change::SetOutcome(resolution()),
-    )
-    .unwrap();
+    let written = Door::of(&ledger.load(), &path)
+        .edit_forecast(
+            "bo-minister-resigns",
+            Some(fingerprint),
+            &Change::SetOutcome(resolution()),
+        )
+        .unwrap();
     assert!(written.changed);
     assert_eq!(written.before.outcome, Outcome::Open);
     let now = ledger.read("prices.ron");
@@ -130,14 +128,13 @@ fn a_save_keeps_the_files_permissions_and_leaves_no_temporary_file() {
     let ledger = TempLedger::fixture();
     let path = ledger.path("prices.ron");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
-    edit_forecast(
-        &ledger.load(),
-        &path,
-        "bo-minister-resigns",
-        None,
-        &Change::SetOutcome(resolution()),
-    )
-    .unwrap();
+    Door::of(&ledger.load(), &path)
+        .edit_forecast(
+            "bo-minister-resigns",
+            None,
+            &Change::SetOutcome(resolution()),
+        )
+        .unwrap();
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o640);
     let leftovers: Vec<_> = std::fs::read_dir(ledger.scenarios())
@@ -156,14 +153,13 @@ fn comments_outside_the_outcome_survive_a_resolution() {
         "            // said on air, not in print\n            quote: \"The minister will be gone by June.\",\n",
     );
     let path = ledger.write("prices.ron", &text);
-    edit_forecast(
-        &ledger.load(),
-        &path,
-        "bo-minister-resigns",
-        None,
-        &Change::SetOutcome(resolution()),
-    )
-    .unwrap();
+    Door::of(&ledger.load(), &path)
+        .edit_forecast(
+            "bo-minister-resigns",
+            None,
+            &Change::SetOutcome(resolution()),
+        )
+        .unwrap();
     assert!(
         ledger
             .read("prices.ron")
@@ -185,9 +181,7 @@ fn replacing_a_whole_block_refuses_to_drop_its_comments() {
         "            // said on air\n            quote: \"The minister will be gone by June.\",\n",
     );
     let path = ledger.write("prices.ron", &text);
-    let result = edit_forecast(
-        &ledger.load(),
-        &path,
+    let result = Door::of(&ledger.load(), &path).edit_forecast(
         "bo-minister-resigns",
         None,
         &Change::Replace(Box::new(forecast.clone())),
@@ -202,14 +196,13 @@ fn replacing_a_whole_block_refuses_to_drop_its_comments() {
     let original = common::TempLedger::fixture();
     let path = original.path("prices.ron");
     let before = original.read("prices.ron");
-    edit_forecast(
-        &original.load(),
-        &path,
-        "bo-minister-resigns",
-        None,
-        &Change::Replace(Box::new(forecast)),
-    )
-    .unwrap();
+    Door::of(&original.load(), &path)
+        .edit_forecast(
+            "bo-minister-resigns",
+            None,
+            &Change::Replace(Box::new(forecast)),
+        )
+        .unwrap();
     assert_eq!(
         original.read("prices.ron"),
         before.replace(
@@ -227,9 +220,7 @@ fn a_file_that_does_not_parse_is_never_edited() {
         .replacen("outcome: Open,", "outcome: Open", 1)
         .replacen("),\n    ],\n)", ")\n    \n)", 1);
     let path = ledger.write("prices.ron", &text);
-    let result = edit_forecast(
-        &ledger.load(),
-        &path,
+    let result = Door::of(&ledger.load(), &path).edit_forecast(
         "bo-minister-resigns",
         None,
         &Change::SetOutcome(resolution()),

@@ -3,6 +3,7 @@
 //! a conflict git reports, marked around that forecast alone.
 
 use crate::common;
+use hindsight::ledger::Door;
 
 use std::path::Path;
 use std::process::Output;
@@ -399,7 +400,9 @@ fn a_forecast_deleted_on_one_side_and_resolved_on_the_other_is_a_dispute_git_rep
     on_branch(&ledger, "alice", |l| {
         let loaded = l.load();
         let path = l.path("prices.ron");
-        hindsight::ledger::delete_forecast(&loaded, &path, "bo-minister-resigns", None).unwrap();
+        Door::of(&loaded, &path)
+            .delete_forecast("bo-minister-resigns", None)
+            .unwrap();
     });
     on_branch(&ledger, "bob", |l| {
         resolve_minister(&l.scenarios(), "true", "Bob")

@@ -3,15 +3,13 @@
 //! someone else's change or into a file that does not parse.
 
 use crate::common;
+use hindsight::ledger::Door;
 
 use common::{TempLedger, today};
 use hindsight::draft::{ForecastDraft, check_forecast};
 use hindsight::ledger::EditError;
 use hindsight::ledger::people_document;
 use hindsight::ledger::{Forecast, Outcome, People, Person, Scenario, Source, load};
-use hindsight::ledger::{
-    create_scenario, delete_forecast, insert_forecast, insert_person, insert_source,
-};
 
 /// A new, valid forecast for prices.ron, made through the form as the app would.
 fn new_forecast(ledger: &TempLedger) -> Forecast {
@@ -86,7 +84,9 @@ fn a_forecast_appended_adds_only_its_own_lines() {
     let path = ledger.path("prices.ron");
     let before = ledger.read("prices.ron");
 
-    let inserted = insert_forecast(&ledger.load(), &path, &forecast, None).unwrap();
+    let inserted = Door::of(&ledger.load(), &path)
+        .insert_forecast(&forecast, None)
+        .unwrap();
     assert_eq!(inserted.forecast, forecast);
 
     let after = ledger.read("prices.ron");
@@ -125,7 +125,9 @@ fn a_forecast_inserted_at_an_index_lands_there_and_moves_nothing_else() {
         let path = ledger.path("prices.ron");
         let before = ledger.read("prices.ron");
 
-        insert_forecast(&ledger.load(), &path, &forecast, Some(at)).unwrap();
+        Door::of(&ledger.load(), &path)
+            .insert_forecast(&forecast, Some(at))
+            .unwrap();
 
         let after = ledger.read("prices.ron");
         let block = block_lines(&after, "ada-talks-resume");
@@ -158,7 +160,9 @@ fn deleting_then_reinserting_at_the_same_index_restores_every_byte() {
 
     for (index, id) in ids.iter().enumerate() {
         let entry = &loaded.entries[loaded.find(id).unwrap()];
-        let deleted = delete_forecast(&ledger.load(), &path, id, Some(entry.fingerprint)).unwrap();
+        let deleted = Door::of(&ledger.load(), &path)
+            .delete_forecast(id, Some(entry.fingerprint))
+            .unwrap();
         assert_eq!(deleted.index, index);
         assert_eq!(&deleted.forecast.id, id);
 
@@ -169,13 +173,9 @@ fn deleting_then_reinserting_at_the_same_index_restores_every_byte() {
         assert_eq!(removed, block_lines(&original, id).len() + 1, "{id}");
         assert_clean(&ledger, 8);
 
-        insert_forecast(
-            &ledger.load(),
-            &path,
-            &deleted.forecast,
-            Some(deleted.index),
-        )
-        .unwrap();
+        Door::of(&ledger.load(), &path)
+            .insert_forecast(&deleted.forecast, Some(deleted.index))
+            .unwrap();
         assert_eq!(
             ledger.read("prices.ron"),
             original,
@@ -190,15 +190,23 @@ fn emptying_a_list_and_filling_it_again_gives_back_the_file() {
     let path = ledger.path("regional/neighbours.ron");
     let original = ledger.read("regional/neighbours.ron");
 
-    let first = delete_forecast(&ledger.load(), &path, "tokayev-clear", None).unwrap();
-    let second = delete_forecast(&ledger.load(), &path, "ada-treaty-delay", None).unwrap();
+    let first = Door::of(&ledger.load(), &path)
+        .delete_forecast("tokayev-clear", None)
+        .unwrap();
+    let second = Door::of(&ledger.load(), &path)
+        .delete_forecast("ada-treaty-delay", None)
+        .unwrap();
     assert_eq!((first.index, second.index), (0, 0));
     let empty = ledger.read("regional/neighbours.ron");
     assert!(empty.contains("\n    forecasts: [],\n)"), "{empty}");
     assert_clean(&ledger, 7);
 
-    insert_forecast(&ledger.load(), &path, &first.forecast, None).unwrap();
-    insert_forecast(&ledger.load(), &path, &second.forecast, None).unwrap();
+    Door::of(&ledger.load(), &path)
+        .insert_forecast(&first.forecast, None)
+        .unwrap();
+    Door::of(&ledger.load(), &path)
+        .insert_forecast(&second.forecast, None)
+        .unwrap();
     assert_eq!(ledger.read("regional/neighbours.ron"), original);
 }
 
@@ -213,12 +221,8 @@ fn a_delete_never_overwrites_a_change_made_to_that_forecast_since_loading() {
     );
     let path = ledger.write("prices.ron", &theirs);
 
-    let result = delete_forecast(
-        &ledger.load(),
-        &path,
-        "bo-minister-resigns",
-        Some(fingerprint),
-    );
+    let result =
+        Door::of(&ledger.load(), &path).delete_forecast("bo-minister-resigns", Some(fingerprint));
     assert!(
         matches!(result, Err(EditError::Conflict { .. })),
         "{result:?}"
@@ -231,13 +235,9 @@ fn a_delete_never_overwrites_a_change_made_to_that_forecast_since_loading() {
         .read("prices.ron")
         .replace("Half of the reform passed.", "Half of it passed.");
     let path = ledger.write("prices.ron", &theirs);
-    delete_forecast(
-        &ledger.load(),
-        &path,
-        "bo-minister-resigns",
-        Some(fingerprint),
-    )
-    .unwrap();
+    Door::of(&ledger.load(), &path)
+        .delete_forecast("bo-minister-resigns", Some(fingerprint))
+        .unwrap();
     let now = ledger.read("prices.ron");
     assert!(now.contains("Half of it passed.") && !now.contains("bo-minister-resigns"));
 }
@@ -251,17 +251,17 @@ fn a_file_that_does_not_parse_is_never_written() {
         .replacen("outcome: Open,", "outcome: Open,,", 1);
     let path = ledger.write("prices.ron", &broken);
 
-    let inserted = insert_forecast(&ledger.load(), &path, &forecast, None);
+    let inserted = Door::of(&ledger.load(), &path).insert_forecast(&forecast, None);
     assert!(
         matches!(inserted, Err(EditError::FileHasErrors { .. })),
         "{inserted:?}"
     );
-    let deleted = delete_forecast(&ledger.load(), &path, "ada-prices-rise", None);
+    let deleted = Door::of(&ledger.load(), &path).delete_forecast("ada-prices-rise", None);
     assert!(
         matches!(deleted, Err(EditError::FileHasErrors { .. })),
         "{deleted:?}"
     );
-    let source = insert_source(&ledger.load(), &path, &new_source());
+    let source = Door::of(&ledger.load(), &path).insert_source(&new_source());
     assert!(
         matches!(source, Err(EditError::FileHasErrors { .. })),
         "{source:?}"
@@ -279,12 +279,12 @@ fn an_id_already_in_the_file_is_refused() {
         .clone();
     let path = ledger.path("prices.ron");
     let before = ledger.read("prices.ron");
-    let result = insert_forecast(&ledger.load(), &path, &existing, None);
+    let result = Door::of(&ledger.load(), &path).insert_forecast(&existing, None);
     assert!(
         matches!(result, Err(EditError::DuplicateId { ref id, .. }) if id == "ada-rates-up"),
         "{result:?}"
     );
-    let result = delete_forecast(&ledger.load(), &path, "no-such-forecast", None);
+    let result = Door::of(&ledger.load(), &path).delete_forecast("no-such-forecast", None);
     assert!(
         matches!(result, Err(EditError::NotFound { .. })),
         "{result:?}"
@@ -301,7 +301,9 @@ fn hand_written_lists_get_the_forecast_too() {
     let start = text.find("    forecasts: [\n").unwrap();
     let emptied = format!("{}    forecasts: [ ],\n)\n", &text[..start]);
     let path = ledger.write("prices.ron", &emptied);
-    insert_forecast(&ledger.load(), &path, &forecast, None).unwrap();
+    Door::of(&ledger.load(), &path)
+        .insert_forecast(&forecast, None)
+        .unwrap();
     let after = ledger.read("prices.ron");
     assert!(after.ends_with(&format!(
         "    forecasts: [\n{}    ],\n)\n",
@@ -315,7 +317,9 @@ fn hand_written_lists_get_the_forecast_too() {
         "            outcome: Open,\n        )\n    ]\n)",
     );
     let path = ledger.write("prices.ron", &text);
-    insert_forecast(&ledger.load(), &path, &forecast, None).unwrap();
+    Door::of(&ledger.load(), &path)
+        .insert_forecast(&forecast, None)
+        .unwrap();
     let after = ledger.read("prices.ron");
     let loaded = load(&ledger.scenarios(), today()).unwrap();
     assert_eq!(loaded.error_count(), 0);
@@ -348,14 +352,16 @@ fn a_source_is_appended_to_the_sources() {
     let ledger = TempLedger::fixture();
     let path = ledger.path("prices.ron");
     let before = ledger.read("prices.ron");
-    insert_source(&ledger.load(), &path, &new_source()).unwrap();
+    Door::of(&ledger.load(), &path)
+        .insert_source(&new_source())
+        .unwrap();
     let after = ledger.read("prices.ron");
     let added = "\n        Source(\n            id: \"gazette\",\n            outlet: \"Example Gazette\",\n            title: \"Reform stalls\",\n            published: \"2022-04-01\",\n            url: \"https://example.org/gazette\",\n        ),\n";
     let at = inserted_at(&before, &after, added);
     assert!(before[at..].starts_with("    ],\n    forecasts: ["));
     assert_clean(&ledger, 9);
 
-    let result = insert_source(&ledger.load(), &path, &new_source());
+    let result = Door::of(&ledger.load(), &path).insert_source(&new_source());
     assert!(
         matches!(result, Err(EditError::DuplicateId { .. })),
         "{result:?}"
@@ -377,7 +383,9 @@ fn petrov() -> Person {
 fn a_person_is_appended_to_the_registry() {
     let ledger = TempLedger::fixture();
     let before = ledger.read("people.ron");
-    insert_person(&ledger.load(), &petrov()).unwrap();
+    Door::people(&ledger.load())
+        .insert_person(&petrov())
+        .unwrap();
     let after = ledger.read("people.ron");
     inserted_at(
         &before,
@@ -391,7 +399,7 @@ fn a_person_is_appended_to_the_registry() {
     );
     assert_clean(&ledger, 9);
 
-    let result = insert_person(&ledger.load(), &petrov());
+    let result = Door::people(&ledger.load()).insert_person(&petrov());
     assert!(
         matches!(result, Err(EditError::DuplicateId { .. })),
         "{result:?}"
@@ -401,7 +409,9 @@ fn a_person_is_appended_to_the_registry() {
 #[test]
 fn a_folder_without_a_registry_gets_a_canonical_one() {
     let ledger = TempLedger::empty();
-    insert_person(&ledger.load(), &petrov()).unwrap();
+    Door::people(&ledger.load())
+        .insert_person(&petrov())
+        .unwrap();
     let text = ledger.read("people.ron");
     assert!(
         text.starts_with("People(\n    format: 1,\n    people: [\n"),
@@ -446,11 +456,15 @@ fn a_new_scenario_file_loads_and_an_existing_one_is_never_replaced() {
     assert_clean(&ledger, 9);
 
     // A source and a forecast go into the new file's empty lists, canonically.
-    insert_source(&ledger.load(), &path, &new_source()).unwrap();
+    Door::of(&ledger.load(), &path)
+        .insert_source(&new_source())
+        .unwrap();
     let mut forecast = new_forecast(&ledger);
     forecast.source = "gazette".into();
     forecast.made = "2022-04-01".parse().unwrap();
-    insert_forecast(&ledger.load(), &path, &forecast, None).unwrap();
+    Door::of(&ledger.load(), &path)
+        .insert_forecast(&forecast, None)
+        .unwrap();
     assert_clean(&ledger, 10);
 
     let text = ledger.read("talks-2022.ron");
@@ -479,4 +493,14 @@ fn a_new_scenario_file_loads_and_an_existing_one_is_never_replaced() {
         "{escaping:?}"
     );
     assert!(!ledger.root.path().join("talks.ron").exists());
+}
+
+/// A new scenario written through its door, and the file it went to.
+fn create_scenario(
+    ledger: &hindsight::ledger::Ledger,
+    scenario: &Scenario,
+) -> Result<std::path::PathBuf, EditError> {
+    let door = Door::new_scenario(ledger, &scenario.id);
+    door.create_scenario(scenario)?;
+    Ok(door.path().to_path_buf())
 }

@@ -3,6 +3,7 @@
 //! the write door changes nothing).
 
 use crate::common;
+use hindsight::ledger::Door;
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -11,7 +12,7 @@ use hindsight::ledger::{
     FORMAT_VERSION, Forecast, Outcome, People, Person, Resolution, ResolveBy, Scenario, Source,
     Verdict, load,
 };
-use hindsight::ledger::{Formatted, canonical_text, file_kind, format_file};
+use hindsight::ledger::{Formatted, canonical_text, file_kind};
 use hindsight::ledger::{people_document, scenario_document};
 
 /// Text as people quote it: curly and straight quotes, backslashes, other scripts, tabs and
@@ -208,7 +209,7 @@ proptest! {
         let loaded = load(&ledger.scenarios(), "2030-01-01".parse().unwrap()).unwrap();
         prop_assert!(loaded.problems.iter().all(|p| !p.is_error()), "{:?}", loaded.problems);
         prop_assert_eq!(&loaded.files[0].scenario, &scenario);
-        prop_assert_eq!(format_file(&loaded, &path).unwrap(), false);
+        prop_assert_eq!(Door::of(&loaded, &path).reformat().unwrap(), false);
         prop_assert_eq!(ledger.read("generated.ron"), before);
     }
 }

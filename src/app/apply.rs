@@ -3,6 +3,7 @@
 //! deletes), is recorded for undo, and is followed by a reload so the views show what is on
 //! disk.
 
+use crate::ledger::Door;
 use std::path::Path;
 
 use super::repository::{Finished, Operation};
@@ -14,14 +15,10 @@ use crate::draft::{
     check_person, check_scenario, check_source,
 };
 use crate::intake::accept::Acceptance;
+use crate::ledger::Change;
 use crate::ledger::EditError;
 use crate::ledger::Side;
-use crate::ledger::{Change, edit_forecast};
 use crate::ledger::{Ledger, Outcome, PEOPLE_FILE, Resolution, ScenarioFile, Verdict};
-use crate::ledger::{
-    create_scenario, delete_forecast, insert_forecast, insert_person, insert_source,
-};
-use crate::ledger::{keep_side, settle_with};
 use crate::query::Filter;
 
 /// Where an article to read comes from.
@@ -279,7 +276,7 @@ impl HindsightApp {
         change: &Change,
         ctx: &egui::Context,
     ) {
-        match edit_forecast(ledger, path, id, Some(fingerprint), change) {
+        match Door::of(ledger, path).edit_forecast(id, Some(fingerprint), change) {
             Ok(written) => {
                 let message = match (
                     written.before.outcome.verdict(),
@@ -446,18 +443,17 @@ impl HindsightApp {
         });
         let path = file.to_path_buf();
         let result = match previous {
-            Some((old_path, fingerprint, before)) if !moved => edit_forecast(
-                ledger,
-                &old_path,
-                &forecast.id,
-                Some(fingerprint),
-                &Change::Replace(Box::new(forecast.clone())),
-            )
-            .map(|written| UndoStep::Edit {
-                path: written.path,
-                previous: Box::new(before),
-                fingerprint: written.fingerprint,
-            }),
+            Some((old_path, fingerprint, before)) if !moved => Door::of(ledger, &old_path)
+                .edit_forecast(
+                    &forecast.id,
+                    Some(fingerprint),
+                    &Change::Replace(Box::new(forecast.clone())),
+                )
+                .map(|written| UndoStep::Edit {
+                    path: written.path,
+                    previous: Box::new(before),
+                    fingerprint: written.fingerprint,
+                }),
             Some(_) => {
                 return self.set_form_problems(vec![FieldProblem {
                     field: "scenario",
@@ -466,13 +462,13 @@ impl HindsightApp {
                             .into(),
                 }]);
             }
-            None => {
-                insert_forecast(ledger, &path, &forecast, None).map(|inserted| UndoStep::Insert {
+            None => Door::of(ledger, &path)
+                .insert_forecast(&forecast, None)
+                .map(|inserted| UndoStep::Insert {
                     path: inserted.path,
                     id: inserted.forecast.id.clone(),
                     fingerprint: inserted.fingerprint,
-                })
-            }
+                }),
         };
         match result {
             Ok(step) => {
@@ -498,7 +494,7 @@ impl HindsightApp {
         let Some(ledger) = self.shared_ledger() else {
             return;
         };
-        match delete_forecast(&ledger, &path, id, Some(fingerprint)) {
+        match Door::of(&ledger, &path).delete_forecast(id, Some(fingerprint)) {
             Ok(deleted) => {
                 self.undo.push(UndoStep::Delete {
                     path: deleted.path,
@@ -529,10 +525,11 @@ impl HindsightApp {
             Ok(scenario) => scenario,
             Err(problems) => return self.set_form_problems(problems),
         };
-        match create_scenario(&session.ledger, &scenario) {
-            Ok(path) => {
+        let door = Door::new_scenario(&session.ledger, &scenario.id);
+        match door.create_scenario(&scenario) {
+            Ok(()) => {
                 self.ui.form = None;
-                self.info(format!("Created {}", path.display()));
+                self.info(format!("Created {}", door.path().display()));
             }
             Err(error) => self.error(error.to_string()),
         }
@@ -564,7 +561,7 @@ impl HindsightApp {
         let Some(ledger) = self.shared_ledger() else {
             return;
         };
-        match insert_source(&ledger, &path, &source) {
+        match Door::of(&ledger, &path).insert_source(&source) {
             Ok(()) => {
                 self.ui.form = None;
                 self.info(format!("Added source {}", source.id));
@@ -580,7 +577,7 @@ impl HindsightApp {
             Ok(person) => person,
             Err(problems) => return self.set_form_problems(problems),
         };
-        match insert_person(&session.ledger, &person) {
+        match Door::people(&session.ledger).insert_person(&person) {
             Ok(()) => {
                 self.ui.form = None;
                 self.info(format!("Added {} to {PEOPLE_FILE}", person.name));
@@ -752,7 +749,7 @@ impl HindsightApp {
         let Some(ledger) = self.shared_ledger() else {
             return;
         };
-        match settle_with(&ledger, path, id, text) {
+        match Door::of(&ledger, path).settle_with(id, text) {
             Ok(()) => {
                 self.ui.dispute_edit = None;
                 self.info(format!("Settled {id} with the version written"));
@@ -771,7 +768,7 @@ impl HindsightApp {
         let Some(ledger) = self.shared_ledger() else {
             return;
         };
-        match keep_side(&ledger, path, id, side) {
+        match Door::of(&ledger, path).keep_side(id, side) {
             Ok(()) => {
                 let which = if side == Side::Theirs { "their" } else { "our" };
                 self.info(format!("Kept {which} version of {id}"));

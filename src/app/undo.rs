@@ -1,11 +1,11 @@
 //! Undo: every write the app makes is recorded with what it takes to write it back. An undo
 //! is itself a one-block write, refused like any other if the block changed on disk since.
 
+use crate::ledger::Door;
 use std::path::PathBuf;
 
-use crate::ledger::{Change, edit_forecast};
+use crate::ledger::Change;
 use crate::ledger::{EditError, Forecast, Ledger, Outcome};
-use crate::ledger::{delete_forecast, insert_forecast};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum UndoStep {
@@ -62,37 +62,38 @@ impl UndoStep {
                 id,
                 previous,
                 fingerprint,
-            } => edit_forecast(
-                ledger,
-                path,
-                id,
-                Some(*fingerprint),
-                // Putting the previous verdict back over the one recorded is the point.
-                &Change::ReplaceOutcome(previous.clone()),
-            )
-            .map(drop),
+            } => Door::of(ledger, path)
+                .edit_forecast(
+                    id,
+                    Some(*fingerprint), // Putting the previous verdict back over the one recorded is the point.
+                    &Change::ReplaceOutcome(previous.clone()),
+                )
+                .map(drop),
             UndoStep::Edit {
                 path,
                 previous,
                 fingerprint,
-            } => edit_forecast(
-                ledger,
-                path,
-                &previous.id,
-                Some(*fingerprint),
-                &Change::Replace(previous.clone()),
-            )
-            .map(drop),
+            } => Door::of(ledger, path)
+                .edit_forecast(
+                    &previous.id,
+                    Some(*fingerprint),
+                    &Change::Replace(previous.clone()),
+                )
+                .map(drop),
             UndoStep::Insert {
                 path,
                 id,
                 fingerprint,
-            } => delete_forecast(ledger, path, id, Some(*fingerprint)).map(drop),
+            } => Door::of(ledger, path)
+                .delete_forecast(id, Some(*fingerprint))
+                .map(drop),
             UndoStep::Delete {
                 path,
                 forecast,
                 index,
-            } => insert_forecast(ledger, path, forecast, Some(*index)).map(drop),
+            } => Door::of(ledger, path)
+                .insert_forecast(forecast, Some(*index))
+                .map(drop),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! that are not canonical. A file with errors, or with comments formatting would drop, is
 //! left alone and named.
 
+use crate::ledger::Door;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -13,7 +14,7 @@ use super::{CliResult, FolderArg, load};
 use crate::ledger::EditError;
 use crate::ledger::Ledger;
 use crate::ledger::without_byte_order_mark;
-use crate::ledger::{Formatted, canonical_text, file_kind, format_file};
+use crate::ledger::{Formatted, canonical_text, file_kind};
 use crate::prose::plural;
 
 #[derive(Debug, Args)]
@@ -33,7 +34,9 @@ pub fn run(args: &FmtArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
         let result = if args.check {
             needs_formatting(&ledger, path)
         } else {
-            format_file(&ledger, path).map_err(|error| refusal(path, error))
+            Door::of(&ledger, path)
+                .reformat()
+                .map_err(|error| refusal(path, error))
         };
         match result {
             Ok(false) => canonical += 1,

@@ -1,6 +1,7 @@
 //! `hindsight merge-driver` (what git calls to merge a ledger file) and `hindsight
 //! git-setup` (routing a repository's ledger files to it). The work is in [`crate::git`].
 
+use crate::ledger::Door;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,7 +13,7 @@ use super::{CliError, CliResult, FolderArg, load, load_holding};
 use crate::git::{DriverOutcome, history, run_driver, setup};
 use crate::ledger::Ledger;
 use crate::ledger::Side;
-use crate::ledger::{has_dispute, keep_side};
+use crate::ledger::has_dispute;
 use crate::terminal::{escape_controls, escape_path};
 
 #[derive(Debug, Args)]
@@ -133,7 +134,9 @@ pub fn run_resolve_dispute(
         KeptSide::Ours => (Side::Ours, "our"),
         KeptSide::Theirs => (Side::Theirs, "their"),
     };
-    keep_side(&ledger, &path, &args.id, side).map_err(|e| CliError::Failed(e.to_string()))?;
+    Door::of(&ledger, &path)
+        .keep_side(&args.id, side)
+        .map_err(|e| CliError::Failed(e.to_string()))?;
     writeln!(
         out,
         "kept {name} version of {} in {}",

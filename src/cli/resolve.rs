@@ -3,6 +3,7 @@
 //! errors. A verdict already recorded is replaced only with `--force`: without it `resolve`
 //! shows the verdict it would replace and writes nothing.
 
+use crate::ledger::Door;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -11,7 +12,7 @@ use chrono::NaiveDate;
 use clap::Args;
 
 use super::{CliError, CliResult, FolderArg, load, load_holding};
-use crate::ledger::{Change, edit_forecast, verdict_facets};
+use crate::ledger::{Change, verdict_facets};
 use crate::ledger::{EditError, Ledger, Outcome, Resolution, Verdict};
 use crate::terminal::{escape_controls, escape_path};
 
@@ -192,14 +193,9 @@ fn find(ledger: &Ledger, id: &str) -> Result<usize, CliError> {
 /// Writes the change; returns whether anything changed.
 fn write(ledger: &Ledger, entry: usize, change: Change) -> Result<bool, EditError> {
     let view = ledger.view(entry);
-    edit_forecast(
-        ledger,
-        &view.file.path,
-        &view.forecast.id,
-        Some(view.entry.fingerprint),
-        &change,
-    )
-    .map(|written| written.changed)
+    Door::of(ledger, &view.file.path)
+        .edit_forecast(&view.forecast.id, Some(view.entry.fingerprint), &change)
+        .map(|written| written.changed)
 }
 
 fn cli_error(error: EditError) -> CliError {

@@ -99,7 +99,7 @@ fn merge_by_record(
     } else {
         merged.text
     };
-    std::fs::write(ours, text.as_bytes()).map_err(|e| e.to_string())?;
+    crate::ledger::disk::replace_file(ours, text.as_bytes()).map_err(|e| e.to_string())?;
     Ok(DriverOutcome::ByRecord(merged.disputes))
 }
 

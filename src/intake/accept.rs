@@ -8,6 +8,7 @@
 //! can be; then the seed, the person, the source and the forecast are written in turn,
 //! each through the library's atomic write.
 
+use crate::ledger::Door;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -17,12 +18,11 @@ use crate::draft::{
     FieldProblem, ForecastDraft, Pending, PersonDraft, SourceDraft, check_forecast_with,
     check_person, check_source, suggest_person_id, suggest_source_id,
 };
-use crate::ledger::ready_to_change;
+use crate::ledger::Inserted;
 use crate::ledger::{
     EditError, Forecast, Ledger, Outcome, PEOPLE_FILE, Person, ScenarioFile, Source,
-    create_new_file,
+    create_unchecked,
 };
-use crate::ledger::{Inserted, insert_forecast, insert_person, insert_source};
 use crate::prose::capitalized;
 
 /// Where the seed files of new sources go, in the project folder.
@@ -359,7 +359,9 @@ pub fn save(ledger: &mut Ledger, file: &Path, checked: Checked) -> Result<Saved,
     };
     let person = match checked.person {
         Some(person) => {
-            insert_person(ledger, &person).map_err(|error| fail(&written, error))?;
+            Door::people(ledger)
+                .insert_person(&person)
+                .map_err(|error| fail(&written, error))?;
             written.push(format!("person {}", person.id));
             let id = person.id.clone();
             ledger.note_person_added(person);
@@ -369,13 +371,16 @@ pub fn save(ledger: &mut Ledger, file: &Path, checked: Checked) -> Result<Saved,
     };
     let source = match checked.source {
         Some(source) => {
-            insert_source(ledger, file, &source).map_err(|error| fail(&written, error))?;
+            Door::of(ledger, file)
+                .insert_source(&source)
+                .map_err(|error| fail(&written, error))?;
             written.push(format!("source {}", source.id));
             Some(source.id)
         }
         None => None,
     };
-    let inserted = insert_forecast(ledger, file, &checked.forecast, None)
+    let inserted = Door::of(ledger, file)
+        .insert_forecast(&checked.forecast, None)
         .map_err(|error| fail(&written, error))?;
     Ok(Saved {
         inserted,
@@ -395,7 +400,7 @@ fn unready_files(ledger: &Ledger, file: &Path, adds_person: bool) -> Vec<EditErr
         .iter()
         .map(PathBuf::as_path)
         .chain([file])
-        .filter_map(|path| ready_to_change(ledger, path).err())
+        .filter_map(|path| Door::of(ledger, path).ready().err())
         .collect()
 }
 
@@ -459,7 +464,7 @@ fn write_seed(path: &Path, text: &str) -> Result<(), EditError> {
     if let Some(folder) = path.parent() {
         std::fs::create_dir_all(folder).map_err(io)?;
     }
-    match create_new_file(path, text.as_bytes()) {
+    match create_unchecked(path, text.as_bytes()) {
         Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
             if std::fs::read(path).map_err(io)? == text.as_bytes() {
                 Ok(())

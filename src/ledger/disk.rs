@@ -30,23 +30,23 @@ const STALE_AFTER: Duration = Duration::from_secs(60);
 pub const LOCK_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// Why the disk refused a write. The transaction turns these into messages for the user.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum DiskError {
-    Io(std::io::Error),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
     /// Another process held the lock for longer than [`LOCK_TIMEOUT`].
+    #[error("another process has held the file's lock for too long")]
     Locked,
+    #[error("a symbolic link (to {}), which Hindsight does not write through", .0.display())]
     SymbolicLink(PathBuf),
+    #[error("the file is read-only")]
     ReadOnly,
     /// The file belongs to another user or group, and this process cannot give a new file
     /// that owner: writing it would change who owns it.
+    #[error("the file belongs to another user or group")]
     OwnedByOther,
+    #[error("not a regular file")]
     NotARegularFile,
-}
-
-impl From<std::io::Error> for DiskError {
-    fn from(error: std::io::Error) -> Self {
-        DiskError::Io(error)
-    }
 }
 
 /// An exclusive advisory lock on one file, held from the first read to the rename.
@@ -299,6 +299,15 @@ impl Temporary {
         Exchange::Done(done.map_err(DiskError::from))
     }
 
+    /// Puts the temporary file in place of whatever is at `path`, unconditionally: for the
+    /// files Hindsight keeps for itself or for git (see [`replace_file`]).
+    fn replace(self, path: &Path) -> Result<(), DiskError> {
+        let file = self.file.persist(path).map_err(|error| error.error)?;
+        sync_folder(folder_of(path))?;
+        drop(file);
+        Ok(())
+    }
+
     /// Puts the temporary file at `path`, where there is no file: fails with
     /// `AlreadyExists` rather than replace one that is there, even one created a moment
     /// before.
@@ -311,6 +320,15 @@ impl Temporary {
         drop(file);
         Ok(())
     }
+}
+
+/// Writes `contents` as the file at `path`, atomically (a temporary file beside it,
+/// synced, then renamed over it, keeping an existing file's mode), but without the door's
+/// checks: for files that are no ledger file and that no one else edits in the same
+/// moment, such as the id index, `.gitattributes` and the merge driver's result.
+pub fn replace_file(path: &Path, contents: &[u8]) -> Result<(), DiskError> {
+    let like = std::fs::metadata(path).ok();
+    Temporary::write(path, contents, like.as_ref())?.replace(path)
 }
 
 /// What became of an exchange.

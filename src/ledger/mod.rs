@@ -8,9 +8,9 @@
 //! - `read`: the folder walked without trusting it, each file outlined and parsed, disputes
 //!   set aside, the meaning checked; [`load`] runs it all. Uses `model`.
 //! - `write`: one door through which every change passes (lock, re-read, check, splice,
-//!   verify, atomic rename), and the changes the program makes: [`edit_forecast`],
-//!   [`insert_forecast`] and the other record inserts and deletes, [`format_file`],
-//!   [`keep_side`]. Uses `read` and `model`; never used by them.
+//!   verify, atomic rename): [`Door`], with a method for each change the program makes
+//!   (edit a forecast, insert or delete a record, create a file, reformat, settle a
+//!   dispute). Uses `read` and `model`; never used by them.
 //! - `disk`: the file system under both: locks, atomic replacement that never overwrites a
 //!   version it has not seen, temporaries.
 //!
@@ -39,14 +39,9 @@ pub use write::canonical::{
     forecast_block, outcome_value, people_document, person_block, phrases_document, ron_string,
     scenario_document, source_block,
 };
-pub use write::door::{EditError, create_new_file, ready_to_change};
-pub use write::edit::{Change, Written, edit_forecast, verdict_facets};
-pub use write::format::format_file;
-pub use write::insert::{
-    Deleted, Inserted, create_scenario, delete_forecast, insert_forecast, insert_person,
-    insert_source,
-};
-pub use write::settle::{keep_side, settle_with};
+pub use write::door::{Door, EditError, create_unchecked};
+pub use write::edit::{Change, Written, verdict_facets};
+pub use write::insert::{Deleted, Inserted};
 
 /// The scenarios folder the command line and the app read when none is given.
 pub const DEFAULT_FOLDER: &str = "scenarios";

@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use super::syntax::tokens;
+use crate::ledger::disk::{self, DiskError};
 
 /// Filter bits per id: with four probes, about one file in 400 is read needlessly.
 const BITS_PER_ID: usize = 16;
@@ -197,13 +198,8 @@ impl IdIndex {
         };
         // Whole or not at all: another command may be reading it.
         let written = std::fs::create_dir_all(folder)
-            .and_then(|()| tempfile::NamedTempFile::new_in(folder))
-            .and_then(|mut file| {
-                use std::io::Write;
-                file.write_all(&encode(&self.entries))?;
-                file.persist(location).map_err(|error| error.error)?;
-                Ok(())
-            });
+            .map_err(DiskError::from)
+            .and_then(|()| disk::replace_file(location, &encode(&self.entries)));
         let _ = written;
     }
 }

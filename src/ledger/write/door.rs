@@ -1,16 +1,17 @@
-//! The one door through which Hindsight changes a file. Every write — resolving, editing,
-//! inserting or deleting a record, creating a scenario, `fmt` — is a transaction:
+//! The one door through which Hindsight changes a file: [`Door`]. Every write — resolving,
+//! editing, inserting or deleting a record, creating a scenario or the people file,
+//! settling a dispute, `fmt` — is a method of it, and each runs one cycle:
 //!
-//! lock the file → re-read it → refuse it if `check` would find errors in it → work out
-//! the new text → check that the new text breaks no rule → write a temporary file with the
-//! old file's mode and owner → put it in place unless somebody replaced the file meanwhile.
+//! lock the file → re-read it → refuse it if `check` would find errors in it → parse it and
+//! work out the new text → check that the new text reads back as exactly the intended
+//! records and breaks no rule → write a temporary file with the old file's mode and owner →
+//! put it in place unless somebody replaced the file meanwhile.
 //!
 //! The lock keeps two Hindsight processes (the app and the command line, two scripts) from
 //! overwriting each other; writers that do not lock (an editor, `git pull`) are caught as
-//! the new file goes in (see [`Temporary::replace_if_unchanged`]), and then the
-//! transaction starts over on what they wrote. The
-//! rules are validation's own ([`crate::ledger::read::validate::file_problems`]): nothing here decides
-//! what is valid.
+//! the new file goes in (see [`Temporary::replace_if_unchanged`]), and then the cycle
+//! starts over on what they wrote. The rules are validation's own
+//! ([`crate::ledger::read::validate::file_problems`]): nothing here decides what is valid.
 
 use std::path::{Path, PathBuf};
 
@@ -19,7 +20,7 @@ use crate::ledger::model::content_hash;
 use crate::ledger::model::file_kind;
 use crate::ledger::model::limits::MAX_FILE_BYTES;
 use crate::ledger::model::problem::Problem;
-use crate::ledger::model::{Ledger, Resolution, Severity};
+use crate::ledger::model::{Ledger, PEOPLE_FILE, Resolution, Severity};
 use crate::ledger::read::parse::{self, Document, Parsed};
 use crate::ledger::read::validate::file_problems;
 
@@ -114,21 +115,22 @@ impl EditError {
     }
 }
 
-/// What a change proposes: the file's new text (`None`: leave it alone) and what to
-/// report to the caller.
+/// What a change of a file's text proposes: the file's new text (`None`: leave it alone)
+/// and what to report to the caller.
 pub(crate) type Proposal<T> = (Option<String>, T);
 
-/// Changes the existing file at `path`, one of `ledger`'s files, through the whole cycle.
-///
-/// `change` gets the file's current text, always with `\n` line endings (a file written
-/// with `\r\n` gets them back on the way out), and may be called more than once when the
-/// file changes under the write.
-pub(crate) fn change_file<T>(
-    ledger: &Ledger,
-    path: &Path,
-    change: impl FnMut(&str) -> Result<Proposal<T>, EditError>,
-) -> Result<T, EditError> {
-    transact(ledger, path, Endings::Keep, change)
+/// What a change of a document's records proposes ([`Door::rewrite`]).
+pub(crate) enum Rewrite<D, R, F> {
+    /// The change is already in place: nothing is written.
+    Unchanged(R),
+    /// The file's new text and the records it must read back as; once it does, `report`
+    /// makes the caller's report from the text as re-read (where the new block is), and may
+    /// still refuse the change.
+    Changed {
+        text: String,
+        intended: D,
+        report: F,
+    },
 }
 
 /// What happens to a `\r\n` file's line endings.
@@ -140,16 +142,6 @@ pub(crate) enum Endings {
     Canonical,
 }
 
-/// The whole cycle (see the module comment), with the line endings `keep` asks for.
-pub(crate) fn transact<T>(
-    ledger: &Ledger,
-    path: &Path,
-    keep: Endings,
-    change: impl FnMut(&str) -> Result<Proposal<T>, EditError>,
-) -> Result<T, EditError> {
-    transact_under(ledger, path, keep, Rules::Check, change)
-}
-
 /// Which rules a write is held to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Rules {
@@ -159,81 +151,176 @@ pub(crate) enum Rules {
     DisputesAside,
 }
 
-pub(crate) fn transact_under<T>(
-    ledger: &Ledger,
-    path: &Path,
-    keep: Endings,
-    rules: Rules,
-    mut change: impl FnMut(&str) -> Result<Proposal<T>, EditError>,
-) -> Result<T, EditError> {
-    let disk_error = |error| EditError::from_disk(path, error);
-    outside_folder(ledger, path)?;
-    for _ in 0..ATTEMPTS {
+/// One file of a loaded ledger (or a new file in its folder), taken through the door: the
+/// one way Hindsight changes a file. Each change the program makes is a method, defined
+/// beside what it does (`edit`, `insert`, `format`, `settle`), and each runs the cycle of
+/// the module comment under the file's lock.
+pub struct Door<'a> {
+    ledger: &'a Ledger,
+    path: PathBuf,
+}
+
+impl<'a> Door<'a> {
+    /// The door to `path`, a file of `ledger`'s folder. Nothing is read or locked until a
+    /// change is made.
+    pub fn of(ledger: &'a Ledger, path: &Path) -> Door<'a> {
+        Door {
+            ledger,
+            path: path.to_path_buf(),
+        }
+    }
+
+    /// The door to the folder's `people.ron`, which [`Door::insert_person`] creates when
+    /// the folder has none.
+    pub fn people(ledger: &'a Ledger) -> Door<'a> {
+        Door::of(ledger, &ledger.dir.join(PEOPLE_FILE))
+    }
+
+    /// The door to the file a new scenario `id` is written to, `<folder>/<id>.ron`
+    /// ([`Door::create_scenario`] refuses an id that is no plain file name).
+    pub fn new_scenario(ledger: &'a Ledger, id: &str) -> Door<'a> {
+        Door::of(ledger, &ledger.dir.join(format!("{id}.ron")))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub(crate) fn ledger(&self) -> &'a Ledger {
+        self.ledger
+    }
+
+    /// Whether a change to this existing file would be taken now, without making one: in
+    /// the folder, a regular file and not a link, writable, and free of errors. A change
+    /// that spans several files asks this of each before writing the first, so that a
+    /// refusal of the last does not leave the first written.
+    pub fn ready(&self) -> Result<(), EditError> {
+        let (ledger, path) = (self.ledger, self.path.as_path());
+        let disk_error = |error| EditError::from_disk(path, error);
+        outside_folder(ledger, path)?;
         let mut locked = LockedFile::open(path).map_err(disk_error)?;
-        disk::sweep_stale_temporaries(path);
         locked.check_writable().map_err(disk_error)?;
         let original = locked.read(MAX_FILE_BYTES + 1).map_err(disk_error)?;
-        let text = current_text(ledger, path, &original, rules)?;
-        let endings = match keep {
-            Endings::Keep => LineEndings::of(text),
-            Endings::Canonical => LineEndings::Lf,
-        };
-        // A byte-order mark is no part of the text a change sees (nor of `fmt`'s canonical
-        // form): a file that has one keeps it.
-        let mark = parse::BYTE_ORDER_MARK;
-        let mark = if original.starts_with(mark.as_bytes()) {
-            mark
-        } else {
-            ""
-        };
-        let (new_text, result) = change(&endings.to_lf(text))?;
-        // Nothing to change: leave the file (and its modification time) alone.
-        let Some(new_text) = new_text else {
-            return Ok(result);
-        };
-        if let Some(problem) = first_error(ledger, path, &new_text, rules) {
+        current_text(ledger, path, &original, Rules::Check).map(|_| ())
+    }
+
+    /// Changes the records of the document in this file: `change` gets the current text
+    /// (always with `\n` line endings; a `\r\n` file gets them back on the way out) and
+    /// the document parsed from it, and proposes a new text with the records it must read
+    /// back as. It may be called more than once when the file changes under the write.
+    pub(crate) fn rewrite<D, R, F>(
+        &self,
+        mut change: impl FnMut(&str, &Parsed<D>) -> Result<Rewrite<D, R, F>, EditError>,
+    ) -> Result<R, EditError>
+    where
+        D: Document + PartialEq,
+        F: FnOnce(&Parsed<D>, &str) -> Result<R, EditError>,
+    {
+        let path = self.path.as_path();
+        self.change(Endings::Keep, Rules::Check, |text| {
+            let parsed = parse_file::<D>(path, text)?;
+            match change(text, &parsed)? {
+                Rewrite::Unchanged(report) => Ok((None, report)),
+                Rewrite::Changed {
+                    text: new_text,
+                    intended,
+                    report,
+                } => {
+                    let reparsed = verify(path, &new_text, &intended)?;
+                    let report = report(&reparsed, &new_text)?;
+                    Ok((Some(new_text), report))
+                }
+            }
+        })
+    }
+
+    /// The whole cycle (see the module comment) over the file's text, with the line
+    /// endings and the rules asked for.
+    pub(crate) fn change<T>(
+        &self,
+        keep: Endings,
+        rules: Rules,
+        mut change: impl FnMut(&str) -> Result<Proposal<T>, EditError>,
+    ) -> Result<T, EditError> {
+        let (ledger, path) = (self.ledger, self.path.as_path());
+        let disk_error = |error| EditError::from_disk(path, error);
+        outside_folder(ledger, path)?;
+        for _ in 0..ATTEMPTS {
+            let mut locked = LockedFile::open(path).map_err(disk_error)?;
+            disk::sweep_stale_temporaries(path);
+            locked.check_writable().map_err(disk_error)?;
+            let original = locked.read(MAX_FILE_BYTES + 1).map_err(disk_error)?;
+            let text = current_text(ledger, path, &original, rules)?;
+            let endings = match keep {
+                Endings::Keep => LineEndings::of(text),
+                Endings::Canonical => LineEndings::Lf,
+            };
+            // A byte-order mark is no part of the text a change sees (nor of `fmt`'s
+            // canonical form): a file that has one keeps it.
+            let mark = parse::BYTE_ORDER_MARK;
+            let mark = if original.starts_with(mark.as_bytes()) {
+                mark
+            } else {
+                ""
+            };
+            let (new_text, result) = change(&endings.to_lf(text))?;
+            // Nothing to change: leave the file (and its modification time) alone.
+            let Some(new_text) = new_text else {
+                return Ok(result);
+            };
+            if let Some(problem) = first_error(ledger, path, &new_text, rules) {
+                return Err(EditError::Invalid(problem));
+            }
+            let new_bytes = endings.restore(&new_text);
+            let new_bytes = match mark {
+                "" => new_bytes,
+                mark => format!("{mark}{new_bytes}").into(),
+            };
+            let temporary = Temporary::write(path, new_bytes.as_bytes(), Some(&locked.metadata))
+                .map_err(disk_error)?;
+            // A writer that does not lock (an editor, git) may have replaced or rewritten
+            // the file since it was read: start over on its version rather than overwrite
+            // it.
+            match temporary
+                .replace_if_unchanged(path, &mut locked, &original)
+                .map_err(disk_error)?
+            {
+                Replacement::Written => return Ok(result),
+                Replacement::FileChanged => continue,
+            }
+        }
+        Err(EditError::ChangedWhileWriting(path.to_path_buf()))
+    }
+
+    /// Writes this file, which must not exist yet, as `text`, which must read back as
+    /// `intended` and break no rule; refuses with [`EditError::AlreadyExists`] if there is
+    /// a file, even one created a moment before by another process.
+    pub(crate) fn create<D: Document + PartialEq>(
+        &self,
+        text: &str,
+        intended: &D,
+    ) -> Result<(), EditError> {
+        let (ledger, path) = (self.ledger, self.path.as_path());
+        verify(path, text, intended)?;
+        outside_folder(ledger, path)?;
+        if let Some(problem) = first_error(ledger, path, text, Rules::Check) {
             return Err(EditError::Invalid(problem));
         }
-        let new_bytes = endings.restore(&new_text);
-        let new_bytes = match mark {
-            "" => new_bytes,
-            mark => format!("{mark}{new_bytes}").into(),
-        };
-        let temporary = Temporary::write(path, new_bytes.as_bytes(), Some(&locked.metadata))
-            .map_err(disk_error)?;
-        // A writer that does not lock (an editor, git) may have replaced or rewritten the
-        // file since it was read: start over on its version rather than overwrite it.
-        match temporary
-            .replace_if_unchanged(path, &mut locked, &original)
-            .map_err(disk_error)?
-        {
-            Replacement::Written => return Ok(result),
-            Replacement::FileChanged => continue,
-        }
+        let disk_error = |error| EditError::from_disk(path, error);
+        let temporary = Temporary::write(path, text.as_bytes(), None).map_err(disk_error)?;
+        temporary.create(path).map_err(|error| match error {
+            DiskError::Io(source) if source.kind() == std::io::ErrorKind::AlreadyExists => {
+                EditError::AlreadyExists(path.to_path_buf())
+            }
+            other => disk_error(other),
+        })
     }
-    Err(EditError::ChangedWhileWriting(path.to_path_buf()))
 }
 
-/// Writes a new file at `path`, refusing with [`EditError::AlreadyExists`] if there is
-/// one, even one created a moment before by another process.
-pub(crate) fn create_file(ledger: &Ledger, path: &Path, text: &str) -> Result<(), EditError> {
-    outside_folder(ledger, path)?;
-    if let Some(problem) = first_error(ledger, path, text, Rules::Check) {
-        return Err(EditError::Invalid(problem));
-    }
-    let disk_error = |error| EditError::from_disk(path, error);
-    let temporary = Temporary::write(path, text.as_bytes(), None).map_err(disk_error)?;
-    temporary.create(path).map_err(|error| match error {
-        DiskError::Io(source) if source.kind() == std::io::ErrorKind::AlreadyExists => {
-            EditError::AlreadyExists(path.to_path_buf())
-        }
-        other => disk_error(other),
-    })
-}
-
-/// Writes a file that is not part of a loaded folder yet (a generated demo ledger), as
-/// atomically as every other write; fails rather than replace a file that is there.
-pub fn create_new_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+/// Writes a file that is no ledger file (the demo's generated folder, an article's text
+/// kept beside the ledger) as atomically as every other write, but *unchecked*: nothing
+/// here knows its rules. Fails rather than replace a file that is there.
+pub fn create_unchecked(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     let into_io = |error| match error {
         DiskError::Io(error) => error,
         other => std::io::Error::other(format!("{other:?}")),
@@ -241,19 +328,6 @@ pub fn create_new_file(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     Temporary::write(path, contents, None)
         .and_then(|temporary| temporary.create(path))
         .map_err(into_io)
-}
-
-/// Whether the door would take a change to the existing file `path` now, without making
-/// one: in the folder, a regular file and not a link, writable, and free of errors. A
-/// change that spans several files asks this of each before writing the first, so that a
-/// refusal of the last does not leave the first written.
-pub fn ready_to_change(ledger: &Ledger, path: &Path) -> Result<(), EditError> {
-    let disk_error = |error| EditError::from_disk(path, error);
-    outside_folder(ledger, path)?;
-    let mut locked = LockedFile::open(path).map_err(disk_error)?;
-    locked.check_writable().map_err(disk_error)?;
-    let original = locked.read(MAX_FILE_BYTES + 1).map_err(disk_error)?;
-    current_text(ledger, path, &original, Rules::Check).map(|_| ())
 }
 
 /// A write is checked against the rules of the folder it was loaded from: a file
@@ -360,7 +434,7 @@ impl LineEndings {
 
 /// Parses a file about to be changed; it has passed validation, so a failure here is a
 /// bug, reported as the file having errors rather than a panic.
-pub(crate) fn parse_file<T: Document>(path: &Path, text: &str) -> Result<Parsed<T>, EditError> {
+fn parse_file<T: Document>(path: &Path, text: &str) -> Result<Parsed<T>, EditError> {
     parse::parse(path, text).map_err(|problems| EditError::FileHasErrors {
         path: path.to_path_buf(),
         first: problems.first().map(located).unwrap_or_default(),
@@ -368,7 +442,7 @@ pub(crate) fn parse_file<T: Document>(path: &Path, text: &str) -> Result<Parsed<
 }
 
 /// The new text must read back as exactly the intended records, or nothing is written.
-pub(crate) fn verify<T: Document + PartialEq>(
+fn verify<T: Document + PartialEq>(
     path: &Path,
     new_text: &str,
     intended: &T,

@@ -1,7 +1,6 @@
 //! Edits to one forecast's block: a verdict recorded, changed or withdrawn, or the whole
 //! forecast replaced. The edit is refused if somebody changed that block since it was read
-//! (as Fava does for beancount files); it goes through the [`super::transaction`] like every
-//! write. A verdict is never replaced by accident: recording one where another stands is
+//! (as Fava does for beancount files); it goes through the [`Door`] like every write. A verdict is never replaced by accident: recording one where another stands is
 //! refused unless the change says it replaces it.
 //!
 //! Every other byte of the file is kept as it was, so an edit is a small diff that merges
@@ -10,12 +9,12 @@
 use std::path::{Path, PathBuf};
 
 use super::canonical::{forecast_block, outcome_value};
-use super::door::{EditError, change_file, parse_file, verify};
+use super::door::{Door, EditError, Rewrite};
 use super::splice::{Splice, apply as splice, indent, indentation_depth};
-use crate::ledger::model::Ledger;
 use crate::ledger::model::fingerprint;
 use crate::ledger::model::{Forecast, Outcome, Resolution, Scenario};
 use crate::ledger::read::locate::{find_forecast, list_items};
+use crate::ledger::read::parse::Parsed;
 use crate::ledger::read::syntax::{LineIndex, Node, Outline};
 
 /// What to change in a forecast.
@@ -47,73 +46,78 @@ pub struct Written {
     pub changed: bool,
 }
 
-/// Applies `change` to forecast `id` in the scenario file at `path`.
-///
-/// `expected` is the block's fingerprint when the caller read it: if the block on disk no
-/// longer matches, the edit is refused with [`EditError::Conflict`]. Changes elsewhere in
-/// the file (another forecast, a pulled commit) are fine: the file is re-read and the
-/// change applied to what is on disk now.
-pub fn edit_forecast(
-    ledger: &Ledger,
-    path: &Path,
-    id: &str,
-    expected: Option<u64>,
-    change: &Change,
-) -> Result<Written, EditError> {
-    change_file(ledger, path, |text| {
-        let parsed = parse_file::<Scenario>(path, text)?;
-        let (index, node) = locate_forecast(path, &parsed.outline.root, text, id, expected)?;
-        let Some(before) = parsed.value.forecasts.get(index).cloned() else {
-            return Err(EditError::NotVerified(path.to_path_buf()));
-        };
-        let (after, new_text) = apply(
-            path,
-            text,
-            &parsed.outline,
-            &parsed.lines,
-            node,
-            &before,
-            change,
-        )?;
-        if new_text == text {
-            let unchanged = Written {
-                path: path.to_path_buf(),
-                fingerprint: fingerprint(&text[node.span.clone()]),
-                before,
-                after,
-                changed: false,
+impl Door<'_> {
+    /// Applies `change` to forecast `id` in this scenario file.
+    ///
+    /// `expected` is the block's fingerprint when the caller read it: if the block on disk
+    /// no longer matches, the edit is refused with [`EditError::Conflict`]. Changes
+    /// elsewhere in the file (another forecast, a pulled commit) are fine: the file is
+    /// re-read and the change applied to what is on disk now.
+    pub fn edit_forecast(
+        &self,
+        id: &str,
+        expected: Option<u64>,
+        change: &Change,
+    ) -> Result<Written, EditError> {
+        let path = self.path();
+        self.rewrite(|text, parsed: &Parsed<Scenario>| {
+            let (index, node) = locate_forecast(path, &parsed.outline.root, text, id, expected)?;
+            let Some(before) = parsed.value.forecasts.get(index).cloned() else {
+                return Err(EditError::NotVerified(path.to_path_buf()));
             };
-            return Ok((None, unchanged));
-        }
-        let mut intended = parsed.value.clone();
-        intended.forecasts[index] = after.clone();
-        let reparsed = verify(path, &new_text, &intended)?;
-        // Checked against the file as it is now, under the lock (a verdict somebody else
-        // recorded since the caller read the folder is not replaced either), and once the
-        // new verdict is known to be valid: nobody is asked to confirm one that would be
-        // refused anyway.
-        if let Change::SetOutcome(Outcome::Resolved(proposed)) = change
-            && let Outcome::Resolved(current) = &before.outcome
-            && current != proposed
-        {
-            return Err(EditError::AlreadyResolved {
-                path: path.to_path_buf(),
-                line: parsed.lines.position(text, node.span.start).line,
-                id: id.to_string(),
-                current: Box::new(current.clone()),
-                proposed: Box::new(proposed.clone()),
-            });
-        }
-        let block = &list_items(&reparsed.outline.root, "forecasts")[index];
-        let written = Written {
-            path: path.to_path_buf(),
-            fingerprint: fingerprint(&new_text[block.span.clone()]),
-            before,
-            after,
-            changed: true,
-        };
-        Ok((Some(new_text), written))
-    })
+            let (after, new_text) = apply(
+                path,
+                text,
+                &parsed.outline,
+                &parsed.lines,
+                node,
+                &before,
+                change,
+            )?;
+            if new_text == text {
+                return Ok(Rewrite::Unchanged(Written {
+                    path: path.to_path_buf(),
+                    fingerprint: fingerprint(&text[node.span.clone()]),
+                    before,
+                    after,
+                    changed: false,
+                }));
+            }
+            let mut intended = parsed.value.clone();
+            intended.forecasts[index] = after.clone();
+            let line = parsed.lines.position(text, node.span.start).line;
+            Ok(Rewrite::Changed {
+                text: new_text,
+                intended,
+                report: move |reparsed: &Parsed<Scenario>, new_text: &str| {
+                    // Checked against the file as it is now, under the lock (a verdict
+                    // somebody else recorded since the caller read the folder is not
+                    // replaced either), and once the new text is known to read back:
+                    // nobody is asked to confirm one that would be refused anyway.
+                    if let Change::SetOutcome(Outcome::Resolved(proposed)) = change
+                        && let Outcome::Resolved(current) = &before.outcome
+                        && current != proposed
+                    {
+                        return Err(EditError::AlreadyResolved {
+                            path: path.to_path_buf(),
+                            line,
+                            id: id.to_string(),
+                            current: Box::new(current.clone()),
+                            proposed: Box::new(proposed.clone()),
+                        });
+                    }
+                    let block = &list_items(&reparsed.outline.root, "forecasts")[index];
+                    Ok(Written {
+                        path: path.to_path_buf(),
+                        fingerprint: fingerprint(&new_text[block.span.clone()]),
+                        before,
+                        after,
+                        changed: true,
+                    })
+                },
+            })
+        })
+    }
 }
 
 /// The new forecast and the new file text.

@@ -4,18 +4,18 @@
 //! file that does not parse.
 
 use std::ops::Range;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::canonical::{
     forecast_block, people_document, person_block, scenario_document, source_block,
 };
-use super::door::{EditError, change_file, create_file, parse_file, verify};
+use super::door::{Door, EditError, Rewrite};
 use super::edit::locate_forecast;
 use super::splice::{
     Splice, apply, blank_line_at, blank_line_before, comma_after, end_of_line, indent,
     indentation_depth, leading_indent,
 };
-use crate::ledger::model::{FORMAT_VERSION, Forecast, Ledger, People, Person, Scenario, Source};
+use crate::ledger::model::{FORMAT_VERSION, Forecast, People, Person, Scenario, Source};
 use crate::ledger::model::{fingerprint, scenario_id_problem};
 use crate::ledger::read::locate::list_items;
 use crate::ledger::read::parse::Parsed;
@@ -39,157 +39,163 @@ pub struct Deleted {
     pub index: usize,
 }
 
-/// Adds `forecast` to the scenario file at `path`: at the end of its forecasts, or before
-/// the forecast now at `at` (for undoing a delete). Refuses an id already in the file.
-pub fn insert_forecast(
-    ledger: &Ledger,
-    path: &Path,
-    forecast: &Forecast,
-    at: Option<usize>,
-) -> Result<Inserted, EditError> {
-    change_file(ledger, path, |text| {
-        let parsed = parse_file::<Scenario>(path, text)?;
-        let forecasts = &parsed.value.forecasts;
-        if forecasts.iter().any(|f| f.id == forecast.id) {
-            return Err(EditError::DuplicateId {
+impl Door<'_> {
+    /// Adds `forecast` to this scenario file: at the end of its forecasts, or before the
+    /// forecast now at `at` (for undoing a delete). Refuses an id already in the file.
+    pub fn insert_forecast(
+        &self,
+        forecast: &Forecast,
+        at: Option<usize>,
+    ) -> Result<Inserted, EditError> {
+        let path = self.path();
+        self.rewrite(|text, parsed: &Parsed<Scenario>| {
+            let forecasts = &parsed.value.forecasts;
+            if forecasts.iter().any(|f| f.id == forecast.id) {
+                return Err(EditError::DuplicateId {
+                    path: path.to_path_buf(),
+                    what: "forecast",
+                    id: forecast.id.clone(),
+                });
+            }
+            let index = at.map_or(forecasts.len(), |at| at.min(forecasts.len()));
+            let new_text = add_item(
+                text,
+                parsed,
+                "forecasts",
+                Some(index).filter(|&i| i < forecasts.len()),
+                &|depth| forecast_block(forecast, depth),
+            );
+            let mut intended = parsed.value.clone();
+            intended.forecasts.insert(index, forecast.clone());
+            Ok(Rewrite::Changed {
+                text: new_text,
+                intended,
+                report: move |reparsed: &Parsed<Scenario>, new_text: &str| {
+                    let block = &list_items(&reparsed.outline.root, "forecasts")[index];
+                    Ok(Inserted {
+                        path: path.to_path_buf(),
+                        forecast: forecast.clone(),
+                        fingerprint: fingerprint(&new_text[block.span.clone()]),
+                    })
+                },
+            })
+        })
+    }
+
+    /// Removes forecast `id` from this scenario file, with its block (and the blank line
+    /// that separated it), refusing with [`EditError::Conflict`] if the block changed since
+    /// it was read (`expected`).
+    pub fn delete_forecast(&self, id: &str, expected: Option<u64>) -> Result<Deleted, EditError> {
+        let path = self.path();
+        self.rewrite(|text, parsed: &Parsed<Scenario>| {
+            let (index, _) = locate_forecast(path, &parsed.outline.root, text, id, expected)?;
+            let list = &parsed
+                .outline
+                .root
+                .field("forecasts")
+                .expect("a forecast was found in the list")
+                .value;
+            let new_text = remove_item(text, &parsed.outline, &parsed.lines, list, index);
+            let mut intended = parsed.value.clone();
+            if index >= intended.forecasts.len() {
+                return Err(EditError::NotVerified(path.to_path_buf()));
+            }
+            let forecast = intended.forecasts.remove(index);
+            Ok(Rewrite::Changed {
+                text: new_text,
+                intended,
+                report: move |_: &Parsed<Scenario>, _: &str| {
+                    Ok(Deleted {
+                        path: path.to_path_buf(),
+                        forecast,
+                        index,
+                    })
+                },
+            })
+        })
+    }
+
+    /// Adds a source at the end of this scenario file's sources.
+    pub fn insert_source(&self, source: &Source) -> Result<(), EditError> {
+        let path = self.path();
+        self.rewrite(|text, parsed: &Parsed<Scenario>| {
+            if parsed.value.sources.iter().any(|s| s.id == source.id) {
+                return Err(EditError::DuplicateId {
+                    path: path.to_path_buf(),
+                    what: "source",
+                    id: source.id.clone(),
+                });
+            }
+            let new_text = add_item(text, parsed, "sources", None, &|depth| {
+                source_block(source, depth)
+            });
+            let mut intended = parsed.value.clone();
+            intended.sources.push(source.clone());
+            Ok(Rewrite::Changed {
+                text: new_text,
+                intended,
+                report: |_: &Parsed<Scenario>, _: &str| Ok(()),
+            })
+        })
+    }
+
+    /// Adds a person at the end of this folder's `people.ron` (this door must be the
+    /// people file's: [`Door::people`]), creating it, canonical, if the folder has none.
+    pub fn insert_person(&self, person: &Person) -> Result<(), EditError> {
+        let path = self.path();
+        if !path.exists() {
+            let people = People {
+                format: FORMAT_VERSION,
+                people: vec![person.clone()],
+            };
+            match self.create(&people_document("", &people), &people) {
+                // Someone created it meanwhile: add to theirs rather than replace it.
+                Err(EditError::AlreadyExists(_)) => {}
+                done => return done,
+            }
+        }
+        self.rewrite(|text, parsed: &Parsed<People>| {
+            if parsed.value.people.iter().any(|p| p.id == person.id) {
+                return Err(EditError::DuplicateId {
+                    path: path.to_path_buf(),
+                    what: "person",
+                    id: person.id.clone(),
+                });
+            }
+            let new_text = add_item(text, parsed, "people", None, &|depth| {
+                person_block(person, depth)
+            });
+            let mut intended = parsed.value.clone();
+            intended.people.push(person.clone());
+            Ok(Rewrite::Changed {
+                text: new_text,
+                intended,
+                report: |_: &Parsed<People>, _: &str| Ok(()),
+            })
+        })
+    }
+
+    /// Writes `scenario` as this new file (which must be `<folder>/<its id>.ron`: see
+    /// [`Door::new_scenario`]) in canonical form; refuses if it exists.
+    pub fn create_scenario(&self, scenario: &Scenario) -> Result<(), EditError> {
+        let path = self.path();
+        // The id becomes a file name: one with a slash or dots could land anywhere.
+        if let Some(message) = scenario_id_problem(&scenario.id) {
+            return Err(EditError::InvalidId {
                 path: path.to_path_buf(),
-                what: "forecast",
-                id: forecast.id.clone(),
+                message,
             });
         }
-        let index = at.map_or(forecasts.len(), |at| at.min(forecasts.len()));
-        let new_text = add_item(
-            text,
-            &parsed,
-            "forecasts",
-            Some(index).filter(|&i| i < forecasts.len()),
-            &|depth| forecast_block(forecast, depth),
-        );
-        let mut intended = parsed.value.clone();
-        intended.forecasts.insert(index, forecast.clone());
-        let reparsed = verify(path, &new_text, &intended)?;
-        let block = &list_items(&reparsed.outline.root, "forecasts")[index];
-        Ok((
-            Some(new_text.clone()),
-            Inserted {
-                path: path.to_path_buf(),
-                forecast: forecast.clone(),
-                fingerprint: fingerprint(&new_text[block.span.clone()]),
-            },
-        ))
-    })
-}
-
-/// Removes forecast `id` and its block (with the blank line that separated it), refusing
-/// with [`EditError::Conflict`] if the block changed since it was read (`expected`).
-pub fn delete_forecast(
-    ledger: &Ledger,
-    path: &Path,
-    id: &str,
-    expected: Option<u64>,
-) -> Result<Deleted, EditError> {
-    change_file(ledger, path, |text| {
-        let parsed = parse_file::<Scenario>(path, text)?;
-        let (index, _) = locate_forecast(path, &parsed.outline.root, text, id, expected)?;
-        let list = &parsed
-            .outline
-            .root
-            .field("forecasts")
-            .expect("a forecast was found in the list")
-            .value;
-        let new_text = remove_item(text, &parsed.outline, &parsed.lines, list, index);
-        let mut intended = parsed.value.clone();
-        if index >= intended.forecasts.len() {
-            return Err(EditError::NotVerified(path.to_path_buf()));
+        if path.exists() {
+            return Err(EditError::AlreadyExists(path.to_path_buf()));
         }
-        let forecast = intended.forecasts.remove(index);
-        verify(path, &new_text, &intended)?;
-        Ok((
-            Some(new_text),
-            Deleted {
-                path: path.to_path_buf(),
-                forecast,
-                index,
-            },
-        ))
-    })
-}
-
-/// Adds a source at the end of the scenario file's sources.
-pub fn insert_source(ledger: &Ledger, path: &Path, source: &Source) -> Result<(), EditError> {
-    change_file(ledger, path, |text| {
-        let parsed = parse_file::<Scenario>(path, text)?;
-        if parsed.value.sources.iter().any(|s| s.id == source.id) {
-            return Err(EditError::DuplicateId {
-                path: path.to_path_buf(),
-                what: "source",
-                id: source.id.clone(),
-            });
-        }
-        let new_text = add_item(text, &parsed, "sources", None, &|depth| {
-            source_block(source, depth)
-        });
-        let mut intended = parsed.value.clone();
-        intended.sources.push(source.clone());
-        verify(path, &new_text, &intended)?;
-        Ok((Some(new_text), ()))
-    })
-}
-
-/// Adds a person at the end of `people.ron` (created, canonical, if the folder has none).
-pub fn insert_person(ledger: &Ledger, person: &Person) -> Result<(), EditError> {
-    let people_path = &ledger.dir.join(crate::ledger::PEOPLE_FILE);
-    if !people_path.exists() {
-        let people = People {
+        // A new file is always written in the format this build reads.
+        let scenario = Scenario {
             format: FORMAT_VERSION,
-            people: vec![person.clone()],
+            ..scenario.clone()
         };
-        let text = people_document("", &people);
-        verify(people_path, &text, &people)?;
-        match create_file(ledger, people_path, &text) {
-            // Someone created it meanwhile: add to theirs rather than replace it.
-            Err(EditError::AlreadyExists(_)) => {}
-            done => return done,
-        }
+        self.create(&scenario_document("", &scenario), &scenario)
     }
-    change_file(ledger, people_path, |text| {
-        let parsed = parse_file::<People>(people_path, text)?;
-        if parsed.value.people.iter().any(|p| p.id == person.id) {
-            return Err(EditError::DuplicateId {
-                path: people_path.to_path_buf(),
-                what: "person",
-                id: person.id.clone(),
-            });
-        }
-        let new_text = add_item(text, &parsed, "people", None, &|depth| {
-            person_block(person, depth)
-        });
-        let mut intended = parsed.value.clone();
-        intended.people.push(person.clone());
-        verify(people_path, &new_text, &intended)?;
-        Ok((Some(new_text), ()))
-    })
-}
-
-/// Writes a new scenario file `<dir>/<id>.ron` in canonical form; refuses if it exists.
-pub fn create_scenario(ledger: &Ledger, scenario: &Scenario) -> Result<PathBuf, EditError> {
-    let path = ledger.dir.join(format!("{}.ron", scenario.id));
-    // The id becomes a file name: one with a slash or dots could land anywhere.
-    if let Some(message) = scenario_id_problem(&scenario.id) {
-        return Err(EditError::InvalidId { path, message });
-    }
-    if path.exists() {
-        return Err(EditError::AlreadyExists(path));
-    }
-    // A new file is always written in the format this build reads.
-    let scenario = Scenario {
-        format: FORMAT_VERSION,
-        ..scenario.clone()
-    };
-    let text = scenario_document("", &scenario);
-    verify(&path, &text, &scenario)?;
-    create_file(ledger, &path, &text)?;
-    Ok(path)
 }
 
 /// Adds a block to the list `list` of the document's top-level struct: before item
