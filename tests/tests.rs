@@ -10,7 +10,6 @@ mod bad_input;
 mod baseline;
 mod candidates;
 mod cli;
-mod concurrent_writes;
 mod disputes;
 mod edit;
 mod forms;

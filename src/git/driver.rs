@@ -5,9 +5,8 @@ use std::path::Path;
 use std::process::Command;
 
 use crate::git::merge::{self, Dispute};
-use crate::ledger::FileKind;
 use crate::ledger::limits::MAX_FILE_BYTES;
-use crate::ledger::{PEOPLE_FILE, PHRASES_FILE};
+use crate::ledger::{FileKind, LineEndings, file_kind, outline};
 
 /// How a driver run ended, in git's terms.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,13 +29,19 @@ impl DriverOutcome {
     }
 }
 
-/// The kind of ledger file a repository path names (people.ron, phrases.ron, else a
-/// scenario).
-pub fn kind_of(path: &Path) -> FileKind {
-    match path.file_name().and_then(|name| name.to_str()) {
-        Some(PEOPLE_FILE) => FileKind::People,
-        Some(PHRASES_FILE) => FileKind::Phrases,
-        _ => FileKind::Scenario,
+/// The kind of ledger file a repository path names, given the texts of its versions at
+/// hand. The loader's rule ([`file_kind`]) makes `people.ron` and `phrases.ron` special at
+/// the top of a scenarios folder only, and a path alone does not say where that top is: a
+/// file of either name whose text is plainly a scenario (it has an `id`, as every scenario
+/// does and neither special file may) is one, as the loader would read it in a sub-folder.
+pub fn kind_of(path: &Path, texts: &[Option<&str>]) -> FileKind {
+    let kind = file_kind(path.parent().unwrap_or(Path::new("")), path);
+    let a_scenario =
+        |text: &str| outline(text).is_ok_and(|outline| outline.root.field("id").is_some());
+    if kind != FileKind::Scenario && texts.iter().flatten().any(|text| a_scenario(text)) {
+        FileKind::Scenario
+    } else {
+        kind
     }
 }
 
@@ -48,8 +53,7 @@ pub fn run_driver(
     theirs: &Path,
     path: Option<&Path>,
 ) -> std::io::Result<DriverOutcome> {
-    let kind = kind_of(path.unwrap_or(ours));
-    match merge_by_record(kind, base, ours, theirs) {
+    match merge_by_record(path.unwrap_or(ours), base, ours, theirs) {
         Ok(outcome) => Ok(outcome),
         Err(reason) => {
             let conflicts = line_merge(base, ours, theirs)?;
@@ -59,7 +63,7 @@ pub fn run_driver(
 }
 
 fn merge_by_record(
-    kind: FileKind,
+    path: &Path,
     base: &Path,
     ours: &Path,
     theirs: &Path,
@@ -72,9 +76,10 @@ fn merge_by_record(
         String::from_utf8(bytes).map_err(|_| "a version is not UTF-8".to_string())
     };
     let (b, o, t) = (read(base)?, read(ours)?, read(theirs)?);
+    let kind = kind_of(path, &[Some(&b), Some(&o), Some(&t)]);
     // A file written with `\r\n` on every line (on all three sides) is merged as `\n` and
     // gets its endings back; mixed endings are left to git's line merge.
-    let crlf = [&b, &o, &t].map(|text| all_crlf(text));
+    let crlf = [&b, &o, &t].map(|text| LineEndings::of(text) == LineEndings::CrLf);
     let crlf = match crlf {
         [true, true, true] => true,
         _ if [&b, &o, &t].iter().any(|text| text.contains('\r')) => {
@@ -82,31 +87,19 @@ fn merge_by_record(
         }
         _ => false,
     };
-    let lf = |text: &str| {
-        if crlf {
-            text.replace("\r\n", "\n")
-        } else {
-            text.to_string()
-        }
+    let endings = if crlf {
+        LineEndings::CrLf
+    } else {
+        LineEndings::Lf
     };
-    let (b, o, t) = (lf(&b), lf(&o), lf(&t));
+    let (b, o, t) = (endings.to_lf(&b), endings.to_lf(&o), endings.to_lf(&t));
     // A bug in the record merge must not fail the user's merge: git's merge takes over.
     let merged = std::panic::catch_unwind(|| merge::merge(kind, &b, &o, &t))
         .map_err(|_| "the record merge failed".to_string())?
         .map_err(|error| error.to_string())?;
-    let text = if crlf {
-        merged.text.replace('\n', "\r\n")
-    } else {
-        merged.text
-    };
+    let text = endings.restore(&merged.text);
     crate::ledger::disk::replace_file(ours, text.as_bytes()).map_err(|e| e.to_string())?;
     Ok(DriverOutcome::ByRecord(merged.disputes))
-}
-
-/// Whether every line of `text` ends with `\r\n`.
-fn all_crlf(text: &str) -> bool {
-    let lines = text.matches('\n').count();
-    lines > 0 && text.matches("\r\n").count() == lines
 }
 
 /// `git merge-file`: git's own line merge, written into `ours`; the number of conflicts.

@@ -28,7 +28,10 @@ pub fn describe_changes(dir: &Path, files: &[ChangedFile]) -> Vec<(ChangedFile, 
                     .ok()
                     .and_then(|bytes| crate::ledger::into_text(&file.path, bytes).ok()),
             };
-            let kind = kind_of(Path::new(&file.repo_path));
+            let kind = kind_of(
+                Path::new(&file.repo_path),
+                &[before.as_deref(), after.as_deref()],
+            );
             let path = Path::new(&file.repo_path);
             let changes = file_changes(kind, path, before.as_deref(), after.as_deref());
             (file.clone(), changes)
@@ -255,7 +258,7 @@ fn changes_between(dir: &Path, from: &str, to: &str) -> Result<Vec<Change>, Stri
         let before = blobs.get(2 * i).cloned().flatten();
         let after = blobs.get(2 * i + 1).cloned().flatten();
         changes.extend(file_changes(
-            kind_of(Path::new(path)),
+            kind_of(Path::new(path), &[before.as_deref(), after.as_deref()]),
             Path::new(path),
             before.as_deref(),
             after.as_deref(),

@@ -49,6 +49,40 @@ pub fn scenario_id_problem(id: &str) -> Option<String> {
     None
 }
 
+/// A file's line endings, kept through an edit and a merge: both work on `\n` text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineEndings {
+    Lf,
+    /// Every line ends with `\r\n` (a file with mixed endings is treated as `\n`: its
+    /// `\r`s stay where they are).
+    CrLf,
+}
+
+impl LineEndings {
+    pub fn of(text: &str) -> LineEndings {
+        let lines = text.matches('\n').count();
+        if lines > 0 && text.matches("\r\n").count() == lines {
+            LineEndings::CrLf
+        } else {
+            LineEndings::Lf
+        }
+    }
+
+    pub fn to_lf<'a>(self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        match self {
+            LineEndings::Lf => text.into(),
+            LineEndings::CrLf => text.replace("\r\n", "\n").into(),
+        }
+    }
+
+    pub fn restore<'a>(self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        match self {
+            LineEndings::Lf => text.into(),
+            LineEndings::CrLf => text.replace('\n', "\r\n").into(),
+        }
+    }
+}
+
 /// A stable-within-a-process hash of a block's text (see [`super::Entry::fingerprint`]).
 /// Line endings are left out, so a block reads the same whether the file was loaded with
 /// `\r\n` or handed to an edit with `\n` (see the write door).
@@ -70,4 +104,21 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
     let mut hasher = rustc_hash::FxHasher::default();
     hasher.write(bytes);
     hasher.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LineEndings;
+
+    #[test]
+    fn crlf_files_keep_their_endings_and_mixed_files_are_left_as_they_are() {
+        let crlf = "a\r\nb\r\n";
+        let endings = LineEndings::of(crlf);
+        assert_eq!(endings, LineEndings::CrLf);
+        assert_eq!(endings.to_lf(crlf), "a\nb\n");
+        assert_eq!(endings.restore("a\nb\nc\n"), "a\r\nb\r\nc\r\n");
+        let mixed = "a\r\nb\n";
+        assert_eq!(LineEndings::of(mixed), LineEndings::Lf);
+        assert_eq!(LineEndings::of(mixed).to_lf(mixed), mixed);
+    }
 }

@@ -15,7 +15,8 @@ mod records;
 pub use call::Call;
 pub use dispute::{DisputedRecord, OURS_MARKER, SEPARATOR, Side, THEIRS_MARKER};
 pub use files::{
-    FileKind, PEOPLE_FILE, PHRASES_FILE, content_hash, file_kind, fingerprint, scenario_id_problem,
+    FileKind, LineEndings, PEOPLE_FILE, PHRASES_FILE, content_hash, file_kind, fingerprint,
+    scenario_id_problem,
 };
 pub use limits::*;
 pub(crate) use loaded::PeopleFile;

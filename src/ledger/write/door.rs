@@ -20,7 +20,7 @@ use crate::ledger::model::content_hash;
 use crate::ledger::model::file_kind;
 use crate::ledger::model::limits::MAX_FILE_BYTES;
 use crate::ledger::model::problem::Problem;
-use crate::ledger::model::{Ledger, PEOPLE_FILE, Resolution, Severity};
+use crate::ledger::model::{Ledger, LineEndings, PEOPLE_FILE, Resolution, Severity};
 use crate::ledger::read::parse::{self, Document, Parsed};
 use crate::ledger::read::validate::file_problems;
 
@@ -398,40 +398,6 @@ fn first_error(ledger: &Ledger, path: &Path, text: &str, rules: Rules) -> Option
         .find(|problem| problem.severity == Severity::Error)
 }
 
-/// A file's line endings, kept through an edit: changes are worked out on `\n` text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum LineEndings {
-    Lf,
-    /// Every line ends with `\r\n` (a file with mixed endings is treated as `\n`: its
-    /// `\r`s stay where they are).
-    CrLf,
-}
-
-impl LineEndings {
-    fn of(text: &str) -> LineEndings {
-        let lines = text.matches('\n').count();
-        if lines > 0 && text.matches("\r\n").count() == lines {
-            LineEndings::CrLf
-        } else {
-            LineEndings::Lf
-        }
-    }
-
-    fn to_lf<'a>(self, text: &'a str) -> std::borrow::Cow<'a, str> {
-        match self {
-            LineEndings::Lf => text.into(),
-            LineEndings::CrLf => text.replace("\r\n", "\n").into(),
-        }
-    }
-
-    fn restore<'a>(self, text: &'a str) -> std::borrow::Cow<'a, str> {
-        match self {
-            LineEndings::Lf => text.into(),
-            LineEndings::CrLf => text.replace('\n', "\r\n").into(),
-        }
-    }
-}
-
 /// Parses a file about to be changed; it has passed validation, so a failure here is a
 /// bug, reported as the file having errors rather than a panic.
 fn parse_file<T: Document>(path: &Path, text: &str) -> Result<Parsed<T>, EditError> {
@@ -450,22 +416,5 @@ fn verify<T: Document + PartialEq>(
     match parse::parse::<T>(path, new_text) {
         Ok(parsed) if parsed.value == *intended => Ok(parsed),
         _ => Err(EditError::NotVerified(path.to_path_buf())),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::LineEndings;
-
-    #[test]
-    fn crlf_files_keep_their_endings_and_mixed_files_are_left_as_they_are() {
-        let crlf = "a\r\nb\r\n";
-        let endings = LineEndings::of(crlf);
-        assert_eq!(endings, LineEndings::CrLf);
-        assert_eq!(endings.to_lf(crlf), "a\nb\n");
-        assert_eq!(endings.restore("a\nb\nc\n"), "a\r\nb\r\nc\r\n");
-        let mixed = "a\r\nb\n";
-        assert_eq!(LineEndings::of(mixed), LineEndings::Lf);
-        assert_eq!(LineEndings::of(mixed).to_lf(mixed), mixed);
     }
 }
