@@ -1,303 +1,20 @@
-//! A tolerant outline of a RON file: where each struct, field and list item starts and ends.
-//!
-//! serde tells us *what* a file says but not *where*; this outline supplies the where, so
-//! that a problem can name its line and column, one broken forecast can be parsed apart
-//! from the others, and an edit can replace exactly one forecast's bytes. It understands
-//! only RON's structure (brackets, strings, comments); values are checked by serde.
+//! Builds the outline of a RON document from its text: a recursive reader of brackets,
+//! strings and comments that records spans and comments, refuses nesting past the limit,
+//! and leaves values to serde.
 
-use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::ledger::model::MAX_NESTING;
-pub use crate::ledger::model::Position;
 
-/// Maps byte offsets to lines and columns, and back.
-///
-/// Columns count characters, so a position deep into a long line would count every
-/// character from the line's start on every lookup: a whole file on one line, with one
-/// problem per forecast, would take time quadratic in its length. Texts with long lines
-/// keep a checkpoint every 4 KiB (`CHECKPOINT_BYTES`) with the characters before it, so a
-/// lookup counts at most that many.
-#[derive(Clone, Debug)]
-pub struct LineIndex {
-    line_starts: Vec<usize>,
-    /// (byte offset, characters before it), from the text's start; empty when every line
-    /// is short enough to count directly.
-    checkpoints: Vec<(usize, usize)>,
-}
-
-/// How far apart the character-count checkpoints of a long-lined text are, in bytes.
-const CHECKPOINT_BYTES: usize = 4096;
-
-impl LineIndex {
-    pub fn new(text: &str) -> LineIndex {
-        let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        let longest_line = line_starts
-            .windows(2)
-            .map(|pair| pair[1] - pair[0])
-            .chain(std::iter::once(
-                text.len() - line_starts[line_starts.len() - 1],
-            ))
-            .max()
-            .unwrap_or(0);
-        let mut checkpoints = Vec::new();
-        if longest_line > CHECKPOINT_BYTES {
-            let (mut byte, mut chars) = (0, 0);
-            while byte < text.len() {
-                checkpoints.push((byte, chars));
-                // Past the end, this is the end: each step moves on.
-                let next = text.floor_char_boundary(byte + CHECKPOINT_BYTES);
-                chars += text[byte..next].chars().count();
-                byte = next;
-            }
-            checkpoints.push((text.len(), chars));
-        }
-        LineIndex {
-            line_starts,
-            checkpoints,
-        }
-    }
-
-    pub fn position(&self, text: &str, offset: usize) -> Position {
-        let offset = text.floor_char_boundary(offset.min(text.len()));
-        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
-        let start = self.line_starts[line];
-        let column = if offset - start <= CHECKPOINT_BYTES || self.checkpoints.is_empty() {
-            text[start..offset].chars().count()
-        } else {
-            self.chars_before(text, offset) - self.chars_before(text, start)
-        };
-        Position {
-            line: line + 1,
-            column: column + 1,
-        }
-    }
-
-    /// The byte offset of a position: the inverse of [`LineIndex::position`]. A column past
-    /// the end of its line gives the line's end.
-    pub fn offset(&self, text: &str, position: Position) -> usize {
-        let line = position
-            .line
-            .saturating_sub(1)
-            .min(self.line_starts.len() - 1);
-        let start = self.line_starts[line].min(text.len());
-        let end = self
-            .line_starts
-            .get(line + 1)
-            .map_or(text.len(), |&next| next - 1);
-        let wanted = position.column.saturating_sub(1);
-        let (from, skip) = if wanted <= CHECKPOINT_BYTES || self.checkpoints.is_empty() {
-            (start, wanted)
-        } else {
-            let target = self.chars_before(text, start) + wanted;
-            let after = self
-                .checkpoints
-                .partition_point(|&(_, chars)| chars <= target);
-            let (byte, chars) = self.checkpoints[after.saturating_sub(1)];
-            if byte < start {
-                (start, wanted)
-            } else {
-                (byte.min(end), target - chars)
-            }
-        };
-        text[from..end]
-            .char_indices()
-            .nth(skip)
-            .map_or(end, |(i, _)| from + i)
-    }
-
-    /// How many characters come before `offset` (a character boundary), from the last
-    /// checkpoint at or before it.
-    fn chars_before(&self, text: &str, offset: usize) -> usize {
-        let after = self
-            .checkpoints
-            .partition_point(|&(byte, _)| byte <= offset);
-        let (byte, chars) = self.checkpoints[after.saturating_sub(1)];
-        chars + text[byte..offset].chars().count()
-    }
-
-    /// Byte offset of the start of the line holding `offset`.
-    pub fn line_start(&self, offset: usize) -> usize {
-        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
-        self.line_starts[line]
-    }
-}
-
-/// A field or struct name in the outline. The names of the ledger's own format are shared,
-/// not allocated: an outline of 100,000 forecasts has millions of them.
-pub type Name = Cow<'static, str>;
-
-/// The names the ledger's files use, shared by every outline.
-const KNOWN_NAMES: &[&str] = &[
-    "Scenario",
-    "People",
-    "Phrases",
-    "Source",
-    "Forecast",
-    "Person",
-    "Phrase",
-    "Resolved",
-    "Open",
-    "Stated",
-    "Default",
-    "True",
-    "False",
-    "Partly",
-    "Ambiguous",
-    "Annulled",
-    "format",
-    "id",
-    "title",
-    "summary",
-    "tags",
-    "sources",
-    "forecasts",
-    "outlet",
-    "author",
-    "published",
-    "url",
-    "seed",
-    "by",
-    "source",
-    "made",
-    "quote",
-    "claim",
-    "expression",
-    "baseline",
-    "probability",
-    "condition",
-    "resolve_by",
-    "outcome",
-    "verdict",
-    "on",
-    "judge",
-    "evidence",
-    "link",
-    "people",
-    "name",
-    "aliases",
-    "affiliation",
-    "note",
-    "phrases",
-    "phrase",
-    "range",
-];
-
-/// `name` as a [`Name`]: shared when the format knows it.
-fn interned(name: &str) -> Name {
-    // Only names of the same length are compared: most fields are matched in one or two
-    // comparisons rather than a walk through the whole list.
-    static BY_LENGTH: std::sync::LazyLock<Vec<Vec<&'static str>>> =
-        std::sync::LazyLock::new(|| {
-            let longest = KNOWN_NAMES.iter().map(|n| n.len()).max().unwrap_or(0);
-            let mut by_length = vec![Vec::new(); longest + 1];
-            for name in KNOWN_NAMES {
-                by_length[name.len()].push(*name);
-            }
-            by_length
-        });
-    let same_length = BY_LENGTH.get(name.len()).map_or(&[][..], Vec::as_slice);
-    match same_length.iter().find(|known| **known == name) {
-        Some(known) => Cow::Borrowed(known),
-        None => Cow::Owned(name.to_string()),
-    }
-}
-
-/// One value in the outline, with the bytes it spans.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Node {
-    pub span: Range<usize>,
-    pub kind: NodeKind,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub enum NodeKind {
-    /// `Name(field: value, …)`.
-    Struct {
-        name: Option<Name>,
-        fields: Vec<Field>,
-    },
-    /// `Name(value, …)` or `(value, …)`: a tuple, newtype or enum variant.
-    Tuple {
-        name: Option<Name>,
-        items: Vec<Node>,
-    },
-    List(Vec<Node>),
-    Map(Vec<(Node, Node)>),
-    /// A string, number, character or bare identifier.
-    Atom,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Field {
-    pub name: Name,
-    pub name_span: Range<usize>,
-    pub value: Node,
-}
-
-impl Node {
-    pub fn name(&self) -> Option<&str> {
-        match &self.kind {
-            NodeKind::Struct { name, .. } | NodeKind::Tuple { name, .. } => name.as_deref(),
-            _ => None,
-        }
-    }
-
-    pub fn fields(&self) -> &[Field] {
-        match &self.kind {
-            NodeKind::Struct { fields, .. } => fields,
-            _ => &[],
-        }
-    }
-
-    pub fn field(&self, name: &str) -> Option<&Field> {
-        self.fields().iter().find(|field| field.name == name)
-    }
-
-    pub fn items(&self) -> &[Node] {
-        match &self.kind {
-            NodeKind::List(items) | NodeKind::Tuple { items, .. } => items,
-            _ => &[],
-        }
-    }
-
-    /// The value of a string atom, unescaped.
-    pub fn string_value(&self, text: &str) -> Option<String> {
-        let source = text.get(self.span.clone())?;
-        if !matches!(self.kind, NodeKind::Atom) {
-            return None;
-        }
-        ron::from_str::<String>(source).ok()
-    }
-
-    /// The value of an unsigned integer atom.
-    pub fn integer_value(&self, text: &str) -> Option<u64> {
-        text.get(self.span.clone())?.trim().parse().ok()
-    }
-}
+use super::names::{Name, interned, unraw};
+use super::tokens;
+use super::tree::{Field, Node, NodeKind, Outline};
 
 /// Why a file could not be outlined (unbalanced brackets, an unterminated string…).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SyntaxError {
     pub offset: usize,
     pub message: String,
-}
-
-/// The outline of a whole document: its one top-level value and where its comments are.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Outline {
-    pub root: Node,
-    pub comments: Vec<Range<usize>>,
-}
-
-impl Outline {
-    /// Whether any comment lies inside `span` (an edit that re-serializes it would drop them).
-    pub fn has_comments_in(&self, span: &Range<usize>) -> bool {
-        self.comments
-            .iter()
-            .any(|comment| comment.start >= span.start && comment.end <= span.end)
-    }
 }
 
 /// Outlines the single top-level value of a RON document.
@@ -662,83 +379,6 @@ impl Parser<'_> {
     }
 }
 
-/// The name a raw identifier (`r#sources`) stands for, as serde sees it: the outline must
-/// name fields as serde does, or an edit could find another field than the one parsed.
-fn unraw(name: Name) -> Name {
-    match name.strip_prefix("r#") {
-        Some(plain) => interned(plain),
-        None => name,
-    }
-}
-
-/// RON's tokens read from bytes, for the outline and for the scans that look through a
-/// file without outlining it (the id scan, the conflict-marker scan): each says where a
-/// token opened at `at` ends (`None`: it never closes).
-pub(crate) mod tokens {
-    /// A block comment (`/*`): after its `*/`; comments nest, as in ron.
-    pub fn block_comment_end(bytes: &[u8], mut at: usize) -> Option<usize> {
-        let mut depth = 0usize;
-        while at < bytes.len() {
-            if bytes[at..].starts_with(b"/*") {
-                depth += 1;
-                at += 2;
-            } else if bytes[at..].starts_with(b"*/") {
-                depth -= 1;
-                at += 2;
-                if depth == 0 {
-                    return Some(at);
-                }
-            } else {
-                at += 1;
-            }
-        }
-        None
-    }
-
-    /// A `"…"` string: after its closing quote (a `\` escapes the byte after it).
-    pub fn string_end(bytes: &[u8], at: usize) -> Option<usize> {
-        let mut from = at + 1;
-        while let Some(found) = memchr::memchr2(b'"', b'\\', bytes.get(from..)?) {
-            if bytes[from + found] == b'"' {
-                return Some(from + found + 1);
-            }
-            from += found + 2;
-        }
-        None
-    }
-
-    /// A raw string (`r"…"`, `r#"…"#`, `br"…"`…) opened at `at`.
-    pub struct RawString {
-        /// Its text, between the quotes (to the end of the bytes when it never closes).
-        pub text: std::ops::Range<usize>,
-        /// After its closing quote and hashes, if it closes.
-        pub end: Option<usize>,
-    }
-
-    /// The raw string opened at `at`; `None` when `at` opens none (an `r` that starts a
-    /// name).
-    pub fn raw_string(bytes: &[u8], at: usize) -> Option<RawString> {
-        let rest = &bytes[at..];
-        let after_r = rest.strip_prefix(b"b").unwrap_or(rest).strip_prefix(b"r")?;
-        let hashes = after_r.iter().take_while(|&&b| b == b'#').count();
-        if after_r.get(hashes) != Some(&b'"') {
-            return None;
-        }
-        let start = bytes.len() - after_r.len() + hashes + 1;
-        let closing = [&b"\""[..], &after_r[..hashes]].concat();
-        Some(match memchr::memmem::find(&bytes[start..], &closing) {
-            Some(length) => RawString {
-                text: start..start + length,
-                end: Some(start + length + closing.len()),
-            },
-            None => RawString {
-                text: start..bytes.len(),
-                end: None,
-            },
-        })
-    }
-}
-
 fn is_identifier_start(c: char) -> bool {
     c.is_ascii_alphabetic() || c == '_'
 }
@@ -750,6 +390,8 @@ fn is_identifier_continue(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ledger::model::Position;
+    use crate::ledger::read::syntax::LineIndex;
 
     #[test]
     fn outlines_fields_and_items_with_their_spans() {
@@ -820,13 +462,6 @@ mod tests {
     }
 
     #[test]
-    fn columns_count_characters_not_bytes() {
-        let text = "«é» x";
-        let index = LineIndex::new(text);
-        assert_eq!(index.position(text, text.find('x').unwrap()).column, 5);
-    }
-
-    #[test]
     fn nesting_past_the_limit_is_refused_at_the_bracket_that_passes_it() {
         for open in ['[', '(', '{'] {
             let text = open.to_string().repeat(100_000);
@@ -840,43 +475,5 @@ mod tests {
         }
         let deep_enough = format!("{}{}", "[".repeat(MAX_NESTING), "]".repeat(MAX_NESTING));
         assert!(outline(&deep_enough).is_ok());
-    }
-
-    /// Positions by counting every character from the text's start: slow and obviously right.
-    fn counted(text: &str, offset: usize) -> Position {
-        let before = &text[..offset];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        Position {
-            line: before.matches('\n').count() + 1,
-            column: before[line_start..].chars().count() + 1,
-        }
-    }
-
-    #[test]
-    fn positions_in_long_lines_match_counting_and_map_back() {
-        // Long lines of mixed-width characters, around the checkpoint spacing.
-        let line = "aé«€😀 ".repeat(3000);
-        let text = format!("{line}\nshort\n{line}{line}");
-        let index = LineIndex::new(&text);
-        let offsets = text
-            .char_indices()
-            .map(|(i, _)| i)
-            .step_by(997)
-            .chain([0, text.len()]);
-        for offset in offsets {
-            let position = index.position(&text, offset);
-            assert_eq!(position, counted(&text, offset), "at byte {offset}");
-            assert_eq!(
-                index.offset(&text, position),
-                offset,
-                "back from {position:?}"
-            );
-        }
-        let first_line_end = line.len();
-        let past_the_end = Position {
-            line: 1,
-            column: 1_000_000,
-        };
-        assert_eq!(index.offset(&text, past_the_end), first_line_end);
     }
 }
