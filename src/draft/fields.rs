@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::ledger::read::validate::{TextShape, text_problem};
+use crate::ledger::read::validate::text_problem;
 
 /// A problem with one field of a form.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,9 +44,9 @@ impl Problems {
 
     /// Each field as typed that holds characters `check` would refuse (control or
     /// bidirectional characters; line breaks in a one-line field).
-    pub(super) fn texts(&mut self, fields: &[(&'static str, &str, TextShape)]) {
-        for &(field, value, shape) in fields {
-            if let Some(message) = text_problem(field, value, shape) {
+    pub(super) fn texts(&mut self, fields: &[(&'static str, &str)]) {
+        for &(field, value) in fields {
+            if let Some(message) = text_problem(field, value) {
                 self.add(field, message);
             }
         }

@@ -11,7 +11,7 @@ use super::fields::{FieldProblem, Problems, not_loaded, optional, split_list};
 use super::probability::parse_probability;
 use crate::ledger::people::name_key;
 use crate::ledger::read::validate::{
-    Confidence, TextShape, all_names, duplicate_forecast_id, effective_probability, id_problem,
+    Confidence, all_names, duplicate_forecast_id, effective_probability, id_problem,
     resolution_problem, resolve_by_problem, unknown_person, unknown_source,
 };
 use crate::ledger::{Forecast, Ledger, Outcome, Person, ResolveBy};
@@ -145,17 +145,16 @@ pub fn check_forecast_with(
 
 /// Each field as typed that holds characters `check` would refuse.
 fn forecast_texts(problems: &mut Problems, draft: &ForecastDraft) {
-    use TextShape::{Line, Paragraphs};
     problems.texts(&[
-        ("id", &draft.id, Line),
-        ("by", &draft.by, Line),
-        ("source", &draft.source, Line),
-        ("quote", &draft.quote, Paragraphs),
-        ("claim", &draft.claim, Paragraphs),
-        ("expression", &draft.expression, Line),
-        ("baseline", &draft.baseline, Line),
-        ("condition", &draft.condition, Paragraphs),
-        ("tags", &draft.tags, Line),
+        ("id", &draft.id),
+        ("by", &draft.by),
+        ("source", &draft.source),
+        ("quote", &draft.quote),
+        ("claim", &draft.claim),
+        ("expression", &draft.expression),
+        ("baseline", &draft.baseline),
+        ("condition", &draft.condition),
+        ("tags", &draft.tags),
     ]);
 }
 

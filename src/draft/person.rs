@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::fields::{FieldProblem, Problems, optional, split_list};
 use crate::ledger::people::name_key;
-use crate::ledger::read::validate::{TextShape, all_names, id_problem, near_duplicate_names};
+use crate::ledger::read::validate::{all_names, id_problem, near_duplicate_names};
 use crate::ledger::{Ledger, PEOPLE_FILE, Person};
 
 /// The new-person form.
@@ -26,10 +26,10 @@ pub fn check_person(ledger: &Ledger, draft: &PersonDraft) -> Result<Person, Vec<
     let id = problems.required("id", "an id", &draft.id);
     let name = problems.required("name", "a name", &draft.name);
     problems.texts(&[
-        ("id", id, TextShape::Line),
-        ("name", name, TextShape::Line),
-        ("aliases", &draft.aliases, TextShape::Line),
-        ("affiliation", &draft.affiliation, TextShape::Line),
+        ("id", id),
+        ("name", name),
+        ("aliases", &draft.aliases),
+        ("affiliation", &draft.affiliation),
     ]);
     // Spellings of the name itself add nothing as aliases.
     let mut aliases: Vec<String> = Vec::new();

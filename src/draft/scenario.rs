@@ -4,7 +4,6 @@
 use serde::{Deserialize, Serialize};
 
 use super::fields::{FieldProblem, Problems, split_list};
-use crate::ledger::read::validate::TextShape;
 use crate::ledger::{FORMAT_VERSION, Ledger, Scenario, scenario_id_problem};
 
 /// The new-scenario form.
@@ -43,9 +42,9 @@ pub fn check_scenario(
     }
     let title = problems.required("title", "a title", &draft.title);
     problems.texts(&[
-        ("title", title, TextShape::Line),
-        ("summary", &draft.summary, TextShape::Paragraphs),
-        ("tags", &draft.tags, TextShape::Line),
+        ("title", title),
+        ("summary", &draft.summary),
+        ("tags", &draft.tags),
     ]);
     problems.finish(|| Scenario {
         format: FORMAT_VERSION,

@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::fields::{FieldProblem, Problems, not_loaded, optional};
-use crate::ledger::read::validate::{TextShape, duplicate_source_id, id_problem, link_problem};
+use crate::ledger::read::validate::{duplicate_source_id, id_problem, link_problem};
 use crate::ledger::{Ledger, SeedProblem, Source, resolve_seed};
 
 /// The source form.
@@ -47,11 +47,11 @@ pub fn check_source(
     let title = problems.required("title", "the title", &draft.title);
     let published = problems.date("published", "the publication date", &draft.published);
     problems.texts(&[
-        ("id", id, TextShape::Line),
-        ("outlet", outlet, TextShape::Line),
-        ("title", title, TextShape::Line),
-        ("author", &draft.author, TextShape::Line),
-        ("seed", &draft.seed, TextShape::Line),
+        ("id", id),
+        ("outlet", outlet),
+        ("title", title),
+        ("author", &draft.author),
+        ("seed", &draft.seed),
     ]);
     let url = optional(&draft.url);
     if let Some(message) = url.as_deref().and_then(|url| link_problem("url", url)) {

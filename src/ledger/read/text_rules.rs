@@ -16,16 +16,31 @@ use crate::terminal::{is_bidi_control, is_unprintable};
 /// Whether a text field is one line (an id, a name, a title) or running text (a quote, a
 /// claim), which may hold line breaks and tabs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum TextShape {
+enum TextShape {
     Line,
     Paragraphs,
+}
+
+impl TextShape {
+    /// The shape of a field, by its name: running text for the fields that quote or explain
+    /// (a quote, a claim, a condition, a verdict's evidence, a person's note, a scenario's
+    /// summary), one line for every other (ids, names, titles, tags, links). The one list,
+    /// for files and forms alike.
+    fn of(field: &str) -> TextShape {
+        match field {
+            "quote" | "claim" | "condition" | "evidence" | "note" | "summary" => {
+                TextShape::Paragraphs
+            }
+            _ => TextShape::Line,
+        }
+    }
 }
 
 /// Why a text value is refused, if it is. A control character could drive the terminal
 /// the text is printed on (an ESC sequence recolours, moves the cursor, sets the title); a
 /// bidirectional control makes text display in another order than it reads. Printers
 /// escape both anyway (see [`crate::terminal`]); refusing them keeps the ledger honest.
-pub(crate) fn text_problem(field: &str, value: &str, shape: TextShape) -> Option<String> {
+pub(crate) fn text_problem(field: &str, value: &str) -> Option<String> {
     // Every refused character is encoded with one of these leading bytes (C0 controls and
     // DEL; 0xC2 for C1 controls; 0xE2 for the bidirectional ones): most text, checked on
     // every load, is decided by this byte scan alone, which does not stop early so that
@@ -36,7 +51,8 @@ pub(crate) fn text_problem(field: &str, value: &str, shape: TextShape) -> Option
     if !suspect {
         return None;
     }
-    let running_text = |c| shape == TextShape::Paragraphs && matches!(c, '\n' | '\t');
+    let running_text =
+        |c| TextShape::of(field) == TextShape::Paragraphs && matches!(c, '\n' | '\t');
     let c = value
         .chars()
         .find(|&c| is_unprintable(c) && !running_text(c))?;
@@ -85,36 +101,20 @@ pub(crate) struct TextValue<'v> {
     /// The value's index, for an item of a list (a tag, an alias).
     item: Option<usize>,
     value: &'v str,
-    shape: TextShape,
 }
 
 impl<'v> TextValue<'v> {
-    pub(crate) fn line(field: &'static str, value: &'v str) -> TextValue<'v> {
+    pub(crate) fn new(field: &'static str, value: &'v str) -> TextValue<'v> {
         TextValue {
             within: None,
             field,
             item: None,
             value,
-            shape: TextShape::Line,
         }
     }
 
-    fn paragraphs(field: &'static str, value: &'v str) -> TextValue<'v> {
-        TextValue {
-            shape: TextShape::Paragraphs,
-            ..TextValue::line(field, value)
-        }
-    }
-
-    fn optional(
-        field: &'static str,
-        value: &'v Option<String>,
-        shape: TextShape,
-    ) -> Option<TextValue<'v>> {
-        value.as_deref().map(|value| TextValue {
-            shape,
-            ..TextValue::line(field, value)
-        })
+    fn optional(field: &'static str, value: &'v Option<String>) -> Option<TextValue<'v>> {
+        value.as_deref().map(|value| TextValue::new(field, value))
     }
 
     fn items(field: &'static str, values: &'v [String]) -> impl Iterator<Item = TextValue<'v>> {
@@ -123,7 +123,7 @@ impl<'v> TextValue<'v> {
             .enumerate()
             .map(move |(index, value)| TextValue {
                 item: Some(index),
-                ..TextValue::line(field, value)
+                ..TextValue::new(field, value)
             })
     }
 
@@ -153,9 +153,9 @@ impl<'v> TextValue<'v> {
 
 fn scenario_texts(scenario: &Scenario) -> Vec<TextValue<'_>> {
     let mut values = vec![
-        TextValue::line("id", &scenario.id),
-        TextValue::line("title", &scenario.title),
-        TextValue::paragraphs("summary", &scenario.summary),
+        TextValue::new("id", &scenario.id),
+        TextValue::new("title", &scenario.title),
+        TextValue::new("summary", &scenario.summary),
     ];
     values.extend(TextValue::items("tags", &scenario.tags));
     values
@@ -163,15 +163,15 @@ fn scenario_texts(scenario: &Scenario) -> Vec<TextValue<'_>> {
 
 fn source_texts(source: &Source) -> Vec<TextValue<'_>> {
     let mut values = vec![
-        TextValue::line("id", &source.id),
-        TextValue::line("outlet", &source.outlet),
-        TextValue::line("title", &source.title),
+        TextValue::new("id", &source.id),
+        TextValue::new("outlet", &source.outlet),
+        TextValue::new("title", &source.title),
     ];
     values.extend(
         [
-            TextValue::optional("author", &source.author, TextShape::Line),
-            TextValue::optional("url", &source.url, TextShape::Line),
-            TextValue::optional("seed", &source.seed, TextShape::Line),
+            TextValue::optional("author", &source.author),
+            TextValue::optional("url", &source.url),
+            TextValue::optional("seed", &source.seed),
         ]
         .into_iter()
         .flatten(),
@@ -181,17 +181,17 @@ fn source_texts(source: &Source) -> Vec<TextValue<'_>> {
 
 fn forecast_texts(forecast: &Forecast) -> Vec<TextValue<'_>> {
     let mut values = vec![
-        TextValue::line("id", &forecast.id),
-        TextValue::line("by", &forecast.by),
-        TextValue::line("source", &forecast.source),
-        TextValue::paragraphs("quote", &forecast.quote),
-        TextValue::paragraphs("claim", &forecast.claim),
+        TextValue::new("id", &forecast.id),
+        TextValue::new("by", &forecast.by),
+        TextValue::new("source", &forecast.source),
+        TextValue::new("quote", &forecast.quote),
+        TextValue::new("claim", &forecast.claim),
     ];
     values.extend(
         [
-            TextValue::optional("expression", &forecast.expression, TextShape::Line),
-            TextValue::optional("baseline", &forecast.baseline, TextShape::Line),
-            TextValue::optional("condition", &forecast.condition, TextShape::Paragraphs),
+            TextValue::optional("expression", &forecast.expression),
+            TextValue::optional("baseline", &forecast.baseline),
+            TextValue::optional("condition", &forecast.condition),
         ]
         .into_iter()
         .flatten(),
@@ -200,9 +200,9 @@ fn forecast_texts(forecast: &Forecast) -> Vec<TextValue<'_>> {
     if let Some(resolution) = forecast.outcome.resolution() {
         values.extend(
             [
-                TextValue::optional("judge", &resolution.judge, TextShape::Line),
-                TextValue::optional("evidence", &resolution.evidence, TextShape::Paragraphs),
-                TextValue::optional("link", &resolution.link, TextShape::Line),
+                TextValue::optional("judge", &resolution.judge),
+                TextValue::optional("evidence", &resolution.evidence),
+                TextValue::optional("link", &resolution.link),
             ]
             .into_iter()
             .flatten()
@@ -214,14 +214,14 @@ fn forecast_texts(forecast: &Forecast) -> Vec<TextValue<'_>> {
 
 pub(crate) fn person_texts(person: &Person) -> Vec<TextValue<'_>> {
     let mut values = vec![
-        TextValue::line("id", &person.id),
-        TextValue::line("name", &person.name),
+        TextValue::new("id", &person.id),
+        TextValue::new("name", &person.name),
     ];
     values.extend(TextValue::items("aliases", &person.aliases));
     values.extend(
         [
-            TextValue::optional("affiliation", &person.affiliation, TextShape::Line),
-            TextValue::optional("note", &person.note, TextShape::Paragraphs),
+            TextValue::optional("affiliation", &person.affiliation),
+            TextValue::optional("note", &person.note),
         ]
         .into_iter()
         .flatten(),
@@ -239,7 +239,7 @@ pub(crate) fn text_problems<'v>(
     problems: &mut Vec<Problem>,
 ) {
     for value in values {
-        if let Some(message) = text_problem(value.field, value.value, value.shape) {
+        if let Some(message) = text_problem(value.field, value.value) {
             let at = lines.position(text, value.offset_in(record));
             problems.push(Problem::error(path, at, message));
         }
@@ -264,13 +264,12 @@ pub(crate) fn file_texts(file: &ReadScenario) -> Vec<Problem> {
     };
     check(root, scenario_texts(scenario), None);
     for (source, node) in scenario.sources.iter().zip(list_items(root, "sources")) {
-        let url = TextValue::optional("url", &source.url, TextShape::Line);
+        let url = TextValue::optional("url", &source.url);
         check(node, source_texts(source), url);
     }
     for (forecast, node) in scenario.forecasts.iter().zip(list_items(root, "forecasts")) {
         let link = forecast.outcome.resolution().and_then(|resolution| {
-            TextValue::optional("link", &resolution.link, TextShape::Line)
-                .map(|link| link.within("outcome"))
+            TextValue::optional("link", &resolution.link).map(|link| link.within("outcome"))
         });
         check(node, forecast_texts(forecast), link);
     }
@@ -303,25 +302,24 @@ mod tests {
 
     #[test]
     fn running_text_may_break_lines_but_one_line_fields_may_not() {
-        let shapes = [TextShape::Line, TextShape::Paragraphs];
-        for shape in shapes {
-            assert_eq!(text_problem("claim", "Prices «rise» — 70 %", shape), None);
-            let message = text_problem("claim", "red \u{1b}[31m", shape).unwrap();
+        // A one-line field and running text alike.
+        for field in ["title", "claim"] {
+            assert_eq!(text_problem(field, "Prices «rise» — 70 %"), None);
+            let message = text_problem(field, "red \u{1b}[31m").unwrap();
             assert_eq!(
                 message,
-                "`claim` contains a control character (U+001B); Hindsight refuses text that could drive a terminal"
+                format!(
+                    "`{field}` contains a control character (U+001B); Hindsight refuses text that could drive a terminal"
+                )
             );
-            assert!(text_problem("claim", "C1 \u{9b}", shape).is_some());
-            assert!(text_problem("claim", "isolate \u{2067}", shape).is_some());
+            assert!(text_problem(field, "C1 \u{9b}").is_some());
+            assert!(text_problem(field, "isolate \u{2067}").is_some());
         }
         assert_eq!(
-            text_problem("title", "two\nlines", TextShape::Line).unwrap(),
+            text_problem("title", "two\nlines").unwrap(),
             "`title` contains a line break or tab (U+000A); it must be a single line"
         );
-        assert_eq!(
-            text_problem("quote", "two\nlines\tand a tab", TextShape::Paragraphs),
-            None
-        );
-        assert!(text_problem("quote", "carriage\r\n", TextShape::Paragraphs).is_some());
+        assert_eq!(text_problem("quote", "two\nlines\tand a tab"), None);
+        assert!(text_problem("quote", "carriage\r\n").is_some());
     }
 }

@@ -19,7 +19,7 @@ mod scenario_files;
 mod seeds;
 mod sources;
 
-pub(crate) use super::text_rules::{TextShape, link_problem, text_problem};
+pub(crate) use super::text_rules::{link_problem, text_problem};
 pub(crate) use checker::Context;
 pub(crate) use confidence::{
     Confidence, ConfidenceProblem, effective_probability, unused_baseline,

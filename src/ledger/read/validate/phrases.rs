@@ -21,8 +21,8 @@ pub(crate) fn phrase_file(
         let at = file.item_position("phrases", index);
         if let Some(node) = file.item("phrases", index) {
             let values = [
-                TextValue::line("phrase", &phrase.phrase),
-                TextValue::line("source", &phrase.source),
+                TextValue::new("phrase", &phrase.phrase),
+                TextValue::new("source", &phrase.source),
             ];
             text_problems(path, &file.lines, &file.text, node, values, problems);
         }
