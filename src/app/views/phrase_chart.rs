@@ -134,14 +134,15 @@ impl<'a> Rows<'a> {
             .collect()
     }
 
-    /// The record behind dot `index` of the series `series`, for the hover label.
+    /// The record behind dot `index` of the series `series`, for the hover label. A hover
+    /// counts within its series; `order` has the hollow dots after the solid ones.
     fn behind(&self, series: &str, index: usize) -> Option<&'a PhraseRecord> {
         let offset = if series == "came true (small sample)" {
             self.solid.len()
         } else {
             0
         };
-        let &i = self.order.get(index - offset)?;
+        let &i = self.order.get(index + offset)?;
         Some(self.scored[i].1)
     }
 }
@@ -244,4 +245,42 @@ fn dots_ui(plot_ui: &mut PlotUi, rows: &Rows, accent: Color32) -> Option<usize> 
     }
     let all: Vec<[f64; 2]> = rows.solid.iter().chain(&rows.hollow).copied().collect();
     clicked_point(plot_ui, &all)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(phrase: &str, frequency: f64, small_sample: bool) -> PhraseRecord {
+        PhraseRecord {
+            phrase: phrase.to_string(),
+            probability: 0.5,
+            range: None,
+            source: String::new(),
+            table: "built-in",
+            forecasts: 4,
+            scored: 4,
+            happened: 2,
+            frequency: Some(frequency),
+            frequency_ci: None,
+            entries: Vec::new(),
+            small_sample,
+        }
+    }
+
+    #[test]
+    fn a_hovered_hollow_dot_names_its_own_phrase() {
+        let records = [
+            record("unlikely", 0.2, true),
+            record("even chance", 0.5, false),
+            record("likely", 0.7, true),
+            record("almost certain", 0.9, false),
+        ];
+        let rows = Rows::of(&records);
+        let name = |series, index| rows.behind(series, index).map(|r| r.phrase.as_str());
+        assert_eq!(name("came true", 0), Some("even chance"));
+        assert_eq!(name("came true", 1), Some("almost certain"));
+        assert_eq!(name("came true (small sample)", 0), Some("unlikely"));
+        assert_eq!(name("came true (small sample)", 1), Some("likely"));
+    }
 }
