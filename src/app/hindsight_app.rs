@@ -121,7 +121,8 @@ impl HindsightApp {
         &self.derived.visible
     }
 
-    /// Carries out what the views asked for: the one place where the app changes anything.
+    /// Carries out what the views asked for, each kind in its one place: view changes by
+    /// `navigate`, effects by `run_effect`, system commands by `run_system`.
     pub fn apply(&mut self, action: Action, ctx: &egui::Context) {
         match action {
             Action::View(change) => {
