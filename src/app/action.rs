@@ -1,66 +1,66 @@
-//! What the user asked for. Views draw from the ledger and return these; the app applies
-//! them in one place (`HindsightApp::apply`, in `apply.rs`), through the library. Every
-//! change of state goes through here — a selection, a sort, a filter, a form opened or
-//! closed — except the text typed into a field, which egui binds to the field's buffer.
+//! What the user asked for, in three kinds (as rerun keeps `UICommand` apart from
+//! `SystemCommand`). Views draw from the ledger and return [`Action`]s; the app carries each
+//! out in one place (`HindsightApp::apply`):
+//!
+//! - a [`ViewChange`] changes only what is shown — applied by [`navigate`](super::navigate),
+//!   a pure function of the view state;
+//! - an [`Effect`] writes to the ledger's files or calls git — run by the one place that
+//!   checks, writes, records the undo and reloads (`effects.rs`);
+//! - a [`SystemCommand`] needs the rest of the app — opening a folder, reading an article in
+//!   the background, a form filled in from the ledger, the theme, quitting (`system.rs`).
 
 use std::path::PathBuf;
 
-use crate::draft::{ForecastDraft, PersonDraft, ScenarioDraft, SourceDraft};
+use crate::draft::{FieldProblem, ForecastDraft, PersonDraft, ScenarioDraft, SourceDraft};
 use crate::intake::accept::Acceptance;
 use crate::ledger::Side;
 use crate::ledger::Verdict;
 use crate::query::{Filter, SortKey};
 
-use super::views::track_records::LeaderboardColumn;
-use super::{Tab, Theme};
+use super::leaderboard::LeaderboardColumn;
+use super::settings::Theme;
+use super::state::{OutcomeForm, Tab, VerdictReplacement};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
+    View(ViewChange),
+    Effect(Effect),
+    System(SystemCommand),
+}
+
+impl From<ViewChange> for Action {
+    fn from(change: ViewChange) -> Action {
+        Action::View(change)
+    }
+}
+
+impl From<Effect> for Action {
+    fn from(effect: Effect) -> Action {
+        Action::Effect(effect)
+    }
+}
+
+impl From<Write> for Action {
+    fn from(write: Write) -> Action {
+        Action::Effect(Effect::Write(Box::new(write)))
+    }
+}
+
+impl From<SystemCommand> for Action {
+    fn from(command: SystemCommand) -> Action {
+        Action::System(command)
+    }
+}
+
+/// A change to what is shown: a selection, a tab, a sort, a filter, a form or dialog
+/// opened or closed. No file is read or written and nothing runs in the background.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ViewChange {
     /// Select a forecast by id (or clear the selection), and show it.
     Select(Option<String>),
     /// The table has scrolled the selected row into view: the request is done.
     ScrolledToSelected,
     ShowTab(Tab),
-    /// Route this clone's ledger files to the merge driver (`hindsight git-setup`).
-    GitSetup,
-    /// Open the editor for a disputed record, starting from this version.
-    EditDispute {
-        id: String,
-        text: String,
-    },
-    CancelDisputeEdit,
-    /// Settle a disputed record with this version (as edited).
-    SettleDispute {
-        path: PathBuf,
-        id: String,
-        text: String,
-    },
-    /// Ask for an article to read (File → Add article…).
-    AskArticle,
-    /// Read the article at this path or URL and find its candidate forecasts.
-    ReadArticle(String),
-    /// Read an article pasted as text.
-    ReadPastedArticle(String),
-    SelectCandidate(usize),
-    /// Open the new-forecast form filled in from this candidate.
-    AcceptCandidate(usize),
-    DismissCandidate(usize),
-    CloseArticle,
-    /// Open the commit dialog, its message generated from what changed.
-    OpenCommit,
-    /// Commit the changed ledger files with this message.
-    Commit(String),
-    CloseCommit,
-    /// Fetch and merge the upstream, in the background.
-    Pull,
-    /// Push to the upstream, in the background.
-    Push,
-    /// Settle a disputed record by keeping one side's version.
-    KeepSide {
-        path: PathBuf,
-        id: String,
-        side: Side,
-    },
     /// Open a forecaster's page (by the name shown in reports).
     ShowForecaster(String),
     /// Back from a forecaster's page to the leaderboard.
@@ -77,59 +77,141 @@ pub enum Action {
     ClearFilters,
     /// Put the keyboard in the search field (on a view that has one).
     FocusSearch,
+    /// The search field has the keyboard: the request is done.
+    SearchFocused,
     /// Sort the table by this column (again: reverse the order).
     Sort(SortKey),
     /// Sort the leaderboard by this column (again: reverse the order).
     SortLeaderboard(LeaderboardColumn),
-    /// Record a verdict on a forecast from the verdict form as typed, or reopen it
-    /// (`verdict: None`).
-    RecordVerdict {
-        id: String,
-        verdict: Option<Verdict>,
-    },
-    /// The verdict asked for replaces the one recorded (the user confirmed it).
-    ReplaceVerdict,
     /// The verdict recorded stays; the one asked for is dropped.
     KeepVerdict,
-    Undo,
-    /// Show the open-folder window.
-    AskFolder,
-    /// Choose a folder with the system's dialog (where there is one).
-    BrowseFolder,
+    /// The question whether a verdict replaces another closes (it is being answered).
+    CloseVerdictQuestion,
     CloseFolderWindow,
-    OpenFolder(PathBuf),
-    Reload,
-    SetTheme(Theme),
-    Quit,
-    /// Open the forecast form, empty or for editing a forecast.
-    NewForecast,
-    EditForecast(String),
+    /// Ask for an article to read (File → Add article…).
+    AskArticle,
+    SelectCandidate(usize),
+    DismissCandidate(usize),
+    CloseArticle,
+    /// Open the editor for a disputed record, starting from this version.
+    EditDispute {
+        id: String,
+        text: String,
+    },
+    CancelDisputeEdit,
+    /// Open the commit dialog; its message follows the suggestion made from what changed.
+    OpenCommit,
+    CloseCommit,
+    /// Ask before deleting a forecast.
+    AskDelete(String),
+    CancelDelete,
+    NewScenario,
+    NewPerson,
+    /// Close the open form window, dropping what was typed.
+    CloseForm,
+
+    // What a write leaves on screen (the app sends these; no view does).
+    /// A forecast left the folder: it is no longer selected, and a form editing it closes.
+    Forget(String),
+    /// A verdict was written: the verdict form empties (and is filled afresh, dated today).
+    ClearVerdictForm,
+    /// The article being read was saved as this seed file: it now reads as cited from it.
+    ArticleSavedAs(String),
+    /// The open form's fields have these problems.
+    FormProblems(Vec<FieldProblem>),
+    /// What is wrong with the verdict asked for, shown by the verdict buttons (or nothing).
+    VerdictProblem(Option<String>),
+    /// Ask whether the verdict asked for replaces the one recorded.
+    AskReplaceVerdict(VerdictReplacement),
+    /// Why the version written for a disputed record was refused.
+    DisputeProblem(String),
+}
+
+/// A write to the ledger's files or a call to git.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Boxed: a draft is large, and the other effects small.
+    Write(Box<Write>),
+    /// Write back the last write.
+    Undo,
+    /// Route this clone's ledger files to the merge driver (`hindsight git-setup`).
+    GitSetup,
+    /// Commit the changed ledger files with this message, in the background.
+    Commit(String),
+    /// Fetch and merge the upstream, in the background.
+    Pull,
+    /// Push to the upstream, in the background.
+    Push,
+}
+
+/// A change to the ledger's files, written through the library, each carrying what it
+/// needs: checked, written, recorded for undo, then the folder reloaded.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Write {
+    /// Record a verdict on a forecast from the verdict form as typed, judged by `judge`, or
+    /// reopen it (`verdict: None`).
+    Verdict {
+        id: String,
+        verdict: Option<Verdict>,
+        form: OutcomeForm,
+        judge: String,
+    },
+    /// The verdict asked for replaces the one recorded (the user confirmed it).
+    ReplaceVerdict(VerdictReplacement),
     /// Save the forecast form into the scenario file at `file` (editing `editing` if set).
-    SaveForecast {
+    Forecast {
         file: PathBuf,
         draft: ForecastDraft,
         editing: Option<String>,
     },
-    /// Ask before deleting; then delete, or not.
-    AskDelete(String),
-    CancelDelete,
     DeleteForecast(String),
-    NewScenario,
-    SaveScenario(ScenarioDraft),
-    NewSource,
+    Scenario(ScenarioDraft),
     /// Save the source form into the scenario file at `file`.
-    SaveSource {
+    Source {
         file: PathBuf,
         draft: SourceDraft,
     },
-    NewPerson,
-    SavePerson(PersonDraft),
+    Person(PersonDraft),
     /// Save an accepted candidate into the scenario file at `file`: the forecast, with the
     /// new person, source and seed file it needs.
-    SaveAcceptance {
+    Acceptance {
         file: PathBuf,
         acceptance: Box<Acceptance>,
     },
-    /// Close the open form window, dropping what was typed.
-    CloseForm,
+    /// Settle a disputed record with this version (as edited).
+    SettleDispute {
+        path: PathBuf,
+        id: String,
+        text: String,
+    },
+    /// Settle a disputed record by keeping one side's version.
+    KeepSide {
+        path: PathBuf,
+        id: String,
+        side: Side,
+    },
+}
+
+/// What needs the rest of the app: the folder, the file dialog, the background, the
+/// window.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SystemCommand {
+    /// Show the open-folder window, filled with the folder open now.
+    AskFolder,
+    /// Choose a folder with the system's dialog (where there is one).
+    BrowseFolder,
+    OpenFolder(PathBuf),
+    Reload,
+    /// Read the article at this path or URL and find its candidate forecasts.
+    ReadArticle(String),
+    /// Read an article pasted as text.
+    ReadPastedArticle(String),
+    /// Open the forecast form, empty (in the selected forecast's scenario) or for editing.
+    NewForecast,
+    EditForecast(String),
+    NewSource,
+    /// Open the new-forecast form filled in from this candidate.
+    AcceptCandidate(usize),
+    SetTheme(Theme),
+    Quit,
 }

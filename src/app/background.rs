@@ -1,5 +1,7 @@
-//! Work off the UI thread: a frame never waits for git or a large computation. A task
-//! runs on its own thread and wakes the UI when it is done.
+//! Work off the UI thread, the one way the app does it: a frame never waits for git, a
+//! large load or a large computation. A task runs on its own thread, wakes the UI when it
+//! is done, and is polled by whoever started it (a folder opening or reloading, track
+//! records, git, an article being read).
 
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 

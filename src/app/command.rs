@@ -4,8 +4,18 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::action::{Action, Effect, SystemCommand, ViewChange};
 use super::repository::{Operation, Repository};
-use super::{Action, HindsightApp};
+use super::session::Session;
+
+/// What decides whether a command can run now, borrowed from the app for a frame.
+#[derive(Clone, Copy)]
+pub struct Availability<'a> {
+    /// The open folder, if any.
+    pub session: Option<&'a Session>,
+    /// Whether there is a write to undo.
+    pub can_undo: bool,
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UiCommand {
@@ -107,11 +117,11 @@ impl UiCommand {
 
     /// Whether the command can run now: a disabled command is greyed out in the menu and
     /// ignored from the keyboard.
-    pub fn enabled(self, app: &HindsightApp) -> bool {
-        let open = app.session.is_some();
+    pub fn enabled(self, now: Availability) -> bool {
+        let open = now.session.is_some();
         match self {
             UiCommand::OpenFolder | UiCommand::Quit => true,
-            UiCommand::Undo => !app.undo.is_empty(),
+            UiCommand::Undo => now.can_undo,
             UiCommand::Reload
             | UiCommand::AddArticle
             | UiCommand::NewForecast
@@ -119,7 +129,7 @@ impl UiCommand {
             | UiCommand::NewSource
             | UiCommand::NewPerson
             | UiCommand::Search => open,
-            UiCommand::Commit | UiCommand::Pull | UiCommand::Push => app
+            UiCommand::Commit | UiCommand::Pull | UiCommand::Push => now
                 .session
                 .as_ref()
                 .is_some_and(|session| self.enabled_in(&session.repository)),
@@ -128,29 +138,29 @@ impl UiCommand {
 
     pub fn action(self) -> Action {
         match self {
-            UiCommand::OpenFolder => Action::AskFolder,
-            UiCommand::AddArticle => Action::AskArticle,
-            UiCommand::Reload => Action::Reload,
-            UiCommand::Quit => Action::Quit,
-            UiCommand::Undo => Action::Undo,
-            UiCommand::NewForecast => Action::NewForecast,
-            UiCommand::NewScenario => Action::NewScenario,
-            UiCommand::NewSource => Action::NewSource,
-            UiCommand::NewPerson => Action::NewPerson,
-            UiCommand::Search => Action::FocusSearch,
-            UiCommand::Commit => Action::OpenCommit,
-            UiCommand::Pull => Action::Pull,
-            UiCommand::Push => Action::Push,
+            UiCommand::OpenFolder => SystemCommand::AskFolder.into(),
+            UiCommand::AddArticle => ViewChange::AskArticle.into(),
+            UiCommand::Reload => SystemCommand::Reload.into(),
+            UiCommand::Quit => SystemCommand::Quit.into(),
+            UiCommand::Undo => Effect::Undo.into(),
+            UiCommand::NewForecast => SystemCommand::NewForecast.into(),
+            UiCommand::NewScenario => ViewChange::NewScenario.into(),
+            UiCommand::NewSource => SystemCommand::NewSource.into(),
+            UiCommand::NewPerson => ViewChange::NewPerson.into(),
+            UiCommand::Search => ViewChange::FocusSearch.into(),
+            UiCommand::Commit => ViewChange::OpenCommit.into(),
+            UiCommand::Pull => Effect::Pull.into(),
+            UiCommand::Push => Effect::Push.into(),
         }
     }
 
     /// A menu item for the command, with its shortcut shown beside the label.
-    pub fn menu_item(self, ui: &mut egui::Ui, app: &HindsightApp, actions: &mut Vec<Action>) {
+    pub fn menu_item(self, ui: &mut egui::Ui, now: Availability, actions: &mut Vec<Action>) {
         let mut button = egui::Button::new(self.label());
         if let Some(shortcut) = self.shortcut() {
             button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
         }
-        if ui.add_enabled(self.enabled(app), button).clicked() {
+        if ui.add_enabled(self.enabled(now), button).clicked() {
             actions.push(self.action());
             ui.close();
         }

@@ -4,11 +4,11 @@
 //! in the background.
 
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver};
 
 use chrono::NaiveDate;
 
-use super::views::track_records::{LeaderboardColumn, LeaderboardSort};
+use super::background::{Poll, Task};
+use super::leaderboard::{LeaderboardSort, leaderboard_order};
 use crate::ledger::Ledger;
 use crate::overview::{Overview, overview};
 use crate::query::{Filter, SearchIndex, SortKey, sort_entries};
@@ -62,7 +62,8 @@ pub struct Derived {
     pub options: FilterOptions,
     /// Lower-cased searchable text, built the first time a search is typed after a load.
     search_index: Option<(u64, SearchIndex)>,
-    job: Option<Receiver<(Key, Report)>>,
+    /// The track records of a large selection, computed in the background for `Key`.
+    job: Option<Task<(Key, Report)>>,
     /// The selected forecast's quote in its article, read from the seed file once per
     /// selection and load: (generation, forecast id, context).
     quote: Option<(u64, String, Result<QuoteContext, String>)>,
@@ -213,19 +214,12 @@ impl Derived {
                 self.job = None;
             } else {
                 self.set_report(None);
-                let (sender, receiver) = mpsc::channel();
-                let (ledger, entries, job_key, ctx) = (
-                    Arc::clone(ledger),
-                    self.visible.clone(),
-                    key.clone(),
-                    ctx.clone(),
-                );
-                std::thread::spawn(move || {
+                let (ledger, entries, job_key) =
+                    (Arc::clone(ledger), self.visible.clone(), key.clone());
+                self.job = Some(Task::spawn(ctx, move || {
                     let report = report(&ledger, &entries, GroupBy::Author, job_key.today);
-                    let _ = sender.send((job_key, report));
-                    ctx.request_repaint();
-                });
-                self.job = Some(receiver);
+                    (job_key, report)
+                }));
             }
         }
         self.key = Some(key);
@@ -323,52 +317,31 @@ impl Derived {
 
     fn collect_job(&mut self) {
         let Some(job) = &self.job else { return };
-        if let Ok((key, report)) = job.try_recv() {
-            self.job = None;
-            // A result for a filter that has since changed is dropped.
-            let current = self.key.as_ref().is_some_and(|current| {
-                (current.generation, &current.filter, &current.only)
-                    == (key.generation, &key.filter, &key.only)
-            });
-            if current {
-                self.set_report(Some(report));
+        let (key, report) = match job.poll() {
+            Poll::Running => return,
+            Poll::Done(done) => done,
+            // The computation panicked: the track records stay "being computed" until the
+            // selection changes and they are computed afresh.
+            Poll::Lost => {
+                self.job = None;
+                return;
             }
-            // The bootstrap's scratch is freed by now: hand it back (see `session`).
-            super::session::release_freed_memory();
+        };
+        self.job = None;
+        // A result for a filter that has since changed is dropped.
+        let current = self.key.as_ref().is_some_and(|current| {
+            (current.generation, &current.filter, &current.only)
+                == (key.generation, &key.filter, &key.only)
+        });
+        if current {
+            self.set_report(Some(report));
         }
+        // The bootstrap's scratch is freed by now: hand it back (see `session`).
+        super::session::release_freed_memory();
     }
 
     /// Forgets everything (a new folder).
     pub fn clear(&mut self) {
         *self = Derived::default();
     }
-}
-
-/// The report's groups in leaderboard order; ties (and the name column) go by name.
-fn leaderboard_order(groups: &[TrackRecord], sort: LeaderboardSort) -> Vec<usize> {
-    let key = |r: &TrackRecord| -> f64 {
-        match sort.column {
-            LeaderboardColumn::Name => 0.0,
-            LeaderboardColumn::Resolved => r.counts.resolved as f64,
-            LeaderboardColumn::Scored => r.counts.scored as f64,
-            LeaderboardColumn::Brier => r.brier.unwrap_or(f64::INFINITY),
-            LeaderboardColumn::LogScore => r.log_score.unwrap_or(f64::INFINITY),
-            LeaderboardColumn::HitRate => r.hit_rate.unwrap_or(-1.0),
-        }
-    };
-    let mut order: Vec<usize> = (0..groups.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (a, b) = (&groups[a], &groups[b]);
-        let order = if sort.column == LeaderboardColumn::Name {
-            a.name.cmp(&b.name)
-        } else {
-            key(a).total_cmp(&key(b)).then_with(|| a.name.cmp(&b.name))
-        };
-        if sort.descending {
-            order.reverse()
-        } else {
-            order
-        }
-    });
-    order
 }

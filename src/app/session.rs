@@ -3,10 +3,10 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use chrono::NaiveDate;
 
+use super::background::{Poll, Task};
 use super::repository::Repository;
 use super::watch::FolderWatcher;
 use crate::ledger::{Ledger, LoadError, load};
@@ -20,7 +20,7 @@ pub struct Session {
     /// Bumped at every reload, so caches know when to recompute.
     pub generation: u64,
     watcher: Option<FolderWatcher>,
-    reloading: Option<Receiver<Result<Ledger, LoadError>>>,
+    reloading: Option<Task<Result<Ledger, LoadError>>>,
     /// A change arrived while a background reload was running: reload once more after it.
     reload_again: bool,
     /// Why watching failed, if it did (shown to the user once).
@@ -87,14 +87,8 @@ impl Session {
             self.install(result);
             return;
         }
-        let (sender, receiver) = mpsc::channel();
         let dir = self.dir.clone();
-        let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let _ = sender.send(load(&dir, today));
-            ctx.request_repaint();
-        });
-        self.reloading = Some(receiver);
+        self.reloading = Some(Task::spawn(ctx, move || load(&dir, today)));
     }
 
     pub fn is_reloading(&self) -> bool {
@@ -105,17 +99,17 @@ impl Session {
     /// whether a new ledger was installed.
     pub fn poll(&mut self, today: NaiveDate, ctx: &egui::Context) -> bool {
         let before = self.generation;
-        if let Some(receiver) = &self.reloading {
-            match receiver.try_recv() {
-                Ok(result) => {
+        if let Some(task) = &self.reloading {
+            match task.poll() {
+                Poll::Running => {}
+                Poll::Done(result) => {
                     self.reloading = None;
                     self.install(result);
                     if std::mem::take(&mut self.reload_again) {
                         self.reload(today, ctx);
                     }
                 }
-                Err(TryRecvError::Disconnected) => self.reloading = None,
-                Err(TryRecvError::Empty) => {}
+                Poll::Lost => self.reloading = None,
             }
         }
         if self.watcher.as_ref().is_some_and(FolderWatcher::changed) {

@@ -8,6 +8,16 @@ use serde::{Deserialize, Serialize};
 /// How many recent folders the File menu offers.
 const RECENT_FOLDERS: usize = 8;
 
+/// The key under which [`Settings`] are stored.
+pub const SETTINGS_KEY: &str = "hindsight-settings";
+
+/// The settings saved by the last run (defaults on the first run).
+pub fn load_settings(storage: Option<&dyn eframe::Storage>) -> Settings {
+    storage
+        .and_then(|storage| eframe::get_value(storage, SETTINGS_KEY))
+        .unwrap_or_default()
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {

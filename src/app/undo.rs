@@ -54,8 +54,9 @@ impl UndoStep {
         }
     }
 
-    /// Writes the undo.
-    pub fn apply(&self, ledger: &Ledger) -> Result<(), EditError> {
+    /// Writes the step back: the forecast's block as it was before (or no block, or the
+    /// block back in its place).
+    pub fn write_back(&self, ledger: &Ledger) -> Result<(), EditError> {
         match self {
             UndoStep::Outcome {
                 path,

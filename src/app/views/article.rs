@@ -7,43 +7,9 @@
 use egui::text::LayoutJob;
 use egui::{Color32, Key, Modifiers, RichText, TextFormat, Ui};
 
-use crate::app::Action;
-use crate::intake::{Article, Candidate};
-
-/// An article read, with its candidates and what the user did with them.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ArticleView {
-    /// Where it was read from, as shown.
-    pub location: String,
-    /// The file or address it was read from; none for pasted text until accepting a
-    /// candidate saved it under `seeds/`.
-    pub origin: Option<String>,
-    pub article: Article,
-    pub candidates: Vec<Candidate>,
-    pub dismissed: Vec<bool>,
-    /// The candidate shown in detail (an index into `candidates`).
-    pub selected: usize,
-    /// Set when the selection moved: the text scrolls to it once.
-    pub scroll_to_selected: bool,
-    /// The ledger generation `candidates` were last brought up to date with.
-    pub generation: u64,
-}
-
-impl ArticleView {
-    /// The candidates not dismissed, in order.
-    pub fn shown(&self) -> Vec<usize> {
-        (0..self.candidates.len())
-            .filter(|&i| !self.dismissed.get(i).copied().unwrap_or(false))
-            .collect()
-    }
-}
-
-/// What the Add article window holds as typed: a path or URL, or the text pasted.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct ArticleAsk {
-    pub location: String,
-    pub pasted: String,
-}
+use crate::app::action::{Action, SystemCommand, ViewChange};
+use crate::app::state::{ArticleAsk, ArticleView};
+use crate::intake::Candidate;
 
 /// The window asking for the article: a path or a URL, or its text pasted.
 pub fn ask_window(
@@ -74,7 +40,7 @@ pub fn ask_window(
                     egui::Button::new("Read"),
                 );
                 if read.clicked() || (enter && !reading && !location.trim().is_empty()) {
-                    actions.push(Action::ReadArticle(location.trim().to_string()));
+                    actions.push(SystemCommand::ReadArticle(location.trim().to_string()).into());
                 }
                 if reading {
                     ui.spinner();
@@ -96,11 +62,11 @@ pub fn ask_window(
                 )
                 .clicked()
             {
-                actions.push(Action::ReadPastedArticle(pasted.clone()));
+                actions.push(SystemCommand::ReadPastedArticle(pasted.clone()).into());
             }
         });
     if !open {
-        actions.push(Action::CloseArticle);
+        actions.push(ViewChange::CloseArticle.into());
     }
 }
 
@@ -138,7 +104,7 @@ pub fn article_window(
             });
         });
     if !open {
-        actions.push(Action::CloseArticle);
+        actions.push(ViewChange::CloseArticle.into());
     }
 }
 
@@ -148,20 +114,20 @@ fn keyboard(ui: &mut Ui, view: &ArticleView, shown: &[usize], actions: &mut Vec<
         if input.consume_key(Modifiers::NONE, Key::ArrowDown) {
             let next = position.map_or(0, |p| (p + 1).min(shown.len().saturating_sub(1)));
             if let Some(&i) = shown.get(next) {
-                actions.push(Action::SelectCandidate(i));
+                actions.push(ViewChange::SelectCandidate(i).into());
             }
         }
         if input.consume_key(Modifiers::NONE, Key::ArrowUp) {
             let previous = position.map_or(0, |p| p.saturating_sub(1));
             if let Some(&i) = shown.get(previous) {
-                actions.push(Action::SelectCandidate(i));
+                actions.push(ViewChange::SelectCandidate(i).into());
             }
         }
         if position.is_some() && input.consume_key(Modifiers::NONE, Key::Enter) {
-            actions.push(Action::AcceptCandidate(view.selected));
+            actions.push(SystemCommand::AcceptCandidate(view.selected).into());
         }
         if position.is_some() && input.consume_key(Modifiers::NONE, Key::Delete) {
-            actions.push(Action::DismissCandidate(view.selected));
+            actions.push(ViewChange::DismissCandidate(view.selected).into());
         }
     });
 }
@@ -197,7 +163,7 @@ fn list_ui(ui: &mut Ui, view: &ArticleView, shown: &[usize], actions: &mut Vec<A
                     row.scroll_to_me(None);
                 }
                 if row.clicked() {
-                    actions.push(Action::SelectCandidate(i));
+                    actions.push(ViewChange::SelectCandidate(i).into());
                 }
             }
         });
@@ -230,10 +196,10 @@ fn detail_ui(ui: &mut Ui, candidate: &Candidate, index: usize, actions: &mut Vec
     }
     ui.horizontal(|ui| {
         if ui.button("Accept").on_hover_text("Enter").clicked() {
-            actions.push(Action::AcceptCandidate(index));
+            actions.push(SystemCommand::AcceptCandidate(index).into());
         }
         if ui.button("Dismiss").on_hover_text("Delete").clicked() {
-            actions.push(Action::DismissCandidate(index));
+            actions.push(ViewChange::DismissCandidate(index).into());
         }
     });
 }

@@ -6,44 +6,18 @@
 use egui::text::LayoutJob;
 use egui::{RichText, TextFormat, Ui};
 
-use std::path::PathBuf;
-
-use super::ViewCtx;
+use super::context::ViewCtx;
+use super::fields::text_row;
 use super::style::{call_text, percent, standing, standing_text};
-use crate::app::Action;
+use crate::app::action::{Action, SystemCommand, ViewChange, Write};
+use crate::app::state::{OutcomeForm, VerdictReplacement};
 use crate::estimative::PhraseOrigin;
 use crate::ledger::verdict_facets;
-use crate::ledger::{ForecastView, ProbabilityOrigin, Resolution, Verdict, is_web_link};
+use crate::ledger::{ForecastView, ProbabilityOrigin, Verdict, is_web_link};
 use crate::prose::capitalized;
 use crate::seeds::QuoteContext;
 use crate::terminal::escape_controls;
 use crate::words::explain;
-
-/// The verdict form under the forecast, as typed; the judge's name lives in the settings.
-/// The app refills it (date: today) whenever another forecast is selected.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct OutcomeForm {
-    /// The forecast the form was filled for.
-    pub id: String,
-    /// YYYY-MM-DD; defaults to today.
-    pub on: String,
-    pub evidence: String,
-    pub link: String,
-    pub problem: Option<String>,
-}
-
-/// A verdict asked for where another is recorded, waiting for the user to say it replaces
-/// that one (the library refused it: changing a verdict is never done by accident).
-#[derive(Clone, Debug, PartialEq)]
-pub struct VerdictReplacement {
-    pub id: String,
-    pub path: PathBuf,
-    /// The block's fingerprint when the verdict was asked for: if the forecast changes on
-    /// disk meanwhile, the replacement is refused rather than written over the change.
-    pub fingerprint: u64,
-    pub current: Resolution,
-    pub proposed: Resolution,
-}
 
 pub fn detail_ui(
     ui: &mut Ui,
@@ -55,118 +29,154 @@ pub fn detail_ui(
 ) {
     let view = ctx.ledger.view(entry);
     let forecast = view.forecast;
-    egui::ScrollArea::vertical().id_salt("detail").show(ui, |ui| {
-        ui.horizontal(|ui| {
-            ui.weak(&forecast.id);
-            if ui.small_button("×").on_hover_text("Close (Esc)").clicked() {
-                actions.push(Action::Select(None));
+    egui::ScrollArea::vertical()
+        .id_salt("detail")
+        .show(ui, |ui| {
+            header_ui(ui, &view, actions);
+
+            section(ui, "Quote");
+            quote_ui(ui, ctx.derived.quote_context(&forecast.id), &forecast.quote);
+
+            section(ui, "Source");
+            source_ui(ui, &view);
+
+            section(ui, "Confidence");
+            confidence_ui(ui, &view);
+            if let Some(condition) = &forecast.condition {
+                ui.label(format!("Only if: {condition}"));
+            }
+            let tags: Vec<&str> = view.tags().collect();
+            if !tags.is_empty() {
+                ui.weak(format!("tags: {}", tags.join(", ")));
+            }
+
+            section(ui, "Outcome");
+            outcome_ui(ui, &view, ctx.today);
+
+            section(ui, "Score");
+            ui.label(explain(&view, "➡"));
+
+            section(ui, "Record a verdict");
+            outcome_form(ui, &view, form, judge, actions);
+
+            ui.add_space(10.0);
+            file_ui(ui, &view, actions);
+
+            if !ctx.repository.absent {
+                section(ui, "History");
+                super::git::history_ui(ui, ctx.repository.history(&forecast.id));
             }
         });
-        ui.heading(&forecast.claim);
-        ui.horizontal_wrapped(|ui| {
-            ui.label("by");
-            if ui.link(RichText::new(view.author_name()).strong()).clicked() {
-                actions.push(Action::ShowForecaster(view.author_name().to_string()));
-            }
-            if let Some(affiliation) = view.person.and_then(|p| p.affiliation.as_ref()) {
-                ui.weak(affiliation);
-            }
-        });
-        ui.label(format!("made {}", forecast.made));
+}
 
-        section(ui, "Quote");
-        quote_ui(ui, ctx.derived.quote_context(&forecast.id), &forecast.quote);
-
-        section(ui, "Source");
-        match view.source {
-            Some(source) => {
-                ui.label(RichText::new(&source.title).italics());
-                ui.label(format!(
-                    "{}{} · published {}",
-                    source.outlet,
-                    source.author.as_ref().map(|a| format!(" · {a}")).unwrap_or_default(),
-                    source.published
-                ));
-                if let Some(url) = &source.url {
-                    link_ui(ui, url);
-                }
-            }
-            None => {
-                ui.colored_label(ui.visuals().error_fg_color, format!("unknown source '{}'", forecast.source));
-            }
-        }
-
-        section(ui, "Confidence");
-        confidence_ui(ui, &view);
-        if let Some(condition) = &forecast.condition {
-            ui.label(format!("Only if: {condition}"));
-        }
-        let tags: Vec<&str> = view.tags().collect();
-        if !tags.is_empty() {
-            ui.weak(format!("tags: {}", tags.join(", ")));
-        }
-
-        section(ui, "Outcome");
-        ui.label(format!(
-            "resolve by {}{}",
-            forecast.resolve_by.date(),
-            if forecast.resolve_by.is_stated() {
-                " (stated)"
-            } else {
-                " (default: no horizon was stated)"
-            }
-        ));
-        ui.horizontal(|ui| {
-            ui.label(standing_text(ui, standing(&view, ctx.today)).strong());
-            if let Some(resolution) = forecast.outcome.resolution() {
-                ui.label(format!("on {}", resolution.on));
-                if let Some(judge) = &resolution.judge {
-                    ui.weak(format!("judged by {judge}"));
-                }
-            }
-        });
-        if let Some(resolution) = forecast.outcome.resolution() {
-            if let Some(evidence) = &resolution.evidence {
-                ui.label(evidence);
-            }
-            if let Some(link) = &resolution.link {
-                link_ui(ui, link);
-            }
-        }
-        if forecast.outcome.resolution().is_some() {
-            ui.horizontal(|ui| {
-                ui.label("The forecaster:");
-                ui.label(call_text(ui, view.call()).strong());
-            });
-        }
-        section(ui, "Score");
-        ui.label(explain(&view, "➡"));
-
-        section(ui, "Record a verdict");
-        outcome_form(ui, &view, form, judge, actions);
-
-        ui.add_space(10.0);
-        ui.horizontal(|ui| {
-            if ui.button("Edit forecast…").clicked() {
-                actions.push(Action::EditForecast(forecast.id.clone()));
-            }
-            if ui.button("Delete…").clicked() {
-                actions.push(Action::AskDelete(forecast.id.clone()));
-            }
-        });
-        if view.file.has_errors {
-            ui.colored_label(
-                ui.visuals().warn_fg_color,
-                "This file has errors (see Problems): Hindsight will not write to it until they are fixed.",
-            );
-        }
-        ui.weak(format!("{}:{}", view.file.path.display(), view.entry.position.line));
-
-        if !ctx.repository.absent {
-            section(ui, "History");
-            super::git::history_ui(ui, ctx.repository.history(&forecast.id));
+/// The forecast's id (and the button closing the panel), its claim, who made it and when.
+fn header_ui(ui: &mut Ui, view: &ForecastView, actions: &mut Vec<Action>) {
+    let forecast = view.forecast;
+    ui.horizontal(|ui| {
+        ui.weak(&forecast.id);
+        if ui.small_button("×").on_hover_text("Close (Esc)").clicked() {
+            actions.push(ViewChange::Select(None).into());
         }
     });
+    ui.heading(&forecast.claim);
+    ui.horizontal_wrapped(|ui| {
+        ui.label("by");
+        if ui
+            .link(RichText::new(view.author_name()).strong())
+            .clicked()
+        {
+            actions.push(ViewChange::ShowForecaster(view.author_name().to_string()).into());
+        }
+        if let Some(affiliation) = view.person.and_then(|p| p.affiliation.as_ref()) {
+            ui.weak(affiliation);
+        }
+    });
+    ui.label(format!("made {}", forecast.made));
+}
+
+/// The article the forecast was published in.
+fn source_ui(ui: &mut Ui, view: &ForecastView) {
+    let Some(source) = view.source else {
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            format!("unknown source '{}'", view.forecast.source),
+        );
+        return;
+    };
+    ui.label(RichText::new(&source.title).italics());
+    ui.label(format!(
+        "{}{} · published {}",
+        source.outlet,
+        source
+            .author
+            .as_ref()
+            .map(|a| format!(" · {a}"))
+            .unwrap_or_default(),
+        source.published
+    ));
+    if let Some(url) = &source.url {
+        link_ui(ui, url);
+    }
+}
+
+/// When it is to be judged, how it stands, and the verdict with its evidence.
+fn outcome_ui(ui: &mut Ui, view: &ForecastView, today: chrono::NaiveDate) {
+    let forecast = view.forecast;
+    ui.label(format!(
+        "resolve by {}{}",
+        forecast.resolve_by.date(),
+        if forecast.resolve_by.is_stated() {
+            " (stated)"
+        } else {
+            " (default: no horizon was stated)"
+        }
+    ));
+    ui.horizontal(|ui| {
+        ui.label(standing_text(ui, standing(view, today)).strong());
+        if let Some(resolution) = forecast.outcome.resolution() {
+            ui.label(format!("on {}", resolution.on));
+            if let Some(judge) = &resolution.judge {
+                ui.weak(format!("judged by {judge}"));
+            }
+        }
+    });
+    let Some(resolution) = forecast.outcome.resolution() else {
+        return;
+    };
+    if let Some(evidence) = &resolution.evidence {
+        ui.label(evidence);
+    }
+    if let Some(link) = &resolution.link {
+        link_ui(ui, link);
+    }
+    ui.horizontal(|ui| {
+        ui.label("The forecaster:");
+        ui.label(call_text(ui, view.call()).strong());
+    });
+}
+
+/// Edit and Delete, and where the forecast is written (and whether it can be).
+fn file_ui(ui: &mut Ui, view: &ForecastView, actions: &mut Vec<Action>) {
+    let id = &view.forecast.id;
+    ui.horizontal(|ui| {
+        if ui.button("Edit forecast…").clicked() {
+            actions.push(SystemCommand::EditForecast(id.clone()).into());
+        }
+        if ui.button("Delete…").clicked() {
+            actions.push(ViewChange::AskDelete(id.clone()).into());
+        }
+    });
+    if view.file.has_errors {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "This file has errors (see Problems): Hindsight will not write to it until they are fixed.",
+        );
+    }
+    ui.weak(format!(
+        "{}:{}",
+        view.file.path.display(),
+        view.entry.position.line
+    ));
 }
 
 fn section(ui: &mut Ui, title: &str) {
@@ -293,6 +303,8 @@ fn outcome_form(
             text_row(ui, "Link", &mut form.link, "https://…");
             text_row(ui, "Judge", judge, "your name");
         });
+    // The verdict clicked (`Some(None)`: reopen).
+    let mut asked = None;
     ui.horizontal_wrapped(|ui| {
         for verdict in Verdict::ALL {
             let label = match verdict {
@@ -307,20 +319,26 @@ fn outcome_form(
                 super::style::Standing::Resolved(verdict),
             ));
             if ui.button(text).clicked() {
-                actions.push(Action::RecordVerdict {
-                    id: view.forecast.id.clone(),
-                    verdict: Some(verdict),
-                });
+                asked = Some(Some(verdict));
             }
         }
         let reopen = ui.add_enabled(view.verdict().is_some(), egui::Button::new("Reopen"));
         if reopen.clicked() {
-            actions.push(Action::RecordVerdict {
-                id: view.forecast.id.clone(),
-                verdict: None,
-            });
+            asked = Some(None);
         }
     });
+    if let Some(verdict) = asked {
+        // The form as typed goes with the verdict: the app checks its date when it writes.
+        actions.push(
+            Write::Verdict {
+                id: view.forecast.id.clone(),
+                verdict,
+                form: form.clone(),
+                judge: judge.clone(),
+            }
+            .into(),
+        );
+    }
     if let Some(problem) = &form.problem {
         ui.colored_label(ui.visuals().error_fg_color, problem);
     }
@@ -375,29 +393,15 @@ pub fn verdict_replacement_ui(
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             if ui.button("Replace verdict").clicked() {
-                actions.push(Action::ReplaceVerdict);
+                actions.push(ViewChange::CloseVerdictQuestion.into());
+                actions.push(Write::ReplaceVerdict(asked.clone()).into());
             }
             if ui.button("Keep current verdict").clicked() {
-                actions.push(Action::KeepVerdict);
+                actions.push(ViewChange::KeepVerdict.into());
             }
         });
     });
     if modal.should_close() {
-        actions.push(Action::KeepVerdict);
+        actions.push(ViewChange::KeepVerdict.into());
     }
-}
-
-/// A labelled single-line field in a two-column grid (the label names the field for
-/// screen readers and tests).
-pub fn text_row(ui: &mut Ui, label: &str, value: &mut String, hint: &str) -> egui::Response {
-    let label = ui.label(label);
-    let response = ui
-        .add(
-            egui::TextEdit::singleline(value)
-                .hint_text(hint)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label.id);
-    ui.end_row();
-    response
 }

@@ -4,18 +4,10 @@
 
 use egui::{RichText, Ui};
 
-use crate::app::Action;
+use crate::app::action::{Action, ViewChange, Write};
+use crate::app::state::DisputeEdit;
 use crate::ledger::DisputedRecord;
 use crate::ledger::Side;
-
-/// The version being written for a disputed record, while its editor is open.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct DisputeEdit {
-    pub id: String,
-    pub text: String,
-    /// Why the last save was refused.
-    pub problem: Option<String>,
-}
 
 pub fn dispute_ui(
     ui: &mut Ui,
@@ -34,11 +26,14 @@ pub fn dispute_ui(
         ]) {
             column.horizontal(|ui| {
                 if ui.button(label).clicked() {
-                    actions.push(Action::KeepSide {
-                        path: dispute.path.clone(),
-                        id: dispute.id.clone(),
-                        side,
-                    });
+                    actions.push(
+                        Write::KeepSide {
+                            path: dispute.path.clone(),
+                            id: dispute.id.clone(),
+                            side,
+                        }
+                        .into(),
+                    );
                 }
                 if !text.is_empty()
                     && ui
@@ -46,10 +41,13 @@ pub fn dispute_ui(
                         .on_hover_text("Start from this version and change it")
                         .clicked()
                 {
-                    actions.push(Action::EditDispute {
-                        id: dispute.id.clone(),
-                        text: text.clone(),
-                    });
+                    actions.push(
+                        ViewChange::EditDispute {
+                            id: dispute.id.clone(),
+                            text: text.clone(),
+                        }
+                        .into(),
+                    );
                 }
             });
             if text.is_empty() {
@@ -88,14 +86,17 @@ fn editor_ui(
     }
     ui.horizontal(|ui| {
         if ui.button("Keep this version").clicked() {
-            actions.push(Action::SettleDispute {
-                path: dispute.path.clone(),
-                id: dispute.id.clone(),
-                text: edit.text.clone(),
-            });
+            actions.push(
+                Write::SettleDispute {
+                    path: dispute.path.clone(),
+                    id: dispute.id.clone(),
+                    text: edit.text.clone(),
+                }
+                .into(),
+            );
         }
         if ui.button("Cancel").clicked() {
-            actions.push(Action::CancelDisputeEdit);
+            actions.push(ViewChange::CancelDisputeEdit.into());
         }
     });
 }
@@ -114,7 +115,7 @@ pub fn dispute_detail_ui(
             ui.horizontal(|ui| {
                 ui.weak(&dispute.id);
                 if ui.small_button("×").on_hover_text("Close (Esc)").clicked() {
-                    actions.push(Action::Select(None));
+                    actions.push(ViewChange::Select(None).into());
                 }
             });
             ui.heading("Disputed between two versions");

@@ -3,35 +3,36 @@
 
 use egui::{RichText, Ui};
 
-use super::ViewCtx;
-use crate::app::Action;
+use super::context::ViewCtx;
+use crate::app::action::{Action, ViewChange};
+use crate::app::state::FilterBarState;
 use crate::ledger::{Call, Verdict};
 use crate::query::{Filter, OutcomeFilter};
 
-/// The date-range fields as typed: the filter holds a date once it parses.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct FilterBarState {
-    pub from_text: String,
-    pub to_text: String,
-}
-
-/// The search field's id, so that Ctrl+F can give it the keyboard from outside the view.
-pub fn search_field_id() -> egui::Id {
+/// The search field's id, so that Ctrl+F can give it the keyboard.
+fn search_field_id() -> egui::Id {
     egui::Id::unique("filter-bar-search")
 }
 
 /// The fields edit a copy of the filter; a changed copy is returned as
-/// [`Action::SetFilter`]. `only` labels the chart selection shown instead, if any.
+/// [`ViewChange::SetFilter`]. `only` labels the chart selection shown instead, if any;
+/// `focus_search` gives the search field the keyboard (Ctrl+F asked for it).
 pub fn filter_bar(
     ui: &mut Ui,
     ctx: &ViewCtx,
     filter: &Filter,
     only: Option<&str>,
     state: &mut FilterBarState,
+    focus_search: bool,
     actions: &mut Vec<Action>,
 ) {
     let ledger = ctx.ledger;
     let mut edited = filter.clone();
+    if focus_search {
+        // Asked before the field is drawn, so that it has the keyboard this frame.
+        ui.memory_mut(|memory| memory.request_focus(search_field_id()));
+        actions.push(ViewChange::SearchFocused.into());
+    }
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Search");
         let search = edited.search.get_or_insert_with(String::new);
@@ -63,7 +64,7 @@ pub fn filter_bar(
             .add_enabled(active, egui::Button::new("Clear filters"))
             .clicked()
         {
-            actions.push(Action::ClearFilters);
+            actions.push(ViewChange::ClearFilters.into());
         }
         ui.weak(format!(
             "{} of {} forecasts",
@@ -72,13 +73,13 @@ pub fn filter_bar(
         ));
     });
     if edited != *filter {
-        actions.push(Action::SetFilter(edited));
+        actions.push(ViewChange::SetFilter(edited).into());
     }
     if let Some(label) = only {
         ui.horizontal(|ui| {
             ui.label(RichText::new(format!("Showing only: {label}")).strong());
             if ui.button("Show all").clicked() {
-                actions.push(Action::ClearOnly);
+                actions.push(ViewChange::ClearOnly.into());
             }
         });
     }

@@ -4,16 +4,17 @@
 use egui::{RichText, Ui};
 use egui_plot::{HoverPosition, Line, Points};
 
-use super::ViewCtx;
+use super::context::ViewCtx;
 use super::phrase_chart::phrase_chart;
 use super::plots::{calibration_plot, clicked_point, date_tick, fixed_plot, name_chart};
 use super::style::{call_text, day_number, percent, score, shorten, standing, standing_text};
-use crate::app::Action;
+use crate::app::action::{Action, ViewChange};
+use crate::app::derived::ForecasterPage;
 use crate::report::SMALL_SAMPLE;
 
 pub fn forecaster_ui(ui: &mut Ui, ctx: &ViewCtx, name: &str, actions: &mut Vec<Action>) {
     if ui.button("⬅ All forecasters").clicked() {
-        actions.push(Action::ShowAllForecasters);
+        actions.push(ViewChange::ShowAllForecasters.into());
     }
     let Some(page) = ctx
         .derived
@@ -34,7 +35,7 @@ fn page_ui(
     ui: &mut Ui,
     ctx: &ViewCtx,
     name: &str,
-    page: &crate::app::derived::ForecasterPage,
+    page: &ForecasterPage,
     actions: &mut Vec<Action>,
 ) {
     let person = ctx.ledger.person(name);
@@ -117,7 +118,7 @@ fn page_ui(
                     ui.label(call_text(ui, view.call()));
                     ui.weak(percent(view.probability()));
                     if ui.link(shorten(&view.forecast.claim, 110)).clicked() {
-                        actions.push(Action::Select(Some(view.forecast.id.clone())));
+                        actions.push(ViewChange::Select(Some(view.forecast.id.clone())).into());
                     }
                 });
             }
@@ -127,7 +128,7 @@ fn page_ui(
 fn cumulative_chart(
     ui: &mut Ui,
     ctx: &ViewCtx,
-    page: &crate::app::derived::ForecasterPage,
+    page: &ForecasterPage,
     height: f32,
     actions: &mut Vec<Action>,
 ) {
@@ -191,6 +192,6 @@ fn cumulative_chart(
             .forecast
             .id
             .clone();
-        actions.push(Action::Select(Some(id)));
+        actions.push(ViewChange::Select(Some(id)).into());
     }
 }

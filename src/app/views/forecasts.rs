@@ -4,14 +4,22 @@
 use egui::{Key, Label, Modifiers, RichText, Sense, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use super::ViewCtx;
+use super::context::ViewCtx;
 use super::style::{call_text, percent, standing, standing_text};
-use crate::app::{Action, UiState};
+use crate::app::action::{Action, ViewChange};
 use crate::query::SortKey;
 
 const ROW_HEIGHT: f32 = 22.0;
 
-pub fn forecasts_ui(ui: &mut Ui, ctx: &ViewCtx, state: &UiState, actions: &mut Vec<Action>) {
+/// `sort`: the column the table is sorted by, and whether ascending. `scroll_to_selected`:
+/// whether the selected row is to be scrolled into view (once, after a new selection).
+pub fn forecasts_ui(
+    ui: &mut Ui,
+    ctx: &ViewCtx,
+    sort: (SortKey, bool),
+    scroll_to_selected: bool,
+    actions: &mut Vec<Action>,
+) {
     let visible = &ctx.derived.visible;
     if visible.is_empty() {
         ui.add_space(20.0);
@@ -42,9 +50,9 @@ pub fn forecasts_ui(ui: &mut Ui, ctx: &ViewCtx, state: &UiState, actions: &mut V
         .column(Column::initial(76.0).at_least(60.0))
         .column(Column::initial(70.0).at_least(60.0));
     // Scrolled once per request (a new selection), so the user can scroll away from it.
-    if let Some(row) = selected_row.filter(|_| state.scroll_to_selected) {
+    if let Some(row) = selected_row.filter(|_| scroll_to_selected) {
         table = table.scroll_to_row(row, Some(egui::Align::Center));
-        actions.push(Action::ScrolledToSelected);
+        actions.push(ViewChange::ScrolledToSelected.into());
     }
     let columns = [
         ("Made", SortKey::Made),
@@ -60,7 +68,7 @@ pub fn forecasts_ui(ui: &mut Ui, ctx: &ViewCtx, state: &UiState, actions: &mut V
         .header(24.0, |mut header| {
             for (title, key) in columns {
                 header.col(|ui| {
-                    let arrow = match (state.sort == key, state.ascending) {
+                    let arrow = match (sort.0 == key, sort.1) {
                         (true, true) => " ⏶",
                         (true, false) => " ⏷",
                         (false, _) => "",
@@ -73,7 +81,7 @@ pub fn forecasts_ui(ui: &mut Ui, ctx: &ViewCtx, state: &UiState, actions: &mut V
                         .on_hover_text(format!("Sort by {}", title.to_lowercase()))
                         .clicked()
                     {
-                        actions.push(Action::Sort(key));
+                        actions.push(ViewChange::Sort(key).into());
                     }
                 });
             }
@@ -81,35 +89,39 @@ pub fn forecasts_ui(ui: &mut Ui, ctx: &ViewCtx, state: &UiState, actions: &mut V
         .body(|body| {
             body.rows(ROW_HEIGHT, visible.len(), |mut row| {
                 let entry = visible[row.index()];
-                let view = ctx.ledger.view(entry);
                 row.set_selected(Some(entry) == ctx.selected);
-                let forecast = view.forecast;
-                let cells = [
-                    RichText::new(forecast.made.to_string()),
-                    RichText::new(view.author_name()),
-                    RichText::new(&forecast.claim),
-                    RichText::new(forecast.expression.as_deref().unwrap_or("—")).italics(),
-                    RichText::new(percent(view.probability())),
-                    RichText::new(forecast.resolve_by.date().to_string()),
-                ];
-                for text in cells {
-                    row.col(|ui| {
-                        ui.add(Label::new(text).truncate().selectable(false));
-                    });
-                }
-                row.col(|ui| {
-                    ui.add(
-                        Label::new(standing_text(ui, standing(&view, ctx.today))).selectable(false),
-                    );
-                });
-                row.col(|ui| {
-                    ui.add(Label::new(call_text(ui, view.call())).selectable(false));
-                });
+                forecast_row(&mut row, ctx, entry);
                 if row.response().clicked() {
-                    actions.push(Action::Select(Some(forecast.id.clone())));
+                    let id = ctx.ledger.view(entry).forecast.id.clone();
+                    actions.push(ViewChange::Select(Some(id)).into());
                 }
             });
         });
+}
+
+/// One forecast's cells.
+fn forecast_row(row: &mut egui_extras::TableRow, ctx: &ViewCtx, entry: usize) {
+    let view = ctx.ledger.view(entry);
+    let forecast = view.forecast;
+    let cells = [
+        RichText::new(forecast.made.to_string()),
+        RichText::new(view.author_name()),
+        RichText::new(&forecast.claim),
+        RichText::new(forecast.expression.as_deref().unwrap_or("—")).italics(),
+        RichText::new(percent(view.probability())),
+        RichText::new(forecast.resolve_by.date().to_string()),
+    ];
+    for text in cells {
+        row.col(|ui| {
+            ui.add(Label::new(text).truncate().selectable(false));
+        });
+    }
+    row.col(|ui| {
+        ui.add(Label::new(standing_text(ui, standing(&view, ctx.today))).selectable(false));
+    });
+    row.col(|ui| {
+        ui.add(Label::new(call_text(ui, view.call())).selectable(false));
+    });
 }
 
 /// ↑/↓ move the selection through the table when no text field has the keyboard.
@@ -138,5 +150,5 @@ fn keyboard_navigation(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
         None => 0,
     };
     let id = ctx.ledger.view(visible[next]).forecast.id.clone();
-    actions.push(Action::Select(Some(id)));
+    actions.push(ViewChange::Select(Some(id)).into());
 }

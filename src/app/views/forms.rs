@@ -1,88 +1,32 @@
-//! The form windows: add or edit a forecast (with the probability its words map to shown as
-//! you type, and forecaster autocomplete from the people registry), a new scenario, source
-//! or person, the delete confirmation and the open-folder window. Forms only collect text
-//! into their drafts (typing, picking from a list or an autocomplete suggestion); opening,
-//! saving and closing are actions. The library checks a draft, and its problems come back
-//! shown next to their fields.
+//! The form windows: add or edit a forecast, accept a candidate from an article, a new
+//! scenario, source or person; the delete confirmation and the open-folder window. Forms
+//! only collect text into their drafts (typing, picking from a list or an autocomplete
+//! suggestion); opening, saving and closing are actions. The library checks a draft, and
+//! its problems come back shown next to their fields.
 
 use std::path::{Path, PathBuf};
 
-use egui::{RichText, Ui};
+use egui::Ui;
 
-use super::ViewCtx;
-use super::detail::text_row;
-use crate::app::{Action, Settings};
-use crate::draft::{
-    FieldProblem, ForecastDraft, PersonDraft, ScenarioDraft, SourceDraft, people_matching,
-    preview_probability,
-};
+use super::context::ViewCtx;
+use super::fields::{fields, problems_of, scenario_choice, text_row};
+use super::forecast_form::{Additions, forecast_fields, save_buttons, with_suggested_id};
+use crate::app::action::{Action, SystemCommand, ViewChange, Write};
+use crate::app::settings::Settings;
+use crate::app::state::Form;
+use crate::draft::{FieldProblem, PersonDraft, ScenarioDraft, SourceDraft};
 use crate::intake::accept::Acceptance;
 
-/// An open form window: the draft as typed, and the problems the last save found. A form
-/// names its scenario file by path, not by position: a reload (a `git pull`, a new file)
-/// can shift the positions while the form is open.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Form {
-    Forecast {
-        file: PathBuf,
-        draft: ForecastDraft,
-        editing: Option<String>,
-        problems: Vec<FieldProblem>,
-    },
-    Scenario {
-        draft: ScenarioDraft,
-        problems: Vec<FieldProblem>,
-    },
-    Source {
-        file: PathBuf,
-        draft: SourceDraft,
-        problems: Vec<FieldProblem>,
-    },
-    Person {
-        draft: PersonDraft,
-        problems: Vec<FieldProblem>,
-    },
-    /// A candidate from an article being accepted: the forecast with the new person and
-    /// source it needs.
-    Accept {
-        file: PathBuf,
-        acceptance: Box<Acceptance>,
-        problems: Vec<FieldProblem>,
-    },
-}
-
-impl Form {
-    pub fn problems_mut(&mut self) -> &mut Vec<FieldProblem> {
-        match self {
-            Form::Forecast { problems, .. }
-            | Form::Scenario { problems, .. }
-            | Form::Source { problems, .. }
-            | Form::Person { problems, .. }
-            | Form::Accept { problems, .. } => problems,
-        }
-    }
-
-    fn problems(&self) -> &[FieldProblem] {
-        match self {
-            Form::Forecast { problems, .. }
-            | Form::Scenario { problems, .. }
-            | Form::Source { problems, .. }
-            | Form::Person { problems, .. }
-            | Form::Accept { problems, .. } => problems,
-        }
-    }
-
-    fn title(&self) -> &'static str {
-        match self {
-            Form::Forecast {
-                editing: Some(_), ..
-            } => "Edit forecast",
-            Form::Forecast { editing: None, .. } => "New forecast",
-            Form::Scenario { .. } => "New scenario",
-            Form::Source { .. } => "New source",
-            Form::Person { .. } => "New person",
-            Form::Accept { .. } => "New forecast from the article",
-        }
+fn title(form: &Form) -> &'static str {
+    match form {
+        Form::Forecast {
+            editing: Some(_), ..
+        } => "Edit forecast",
+        Form::Forecast { editing: None, .. } => "New forecast",
+        Form::Scenario { .. } => "New scenario",
+        Form::Source { .. } => "New source",
+        Form::Person { .. } => "New person",
+        Form::Accept { .. } => "New forecast from the article",
     }
 }
 
@@ -95,7 +39,7 @@ pub fn form_window(
     actions: &mut Vec<Action>,
 ) {
     let mut open = true;
-    egui::Window::new(form.title())
+    egui::Window::new(title(form))
         .open(&mut open)
         .collapsible(false)
         .default_width(560.0)
@@ -112,11 +56,16 @@ pub fn form_window(
                         ui, view, file, draft, editing, problems, &additions, actions,
                     );
                     if save_buttons(ui, editing, actions) {
-                        actions.push(Action::SaveForecast {
-                            file: file.clone(),
-                            draft: with_suggested_id(view, draft, editing),
-                            editing: editing.clone(),
-                        });
+                        let draft = with_suggested_id(view, draft, editing);
+                        let (file, editing) = (file.clone(), editing.clone());
+                        actions.push(
+                            Write::Forecast {
+                                file,
+                                draft,
+                                editing,
+                            }
+                            .into(),
+                        );
                     }
                 }
                 Form::Accept {
@@ -124,55 +73,70 @@ pub fn form_window(
                     acceptance,
                     problems,
                 } => accept_form(ui, view, file, acceptance, problems, actions),
-                Form::Scenario { draft, problems } => {
-                    fields(
-                        ui,
-                        "scenario-form",
-                        problems,
-                        [
-                            ("Id", "id", &mut draft.id, "short-lowercase-id"),
-                            ("Title", "title", &mut draft.title, "what is being watched"),
-                            (
-                                "Summary",
-                                "summary",
-                                &mut draft.summary,
-                                "one or two sentences",
-                            ),
-                            ("Tags", "tags", &mut draft.tags, "comma-separated"),
-                        ],
-                    );
-                    if ui.button("Create scenario").clicked() {
-                        actions.push(Action::SaveScenario(draft.clone()));
-                    }
-                }
+                Form::Scenario { draft, problems } => scenario_form(ui, draft, problems, actions),
                 Form::Source {
                     file,
                     draft,
                     problems,
-                } => {
-                    scenario_choice(ui, view, file, false);
-                    source_fields(ui, "source-form", draft, problems, SOURCE_FIELDS);
-                    if ui.button("Add source").clicked() {
-                        actions.push(Action::SaveSource {
-                            file: file.clone(),
-                            draft: draft.clone(),
-                        });
-                    }
-                }
+                } => source_form(ui, view, file, draft, problems, actions),
                 Form::Person { draft, problems } => {
                     person_fields(ui, "person-form", draft, problems, PERSON_FIELDS);
                     if ui.button("Add person").clicked() {
-                        actions.push(Action::SavePerson(draft.clone()));
+                        actions.push(Write::Person(draft.clone()).into());
                     }
                 }
             }
-            other_problems(ui, form.problems());
+            // Problems about fields a form does not show (moving a forecast between files).
+            problems_of(ui, form.problems(), "scenario");
             if ui.button("Cancel").clicked() {
-                actions.push(Action::CloseForm);
+                actions.push(ViewChange::CloseForm.into());
             }
         });
     if !open {
-        actions.push(Action::CloseForm);
+        actions.push(ViewChange::CloseForm.into());
+    }
+}
+
+fn scenario_form(
+    ui: &mut Ui,
+    draft: &mut ScenarioDraft,
+    problems: &[FieldProblem],
+    actions: &mut Vec<Action>,
+) {
+    fields(
+        ui,
+        "scenario-form",
+        problems,
+        [
+            ("Id", "id", &mut draft.id, "short-lowercase-id"),
+            ("Title", "title", &mut draft.title, "what is being watched"),
+            (
+                "Summary",
+                "summary",
+                &mut draft.summary,
+                "one or two sentences",
+            ),
+            ("Tags", "tags", &mut draft.tags, "comma-separated"),
+        ],
+    );
+    if ui.button("Create scenario").clicked() {
+        actions.push(Write::Scenario(draft.clone()).into());
+    }
+}
+
+fn source_form(
+    ui: &mut Ui,
+    view: &ViewCtx,
+    file: &mut PathBuf,
+    draft: &mut SourceDraft,
+    problems: &[FieldProblem],
+    actions: &mut Vec<Action>,
+) {
+    scenario_choice(ui, view, file, false);
+    source_fields(ui, "source-form", draft, problems, SOURCE_FIELDS);
+    if ui.button("Add source").clicked() {
+        let (file, draft) = (file.clone(), draft.clone());
+        actions.push(Write::Source { file, draft }.into());
     }
 }
 
@@ -337,310 +301,14 @@ fn accept_form(
             source: source.clone(),
             seed_text: seed_text.clone(),
         };
-        actions.push(Action::SaveAcceptance {
-            file: file.clone(),
-            acceptance: Box::new(acceptance),
-        });
-    }
-}
-
-/// The draft, with a suggested id when none was typed for a new forecast.
-fn with_suggested_id(
-    view: &ViewCtx,
-    draft: &ForecastDraft,
-    editing: &Option<String>,
-) -> ForecastDraft {
-    let mut draft = draft.clone();
-    if draft.id.trim().is_empty() && editing.is_none() {
-        draft.id = crate::draft::suggest_forecast_id(view.ledger, &draft.by, &draft.claim);
-    }
-    draft
-}
-
-/// A grid of labelled fields: (label, field name in the file format, value, hint).
-fn fields<const N: usize>(
-    ui: &mut Ui,
-    id: &str,
-    problems: &[FieldProblem],
-    rows: [(&str, &str, &mut String, &str); N],
-) {
-    egui::Grid::new(id).num_columns(2).show(ui, |ui| {
-        for (label, name, value, hint) in rows {
-            field(ui, label, value, hint, problems, name);
-        }
-    });
-}
-
-/// Problems about fields a form does not show (e.g. moving a forecast between files).
-fn other_problems(ui: &mut Ui, problems: &[FieldProblem]) {
-    for problem in problems.iter().filter(|p| p.field == "scenario") {
-        ui.colored_label(ui.visuals().error_fg_color, &problem.message);
-    }
-}
-
-/// A labelled field with the problems about it shown under it.
-fn field(
-    ui: &mut Ui,
-    label: &str,
-    value: &mut String,
-    hint: &str,
-    problems: &[FieldProblem],
-    name: &str,
-) {
-    text_row(ui, label, value, hint);
-    for problem in problems.iter().filter(|p| p.field == name) {
-        ui.label("");
-        ui.colored_label(ui.visuals().error_fg_color, &problem.message);
-        ui.end_row();
-    }
-}
-
-/// The scenario a form writes to, chosen by title; a file that left the folder while the
-/// form was open is named as gone (saving then says so, and keeps the form).
-fn scenario_choice(ui: &mut Ui, view: &ViewCtx, file: &mut PathBuf, locked: bool) {
-    let files = &view.ledger.files;
-    let current = view.ledger.scenario_file(file).map_or_else(
-        || format!("{} (no longer in the folder)", file.display()),
-        |f| f.scenario.title.clone(),
-    );
-    ui.add_enabled_ui(!locked, |ui| {
-        egui::ComboBox::from_label("Scenario")
-            .selected_text(current)
-            .width(360.0)
-            .show_ui(ui, |ui| {
-                for scenario_file in files {
-                    ui.selectable_value(
-                        file,
-                        scenario_file.path.clone(),
-                        &scenario_file.scenario.title,
-                    );
-                }
-            });
-    });
-}
-
-/// What the accept form adds with a forecast, which the forecast form may name though
-/// the folder does not hold them yet.
-#[derive(Default)]
-struct Additions {
-    /// A new source's id and how it is listed.
-    source: Option<(String, String)>,
-    /// A new person's id.
-    person: Option<String>,
-}
-
-/// "Add forecast" (or "Save changes" and "Delete…" when editing); whether save was clicked.
-fn save_buttons(ui: &mut Ui, editing: &Option<String>, actions: &mut Vec<Action>) -> bool {
-    ui.horizontal(|ui| {
-        let label = if editing.is_some() {
-            "Save changes"
-        } else {
-            "Add forecast"
-        };
-        let save = ui.button(label).clicked();
-        if let Some(id) = editing
-            && ui.button("Delete…").clicked()
-        {
-            actions.push(Action::AskDelete(id.clone()));
-        }
-        save
-    })
-    .inner
-}
-
-/// The forecast's fields (the accept form adds its own below them).
-#[allow(clippy::too_many_arguments)]
-fn forecast_fields(
-    ui: &mut Ui,
-    view: &ViewCtx,
-    file: &mut PathBuf,
-    draft: &mut ForecastDraft,
-    editing: &Option<String>,
-    problems: &[FieldProblem],
-    additions: &Additions,
-    actions: &mut Vec<Action>,
-) {
-    let new_source = additions.source.as_ref();
-    let ledger = view.ledger;
-    scenario_choice(ui, view, file, editing.is_some());
-    let sources = ledger
-        .scenario_file(file)
-        .map(|f| f.scenario.sources.as_slice())
-        .unwrap_or_default();
-    ui.horizontal(|ui| {
-        let current = sources
-            .iter()
-            .find(|s| s.id == draft.source)
-            .map(|s| format!("{} — {}", s.outlet, s.title))
-            .or_else(|| {
-                new_source
-                    .filter(|(id, _)| *id == draft.source)
-                    .map(|(_, label)| label.clone())
-            })
-            .unwrap_or_else(|| "choose a source".to_string());
-        egui::ComboBox::from_label("Source")
-            .selected_text(super::style::shorten(&current, 60))
-            .width(360.0)
-            .show_ui(ui, |ui| {
-                for source in sources {
-                    ui.selectable_value(
-                        &mut draft.source,
-                        source.id.clone(),
-                        format!("{} — {}", source.outlet, source.title),
-                    );
-                }
-                if let Some((id, label)) = new_source {
-                    ui.selectable_value(&mut draft.source, id.clone(), label);
-                }
-            });
-        if ui.small_button("New source…").clicked() {
-            actions.push(Action::NewSource);
-        }
-    });
-    for problem in problems.iter().filter(|p| p.field == "source") {
-        ui.colored_label(ui.visuals().error_fg_color, &problem.message);
-    }
-
-    egui::Grid::new("forecast-form")
-        .num_columns(2)
-        .spacing([8.0, 4.0])
-        .show(ui, |ui| {
-            field(
-                ui,
-                "Forecaster",
-                &mut draft.by,
-                "who made the claim (not the journalist)",
-                problems,
-                "by",
-            );
-            let known = ledger.person(&draft.by).is_some();
-            if additions.person.as_deref() == Some(draft.by.trim()) && !known {
-                ui.label("");
-                ui.weak("a new person (below)");
-                ui.end_row();
-            } else if !draft.by.trim().is_empty() && !known {
-                let matches = people_matching(ledger, &draft.by, 6);
-                ui.label("");
-                ui.horizontal_wrapped(|ui| {
-                    if matches.is_empty() {
-                        ui.weak("not in the registry:");
-                        if ui.small_button("New person…").clicked() {
-                            actions.push(Action::NewPerson);
-                        }
-                    }
-                    for person in matches {
-                        if ui
-                            .small_button(&person.name)
-                            .on_hover_text(&person.id)
-                            .clicked()
-                        {
-                            draft.by = person.id.clone();
-                        }
-                    }
-                });
-                ui.end_row();
+        actions.push(
+            Write::Acceptance {
+                file: file.clone(),
+                acceptance: Box::new(acceptance),
             }
-            field(ui, "Made", &mut draft.made, "YYYY-MM-DD", problems, "made");
-            field(
-                ui,
-                "Quote",
-                &mut draft.quote,
-                "the words, verbatim",
-                problems,
-                "quote",
-            );
-            field(
-                ui,
-                "Claim",
-                &mut draft.claim,
-                "a checkable proposition",
-                problems,
-                "claim",
-            );
-            field(
-                ui,
-                "Confidence words",
-                &mut draft.expression,
-                "e.g. most likely, never, less likely",
-                problems,
-                "expression",
-            );
-            field(
-                ui,
-                "Baseline",
-                &mut draft.baseline,
-                "optional: the level a comparative moves from, e.g. likely",
-                problems,
-                "baseline",
-            );
-            field(
-                ui,
-                "Probability",
-                &mut draft.probability,
-                "optional: 0.7 or 70%",
-                problems,
-                "probability",
-            );
-            let preview = preview_probability(
-                &ledger.phrases,
-                &draft.expression,
-                &draft.baseline,
-                &draft.probability,
-            );
-            ui.label("");
-            let text = match preview.value {
-                Some(value) => RichText::new(format!(
-                    "scored as {:.0}%{} — {}",
-                    value * 100.0,
-                    preview
-                        .range
-                        .map(|(l, h)| format!(" (range {:.0}–{:.0}%)", l * 100.0, h * 100.0))
-                        .unwrap_or_default(),
-                    preview.explanation
-                )),
-                None => RichText::new(&preview.explanation).color(ui.visuals().warn_fg_color),
-            };
-            ui.label(text);
-            ui.end_row();
-            field(
-                ui,
-                "Condition",
-                &mut draft.condition,
-                "optional: only judged if…",
-                problems,
-                "condition",
-            );
-            field(
-                ui,
-                "Resolve by",
-                &mut draft.resolve_by,
-                "YYYY-MM-DD",
-                problems,
-                "resolve_by",
-            );
-            ui.label("");
-            ui.checkbox(
-                &mut draft.resolve_by_stated,
-                "The forecaster stated this horizon",
-            );
-            ui.end_row();
-            field(
-                ui,
-                "Tags",
-                &mut draft.tags,
-                "comma-separated",
-                problems,
-                "tags",
-            );
-            field(
-                ui,
-                "Id",
-                &mut draft.id,
-                "leave empty for a suggested id",
-                problems,
-                "id",
-            );
-        });
+            .into(),
+        );
+    }
 }
 
 /// Asks before deleting forecast `id`.
@@ -652,7 +320,7 @@ pub fn delete_confirmation(
 ) {
     let Some(entry) = view.ledger.find(id) else {
         // Gone from the folder (a reload) while the question was open.
-        actions.push(Action::CancelDelete);
+        actions.push(ViewChange::CancelDelete.into());
         return;
     };
     let forecast = view.ledger.view(entry);
@@ -668,15 +336,17 @@ pub fn delete_confirmation(
         ));
         ui.horizontal(|ui| {
             if ui.button("Delete forecast").clicked() {
-                actions.push(Action::DeleteForecast(id.to_string()));
+                // The question closes whatever the write does.
+                actions.push(ViewChange::CancelDelete.into());
+                actions.push(Write::DeleteForecast(id.to_string()).into());
             }
             if ui.button("Keep it").clicked() {
-                actions.push(Action::CancelDelete);
+                actions.push(ViewChange::CancelDelete.into());
             }
         });
     });
     if modal.should_close() {
-        actions.push(Action::CancelDelete);
+        actions.push(ViewChange::CancelDelete.into());
     }
 }
 
@@ -714,7 +384,7 @@ pub fn open_folder_window(
                     chosen = Some(path.clone());
                 }
                 if ui.button("Browse…").clicked() {
-                    actions.push(Action::BrowseFolder);
+                    actions.push(SystemCommand::BrowseFolder.into());
                 }
             });
             if !settings.recent_folders.is_empty() {
@@ -728,9 +398,10 @@ pub fn open_folder_window(
             }
         });
     if let Some(folder) = chosen.filter(|f| !f.trim().is_empty()) {
-        actions.push(Action::OpenFolder(Path::new(folder.trim()).to_path_buf()));
+        let folder = Path::new(folder.trim()).to_path_buf();
+        actions.push(SystemCommand::OpenFolder(folder).into());
     }
     if !open {
-        actions.push(Action::CloseFolderWindow);
+        actions.push(ViewChange::CloseFolderWindow.into());
     }
 }

@@ -4,7 +4,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::app::Action;
+use crate::app::action::{Action, Effect, ViewChange};
 use crate::app::command::UiCommand;
 use crate::app::repository::{History, Repository, Snapshot};
 
@@ -122,15 +122,16 @@ pub fn commit_window(
                     .add_enabled(!message.trim().is_empty(), egui::Button::new("Commit"))
                     .clicked()
                 {
-                    actions.push(Action::Commit(message.clone()));
+                    actions.push(Effect::Commit(message.clone()).into());
+                    actions.push(ViewChange::CloseCommit.into());
                 }
                 if ui.button("Cancel").clicked() {
-                    actions.push(Action::CloseCommit);
+                    actions.push(ViewChange::CloseCommit.into());
                 }
             });
         });
     if !open {
-        actions.push(Action::CloseCommit);
+        actions.push(ViewChange::CloseCommit.into());
     }
 }
 

@@ -3,29 +3,32 @@
 
 use egui::{RichText, Ui};
 
-use super::ViewCtx;
-use crate::app::command::UiCommand;
-use crate::app::{Action, HindsightApp, Settings, Tab, Theme};
+use super::context::ViewCtx;
+use crate::app::action::{Action, Effect, SystemCommand, ViewChange};
+use crate::app::command::{Availability, UiCommand};
+use crate::app::session::Session;
+use crate::app::settings::{Settings, Theme};
+use crate::app::state::{Status, Tab};
 
-pub fn menu_bar(ui: &mut Ui, app: &HindsightApp, actions: &mut Vec<Action>) {
+pub fn menu_bar(ui: &mut Ui, now: Availability, settings: &Settings, actions: &mut Vec<Action>) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            UiCommand::OpenFolder.menu_item(ui, app, actions);
+            UiCommand::OpenFolder.menu_item(ui, now, actions);
             ui.menu_button("Recent folders", |ui| {
-                if app.settings.recent_folders.is_empty() {
+                if settings.recent_folders.is_empty() {
                     ui.weak("None yet");
                 }
-                for folder in &app.settings.recent_folders {
+                for folder in &settings.recent_folders {
                     if ui.button(folder.display().to_string()).clicked() {
-                        actions.push(Action::OpenFolder(folder.clone()));
+                        actions.push(SystemCommand::OpenFolder(folder.clone()).into());
                         ui.close();
                     }
                 }
             });
-            UiCommand::Reload.menu_item(ui, app, actions);
-            UiCommand::AddArticle.menu_item(ui, app, actions);
+            UiCommand::Reload.menu_item(ui, now, actions);
+            UiCommand::AddArticle.menu_item(ui, now, actions);
             ui.separator();
-            UiCommand::Quit.menu_item(ui, app, actions);
+            UiCommand::Quit.menu_item(ui, now, actions);
         });
         ui.menu_button("Edit", |ui| {
             for command in [
@@ -35,7 +38,7 @@ pub fn menu_bar(ui: &mut Ui, app: &HindsightApp, actions: &mut Vec<Action>) {
                 UiCommand::NewSource,
                 UiCommand::NewPerson,
             ] {
-                command.menu_item(ui, app, actions);
+                command.menu_item(ui, now, actions);
             }
         });
         ui.menu_button("View", |ui| {
@@ -44,20 +47,19 @@ pub fn menu_bar(ui: &mut Ui, app: &HindsightApp, actions: &mut Vec<Action>) {
                 (Theme::Light, "Light"),
                 (Theme::Dark, "Dark"),
             ] {
-                if ui.radio(app.settings.theme == theme, label).clicked() {
-                    actions.push(Action::SetTheme(theme));
+                if ui.radio(settings.theme == theme, label).clicked() {
+                    actions.push(SystemCommand::SetTheme(theme).into());
                     ui.close();
                 }
             }
         });
-        if app
+        if now
             .session
-            .as_ref()
             .is_some_and(|session| !session.repository.absent)
         {
             ui.menu_button("Git", |ui| {
                 for command in [UiCommand::Commit, UiCommand::Pull, UiCommand::Push] {
-                    command.menu_item(ui, app, actions);
+                    command.menu_item(ui, now, actions);
                 }
             });
         }
@@ -89,23 +91,24 @@ pub fn tabs(ui: &mut Ui, ctx: &ViewCtx, current: Tab, actions: &mut Vec<Action>)
                 RichText::new(label)
             };
             if ui.selectable_label(current == tab, text).clicked() {
-                actions.push(Action::ShowTab(tab));
+                actions.push(ViewChange::ShowTab(tab).into());
             }
         }
     });
 }
 
-pub fn status_bar(ui: &mut Ui, app: &HindsightApp) {
+/// The folder, how many forecasts it holds and shows, and the last message. `shown`: how
+/// many forecasts pass the filter.
+pub fn status_bar(ui: &mut Ui, session: Option<&Session>, shown: usize, status: &Status) {
     // Wrapped: a pull's report can be longer than the window is wide.
     ui.horizontal_wrapped(|ui| {
-        match &app.session {
+        match session {
             Some(session) => {
                 ui.weak(session.dir.display().to_string());
                 ui.separator();
                 ui.weak(format!(
-                    "{} forecasts · {} shown",
+                    "{} forecasts · {shown} shown",
                     session.ledger.entries.len(),
-                    app.derived.visible.len()
                 ));
                 if session.is_reloading() {
                     ui.separator();
@@ -117,12 +120,12 @@ pub fn status_bar(ui: &mut Ui, app: &HindsightApp) {
                 ui.weak("No folder open");
             }
         }
-        if !app.status.message.is_empty() {
+        if !status.message.is_empty() {
             ui.separator();
-            if app.status.is_error {
-                ui.colored_label(ui.visuals().error_fg_color, &app.status.message);
+            if status.is_error {
+                ui.colored_label(ui.visuals().error_fg_color, &status.message);
             } else {
-                ui.label(&app.status.message);
+                ui.label(&status.message);
             }
         }
     });
@@ -135,14 +138,14 @@ pub fn welcome(ui: &mut Ui, settings: &Settings, actions: &mut Vec<Action>) {
         ui.label("Hold pundits and analysts to account: open a folder of scenario files to begin.");
         ui.add_space(12.0);
         if ui.button("Open folder…").clicked() {
-            actions.push(Action::AskFolder);
+            actions.push(SystemCommand::AskFolder.into());
         }
         if !settings.recent_folders.is_empty() {
             ui.add_space(12.0);
             ui.label("Recent folders");
             for folder in &settings.recent_folders {
                 if ui.link(folder.display().to_string()).clicked() {
-                    actions.push(Action::OpenFolder(folder.clone()));
+                    actions.push(SystemCommand::OpenFolder(folder.clone()).into());
                 }
             }
         }
@@ -156,7 +159,7 @@ pub fn git_setup_offer(ui: &mut Ui, actions: &mut Vec<Action>) {
             "This folder is shared through git, but this clone merges ledger files line by line: two people adding forecasts to one file would get a conflict.",
         );
         if ui.button("Merge by record id").clicked() {
-            actions.push(Action::GitSetup);
+            actions.push(Effect::GitSetup.into());
         }
     });
 }

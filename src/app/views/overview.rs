@@ -4,9 +4,10 @@
 use egui::Ui;
 use egui_extras::{Column, TableBuilder};
 
-use super::ViewCtx;
+use super::context::ViewCtx;
 use super::style::{call_text, shorten, standing, standing_text};
-use crate::app::{Action, Tab};
+use crate::app::action::{Action, ViewChange};
+use crate::app::state::Tab;
 
 pub fn overview_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
     let overview = &ctx.derived.overview;
@@ -34,16 +35,15 @@ pub fn overview_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
                                 .on_hover_text(&scenario.id)
                                 .clicked()
                             {
-                                actions.push(Action::ShowTab(Tab::Forecasts));
-                                actions.push(Action::ShowOnly {
-                                    label: format!("scenario {}", scenario.title),
-                                    ids: ctx
-                                        .ledger
-                                        .forecasts()
-                                        .filter(|v| v.entry.file == scenario.file)
-                                        .map(|v| v.forecast.id.clone())
-                                        .collect(),
-                                });
+                                let ids = ctx
+                                    .ledger
+                                    .forecasts()
+                                    .filter(|v| v.entry.file == scenario.file)
+                                    .map(|v| v.forecast.id.clone())
+                                    .collect();
+                                let label = format!("scenario {}", scenario.title);
+                                actions.push(ViewChange::ShowTab(Tab::Forecasts).into());
+                                actions.push(ViewChange::ShowOnly { label, ids }.into());
                             }
                         });
                         let counts = scenario.counts;
@@ -72,7 +72,7 @@ pub fn overview_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
                 ui.label(format!("due {}", view.forecast.resolve_by.date()));
                 ui.weak(view.author_name());
                 if ui.link(shorten(&view.forecast.claim, 90)).clicked() {
-                    actions.push(Action::Select(Some(view.forecast.id.clone())));
+                    actions.push(ViewChange::Select(Some(view.forecast.id.clone())).into());
                 }
             });
         }
@@ -102,7 +102,7 @@ pub fn overview_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
                 ui.weak(view.author_name());
                 ui.label(call_text(ui, view.call()));
                 if ui.link(shorten(&view.forecast.claim, 90)).clicked() {
-                    actions.push(Action::Select(Some(view.forecast.id.clone())));
+                    actions.push(ViewChange::Select(Some(view.forecast.id.clone())).into());
                 }
             });
         }

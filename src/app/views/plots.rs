@@ -7,9 +7,9 @@ use egui_plot::{
     AxisHints, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoint, PlotUi, Points, Text,
 };
 
-use super::ViewCtx;
+use super::context::ViewCtx;
 use super::style::{percent, shorten};
-use crate::app::Action;
+use crate::app::action::{Action, ViewChange};
 use crate::score::CalibrationBin;
 
 /// How close (in points) the pointer must be to a marker to count as on it.
@@ -124,6 +124,7 @@ pub fn calibration_plot(
     height: f32,
     actions: &mut Vec<Action>,
 ) {
+    // The bins with forecasts in them, with their index among all the bins.
     let filled: Vec<(usize, &CalibrationBin)> = bins
         .iter()
         .enumerate()
@@ -138,22 +139,7 @@ pub fn calibration_plot(
             ]
         })
         .collect();
-    // Hover text is made for the one bin under the pointer, not for every bin every frame.
-    let hover_text = |point: usize| {
-        let (i, bin) = filled[point];
-        format!(
-            "{:.1}–{:.1}: {} forecast{}\nmean forecast {}, observed {} (95% CI {}–{})\n{}",
-            bin.lower,
-            bin.upper,
-            bin.count,
-            if bin.count == 1 { "" } else { "s" },
-            percent(bin.mean_forecast),
-            percent(bin.observed),
-            percent(bin.ci_low),
-            percent(bin.ci_high),
-            claims_list(ctx, members.get(i).map_or(&[], Vec::as_slice), 6)
-        )
-    };
+    let members_of = |i: usize| members.get(i).map_or(&[][..], Vec::as_slice);
     let accent = ui.visuals().selection.bg_fill;
     let text_color = ui.visuals().text_color();
     let response = fixed_plot(id)
@@ -169,9 +155,13 @@ pub fn calibration_plot(
         // Room below 0 and above 1 so markers on the edges and their counts are not clipped.
         .default_y_bounds(-0.06, 1.12)
         .label_formatter(|position| match position {
+            // Made for the one bin under the pointer, not for every bin every frame.
             HoverPosition::NearDataPoint {
                 plot_name, index, ..
-            } if *plot_name == "bins" && *index < filled.len() => Some(hover_text(*index)),
+            } if *plot_name == "bins" && *index < filled.len() => {
+                let (i, bin) = filled[*index];
+                Some(bin_label(ctx, bin, members_of(i)))
+            }
             _ => None,
         })
         .show(ui, |plot_ui| {
@@ -180,55 +170,74 @@ pub fn calibration_plot(
                     .style(LineStyle::dashed_loose())
                     .color(Color32::GRAY),
             );
-            for (_, bin) in &filled {
-                if let (Some(x), Some(low), Some(high)) =
-                    (bin.mean_forecast, bin.ci_low, bin.ci_high)
-                {
-                    plot_ui.line(
-                        Line::new("95% interval (Wilson)", vec![[x, low], [x, high]])
-                            .color(accent)
-                            .width(2.0)
-                            .allow_hover(false),
-                    );
-                }
-            }
-            plot_ui.points(
-                Points::new("bins", points.clone())
-                    .radius(6.0)
-                    .color(accent)
-                    .filled(true),
-            );
-            for ((_, bin), point) in filled.iter().zip(&points) {
-                plot_ui.text(
-                    // Unnamed: the counts label the points and need no legend entry.
-                    Text::new(
-                        "",
-                        PlotPoint::new(point[0], point[1] + 0.05),
-                        format!("n={}", bin.count),
-                    )
-                    .color(text_color),
-                );
-            }
+            bins_ui(plot_ui, &filled, &points, accent, text_color);
             clicked_point(plot_ui, &points)
         });
     name_chart(&response.response, "Calibration diagram");
     if let Some(point) = response.inner {
         let (bin_index, bin) = filled[point];
-        let ids = members
-            .get(bin_index)
-            .map(|entries| {
-                entries
-                    .iter()
-                    .map(|&e| ctx.ledger.view(e).forecast.id.clone())
-                    .collect()
-            })
-            .unwrap_or_default();
-        actions.push(Action::ShowOnly {
-            label: format!(
-                "calibration bin {:.1}–{:.1} ({} forecasts)",
-                bin.lower, bin.upper, bin.count
-            ),
-            ids,
-        });
+        let ids = members_of(bin_index)
+            .iter()
+            .map(|&e| ctx.ledger.view(e).forecast.id.clone())
+            .collect();
+        let label = format!(
+            "calibration bin {:.1}–{:.1} ({} forecasts)",
+            bin.lower, bin.upper, bin.count
+        );
+        actions.push(ViewChange::ShowOnly { label, ids }.into());
+    }
+}
+
+/// What a bin's marker says when hovered: its range and count, how it scored, and a few
+/// of its forecasts.
+fn bin_label(ctx: &ViewCtx, bin: &CalibrationBin, members: &[usize]) -> String {
+    format!(
+        "{:.1}–{:.1}: {} forecast{}\nmean forecast {}, observed {} (95% CI {}–{})\n{}",
+        bin.lower,
+        bin.upper,
+        bin.count,
+        if bin.count == 1 { "" } else { "s" },
+        percent(bin.mean_forecast),
+        percent(bin.observed),
+        percent(bin.ci_low),
+        percent(bin.ci_high),
+        claims_list(ctx, members, 6)
+    )
+}
+
+/// Each filled bin's interval, its marker at `points`, and its count above it.
+fn bins_ui(
+    plot_ui: &mut PlotUi,
+    filled: &[(usize, &CalibrationBin)],
+    points: &[[f64; 2]],
+    accent: Color32,
+    text_color: Color32,
+) {
+    for (_, bin) in filled {
+        if let (Some(x), Some(low), Some(high)) = (bin.mean_forecast, bin.ci_low, bin.ci_high) {
+            plot_ui.line(
+                Line::new("95% interval (Wilson)", vec![[x, low], [x, high]])
+                    .color(accent)
+                    .width(2.0)
+                    .allow_hover(false),
+            );
+        }
+    }
+    plot_ui.points(
+        Points::new("bins", points.to_vec())
+            .radius(6.0)
+            .color(accent)
+            .filled(true),
+    );
+    for ((_, bin), point) in filled.iter().zip(points) {
+        plot_ui.text(
+            // Unnamed: the counts label the points and need no legend entry.
+            Text::new(
+                "",
+                PlotPoint::new(point[0], point[1] + 0.05),
+                format!("n={}", bin.count),
+            )
+            .color(text_color),
+        );
     }
 }

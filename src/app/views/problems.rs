@@ -4,9 +4,10 @@
 
 use egui::{RichText, Ui};
 
-use super::ViewCtx;
-use super::dispute::{DisputeEdit, dispute_ui};
-use crate::app::Action;
+use super::context::ViewCtx;
+use super::dispute::dispute_ui;
+use crate::app::action::{Action, ViewChange};
+use crate::app::state::DisputeEdit;
 use crate::ledger::{Problem, Severity};
 
 /// `open_dispute`: the disputed record the detail panel shows (not shown twice).
@@ -104,7 +105,7 @@ fn disputes_ui(
         ui.separator();
         ui.horizontal(|ui| {
             if ui.link(RichText::new(&dispute.id).strong()).clicked() {
-                actions.push(Action::Select(Some(dispute.id.clone())));
+                actions.push(ViewChange::Select(Some(dispute.id.clone())).into());
             }
             ui.monospace(format!(
                 "{}:{}",

@@ -2,57 +2,23 @@
 //! Brier scores with bootstrap intervals as error bars, and the calibration diagram of
 //! everything the filter selects.
 
-use egui::{RichText, Ui};
+use egui::{Color32, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
-use egui_plot::{AxisHints, HoverPosition, Line, Points};
+use egui_plot::{AxisHints, HoverPosition, Line, PlotUi, Points};
 
-use super::ViewCtx;
+use super::context::ViewCtx;
 use super::phrase_chart::phrase_chart;
 use super::plots::{
     calibration_plot, clicked_point, fixed_plot, name_chart, probability_axis, row_grid, row_label,
 };
 use super::style::{percent, score, shorten};
-use crate::app::Action;
+use crate::app::action::{Action, ViewChange};
+use crate::app::leaderboard::{LeaderboardColumn, LeaderboardSort};
 use crate::report::{SMALL_SAMPLE, TrackRecord};
 use crate::score::{BOOTSTRAP_RESAMPLES, LOG_SCORE_CLIP};
 
 /// The Brier chart shows at most this many forecasters (the best-scored first).
 const CHART_ROWS: usize = 40;
-
-/// How the leaderboard is ordered (the order itself is computed with the derived data).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct LeaderboardSort {
-    pub column: LeaderboardColumn,
-    pub descending: bool,
-}
-
-impl LeaderboardSort {
-    /// A click on `column`'s header: sort by it, or reverse when it already sorts.
-    pub fn clicked(self, column: LeaderboardColumn) -> LeaderboardSort {
-        if self.column == column {
-            LeaderboardSort {
-                column,
-                descending: !self.descending,
-            }
-        } else {
-            LeaderboardSort {
-                column,
-                descending: false,
-            }
-        }
-    }
-}
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum LeaderboardColumn {
-    Name,
-    Resolved,
-    Scored,
-    #[default]
-    Brier,
-    LogScore,
-    HitRate,
-}
 
 pub fn track_records_ui(
     ui: &mut Ui,
@@ -133,6 +99,16 @@ pub fn track_records_ui(
     });
 }
 
+/// The leaderboard's columns: their titles and what a click on each sorts by.
+const COLUMNS: [(&str, LeaderboardColumn); 6] = [
+    ("Forecaster", LeaderboardColumn::Name),
+    ("Resolved", LeaderboardColumn::Resolved),
+    ("Scored", LeaderboardColumn::Scored),
+    ("Brier [95% CI]", LeaderboardColumn::Brier),
+    ("Log", LeaderboardColumn::LogScore),
+    ("Hit rate", LeaderboardColumn::HitRate),
+];
+
 fn leaderboard(
     ui: &mut Ui,
     records: &[&TrackRecord],
@@ -140,14 +116,6 @@ fn leaderboard(
     height: f32,
     actions: &mut Vec<Action>,
 ) {
-    let columns = [
-        ("Forecaster", LeaderboardColumn::Name),
-        ("Resolved", LeaderboardColumn::Resolved),
-        ("Scored", LeaderboardColumn::Scored),
-        ("Brier [95% CI]", LeaderboardColumn::Brier),
-        ("Log", LeaderboardColumn::LogScore),
-        ("Hit rate", LeaderboardColumn::HitRate),
-    ];
     TableBuilder::new(ui)
         .id_salt("leaderboard")
         .striped(true)
@@ -159,7 +127,7 @@ fn leaderboard(
         .columns(Column::auto().at_least(55.0), 2)
         .column(Column::auto().at_least(60.0))
         .header(24.0, |mut header| {
-            for (title, column) in columns {
+            for (title, column) in COLUMNS {
                 header.col(|ui| {
                     let arrow = match (sort.column == column, sort.descending) {
                         (true, false) => " ⏶",
@@ -174,7 +142,7 @@ fn leaderboard(
                         .on_hover_text(format!("Sort by {}", title.to_lowercase()))
                         .clicked();
                     if clicked {
-                        actions.push(Action::SortLeaderboard(column));
+                        actions.push(ViewChange::SortLeaderboard(column).into());
                     }
                 });
             }
@@ -186,63 +154,71 @@ fn leaderboard(
         .body(|body| {
             body.rows(22.0, records.len(), |mut row| {
                 let record = records[row.index()];
-                let small = record.small_sample;
-                row.col(|ui| {
-                    let name = if small && record.counts.scored > 0 {
-                        format!("{} ⚠", shorten(&record.name, 27))
-                    } else {
-                        shorten(&record.name, 30)
-                    };
-                    let link = ui.link(name);
-                    let link = if small {
-                        link.on_hover_text(format!(
-                            "Small sample: {} scored forecast{} — scores this uncertain say little",
-                            record.counts.scored,
-                            if record.counts.scored == 1 { "" } else { "s" }
-                        ))
-                    } else {
-                        link
-                    };
-                    if link.clicked() {
-                        actions.push(Action::ShowForecaster(record.name.clone()));
-                    }
-                });
-                let weak = |text: String| {
-                    if small {
-                        RichText::new(text).weak()
-                    } else {
-                        RichText::new(text)
-                    }
-                };
-                let brier = match (record.brier, record.brier_ci) {
-                    (Some(b), Some((low, high))) => format!("{b:.3} [{low:.2}–{high:.2}]"),
-                    (Some(b), None) => format!("{b:.3}"),
-                    _ => "—".to_string(),
-                };
-                let hit = match record.hit_rate {
-                    Some(rate) => {
-                        format!("{:.0}% ({}/{})", rate * 100.0, record.hits, record.decided)
-                    }
-                    None => "—".to_string(),
-                };
-                for text in [
-                    record.counts.resolved.to_string(),
-                    record.counts.scored.to_string(),
-                    brier,
-                    score(record.log_score),
-                    hit,
-                ] {
-                    row.col(|ui| {
-                        ui.label(weak(text));
-                    });
-                }
-                row.col(|ui| {
-                    ui.label(weak(record.place())).on_hover_text(
-                        "Place by Brier score; in brackets, the best and worst place with every phrase read at the low end of its range, as the table says, and at the high end",
-                    );
-                });
+                row.col(|ui| forecaster_cell(ui, record, actions));
+                record_cells(&mut row, record);
             });
         });
+}
+
+/// The forecaster's name, a link to their page; a small sample is marked and says so.
+fn forecaster_cell(ui: &mut Ui, record: &TrackRecord, actions: &mut Vec<Action>) {
+    let small = record.small_sample;
+    let name = if small && record.counts.scored > 0 {
+        format!("{} ⚠", shorten(&record.name, 27))
+    } else {
+        shorten(&record.name, 30)
+    };
+    let link = ui.link(name);
+    let link = if small {
+        link.on_hover_text(format!(
+            "Small sample: {} scored forecast{} — scores this uncertain say little",
+            record.counts.scored,
+            if record.counts.scored == 1 { "" } else { "s" }
+        ))
+    } else {
+        link
+    };
+    if link.clicked() {
+        actions.push(ViewChange::ShowForecaster(record.name.clone()).into());
+    }
+}
+
+/// A forecaster's counts, scores and place, weak for a small sample.
+fn record_cells(row: &mut egui_extras::TableRow, record: &TrackRecord) {
+    let weak = |text: String| {
+        if record.small_sample {
+            RichText::new(text).weak()
+        } else {
+            RichText::new(text)
+        }
+    };
+    let brier = match (record.brier, record.brier_ci) {
+        (Some(b), Some((low, high))) => format!("{b:.3} [{low:.2}–{high:.2}]"),
+        (Some(b), None) => format!("{b:.3}"),
+        _ => "—".to_string(),
+    };
+    let hit = match record.hit_rate {
+        Some(rate) => {
+            format!("{:.0}% ({}/{})", rate * 100.0, record.hits, record.decided)
+        }
+        None => "—".to_string(),
+    };
+    for text in [
+        record.counts.resolved.to_string(),
+        record.counts.scored.to_string(),
+        brier,
+        score(record.log_score),
+        hit,
+    ] {
+        row.col(|ui| {
+            ui.label(weak(text));
+        });
+    }
+    row.col(|ui| {
+        ui.label(weak(record.place())).on_hover_text(
+            "Place by Brier score; in brackets, the best and worst place with every phrase read at the low end of its range, as the table says, and at the high end",
+        );
+    });
 }
 
 /// Each scored forecaster's Brier score as a point with its interval as an error bar;
@@ -261,32 +237,6 @@ fn brier_chart(ui: &mut Ui, scored: &[&TrackRecord], height: f32, actions: &mut 
         .enumerate()
         .map(|(i, r)| [r.brier.unwrap_or_default(), top - i as f64])
         .collect();
-    // Hover text is made for the one point under the pointer, not for every point every frame.
-    let label = |record: &TrackRecord| {
-        format!(
-            "{}\nBrier {}{}{}\n{} scored{}",
-            record.name,
-            score(record.brier),
-            record
-                .brier_ci
-                .map(|(l, h)| format!(" (95% CI {l:.2}–{h:.2})"))
-                .unwrap_or_else(|| " (no interval from one forecast)".into()),
-            record
-                .readings
-                .brier_phrase_range
-                .filter(|(best, worst)| worst > best)
-                .map(|(best, worst)| format!(
-                    "\nread through the phrase ranges: {best:.3}–{worst:.3}"
-                ))
-                .unwrap_or_default(),
-            record.counts.scored,
-            if record.small_sample {
-                " — small sample"
-            } else {
-                ""
-            }
-        )
-    };
     let names: Vec<String> = scored.iter().map(|r| shorten(&r.name, 22)).collect();
     let accent = ui.visuals().selection.bg_fill;
     let phrase_colour = ui.visuals().text_color().gamma_multiply(0.7);
@@ -303,7 +253,8 @@ fn brier_chart(ui: &mut Ui, scored: &[&TrackRecord], height: f32, actions: &mut 
         .label_formatter(|position| match position {
             HoverPosition::NearDataPoint {
                 plot_name, index, ..
-            } if *plot_name == "forecasters" => scored.get(*index).map(|r| label(r)),
+            // Made for the one point under the pointer, not for every point every frame.
+            } if *plot_name == "forecasters" => scored.get(*index).map(|r| forecaster_label(r)),
             _ => None,
         })
         .show(ui, |plot_ui| {
@@ -314,26 +265,7 @@ fn brier_chart(ui: &mut Ui, scored: &[&TrackRecord], height: f32, actions: &mut 
                     .allow_hover(false),
             );
             for (record, point) in scored.iter().zip(&points) {
-                if let Some((low, high)) = record.brier_ci {
-                    plot_ui.line(
-                        Line::new("95% interval", vec![[low, point[1]], [high, point[1]]])
-                            .color(accent)
-                            .width(2.0)
-                            .allow_hover(false),
-                    );
-                }
-                // Thinner, just below: the scores the phrase table's ranges allow.
-                if let Some((best, worst)) = record.readings.brier_phrase_range
-                    && worst > best
-                {
-                    let y = point[1] - 0.25;
-                    plot_ui.line(
-                        Line::new("phrase readings", vec![[best, y], [worst, y]])
-                            .color(phrase_colour)
-                            .width(1.0)
-                            .allow_hover(false),
-                    );
-                }
+                intervals_ui(plot_ui, record, point[1], accent, phrase_colour);
             }
             plot_ui.points(
                 Points::new("forecasters", points.clone())
@@ -345,9 +277,64 @@ fn brier_chart(ui: &mut Ui, scored: &[&TrackRecord], height: f32, actions: &mut 
         });
     name_chart(&response.response, "Brier score by forecaster");
     if let Some(index) = response.inner {
-        actions.push(Action::ShowForecaster(scored[index].name.clone()));
+        actions.push(ViewChange::ShowForecaster(scored[index].name.clone()).into());
     }
     if hidden > 0 {
         ui.weak(format!("{hidden} more forecasters in the table"));
+    }
+}
+
+/// What a forecaster's point says when hovered.
+fn forecaster_label(record: &TrackRecord) -> String {
+    format!(
+        "{}\nBrier {}{}{}\n{} scored{}",
+        record.name,
+        score(record.brier),
+        record
+            .brier_ci
+            .map(|(l, h)| format!(" (95% CI {l:.2}–{h:.2})"))
+            .unwrap_or_else(|| " (no interval from one forecast)".into()),
+        record
+            .readings
+            .brier_phrase_range
+            .filter(|(best, worst)| worst > best)
+            .map(|(best, worst)| format!("\nread through the phrase ranges: {best:.3}–{worst:.3}"))
+            .unwrap_or_default(),
+        record.counts.scored,
+        if record.small_sample {
+            " — small sample"
+        } else {
+            ""
+        }
+    )
+}
+
+/// A forecaster's 95% interval on their row at height `y`, and, thinner just below, the
+/// scores the phrase table's ranges allow.
+fn intervals_ui(
+    plot_ui: &mut PlotUi,
+    record: &TrackRecord,
+    y: f64,
+    accent: Color32,
+    phrase_colour: Color32,
+) {
+    if let Some((low, high)) = record.brier_ci {
+        plot_ui.line(
+            Line::new("95% interval", vec![[low, y], [high, y]])
+                .color(accent)
+                .width(2.0)
+                .allow_hover(false),
+        );
+    }
+    if let Some((best, worst)) = record.readings.brier_phrase_range
+        && worst > best
+    {
+        let y = y - 0.25;
+        plot_ui.line(
+            Line::new("phrase readings", vec![[best, y], [worst, y]])
+                .color(phrase_colour)
+                .width(1.0)
+                .allow_hover(false),
+        );
     }
 }

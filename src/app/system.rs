@@ -1,0 +1,112 @@
+//! Running a [`SystemCommand`]: what needs the rest of the app — the open folder, the
+//! system's file dialog, work in the background, a form filled in from the ledger, the
+//! window's theme, quitting.
+
+use super::action::SystemCommand;
+use super::background::Task;
+use super::hindsight_app::HindsightApp;
+use super::prefill;
+use super::state::{ArticleView, Form};
+
+/// Where an article to read comes from.
+enum ArticleInput {
+    /// A file or an http(s) URL.
+    At(String),
+    Pasted(String),
+}
+
+impl HindsightApp {
+    pub(super) fn run_system(&mut self, command: SystemCommand, ctx: &egui::Context) {
+        match command {
+            SystemCommand::AskFolder => {
+                let current = self.session.as_ref().map(|s| s.dir.display().to_string());
+                self.ui.open_folder = Some(current.unwrap_or_default());
+            }
+            SystemCommand::BrowseFolder => match rfd::FileDialog::new().pick_folder() {
+                Some(folder) => self.run_system(SystemCommand::OpenFolder(folder), ctx),
+                None => self.info("No folder chosen (or no file dialog available): type its path"),
+            },
+            SystemCommand::OpenFolder(folder) => {
+                self.ui.open_folder = None;
+                self.open_folder(&folder, ctx);
+            }
+            SystemCommand::Reload => {
+                self.reload(ctx);
+                self.info("Reloaded");
+            }
+            SystemCommand::ReadArticle(location) => {
+                self.read_article(ArticleInput::At(location), ctx)
+            }
+            SystemCommand::ReadPastedArticle(text) => {
+                self.read_article(ArticleInput::Pasted(text), ctx)
+            }
+            SystemCommand::NewForecast => self.open_form(|app, ledger| {
+                prefill::new_forecast(ledger, app.ui.selected.as_deref(), app.today()).map(Some)
+            }),
+            SystemCommand::EditForecast(id) => {
+                self.open_form(|_, ledger| Ok(prefill::edit_forecast(ledger, &id)))
+            }
+            SystemCommand::NewSource => self.open_form(|app, ledger| {
+                prefill::new_source(ledger, app.ui.selected.as_deref()).map(Some)
+            }),
+            SystemCommand::AcceptCandidate(index) => self.open_form(|app, ledger| {
+                let Some(article) = &app.ui.article else {
+                    return Ok(None);
+                };
+                let selected = app.ui.selected.as_deref();
+                prefill::accept_candidate(ledger, article, index, selected, app.today()).transpose()
+            }),
+            SystemCommand::SetTheme(theme) => {
+                self.settings.theme = theme;
+                ctx.set_theme(theme.preference());
+            }
+            SystemCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    /// Opens the form `fill` makes from the ledger, or says why there is none to open.
+    fn open_form(
+        &mut self,
+        fill: impl FnOnce(&HindsightApp, &crate::ledger::Ledger) -> Result<Option<Form>, &'static str>,
+    ) {
+        let Some(ledger) = self.ledger() else { return };
+        match fill(self, ledger) {
+            Ok(Some(form)) => self.ui.form = Some(form),
+            Ok(None) => {}
+            Err(error) => self.error(error),
+        }
+    }
+
+    /// Reads an article (a URL is fetched) and finds its candidates, in the background.
+    fn read_article(&mut self, input: ArticleInput, ctx: &egui::Context) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let ledger = session.ledger.clone();
+        self.reading = Some(Task::spawn(ctx, move || {
+            let (location, origin, article) = match input {
+                ArticleInput::At(location) => {
+                    let article = crate::intake::read_article(&ledger, &location, None)
+                        .map_err(|error| error.to_string())?;
+                    (location.clone(), Some(location), article)
+                }
+                ArticleInput::Pasted(text) => (
+                    "the pasted text".to_string(),
+                    None,
+                    crate::intake::article::from_text(text),
+                ),
+            };
+            let candidates = crate::intake::candidates(&article, &ledger);
+            Ok(ArticleView {
+                dismissed: vec![false; candidates.len()],
+                location,
+                origin,
+                article,
+                candidates,
+                selected: 0,
+                scroll_to_selected: false,
+                generation: 0,
+            })
+        }));
+    }
+}

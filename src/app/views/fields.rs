@@ -1,0 +1,95 @@
+//! Labelled text fields and the problems found in them, shared by the form windows, the
+//! verdict form and the open-folder window: a field's label names it for screen readers
+//! and tests, and a problem is shown under the field it is about.
+
+use std::path::PathBuf;
+
+use egui::Ui;
+
+use super::context::ViewCtx;
+use crate::draft::FieldProblem;
+
+/// A labelled single-line field in a two-column grid (the label names the field for
+/// screen readers and tests).
+pub fn text_row(ui: &mut Ui, label: &str, value: &mut String, hint: &str) -> egui::Response {
+    let label = ui.label(label);
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(value)
+                .hint_text(hint)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    ui.end_row();
+    response
+}
+
+/// One row of a form: (label, field name in the file format, value, hint).
+pub type FieldRow<'a> = (&'a str, &'a str, &'a mut String, &'a str);
+
+/// A grid of labelled fields.
+pub fn fields<const N: usize>(
+    ui: &mut Ui,
+    id: &str,
+    problems: &[FieldProblem],
+    rows: [FieldRow; N],
+) {
+    egui::Grid::new(id)
+        .num_columns(2)
+        .show(ui, |ui| field_rows(ui, problems, rows));
+}
+
+/// Labelled fields in a grid already open.
+pub fn field_rows<const N: usize>(ui: &mut Ui, problems: &[FieldProblem], rows: [FieldRow; N]) {
+    for (label, name, value, hint) in rows {
+        field(ui, label, value, hint, problems, name);
+    }
+}
+
+/// A labelled field with the problems about it shown under it.
+pub fn field(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    hint: &str,
+    problems: &[FieldProblem],
+    name: &str,
+) {
+    text_row(ui, label, value, hint);
+    for problem in problems.iter().filter(|p| p.field == name) {
+        ui.label("");
+        ui.colored_label(ui.visuals().error_fg_color, &problem.message);
+        ui.end_row();
+    }
+}
+
+/// The problems about field `name`, outside a grid.
+pub fn problems_of(ui: &mut Ui, problems: &[FieldProblem], name: &str) {
+    for problem in problems.iter().filter(|p| p.field == name) {
+        ui.colored_label(ui.visuals().error_fg_color, &problem.message);
+    }
+}
+
+/// The scenario a form writes to, chosen by title; a file that left the folder while the
+/// form was open is named as gone (saving then says so, and keeps the form).
+pub fn scenario_choice(ui: &mut Ui, view: &ViewCtx, file: &mut PathBuf, locked: bool) {
+    let files = &view.ledger.files;
+    let current = view.ledger.scenario_file(file).map_or_else(
+        || format!("{} (no longer in the folder)", file.display()),
+        |f| f.scenario.title.clone(),
+    );
+    ui.add_enabled_ui(!locked, |ui| {
+        egui::ComboBox::from_label("Scenario")
+            .selected_text(current)
+            .width(360.0)
+            .show_ui(ui, |ui| {
+                for scenario_file in files {
+                    ui.selectable_value(
+                        file,
+                        scenario_file.path.clone(),
+                        &scenario_file.scenario.title,
+                    );
+                }
+            });
+    });
+}
