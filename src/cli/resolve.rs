@@ -10,7 +10,8 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::Args;
 
-use super::{CliError, CliResult, FolderArg, load, load_holding};
+use super::error::{CliError, CliResult};
+use super::folder::{FolderArg, load, load_holding};
 use crate::ledger::edit::{Change, edit_forecast, verdict_facets};
 use crate::ledger::{EditError, Ledger, Outcome, Resolution, Verdict};
 use crate::terminal::{escape_controls, escape_path};

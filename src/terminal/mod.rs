@@ -1,0 +1,13 @@
+//! What the command line shows on a terminal, short of printing it: data with its control
+//! characters made visible ([`escape`]), and plain-text tables ([`table`]) whose cells are
+//! numbers and text cut to fit ([`cells`]). The callers write what these return.
+
+mod cells;
+mod escape;
+mod table;
+
+pub use cells::{interval, number, short_probability, truncate};
+pub use escape::{
+    escape_controls, escape_controls_keep_lines, escape_path, is_bidi_control, is_unprintable,
+};
+pub use table::Table;
