@@ -211,17 +211,12 @@ fn cli_error(error: EditError) -> CliError {
     }
 }
 
+/// Who judged a verdict `--by` does not name: `$HINDSIGHT_JUDGE`, else git's `user.name`.
 fn default_judge(dir: &Path) -> Option<String> {
     if let Ok(judge) = std::env::var("HINDSIGHT_JUDGE")
         && !judge.trim().is_empty()
     {
         return Some(judge);
     }
-    let output = std::process::Command::new("git")
-        .args(["config", "user.name"])
-        .current_dir(dir)
-        .output()
-        .ok()?;
-    let name = String::from_utf8(output.stdout).ok()?.trim().to_string();
-    (output.status.success() && !name.is_empty()).then_some(name)
+    crate::git::user_name(dir)
 }
