@@ -1,6 +1,8 @@
-//! What the command line shows on a terminal, short of printing it: data with its control
-//! characters made visible ([`escape`]), and plain-text tables ([`table`]) whose cells are
-//! numbers and text cut to fit ([`cells`]). The callers write what these return.
+//! What the command line shows on a terminal, short of printing it. Data never drives the
+//! terminal: text from a scenario folder is shown with its control characters made
+//! visible ([`escape_controls`]; why, in `escape`), in tables too ([`Table`]), whose cells
+//! are numbers and text cut to fit ([`number`], [`truncate`]). The callers write what
+//! these return.
 
 mod cells;
 mod escape;
