@@ -3,7 +3,7 @@
 
 use crate::common;
 
-use common::TempLedger;
+use common::{TempLedger, resolve};
 
 /// A valid scenario file; each case below breaks one thing in it. Line numbers in the
 /// assertions refer to this layout.
@@ -400,7 +400,7 @@ fn a_broken_people_file_is_reported_and_scenarios_still_load() {
 
 /// Resolves `x1`, which must succeed; the text of its file (`path`) after.
 fn resolve_x1(ledger: &TempLedger, path: &std::path::Path) -> String {
-    let run = ledger.run(&["resolve", "x1", "true", "--on", "2022-06-01", "--by", "T"]);
+    let run = resolve(&ledger.scenarios(), "x1", "true", "2022-06-01", "T", &[]);
     assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
     std::fs::read_to_string(path).unwrap()
 }

@@ -7,6 +7,7 @@
 use crate::common;
 
 use common::TempLedger;
+use common::numbers::assert_close;
 use hindsight::ledger::{Ledger, ProbabilityOrigin};
 
 const PEOPLE: &str = r#"People(
@@ -76,10 +77,6 @@ fn probability(ledger: &Ledger, id: &str) -> hindsight::ledger::EffectiveProbabi
     view.entry.probability.clone().expect("a probability")
 }
 
-fn assert_close(actual: f64, expected: f64) {
-    assert!((actual - expected).abs() < 1e-9, "{actual} != {expected}");
-}
-
 #[test]
 fn a_comparative_moves_from_the_baseline_the_text_gives() {
     let folder = ledger_with(&[
@@ -92,7 +89,7 @@ fn a_comparative_moves_from_the_baseline_the_text_gives() {
 
     // 0.7 + 0.3 × (1 − 0.7); the range ends alike: 0.6 → 0.72, 0.75 → 0.825.
     let more = probability(&ledger, "f0");
-    assert_close(more.value, 0.79);
+    assert_close(more.value, 0.79, "more");
     let ProbabilityOrigin::Phrase {
         phrase,
         range,
@@ -105,8 +102,8 @@ fn a_comparative_moves_from_the_baseline_the_text_gives() {
     assert_eq!(phrase, "even more likely");
     assert_eq!(baseline, &Some(("likely".to_string(), 0.7)));
     let (low, high) = range.unwrap();
-    assert_close(low, 0.72);
-    assert_close(high, 0.825);
+    assert_close(low, 0.72, "low");
+    assert_close(high, 0.825, "high");
     assert_eq!(
         more.baseline_explanation().as_deref(),
         Some("even more likely than 'likely' (70%) ➡ 79%")
@@ -114,7 +111,7 @@ fn a_comparative_moves_from_the_baseline_the_text_gives() {
 
     // 0.7 × 0.2; the range 0.1 → 0.07, 0.25 → 0.175.
     let less = probability(&ledger, "f1");
-    assert_close(less.value, 0.14);
+    assert_close(less.value, 0.14, "less");
     assert!(less.value < 0.2, "below 'unlikely' itself");
     assert_eq!(
         less.baseline_explanation().as_deref(),
@@ -123,7 +120,7 @@ fn a_comparative_moves_from_the_baseline_the_text_gives() {
 
     // Without a baseline a comparative is still the table's lean from an even chance.
     let lean = probability(&ledger, "f2");
-    assert_close(lean.value, 0.65);
+    assert_close(lean.value, 0.65, "lean");
     assert_eq!(lean.baseline_explanation(), None);
 
     // What the command line lists and scores is the moved figure.
@@ -165,16 +162,16 @@ fn the_step_and_the_baseline_come_from_the_folders_table_when_it_overrides_them(
     assert!(ledger.problems.is_empty(), "{:?}", ledger.problems);
     // "more likely" at 0.6 moves an even chance 20% of the way to 1: 0.75 + 0.2 × 0.25.
     let more = probability(&ledger, "f0");
-    assert_close(more.value, 0.8);
+    assert_close(more.value, 0.8, "more");
     let ProbabilityOrigin::Phrase { range, .. } = more.origin else {
         panic!()
     };
     let (low, high) = range.unwrap();
-    assert_close(low, 0.68);
-    assert_close(high, 0.88);
+    assert_close(low, 0.68, "low");
+    assert_close(high, 0.88, "high");
     // The built-in "less likely" (0.35) from the folder's "tiny chance" (0.1), which has no range.
     let less = probability(&ledger, "f1");
-    assert_close(less.value, 0.07);
+    assert_close(less.value, 0.07, "less");
     let ProbabilityOrigin::Phrase { range, .. } = less.origin else {
         panic!()
     };
@@ -237,8 +234,8 @@ fn a_baseline_that_changes_nothing_is_a_warning() {
         "{messages:#?}"
     );
     // The figures are what they would be without it.
-    assert_close(probability(&ledger, "f0").value, 0.4);
-    assert_close(probability(&ledger, "f1").value, 0.8);
+    assert_close(probability(&ledger, "f0").value, 0.4, "f0");
+    assert_close(probability(&ledger, "f1").value, 0.8, "f1");
 
     assert_eq!(folder.run(&["check"]).status, 0);
     assert_eq!(folder.run(&["check", "--deny-warnings"]).status, 1);
@@ -262,5 +259,5 @@ fn fmt_writes_the_baseline_right_after_the_expression_and_keeps_it() {
     let ledger = folder.load();
     let view = ledger.view(ledger.find("f0").unwrap());
     assert_eq!(view.forecast.baseline.as_deref(), Some("likely"));
-    assert_close(probability(&ledger, "f0").value, 0.79);
+    assert_close(probability(&ledger, "f0").value, 0.79, "f0");
 }

@@ -3,6 +3,7 @@
 
 use crate::common;
 
+use common::numbers::assert_json_close;
 use common::{TempLedger, block_lines, changed_line_range, hindsight};
 use serde_json::Value;
 
@@ -13,13 +14,6 @@ fn find<'a>(items: &'a Value, key: &str, value: &str) -> &'a Value {
         .iter()
         .find(|item| item[key] == value)
         .unwrap_or_else(|| panic!("no {key} = {value} in {items:#}"))
-}
-
-fn close(value: &Value, expected: f64) {
-    let actual = value
-        .as_f64()
-        .unwrap_or_else(|| panic!("{value} is not a number"));
-    assert!((actual - expected).abs() < 1e-9, "{actual} != {expected}");
 }
 
 #[test]
@@ -83,7 +77,7 @@ fn list_json_carries_every_documented_field() {
         "Consumer prices rise between March and 21 June 2022."
     );
     assert_eq!(ada["expression"], "most likely");
-    close(&ada["probability"], 0.8);
+    assert_json_close(&ada["probability"], 0.8);
     assert_eq!(ada["resolve_by"], "2022-06-21");
     assert_eq!(ada["outcome"], "true");
     assert_eq!(ada["resolved_on"], "2022-06-30");
@@ -92,16 +86,16 @@ fn list_json_carries_every_documented_field() {
     // An alias resolves to the canonical name; an explicit probability wins over the words.
     let toqaev = find(&list, "id", "toqaev-reform-passes");
     assert_eq!(toqaev["author"], "Kassym-Jomart Tokayev");
-    close(&toqaev["probability"], 0.9);
+    assert_json_close(&toqaev["probability"], 0.9);
     assert_eq!(toqaev["probability_source"], "explicit");
     assert_eq!(toqaev["outcome"], "partly");
 
     // The folder's phrases.ron overrides and extends the built-in table.
-    close(
+    assert_json_close(
         &find(&list, "id", "analysts-likely-unrest")["probability"],
         0.75,
     );
-    close(&find(&list, "id", "tokayev-clear")["probability"], 0.95);
+    assert_json_close(&find(&list, "id", "tokayev-clear")["probability"], 0.95);
 
     let open = find(&list, "id", "bo-minister-resigns");
     assert_eq!(open["outcome"], Value::Null);
@@ -205,10 +199,10 @@ fn report_json_scores_match_hand_computed_values() {
     assert_eq!(ada["forecasts"], 3);
     assert_eq!(ada["resolved"], 3);
     assert_eq!(ada["scored"], 3);
-    close(&ada["brier"], 0.57 / 3.0);
+    assert_json_close(&ada["brier"], 0.57 / 3.0);
     // −(ln 0.8 + ln 0.8 + ln 0.3) / 3
-    close(&ada["log_score"], -(0.8f64.ln() * 2.0 + 0.3f64.ln()) / 3.0);
-    close(&ada["hit_rate"], 2.0 / 3.0);
+    assert_json_close(&ada["log_score"], -(0.8f64.ln() * 2.0 + 0.3f64.ln()) / 3.0);
+    assert_json_close(&ada["hit_rate"], 2.0 / 3.0);
     let ci = ada["brier_ci"].as_array().unwrap();
     assert_eq!(ci.len(), 2);
     assert!(ci[0].as_f64().unwrap() <= ci[1].as_f64().unwrap());
@@ -227,8 +221,8 @@ fn report_json_scores_match_hand_computed_values() {
         (bo["pending"].clone(), bo["overdue"].clone()),
         (1.into(), 1.into())
     );
-    close(&bo["brier"], 0.0);
-    close(&bo["log_score"], -(0.99f64.ln()));
+    assert_json_close(&bo["brier"], 0.0);
+    assert_json_close(&bo["log_score"], -(0.99f64.ln()));
     assert_eq!(bo["brier_ci"], Value::Null, "no interval from one forecast");
 
     // Tokayev: one partly (not scored), one open. Nothing to score is null, never 0.
@@ -240,21 +234,21 @@ fn report_json_scores_match_hand_computed_values() {
     }
 
     // All four scored forecasts: errors 0.04, 0, 0.04, 0.49.
-    close(&report["overall"]["brier"], 0.57 / 4.0);
-    close(&report["overall"]["hit_rate"], 0.75);
+    assert_json_close(&report["overall"]["brier"], 0.57 / 4.0);
+    assert_json_close(&report["overall"]["hit_rate"], 0.75);
 
     let bins = report["calibration"].as_array().unwrap();
     assert_eq!(bins.len(), 10, "empty bins are present");
     let counts: Vec<u64> = bins.iter().map(|b| b["count"].as_u64().unwrap()).collect();
     // 0.0 → bin 0; 0.2 and 0.3 sit on edges and fall in the lower bin; 0.8 → 0.7–0.8.
     assert_eq!(counts, [1, 1, 1, 0, 0, 0, 0, 1, 0, 0]);
-    close(&bins[2]["observed"], 1.0);
-    close(&bins[2]["lower"], 0.2);
+    assert_json_close(&bins[2]["observed"], 1.0);
+    assert_json_close(&bins[2]["lower"], 0.2);
     assert_eq!(bins[4]["observed"], Value::Null);
     assert_eq!(bins[4]["ci_low"], Value::Null);
     // Wilson 95% for 1 of 1: centre (1 + 1.96²/2)/(1 + 1.96²), half-width 1.96·sqrt(1.96²/4)/(1 + 1.96²).
     let z2 = 1.96f64 * 1.96;
-    close(
+    assert_json_close(
         &bins[2]["ci_low"],
         (1.0 + z2 / 2.0 - 1.96 * (z2 / 4.0).sqrt()) / (1.0 + z2),
     );
@@ -262,9 +256,9 @@ fn report_json_scores_match_hand_computed_values() {
     // Every forecast value is distinct, so reliability is the Brier score itself and
     // resolution = uncertainty = 0.5 · 0.5.
     let d = &report["decomposition"];
-    close(&d["reliability"], 0.57 / 4.0);
-    close(&d["resolution"], 0.25);
-    close(&d["uncertainty"], 0.25);
+    assert_json_close(&d["reliability"], 0.57 / 4.0);
+    assert_json_close(&d["resolution"], 0.25);
+    assert_json_close(&d["uncertainty"], 0.25);
 }
 
 #[test]

@@ -12,7 +12,7 @@ use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use common::{TODAY, git, hindsight, today};
+use common::{TODAY, assert_succeeded, git, hindsight, resolve, resolve_args, today};
 use hindsight::ledger::Change;
 use hindsight::ledger::{Outcome, Resolution, Verdict, load};
 
@@ -38,21 +38,10 @@ fn evidence(writer: usize, id: &str) -> String {
 
 /// `hindsight resolve ID true`, judged by a tester, with `evidence`.
 fn resolve_as_true(dir: &Path, id: &str, evidence: &str) -> common::Run {
-    hindsight(&[
-        "resolve",
-        id,
-        "true",
-        "--on",
-        TODAY,
-        "--by",
-        "Tester",
-        "--evidence",
-        evidence,
-        // Many of the demo's forecasts have a verdict already, and the races resolve one
-        // forecast again and again: each verdict replaces the last.
-        "--force",
-        dir.to_str().unwrap(),
-    ])
+    // Many of the demo's forecasts have a verdict already, and the races resolve one
+    // forecast again and again: each verdict replaces the last.
+    let more = ["--evidence", evidence, "--force"];
+    resolve(dir, id, "true", TODAY, "Tester", &more)
 }
 
 /// One command-line writer: resolves each of `ids` in turn, one process each, and
@@ -182,18 +171,10 @@ fn the_app_and_the_command_line_writing_at_once_lose_nothing() {
 
 /// The arguments of the resolve the kill test repeats: always the same verdict, so the
 /// file has exactly two versions.
-fn resolve_as_false(id: &str) -> [&str; 9] {
-    [
-        "resolve",
-        id,
-        "false",
-        "--on",
-        TODAY,
-        "--by",
-        "Tester",
-        "--evidence",
-        "Killed or not.",
-    ]
+fn resolve_as_false(id: &str) -> Vec<&str> {
+    let mut args = resolve_args(id, "false", TODAY, "Tester").to_vec();
+    args.extend(["--evidence", "Killed or not."]);
+    args
 }
 
 /// `hindsight resolve` or `reopen` of one forecast, killed after `delay`; returns whether it
@@ -545,11 +526,7 @@ fn a_writer_that_renames_racing_the_door_and_fmt_loses_nothing() {
             .arg(rename_writer_pause_ms())
             .output()
             .expect("python3 runs the rename writer");
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        assert_succeeded(&output);
         String::from_utf8_lossy(&output.stdout)
             .lines()
             .map(|mark| mark.parse().unwrap())

@@ -8,7 +8,10 @@ use hindsight::ledger::Door;
 use std::path::Path;
 use std::process::Output;
 
-use common::{TempLedger, git, git_output, hindsight, resolve_minister, with_new_forecast};
+use common::{
+    TempLedger, assert_succeeded, git, git_output, git_setup, hindsight, resolve_minister,
+    with_new_forecast,
+};
 
 /// The fixture ledger in a repository set up for the driver, with `alice` and `bob`
 /// branches starting from the same commit.
@@ -22,8 +25,7 @@ fn repository_with(prepare: impl FnOnce(&TempLedger)) -> TempLedger {
     prepare(&ledger);
     let root = ledger.root.path();
     git(root, &["init", "-q"]);
-    let setup = hindsight(&["git-setup", root.to_str().unwrap()]);
-    assert_eq!(setup.status, 0, "{}", setup.stderr);
+    let setup = git_setup(root);
     assert!(
         setup.stdout.contains("added to .gitattributes"),
         "{}",
@@ -43,11 +45,6 @@ fn on_branch(ledger: &TempLedger, branch: &str, change: impl FnOnce(&TempLedger)
     git(root, &["commit", "-qam", &format!("{branch}'s change")]);
 }
 
-fn run_ok(ledger: &TempLedger, args: &[&str]) {
-    let run = ledger.run(args);
-    assert_eq!(run.status, 0, "{args:?}: {}", run.stderr);
-}
-
 fn add_forecast(ledger: &TempLedger, id: &str) {
     let text = ledger.read("prices.ron");
     ledger.write("prices.ron", with_new_forecast(&text, id));
@@ -62,11 +59,7 @@ fn merge_bob_into_alice(ledger: &TempLedger) -> Output {
 /// [`merge_bob_into_alice`], which git must report clean.
 fn merge_bob_into_alice_cleanly(ledger: &TempLedger) {
     let merged = merge_bob_into_alice(ledger);
-    assert!(
-        merged.status.success(),
-        "{}",
-        String::from_utf8_lossy(&merged.stderr)
-    );
+    assert_succeeded(&merged);
 }
 
 #[test]
@@ -224,11 +217,7 @@ fn rebasing_one_persons_additions_onto_the_others_is_clean() {
     let root = ledger.root.path();
     git(root, &["checkout", "-q", "bob"]);
     let rebased = git_output(root, &["rebase", "-q", "alice"]);
-    assert!(
-        rebased.status.success(),
-        "{}",
-        String::from_utf8_lossy(&rebased.stderr)
-    );
+    assert_succeeded(&rebased);
     let text = ledger.read("prices.ron");
     assert!(text.contains("alice-forecast") && text.contains("bob-forecast"));
     assert_eq!(ledger.run(&["check"]).status, 0);
@@ -237,8 +226,7 @@ fn rebasing_one_persons_additions_onto_the_others_is_clean() {
 #[test]
 fn git_setup_is_idempotent() {
     let ledger = repository();
-    let again = hindsight(&["git-setup", ledger.root.path().to_str().unwrap()]);
-    assert_eq!(again.status, 0, "{}", again.stderr);
+    let again = git_setup(ledger.root.path());
     assert!(!again.stdout.contains("added to .gitattributes"));
     let attributes = std::fs::read_to_string(ledger.root.path().join(".gitattributes")).unwrap();
     assert_eq!(
@@ -287,8 +275,7 @@ fn two_clones_of_one_remote_pull_each_others_additions_cleanly() {
     let ledger = TempLedger::fixture();
     let root = ledger.root.path();
     git(root, &["init", "-q"]);
-    let setup = hindsight(&["git-setup", root.to_str().unwrap()]);
-    assert_eq!(setup.status, 0, "{}", setup.stderr);
+    git_setup(root);
     git(root, &["add", "."]);
     git(root, &["commit", "-qm", "ledger"]);
     let remote = tempfile::tempdir().unwrap();
@@ -304,8 +291,7 @@ fn two_clones_of_one_remote_pull_each_others_additions_cleanly() {
             remote.path(),
             &["clone", "-q", bare.to_str().unwrap(), name],
         );
-        let setup = hindsight(&["git-setup", dir.to_str().unwrap()]);
-        assert_eq!(setup.status, 0, "{}", setup.stderr);
+        let setup = git_setup(&dir);
         assert!(
             !setup.stdout.contains("added to .gitattributes"),
             "the line came with the clone"
@@ -326,11 +312,7 @@ fn two_clones_of_one_remote_pull_each_others_additions_cleanly() {
         &ben,
         &["pull", "-q", "--no-rebase", "--no-edit", "origin", "main"],
     );
-    assert!(
-        pulled.status.success(),
-        "{}",
-        String::from_utf8_lossy(&pulled.stderr)
-    );
+    assert_succeeded(&pulled);
     let text = std::fs::read_to_string(ben.join("scenarios/prices.ron")).unwrap();
     assert!(text.contains("ana-forecast") && text.contains("ben-forecast"));
     let check = hindsight(&["check", ben.join("scenarios").to_str().unwrap()]);
@@ -419,7 +401,7 @@ fn a_forecast_deleted_on_one_side_and_resolved_on_the_other_is_a_dispute_git_rep
         check.stdout
     );
     // Keeping ours (the deletion) removes it; the rest of the file is clean.
-    run_ok(&ledger, &["resolve-dispute", "bo-minister-resigns", "ours"]);
+    ledger.run_ok(&["resolve-dispute", "bo-minister-resigns", "ours"]);
     assert_eq!(ledger.run(&["check"]).status, 0);
     let ids = ledger.run(&["list", "--format", "json"]).ids();
     assert!(!ids.contains(&"bo-minister-resigns".to_string()), "{ids:?}");

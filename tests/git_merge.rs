@@ -5,11 +5,6 @@ use crate::common;
 
 use common::{TempLedger, git, hindsight};
 
-fn resolve(ledger: &TempLedger, args: &[&str]) {
-    let run = ledger.run(args);
-    assert_eq!(run.status, 0, "{}", run.stderr);
-}
-
 #[test]
 fn resolutions_of_neighbouring_forecasts_merge_without_conflict() {
     let ledger = TempLedger::fixture();
@@ -20,35 +15,29 @@ fn resolutions_of_neighbouring_forecasts_merge_without_conflict() {
 
     // Alice reopens one forecast; Bob resolves the one right after it in the same file.
     git(root, &["checkout", "-qb", "alice"]);
-    resolve(&ledger, &["reopen", "ada-rates-up"]);
+    ledger.run_ok(&["reopen", "ada-rates-up"]);
     git(root, &["commit", "-qam", "reopen ada-rates-up"]);
 
     git(root, &["checkout", "-q", "main"]);
     git(root, &["checkout", "-qb", "bob"]);
-    resolve(
-        &ledger,
-        &[
-            "resolve",
-            "bo-minister-resigns",
-            "false",
-            "--on",
-            "2022-07-01",
-            "--evidence",
-            "Still in office in July.",
-        ],
-    );
-    resolve(
-        &ledger,
-        &[
-            "resolve",
-            "tokayev-clear",
-            "ambiguous",
-            "--on",
-            "2026-01-01",
-            "--evidence",
-            "Unclear.",
-        ],
-    );
+    ledger.run_ok(&[
+        "resolve",
+        "bo-minister-resigns",
+        "false",
+        "--on",
+        "2022-07-01",
+        "--evidence",
+        "Still in office in July.",
+    ]);
+    ledger.run_ok(&[
+        "resolve",
+        "tokayev-clear",
+        "ambiguous",
+        "--on",
+        "2026-01-01",
+        "--evidence",
+        "Unclear.",
+    ]);
     git(root, &["commit", "-qam", "resolve two"]);
 
     git(root, &["merge", "-q", "--no-edit", "alice"]);

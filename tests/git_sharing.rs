@@ -5,16 +5,14 @@
 
 use crate::common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use common::{Team, git, hindsight_in, resolve_minister, with_new_forecast};
+use common::{
+    Team, assert_succeeded, git, git_setup, hindsight_in, resolve_minister, with_new_forecast,
+};
 use hindsight::git::{self as repo, FileState};
 
 const FORECAST: &str = "bo-minister-resigns";
-
-fn resolve(dir: &Path, verdict: &str) {
-    resolve_minister(&dir.join("scenarios"), verdict, "Judge");
-}
 
 fn add_forecasts(dir: &Path, ids: &[&str]) {
     let path = dir.join("scenarios/prices.ron");
@@ -40,7 +38,7 @@ fn the_status_names_the_branch_its_upstream_and_the_changed_ledger_files() {
     let team = Team::new();
     let ana = team.clone("ana");
     let scenarios = ana.join("scenarios");
-    resolve(&ana, "true");
+    resolve_minister(&ana.join("scenarios"), "true", "Judge");
     std::fs::write(ana.join("notes.txt"), "not a ledger file").unwrap();
     std::fs::write(scenarios.join("new.ron"), "Scenario(").unwrap();
 
@@ -78,7 +76,7 @@ fn a_folder_outside_any_repository_has_no_status() {
 fn a_commit_says_what_changed_and_takes_only_the_ledger_files() {
     let team = Team::new();
     let ana = team.clone("ana");
-    resolve(&ana, "true");
+    resolve_minister(&ana.join("scenarios"), "true", "Judge");
     add_forecasts(&ana, &["ana-one", "ana-two"]);
     std::fs::write(ana.join("notes.txt"), "not a ledger file").unwrap();
     std::fs::write(ana.join("seeds/draft.txt"), "a draft").unwrap();
@@ -101,7 +99,7 @@ fn a_commit_says_what_changed_and_takes_only_the_ledger_files() {
 fn a_pull_says_what_came_in_and_a_push_what_went_out() {
     let team = Team::new();
     let (ana, ben) = (team.clone("ana"), team.clone("ben"));
-    resolve(&ana, "true");
+    resolve_minister(&ana.join("scenarios"), "true", "Judge");
     commit_all(&ana);
     let pushed = repo::push(&ana.join("scenarios")).unwrap();
     assert_eq!(pushed, "Pushed main");
@@ -126,15 +124,22 @@ fn a_pull_says_what_came_in_and_a_push_what_went_out() {
     assert_eq!(again.summary(), "Already up to date");
 }
 
+/// Clones for Ana and Ben: Ana's verdict on the minister's forecast (true) pushed, Ben's
+/// (false) committed in his clone, which it returns: a dispute waiting for Ben's pull.
+fn opposite_verdicts(team: &Team) -> PathBuf {
+    let (ana, ben) = (team.clone("ana"), team.clone("ben"));
+    resolve_minister(&ana.join("scenarios"), "true", "Judge");
+    commit_all(&ana);
+    repo::push(&ana.join("scenarios")).unwrap();
+    resolve_minister(&ben.join("scenarios"), "false", "Judge");
+    commit_all(&ben);
+    ben
+}
+
 #[test]
 fn a_pull_that_brings_a_dispute_names_it_and_settling_it_concludes_the_merge() {
     let team = Team::new();
-    let (ana, ben) = (team.clone("ana"), team.clone("ben"));
-    resolve(&ana, "true");
-    commit_all(&ana);
-    repo::push(&ana.join("scenarios")).unwrap();
-    resolve(&ben, "false");
-    commit_all(&ben);
+    let ben = opposite_verdicts(&team);
 
     let scenarios = ben.join("scenarios");
     let report = repo::pull(&scenarios).unwrap();
@@ -195,7 +200,7 @@ fn a_rejected_push_says_so_and_pulling_first_lets_it_through() {
 fn a_forecasts_history_names_each_commit_that_changed_it() {
     let team = Team::new();
     let ana = team.clone("ana");
-    resolve(&ana, "true");
+    resolve_minister(&ana.join("scenarios"), "true", "Judge");
     commit_all(&ana);
     add_forecasts(&ana, &["unrelated"]);
     commit_all(&ana);
@@ -278,8 +283,7 @@ fn path_without_hindsight() -> String {
 fn a_merge_left_unmerged_by_a_missing_driver_fails_check_until_merged_again_by_record() {
     let (root, dir) = repository_with_ledger_in("scenarios");
     let root = root.path();
-    let setup = common::hindsight(&["git-setup", dir.to_str().unwrap()]);
-    assert_eq!(setup.status, 0, "{}", setup.stderr);
+    git_setup(&dir);
     // A clone set up before drivers fell back: the bare path of a binary since removed.
     git(
         root,
@@ -333,8 +337,7 @@ fn a_merge_left_unmerged_by_a_missing_driver_fails_check_until_merged_again_by_r
     );
 
     // Doing what it says merges the file by record: both forecasts, no markers.
-    let setup = common::hindsight(&["git-setup", dir.to_str().unwrap()]);
-    assert_eq!(setup.status, 0, "{}", setup.stderr);
+    git_setup(&dir);
     git(&dir, &["checkout", "-m", "--", "prices.ron"]);
     let text = std::fs::read_to_string(dir.join("prices.ron")).unwrap();
     assert!(
@@ -367,11 +370,7 @@ fn a_driver_whose_binary_moved_falls_back_to_hindsight_on_path_then_to_a_marked_
             .args(["git-setup", dir.to_str().unwrap()])
             .output()
             .unwrap();
-        assert!(
-            run.status.success(),
-            "{}",
-            String::from_utf8_lossy(&run.stderr)
-        );
+        assert_succeeded(&run);
     };
 
     // With a `hindsight` on PATH, the merge is still by record.
@@ -386,11 +385,7 @@ fn a_driver_whose_binary_moved_falls_back_to_hindsight_on_path_then_to_a_marked_
     .unwrap();
     let path_var = format!("{}:{}", on_path.path().display(), path_without_hindsight());
     let merge = add_on_two_branches_and_merge(first.path(), &dir, &path_var);
-    assert!(
-        merge.status.success(),
-        "{}",
-        String::from_utf8_lossy(&merge.stderr)
-    );
+    assert_succeeded(&merge);
     let text = std::fs::read_to_string(dir.join("prices.ron")).unwrap();
     assert!(
         text.contains("our-forecast") && text.contains("their-forecast"),
@@ -439,8 +434,7 @@ fn git_setup_routes_folders_whose_names_git_patterns_would_misread() {
         "a*b?",
     ] {
         let (root, dir) = repository_with_ledger_in(folder);
-        let setup = common::hindsight(&["git-setup", dir.to_str().unwrap()]);
-        assert_eq!(setup.status, 0, "{folder}: {}", setup.stderr);
+        git_setup(&dir);
         for file in ["prices.ron", "regional/neighbours.ron"] {
             let answer = git(&dir, &["check-attr", "merge", "--", file]);
             assert!(
@@ -461,14 +455,9 @@ fn git_setup_routes_folders_whose_names_git_patterns_would_misread() {
     }
     // A real merge by record in a folder with a space in its name.
     let (root, dir) = repository_with_ledger_in("my scenarios");
-    let setup = common::hindsight(&["git-setup", dir.to_str().unwrap()]);
-    assert_eq!(setup.status, 0, "{}", setup.stderr);
+    git_setup(&dir);
     let merge = add_on_two_branches_and_merge(root.path(), &dir, &std::env::var("PATH").unwrap());
-    assert!(
-        merge.status.success(),
-        "{}",
-        String::from_utf8_lossy(&merge.stderr)
-    );
+    assert_succeeded(&merge);
 }
 
 #[test]
@@ -507,12 +496,7 @@ fn a_dispute_settled_our_way_is_only_a_warning_and_the_merge_commits() {
     // The driver ran; keeping our version leaves the file equal to our side, as a driver
     // that never ran would: with a driver that runs, that is a settlement, not a loss.
     let team = Team::new();
-    let (ana, ben) = (team.clone("ana"), team.clone("ben"));
-    resolve(&ana, "true");
-    commit_all(&ana);
-    repo::push(&ana.join("scenarios")).unwrap();
-    resolve(&ben, "false");
-    commit_all(&ben);
+    let ben = opposite_verdicts(&team);
     let scenarios = ben.join("scenarios");
     repo::pull(&scenarios).unwrap();
     hindsight_in(&ben, &["resolve-dispute", FORECAST, "ours"]);

@@ -10,7 +10,7 @@ use crate::common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{TODAY, TempLedger, today, with_new_forecast};
+use common::{TODAY, TempLedger, resolve_args, today, with_new_forecast};
 use proptest::prelude::*;
 
 fn hindsight_with_cache(cache: &Path, args: &[&str], scenarios: &Path) -> (i32, String) {
@@ -40,7 +40,7 @@ fn index_files(cache: &Path) -> Vec<std::path::PathBuf> {
 fn resolve(cache: &Path, ledger: &TempLedger, id: &str) {
     let (status, output) = hindsight_with_cache(
         cache,
-        &["resolve", id, "true", "--on", TODAY, "--by", "Tester"],
+        &resolve_args(id, "true", TODAY, "Tester"),
         &ledger.scenarios(),
     );
     assert_eq!(status, 0, "{output}");
@@ -133,15 +133,7 @@ fn resolve_remembers_where_ids_are_and_follows_the_folders_changes() {
     // An id the index knows nothing of is still looked for everywhere, and reported.
     let (status, output) = hindsight_with_cache(
         cache.path(),
-        &[
-            "resolve",
-            "no-such-id",
-            "true",
-            "--on",
-            TODAY,
-            "--by",
-            "Tester",
-        ],
+        &resolve_args("no-such-id", "true", TODAY, "Tester"),
         &ledger.scenarios(),
     );
     assert_ne!(status, 0);
@@ -164,7 +156,7 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
 /// `hindsight resolve ID true` (or `reopen ID`) with a private cache.
 fn change(cache: &Path, verb: &str, id: &str, scenarios: &Path) -> (i32, String) {
     let args: &[&str] = if verb == "resolve" {
-        &["resolve", id, "true", "--on", TODAY, "--by", "Tester"]
+        &resolve_args(id, "true", TODAY, "Tester")
     } else {
         &["reopen", id]
     };

@@ -14,7 +14,7 @@ use crate::common;
 
 use std::collections::{BTreeMap, HashSet};
 
-use common::{git, git_output};
+use common::{git, git_output, git_setup};
 use hindsight::demo::{DemoOptions, write_demo};
 use hindsight::git::merge::{MergeError, merge};
 use hindsight::ledger::FileKind;
@@ -572,8 +572,7 @@ fn random_edits_merged_and_rebased_by_real_git_through_the_driver_land_as_the_or
     let demo = demo(&mut dice);
     let root = demo.dir.parent().unwrap();
     git(root, &["init", "-q"]);
-    let setup = common::hindsight(&["git-setup", root.to_str().unwrap()]);
-    assert_eq!(setup.status, 0, "{}", setup.stderr);
+    git_setup(root);
     git(root, &["add", "."]);
     git(root, &["commit", "-qm", "base"]);
     git(root, &["branch", "base"]);

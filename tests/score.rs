@@ -1,10 +1,12 @@
 //! Checks `hindsight::score` against expected values computed independently in Python
 //! (scikit-learn, numpy, statsmodels) by tests/fixtures/scores/make_fixtures.py, plus edge cases.
 
+use crate::common;
+
+use common::numbers::{assert_close, assert_close_opt};
 use hindsight::score::*;
 use serde::Deserialize;
 
-const TOLERANCE: f64 = 1e-9;
 const DATASETS: [&str; 5] = ["hand", "random500", "all_missed", "zero_one", "edges"];
 
 #[derive(Deserialize)]
@@ -90,21 +92,6 @@ fn load(name: &str) -> Fixture {
 
 fn fixtures() -> impl Iterator<Item = Fixture> {
     DATASETS.into_iter().map(load)
-}
-
-fn assert_close(actual: f64, expected: f64, what: &str) {
-    assert!(
-        (actual - expected).abs() <= TOLERANCE,
-        "{what}: got {actual}, expected {expected}"
-    );
-}
-
-fn assert_close_opt(actual: Option<f64>, expected: Option<f64>, what: &str) {
-    match (actual, expected) {
-        (Some(a), Some(e)) => assert_close(a, e, what),
-        (None, None) => {}
-        _ => panic!("{what}: got {actual:?}, expected {expected:?}"),
-    }
 }
 
 fn forecast(probability: f64, happened: bool) -> ScoredForecast {

@@ -6,6 +6,7 @@ use crate::common;
 
 use std::path::Path;
 
+use common::numbers::assert_close;
 use common::today;
 use hindsight::ledger::{Ledger, ProbabilityOrigin, load};
 use hindsight::seeds::find_quote;
@@ -130,18 +131,12 @@ fn comparatives_move_from_the_level_the_text_gives() {
         let view = ledger.view(ledger.find(id).unwrap_or_else(|| panic!("{id}")));
         view.probability().expect("a probability")
     };
-    let close = |actual: f64, expected: f64, id: &str| {
-        assert!(
-            (actual - expected).abs() < 1e-9,
-            "{id}: {actual} != {expected}"
-        );
-    };
     // "even more likely than he already was": from "likely" (0.7), 30% of the way to 1.
     let analysts = probability("analysts-putin-runs-again-2024");
-    close(analysts, 0.79, "analysts");
+    assert_close(analysts, 0.79, "analysts");
     // "even less likely ... than it already was. Not that a let-up was expected": from
     // "unlikely" (0.2), 30% of the way to 0.
-    close(
+    assert_close(
         probability("observers-crackdown-letup-in-2022"),
         0.14,
         "observers",
@@ -150,7 +145,7 @@ fn comparatives_move_from_the_level_the_text_gives() {
     // weighted by the table's "may"; written as an explicit probability (README).
     let table = |phrase: &str| ledger.phrases.lookup(phrase).unwrap().phrase.probability;
     let likely = table("likely");
-    close(
+    assert_close(
         probability("gutterman-putin-stays-on-as-president"),
         likely + table("may") * (analysts - likely),
         "gutterman",
@@ -159,7 +154,7 @@ fn comparatives_move_from_the_level_the_text_gives() {
     let trenin = ledger.view(ledger.find("trenin-big-boon-if-moscow-succeeds").unwrap());
     assert_eq!(trenin.forecast.expression, None);
     assert!(trenin.forecast.quote.contains("[it could be a]"));
-    close(
+    assert_close(
         probability("trenin-big-boon-if-moscow-succeeds"),
         table("would"),
         "trenin",

@@ -17,6 +17,7 @@ mod git_driver;
 mod git_merge;
 mod git_sharing;
 mod hostile_folders;
+mod house_plan;
 mod id_index;
 mod insert;
 mod merge;

@@ -15,6 +15,7 @@
 use crate::common;
 
 use common::TempLedger;
+use common::numbers::{assert_close, assert_json_close};
 use hindsight::words::{explain, phrase_calibration};
 
 fn forecast(id: &str, by: &str, hedge: &str, verdict: &str) -> String {
@@ -82,10 +83,6 @@ fn ledger() -> TempLedger {
     ledger
 }
 
-fn close(actual: &serde_json::Value, expected: f64) -> bool {
-    actual.as_f64().is_some_and(|a| (a - expected).abs() < 1e-9)
-}
-
 #[test]
 fn the_call_says_whether_the_forecaster_leaned_the_way_it_went() {
     let ledger = ledger();
@@ -146,8 +143,8 @@ fn a_phrases_record_is_how_often_it_came_true_against_the_table() {
     assert_eq!(likely.frequency, Some(0.5));
     // Wilson, z = 1.96, 1 of 2: 0.5 ± 1.96·√(0.125 + 0.2401) / 2.9208.
     let (low, high) = likely.frequency_ci.unwrap();
-    assert!((low - 0.094_528_654_800_866).abs() < 1e-9, "{low}");
-    assert!((high - 0.905_471_345_199_134).abs() < 1e-9, "{high}");
+    assert_close(low, 0.094_528_654_800_866, "low");
+    assert_close(high, 0.905_471_345_199_134, "high");
     assert!(likely.small_sample);
 
     let report = ledger.run(&["report", "--by", "phrase", "--author", "Ann"]);
@@ -188,24 +185,24 @@ fn scores_at_each_reading_of_the_phrase_table_and_a_rank_that_changes() {
             .unwrap()
     };
     let ann = group("Ann");
-    assert!(close(&ann["brier"], 0.09));
-    assert!(close(&ann["brier_low"], 0.16));
-    assert!(close(&ann["brier_high"], 0.0625));
-    assert!(close(&ann["brier_phrase_range"][0], 0.0625));
-    assert!(close(&ann["brier_phrase_range"][1], 0.16));
+    assert_json_close(&ann["brier"], 0.09);
+    assert_json_close(&ann["brier_low"], 0.16);
+    assert_json_close(&ann["brier_high"], 0.0625);
+    assert_json_close(&ann["brier_phrase_range"][0], 0.0625);
+    assert_json_close(&ann["brier_phrase_range"][1], 0.16);
     assert_eq!(ann["rank"], 2);
     assert_eq!(ann["rank_range"], serde_json::json!([1, 2]));
 
     let ben = group("Ben");
-    assert!(close(&ben["brier"], 0.0784));
-    assert!(close(&ben["brier_phrase_range"][0], 0.0784));
-    assert!(close(&ben["brier_phrase_range"][1], 0.0784));
+    assert_json_close(&ben["brier"], 0.0784);
+    assert_json_close(&ben["brier_phrase_range"][0], 0.0784);
+    assert_json_close(&ben["brier_phrase_range"][1], 0.0784);
     assert_eq!(ben["rank"], 1);
     assert_eq!(ben["rank_range"], serde_json::json!([1, 2]));
 
     let cas = group("Cas");
-    assert!(close(&cas["brier_low"], 0.36));
-    assert!(close(&cas["brier_high"], 0.5625));
+    assert_json_close(&cas["brier_low"], 0.36);
+    assert_json_close(&cas["brier_high"], 0.5625);
     assert_eq!(cas["rank_range"], serde_json::json!([4, 4]));
 
     // Dee (0.25 at every reading) is 3rd; Eve has nothing scored and no place.
@@ -266,5 +263,5 @@ fn a_comparative_from_a_baseline_is_explained_and_has_its_own_row() {
         .iter()
         .find(|r| r.phrase == "even more likely (than “likely”)")
         .unwrap_or_else(|| panic!("{:?}", rows.iter().map(|r| &r.phrase).collect::<Vec<_>>()));
-    assert!((moved.probability - 0.79).abs() < 1e-9);
+    assert_close(moved.probability, 0.79, &moved.phrase);
 }

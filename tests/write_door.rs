@@ -10,17 +10,15 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use common::TempLedger;
 
 fn resolve(ledger: &TempLedger, id: &str) -> common::Run {
-    ledger.run(&[
-        "resolve",
+    let more = ["--evidence", "It happened."];
+    common::resolve(
+        &ledger.scenarios(),
         id,
         "true",
-        "--on",
         "2022-07-01",
-        "--by",
         "Tester",
-        "--evidence",
-        "It happened.",
-    ])
+        &more,
+    )
 }
 
 #[test]

@@ -7,9 +7,11 @@ use std::io::Write;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
-use super::table::{Table, truncate};
-use super::{CliError, CliResult, FolderArg, load, short_probability, write_json_seq};
+use super::error::{CliError, CliResult};
+use super::folder::{FolderArg, load};
+use super::json::write_json_seq;
 use crate::intake::{self, Candidate};
+use crate::terminal::{Table, short_probability, truncate};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum CandidatesFormat {

@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::Args;
 
-use super::{CliResult, FolderArg, load};
+use super::error::CliResult;
+use super::folder::{FolderArg, left_to_the_system, load};
 use crate::ledger::Problem;
 use crate::prose::plural;
 use crate::terminal::escape_path;
@@ -52,7 +53,7 @@ pub fn run(args: &CheckArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult
         plural(warnings),
     )?;
     let failed = errors > 0 || (args.deny_warnings && warnings > 0);
-    super::left_to_the_system(ledger);
+    left_to_the_system(ledger);
     Ok(if failed {
         ExitCode::from(1)
     } else {

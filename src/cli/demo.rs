@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::Args;
 
-use super::{CliError, CliResult};
+use super::error::{CliError, CliResult};
 use crate::demo::{DemoError, DemoOptions, write_demo};
 
 #[derive(Debug, Args)]

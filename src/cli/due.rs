@@ -6,10 +6,13 @@ use std::io::Write;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
-use super::table::{Table, truncate};
-use super::{CliResult, FilterArgs, FolderArg, exit_for_problems, load, write_json};
+use super::error::CliResult;
+use super::filter::FilterArgs;
+use super::folder::{FolderArg, exit_for_problems, load};
+use super::json::write_json;
 use crate::export::{ForecastRecord, forecast_record};
 use crate::overview::overdue;
+use crate::terminal::{Table, truncate};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum DueFormat {

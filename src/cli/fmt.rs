@@ -10,7 +10,8 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::Args;
 
-use super::{CliResult, FolderArg, load};
+use super::error::CliResult;
+use super::folder::{FolderArg, load};
 use crate::ledger::EditError;
 use crate::ledger::Ledger;
 use crate::ledger::without_byte_order_mark;

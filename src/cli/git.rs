@@ -9,7 +9,8 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
-use super::{CliError, CliResult, FolderArg, load, load_holding};
+use super::error::{CliError, CliResult};
+use super::folder::{FolderArg, load, load_holding};
 use crate::git::{DriverOutcome, history, run_driver, setup};
 use crate::ledger::Ledger;
 use crate::ledger::Side;

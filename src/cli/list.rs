@@ -5,12 +5,12 @@ use std::io::Write;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
-use super::table::{Table, truncate};
-use super::{
-    CliError, CliResult, FilterArgs, FolderArg, exit_for_problems, load, short_probability,
-    write_json_seq_parallel,
-};
+use super::error::{CliError, CliResult};
+use super::filter::FilterArgs;
+use super::folder::{FolderArg, exit_for_problems, load};
+use super::json::write_json_seq_parallel;
 use crate::export::{CSV_COLUMNS, ForecastRecord, forecast_record};
+use crate::terminal::{Table, short_probability, truncate};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ListFormat {

@@ -6,12 +6,13 @@ use std::io::Write;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
-use super::table::{Table, truncate};
-use super::{
-    CliError, CliResult, FilterArgs, FolderArg, exit_for_problems, load, number, write_json,
-};
+use super::error::{CliError, CliResult};
+use super::filter::FilterArgs;
+use super::folder::{FolderArg, exit_for_problems, load};
+use super::json::write_json;
 use crate::report::{GroupBy, Report, SMALL_SAMPLE, TrackRecord, report};
 use crate::score::{BOOTSTRAP_RESAMPLES, LOG_SCORE_CLIP};
+use crate::terminal::{Table, interval, number, truncate};
 use crate::words::PhraseRecord;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -53,13 +54,6 @@ fn group_label(by: GroupBy) -> &'static str {
         GroupBy::Scenario => "SCENARIO",
         GroupBy::Phrase => "PHRASE",
     }
-}
-
-fn interval(ci: Option<(f64, f64)>) -> String {
-    ci.map_or_else(
-        || "—".to_string(),
-        |(low, high)| format!("{low:.2}–{high:.2}"),
-    )
 }
 
 fn hit_rate(record: &TrackRecord) -> String {

@@ -11,7 +11,8 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use clap::Args;
 
-use super::{CliError, CliResult, FolderArg, load, load_holding};
+use super::error::{CliError, CliResult};
+use super::folder::{FolderArg, load, load_holding};
 use crate::ledger::{Change, verdict_facets};
 use crate::ledger::{EditError, Ledger, Outcome, Resolution, Verdict};
 use crate::terminal::{escape_controls, escape_path};
@@ -206,17 +207,12 @@ fn cli_error(error: EditError) -> CliError {
     }
 }
 
+/// Who judged a verdict `--by` does not name: `$HINDSIGHT_JUDGE`, else git's `user.name`.
 fn default_judge(dir: &Path) -> Option<String> {
     if let Ok(judge) = std::env::var("HINDSIGHT_JUDGE")
         && !judge.trim().is_empty()
     {
         return Some(judge);
     }
-    let output = std::process::Command::new("git")
-        .args(["config", "user.name"])
-        .current_dir(dir)
-        .output()
-        .ok()?;
-    let name = String::from_utf8(output.stdout).ok()?.trim().to_string();
-    (output.status.success() && !name.is_empty()).then_some(name)
+    crate::git::user_name(dir)
 }

@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use super::driver_command::{LINE_MERGE_FALLBACK, driver_program, runnable};
 use super::run::git_output;
 use crate::ledger::Problem;
 use crate::ledger::problem::Position;
@@ -149,7 +150,7 @@ fn shell_word(word: &str) -> String {
 pub(super) fn driver_problem(dir: &Path) -> Option<Problem> {
     let command = git_output(dir, &["config", "--get", "merge.hindsight.driver"]).ok()?;
     let program = driver_program(command.trim())?;
-    let falls_back = command.contains(super::setup::LINE_MERGE_FALLBACK);
+    let falls_back = command.contains(LINE_MERGE_FALLBACK);
     // `git-setup`'s command tries a `hindsight` on PATH when its own binary is gone.
     if runnable(&program) || (falls_back && runnable(Path::new("hindsight"))) {
         return None;
@@ -182,83 +183,14 @@ pub(super) fn driver_problem(dir: &Path) -> Option<Problem> {
     ))
 }
 
-/// The program a driver command starts: its first word, as the shell reads it (a word in
-/// single quotes, with `'\''` for a quote, the way `git-setup` writes it; or a bare word).
-pub(super) fn driver_program(command: &str) -> Option<PathBuf> {
-    let mut program = String::new();
-    let mut rest = command.trim_start();
-    if !rest.starts_with('\'') {
-        let word = rest.split_whitespace().next()?;
-        return Some(PathBuf::from(word.replace("%%", "%")));
-    }
-    while let Some(quoted) = rest.strip_prefix('\'') {
-        let end = quoted.find('\'')?;
-        program.push_str(&quoted[..end]);
-        rest = &quoted[end + 1..];
-        match rest.strip_prefix("\\'") {
-            Some(after) => {
-                program.push('\'');
-                rest = after;
-            }
-            None => break,
-        }
-    }
-    // Git reads `%%` as one `%` before the shell sees the command.
-    Some(PathBuf::from(program.replace("%%", "%")))
-}
-
-/// Whether the shell could start `program`: an executable file, named by its path or
-/// found on `PATH`.
-fn runnable(program: &Path) -> bool {
-    let executable = |path: &Path| {
-        path.metadata().is_ok_and(|metadata| {
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                metadata.is_file() && metadata.permissions().mode() & 0o111 != 0
-            }
-            #[cfg(not(unix))]
-            {
-                metadata.is_file()
-            }
-        })
-    };
-    if program.components().count() > 1 || program.is_absolute() {
-        return executable(program);
-    }
-    std::env::var_os("PATH").is_some_and(|paths| {
-        std::env::split_paths(&paths).any(|folder| executable(&folder.join(program)))
-    })
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{driver_program, shell_word};
-    use std::path::PathBuf;
+    use super::shell_word;
 
     #[test]
-    fn the_program_is_read_back_as_git_setup_quotes_it() {
-        let read = |command: &str| driver_program(command).unwrap();
-        assert_eq!(
-            read("'/opt/my tools/hindsight' merge-driver %O %A %B %P"),
-            PathBuf::from("/opt/my tools/hindsight")
-        );
-        assert_eq!(
-            read("'/home/o'\\''brien/hindsight' merge-driver"),
-            PathBuf::from("/home/o'brien/hindsight")
-        );
-        assert_eq!(
-            read("'/builds/100%%/hindsight' merge-driver"),
-            PathBuf::from("/builds/100%/hindsight")
-        );
-        assert_eq!(
-            read("hindsight merge-driver %O %A %B %P"),
-            PathBuf::from("hindsight")
-        );
-        assert_eq!(driver_program("   "), None);
+    fn a_path_is_one_shell_word() {
         assert_eq!(shell_word("scenarios/prices.ron"), "scenarios/prices.ron");
         assert_eq!(shell_word("my scenarios/a.ron"), "'my scenarios/a.ron'");
         assert_eq!(shell_word("o'brien.ron"), "'o'\\''brien.ron'");
-        assert_eq!(driver_program("'unterminated"), None);
     }
 }

@@ -2,13 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::DRIVER;
+use super::driver_command::{DRIVER, driver_command};
+use super::health::driver_problem;
 use super::run::git_output;
-
-/// What the driver command runs when neither the configured binary nor a `hindsight` on
-/// `PATH` can be started: git's own line merge, which marks conflicts in the file. Without
-/// it, git would report a conflict and leave this side's version in the file unmarked.
-pub(super) const LINE_MERGE_FALLBACK: &str = "git merge-file -L ours -L base -L theirs %A %O %B";
 
 /// Whether `dir` is in a git repository whose clone does not route ledger files to a
 /// driver that can run: never set up, or set up with a binary that has since moved (false
@@ -18,7 +14,7 @@ pub fn needs_setup(dir: &Path) -> bool {
         .is_ok_and(|out| out.trim() == "true");
     in_repository
         && git_output(dir, &["config", "--get", "merge.hindsight.driver"])
-            .map_or(true, |_| super::health::driver_problem(dir).is_some())
+            .map_or(true, |_| driver_problem(dir).is_some())
 }
 
 /// What `git-setup` did.
@@ -121,27 +117,6 @@ fn attribute_pattern(prefix: &str) -> String {
     }
     quoted.push('"');
     quoted
-}
-
-/// The command git runs to merge a ledger file. The binary that ran `git-setup` first, by
-/// its full path; if that cannot be started (moved, rebuilt elsewhere: the shell says 126
-/// or 127), a `hindsight` on `PATH`; failing both, git's own line merge, which marks
-/// conflicts in the file rather than leave one side's version unmarked.
-fn driver_command(program: &Path) -> String {
-    // Git reads `%` as the start of a placeholder, and the shell reads the rest. Git puts
-    // %P (the file's path, which a stranger's repository chooses) in single quotes: it
-    // must stand outside any quotes of ours.
-    let path = program.display().to_string().replace('%', "%%");
-    let quoted = format!("'{}'", path.replace('\'', "'\\''"));
-    let run = "merge-driver %O %A %B %P";
-    // Only 126 and 127 (cannot execute, not found) move on: a driver killed by a signal
-    // (128 and up) may have half-written %A, and git must see that run's failure.
-    format!(
-        "{quoted} {run}; s=$?; \
-         case $s in 126|127) hindsight {run}; s=$?;; esac; \
-         case $s in 126|127) echo 'hindsight: the merge driver cannot be run (run hindsight git-setup again); merging' %P 'by line' >&2; {LINE_MERGE_FALLBACK}; s=$?;; esac; \
-         exit $s"
-    )
 }
 
 /// Asks git whether a ledger file under the folder now goes to the driver, so that a

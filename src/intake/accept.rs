@@ -220,41 +220,12 @@ pub fn check(
                 .map_err(|found| problems.extend(prefixed("source", found)))
                 .ok()
         });
-    let seed = match (&source, &acceptance.seed_text) {
-        (
-            Some(Source {
-                seed: Some(seed), ..
-            }),
-            Some(text),
-        ) => {
-            let path = ledger.project_root.join(seed);
-            if let Some(refusal) = seed_refusal(&ledger.project_root, &path) {
-                let message = match refusal {
-                    EditError::SymbolicLink { path, target } => format!(
-                        "{} is a link (to {}): Hindsight writes no seed file through a link, which could put it outside the project folder {}; nothing was written (choose another seed path)",
-                        path.display(),
-                        target.display(),
-                        ledger.project_root.display()
-                    ),
-                    other => other.to_string(),
-                };
-                problems.push(FieldProblem {
-                    field: "source.seed",
-                    message,
-                });
-            } else if std::fs::read(&path).is_ok_and(|there| there != text.as_bytes()) {
-                problems.push(FieldProblem {
-                    field: "source.seed",
-                    message: format!(
-                        "{} already holds another text: choose another file name",
-                        path.display()
-                    ),
-                });
-            }
-            Some((path, text.clone()))
-        }
-        _ => None,
-    };
+    let seed = seed_file(
+        ledger,
+        source.as_ref(),
+        acceptance.seed_text.as_deref(),
+        &mut problems,
+    );
     let pending = Pending {
         person: person.as_ref(),
         source: source.as_ref().map(|s| s.id.as_str()),
@@ -290,6 +261,51 @@ pub fn check(
         }),
         _ => Err(problems),
     }
+}
+
+/// Where the new source's seed file goes, with the article's text to write there, when
+/// the source names one and the text is at hand. A path the door would refuse, or a file
+/// there that holds another text, is a problem of `source.seed`.
+fn seed_file(
+    ledger: &Ledger,
+    source: Option<&Source>,
+    text: Option<&str>,
+    problems: &mut Vec<FieldProblem>,
+) -> Option<(PathBuf, String)> {
+    let (
+        Some(Source {
+            seed: Some(seed), ..
+        }),
+        Some(text),
+    ) = (source, text)
+    else {
+        return None;
+    };
+    let path = ledger.project_root.join(seed);
+    if let Some(refusal) = seed_refusal(&ledger.project_root, &path) {
+        let message = match refusal {
+            EditError::SymbolicLink { path, target } => format!(
+                "{} is a link (to {}): Hindsight writes no seed file through a link, which could put it outside the project folder {}; nothing was written (choose another seed path)",
+                path.display(),
+                target.display(),
+                ledger.project_root.display()
+            ),
+            other => other.to_string(),
+        };
+        problems.push(FieldProblem {
+            field: "source.seed",
+            message,
+        });
+    } else if std::fs::read(&path).is_ok_and(|there| there != text.as_bytes()) {
+        problems.push(FieldProblem {
+            field: "source.seed",
+            message: format!(
+                "{} already holds another text: choose another file name",
+                path.display()
+            ),
+        });
+    }
+    Some((path, text.to_string()))
 }
 
 /// The person's and the source's problems under their own names ("person.name"), apart

@@ -212,14 +212,7 @@ pub fn is_question(sentence: &str) -> bool {
 /// The forecast's hedge words in `text[sentence]`, or `None` when the sentence does not
 /// forecast.
 pub fn forecast_hedge(text: &str, sentence: Range<usize>, table: &PhraseTable) -> Option<Hedge> {
-    let body = &text[sentence.clone()];
-    let lower = body.to_lowercase();
-    if is_question(body)
-        || lower.starts_with("note:")
-        || lower.starts_with("editor's note")
-        || lower.starts_with("editor’s note")
-        || NOT_A_FORECAST.iter().any(|phrase| lower.contains(phrase))
-    {
+    if never_forecasts(&text[sentence.clone()]) {
         return None;
     }
     let words = words(text, sentence);
@@ -229,68 +222,23 @@ pub fn forecast_hedge(text: &str, sentence: Range<usize>, table: &PhraseTable) -
     }
     let has_modal =
         words.iter().any(|w| MODALS.contains(&w.lower.as_str())) || going_to(&words).is_some();
+    // Each hedge found, with the index of its first word and its length in words.
     let mut found: Vec<(usize, usize, Hedge)> = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let mut matched = None;
-        for n in (1..=6.min(words.len() - i)).rev() {
-            let phrase: Vec<&str> = words[i..i + n].iter().map(|w| w.lower.as_str()).collect();
-            // Only words next to each other: "likely -- or" is not a phrase.
-            let contiguous = words[i..i + n].windows(2).all(|pair| {
-                text[pair[0].range.end..pair[1].range.start]
-                    .chars()
-                    .all(char::is_whitespace)
-            });
-            if !contiguous {
-                continue;
-            }
-            let verbatim = phrase.join(" ");
-            let expanded = phrase
-                .iter()
-                .map(|w| expand(w))
-                .collect::<Vec<_>>()
-                .join(" ");
-            // The expanded form only when it differs: most words expand to themselves,
-            // and a lookup per word and length is most of the time a long text takes.
-            let entry = table
-                .lookup(&verbatim)
-                .or_else(|| (expanded != verbatim).then(|| table.lookup(&expanded))?);
-            if let Some(entry) = entry {
-                matched = Some((n, entry.phrase.probability, entry.origin));
-                break;
-            }
-        }
-        match matched {
+        match phrase_at(text, &words, i, table) {
             Some((n, probability, origin)) if qualifies(&words, i, n, origin, has_modal) => {
-                let range = words[i].range.start..words[i + n - 1].range.end;
                 let flat = n == 1 && matches!(words[i].lower.as_str(), "will" | "'ll");
-                found.push((
-                    i,
-                    n,
-                    Hedge {
-                        expression: text[range.clone()].to_string(),
-                        range,
-                        probability: Some(probability),
-                        flat,
-                    },
-                ));
+                found.push((i, n, hedge(text, &words[i..i + n], Some(probability), flat)));
                 i += n;
             }
             _ => {
+                // Modal wording the table lacks ("would", "can"): a hedge of no probability.
                 if MODALS.contains(&words[i].lower.as_str())
                     && qualifies(&words, i, 1, PhraseOrigin::BuiltIn, true)
                 {
-                    let range = words[i].range.clone();
-                    found.push((
-                        i,
-                        1,
-                        Hedge {
-                            expression: text[range.clone()].to_string(),
-                            range,
-                            probability: None,
-                            flat: matches!(words[i].lower.as_str(), "will" | "'ll"),
-                        },
-                    ));
+                    let flat = matches!(words[i].lower.as_str(), "will" | "'ll");
+                    found.push((i, 1, hedge(text, &words[i..=i], None, flat)));
                 }
                 i += 1;
             }
@@ -300,17 +248,8 @@ pub fn forecast_hedge(text: &str, sentence: Range<usize>, table: &PhraseTable) -
         && !found.iter().any(|(j, _, _)| (i..i + n).contains(j))
         && qualifies(&words, i, n, PhraseOrigin::BuiltIn, true)
     {
-        let range = words[i].range.start..words[i + n - 1].range.end;
-        found.push((
-            i,
-            n,
-            Hedge {
-                expression: text[range.clone()].to_string(),
-                range,
-                probability: table.lookup("will").map(|e| e.phrase.probability),
-                flat: true,
-            },
-        ));
+        let will = table.lookup("will").map(|e| e.phrase.probability);
+        found.push((i, n, hedge(text, &words[i..i + n], will, true)));
     }
     // The most specific words: a phrase of several words over one, a hedge over a flat
     // "will", then the first.
@@ -320,6 +259,65 @@ pub fn forecast_hedge(text: &str, sentence: Range<usize>, table: &PhraseTable) -
             (a.1, !a.2.flat, std::cmp::Reverse(a.0)).cmp(&(b.1, !b.2.flat, std::cmp::Reverse(b.0)))
         })
         .map(|(_, _, hedge)| hedge)
+}
+
+/// Whether a sentence cannot be a forecast whatever its words: a question, a publisher's
+/// note, or a page's boilerplate ("sign up", "all rights reserved").
+fn never_forecasts(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    is_question(sentence)
+        || lower.starts_with("note:")
+        || lower.starts_with("editor's note")
+        || lower.starts_with("editor’s note")
+        || NOT_A_FORECAST.iter().any(|phrase| lower.contains(phrase))
+}
+
+/// The longest phrase of the table (six words at most) that starts at `words[i]`: its
+/// length in words, its probability and where the table has it from.
+fn phrase_at(
+    text: &str,
+    words: &[Word],
+    i: usize,
+    table: &PhraseTable,
+) -> Option<(usize, f64, PhraseOrigin)> {
+    for n in (1..=6.min(words.len() - i)).rev() {
+        let phrase: Vec<&str> = words[i..i + n].iter().map(|w| w.lower.as_str()).collect();
+        // Only words next to each other: "likely -- or" is not a phrase.
+        let contiguous = words[i..i + n].windows(2).all(|pair| {
+            text[pair[0].range.end..pair[1].range.start]
+                .chars()
+                .all(char::is_whitespace)
+        });
+        if !contiguous {
+            continue;
+        }
+        let verbatim = phrase.join(" ");
+        let expanded = phrase
+            .iter()
+            .map(|w| expand(w))
+            .collect::<Vec<_>>()
+            .join(" ");
+        // The expanded form only when it differs: most words expand to themselves,
+        // and a lookup per word and length is most of the time a long text takes.
+        let entry = table
+            .lookup(&verbatim)
+            .or_else(|| (expanded != verbatim).then(|| table.lookup(&expanded))?);
+        if let Some(entry) = entry {
+            return Some((n, entry.phrase.probability, entry.origin));
+        }
+    }
+    None
+}
+
+/// The hedge that `words` (next to each other in `text`) make.
+fn hedge(text: &str, words: &[Word], probability: Option<f64>, flat: bool) -> Hedge {
+    let range = words[0].range.start..words[words.len() - 1].range.end;
+    Hedge {
+        expression: text[range.clone()].to_string(),
+        range,
+        probability,
+        flat,
+    }
 }
 
 /// "is going to", "are going to", "'m going to": the words of "going to" after a form of

@@ -1,7 +1,11 @@
-//! Helpers shared by the integration tests: temporary copies of fixture ledgers on disk,
-//! and the real `hindsight` binary.
+//! Helpers shared by the integration tests, each written once: temporary copies of fixture
+//! ledgers on disk, the real `hindsight` binary (and the `resolve` and `git-setup` runs
+//! many tests make), the real `git`, and computed numbers compared up to rounding
+//! ([`numbers`]).
 
 #![allow(dead_code)] // each test binary uses its own subset
+
+pub mod numbers;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -68,6 +72,11 @@ impl TempLedger {
         let mut all: Vec<&str> = args.to_vec();
         all.push(scenarios.to_str().unwrap());
         hindsight(&all)
+    }
+
+    /// [`TempLedger::run`], which must succeed.
+    pub fn run_ok(&self, args: &[&str]) -> Run {
+        hindsight_in(self.root.path(), args)
     }
 }
 
@@ -198,6 +207,17 @@ pub fn git_output(dir: &Path, args: &[&str]) -> Output {
         .expect("git runs")
 }
 
+/// Asserts that a command (git, or the binary run by hand) succeeded, showing what it
+/// said on its error output when it did not.
+#[track_caller]
+pub fn assert_succeeded(output: &Output) {
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 /// [`git_output`], which must succeed; its standard output.
 pub fn git(dir: &Path, args: &[&str]) -> String {
     let output = git_output(dir, args);
@@ -223,8 +243,7 @@ impl Team {
         let first = home.path().join("first");
         copy_dir(&fixture_dir(), &first);
         git(&first, &["init", "-q"]);
-        let setup = hindsight(&["git-setup", first.to_str().unwrap()]);
-        assert_eq!(setup.status, 0, "{}", setup.stderr);
+        git_setup(&first);
         git(&first, &["add", "."]);
         git(&first, &["commit", "-qm", "ledger"]);
         let bare = home.path().join("ledger.git");
@@ -247,8 +266,7 @@ impl Team {
             &dir,
             &["config", "user.email", &format!("{name}@example.org")],
         );
-        let setup = hindsight(&["git-setup", dir.to_str().unwrap()]);
-        assert_eq!(setup.status, 0, "{}", setup.stderr);
+        git_setup(&dir);
         dir
     }
 }
@@ -263,22 +281,49 @@ pub fn hindsight_in(dir: &Path, args: &[&str]) -> Run {
     run
 }
 
+/// The arguments of `hindsight resolve ID VERDICT --on DATE --by JUDGE`: a verdict dated
+/// and judged, as the tests record one (`--evidence`, `--force` and the folder follow).
+pub fn resolve_args<'a>(id: &'a str, verdict: &'a str, on: &'a str, by: &'a str) -> [&'a str; 7] {
+    ["resolve", id, verdict, "--on", on, "--by", by]
+}
+
+/// `hindsight resolve` with [`resolve_args`], then `more` (`--evidence TEXT`, `--force`),
+/// in the scenarios folder `scenarios`; the run, whatever its outcome.
+pub fn resolve(
+    scenarios: &Path,
+    id: &str,
+    verdict: &str,
+    on: &str,
+    by: &str,
+    more: &[&str],
+) -> Run {
+    let mut args = resolve_args(id, verdict, on, by).to_vec();
+    args.extend_from_slice(more);
+    args.push(scenarios.to_str().unwrap());
+    hindsight(&args)
+}
+
 /// Records a verdict on the fixture's `bo-minister-resigns` (open in the fixture) in the
 /// scenarios folder `scenarios`, judged by `by`: `hindsight resolve`, which must succeed.
 pub fn resolve_minister(scenarios: &Path, verdict: &str, by: &str) {
-    let run = hindsight(&[
-        "resolve",
+    let more = ["--evidence", "Seen."];
+    let run = resolve(
+        scenarios,
         "bo-minister-resigns",
         verdict,
-        "--on",
         "2022-07-01",
-        "--by",
         by,
-        "--evidence",
-        "Seen.",
-        scenarios.to_str().unwrap(),
-    ]);
+        &more,
+    );
     assert_eq!(run.status, 0, "{}{}", run.stdout, run.stderr);
+}
+
+/// `hindsight git-setup DIR`, which must succeed: routes the ledger files of the repository
+/// holding `dir` to the merge driver.
+pub fn git_setup(dir: &Path) -> Run {
+    let run = hindsight(&["git-setup", dir.to_str().unwrap()]);
+    assert_eq!(run.status, 0, "{}: {}", dir.display(), run.stderr);
+    run
 }
 
 /// Commits the changed ledger files of the clone at `dir` through the library, as the app

@@ -1,9 +1,10 @@
 //! Plain-text tables for the terminal: columns padded to their widest cell, numbers
-//! right-aligned, long text cut with an ellipsis, control characters in cells escaped.
+//! right-aligned, control characters in cells escaped. Cells come as text: cutting it to
+//! a width is [`super::cells`]'s.
 
 use std::borrow::Cow;
 
-use crate::terminal::escape_controls;
+use super::escape::escape_controls;
 
 /// A table under construction.
 pub struct Table {
@@ -84,14 +85,4 @@ impl Table {
         let count = self.rows.len();
         writeln!(out, "{count} {noun}{}", crate::prose::plural(count))
     }
-}
-
-/// Cuts text to `max` characters, ending with "…" when cut.
-pub fn truncate(text: &str, max: usize) -> String {
-    let single_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if single_line.chars().count() <= max {
-        return single_line;
-    }
-    let cut: String = single_line.chars().take(max.saturating_sub(1)).collect();
-    format!("{}…", cut.trim_end())
 }

@@ -1,0 +1,122 @@
+//! What earlier passages leave for later ones: the article's full names, for a surname
+//! used alone; the speakers named so far with their roles, for "he" and "the minister";
+//! and the last quotation's speaker, for a quotation that continues it.
+
+use std::collections::{HashMap, HashSet};
+
+use super::attribution::Attribution;
+use super::names::name_runs;
+use crate::intake::hedges::words;
+
+/// How many speakers (each with the role given) "he" and "the minister" may refer back
+/// to: more than an article names, and few enough that looking back costs little.
+const RECENT_SPEAKERS: usize = 100;
+
+/// What the attribution of earlier passages leaves for later ones.
+#[derive(Debug, Default)]
+pub struct Context {
+    /// Full names in the article (two words or more), for surnames used alone.
+    pub full_names: Vec<String>,
+    /// The first of `full_names` ending with each surname.
+    by_surname: HashMap<String, usize>,
+    /// Speakers named so far, with their roles, latest last: what "he" and "the minister"
+    /// refer to. Each pair once, at its latest mention, and only the last
+    /// [`RECENT_SPEAKERS`]: an article quoting a person a thousand times looks back over
+    /// one entry, not a thousand.
+    recent: Vec<(String, Option<String>)>,
+    /// The last quoted passage's attribution and paragraph, for continued quotations.
+    last_quote: Option<(Attribution, usize)>,
+}
+
+impl Context {
+    pub fn new(text: &str) -> Context {
+        // A word the text also writes in lower case ("war" for "Cold War") is not a name.
+        let lower: HashSet<String> = words(text, 0..text.len())
+            .into_iter()
+            .filter(|w| !w.capitalized)
+            .map(|w| w.lower)
+            .collect();
+        let mut full_names: Vec<String> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
+        let mut by_surname: HashMap<String, usize> = HashMap::new();
+        for run in name_runs(text, 0..text.len()) {
+            let name = text[run].to_string();
+            let common = name
+                .split_whitespace()
+                .any(|w| lower.contains(&w.to_lowercase()));
+            if name.split_whitespace().count() >= 2 && !common && seen.insert(name.clone()) {
+                if let Some(surname) = name.rsplit(' ').next() {
+                    by_surname
+                        .entry(surname.to_string())
+                        .or_insert(full_names.len());
+                }
+                full_names.push(name);
+            }
+        }
+        Context {
+            full_names,
+            by_surname,
+            ..Context::default()
+        }
+    }
+
+    /// A surname alone ("Barbashin") as the full name the article gave earlier.
+    pub(super) fn full_name(&self, name: &str) -> String {
+        if name.split_whitespace().count() > 1 {
+            return name.to_string();
+        }
+        self.by_surname
+            .get(name)
+            .map_or_else(|| name.to_string(), |&i| self.full_names[i].clone())
+    }
+
+    /// Notes a speaker named now, as the latest one "he" or a title may refer to.
+    pub(super) fn remember(&mut self, speaker: String, role: Option<String>) {
+        self.recent.retain(|(s, r)| (s, r) != (&speaker, &role));
+        self.recent.push((speaker, role));
+        if self.recent.len() > RECENT_SPEAKERS {
+            self.recent.remove(0);
+        }
+    }
+
+    /// Whom "he" or "she" refers to: the speaker named last, with their role.
+    pub(super) fn last_speaker(&self) -> Option<Attribution> {
+        self.recent.last().map(|(name, role)| Attribution {
+            speaker: Some(name.clone()),
+            role: role.clone(),
+            ..Attribution::default()
+        })
+    }
+
+    /// The role given last to the speaker `full_name`, for a later mention by name alone.
+    pub(super) fn role_of(&self, full_name: &str) -> Option<String> {
+        self.recent
+            .iter()
+            .rev()
+            .find(|(name, _)| name == full_name)
+            .and_then(|(_, role)| role.clone())
+    }
+
+    /// The speaker named last whose role holds `title` ("minister" in "the finance
+    /// minister"), as (name, role): whom "the minister" refers to.
+    pub(super) fn titled(&self, title: &str) -> Option<&(String, Option<String>)> {
+        self.recent.iter().rev().find(|(_, role)| {
+            role.as_deref()
+                .is_some_and(|r| r.to_lowercase().contains(title))
+        })
+    }
+
+    /// The attribution a quotation without a reporting clause of its own continues: the
+    /// last quotation's, when that was in this paragraph or the one before.
+    pub(super) fn continued_quotation(&self, paragraph: usize) -> Attribution {
+        match &self.last_quote {
+            Some((last, at)) if paragraph <= at + 1 => last.clone(),
+            _ => Attribution::default(),
+        }
+    }
+
+    /// Notes a quoted passage's attribution, for a quotation that continues it.
+    pub(super) fn quoted(&mut self, attribution: Attribution, paragraph: usize) {
+        self.last_quote = Some((attribution, paragraph));
+    }
+}

@@ -1,0 +1,53 @@
+//! Unnamed groups as speakers: "numerous analysts said", "it is claimed", "there has been
+//! speculation", and a subject that names a group ("the observers").
+
+use super::attribution::Attribution;
+use super::vocabulary::{GROUP_NOUNS, IMPERSONAL, QUANTIFIERS};
+use crate::intake::hedges::Word;
+
+/// "numerous analysts", "it is claimed", "there has been speculation": a group named
+/// outside the quotation marks.
+pub(super) fn group(outside: &[&Word]) -> Option<Attribution> {
+    let lower: Vec<&str> = outside.iter().map(|w| w.lower.as_str()).collect();
+    let named = |group: String| {
+        Some(Attribution {
+            group: Some(group),
+            ..Attribution::default()
+        })
+    };
+    for i in 0..lower.len() {
+        if QUANTIFIERS.contains(&lower[i]) {
+            for j in i + 1..lower.len().min(i + 3) {
+                if GROUP_NOUNS.contains(&lower[j]) {
+                    return named(lower[i..=j].join(" "));
+                }
+            }
+        }
+        if lower[i] == "it"
+            && lower
+                .get(i + 1)
+                .is_some_and(|w| matches!(*w, "is" | "was" | "has"))
+            && let Some(verb) = lower[i + 2..lower.len().min(i + 4)]
+                .iter()
+                .find(|w| IMPERSONAL.contains(w))
+        {
+            return named(format!("it is {verb}"));
+        }
+        if matches!(lower[i], "speculation" | "rumours" | "rumors") {
+            return named(lower[i].to_string());
+        }
+    }
+    None
+}
+
+/// A subject that names a group ("several analysts", "the observers") as that group.
+/// `words` is the subject in lower case (`subject`) split at white space.
+pub(super) fn group_subject(words: &[&str], subject: &str) -> Option<Attribution> {
+    let head = *words.last()?;
+    (words.iter().any(|w| QUANTIFIERS.contains(w)) || GROUP_NOUNS.contains(&head)).then(|| {
+        Attribution {
+            group: Some(subject.trim_start_matches("the ").to_string()),
+            ..Attribution::default()
+        }
+    })
+}

@@ -1,0 +1,87 @@
+//! Names and titles in running text: runs of capitalized words that may be a name (less
+//! a leading title or function word), a name at the end of a role ("Russia expert Hans
+//! Schröder"), and a role as the article gives it.
+
+use std::ops::Range;
+
+use super::vocabulary::{FUNCTION_WORDS, PARTICLES, TITLES};
+use crate::intake::hedges::{Word, words};
+
+/// Runs of capitalized words in `text[range]`: candidate names, without a leading
+/// function word or title.
+pub(super) fn name_runs(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let words = words(text, range);
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if !is_name_word(&words[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < words.len()
+            && (is_name_word(&words[j + 1]) || PARTICLES.contains(&words[j + 1].lower.as_str()))
+            && text[words[j].range.end..words[j + 1].range.start]
+                .chars()
+                .all(|c| c == ' ' || (c == '.' && words[j].lower.chars().count() == 1))
+        {
+            j += 1;
+        }
+        let mut first = i;
+        while first <= j
+            && (FUNCTION_WORDS.contains(&words[first].lower.as_str())
+                || TITLES.contains(&words[first].lower.trim_end_matches('.')))
+        {
+            first += 1;
+        }
+        if first <= j && !words[j].lower.ends_with("'s") {
+            runs.push(words[first].range.start..words[j].range.end);
+        }
+        i = j + 1;
+    }
+    runs
+}
+
+fn is_name_word(word: &Word) -> bool {
+    word.capitalized && !word.lower.chars().all(|c| c.is_ascii_digit())
+}
+
+/// `part` without the white space, quotation marks, dashes and stops around it.
+pub(super) fn clean(part: &str) -> &str {
+    part.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\u{201C}' | '\u{201D}' | '-' | '–' | '—' | ':' | ';' | '.'
+            )
+    })
+}
+
+/// A role as the article gives it, without its article ("a senior fellow" → "senior fellow").
+pub(super) fn role(part: &str) -> Option<String> {
+    let part = clean(part);
+    let part = ["a ", "an ", "the "]
+        .iter()
+        .find_map(|article| part.strip_prefix(article))
+        .unwrap_or(part);
+    (!part.is_empty()).then(|| part.to_string())
+}
+
+/// If `part` is a name, or ends with one after its role ("Russia expert Hans Schröder"):
+/// the name and the words before it.
+pub(super) fn name_in(part: &str) -> Option<(String, Option<String>)> {
+    let part = clean(part);
+    let run = name_runs(part, 0..part.len()).pop()?;
+    if run.end != part.len() {
+        return None;
+    }
+    Some((part[run.clone()].to_string(), role(&part[..run.start])))
+}
+
+/// Whether `part` is a name and nothing else.
+pub(super) fn is_pure_name(part: &str) -> bool {
+    let part = clean(part);
+    name_runs(part, 0..part.len())
+        .first()
+        .is_some_and(|run| run.start == 0 && run.end == part.len())
+}

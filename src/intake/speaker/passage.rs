@@ -1,0 +1,174 @@
+//! The attribution of one passage: its reporting clause, else an unnamed group, else a
+//! quotation continued from the last, else the article's own voice; and what it leaves
+//! in the [`Context`] for the passages after it.
+
+use std::ops::Range;
+
+use super::attribution::Attribution;
+use super::clause::reporting_clause;
+use super::context::Context;
+use super::group::group;
+use crate::intake::hedges::{Word, words};
+use crate::intake::text::{Quotation, overlapping};
+
+/// Whether the byte at `at` is outside every quotation.
+fn is_outside(quotations: &[Quotation], at: usize) -> bool {
+    overlapping(quotations, at..at + 1).is_empty()
+}
+
+/// The attribution of the passage `unit` (a range of the text) in paragraph `paragraph`.
+pub fn attribute(
+    text: &str,
+    unit: Range<usize>,
+    paragraph: usize,
+    quotations: &[Quotation],
+    context: &mut Context,
+) -> Attribution {
+    let quoted = !overlapping(quotations, unit.clone()).is_empty();
+    let all_words = words(text, unit.clone());
+    let outside: Vec<&Word> = all_words
+        .iter()
+        .filter(|w| is_outside(quotations, w.range.start))
+        .collect();
+    let mut found = reporting_clause(text, &unit, quotations, &outside, context);
+    if found.is_none() {
+        found = group(&outside);
+    }
+    let mut attribution = match found {
+        Some(attribution) => attribution,
+        None if quoted && starts_quoted(text, &unit, quotations) => {
+            // A quotation with no reporting clause of its own continues the last one.
+            context.continued_quotation(paragraph)
+        }
+        None => Attribution {
+            author: true,
+            ..Attribution::default()
+        },
+    };
+    attribution.quoted = quoted;
+    if quoted {
+        context.quoted(attribution.clone(), paragraph);
+    }
+    if let Some(speaker) = &attribution.speaker {
+        context.remember(speaker.clone(), attribution.role.clone());
+    }
+    attribution
+}
+
+/// Whether the passage starts (after white space) inside a quotation.
+fn starts_quoted(text: &str, unit: &Range<usize>, quotations: &[Quotation]) -> bool {
+    let start = unit.start + (text[unit.clone()].len() - text[unit.clone()].trim_start().len());
+    !is_outside(quotations, start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::intake::text::{quotations, sentences, units};
+
+    /// Attributions of each unit of a text, in order.
+    fn attributions(text: &str) -> Vec<Attribution> {
+        let sentences = sentences(text);
+        let quotations = quotations(text);
+        let mut context = Context::new(text);
+        units(&sentences, &quotations)
+            .into_iter()
+            .map(|unit| {
+                let range = sentences[unit.start].range.start..sentences[unit.end - 1].range.end;
+                attribute(
+                    text,
+                    range,
+                    sentences[unit.start].paragraph,
+                    &quotations,
+                    &mut context,
+                )
+            })
+            .collect()
+    }
+
+    fn speaker(a: &Attribution) -> Option<&str> {
+        a.speaker.as_deref()
+    }
+
+    #[test]
+    fn x_said_with_an_appositive_role() {
+        let text = "“Prices will rise,” Jane Roe, a senior fellow at the Example Institute, said on Monday.";
+        let a = &attributions(text)[0];
+        assert_eq!(speaker(a), Some("Jane Roe"));
+        assert_eq!(
+            a.role.as_deref(),
+            Some("senior fellow at the Example Institute")
+        );
+    }
+
+    #[test]
+    fn wrote_x_on_twitter_and_according_to_x() {
+        let a = attributions("“The vote will be delayed,” wrote Ali Khan on Twitter.");
+        assert_eq!(speaker(&a[0]), Some("Ali Khan"));
+        let a = attributions(
+            "The deal will collapse by March, according to Maria Lopez, an economist at a bank.",
+        );
+        assert_eq!(speaker(&a[0]), Some("Maria Lopez"));
+        assert_eq!(a[0].role.as_deref(), Some("economist at a bank"));
+    }
+
+    #[test]
+    fn a_role_before_the_name() {
+        let a = attributions("Energy analyst Tom Berg warns that prices will rise.");
+        assert_eq!(speaker(&a[0]), Some("Tom Berg"));
+        assert_eq!(a[0].role.as_deref(), Some("Energy analyst"));
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_full_name_given_before() {
+        let a =
+            attributions("Olga Petrova, a historian, spoke first. “It will pass,” Petrova added.");
+        assert_eq!(speaker(&a[1]), Some("Olga Petrova"));
+    }
+
+    #[test]
+    fn a_continued_quotation_keeps_its_speaker() {
+        let text = "“The talks will fail,” Sam Ode said.\n“And the truce will not hold.”";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[1]), Some("Sam Ode"));
+    }
+
+    #[test]
+    fn he_and_the_minister_refer_back() {
+        let text = "Karl Bauer, the finance minister, spoke on Monday. He said the budget would pass. Later the minister said taxes will fall.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[1]), Some("Karl Bauer"));
+        assert_eq!(speaker(&a[2]), Some("Karl Bauer"));
+    }
+
+    #[test]
+    fn unnamed_groups_and_the_article_voice() {
+        let a = attributions("Numerous analysts said the strike would spread.");
+        assert_eq!(a[0].group.as_deref(), Some("numerous analysts"));
+        assert_eq!(speaker(&a[0]), None);
+        let a = attributions("In these forums, it is claimed that the army can stay.");
+        assert_eq!(a[0].group.as_deref(), Some("it is claimed"));
+        let a = attributions("The government will probably fall before the summer.");
+        assert!(a[0].author);
+        assert_eq!(speaker(&a[0]), None);
+    }
+
+    #[test]
+    fn a_claim_before_said_is_not_the_speaker() {
+        // Quote first, without quotation marks: the speaker follows the verb.
+        let a = attributions(
+            "The ferry service will most likely not resume this winter, said Marta Kowal, a planner at the port authority.",
+        );
+        assert_eq!(speaker(&a[0]), Some("Marta Kowal"));
+        assert_eq!(a[0].role.as_deref(), Some("planner at the port authority"));
+        // Ending on a name ("... in Ukraine") does not make the name the speaker.
+        let a = attributions("Grain exports won't recover soon in Ukraine, argues Pavel Dunn.");
+        assert_eq!(speaker(&a[0]), Some("Pavel Dunn"));
+        // A title before the name is not part of it.
+        let a = attributions("The strike will likely end by Friday, said Dr. Ana Vey.");
+        assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+        // "May" the name is not the modal.
+        let a = attributions("Prime Minister Theresa May said the vote would pass.");
+        assert_eq!(speaker(&a[0]), Some("Theresa May"));
+    }
+}

@@ -1,0 +1,148 @@
+//! Who the words around a reporting verb name: the subject before it ("Jane Roe, a senior
+//! fellow at X, said"), taking a pronoun or a title back to the speaker it stands for, or
+//! the words after it ("said John Smith, a director at X").
+
+use super::attribution::Attribution;
+use super::context::Context;
+use super::group::group_subject;
+use super::names::{clean, is_pure_name, name_in, name_runs, role};
+use super::vocabulary::TITLES;
+use crate::intake::hedges::MODALS;
+
+/// The subject just before a reporting verb.
+pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
+    let parts = appositive_parts(before);
+    let (last, rest) = parts.split_last()?;
+    let last_lower = last.to_lowercase();
+    if last.split_whitespace().count() > 12 {
+        return None;
+    }
+    if let Some(referent) = pronoun(&last_lower, context) {
+        return referent;
+    }
+    let named = |name: String, role: Option<String>| {
+        Some(Attribution {
+            speaker: Some(context.full_name(&name)),
+            role,
+            ..Attribution::default()
+        })
+    };
+    if is_pure_name(last) {
+        let role = context.role_of(&context.full_name(clean(last)));
+        return named(clean(last).to_string(), role);
+    }
+    if let Some(previous) = rest.last()
+        && is_pure_name(previous)
+    {
+        return named(clean(previous).to_string(), role(last));
+    }
+    // A clause is not a speaker: in "Russia will most likely not invade, said John Smith"
+    // the words before the verb are the claim, and the speaker comes after it.
+    if is_clause(last) {
+        return None;
+    }
+    if let Some((name, role)) = name_in(last) {
+        return named(name, role);
+    }
+    let words: Vec<&str> = last_lower.split_whitespace().collect();
+    let head = *words.last()?;
+    if let Some(group) = group_subject(&words, &last_lower) {
+        return Some(group);
+    }
+    if let Some(titled) = title(&words, head, context) {
+        return Some(titled);
+    }
+    // A speaker described but not named ("the president's spokesman").
+    last.chars().any(char::is_uppercase).then(|| Attribution {
+        speaker: Some(last.to_string()),
+        ..Attribution::default()
+    })
+}
+
+/// The comma-separated parts of the words before the verb, cleaned, without a relative
+/// clause that ends the appositive ("..., which advises the ministry,").
+fn appositive_parts(before: &str) -> Vec<&str> {
+    let mut parts: Vec<&str> = before
+        .split(',')
+        .map(clean)
+        .filter(|p| !p.is_empty())
+        .collect();
+    while let Some((last, rest)) = parts.split_last() {
+        let first_word = last.split_whitespace().next().unwrap_or("").to_lowercase();
+        if matches!(first_word.as_str(), "which" | "who" | "whose" | "where") && !rest.is_empty() {
+            parts.pop();
+        } else {
+            break;
+        }
+    }
+    parts
+}
+
+/// When the subject (in lower case) is a pronoun, whom it stands for: "he" or "she" the
+/// speaker named last (none when nobody was), "I" or "we" the article's own voice, and
+/// "it" or "there" nobody. `None` when it is not a pronoun.
+fn pronoun(subject: &str, context: &Context) -> Option<Option<Attribution>> {
+    match subject {
+        "he" | "she" | "him" | "her" => Some(context.last_speaker()),
+        "i" | "we" => Some(Some(Attribution {
+            author: true,
+            ..Attribution::default()
+        })),
+        "it" | "there" | "this" | "that" => Some(None),
+        _ => None,
+    }
+}
+
+/// A title standing for someone named before ("the minister"): the speaker named last
+/// with that title in their role, else nobody, with the title as the role. `words` is the
+/// subject in lower case, `head` its last word.
+fn title(words: &[&str], head: &str, context: &Context) -> Option<Attribution> {
+    let the = words
+        .iter()
+        .rposition(|w| matches!(*w, "the" | "this" | "that"))
+        .filter(|&the| words.len() - the <= 3)?;
+    let found = context.titled(head);
+    Some(Attribution {
+        speaker: found.map(|(name, _)| name.clone()),
+        role: found
+            .and_then(|(_, role)| role.clone())
+            .or_else(|| Some(words[the + 1..].join(" "))),
+        ..Attribution::default()
+    })
+}
+
+/// Whether `part` says something rather than names someone: it has a modal verb ("will",
+/// "may", "won't"), written in lower case so that "Will" and "May" the names are not
+/// taken for one.
+fn is_clause(part: &str) -> bool {
+    part.split_whitespace().any(|word| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        let word = word.replace('’', "'");
+        MODALS.contains(&word.as_str())
+            || word.ends_with("'ll")
+            || matches!(word.as_str(), "must" | "should")
+    })
+}
+
+/// The speaker after the verb: "said John Smith, a director at X".
+pub(super) fn inverted(after: &str, context: &Context) -> Option<Attribution> {
+    let mut parts = after.splitn(2, ',');
+    let first = clean(parts.next()?);
+    let first = first.strip_prefix("the ").unwrap_or(first);
+    let name = name_runs(first, 0..first.len()).into_iter().next()?;
+    // Only titles may come before the name ("said Dr. Ana Vey", "said Foreign Minister X").
+    let titled = first[..name.start]
+        .split_whitespace()
+        .all(|word| TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str()));
+    if !titled {
+        return None;
+    }
+    let role = parts
+        .next()
+        .and_then(|rest| role(rest.split([',', '.']).next().unwrap_or(rest)));
+    Some(Attribution {
+        speaker: Some(context.full_name(&first[name])),
+        role,
+        ..Attribution::default()
+    })
+}
