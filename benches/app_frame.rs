@@ -9,8 +9,8 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
-use hindsight::app::{AppOptions, HindsightApp, Tab};
-use hindsight::demo::{DemoOptions, write_demo};
+use hindsight::{AppOptions, HindsightApp, Tab};
+use hindsight::{DemoOptions, write_demo};
 
 fn frames(c: &mut Criterion) {
     let mut sizes = vec![1_000, 10_000, 100_000];

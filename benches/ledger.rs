@@ -3,19 +3,19 @@
 //! hostile file, a whole scenario on one line with an error in every forecast, whose time
 //! must grow linearly with its size. Run with `cargo bench`; the figures are in the README.
 
-use hindsight::ledger::Door;
+use hindsight::Door;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use hindsight::demo::{DemoOptions, write_demo};
-use hindsight::git::merge::merge;
-use hindsight::ledger::Change;
-use hindsight::ledger::FileKind;
-use hindsight::ledger::scenario_document;
-use hindsight::ledger::{Outcome, load};
-use hindsight::query::Filter;
-use hindsight::report::{GroupBy, report};
+use hindsight::Change;
+use hindsight::FileKind;
+use hindsight::Filter;
+use hindsight::merge;
+use hindsight::scenario_document;
+use hindsight::{DemoOptions, write_demo};
+use hindsight::{GroupBy, report};
+use hindsight::{Outcome, load};
 
 const FORECASTS: usize = 100_000;
 
@@ -60,7 +60,7 @@ fn benchmarks(c: &mut Criterion) {
     group.bench_function("filter: text search", |b| {
         b.iter(|| search.apply(&ledger, today()))
     });
-    let index = hindsight::query::SearchIndex::new(&ledger);
+    let index = hindsight::SearchIndex::new(&ledger);
     group.bench_function("filter: text search, indexed (as the app types)", |b| {
         b.iter(|| search.apply_indexed(&ledger, today(), Some(&index)))
     });

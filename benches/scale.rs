@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use hindsight::demo::{DemoOptions, write_demo};
+use hindsight::{DemoOptions, write_demo};
 
 const TODAY: &str = "2026-11-22";
 

@@ -27,7 +27,7 @@ struct Arguments {
     today: Option<NaiveDate>,
 
     #[command(subcommand)]
-    command: Option<hindsight::cli::Command>,
+    command: Option<hindsight::Command>,
 
     #[command(flatten)]
     app: AppArguments,
@@ -73,9 +73,9 @@ enum StartView {
 }
 
 #[cfg(feature = "app")]
-impl From<StartView> for hindsight::app::Tab {
+impl From<StartView> for hindsight::Tab {
     fn from(view: StartView) -> Self {
-        use hindsight::app::Tab;
+        use hindsight::Tab;
         match view {
             StartView::Overview => Tab::Overview,
             StartView::Forecasts => Tab::Forecasts,
@@ -108,13 +108,13 @@ fn main() -> ExitCode {
         let today = arguments
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive());
-        return hindsight::cli::run(command, today);
+        return hindsight::run_command_line(command, today);
     }
     // `hindsight chek` is more likely a mistyped command than a folder.
     if let Some(folder) = arguments.app.folder.as_ref().filter(|f| !f.is_dir()) {
         eprintln!(
             "hindsight: '{}' is neither a folder nor a command; see `hindsight --help`",
-            hindsight::terminal::escape_path(folder)
+            hindsight::escape_path(folder)
         );
         return ExitCode::from(2);
     }
@@ -124,13 +124,13 @@ fn main() -> ExitCode {
 /// Opens the desktop app; `today` overrides the date as `--today` does for commands.
 #[cfg(feature = "app")]
 fn open_app(arguments: AppArguments, today: Option<NaiveDate>) -> ExitCode {
-    let start = hindsight::app::StartAt {
+    let start = hindsight::StartAt {
         tab: arguments.view.map(Into::into),
         select: arguments.select,
         forecaster: arguments.forecaster,
         article: arguments.article,
     };
-    match hindsight::app::run(arguments.folder, start, today) {
+    match hindsight::run_app(arguments.folder, start, today) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("hindsight: cannot open the app window: {error}");

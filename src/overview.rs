@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use crate::ledger::Ledger;
 use crate::report::{Counts, counts};
 
+#[cfg_attr(not(feature = "app"), allow(dead_code))] // the app's alone
 /// One scenario's line in the overview.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScenarioSummary {
@@ -17,6 +18,7 @@ pub struct ScenarioSummary {
     pub counts: Counts,
 }
 
+#[cfg_attr(not(feature = "app"), allow(dead_code))] // the app's alone
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Overview {
     pub scenarios: Vec<ScenarioSummary>,
@@ -44,6 +46,7 @@ pub fn overdue(
     due
 }
 
+#[cfg_attr(not(feature = "app"), allow(dead_code))] // the app's alone
 /// The overview of a whole ledger; `latest` caps the list of recent verdicts.
 pub fn overview(ledger: &Ledger, today: NaiveDate, latest: usize) -> Overview {
     let scenarios = ledger

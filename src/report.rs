@@ -207,6 +207,7 @@ fn tally<'a>(
 }
 
 /// The counts of a set of forecasts, without scoring them.
+#[cfg_attr(not(feature = "app"), allow(dead_code))] // the app's alone
 pub fn counts(ledger: &Ledger, entries: &[usize], today: NaiveDate) -> Counts {
     tally(entries.iter().map(|&i| ledger.view(i)), today).0
 }
@@ -292,6 +293,7 @@ pub fn report(ledger: &Ledger, entries: &[usize], group_by: GroupBy, today: Naiv
 }
 
 /// The scored forecasts of a set, with the entry each came from.
+#[cfg_attr(not(feature = "app"), allow(dead_code))] // the app's alone
 pub fn scored_entries(ledger: &Ledger, entries: &[usize]) -> Vec<(usize, ScoredForecast)> {
     entries
         .iter()
@@ -301,6 +303,7 @@ pub fn scored_entries(ledger: &Ledger, entries: &[usize]) -> Vec<(usize, ScoredF
 
 /// Which scored forecasts fall in each calibration bin (entry indices, bin by bin), so a
 /// chart can name the forecasts behind a point.
+#[cfg_attr(not(feature = "app"), allow(dead_code))] // the app's alone
 pub fn calibration_members(ledger: &Ledger, entries: &[usize]) -> Vec<Vec<usize>> {
     let mut bins = vec![Vec::new(); score::CALIBRATION_BINS];
     for (entry, scored) in scored_entries(ledger, entries) {
@@ -313,6 +316,7 @@ pub fn calibration_members(ledger: &Ledger, entries: &[usize]) -> Vec<Vec<usize>
 
 /// One step of a running Brier score: after the forecast resolved on `date`.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[cfg_attr(not(feature = "app"), allow(dead_code))] // the app's alone
 pub struct CumulativePoint {
     pub date: NaiveDate,
     /// The Brier score of every scored forecast resolved up to and including this one.
@@ -323,6 +327,7 @@ pub struct CumulativePoint {
 }
 
 /// The Brier score over time, in the order verdicts were given (ties by id).
+#[cfg_attr(not(feature = "app"), allow(dead_code))] // the app's alone
 pub fn cumulative_brier(ledger: &Ledger, entries: &[usize]) -> Vec<CumulativePoint> {
     let mut steps: Vec<(NaiveDate, &str, usize, ScoredForecast)> = scored_entries(ledger, entries)
         .into_iter()

@@ -6,7 +6,8 @@
 use crate::common;
 
 use common::{TempLedger, today};
-use hindsight::intake::{self, accept};
+use hindsight as intake;
+use hindsight::accept;
 
 const PAGE: &str = r#"<!doctype html><html><head>
 <meta property="og:site_name" content="Harbour Times">
@@ -184,7 +185,7 @@ const RATES: &str = "Rates on hold\n\nThe central bank will probably keep rates 
 /// first candidate's forms filled in for prices.ron: a new person (Jonas Berg), a new
 /// source and its seed file, a forecast.
 fn rates_acceptance(
-    ledger: &hindsight::ledger::Ledger,
+    ledger: &hindsight::Ledger,
     folder: &TempLedger,
     location: Option<&str>,
 ) -> accept::Acceptance {
@@ -212,7 +213,7 @@ fn rates_acceptance(
 /// the folder is as shipped: as a form would be, before the folder changed under it.
 fn rates_checked() -> (
     TempLedger,
-    hindsight::ledger::Ledger,
+    hindsight::Ledger,
     accept::Acceptance,
     accept::Checked,
 ) {

@@ -13,7 +13,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use hindsight::app::{AppOptions, HindsightApp, Tab};
+use hindsight::{AppOptions, HindsightApp, Tab};
 
 fn open(ledger: &TempLedger, watch: bool) -> Harness<'static, HindsightApp> {
     open_folder(ledger.scenarios(), watch, 4)
@@ -578,9 +578,9 @@ fn settings_are_remembered_between_runs() {
 
     let mut memory = Memory::default();
     eframe::App::save(harness.state_mut(), &mut memory);
-    let restored = hindsight::app::load_settings(Some(&memory));
+    let restored = hindsight::load_settings(Some(&memory));
     assert_eq!(restored.judge, "Jo Judge");
-    assert_eq!(restored.theme, hindsight::app::Theme::Light);
+    assert_eq!(restored.theme, hindsight::Theme::Light);
     assert_eq!(
         restored.last_folder.as_deref(),
         Some(ledger.scenarios().as_path())
@@ -918,8 +918,8 @@ fn a_dispute_left_by_a_merge_is_settled_from_the_problems_view() {
             &base[open + "outcome: Open,".len()..]
         )
     };
-    let merged = hindsight::git::merge::merge(
-        hindsight::ledger::FileKind::Scenario,
+    let merged = hindsight::merge(
+        hindsight::FileKind::Scenario,
         &base,
         &resolved("True"),
         &resolved("False"),
@@ -942,7 +942,7 @@ fn a_dispute_left_by_a_merge_is_settled_from_the_problems_view() {
     let loaded = ledger.load();
     assert_eq!(loaded.error_count(), 0, "{:?}", loaded.problems);
     let view = loaded.view(loaded.find("bo-minister-resigns").unwrap());
-    assert_eq!(view.verdict(), Some(hindsight::ledger::Verdict::False));
+    assert_eq!(view.verdict(), Some(hindsight::Verdict::False));
     assert!(
         !shows_text(&harness, "Disputes:"),
         "the dispute is gone from the view"
@@ -1146,7 +1146,7 @@ fn a_disputed_forecasts_detail_shows_both_versions_and_a_version_written_by_hand
     let loaded = hindsight::load(&ben.join("scenarios"), today()).unwrap();
     assert_eq!(loaded.error_count(), 0, "{:?}", loaded.problems);
     let view = loaded.view(loaded.find("bo-minister-resigns").unwrap());
-    assert_eq!(view.verdict(), Some(hindsight::ledger::Verdict::Partly));
+    assert_eq!(view.verdict(), Some(hindsight::Verdict::Partly));
 }
 
 #[test]
@@ -1229,9 +1229,9 @@ fn a_large_folder_opens_behind_a_progress_bar_and_the_window_stays_live() {
     // 15,000 forecasts (about 9 MB): above the size that loads in the background.
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("demo");
-    hindsight::demo::write_demo(
+    hindsight::write_demo(
         &folder,
-        hindsight::demo::DemoOptions {
+        hindsight::DemoOptions {
             forecasts: 15_000,
             seed: 1,
             today: today(),

@@ -8,7 +8,7 @@ use crate::common;
 
 use common::TempLedger;
 use common::numbers::assert_close;
-use hindsight::ledger::{Ledger, ProbabilityOrigin};
+use hindsight::{Ledger, ProbabilityOrigin};
 
 const PEOPLE: &str = r#"People(
     format: 1,
@@ -72,7 +72,7 @@ fn ledger_with(confidences: &[&str]) -> TempLedger {
     ledger
 }
 
-fn probability(ledger: &Ledger, id: &str) -> hindsight::ledger::EffectiveProbability {
+fn probability(ledger: &Ledger, id: &str) -> hindsight::EffectiveProbability {
     let view = ledger.view(ledger.find(id).unwrap());
     view.entry.probability.clone().expect("a probability")
 }

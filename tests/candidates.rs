@@ -10,7 +10,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use common::{hindsight, today};
-use hindsight::seeds::find_quote;
+use hindsight::find_quote;
 
 fn scenarios() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios")
@@ -268,7 +268,7 @@ fn one_long_paragraph(bytes: usize) -> String {
     text
 }
 
-fn shipped_ledger() -> hindsight::ledger::Ledger {
+fn shipped_ledger() -> hindsight::Ledger {
     hindsight::load(&scenarios(), today()).unwrap()
 }
 
@@ -291,8 +291,8 @@ fn a_page_of_50000_nested_elements_is_read_without_overflowing_the_stack() {
         "<span>".repeat(50_000)
     );
     let found = on_small_stack(512 << 10, move || {
-        let article = hindsight::intake::article::from_html(&page);
-        hindsight::intake::candidates(&article, &shipped_ledger())
+        let article = hindsight::article::from_html(&page);
+        hindsight::candidates(&article, &shipped_ledger())
     });
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(
@@ -310,8 +310,8 @@ fn a_page_of_50000_nested_elements_is_read_without_overflowing_the_stack() {
 #[test]
 fn one_long_paragraph_is_read_in_linear_time() {
     let text = one_long_paragraph(256 << 10);
-    let article = hindsight::intake::article::from_text(text);
-    let found = hindsight::intake::candidates(&article, &shipped_ledger());
+    let article = hindsight::article::from_text(text);
+    let found = hindsight::candidates(&article, &shipped_ledger());
     // Every sentence forecasts, and the named ones are attributed.
     assert!(found.len() > 2_000, "{}", found.len());
     assert!(
@@ -329,7 +329,7 @@ fn many_dropped_elements_are_read_in_linear_time() {
         "<!doctype html><html><body><article><p>The ferry line will probably reopen in May.</p>{}<p>Grain prices might rise before spring.</p></article></body></html>",
         "<nav>menu</nav><aside>ad</aside>".repeat(30_000)
     );
-    let article = hindsight::intake::article::from_html(&page);
+    let article = hindsight::article::from_html(&page);
     assert_eq!(
         article.text,
         "The ferry line will probably reopen in May.\n\nGrain prices might rise before spring."

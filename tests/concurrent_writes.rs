@@ -5,7 +5,7 @@
 //! one, and no debris for `git add -A` to pick up.
 
 use crate::common;
-use hindsight::ledger::Door;
+use hindsight::Door;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -13,8 +13,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use common::{TODAY, assert_succeeded, git, hindsight, resolve, resolve_args, today};
-use hindsight::ledger::Change;
-use hindsight::ledger::{Outcome, Resolution, Verdict, load};
+use hindsight::Change;
+use hindsight::{Outcome, Resolution, Verdict, load};
 
 /// A demo ledger of `forecasts` forecasts, all in one scenario file (the demo puts up to
 /// 1,000 in a file). Returns the folder, the file and its forecast ids.

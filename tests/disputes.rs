@@ -5,14 +5,14 @@
 //! sides.
 
 use crate::common;
-use hindsight::ledger::Door;
+use hindsight::Door;
 
 use common::{
     Team, TempLedger, commit_as_the_app_does, git_output, hindsight_in, resolve_minister,
 };
-use hindsight::draft::{ForecastDraft, check_forecast};
-use hindsight::git::merge::merge;
-use hindsight::ledger::FileKind;
+use hindsight::FileKind;
+use hindsight::merge;
+use hindsight::{ForecastDraft, check_forecast};
 
 /// The fixture's `file` merged from two versions that change it two ways.
 fn disputed(file: &str, kind: FileKind, ours: (&str, &str), theirs: (&str, &str)) -> String {

@@ -2,12 +2,12 @@
 //! overwritten, changes elsewhere in the file are kept, and the save keeps what it should.
 
 use crate::common;
-use hindsight::ledger::Door;
+use hindsight::Door;
 
 use common::{TempLedger, today};
-use hindsight::ledger::Change;
-use hindsight::ledger::EditError;
-use hindsight::ledger::{Outcome, Resolution, Verdict, load};
+use hindsight::Change;
+use hindsight::EditError;
+use hindsight::{Outcome, Resolution, Verdict, load};
 
 fn resolution() -> Outcome {
     Outcome::Resolved(Resolution {

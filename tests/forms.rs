@@ -6,12 +6,12 @@ use crate::common;
 use std::path::PathBuf;
 
 use common::{fixture_dir, today};
-use hindsight::draft::{
+use hindsight::{
     FieldProblem, ForecastDraft, PersonDraft, ScenarioDraft, SourceDraft, check_forecast,
     check_person, check_scenario, check_source, people_matching, preview_probability,
     suggest_forecast_id,
 };
-use hindsight::ledger::{Forecast, Ledger, Outcome, ResolveBy, load};
+use hindsight::{Forecast, Ledger, Outcome, ResolveBy, load};
 
 fn fixture() -> Ledger {
     load(&fixture_dir().join("scenarios"), today()).unwrap()

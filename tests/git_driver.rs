@@ -3,7 +3,7 @@
 //! a conflict git reports, marked around that forecast alone.
 
 use crate::common;
-use hindsight::ledger::Door;
+use hindsight::Door;
 
 use std::path::Path;
 use std::process::Output;

@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use common::{
     Team, assert_succeeded, git, git_setup, hindsight_in, resolve_minister, with_new_forecast,
 };
-use hindsight::git::{self as repo, FileState};
+use hindsight as repo;
+use hindsight::FileState;
 
 const FORECAST: &str = "bo-minister-resigns";
 

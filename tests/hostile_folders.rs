@@ -12,7 +12,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::{TODAY, TempLedger, fixture_dir, today};
-use hindsight::ledger::limits::{MAX_FILE_BYTES, MAX_NESTING};
+use hindsight::{MAX_FILE_BYTES, MAX_NESTING};
 
 /// The fixture's own forecasts, which must keep loading whatever else is in the folder.
 const FIXTURE_FORECASTS: usize = 9;
@@ -140,7 +140,7 @@ fn listed_ids(ledger: &TempLedger) -> Vec<String> {
 
 /// The fixture's own forecast ids, from the library.
 fn fixture_ids() -> Vec<String> {
-    let fixture = hindsight::ledger::load(&fixture_dir().join("scenarios"), today()).unwrap();
+    let fixture = hindsight::load(&fixture_dir().join("scenarios"), today()).unwrap();
     let ids: Vec<String> = fixture
         .forecasts()
         .map(|view| view.forecast.id.clone())

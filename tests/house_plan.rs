@@ -48,9 +48,9 @@ fn no_module_of_src_depends_on_one_that_depends_on_it() {
 fn no_layer_reaches_up_and_the_two_faces_never_meet() {
     let graph = Graph::read(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"));
     let layer_of = |module: &str| {
-        LAYERS.iter().position(|(_, prefixes)| {
-            prefixes.iter().any(|prefix| within(module, prefix))
-        })
+        LAYERS
+            .iter()
+            .position(|(_, prefixes)| prefixes.iter().any(|prefix| within(module, prefix)))
     };
     let mut wrong = Vec::new();
     for (from, edges) in &graph.edges {
@@ -80,6 +80,10 @@ fn within(module: &str, prefix: &str) -> bool {
             .strip_prefix(prefix)
             .is_some_and(|rest| rest.starts_with("::"))
 }
+
+/// Pairs of a name and a path: a re-export's name and what it names, or a path a module
+/// names and where (file:line).
+type Pairs = Vec<(String, String)>;
 
 /// One source file, read.
 struct Module {
@@ -112,7 +116,7 @@ impl Graph {
             modules.insert(name, Module::blank(file, &text));
         }
         let names: BTreeSet<String> = modules.keys().cloned().collect();
-        let read: Vec<(String, Vec<(String, String)>, Vec<(String, String)>)> = modules
+        let read: Vec<(String, Pairs, Pairs)> = modules
             .iter()
             .map(|(name, module)| {
                 let (reexports, uses) = paths_named(name, &module.code, &module.file, &names);
@@ -155,7 +159,13 @@ impl Graph {
                 self.low.insert(node, n);
                 self.stack.push(node);
                 self.on_stack.insert(node);
-                for next in self.graph.edges.get(node).into_iter().flat_map(|e| e.keys()) {
+                for next in self
+                    .graph
+                    .edges
+                    .get(node)
+                    .into_iter()
+                    .flat_map(|e| e.keys())
+                {
                     let next = next.as_str();
                     if !self.index.contains_key(next) {
                         self.visit(next);
@@ -225,7 +235,9 @@ fn definers(path: &str, modules: &BTreeMap<String, Module>, depth: usize) -> Vec
         .map(|(_, target)| target)
         .collect();
     if let Some(target) = named.first() {
-        let rest = segments[at + 1..].iter().fold(target.to_string(), |path, s| path + "::" + s);
+        let rest = segments[at + 1..]
+            .iter()
+            .fold(target.to_string(), |path, s| path + "::" + s);
         return definers(&rest, modules, depth + 1);
     }
     // Through a glob re-export, where the item is found.
@@ -244,15 +256,28 @@ fn definers(path: &str, modules: &BTreeMap<String, Module>, depth: usize) -> Vec
 /// Whether a module's code plainly defines `item`.
 fn defines(module: Option<&Module>, item: &str) -> bool {
     module.is_some_and(|module| {
-        ["fn", "struct", "enum", "trait", "type", "const", "static", "mod", "macro_rules!"]
-            .iter()
-            .any(|keyword| module.code.contains(&format!("{keyword} {item}")))
+        [
+            "fn",
+            "struct",
+            "enum",
+            "trait",
+            "type",
+            "const",
+            "static",
+            "mod",
+            "macro_rules!",
+        ]
+        .iter()
+        .any(|keyword| module.code.contains(&format!("{keyword} {item}")))
     })
 }
 
 fn rust_files(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
-    let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     entries.sort();
     for path in entries {
         if path.is_dir() {
@@ -274,7 +299,11 @@ fn module_name(relative: &Path) -> String {
         .collect();
     for (i, part) in parts.iter().enumerate() {
         let last = i + 1 == parts.len();
-        let part = if last { part.trim_end_matches(".rs") } else { part };
+        let part = if last {
+            part.trim_end_matches(".rs")
+        } else {
+            part
+        };
         if last && (part == "mod" || part == "lib") {
             break;
         }
@@ -300,7 +329,10 @@ impl Module {
         while i < bytes.len() {
             let rest = &bytes[i..];
             if rest.starts_with(b"//") {
-                let end = rest.iter().position(|&b| b == b'\n').map_or(bytes.len(), |n| i + n);
+                let end = rest
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(bytes.len(), |n| i + n);
                 blank(&mut out, i, end);
                 i = end;
             } else if rest.starts_with(b"/*") {
@@ -335,7 +367,10 @@ impl Module {
             } else if bytes[i] == b'\'' {
                 // A character literal ('x', '\n', '\u{1F600}') or a lifetime ('a).
                 let close = if bytes.get(i + 1) == Some(&b'\\') {
-                    bytes[i + 2..].iter().position(|&b| b == b'\'').map(|n| i + 2 + n)
+                    bytes[i + 2..]
+                        .iter()
+                        .position(|&b| b == b'\'')
+                        .map(|n| i + 2 + n)
                 } else {
                     let width = text[i + 1..].chars().next().map_or(1, char::len_utf8);
                     (bytes.get(i + 1 + width) == Some(&b'\'')).then_some(i + 1 + width)
@@ -367,7 +402,12 @@ impl Module {
                 .collect();
             code.replace_range(start..end, &blanked);
         }
-        Module { file, code, reexports: Vec::new(), uses: Vec::new() }
+        Module {
+            file,
+            code,
+            reexports: Vec::new(),
+            uses: Vec::new(),
+        }
     }
 }
 
@@ -389,9 +429,13 @@ fn raw_string_end(bytes: &[u8], i: usize) -> Option<usize> {
     if bytes.get(j) != Some(&b'"') {
         return None;
     }
-    let closing: Vec<u8> = std::iter::once(b'"').chain(std::iter::repeat_n(b'#', hashes)).collect();
+    let closing: Vec<u8> = std::iter::once(b'"')
+        .chain(std::iter::repeat_n(b'#', hashes))
+        .collect();
     let body = &bytes[j + 1..];
-    let end = body.windows(closing.len()).position(|w| w == closing.as_slice())?;
+    let end = body
+        .windows(closing.len())
+        .position(|w| w == closing.as_slice())?;
     Some(j + 1 + end + closing.len())
 }
 
@@ -418,7 +462,7 @@ fn paths_named(
     code: &str,
     file: &Path,
     modules: &BTreeSet<String>,
-) -> (Vec<(String, String)>, Vec<(String, String)>) {
+) -> (Pairs, Pairs) {
     let place = |offset: usize| {
         let line = code[..offset].matches('\n').count() + 1;
         format!("{}:{line}", file.display())
@@ -437,12 +481,16 @@ fn paths_named(
     let mut search = 0;
     while let Some(found) = find_word(code, "use", search) {
         search = found + 3;
-        let Some(semicolon) = code[found..].find(';') else { break };
+        let Some(semicolon) = code[found..].find(';') else {
+            break;
+        };
         let tree = &code[found + 3..found + semicolon];
         let before = code[..found].trim_end();
         let public = before.ends_with("pub") || before.ends_with(')') && before.contains("pub(");
         for (path, bound) in expand_use_tree(tree.trim()) {
-            let Some(path) = absolute(&path) else { continue };
+            let Some(path) = absolute(&path) else {
+                continue;
+            };
             if public {
                 reexports.push((bound.clone(), path.clone()));
             }
@@ -538,7 +586,11 @@ fn expand(tree: &str, prefix: &str, out: &mut Vec<(String, String)>) {
     if let Some(open) = tree.find('{') {
         let head = tree[..open].trim().trim_end_matches("::");
         let inner = &tree[open + 1..tree.rfind('}').unwrap_or(tree.len())];
-        let prefix = if head.is_empty() { prefix.to_string() } else { join(head) };
+        let prefix = if head.is_empty() {
+            prefix.to_string()
+        } else {
+            join(head)
+        };
         for part in split_top_level(inner) {
             if part.trim() == "self" {
                 let bound = prefix.rsplit("::").next().unwrap_or("").to_string();
@@ -554,7 +606,11 @@ fn expand(tree: &str, prefix: &str, out: &mut Vec<(String, String)>) {
         None => (tree, tree.rsplit("::").next().unwrap_or(tree).to_string()),
     };
     let path = path.trim_end_matches("::*");
-    let bound = if tree.ends_with('*') { "*".to_string() } else { bound };
+    let bound = if tree.ends_with('*') {
+        "*".to_string()
+    } else {
+        bound
+    };
     out.push((join(path), bound));
 }
 

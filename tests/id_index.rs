@@ -238,7 +238,7 @@ proptest! {
             fields.extend(forecasts.iter().map(|&(id, spelling)| id_field(&format!("f{id}"), spelling)));
             ledger.write(&format!("pool/file-{n}.ron"), scenario_file(&format!("file-{n}"), &fields));
         }
-        let whole = hindsight::ledger::load(&scenarios, today()).unwrap();
+        let whole = hindsight::load(&scenarios, today()).unwrap();
         let caches = tempfile::tempdir().unwrap();
         let no_index = caches.path().join("a file, not a folder");
         std::fs::write(&no_index, "").unwrap();

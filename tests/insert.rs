@@ -3,13 +3,13 @@
 //! someone else's change or into a file that does not parse.
 
 use crate::common;
-use hindsight::ledger::Door;
+use hindsight::Door;
 
 use common::{TempLedger, today};
-use hindsight::draft::{ForecastDraft, check_forecast};
-use hindsight::ledger::EditError;
-use hindsight::ledger::people_document;
-use hindsight::ledger::{Forecast, Outcome, People, Person, Scenario, Source, load};
+use hindsight::EditError;
+use hindsight::people_document;
+use hindsight::{Forecast, Outcome, People, Person, Scenario, Source, load};
+use hindsight::{ForecastDraft, check_forecast};
 
 /// A new, valid forecast for prices.ron, made through the form as the app would.
 fn new_forecast(ledger: &TempLedger) -> Forecast {
@@ -497,7 +497,7 @@ fn a_new_scenario_file_loads_and_an_existing_one_is_never_replaced() {
 
 /// A new scenario written through its door, and the file it went to.
 fn create_scenario(
-    ledger: &hindsight::ledger::Ledger,
+    ledger: &hindsight::Ledger,
     scenario: &Scenario,
 ) -> Result<std::path::PathBuf, EditError> {
     let door = Door::new_scenario(ledger, &scenario.id);

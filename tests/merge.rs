@@ -7,11 +7,11 @@ use crate::common;
 use std::path::Path;
 
 use common::with_new_forecast;
-use hindsight::git::merge::{Dispute, MergeError, merge, settle};
-use hindsight::ledger::FileKind;
-use hindsight::ledger::Side;
-use hindsight::ledger::parse;
-use hindsight::ledger::{Outcome, People, Scenario, Verdict};
+use hindsight::FileKind;
+use hindsight::Side;
+use hindsight::parse;
+use hindsight::{Dispute, MergeError, merge, settle};
+use hindsight::{Outcome, People, Scenario, Verdict};
 
 fn fixture(name: &str) -> String {
     std::fs::read_to_string(common::fixture_dir().join("scenarios").join(name)).unwrap()

@@ -15,11 +15,11 @@ use crate::common;
 use std::collections::{BTreeMap, HashSet};
 
 use common::{git, git_output, git_setup};
-use hindsight::demo::{DemoOptions, write_demo};
-use hindsight::git::merge::{MergeError, merge};
-use hindsight::ledger::FileKind;
-use hindsight::ledger::scenario_document;
-use hindsight::ledger::{Forecast, Outcome, Resolution, Scenario, Verdict, load};
+use hindsight::FileKind;
+use hindsight::scenario_document;
+use hindsight::{DemoOptions, write_demo};
+use hindsight::{Forecast, Outcome, Resolution, Scenario, Verdict, load};
+use hindsight::{MergeError, merge};
 
 const HEADER: &str = "// A demo scenario (made up), written by `hindsight demo`.\n";
 

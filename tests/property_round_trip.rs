@@ -3,17 +3,17 @@
 //! the write door changes nothing).
 
 use crate::common;
-use hindsight::ledger::Door;
+use hindsight::Door;
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
 
-use hindsight::ledger::{
+use hindsight::{
     FORMAT_VERSION, Forecast, Outcome, People, Person, Resolution, ResolveBy, Scenario, Source,
     Verdict, load,
 };
-use hindsight::ledger::{Formatted, canonical_text, file_kind};
-use hindsight::ledger::{people_document, scenario_document};
+use hindsight::{Formatted, canonical_text, file_kind};
+use hindsight::{people_document, scenario_document};
 
 /// Text as people quote it: curly and straight quotes, backslashes, other scripts, tabs and
 /// line breaks (everything RON must escape or keep), but never blank.
@@ -188,7 +188,7 @@ proptest! {
     fn canonical_text_reads_back_as_the_same_scenario_and_is_a_fixed_point(scenario in scenario()) {
         let text = scenario_document("// generated\n", &scenario);
         let path = std::path::Path::new("generated.ron");
-        let parsed = hindsight::ledger::parse::<Scenario>(path, &text)
+        let parsed = hindsight::parse::<Scenario>(path, &text)
             .unwrap_or_else(|problems| panic!("{problems:?}\n{text}"));
         prop_assert_eq!(&parsed.value, &scenario);
         let kind = file_kind(std::path::Path::new("."), path);

@@ -8,11 +8,11 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use common::{TempLedger, fixture_dir, today};
-use hindsight::ledger::scenario_document;
-use hindsight::ledger::{
+use hindsight::scenario_document;
+use hindsight::{
     Forecast, Outcome, Resolution, ResolveBy, Scenario, Source, Verdict, load, ron_files,
 };
-use hindsight::ledger::{FormatRefusal, Formatted, canonical_text, file_kind};
+use hindsight::{FormatRefusal, Formatted, canonical_text, file_kind};
 
 #[test]
 fn canonical_files_round_trip_byte_for_byte() {
@@ -116,10 +116,8 @@ fn fmt_brings_a_hand_written_file_to_the_canonical_form_and_is_idempotent() {
     );
 
     // The meaning is unchanged.
-    let before: Scenario = hindsight::ledger::ron_options().from_str(MESSY).unwrap();
-    let after: Scenario = hindsight::ledger::ron_options()
-        .from_str(MESSY_CANONICAL)
-        .unwrap();
+    let before: Scenario = hindsight::ron_options().from_str(MESSY).unwrap();
+    let after: Scenario = hindsight::ron_options().from_str(MESSY_CANONICAL).unwrap();
     assert_eq!(before, after);
 }
 
@@ -147,7 +145,7 @@ fn fmt_leaves_alone_a_file_whose_comments_it_would_drop() {
             Path::new("m.ron"),
             &text
         ),
-        Err(FormatRefusal::CommentInBody(hindsight::ledger::Position {
+        Err(FormatRefusal::CommentInBody(hindsight::Position {
             line: 7,
             column: 5
         }))
@@ -227,7 +225,7 @@ fn every_string_survives_writing_and_reading() {
         forecasts,
     };
     let text = scenario_document("", &scenario);
-    let read: Scenario = hindsight::ledger::ron_options().from_str(&text).unwrap();
+    let read: Scenario = hindsight::ron_options().from_str(&text).unwrap();
     assert_eq!(read, scenario);
     assert!(
         text.contains("Putin’s “peacekeepers”"),

@@ -1,10 +1,10 @@
-//! Checks `hindsight::score` against expected values computed independently in Python
+//! Checks the scores (`hindsight::brier_score` and the rest) against expected values computed independently in Python
 //! (scikit-learn, numpy, statsmodels) by tests/fixtures/scores/make_fixtures.py, plus edge cases.
 
 use crate::common;
 
 use common::numbers::{assert_close, assert_close_opt};
-use hindsight::score::*;
+use hindsight::*;
 use serde::Deserialize;
 
 const DATASETS: [&str; 5] = ["hand", "random500", "all_missed", "zero_one", "edges"];

@@ -8,8 +8,8 @@ use std::path::Path;
 
 use common::numbers::assert_close;
 use common::today;
-use hindsight::ledger::{Ledger, ProbabilityOrigin, load};
-use hindsight::seeds::find_quote;
+use hindsight::find_quote;
+use hindsight::{Ledger, ProbabilityOrigin, load};
 
 fn shipped() -> Ledger {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");

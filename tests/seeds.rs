@@ -5,8 +5,8 @@
 use crate::common;
 
 use common::{TempLedger, fixture_dir, today};
-use hindsight::ledger::load;
-use hindsight::seeds::{find_quote, paragraph_around, quote_context};
+use hindsight::load;
+use hindsight::{find_quote, paragraph_around, quote_context};
 
 fn seed(name: &str) -> String {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -16,7 +16,7 @@ use crate::common;
 
 use common::TempLedger;
 use common::numbers::{assert_close, assert_json_close};
-use hindsight::words::{explain, phrase_calibration};
+use hindsight::{explain, phrase_calibration};
 
 fn forecast(id: &str, by: &str, hedge: &str, verdict: &str) -> String {
     format!(
@@ -238,7 +238,7 @@ fn sorting_by_the_call_puts_called_then_missed_then_no_lean_then_not_scored() {
     let ledger = ledger();
     let loaded = ledger.load();
     let mut entries: Vec<usize> = (0..loaded.entries.len()).collect();
-    hindsight::query::sort_entries(&loaded, &mut entries, hindsight::query::SortKey::Call, true);
+    hindsight::sort_entries(&loaded, &mut entries, hindsight::SortKey::Call, true);
     let ids: Vec<&str> = entries
         .iter()
         .map(|&e| loaded.view(e).forecast.id.as_str())

@@ -35,7 +35,7 @@ fuzz_target!(|data: &[u8]| {
     std::fs::write(dir.join("good.ron"), GOOD).unwrap();
     std::fs::write(dir.join("fuzzed.ron"), data).unwrap();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-    let ledger = hindsight::ledger::load(dir, today).unwrap();
+    let ledger = hindsight::load(dir, today).unwrap();
     assert!(
         ledger.find("good-forecast").is_some(),
         "a broken neighbour stopped a good file from loading"
@@ -48,7 +48,7 @@ fuzz_target!(|data: &[u8]| {
         .take(8)
         .collect();
     for id in ids {
-        let narrow = hindsight::ledger::load_holding(dir, today, id).unwrap();
+        let narrow = hindsight::load_holding(dir, today, id).unwrap();
         assert_eq!(
             narrow.find_all(id).len(),
             ledger.find_all(id).len(),

@@ -11,12 +11,12 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use hindsight::ledger::Scenario;
-use hindsight::ledger::FileKind;
-use hindsight::git::merge::{merge, settle};
-use hindsight::ledger::Side;
-use hindsight::ledger::parse;
-use hindsight::ledger::outline;
+use hindsight::Scenario;
+use hindsight::FileKind;
+use hindsight::{merge, settle};
+use hindsight::Side;
+use hindsight::parse;
+use hindsight::outline;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

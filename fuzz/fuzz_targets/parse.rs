@@ -7,10 +7,10 @@
 
 use std::path::Path;
 
-use hindsight::ledger::{people_document, phrases_document, scenario_document};
-use hindsight::ledger::{Document, decode_utf8, parse};
-use hindsight::ledger::{People, Scenario};
-use hindsight::estimative::PhraseFile;
+use hindsight::{people_document, phrases_document, scenario_document};
+use hindsight::{Document, decode_utf8, parse};
+use hindsight::{People, Scenario};
+use hindsight::PhraseFile;
 use libfuzzer_sys::fuzz_target;
 
 fn round_trip<T: Document + PartialEq + std::fmt::Debug>(
@@ -21,7 +21,7 @@ fn round_trip<T: Document + PartialEq + std::fmt::Debug>(
     match parse::<T>(path, text) {
         Ok(parsed) => {
             // Values read from the outline are ron's values (ron is the reference).
-            let ron: T = hindsight::ledger::ron_options()
+            let ron: T = hindsight::ron_options()
                 .from_str(text)
                 .unwrap_or_else(|error| panic!("parsed, but ron refuses it: {error}"));
             assert_eq!(ron, parsed.value, "the outline reads a value ron reads differently");

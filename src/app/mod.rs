@@ -41,16 +41,10 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
-pub use action::{Action, Effect, SystemCommand, ViewChange, Write};
 pub use hindsight_app::HindsightApp;
-pub use leaderboard::{LeaderboardColumn, LeaderboardSort};
-pub use navigate::navigate;
-pub use settings::{Settings, Theme, load_settings};
-pub use start::{AppOptions, StartAt, startup_folder};
-pub use state::{
-    ArticleAsk, ArticleView, CommitForm, DisputeEdit, FilterBarState, Form, OutcomeForm, Status,
-    Tab, VerdictReplacement, ViewState,
-};
+pub use settings::{Theme, load_settings};
+pub use start::{AppOptions, StartAt};
+pub use state::Tab;
 
 /// Opens the app in a native window; `today` overrides the date (as `--today` does for the
 /// command line).

@@ -17,7 +17,7 @@ mod suggest;
 pub use fields::FieldProblem;
 pub use forecast::{ForecastDraft, Pending, check_forecast, check_forecast_with};
 pub use person::{PersonDraft, check_person, people_matching};
-pub use probability::{ProbabilityPreview, preview_probability};
+pub use probability::preview_probability;
 pub use scenario::{ScenarioDraft, check_scenario};
 pub use source::{SourceDraft, check_source};
 pub use suggest::{suggest_forecast_id, suggest_person_id, suggest_source_id};

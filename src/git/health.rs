@@ -100,7 +100,7 @@ fn unmerged_problem(dir: &Path, relative: &str, stages: &Stages, driver_broken: 
             &path,
             at,
             format!(
-                "git lists this file as unmerged, and it still holds conflict markers: settle                  them, then `git add {file}` to conclude the merge"
+                "git lists this file as unmerged, and it still holds conflict markers: settle them, then `git add {file}` to conclude the merge"
             ),
         );
     }
@@ -129,6 +129,7 @@ const ONE_SIDE_ONLY: &str =
 
 /// Whether `problem` is a file git left with one side only (committing it would lose the
 /// other side's records), as against a merge that is merely not concluded.
+#[cfg_attr(not(feature = "app"), allow(dead_code))] // the app's alone
 pub fn holds_one_side_only(problem: &Problem) -> bool {
     problem.is_error() && problem.message.starts_with(ONE_SIDE_ONLY)
 }

@@ -24,10 +24,17 @@ mod setup;
 mod status;
 
 pub use config::user_name;
-pub use driver::{DriverOutcome, kind_of, run_driver};
-pub use driver_command::DRIVER;
-pub use health::{holds_one_side_only, merge_problems};
-pub use history::{HistoryEntry, history};
-pub use remote::{Committed, PullReport, commit, describe_changes, pull, push, suggested_message};
-pub use setup::{Setup, needs_setup, setup};
-pub use status::{ChangedFile, FileState, RepoStatus, status};
+pub use driver::{DriverOutcome, run_driver};
+#[cfg(feature = "app")]
+pub use health::holds_one_side_only;
+pub use health::merge_problems;
+#[cfg(feature = "app")]
+pub use history::HistoryEntry;
+pub use history::history;
+pub use remote::{commit, describe_changes, pull, push, suggested_message};
+#[cfg(feature = "app")]
+pub use setup::needs_setup;
+pub use setup::setup;
+#[cfg(feature = "app")]
+pub use status::{ChangedFile, RepoStatus};
+pub use status::{FileState, status};

@@ -9,6 +9,7 @@ use super::run::git_output;
 /// Whether `dir` is in a git repository whose clone does not route ledger files to a
 /// driver that can run: never set up, or set up with a binary that has since moved (false
 /// when it is not in a repository, or git is missing: then there is nothing to set up).
+#[cfg_attr(not(feature = "app"), allow(dead_code))] // the app's alone
 pub fn needs_setup(dir: &Path) -> bool {
     let in_repository = git_output(dir, &["rev-parse", "--is-inside-work-tree"])
         .is_ok_and(|out| out.trim() == "true");
@@ -53,7 +54,8 @@ pub fn setup(dir: &Path, program: &Path) -> Result<Setup, String> {
         text.push_str("# Merge Hindsight ledger files by record id (`hindsight git-setup`).\n");
         text.push_str(&line);
         text.push('\n');
-        std::fs::write(&attributes, text).map_err(|e| format!("{}: {e}", attributes.display()))?;
+        crate::ledger::disk::replace_file(&attributes, text.as_bytes())
+            .map_err(|e| format!("{}: {e}", attributes.display()))?;
     }
     git_output(
         dir,

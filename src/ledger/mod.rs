@@ -28,17 +28,14 @@ pub(crate) use read::folder::read_bytes;
 pub use read::folder::{FolderFiles, LoadError, ron_files};
 pub use read::load::{LoadProgress, load, load_holding, load_with_progress};
 pub use read::parse::{
-    BYTE_ORDER_MARK, Document, Parsed, decode_utf8, into_text, parse, ron_options, utf8_problem,
-    without_byte_order_mark,
+    Document, decode_utf8, into_text, parse, ron_options, without_byte_order_mark,
 };
-pub use read::syntax::{LineIndex, Node, Outline, outline};
-pub use read::text_rules::{is_web_link, link_problem};
+pub use read::syntax::outline;
+#[cfg(feature = "app")]
+pub use read::text_rules::is_web_link;
 pub(crate) use read::validate::{SeedProblem, resolve_seed};
 pub use write::canonical::{FormatRefusal, Formatted, canonical_text};
-pub use write::canonical::{
-    forecast_block, outcome_value, people_document, person_block, phrases_document, ron_string,
-    scenario_document, source_block,
-};
+pub use write::canonical::{people_document, phrases_document, scenario_document};
 pub use write::door::{Door, EditError, create_unchecked};
 pub use write::edit::{Change, Written, verdict_facets};
 pub use write::insert::{Deleted, Inserted};

@@ -58,8 +58,8 @@ impl TempLedger {
     }
 
     /// The scenarios folder as the library loads it today.
-    pub fn load(&self) -> hindsight::ledger::Ledger {
-        hindsight::ledger::load(&self.scenarios(), today()).unwrap()
+    pub fn load(&self) -> hindsight::Ledger {
+        hindsight::load(&self.scenarios(), today()).unwrap()
     }
 
     pub fn read(&self, relative: &str) -> String {
@@ -175,7 +175,7 @@ impl TempLedger {
     /// The fingerprint of forecast `id`'s block as loaded now, as the app holds it before
     /// someone else changes the file.
     pub fn fingerprint_of(&self, id: &str) -> u64 {
-        let loaded = hindsight::ledger::load(&self.scenarios(), today()).unwrap();
+        let loaded = hindsight::load(&self.scenarios(), today()).unwrap();
         loaded.entries[loaded.find(id).expect("the forecast exists")].fingerprint
     }
 }
@@ -330,10 +330,10 @@ pub fn git_setup(dir: &Path) -> Run {
 /// does: with the message it suggests, as the clone's own user.
 pub fn commit_as_the_app_does(dir: &Path) {
     let scenarios = dir.join("scenarios");
-    let status = hindsight::git::status(&scenarios).unwrap().unwrap();
-    let changes = hindsight::git::describe_changes(&scenarios, &status.changed);
-    let message = hindsight::git::suggested_message(&status, &changes);
-    hindsight::git::commit(&scenarios, &status, &status.changed, &message).unwrap();
+    let status = hindsight::status(&scenarios).unwrap().unwrap();
+    let changes = hindsight::describe_changes(&scenarios, &status.changed);
+    let message = hindsight::suggested_message(&status, &changes);
+    hindsight::commit(&scenarios, &status, &status.changed, &message).unwrap();
 }
 
 /// Serves `page` as HTML to one request on 127.0.0.1 (never the internet); returns its

@@ -20,6 +20,5 @@ mod passage;
 mod subject;
 mod vocabulary;
 
-pub use attribution::Attribution;
 pub use context::Context;
 pub use passage::attribute;

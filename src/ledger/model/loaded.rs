@@ -23,7 +23,7 @@ pub struct Ledger {
     /// FIFOs and the like are not here but in `problems`.
     pub ron_paths: Vec<PathBuf>,
     /// Records left in dispute by a merge (both versions between conflict markers), which
-    /// a reader settles by keeping one side ([`dispute::keep_side`]).
+    /// a reader settles by keeping one side ([`Door::keep_side`](crate::ledger::Door::keep_side)).
     pub disputes: Vec<DisputedRecord>,
     /// The folder seed paths are relative to: the scenarios folder's parent.
     pub project_root: PathBuf,
@@ -97,7 +97,7 @@ pub enum ProbabilityOrigin {
         table: PhraseOrigin,
         /// For a comparative measured from a level the text gives: that baseline phrase, as
         /// the table spells it, and its probability. The value is then the comparative moved
-        /// from it ([`crate::estimative::from_baseline`]), not the row's own figure.
+        /// from it (`estimative::from_baseline`), not the row's own figure.
         baseline: Option<(String, f64)>,
     },
 }
@@ -213,7 +213,7 @@ impl Ledger {
         self.person_index.find(name).map(|i| &self.people[i])
     }
 
-    /// Takes in a person just written to `people.ron` ([`insert::insert_person`]), so that writes
+    /// Takes in a person just written to `people.ron` ([`Door::insert_person`](crate::ledger::Door::insert_person)), so that writes
     /// made before the next load may name them.
     pub fn note_person_added(&mut self, person: Person) {
         self.person_index.add(self.people.len(), &person);

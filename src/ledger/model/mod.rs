@@ -23,6 +23,5 @@ pub(crate) use loaded::PeopleFile;
 pub use loaded::{
     EffectiveProbability, Entry, ForecastView, Ledger, ProbabilityOrigin, ScenarioFile,
 };
-pub use people::{PersonIndex, candidate_pairs, near_duplicate};
-pub use problem::{Position, Problem, Severity, sort_problems};
+pub use problem::{Position, Problem, Severity};
 pub use records::*;

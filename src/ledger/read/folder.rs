@@ -22,7 +22,7 @@ use crate::terminal::escape_path;
 use crate::terminal::{is_bidi_control, is_unprintable};
 
 /// Why a folder could not be loaded at all (problems inside files, sub-folders included,
-/// are not errors: they are collected in [`Ledger::problems`]).
+/// are not errors: they are collected in [`Ledger::problems`](crate::ledger::Ledger::problems)).
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     #[error("{}: no such folder", escape_path(.0))]

@@ -73,7 +73,7 @@ pub fn load_with_progress(
 /// across files are otherwise the full load's: a command that finds nothing here loads
 /// everything before saying so.
 ///
-/// Files that the folder's [`IdIndex`] rules out, unchanged since it last saw them, are
+/// Files that the folder's id index (`read::id_index`) rules out, unchanged since it last saw them, are
 /// not even read: the cost is then one file, whatever the folder's size.
 pub fn load_holding(dir: &Path, today: NaiveDate, id: &str) -> Result<Ledger, LoadError> {
     let holding = Holding {

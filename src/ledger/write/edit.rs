@@ -40,7 +40,7 @@ pub struct Written {
     pub before: Forecast,
     /// The forecast as written.
     pub after: Forecast,
-    /// The fingerprint of the block as written (see [`super::Entry::fingerprint`]).
+    /// The fingerprint of the block as written (see [`Entry::fingerprint`](crate::ledger::Entry::fingerprint)).
     pub fingerprint: u64,
     /// False when the change was already in place and nothing was written.
     pub changed: bool,

@@ -26,7 +26,7 @@ use crate::ledger::read::syntax::{LineIndex, Node, Outline};
 pub struct Inserted {
     pub path: PathBuf,
     pub forecast: Forecast,
-    /// The fingerprint of the new block (see [`super::Entry::fingerprint`]).
+    /// The fingerprint of the new block (see [`Entry::fingerprint`](crate::ledger::Entry::fingerprint)).
     pub fingerprint: u64,
 }
 

@@ -19,7 +19,7 @@ impl Door<'_> {
     }
 
     /// Settles a disputed record with a version the user wrote (from either side, edited):
-    /// `record` as shown in [`DisputedRecord`] (no margin), put back at the record's
+    /// `record` as shown in [`DisputedRecord`](crate::ledger::DisputedRecord) (no margin), put back at the record's
     /// indentation. It is checked like any write: a version that does not parse or breaks a
     /// rule is refused with where and why, and the file keeps its markers.
     pub fn settle_with(&self, id: &str, record: &str) -> Result<(), EditError> {
