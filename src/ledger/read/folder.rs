@@ -67,11 +67,14 @@ pub fn ron_files(dir: &Path) -> Result<FolderFiles, LoadError> {
     let root = dir.canonicalize().map_err(unreadable)?;
     std::fs::read_dir(&root).map_err(unreadable)?;
 
-    let mut problems = Vec::new();
-    let mut found: Vec<Found> = Vec::new();
-    // The canonical path of each folder on the way down to the current entry.
-    let mut canonical_dirs: Vec<PathBuf> = vec![root.clone()];
-    let mut walked_dirs: HashSet<PathBuf> = HashSet::from([root.clone()]);
+    let mut walker = Walker {
+        dir,
+        canonical_dirs: vec![root.clone()],
+        walked_dirs: HashSet::from([root.clone()]),
+        root,
+        problems: Vec::new(),
+        found: Vec::new(),
+    };
     // Real entries before symlinks, so that a file is first met by its own path.
     let mut walk = WalkDir::new(dir)
         .follow_links(true)
@@ -80,110 +83,137 @@ pub fn ron_files(dir: &Path) -> Result<FolderFiles, LoadError> {
         })
         .into_iter();
     while let Some(next) = walk.next() {
-        let entry = match next {
-            Ok(entry) => entry,
+        let step = match next {
+            Ok(entry) => walker.visit(&entry),
             Err(error) => {
-                problems.extend(walk_problem(&error));
-                continue;
+                walker.problems.extend(walk_problem(&error));
+                Step::Next
             }
         };
+        match step {
+            Step::Next => {}
+            Step::SkipFolder => walk.skip_current_dir(),
+            Step::Stop => break,
+        }
+    }
+    Ok(FolderFiles {
+        paths: read_once(walker.found),
+        problems: walker.problems,
+    })
+}
+
+/// The walk's state: what it found and refused so far.
+struct Walker<'a> {
+    dir: &'a Path,
+    root: PathBuf,
+    problems: Vec<Problem>,
+    found: Vec<Found>,
+    /// The canonical path of each folder on the way down to the current entry.
+    canonical_dirs: Vec<PathBuf>,
+    walked_dirs: HashSet<PathBuf>,
+}
+
+/// What the walk does after an entry.
+enum Step {
+    Next,
+    /// Skip the folder just entered (the entry was a folder) or being walked.
+    SkipFolder,
+    Stop,
+}
+
+impl Walker<'_> {
+    /// Takes in one entry of the walk: a `.ron` file found, a folder to walk, or something
+    /// refused with the reason.
+    fn visit(&mut self, entry: &walkdir::DirEntry) -> Step {
         let depth = entry.depth();
         if depth == 0 {
-            continue;
+            return Step::Next;
         }
         let path = entry.path();
         let is_dir = entry.file_type().is_dir();
         let name = entry.file_name().to_string_lossy();
         if name.starts_with('.') || !(is_dir || is_ron(path)) {
-            if is_dir {
-                walk.skip_current_dir();
-            }
-            continue;
+            return if is_dir { Step::SkipFolder } else { Step::Next };
         }
-        let refuse = |problems: &mut Vec<Problem>, walk: &mut walkdir::IntoIter, message| {
-            problems.push(Problem::error(path, Position::START, message));
-            if is_dir {
-                walk.skip_current_dir();
-            }
-        };
         if let Some(message) = name_problem(&name, is_dir) {
-            refuse(&mut problems, &mut walk, message);
-            continue;
+            return self.refuse(path, is_dir, message);
         }
-        canonical_dirs.truncate(depth);
-        let canonical = if entry.path_is_symlink() {
-            match path.canonicalize() {
-                Ok(target) if target.starts_with(&root) => target,
-                Ok(target) => {
-                    refuse(&mut problems, &mut walk, outside_message(&target, is_dir));
-                    continue;
-                }
-                Err(error) => {
-                    refuse(
-                        &mut problems,
-                        &mut walk,
-                        format!("cannot follow the link: {error}"),
-                    );
-                    continue;
-                }
-            }
-        } else {
-            canonical_dirs[depth - 1].join(entry.file_name())
+        self.canonical_dirs.truncate(depth);
+        let canonical = match self.canonical(entry, is_dir) {
+            Ok(canonical) => canonical,
+            Err(message) => return self.refuse(path, is_dir, message),
         };
         let direct = path
-            .strip_prefix(dir)
-            .is_ok_and(|relative| root.join(relative) == canonical);
-
+            .strip_prefix(self.dir)
+            .is_ok_and(|relative| self.root.join(relative) == canonical);
         if is_dir {
-            if depth > MAX_FOLDER_DEPTH {
-                refuse(
-                    &mut problems,
-                    &mut walk,
-                    format!(
-                        "folder nested more than {MAX_FOLDER_DEPTH} levels deep; its files are not read"
-                    ),
-                );
-                continue;
-            }
-            // A folder linked from two places is walked once more at most (by its own path);
-            // without this, links fanning out to shared folders could be walked exponentially.
-            if !walked_dirs.insert(canonical.clone()) && !direct {
-                walk.skip_current_dir();
-                continue;
-            }
-            canonical_dirs.push(canonical);
-            continue;
+            self.enter(path, depth, canonical, direct)
+        } else if !entry.file_type().is_file() {
+            self.refuse(path, is_dir, not_regular_message(entry.file_type()))
+        } else {
+            self.take(path, depth, canonical, direct)
         }
-        if !entry.file_type().is_file() {
-            refuse(
-                &mut problems,
-                &mut walk,
-                not_regular_message(entry.file_type()),
+    }
+
+    /// Where an entry really is: a link must lead inside the folder.
+    fn canonical(&self, entry: &walkdir::DirEntry, is_dir: bool) -> Result<PathBuf, String> {
+        if !entry.path_is_symlink() {
+            return Ok(self.canonical_dirs[entry.depth() - 1].join(entry.file_name()));
+        }
+        match entry.path().canonicalize() {
+            Ok(target) if target.starts_with(&self.root) => Ok(target),
+            Ok(target) => Err(outside_message(&target, is_dir)),
+            Err(error) => Err(format!("cannot follow the link: {error}")),
+        }
+    }
+
+    /// A folder: walked unless too deep, or already walked through another link.
+    fn enter(&mut self, path: &Path, depth: usize, canonical: PathBuf, direct: bool) -> Step {
+        if depth > MAX_FOLDER_DEPTH {
+            return self.refuse(
+                path,
+                true,
+                format!(
+                    "folder nested more than {MAX_FOLDER_DEPTH} levels deep; its files are not read"
+                ),
             );
-            continue;
         }
-        if found.len() == MAX_FILES {
-            problems.push(Problem::error(
-                dir,
+        // A folder linked from two places is walked once more at most (by its own path);
+        // without this, links fanning out to shared folders could be walked exponentially.
+        if !self.walked_dirs.insert(canonical.clone()) && !direct {
+            return Step::SkipFolder;
+        }
+        self.canonical_dirs.push(canonical);
+        Step::Next
+    }
+
+    /// A regular `.ron` file, kept unless the folder already holds the most it may.
+    fn take(&mut self, path: &Path, depth: usize, canonical: PathBuf, direct: bool) -> Step {
+        if self.found.len() == MAX_FILES {
+            self.problems.push(Problem::error(
+                self.dir,
                 Position::START,
                 format!(
                     "the folder holds more than {MAX_FILES} .ron files; only the first {MAX_FILES} are read"
                 ),
             ));
-            break;
+            return Step::Stop;
         }
-        found.push(Found {
+        self.found.push(Found {
             special: depth == 1 && is_special(path),
             path: path.to_path_buf(),
             canonical,
             direct,
         });
+        Step::Next
     }
 
-    Ok(FolderFiles {
-        paths: read_once(found),
-        problems,
-    })
+    /// Refuses an entry (and, for a folder, everything in it).
+    fn refuse(&mut self, path: &Path, is_dir: bool, message: String) -> Step {
+        self.problems
+            .push(Problem::error(path, Position::START, message));
+        if is_dir { Step::SkipFolder } else { Step::Next }
+    }
 }
 
 /// The paths to read, sorted, each file once: of several paths to one file the top-level

@@ -16,7 +16,7 @@ use crate::estimative::{Phrase, PhraseFile, PhraseTable};
 use crate::ledger::model::people::PersonIndex;
 use crate::ledger::model::problem::{Problem, sort_problems};
 use crate::ledger::model::{
-    DisputedRecord, Ledger, PEOPLE_FILE, PHRASES_FILE, People, PeopleFile, Person, Scenario,
+    DisputedRecord, Entry, Ledger, PEOPLE_FILE, PHRASES_FILE, People, PeopleFile, Person, Scenario,
     ScenarioFile, content_hash,
 };
 
@@ -125,45 +125,10 @@ fn load_where(
         paths,
         mut problems,
     } = ron_files(dir)?;
-
     // Records in dispute in any file: set aside while the rest loads (see `dispute`).
     let mut disputes = Vec::new();
-    let mut phrases = PhraseTable::built_in();
-    let phrases_path = dir.join(PHRASES_FILE);
-    let phrase_file =
-        read_document::<PhraseFile>(&paths, &phrases_path, &mut problems, &mut disputes);
-    if let Some(file) = phrase_file {
-        validate::phrase_file(&phrases_path, &file, &mut problems);
-        phrases.extend(file.value.phrases);
-    }
-    for phrase in dispute::versions::<Phrase>(&disputes, &phrases_path) {
-        phrases.note_disputed(&phrase.phrase);
-    }
-
-    let people_path = dir.join(PEOPLE_FILE);
-    let people_file = read_document::<People>(&paths, &people_path, &mut problems, &mut disputes);
-    // A registry that is there but was refused (a link out of the folder, a FIFO) is as
-    // unusable as a broken one.
-    let people_there = people_path.symlink_metadata().is_ok();
-    let people_state = match (&people_file, people_there) {
-        (Some(_), _) => PeopleFile::Read,
-        (None, true) => PeopleFile::Broken,
-        (None, false) => PeopleFile::Missing,
-    };
-    let people = people_file
-        .as_ref()
-        .map(|file| file.value.people.clone())
-        .unwrap_or_default();
-    let (mut person_index, clashes) = PersonIndex::new(&people);
-    person_index.note_disputed(&dispute::versions::<Person>(&disputes, &people_path));
-    if let Some(file) = &people_file {
-        // A narrow load (one forecast's change) leaves the registry's spellings to `check`.
-        let spellings = match holding {
-            Some(_) => validate::Spellings::Skip,
-            None => validate::Spellings::Compare,
-        };
-        validate::people_file(&people_path, file, &clashes, spellings, &mut problems);
-    }
+    let phrases = read_phrases(dir, &paths, &mut problems, &mut disputes);
+    let registry = read_people(dir, &paths, holding, &mut problems, &mut disputes);
 
     let scenario_paths: Vec<&PathBuf> = paths
         .iter()
@@ -178,53 +143,19 @@ fn load_where(
         .and_then(|dir| dir.parent().map(Path::to_path_buf))
         .unwrap_or_else(|| dir.to_path_buf());
     let context = validate::Context {
-        people: &people,
-        person_index: &person_index,
-        people_file: people_state,
+        people: &registry.people,
+        person_index: &registry.index,
+        people_file: registry.state,
         phrases: &phrases,
         project_root: &project_root,
         today,
     };
     // Each file is read, parsed and checked on its own, in parallel; only its values and
-    // what the checks across files need are kept, not its text or its outline. A file
-    // with conflict markers loads all but the disputed records (see `dispute`).
+    // what the checks across files need are kept, not its text or its outline.
     let outcomes: Vec<FileOutcome> = scenario_paths
         .par_iter()
         .map_init(Vec::new, |buffer, path| {
-            let text = match holding {
-                None => folder::read_text(path),
-                Some(holding) if holding.skips(path) => return (None, Vec::new(), Vec::new()),
-                // Scanned in a reused buffer; only a file kept gets a text of its own.
-                Some(holding) => match folder::read_bytes_into(path, buffer) {
-                    Ok(()) if !holding.keeps(path, buffer) => {
-                        return (None, Vec::new(), Vec::new());
-                    }
-                    Ok(()) => parse::into_text(path, std::mem::take(buffer)),
-                    Err(problem) => Err(problem),
-                },
-            };
-            let text = match text {
-                Ok(text) => text,
-                Err(problem) => return (None, vec![problem], Vec::new()),
-            };
-            let read = parse_around_disputes::<Scenario>(path, text);
-            progress.parsed.fetch_add(1, Ordering::Relaxed);
-            let checked = read.parsed.map(|parsed| {
-                let file = ReadScenario {
-                    path: (*path).clone(),
-                    text: read.text,
-                    parsed,
-                };
-                let facts = validate::file_alone(&context, &file);
-                let loaded = ScenarioFile {
-                    content: content_hash(file.text.as_bytes()),
-                    path: file.path,
-                    scenario: file.parsed.value,
-                    has_errors: false,
-                };
-                (loaded, facts)
-            });
-            (checked, read.problems, read.disputes)
+            load_scenario(&context, holding, progress, buffer, path)
         })
         .collect();
     let mut files = Vec::with_capacity(outcomes.len());
@@ -251,17 +182,7 @@ fn load_where(
     for file in &mut files {
         file.has_errors = problems.iter().any(|p| p.is_error() && p.path == file.path);
     }
-    let entry_by_id: rustc_hash::FxHashMap<String, usize> = entries
-        .iter()
-        .enumerate()
-        .rev() // the first of duplicate ids wins
-        .map(|(i, entry)| {
-            (
-                files[entry.file].scenario.forecasts[entry.index].id.clone(),
-                i,
-            )
-        })
-        .collect();
+    let entry_by_id = ids_of(&files, &entries);
     sort_problems(&mut problems);
     disputes.sort_by(|a, b| (&a.path, a.position).cmp(&(&b.path, b.position)));
     let scenario_paths: Vec<PathBuf> = scenario_paths.into_iter().cloned().collect();
@@ -271,16 +192,142 @@ fn load_where(
         disputes,
         project_root,
         files,
-        people,
+        people: registry.people,
         phrases,
         problems,
         today,
         entries,
-        person_index,
-        people_file: people_state,
+        person_index: registry.index,
+        people_file: registry.state,
         entry_by_id,
     };
     Ok((ledger, scenario_paths))
+}
+
+/// The built-in phrase table extended by the folder's `phrases.ron`, if it has one; a
+/// phrase in dispute is noted as such.
+fn read_phrases(
+    dir: &Path,
+    paths: &[PathBuf],
+    problems: &mut Vec<Problem>,
+    disputes: &mut Vec<DisputedRecord>,
+) -> PhraseTable {
+    let mut phrases = PhraseTable::built_in();
+    let path = dir.join(PHRASES_FILE);
+    if let Some(file) = read_document::<PhraseFile>(paths, &path, problems, disputes) {
+        validate::phrase_file(&path, &file, problems);
+        phrases.extend(file.value.phrases);
+    }
+    for phrase in dispute::versions::<Phrase>(disputes, &path) {
+        phrases.note_disputed(&phrase.phrase);
+    }
+    phrases
+}
+
+/// The people registry as read, with the index that finds a person by any of their names.
+struct Registry {
+    people: Vec<Person>,
+    index: PersonIndex,
+    state: PeopleFile,
+}
+
+/// Reads `people.ron`, if the folder has one, and checks it.
+fn read_people(
+    dir: &Path,
+    paths: &[PathBuf],
+    holding: Option<&Holding>,
+    problems: &mut Vec<Problem>,
+    disputes: &mut Vec<DisputedRecord>,
+) -> Registry {
+    let path = dir.join(PEOPLE_FILE);
+    let file = read_document::<People>(paths, &path, problems, disputes);
+    // A registry that is there but was refused (a link out of the folder, a FIFO) is as
+    // unusable as a broken one.
+    let there = path.symlink_metadata().is_ok();
+    let state = match (&file, there) {
+        (Some(_), _) => PeopleFile::Read,
+        (None, true) => PeopleFile::Broken,
+        (None, false) => PeopleFile::Missing,
+    };
+    let people = file
+        .as_ref()
+        .map(|file| file.value.people.clone())
+        .unwrap_or_default();
+    let (mut index, clashes) = PersonIndex::new(&people);
+    index.note_disputed(&dispute::versions::<Person>(disputes, &path));
+    if let Some(file) = &file {
+        // A narrow load (one forecast's change) leaves the registry's spellings to `check`.
+        let spellings = match holding {
+            Some(_) => validate::Spellings::Skip,
+            None => validate::Spellings::Compare,
+        };
+        validate::people_file(&path, file, &clashes, spellings, problems);
+    }
+    Registry {
+        people,
+        index,
+        state,
+    }
+}
+
+/// Reads, parses and checks one scenario file on its own (unless `holding` rules it out).
+/// A file with conflict markers loads all but the disputed records (see `dispute`).
+fn load_scenario(
+    context: &validate::Context,
+    holding: Option<&Holding>,
+    progress: &LoadProgress,
+    buffer: &mut Vec<u8>,
+    path: &Path,
+) -> FileOutcome {
+    let text = match holding {
+        None => folder::read_text(path),
+        Some(holding) if holding.skips(path) => return (None, Vec::new(), Vec::new()),
+        // Scanned in a reused buffer; only a file kept gets a text of its own.
+        Some(holding) => match folder::read_bytes_into(path, buffer) {
+            Ok(()) if !holding.keeps(path, buffer) => {
+                return (None, Vec::new(), Vec::new());
+            }
+            Ok(()) => parse::into_text(path, std::mem::take(buffer)),
+            Err(problem) => Err(problem),
+        },
+    };
+    let text = match text {
+        Ok(text) => text,
+        Err(problem) => return (None, vec![problem], Vec::new()),
+    };
+    let read = parse_around_disputes::<Scenario>(path, text);
+    progress.parsed.fetch_add(1, Ordering::Relaxed);
+    let checked = read.parsed.map(|parsed| {
+        let file = ReadScenario {
+            path: path.to_path_buf(),
+            text: read.text,
+            parsed,
+        };
+        let facts = validate::file_alone(context, &file);
+        let loaded = ScenarioFile {
+            content: content_hash(file.text.as_bytes()),
+            path: file.path,
+            scenario: file.parsed.value,
+            has_errors: false,
+        };
+        (loaded, facts)
+    });
+    (checked, read.problems, read.disputes)
+}
+
+/// Each forecast id with its entry (the first, when files share an id).
+fn ids_of(files: &[ScenarioFile], entries: &[Entry]) -> rustc_hash::FxHashMap<String, usize> {
+    entries
+        .iter()
+        .enumerate()
+        .rev() // the first of duplicate ids wins
+        .map(|(i, entry)| {
+            (
+                files[entry.file].scenario.forecasts[entry.index].id.clone(),
+                i,
+            )
+        })
+        .collect()
 }
 
 /// Reads an optional document (people.ron, phrases.ron) if the folder walk found it:
