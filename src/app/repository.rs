@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use super::background::{Poll, Task};
-use crate::git::changes::Change;
+use crate::git::changes::FileChange;
 use crate::git::{self, ChangedFile, HistoryEntry, RepoStatus};
 
 /// The repository's state, and what a commit would take.
@@ -14,7 +14,7 @@ use crate::git::{self, ChangedFile, HistoryEntry, RepoStatus};
 pub struct Snapshot {
     pub status: RepoStatus,
     /// Each changed ledger file with what changed in it.
-    pub changes: Vec<(ChangedFile, Vec<Change>)>,
+    pub changes: Vec<(ChangedFile, Vec<FileChange>)>,
     /// The message a commit of every changed file would get (made with the snapshot, in
     /// the background, not per frame).
     pub suggested_message: String,

@@ -14,7 +14,7 @@ use crate::ledger::read::validate::{
     Confidence, all_names, duplicate_forecast_id, effective_probability, id_problem,
     resolution_problem, resolve_by_problem, unknown_person, unknown_source,
 };
-use crate::ledger::{Forecast, Ledger, Outcome, Person, ResolveBy};
+use crate::ledger::{Forecast, Ledger, Outcome, Person, ResolveBy, id_change_problem};
 
 /// The forecast form, every field as typed.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -170,11 +170,8 @@ fn forecast_id<'a>(
     if !id.is_empty() {
         if let Some(message) = id_problem("forecast", id) {
             problems.add("id", message);
-        } else if let Some(original) = editing.filter(|original| *original != id) {
-            problems.add(
-                "id",
-                format!("a forecast's id cannot be changed ('{original}' to '{id}'): other files and pull requests refer to it"),
-            );
+        } else if let Some(message) = editing.and_then(|original| id_change_problem(original, id)) {
+            problems.add("id", message);
         } else if editing.is_none()
             && let Some(entry) = ledger.find(id)
         {

@@ -12,7 +12,7 @@ use crate::ledger::{FileKind, Forecast, Outcome, People, Scenario};
 
 /// One thing that changed, as a commit message would say it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Change {
+pub enum FileChange {
     AddScenario {
         scenario: String,
         forecasts: usize,
@@ -70,10 +70,10 @@ impl Verb {
     }
 }
 
-impl std::fmt::Display for Change {
+impl std::fmt::Display for FileChange {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Change::AddScenario {
+            FileChange::AddScenario {
                 scenario,
                 forecasts,
             } => write!(
@@ -81,23 +81,23 @@ impl std::fmt::Display for Change {
                 "add scenario {scenario} ({})",
                 count(*forecasts, "forecast")
             ),
-            Change::DeleteScenario { scenario } => write!(f, "delete scenario {scenario}"),
-            Change::AddForecasts { scenario, ids } => match ids.as_slice() {
+            FileChange::DeleteScenario { scenario } => write!(f, "delete scenario {scenario}"),
+            FileChange::AddForecasts { scenario, ids } => match ids.as_slice() {
                 [id] => write!(f, "add {id} to {scenario}"),
                 _ => write!(f, "add {} to {scenario}", count(ids.len(), "forecast")),
             },
-            Change::DeleteForecasts { scenario, ids } => match ids.as_slice() {
+            FileChange::DeleteForecasts { scenario, ids } => match ids.as_slice() {
                 [id] => write!(f, "delete {id} from {scenario}"),
                 _ => write!(f, "delete {} from {scenario}", count(ids.len(), "forecast")),
             },
-            Change::Resolve { id, verdict } => write!(f, "resolve {id} as {verdict}"),
-            Change::Reopen { id } => write!(f, "reopen {id}"),
-            Change::Edit { id, fields } => write!(f, "edit {id} ({})", fields.join(", ")),
-            Change::Records { verb, kind, keys } => match keys.as_slice() {
+            FileChange::Resolve { id, verdict } => write!(f, "resolve {id} as {verdict}"),
+            FileChange::Reopen { id } => write!(f, "reopen {id}"),
+            FileChange::Edit { id, fields } => write!(f, "edit {id} ({})", fields.join(", ")),
+            FileChange::Records { verb, kind, keys } => match keys.as_slice() {
                 [key] => write!(f, "{} {kind} {key}", verb.as_str()),
                 _ => write!(f, "{} {}", verb.as_str(), count(keys.len(), kind)),
             },
-            Change::File { name } => write!(f, "change {name}"),
+            FileChange::File { name } => write!(f, "change {name}"),
         }
     }
 }
@@ -118,7 +118,7 @@ pub fn file_changes(
     path: &Path,
     before: Option<&str>,
     after: Option<&str>,
-) -> Vec<Change> {
+) -> Vec<FileChange> {
     let name = path
         .file_name()
         .map(|name| name.to_string_lossy().into_owned())
@@ -132,7 +132,7 @@ pub fn file_changes(
         if before == after {
             Vec::new()
         } else {
-            vec![Change::File { name }]
+            vec![FileChange::File { name }]
         }
     })
 }
@@ -145,25 +145,29 @@ fn read<T: parse::Document>(path: &Path, text: Option<&str>) -> Option<Option<T>
     }
 }
 
-fn scenario_changes(path: &Path, before: Option<&str>, after: Option<&str>) -> Option<Vec<Change>> {
+fn scenario_changes(
+    path: &Path,
+    before: Option<&str>,
+    after: Option<&str>,
+) -> Option<Vec<FileChange>> {
     let (before, after) = (
         read::<Scenario>(path, before)?,
         read::<Scenario>(path, after)?,
     );
     Some(match (before, after) {
         (None, None) => Vec::new(),
-        (None, Some(after)) => vec![Change::AddScenario {
+        (None, Some(after)) => vec![FileChange::AddScenario {
             scenario: after.id,
             forecasts: after.forecasts.len(),
         }],
-        (Some(before), None) => vec![Change::DeleteScenario {
+        (Some(before), None) => vec![FileChange::DeleteScenario {
             scenario: before.id,
         }],
         (Some(before), Some(after)) => scenario_diff(&before, &after),
     })
 }
 
-fn scenario_diff(before: &Scenario, after: &Scenario) -> Vec<Change> {
+fn scenario_diff(before: &Scenario, after: &Scenario) -> Vec<FileChange> {
     let scenario = after.id.clone();
     let mut changes = Vec::new();
     let own = [
@@ -177,7 +181,7 @@ fn scenario_diff(before: &Scenario, after: &Scenario) -> Vec<Change> {
         .map(|(name, _)| *name)
         .collect();
     if !own.is_empty() {
-        changes.push(Change::Edit {
+        changes.push(FileChange::Edit {
             id: scenario.clone(),
             fields: own,
         });
@@ -190,13 +194,13 @@ fn scenario_diff(before: &Scenario, after: &Scenario) -> Vec<Change> {
         changes.extend(forecast_change(old, new));
     }
     if !forecasts.added.is_empty() {
-        changes.push(Change::AddForecasts {
+        changes.push(FileChange::AddForecasts {
             scenario: scenario.clone(),
             ids: forecasts.added.iter().map(|f| f.id.clone()).collect(),
         });
     }
     if !forecasts.removed.is_empty() {
-        changes.push(Change::DeleteForecasts {
+        changes.push(FileChange::DeleteForecasts {
             scenario,
             ids: forecasts.removed.iter().map(|f| f.id.clone()).collect(),
         });
@@ -206,7 +210,7 @@ fn scenario_diff(before: &Scenario, after: &Scenario) -> Vec<Change> {
 
 /// A forecast that changed: resolved, reopened, or edited (a verdict recorded together
 /// with an edit says both).
-fn forecast_change(old: &Forecast, new: &Forecast) -> Vec<Change> {
+fn forecast_change(old: &Forecast, new: &Forecast) -> Vec<FileChange> {
     let mut changes = Vec::new();
     let mut fields: Vec<&'static str> = forecast_facets(old)
         .into_iter()
@@ -216,20 +220,20 @@ fn forecast_change(old: &Forecast, new: &Forecast) -> Vec<Change> {
         .collect();
     match (old.outcome.verdict(), new.outcome.verdict()) {
         (before, Some(verdict)) if before != Some(verdict) => {
-            changes.push(Change::Resolve {
+            changes.push(FileChange::Resolve {
                 id: new.id.clone(),
                 verdict: verdict.to_string(),
             });
             fields.retain(|field| !OUTCOME_FACETS.contains(field));
         }
         (Some(_), None) => {
-            changes.push(Change::Reopen { id: new.id.clone() });
+            changes.push(FileChange::Reopen { id: new.id.clone() });
             fields.retain(|field| !OUTCOME_FACETS.contains(field));
         }
         _ => {}
     }
     if !fields.is_empty() {
-        changes.push(Change::Edit {
+        changes.push(FileChange::Edit {
             id: new.id.clone(),
             fields,
         });
@@ -401,13 +405,21 @@ pub fn find_forecast(path: &Path, text: &str, id: &str) -> Option<Option<Forecas
     )
 }
 
-fn people_changes(path: &Path, before: Option<&str>, after: Option<&str>) -> Option<Vec<Change>> {
+fn people_changes(
+    path: &Path,
+    before: Option<&str>,
+    after: Option<&str>,
+) -> Option<Vec<FileChange>> {
     let (before, after) = (read::<People>(path, before)?, read::<People>(path, after)?);
     let (before, after) = (before.unwrap_or_default(), after.unwrap_or_default());
     Some(keyed_diff(&before.people, &after.people, |p| p.id.clone()).records("person"))
 }
 
-fn phrase_changes(path: &Path, before: Option<&str>, after: Option<&str>) -> Option<Vec<Change>> {
+fn phrase_changes(
+    path: &Path,
+    before: Option<&str>,
+    after: Option<&str>,
+) -> Option<Vec<FileChange>> {
     let (before, after) = (
         read::<PhraseFile>(path, before)?,
         read::<PhraseFile>(path, after)?,
@@ -451,7 +463,7 @@ fn keyed_diff<'a, T: PartialEq>(
 
 impl<T> KeyedDiff<'_, T> {
     /// Added, edited and deleted records of one kind, one change per verb.
-    fn records(&self, kind: &'static str) -> Vec<Change> {
+    fn records(&self, kind: &'static str) -> Vec<FileChange> {
         let keys = |records: &mut dyn Iterator<Item = &T>| -> Vec<String> {
             records.map(|record| (self.key)(record)).collect()
         };
@@ -465,14 +477,14 @@ impl<T> KeyedDiff<'_, T> {
         ]
         .into_iter()
         .filter(|(_, keys)| !keys.is_empty())
-        .map(|(verb, keys)| Change::Records { verb, kind, keys })
+        .map(|(verb, keys)| FileChange::Records { verb, kind, keys })
         .collect()
     }
 }
 
 /// A commit message for these changes: one line naming them ("Resolve x as true; add 2
 /// forecasts to y"); when that is long, a line counting them and one line for each.
-pub fn commit_message(changes: &[Change]) -> String {
+pub fn commit_message(changes: &[FileChange]) -> String {
     const SUBJECT_LIMIT: usize = 72;
     let parts: Vec<String> = changes.iter().map(ToString::to_string).collect();
     if parts.is_empty() {
@@ -484,7 +496,7 @@ pub fn commit_message(changes: &[Change]) -> String {
     }
     let resolved = changes
         .iter()
-        .filter(|c| matches!(c, Change::Resolve { .. }))
+        .filter(|c| matches!(c, FileChange::Resolve { .. }))
         .count();
     let subject = if resolved == changes.len() {
         format!("Resolve {}", count(resolved, "forecast"))

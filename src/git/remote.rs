@@ -6,12 +6,12 @@ use std::path::Path;
 use super::driver::kind_of;
 use super::run::{failure, git_output, git_run, read_blobs};
 use super::status::{ChangedFile, FileState, RepoStatus};
-use crate::git::changes::{Change, commit_message, file_changes};
+use crate::git::changes::{FileChange, commit_message, file_changes};
 use crate::ledger::limits::MAX_FILE_BYTES;
 
 /// What changed in each of these files since the last commit (their working versions
 /// against HEAD's).
-pub fn describe_changes(dir: &Path, files: &[ChangedFile]) -> Vec<(ChangedFile, Vec<Change>)> {
+pub fn describe_changes(dir: &Path, files: &[ChangedFile]) -> Vec<(ChangedFile, Vec<FileChange>)> {
     let names: Vec<String> = files
         .iter()
         .map(|file| format!("HEAD:{}", file.repo_path))
@@ -41,8 +41,11 @@ pub fn describe_changes(dir: &Path, files: &[ChangedFile]) -> Vec<(ChangedFile, 
 
 /// The message a commit of these changes gets: what changed, in words ("Resolve x as
 /// true; add 2 forecasts to y"), and during a merge "Merge: " before it.
-pub fn suggested_message(status: &RepoStatus, changes: &[(ChangedFile, Vec<Change>)]) -> String {
-    let changes: Vec<Change> = changes
+pub fn suggested_message(
+    status: &RepoStatus,
+    changes: &[(ChangedFile, Vec<FileChange>)],
+) -> String {
+    let changes: Vec<FileChange> = changes
         .iter()
         .flat_map(|(_, changes)| changes.iter().cloned())
         .collect();
@@ -113,7 +116,7 @@ pub struct PullReport {
     /// Commits that came in.
     pub commits: usize,
     /// What they changed in the ledger files.
-    pub changes: Vec<Change>,
+    pub changes: Vec<FileChange>,
     /// Ledger files git left in conflict (their disputes are for the user to settle,
     /// then commit).
     pub conflicted: Vec<String>,
@@ -228,7 +231,7 @@ fn count_commits(dir: &Path, from: &str, to: &str) -> Result<usize, String> {
 }
 
 /// What changed in the ledger files under `dir` from commit `from` to commit `to`.
-fn changes_between(dir: &Path, from: &str, to: &str) -> Result<Vec<Change>, String> {
+fn changes_between(dir: &Path, from: &str, to: &str) -> Result<Vec<FileChange>, String> {
     let listing = git_output(
         dir,
         &[

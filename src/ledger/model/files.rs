@@ -83,6 +83,16 @@ impl LineEndings {
     }
 }
 
+/// Why an edit may not give forecast `from` the id `to`, if it may not: other files, pull
+/// requests and the history name a forecast by its id. One rule for the forms and the door.
+pub fn id_change_problem(from: &str, to: &str) -> Option<String> {
+    (from != to).then(|| {
+        format!(
+            "a forecast's id cannot be changed ('{from}' to '{to}'): other files and pull requests refer to it"
+        )
+    })
+}
+
 /// A stable-within-a-process hash of a block's text (see [`super::Entry::fingerprint`]).
 /// Line endings are left out, so a block reads the same whether the file was loaded with
 /// `\r\n` or handed to an edit with `\n` (see the write door).

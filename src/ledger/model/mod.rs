@@ -16,7 +16,7 @@ pub use call::Call;
 pub use dispute::{DisputedRecord, OURS_MARKER, SEPARATOR, Side, THEIRS_MARKER};
 pub use files::{
     FileKind, LineEndings, PEOPLE_FILE, PHRASES_FILE, content_hash, file_kind, fingerprint,
-    scenario_id_problem,
+    id_change_problem, scenario_id_problem,
 };
 pub use limits::*;
 pub(crate) use loaded::PeopleFile;

@@ -15,8 +15,9 @@ use serde::de::DeserializeOwned;
 use super::parse::ron_options;
 use super::syntax::{self, LineIndex, tokens};
 use crate::estimative::normalize_phrase;
-use crate::ledger::model::{DisputedRecord, OURS_MARKER, SEPARATOR, THEIRS_MARKER};
-use crate::ledger::model::{Position, Problem};
+use crate::ledger::model::{
+    DisputedRecord, OURS_MARKER, Position, Problem, SEPARATOR, THEIRS_MARKER,
+};
 
 /// One marked region: the marker lines and the two versions between them.
 pub(crate) struct Region {

@@ -13,11 +13,10 @@ use super::id_index::{self, FileIds, IdIndex};
 use super::parse::{self, Document, DocumentRead, Parsed, ReadScenario};
 use super::{dispute, validate};
 use crate::estimative::{Phrase, PhraseFile, PhraseTable};
-use crate::ledger::model::people::PersonIndex;
 use crate::ledger::model::problem::{Problem, sort_problems};
 use crate::ledger::model::{
     DisputedRecord, Entry, Ledger, PEOPLE_FILE, PHRASES_FILE, People, PeopleFile, Person, Scenario,
-    ScenarioFile, content_hash,
+    ScenarioFile, content_hash, people::PersonIndex,
 };
 
 /// What loading one scenario file gave: the file as loaded with what its checks found

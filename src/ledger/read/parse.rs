@@ -12,8 +12,9 @@ use serde::de::DeserializeOwned;
 
 use super::syntax::{self, LineIndex, Node, Outline, Position};
 use crate::estimative::{Phrase, PhraseFile};
-use crate::ledger::model::problem::Problem;
-use crate::ledger::model::{FORMAT_VERSION, Forecast, People, Person, Scenario, Source};
+use crate::ledger::model::{
+    FORMAT_VERSION, Forecast, People, Person, Scenario, Source, problem::Problem,
+};
 
 /// ron's options for every Hindsight file: optional fields may be written bare
 /// (`author: "…"` rather than `author: Some("…")`), and nesting is bounded by the same

@@ -9,8 +9,7 @@ use std::path::Path;
 use super::locate::list_items;
 use super::parse::ReadScenario;
 use super::syntax::{LineIndex, Node};
-use crate::ledger::model::problem::Problem;
-use crate::ledger::model::{Forecast, Person, Scenario, Source};
+use crate::ledger::model::{Forecast, Person, Scenario, Source, problem::Problem};
 use crate::terminal::{is_bidi_control, is_unprintable};
 
 /// Whether a text field is one line (an id, a name, a title) or running text (a quote, a

@@ -16,11 +16,10 @@
 use std::path::{Path, PathBuf};
 
 use crate::ledger::disk::{self, DiskError, LockedFile, Replacement, Temporary};
-use crate::ledger::model::content_hash;
-use crate::ledger::model::file_kind;
-use crate::ledger::model::limits::MAX_FILE_BYTES;
-use crate::ledger::model::problem::Problem;
-use crate::ledger::model::{Ledger, LineEndings, PEOPLE_FILE, Resolution, Severity};
+use crate::ledger::model::{
+    Ledger, LineEndings, PEOPLE_FILE, Resolution, Severity, content_hash, file_kind,
+    id_change_problem, limits::MAX_FILE_BYTES, problem::Problem,
+};
 use crate::ledger::read::parse::{self, Document, Parsed};
 use crate::ledger::read::validate::file_problems;
 
@@ -56,7 +55,7 @@ pub enum EditError {
         /// The verdict that was asked for.
         proposed: Box<Resolution>,
     },
-    #[error("{}: a forecast's id cannot be changed by an edit ('{from}' to '{to}')", .path.display())]
+    #[error("{}: {}", .path.display(), id_change_problem(.from, .to).unwrap_or_default())]
     IdChanged {
         path: PathBuf,
         from: String,

@@ -11,8 +11,9 @@ use std::path::{Path, PathBuf};
 use super::canonical::{forecast_block, outcome_value};
 use super::door::{Door, EditError, Rewrite};
 use super::splice::{Splice, apply as splice, indent, indentation_depth};
-use crate::ledger::model::fingerprint;
-use crate::ledger::model::{Forecast, Outcome, Resolution, Scenario};
+use crate::ledger::model::{
+    Forecast, Outcome, Resolution, Scenario, fingerprint, id_change_problem,
+};
 use crate::ledger::read::locate::{find_forecast, list_items};
 use crate::ledger::read::parse::Parsed;
 use crate::ledger::read::syntax::{LineIndex, Node, Outline};
@@ -153,7 +154,7 @@ fn apply(
             Ok((after, splice(text, vec![Splice::new(span, replacement)])))
         }
         Change::Replace(forecast) => {
-            if forecast.id != before.id {
+            if id_change_problem(&before.id, &forecast.id).is_some() {
                 return Err(EditError::IdChanged {
                     path: path.to_path_buf(),
                     from: before.id.clone(),

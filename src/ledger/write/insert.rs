@@ -15,8 +15,9 @@ use super::splice::{
     Splice, apply, blank_line_at, blank_line_before, comma_after, end_of_line, indent,
     indentation_depth, leading_indent,
 };
-use crate::ledger::model::{FORMAT_VERSION, Forecast, People, Person, Scenario, Source};
-use crate::ledger::model::{fingerprint, scenario_id_problem};
+use crate::ledger::model::{
+    FORMAT_VERSION, Forecast, People, Person, Scenario, Source, fingerprint, scenario_id_problem,
+};
 use crate::ledger::read::locate::list_items;
 use crate::ledger::read::parse::Parsed;
 use crate::ledger::read::syntax::{LineIndex, Node, Outline};

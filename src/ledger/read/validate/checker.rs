@@ -8,9 +8,8 @@ use chrono::NaiveDate;
 
 use super::super::syntax::{LineIndex, Node};
 use crate::estimative::PhraseTable;
-use crate::ledger::model::people::PersonIndex;
 use crate::ledger::model::problem::{Position, Problem};
-use crate::ledger::model::{PeopleFile, Person};
+use crate::ledger::model::{PeopleFile, Person, people::PersonIndex};
 
 /// The state of the folder's people registry, which decides what an unknown name means.
 pub(crate) struct Context<'a> {

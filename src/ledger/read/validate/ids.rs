@@ -4,8 +4,7 @@
 
 use std::path::Path;
 
-use crate::ledger::model::Source;
-use crate::ledger::model::problem::Position;
+use crate::ledger::model::{Source, problem::Position};
 
 /// Why an id (of a forecast, person or source) cannot be used, if it cannot: ids are
 /// typed on command lines and in filters, where spaces would split them.

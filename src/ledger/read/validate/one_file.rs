@@ -10,10 +10,9 @@ use super::people::{Spellings, people_file};
 use super::phrases::phrase_file;
 use super::scenario_files::{TakenIds, across_files, file_alone};
 use crate::estimative::PhraseFile;
-use crate::ledger::model::FileKind;
-use crate::ledger::model::people::PersonIndex;
-use crate::ledger::model::problem::Problem;
-use crate::ledger::model::{Ledger, People, Scenario};
+use crate::ledger::model::{
+    FileKind, Ledger, People, Scenario, people::PersonIndex, problem::Problem,
+};
 
 /// The problems `check` would report in the file `path` of `ledger`'s folder if it held
 /// `text`: what the write door asks before and after every change, so that a write is
