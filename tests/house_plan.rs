@@ -20,6 +20,21 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("the ledger's model", &["crate::ledger::model"]),
     ("reading the ledger", &["crate::ledger::read"]),
     ("writing the ledger", &["crate::ledger::write"]),
+    (
+        "the ledger's consumers",
+        &[
+            "crate::draft",
+            "crate::query",
+            "crate::words",
+            "crate::report",
+            "crate::overview",
+            "crate::seeds",
+            "crate::export",
+            "crate::demo",
+            "crate::git",
+            "crate::intake",
+        ],
+    ),
     ("the views", &["crate::cli", "crate::app"]),
 ];
 
