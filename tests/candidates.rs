@@ -229,6 +229,60 @@ fn a_missing_article_is_a_usage_error_and_the_table_names_the_speaker() {
     assert!(run.stdout.ends_with("1 candidate\n"), "{}", run.stdout);
 }
 
+#[test]
+fn an_article_is_read_without_a_scenarios_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(
+        &article,
+        "“The ferry will resume by June,” Tomas Berg said.\nIt rained.\n",
+    )
+    .unwrap();
+    let missing = dir.path().join("scenarios");
+    let run = hindsight(&[
+        "candidates",
+        article.to_str().unwrap(),
+        "--format",
+        "json",
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("no scenarios folder"), "{}", run.stderr);
+    let json = run.json();
+    assert_eq!(json[0]["speaker"], "Tomas Berg", "{json:#}");
+    assert_eq!(json[0]["person"], serde_json::Value::Null);
+}
+
+#[test]
+fn the_folder_s_date_for_an_article_wins_and_its_disclosure_is_no_forecast() {
+    // Seed 000 names a day of the year before in its body ("protests … on Jan. 2, 2021")
+    // and ends with the author's disclosure; the folder's source says it appeared on
+    // 7 January 2022.
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("seeds/000-conversation-russia-kazakhstan-ukraine-playbook.txt");
+    let run = candidates_json(seed.to_str().unwrap());
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let json = run.json();
+    let found = json.as_array().unwrap();
+    assert!(!found.is_empty());
+    for candidate in found {
+        let quote = candidate["quote"].as_str().unwrap();
+        assert!(!quote.contains("benefit from this article"), "{quote}");
+        if candidate["made_on"].is_string() {
+            assert!(
+                candidate["made_on"].as_str().unwrap() >= "2022-01-01",
+                "{candidate:#}"
+            );
+        }
+    }
+    assert!(
+        found
+            .iter()
+            .any(|candidate| candidate["made_on"] == "2022-01-07"),
+        "{json:#}"
+    );
+}
+
 /// Made-up prose, `bytes` long and one paragraph, every sentence a hedged forecast with a
 /// speaker: the shape that made a long paragraph quadratic.
 fn one_long_paragraph(bytes: usize) -> String {

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 
 use super::error::{CliError, CliResult};
-use super::folder::{FolderArg, load};
+use super::folder::{FolderArg, load_if_there};
 use super::json::write_json_seq;
 use crate::intake::{self, Candidate};
 use crate::terminal::{Table, short_probability, truncate};
@@ -35,7 +35,7 @@ pub struct CandidatesArgs {
 }
 
 pub fn run(args: &CandidatesArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
-    let ledger = load(&args.folder.dir, today)?;
+    let ledger = load_if_there(&args.folder.dir, today)?;
     let article =
         intake::read_article(&ledger, &args.article, args.published).map_err(|e| match e {
             intake::ArticleError::Read { .. } => CliError::Usage(e.to_string()),

@@ -1,6 +1,6 @@
 //! A command's scenarios folder: the argument that names it, loading it (a folder that is
-//! not there is a usage error), and what its problems mean for a read-only command's exit
-//! status.
+//! not there is a usage error, unless the folder is only context), and what its problems
+//! mean for a read-only command's exit status.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -24,6 +24,22 @@ pub struct FolderArg {
 /// Loads a folder; a folder that does not exist is a usage error.
 pub fn load(dir: &Path, today: NaiveDate) -> Result<Ledger, CliError> {
     ledger::load(dir, today).map_err(load_error)
+}
+
+/// Loads a folder if there is one; where there is none, a ledger without files, with a
+/// note on stderr that nothing will be matched against the ledger (for commands to which
+/// the ledger is context, not the subject: reading an article).
+pub fn load_if_there(dir: &Path, today: NaiveDate) -> Result<Ledger, CliError> {
+    match ledger::load(dir, today) {
+        Err(LoadError::NotFound(_)) => {
+            eprintln!(
+                "hindsight: no scenarios folder at {}: speakers are not matched to known people, nor quotes to recorded forecasts",
+                escape_path(dir)
+            );
+            Ok(Ledger::without_folder(dir, today))
+        }
+        loaded => loaded.map_err(load_error),
+    }
 }
 
 /// The folder's registry and only the files that can hold forecast `id` (see

@@ -524,10 +524,45 @@ fn leading_name(line: &str) -> Option<String> {
     })
 }
 
-/// A dateline: a full date among the first lines of the text.
+/// A dateline: a full date among the first lines of the text, where a dateline stands: on
+/// a short line of its own ("Written by | Saturday, January 8th, 2022", "Published 7 Jan
+/// 2022, 10:03"), or right after a place at the start of a paragraph ("MOSCOW, Jan. 7, 2022
+/// —"). A date inside a sentence of the body ("protests that began on Jan. 2, 2021") is
+/// what the article is about, not when it appeared.
 pub fn dateline(text: &str) -> Option<NaiveDate> {
-    let head: Vec<&str> = text.lines().take(8).collect();
-    dates::dateline(&head.join("\n"))
+    text.lines()
+        .take(DATELINE_LINES)
+        .filter_map(|line| {
+            let line = line.trim();
+            if line.chars().count() <= DATELINE_CHARS {
+                return Some(line);
+            }
+            after_place(line).map(|rest| {
+                let end = rest
+                    .char_indices()
+                    .nth(DATELINE_CHARS)
+                    .map_or(rest.len(), |(at, _)| at);
+                &rest[..end]
+            })
+        })
+        .find_map(dates::dateline)
+}
+
+/// How far into the text a dateline is looked for, in lines.
+const DATELINE_LINES: usize = 8;
+
+/// The most characters a line of its own holding a dateline has.
+const DATELINE_CHARS: usize = 80;
+
+/// The rest of a paragraph that starts with a place in capitals and a comma ("MOSCOW, ",
+/// "NUR-SULTAN, Kazakhstan, "), where a wire story's date follows.
+fn after_place(line: &str) -> Option<&str> {
+    let (place, rest) = line.split_once(", ")?;
+    let capitals = place.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && place
+            .chars()
+            .all(|c| c.is_uppercase() || matches!(c, ' ' | '-' | '.' | '\''));
+    capitals.then_some(rest)
 }
 
 #[cfg(test)]
@@ -605,6 +640,16 @@ mod tests {
     fn a_dateline_in_the_first_lines() {
         let article = from_text("Headline\n\nWritten by | Monday, May 2nd, 2022\n\nText.".into());
         assert_eq!(article.published, Some("2022-05-02".parse().unwrap()));
+        let wire = from_text(
+            "Talks stall\n\nGENEVA, March 3, 2023 (Wire) - Negotiators left the table late on Friday after a long day of talks that went nowhere.".into(),
+        );
+        assert_eq!(wire.published, Some("2023-03-03".parse().unwrap()));
+    }
+
+    #[test]
+    fn a_date_inside_a_sentence_of_the_body_is_no_dateline() {
+        let text = "Headline\n\nWhat began as a quarrel over bus fares on Feb. 3, 2020, soon spread to every large town, and by the spring the government had fallen.";
+        assert_eq!(from_text(text.into()).published, None);
     }
 
     #[test]

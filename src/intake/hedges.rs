@@ -188,6 +188,17 @@ const NOT_A_FORECAST: &[&str] = &[
     "newsletter",
     "cookies",
     "your browser",
+    // Disclosures and disclaimers: about the author or the outlet, not the world.
+    "would benefit from this article",
+    "disclosed no relevant affiliations",
+    "receive funding from any company",
+    "may go down as well as up",
+    "past performance is not",
+    "not investment advice",
+    "not financial advice",
+    "does not constitute advice",
+    "views expressed",
+    "opinions expressed",
 ];
 
 fn expand(word: &str) -> &str {

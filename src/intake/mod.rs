@@ -151,6 +151,8 @@ fn is_notice(paragraph: &str) -> bool {
         "editor’s note",
         "correction:",
         "update:",
+        "disclosure",
+        "disclaimer",
     ]
     .iter()
     .any(|p| head.starts_with(p))
@@ -284,9 +286,10 @@ pub fn cited_source<'a>(
     })
 }
 
-/// Reads the article at `location` (a file or an http(s) URL); what it does not say of
-/// itself (its author, its date) comes from the folder's source for it, and `published`,
-/// when given, is its date.
+/// Reads the article at `location` (a file or an http(s) URL). Its author comes from the
+/// folder's source for it when the article names none; its date is `published` when given,
+/// else the folder's source's (a ledger keeper wrote that one down; a date read from a page
+/// can be a date the article is about), else what the page says of itself.
 pub fn read_article(
     ledger: &Ledger,
     location: &str,
@@ -297,9 +300,7 @@ pub fn read_article(
         if article.author.is_none() {
             article.author = source.author.clone();
         }
-        if article.published.is_none() {
-            article.published = Some(source.published);
-        }
+        article.published = Some(source.published);
     }
     if published.is_some() {
         article.published = published;

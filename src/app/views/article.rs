@@ -1,6 +1,6 @@
 //! Reading an article with the ledger: File → Add article… asks for a file or a URL; the
 //! article window shows its text with every candidate forecast highlighted (the surer the
-//! words, the stronger the colour) beside the list of candidates. Selecting one shows who
+//! words, the heavier the underline) beside the list of candidates. Selecting one shows who
 //! said it and what it maps to; *Accept* opens the new-forecast form filled in from it,
 //! *Dismiss* hides it. ↑/↓ move through the candidates, Enter accepts, Delete dismisses.
 
@@ -204,25 +204,25 @@ fn detail_ui(ui: &mut Ui, candidate: &Candidate, index: usize, actions: &mut Vec
     });
 }
 
-/// The article's text with each shown candidate highlighted: the further its probability
-/// from an even chance, the stronger the colour; the selected one outlined in the accent.
+/// The article's text with each shown candidate highlighted: the text in the theme's
+/// strong colour on a pale (light theme) or deep (dark theme) amber, legible whatever the
+/// words; the surer the words (the further from an even chance), the heavier the underline.
+/// The selected one is on the selection colour.
 fn text_ui(ui: &mut Ui, view: &ArticleView, shown: &[usize]) {
     let body = egui::TextStyle::Body.resolve(ui.style());
     let text_colour = ui.visuals().text_color();
-    let accent = ui.visuals().selection.bg_fill;
-    let mut spans: Vec<(usize, usize, Color32)> = shown
+    let mut spans: Vec<(usize, usize, TextFormat)> = shown
         .iter()
         .map(|&i| {
             let candidate = &view.candidates[i];
-            let strength = candidate
-                .probability
-                .map_or(0.3, |p| 0.25 + 1.5 * (p - 0.5).abs());
-            let colour = if i == view.selected {
-                accent
-            } else {
-                Color32::from_rgb(200, 160, 40).gamma_multiply(strength.clamp(0.2, 1.0) as f32)
+            let (text, background) = highlight(ui.visuals(), i == view.selected);
+            let format = TextFormat {
+                color: text,
+                background,
+                underline: egui::Stroke::new(underline_width(candidate.probability), text),
+                ..TextFormat::simple(body.clone(), text)
             };
-            (candidate.start, candidate.end, colour)
+            (candidate.start, candidate.end, format)
         })
         .filter(|(start, end, _)| start < end && *end <= view.article.text.len())
         .collect();
@@ -230,7 +230,7 @@ fn text_ui(ui: &mut Ui, view: &ArticleView, shown: &[usize]) {
     let mut job = LayoutJob::default();
     let mut at = 0;
     let plain = TextFormat::simple(body.clone(), text_colour);
-    for (start, end, colour) in spans {
+    for (start, end, format) in spans {
         if start < at
             || !view.article.text.is_char_boundary(start)
             || !view.article.text.is_char_boundary(end)
@@ -238,14 +238,7 @@ fn text_ui(ui: &mut Ui, view: &ArticleView, shown: &[usize]) {
             continue;
         }
         job.append(&view.article.text[at..start], 0.0, plain.clone());
-        job.append(
-            &view.article.text[start..end],
-            0.0,
-            TextFormat {
-                background: colour,
-                ..plain.clone()
-            },
-        );
+        job.append(&view.article.text[start..end], 0.0, format);
         at = end;
     }
     job.append(&view.article.text[at..], 0.0, plain);
@@ -270,7 +263,74 @@ fn text_ui(ui: &mut Ui, view: &ArticleView, shown: &[usize]) {
     }
 }
 
+/// A candidate's text colour and background: the theme's strongest text on amber (or on the
+/// selection colour for the selected one), chosen so that the text keeps a contrast of at
+/// least 4.5:1 (WCAG AA) in both themes.
+fn highlight(visuals: &egui::Visuals, selected: bool) -> (Color32, Color32) {
+    let background = match (selected, visuals.dark_mode) {
+        (true, _) => visuals.selection.bg_fill,
+        (false, true) => Color32::from_rgb(92, 70, 12),
+        (false, false) => Color32::from_rgb(255, 229, 153),
+    };
+    (visuals.strong_text_color(), background)
+}
+
+/// The underline's width for a candidate's probability: 1 point for an even chance (or
+/// none known), up to 3 for a certainty either way.
+fn underline_width(probability: Option<f64>) -> f32 {
+    let sureness = probability.map_or(0.0, |p| (2.0 * (p - 0.5).abs()).clamp(0.0, 1.0));
+    1.0 + 2.0 * sureness as f32
+}
+
 /// "1 candidate forecast", "19 candidate forecasts".
 pub fn candidate_count(n: usize) -> String {
     format!("{n} candidate forecast{}", if n == 1 { "" } else { "s" })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The WCAG 2 contrast ratio of two colours.
+    fn contrast(a: Color32, b: Color32) -> f64 {
+        let luminance = |c: Color32| {
+            let channel = |v: u8| {
+                let v = f64::from(v) / 255.0;
+                if v <= 0.03928 {
+                    v / 12.92
+                } else {
+                    ((v + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
+        };
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn highlighted_candidates_are_legible_in_both_themes() {
+        for visuals in [egui::Visuals::light(), egui::Visuals::dark()] {
+            for selected in [false, true] {
+                let (text, background) = highlight(&visuals, selected);
+                let ratio = contrast(text, background);
+                assert!(
+                    ratio >= 4.5,
+                    "dark {} selected {selected}: {ratio:.2}",
+                    visuals.dark_mode
+                );
+            }
+        }
+        // Checked against a published figure: black on white is 21:1.
+        assert!((contrast(Color32::BLACK, Color32::WHITE) - 21.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_surer_the_words_the_heavier_the_underline() {
+        assert_eq!(underline_width(None), 1.0);
+        assert_eq!(underline_width(Some(0.5)), 1.0);
+        assert!(underline_width(Some(0.7)) < underline_width(Some(0.95)));
+        assert_eq!(underline_width(Some(0.0)), 3.0);
+        assert_eq!(underline_width(Some(1.0)), 3.0);
+    }
 }

@@ -167,6 +167,28 @@ impl<'a> ForecastView<'a> {
 }
 
 impl Ledger {
+    /// A ledger with no files: the built-in phrase table and nobody known, for reading an
+    /// article where there is no scenarios folder (`dir` is where one would be).
+    pub fn without_folder(dir: &Path, today: NaiveDate) -> Ledger {
+        Ledger {
+            dir: dir.to_path_buf(),
+            ron_paths: Vec::new(),
+            disputes: Vec::new(),
+            project_root: dir
+                .parent()
+                .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+            files: Vec::new(),
+            people: Vec::new(),
+            phrases: PhraseTable::built_in(),
+            problems: Vec::new(),
+            today,
+            entries: Vec::new(),
+            person_index: PersonIndex::new(&[]).0,
+            people_file: PeopleFile::Missing,
+            entry_by_id: rustc_hash::FxHashMap::default(),
+        }
+    }
+
     pub fn view(&self, entry_index: usize) -> ForecastView<'_> {
         let entry = &self.entries[entry_index];
         let file = &self.files[entry.file];
