@@ -235,7 +235,7 @@ fn an_article_is_read_without_a_scenarios_folder() {
     let article = dir.path().join("a.txt");
     std::fs::write(
         &article,
-        "“The ferry will resume by June,” Tomas Berg said.\nIt rained.\n",
+        "Ferry news\n\nApril 2, 2024\n\n“The ferry will resume by June,” Tomas Berg said.\nIt rained.\n",
     )
     .unwrap();
     let missing = dir.path().join("scenarios");
@@ -250,7 +250,10 @@ fn an_article_is_read_without_a_scenarios_folder() {
     assert!(run.stderr.contains("no scenarios folder"), "{}", run.stderr);
     let json = run.json();
     assert_eq!(json[0]["speaker"], "Tomas Berg", "{json:#}");
+    assert_eq!(json[0]["speaker_basis"], "reporting clause");
     assert_eq!(json[0]["person"], serde_json::Value::Null);
+    assert_eq!(json[0]["made_on"], "2024-04-02");
+    assert_eq!(json[0]["made_on_from"], "the dateline");
 }
 
 #[test]
@@ -278,7 +281,8 @@ fn the_folder_s_date_for_an_article_wins_and_its_disclosure_is_no_forecast() {
     assert!(
         found
             .iter()
-            .any(|candidate| candidate["made_on"] == "2022-01-07"),
+            .any(|candidate| candidate["made_on"] == "2022-01-07"
+                && candidate["made_on_from"] == "the folder's source"),
         "{json:#}"
     );
 }

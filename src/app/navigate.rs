@@ -280,10 +280,12 @@ mod tests {
             speaker_group: None,
             speaker_role: None,
             voice: "author",
+            speaker_basis: "article's voice",
             person: None,
             expression: "most likely".into(),
             probability: Some(0.8),
             made_on: None,
+            made_on_from: None,
             known: None,
         };
         let mut state = state();

@@ -28,6 +28,9 @@ pub struct Article {
     pub outlet: Option<String>,
     pub author: Option<String>,
     pub published: Option<NaiveDate>,
+    /// Where `published` comes from, in words: "the page's metadata", "the dateline", "the
+    /// folder's source", "given".
+    pub published_from: Option<&'static str>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -276,11 +279,13 @@ pub fn from_text(text: String) -> Article {
         .find(|line| !line.is_empty())
         .filter(|line| line.chars().count() <= TITLE_CHARS)
         .map(str::to_string);
+    let published = dateline(&text);
     Article {
         title,
         outlet: None,
         author: byline(&text),
-        published: dateline(&text),
+        published,
+        published_from: published.map(|_| DATELINE),
         text,
     }
 }
@@ -362,7 +367,8 @@ pub fn from_html(html: &str) -> Article {
             .find_map(|t| t.value().attr("datetime"))
             .and_then(|d| d.get(..10).and_then(|d| d.parse().ok()))
     })
-    .or_else(|| dateline(&text));
+    .map(|date| (date, "the page's metadata"))
+    .or_else(|| dateline(&text).map(|date| (date, DATELINE)));
     let element_text = |s: &str| {
         document.select(&selector(s)).find_map(|e| {
             let text = e.text().collect::<String>();
@@ -379,7 +385,8 @@ pub fn from_html(html: &str) -> Article {
         title,
         outlet,
         author,
-        published,
+        published: published.map(|(date, _)| date),
+        published_from: published.map(|(_, from)| from),
     }
 }
 
@@ -547,6 +554,9 @@ pub fn dateline(text: &str) -> Option<NaiveDate> {
         })
         .find_map(dates::dateline)
 }
+
+/// Where a date read from a dateline comes from, in words.
+const DATELINE: &str = "the dateline";
 
 /// How far into the text a dateline is looked for, in lines.
 const DATELINE_LINES: usize = 8;

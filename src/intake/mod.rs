@@ -40,6 +40,9 @@ pub struct Candidate {
     pub speaker_role: Option<String>,
     /// `author` (the article's own voice), `speaker` or `group`.
     pub voice: &'static str,
+    /// How the speaker was found: `reporting clause`, `continued quotation`, `pronoun`,
+    /// `title`, `unnamed group` or `article's voice` (the surer ways first).
+    pub speaker_basis: &'static str,
     /// The registry's id for the speaker (for the article's own voice: for its author).
     pub person: Option<String>,
     /// The hedge words, verbatim, and what the phrase table maps them to.
@@ -47,6 +50,10 @@ pub struct Candidate {
     pub probability: Option<f64>,
     /// The quote's own date where the text gives one, else the publication date.
     pub made_on: Option<NaiveDate>,
+    /// Where `made_on` comes from, in words: "the passage" (its own date, "on January 6"),
+    /// else where the publication date comes from ("the folder's source", "the dateline",
+    /// "the page's metadata", "given").
+    pub made_on_from: Option<&'static str>,
     /// A forecast already in the ledger whose quote overlaps this one.
     pub known: Option<String>,
 }
@@ -102,9 +109,13 @@ pub fn candidates(article: &Article, ledger: &Ledger) -> Vec<Candidate> {
         } else {
             ("group", None)
         };
-        let made_on = article
+        let own = article
             .published
-            .map(|published| dates::own_date(&text[range.clone()], published).unwrap_or(published));
+            .and_then(|published| dates::own_date(&text[range.clone()], published));
+        let (made_on, made_on_from) = match own {
+            Some(date) => (Some(date), Some("the passage")),
+            None => (article.published, article.published_from),
+        };
         found.push(Candidate {
             quote: text[range.clone()].to_string(),
             start: range.start,
@@ -113,10 +124,12 @@ pub fn candidates(article: &Article, ledger: &Ledger) -> Vec<Candidate> {
             speaker_group: attribution.group,
             speaker_role: attribution.role,
             voice,
+            speaker_basis: attribution.basis.as_str(),
             person,
             expression: hedge.expression,
             probability: hedge.probability,
             made_on,
+            made_on_from,
             known: best_overlap(&known, &range),
         });
     }
@@ -301,9 +314,11 @@ pub fn read_article(
             article.author = source.author.clone();
         }
         article.published = Some(source.published);
+        article.published_from = Some("the folder's source");
     }
     if published.is_some() {
         article.published = published;
+        article.published_from = Some("given");
     }
     Ok(article)
 }

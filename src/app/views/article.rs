@@ -175,7 +175,15 @@ fn detail_ui(ui: &mut Ui, candidate: &Candidate, index: usize, actions: &mut Vec
         (None, Some(group)) => group.clone(),
         (None, None) => "the article's own voice".to_string(),
     };
-    ui.label(RichText::new(format!("Said by {who}")).strong());
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(format!("Said by {who}")).strong());
+        ui.weak(format!("({})", candidate.speaker_basis))
+            .on_hover_text(
+                "How the speaker was found. A reporting clause (\"X said\") is the surest; \
+             check a continued quotation, a pronoun or a title taken back to someone named \
+             before, and the article's own voice.",
+            );
+    });
     if let Some(role) = &candidate.speaker_role {
         ui.weak(role);
     }
@@ -189,7 +197,12 @@ fn detail_ui(ui: &mut Ui, candidate: &Candidate, index: usize, actions: &mut Vec
         super::style::percent(candidate.probability)
     ));
     if let Some(date) = candidate.made_on {
-        ui.label(format!("Made {date}"));
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("Made {date}"));
+            if let Some(from) = candidate.made_on_from {
+                ui.weak(format!("(from {from})"));
+            }
+        });
     }
     if let Some(known) = &candidate.known {
         ui.weak(format!("Already in the ledger as {known}"));

@@ -14,4 +14,39 @@ pub struct Attribution {
     pub author: bool,
     /// The passage is (or starts with) a quotation.
     pub quoted: bool,
+    /// How the speaker was found.
+    pub basis: Basis,
+}
+
+/// How a passage's speaker was found: the surer ways first. A reader checks the proposals
+/// found the less sure ways first.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Basis {
+    /// A reporting clause names them: "X said", "according to X", "wrote X on Twitter".
+    #[default]
+    ReportingClause,
+    /// A quotation with no reporting clause of its own, continuing the one before.
+    ContinuedQuotation,
+    /// "He" or "she", taken back to the speaker named last.
+    Pronoun,
+    /// A title ("the minister"), taken back to the speaker named last with that title.
+    Title,
+    /// An unnamed group: "analysts said", "it is claimed".
+    Group,
+    /// No reporting clause and no quotation marks: the article's own voice.
+    ArticleVoice,
+}
+
+impl Basis {
+    /// In words, as `candidates` prints it and the app shows it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Basis::ReportingClause => "reporting clause",
+            Basis::ContinuedQuotation => "continued quotation",
+            Basis::Pronoun => "pronoun",
+            Basis::Title => "title",
+            Basis::Group => "unnamed group",
+            Basis::ArticleVoice => "article's voice",
+        }
+    }
 }

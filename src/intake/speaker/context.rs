@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::attribution::Attribution;
+use super::attribution::{Attribution, Basis};
 use super::names::name_runs;
 use crate::intake::hedges::words;
 
@@ -110,8 +110,14 @@ impl Context {
     /// last quotation's, when that was in this paragraph or the one before.
     pub(super) fn continued_quotation(&self, paragraph: usize) -> Attribution {
         match &self.last_quote {
-            Some((last, at)) if paragraph <= at + 1 => last.clone(),
-            _ => Attribution::default(),
+            Some((last, at)) if paragraph <= at + 1 => Attribution {
+                basis: Basis::ContinuedQuotation,
+                ..last.clone()
+            },
+            _ => Attribution {
+                basis: Basis::ContinuedQuotation,
+                ..Attribution::default()
+            },
         }
     }
 

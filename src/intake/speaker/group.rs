@@ -1,7 +1,7 @@
 //! Unnamed groups as speakers: "numerous analysts said", "it is claimed", "there has been
 //! speculation", and a subject that names a group ("the observers").
 
-use super::attribution::Attribution;
+use super::attribution::{Attribution, Basis};
 use super::vocabulary::{GROUP_NOUNS, IMPERSONAL, QUANTIFIERS};
 use crate::intake::hedges::Word;
 
@@ -11,6 +11,7 @@ pub(super) fn group(outside: &[&Word]) -> Option<Attribution> {
     let lower: Vec<&str> = outside.iter().map(|w| w.lower.as_str()).collect();
     let named = |group: String| {
         Some(Attribution {
+            basis: Basis::Group,
             group: Some(group),
             ..Attribution::default()
         })
@@ -46,6 +47,7 @@ pub(super) fn group_subject(words: &[&str], subject: &str) -> Option<Attribution
     let head = *words.last()?;
     (words.iter().any(|w| QUANTIFIERS.contains(w)) || GROUP_NOUNS.contains(&head)).then(|| {
         Attribution {
+            basis: Basis::Group,
             group: Some(subject.trim_start_matches("the ").to_string()),
             ..Attribution::default()
         }

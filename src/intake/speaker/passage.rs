@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::attribution::Attribution;
+use super::attribution::{Attribution, Basis};
 use super::clause::reporting_clause;
 use super::context::Context;
 use super::group::group;
@@ -42,6 +42,7 @@ pub fn attribute(
         }
         None => Attribution {
             author: true,
+            basis: Basis::ArticleVoice,
             ..Attribution::default()
         },
     };
@@ -151,6 +152,23 @@ mod tests {
         let a = attributions("The government will probably fall before the summer.");
         assert!(a[0].author);
         assert_eq!(speaker(&a[0]), None);
+    }
+
+    #[test]
+    fn each_attribution_says_how_its_speaker_was_found() {
+        let text = "“Fares will rise,” Lena Vik, the transport minister, said. “And the buses will be late.”\n\nShe said the trains would run. The minister said the ferry would stop. Numerous drivers said a strike would follow. The strike will probably end soon.";
+        let bases: Vec<Basis> = attributions(text).iter().map(|a| a.basis).collect();
+        assert_eq!(
+            bases,
+            [
+                Basis::ReportingClause,
+                Basis::ContinuedQuotation,
+                Basis::Pronoun,
+                Basis::Title,
+                Basis::Group,
+                Basis::ArticleVoice,
+            ]
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! fellow at X, said"), taking a pronoun or a title back to the speaker it stands for, or
 //! the words after it ("said John Smith, a director at X").
 
-use super::attribution::Attribution;
+use super::attribution::{Attribution, Basis};
 use super::context::Context;
 use super::group::group_subject;
 use super::names::{clean, is_pure_name, name_in, name_runs, role};
@@ -83,9 +83,13 @@ fn appositive_parts(before: &str) -> Vec<&str> {
 /// "it" or "there" nobody. `None` when it is not a pronoun.
 fn pronoun(subject: &str, context: &Context) -> Option<Option<Attribution>> {
     match subject {
-        "he" | "she" | "him" | "her" => Some(context.last_speaker()),
+        "he" | "she" | "him" | "her" => Some(context.last_speaker().map(|speaker| Attribution {
+            basis: Basis::Pronoun,
+            ..speaker
+        })),
         "i" | "we" => Some(Some(Attribution {
             author: true,
+            basis: Basis::ArticleVoice,
             ..Attribution::default()
         })),
         "it" | "there" | "this" | "that" => Some(None),
@@ -103,6 +107,7 @@ fn title(words: &[&str], head: &str, context: &Context) -> Option<Attribution> {
         .filter(|&the| words.len() - the <= 3)?;
     let found = context.titled(head);
     Some(Attribution {
+        basis: Basis::Title,
         speaker: found.map(|(name, _)| name.clone()),
         role: found
             .and_then(|(_, role)| role.clone())
