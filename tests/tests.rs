@@ -20,6 +20,7 @@ mod hostile_folders;
 mod house_plan;
 mod id_index;
 mod insert;
+mod intake_eval;
 mod merge;
 mod merge_oracle;
 mod property_round_trip;

@@ -552,7 +552,25 @@ pub fn dateline(text: &str) -> Option<NaiveDate> {
                 &rest[..end]
             })
         })
-        .find_map(dates::dateline)
+        .find_map(|line| dates::dateline(line).or_else(|| iso_date(line)))
+}
+
+/// The first `YYYY-MM-DD` date in a line ("Published 2023-02-04"), as bylines and page
+/// stamps often write it.
+fn iso_date(line: &str) -> Option<NaiveDate> {
+    let bytes = line.as_bytes();
+    (0..bytes.len().saturating_sub(9)).find_map(|at| {
+        let candidate = line.get(at..at + 10)?;
+        let shape = candidate.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+        let bounded = at == 0 || !bytes[at - 1].is_ascii_digit();
+        let ends = bytes.get(at + 10).is_none_or(|b| !b.is_ascii_digit());
+        (shape && bounded && ends)
+            .then(|| candidate.parse().ok())
+            .flatten()
+    })
 }
 
 /// Where a date read from a dateline comes from, in words.
@@ -654,6 +672,15 @@ mod tests {
             "Talks stall\n\nGENEVA, March 3, 2023 (Wire) - Negotiators left the table late on Friday after a long day of talks that went nowhere.".into(),
         );
         assert_eq!(wire.published, Some("2023-03-03".parse().unwrap()));
+    }
+
+    #[test]
+    fn a_byline_with_an_iso_date_gives_the_date() {
+        let article =
+            from_text("Talks stall\n\nBy Ines Roth, The Courier, 2023-02-04\n\nText.".into());
+        assert_eq!(article.published, Some("2023-02-04".parse().unwrap()));
+        assert_eq!(iso_date("build 12023-02-04"), None);
+        assert_eq!(iso_date("2023-02-30"), None);
     }
 
     #[test]

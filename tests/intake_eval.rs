@@ -1,0 +1,184 @@
+//! How `candidates` reads real articles it was not written for: recall (labelled forecasts
+//! proposed), attribution (named speakers right), noise (candidates that are no labelled
+//! forecast, per labelled forecast) and dates right, on the twelve published articles that
+//! `../shared/articles/` labels, split into a tuning half and a held-out half.
+//!
+//! The texts are other people's writing and are never in the repository: retrieve them as
+//! `../shared/articles/README.md` says into `target/articles/NAME.txt` (or the folder
+//! `HINDSIGHT_ARTICLES` names), then run
+//! `cargo test --test tests intake_eval -- --ignored --nocapture`.
+
+use crate::common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use common::hindsight;
+
+/// The articles rules may be tuned on; the others are the held-out half, read only to
+/// measure. Chosen before any rule was tuned on them.
+const TUNING: &[&str] = &[
+    "brazil-runoff-2022",
+    "europe-gas-2021",
+    "fed-cuts-2025",
+    "germany-election-2017",
+    "iphone-sales-2016",
+    "ukraine-rand-2023",
+];
+
+/// One labelled forecast (a row of `labels.tsv`).
+struct Label {
+    /// The surname in lower case, `-` for an unnamed group or institution, `author` for
+    /// the article's own voice.
+    speaker: String,
+    /// Words of the forecast's sentence, lower case, unique in the file.
+    words: String,
+}
+
+/// The figures of a set of articles.
+#[derive(Default)]
+struct Figures {
+    labelled: usize,
+    recalled: usize,
+    named: usize,
+    named_right: usize,
+    candidates: usize,
+    unlabelled: usize,
+    dated: usize,
+    dated_right: usize,
+}
+
+impl Figures {
+    fn add(&mut self, other: &Figures) {
+        self.labelled += other.labelled;
+        self.recalled += other.recalled;
+        self.named += other.named;
+        self.named_right += other.named_right;
+        self.candidates += other.candidates;
+        self.unlabelled += other.unlabelled;
+        self.dated += other.dated;
+        self.dated_right += other.dated_right;
+    }
+
+    fn line(&self, name: &str) -> String {
+        let percent = |a: usize, b: usize| {
+            if b == 0 {
+                "—".to_string()
+            } else {
+                format!("{:.0}%", 100.0 * a as f64 / b as f64)
+            }
+        };
+        format!(
+            "{name:<24} recall {}/{} {:>4}  attribution {}/{} {:>4}  noise {}/{} = {:.2}  dates {}/{} {:>4}",
+            self.recalled,
+            self.labelled,
+            percent(self.recalled, self.labelled),
+            self.named_right,
+            self.named,
+            percent(self.named_right, self.named),
+            self.unlabelled,
+            self.labelled,
+            self.unlabelled as f64 / self.labelled.max(1) as f64,
+            self.dated_right,
+            self.dated,
+            percent(self.dated_right, self.dated),
+        )
+    }
+}
+
+fn shared_articles() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/articles")
+}
+
+/// Rows of a TSV file, without its header comment.
+fn rows(path: &Path) -> Vec<Vec<String>> {
+    std::fs::read_to_string(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .map(|line| line.split('\t').map(str::to_string).collect())
+        .collect()
+}
+
+/// One article's figures, against its labels and its publication date.
+fn measure(text_path: &Path, labels: &[Label], published: &str) -> Figures {
+    let missing_folder = text_path.with_file_name("no-scenarios-folder");
+    let run = hindsight(&[
+        "candidates",
+        text_path.to_str().unwrap(),
+        "--format",
+        "json",
+        missing_folder.to_str().unwrap(),
+    ]);
+    assert_eq!(run.status, 0, "{}", run.stderr);
+    let json = run.json();
+    let found = json.as_array().unwrap();
+    let quote = |c: &serde_json::Value| c["quote"].as_str().unwrap_or("").to_lowercase();
+    let mut figures = Figures {
+        labelled: labels.len(),
+        candidates: found.len(),
+        ..Figures::default()
+    };
+    for label in labels {
+        let Some(candidate) = found.iter().find(|c| quote(c).contains(&label.words)) else {
+            continue;
+        };
+        figures.recalled += 1;
+        if label.speaker != "-" && label.speaker != "author" {
+            figures.named += 1;
+            let speaker = candidate["speaker"].as_str().unwrap_or("").to_lowercase();
+            if speaker.contains(&label.speaker) {
+                figures.named_right += 1;
+            }
+        }
+        figures.dated += 1;
+        if candidate["made_on"] == published {
+            figures.dated_right += 1;
+        }
+    }
+    figures.unlabelled = found
+        .iter()
+        .filter(|c| !labels.iter().any(|label| quote(c).contains(&label.words)))
+        .count();
+    figures
+}
+
+#[test]
+#[ignore]
+fn intake_on_real_articles() {
+    let folder = std::env::var_os("HINDSIGHT_ARTICLES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/articles"));
+    let mut labels: BTreeMap<String, Vec<Label>> = BTreeMap::new();
+    for row in rows(&shared_articles().join("labels.tsv")) {
+        labels
+            .entry(row[0].trim_end_matches(".txt").to_string())
+            .or_default()
+            .push(Label {
+                speaker: row[1].clone(),
+                words: row[2].to_lowercase(),
+            });
+    }
+    let published: BTreeMap<String, String> = rows(&shared_articles().join("SOURCES.tsv"))
+        .into_iter()
+        .skip(1) // the header
+        .map(|row| (row[0].clone(), row[3].clone()))
+        .collect();
+    let (mut tuning, mut held_out) = (Figures::default(), Figures::default());
+    for (name, labels) in &labels {
+        let path = folder.join(format!("{name}.txt"));
+        if !path.exists() {
+            println!("{name}: not retrieved (see ../shared/articles/README.md)");
+            continue;
+        }
+        let figures = measure(&path, labels, &published[name]);
+        println!("{}", figures.line(name));
+        if TUNING.contains(&name.as_str()) {
+            tuning.add(&figures);
+        } else {
+            held_out.add(&figures);
+        }
+    }
+    println!("{}", tuning.line("tuning half"));
+    println!("{}", held_out.line("held-out half"));
+}
