@@ -157,6 +157,13 @@ const PARTICIPLES: &[&str] = &[
     "fought",
 ];
 
+/// Words of hoping, wishing and demanding: what follows them says what someone wants, not
+/// what they expect.
+const WISH_WORDS: &[&str] = &[
+    "hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "urge", "urges", "urged",
+    "urging", "demand", "demands", "demanded",
+];
+
 const QUESTION_VERBS: &[&str] = &[
     "wonder",
     "wonders",
@@ -408,6 +415,18 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
     {
         return false;
     }
+    // A hope or a demand, not an expectation: "expressed hopes that a government will
+    // emerge", "urged the bank to", "demands that the army will leave".
+    // The wish must govern the clause: a "that", "to" or "for" between it and the words.
+    if let Some(wish) = (i.saturating_sub(6)..i)
+        .rev()
+        .find(|&j| WISH_WORDS.contains(&words[j].lower.as_str()))
+        && words[wish + 1..i]
+            .iter()
+            .any(|w| matches!(w.lower.as_str(), "that" | "to" | "for"))
+    {
+        return false;
+    }
     // An indirect question: "wonder if Russia will", "guess what they will think".
     if let Some(wh) = (i.saturating_sub(6)..i)
         .rev()
@@ -481,6 +500,14 @@ mod tests {
     #[test]
     fn questions_past_modals_and_wishes_are_not_forecasts() {
         assert_eq!(hedge("Will the talks go ahead as planned?"), None);
+        assert_eq!(
+            hedge("The mayor expressed hopes that a new council will quickly emerge."),
+            None
+        );
+        assert_eq!(
+            hedge("Unions urged the ministry to say it will raise wages."),
+            None
+        );
         assert_eq!(hedge("The president may have decided to act early."), None);
         assert_eq!(
             hedge("He would like to restore his influence abroad."),
