@@ -40,7 +40,7 @@ pub struct Candidate {
     pub speaker_role: Option<String>,
     /// `author` (the article's own voice), `speaker` or `group`.
     pub voice: &'static str,
-    /// How the speaker was found: `reporting clause`, `continued quotation`, `pronoun`,
+    /// How the speaker was found: `reporting clause`, `continued quotation`, `colon`, `pronoun`,
     /// `title`, `unnamed group` or `article's voice` (the surer ways first).
     pub speaker_basis: &'static str,
     /// The registry's id for the speaker (for the article's own voice: for its author).

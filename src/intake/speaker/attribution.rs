@@ -27,6 +27,9 @@ pub enum Basis {
     ReportingClause,
     /// A quotation with no reporting clause of its own, continuing the one before.
     ContinuedQuotation,
+    /// A quotation introduced by the passage before, which names the speaker and ends with
+    /// a colon ("In a note, the strategist said she sees the index higher:").
+    Colon,
     /// "He" or "she", taken back to the speaker named last.
     Pronoun,
     /// A title ("the minister"), taken back to the speaker named last with that title.
@@ -43,6 +46,7 @@ impl Basis {
         match self {
             Basis::ReportingClause => "reporting clause",
             Basis::ContinuedQuotation => "continued quotation",
+            Basis::Colon => "colon",
             Basis::Pronoun => "pronoun",
             Basis::Title => "title",
             Basis::Group => "unnamed group",

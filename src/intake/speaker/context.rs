@@ -111,7 +111,11 @@ impl Context {
     pub(super) fn continued_quotation(&self, paragraph: usize) -> Attribution {
         match &self.last_quote {
             Some((last, at)) if paragraph <= at + 1 => Attribution {
-                basis: Basis::ContinuedQuotation,
+                // The first quotation after a colon is the one the colon introduced.
+                basis: match last.basis {
+                    Basis::Colon => Basis::Colon,
+                    _ => Basis::ContinuedQuotation,
+                },
                 ..last.clone()
             },
             _ => Attribution {
@@ -119,6 +123,18 @@ impl Context {
                 ..Attribution::default()
             },
         }
+    }
+
+    /// Notes a passage that introduces the quotation after it with a colon: a quotation in
+    /// this paragraph or the next without a reporting clause of its own is its speaker's.
+    pub(super) fn introduces(&mut self, attribution: &Attribution, paragraph: usize) {
+        self.last_quote = Some((
+            Attribution {
+                basis: Basis::Colon,
+                ..attribution.clone()
+            },
+            paragraph,
+        ));
     }
 
     /// Notes a quoted passage's attribution, for a quotation that continues it.

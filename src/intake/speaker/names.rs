@@ -27,10 +27,15 @@ pub(super) fn name_runs(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         {
             j += 1;
         }
-        let mut first = i;
+        // A title inside the run ("Fed Governor Paul Reyes", "former Minister Ana Vey")
+        // ends the role: the name is what follows it.
+        let is_title = |w: &Word| TITLES.contains(&w.lower.trim_end_matches('.'));
+        let mut first = (i..j)
+            .rev()
+            .find(|&k| is_title(&words[k]))
+            .map_or(i, |k| k + 1);
         while first <= j
-            && (FUNCTION_WORDS.contains(&words[first].lower.as_str())
-                || TITLES.contains(&words[first].lower.trim_end_matches('.')))
+            && (FUNCTION_WORDS.contains(&words[first].lower.as_str()) || is_title(&words[first]))
         {
             first += 1;
         }

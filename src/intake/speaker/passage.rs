@@ -49,6 +49,8 @@ pub fn attribute(
     attribution.quoted = quoted;
     if quoted {
         context.quoted(attribution.clone(), paragraph);
+    } else if attribution.speaker.is_some() && text[unit.clone()].trim_end().ends_with(':') {
+        context.introduces(&attribution, paragraph);
     }
     if let Some(speaker) = &attribution.speaker {
         context.remember(speaker.clone(), attribution.role.clone());
@@ -121,6 +123,13 @@ mod tests {
     }
 
     #[test]
+    fn a_title_inside_a_name_is_the_role() {
+        let a = attributions("Fed Governor Paul Reyes predicted the bank would cut in June.");
+        assert_eq!(speaker(&a[0]), Some("Paul Reyes"));
+        assert_eq!(a[0].role.as_deref(), Some("Fed Governor"));
+    }
+
+    #[test]
     fn a_surname_alone_is_the_full_name_given_before() {
         let a =
             attributions("Olga Petrova, a historian, spoke first. “It will pass,” Petrova added.");
@@ -169,6 +178,17 @@ mod tests {
                 Basis::ArticleVoice,
             ]
         );
+    }
+
+    #[test]
+    fn a_colon_introduces_the_quotation_in_the_next_paragraph() {
+        let text = "In a note to clients, the strategist Omar Diaz said he sees the index ending the year higher:\n\n“We think the rally will most likely continue into the autumn.”";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[1]), Some("Omar Diaz"));
+        assert_eq!(a[1].basis, Basis::Colon);
+        // Without the colon, the next paragraph's quotation is nobody's continuation.
+        let a = attributions(&text.replacen(':', ".", 1));
+        assert_eq!(speaker(&a[1]), None);
     }
 
     #[test]
