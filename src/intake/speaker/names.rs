@@ -65,9 +65,14 @@ pub(super) fn clean(part: &str) -> &str {
 /// A role as the article gives it, without its article ("a senior fellow" → "senior fellow").
 pub(super) fn role(part: &str) -> Option<String> {
     let part = clean(part);
+    // "The analyst Lea Moss" as much as "the analyst": the article is no part of the role.
     let part = ["a ", "an ", "the "]
         .iter()
-        .find_map(|article| part.strip_prefix(article))
+        .find_map(|article| {
+            part.get(..article.len())
+                .filter(|head| head.eq_ignore_ascii_case(article))
+                .map(|_| &part[article.len()..])
+        })
         .unwrap_or(part);
     (!part.is_empty()).then(|| part.to_string())
 }

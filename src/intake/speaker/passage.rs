@@ -123,6 +123,13 @@ mod tests {
     }
 
     #[test]
+    fn a_role_before_the_name_loses_its_article() {
+        let a = attributions("The analyst Lea Moss believes that sales could double by 2026.");
+        assert_eq!(speaker(&a[0]), Some("Lea Moss"));
+        assert_eq!(a[0].role.as_deref(), Some("analyst"));
+    }
+
+    #[test]
     fn a_title_inside_a_name_is_the_role() {
         let a = attributions("Fed Governor Paul Reyes predicted the bank would cut in June.");
         assert_eq!(speaker(&a[0]), Some("Paul Reyes"));
