@@ -19,6 +19,20 @@ fn resolution() -> Outcome {
     })
 }
 
+/// Records `resolution()` for bo-minister-resigns in `path`, through the door, as the
+/// command line and the app do (`expected`: the block's fingerprint when it was read).
+fn resolve_the_minister(
+    ledger: &TempLedger,
+    path: &std::path::Path,
+    expected: Option<u64>,
+) -> Result<hindsight::Written, EditError> {
+    Door::of(&ledger.load(), path).edit_forecast(
+        "bo-minister-resigns",
+        expected,
+        &Change::SetOutcome(resolution()),
+    )
+}
+
 #[test]
 fn a_block_changed_on_disk_since_loading_is_never_overwritten() {
     let ledger = TempLedger::fixture();
@@ -31,11 +45,7 @@ fn a_block_changed_on_disk_since_loading_is_never_overwritten() {
     );
     let path = ledger.write("prices.ron", &theirs);
 
-    let result = Door::of(&ledger.load(), &path).edit_forecast(
-        "bo-minister-resigns",
-        Some(fingerprint),
-        &Change::SetOutcome(resolution()),
-    );
+    let result = resolve_the_minister(&ledger, &path, Some(fingerprint));
     assert!(
         matches!(result, Err(EditError::Conflict { .. })),
         "{result:?}"
@@ -104,13 +114,7 @@ fn a_change_elsewhere_in_the_file_is_kept() {
     );
     let path = ledger.write("prices.ron", &theirs);
 
-    let written = Door::of(&ledger.load(), &path)
-        .edit_forecast(
-            "bo-minister-resigns",
-            Some(fingerprint),
-            &Change::SetOutcome(resolution()),
-        )
-        .unwrap();
+    let written = resolve_the_minister(&ledger, &path, Some(fingerprint)).unwrap();
     assert!(written.changed);
     assert_eq!(written.before.outcome, Outcome::Open);
     let now = ledger.read("prices.ron");
@@ -128,13 +132,7 @@ fn a_save_keeps_the_files_permissions_and_leaves_no_temporary_file() {
     let ledger = TempLedger::fixture();
     let path = ledger.path("prices.ron");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
-    Door::of(&ledger.load(), &path)
-        .edit_forecast(
-            "bo-minister-resigns",
-            None,
-            &Change::SetOutcome(resolution()),
-        )
-        .unwrap();
+    resolve_the_minister(&ledger, &path, None).unwrap();
     let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o640);
     let leftovers: Vec<_> = std::fs::read_dir(ledger.scenarios())
@@ -153,13 +151,7 @@ fn comments_outside_the_outcome_survive_a_resolution() {
         "            // said on air, not in print\n            quote: \"The minister will be gone by June.\",\n",
     );
     let path = ledger.write("prices.ron", &text);
-    Door::of(&ledger.load(), &path)
-        .edit_forecast(
-            "bo-minister-resigns",
-            None,
-            &Change::SetOutcome(resolution()),
-        )
-        .unwrap();
+    resolve_the_minister(&ledger, &path, None).unwrap();
     assert!(
         ledger
             .read("prices.ron")
@@ -220,11 +212,7 @@ fn a_file_that_does_not_parse_is_never_edited() {
         .replacen("outcome: Open,", "outcome: Open", 1)
         .replacen("),\n    ],\n)", ")\n    \n)", 1);
     let path = ledger.write("prices.ron", &text);
-    let result = Door::of(&ledger.load(), &path).edit_forecast(
-        "bo-minister-resigns",
-        None,
-        &Change::SetOutcome(resolution()),
-    );
+    let result = resolve_the_minister(&ledger, &path, None);
     assert!(
         matches!(result, Err(EditError::FileHasErrors { .. })),
         "{result:?}"

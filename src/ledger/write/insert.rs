@@ -19,7 +19,7 @@ use crate::ledger::model::{
     FORMAT_VERSION, Forecast, People, Person, Scenario, Source, fingerprint, scenario_id_problem,
 };
 use crate::ledger::read::locate::list_items;
-use crate::ledger::read::parse::Parsed;
+use crate::ledger::read::parse::{Document, Parsed};
 use crate::ledger::read::syntax::{LineIndex, Node, Outline};
 
 /// A forecast added to a file.
@@ -118,26 +118,12 @@ impl Door<'_> {
 
     /// Adds a source at the end of this scenario file's sources.
     pub fn insert_source(&self, source: &Source) -> Result<(), EditError> {
-        let path = self.path();
-        self.rewrite(|text, parsed: &Parsed<Scenario>| {
-            if parsed.value.sources.iter().any(|s| s.id == source.id) {
-                return Err(EditError::DuplicateId {
-                    path: path.to_path_buf(),
-                    what: "source",
-                    id: source.id.clone(),
-                });
-            }
-            let new_text = add_item(text, parsed, "sources", None, &|depth| {
-                source_block(source, depth)
-            });
-            let mut intended = parsed.value.clone();
-            intended.sources.push(source.clone());
-            Ok(Rewrite::Changed {
-                text: new_text,
-                intended,
-                report: |_: &Parsed<Scenario>, _: &str| Ok(()),
-            })
-        })
+        self.append(
+            ("sources", "source", &source.id),
+            |scenario: &Scenario| scenario.sources.iter().any(|s| s.id == source.id),
+            &|depth| source_block(source, depth),
+            |scenario| scenario.sources.push(source.clone()),
+        )
     }
 
     /// Adds a person at the end of this folder's `people.ron` (this door must be the
@@ -155,23 +141,41 @@ impl Door<'_> {
                 done => return done,
             }
         }
-        self.rewrite(|text, parsed: &Parsed<People>| {
-            if parsed.value.people.iter().any(|p| p.id == person.id) {
+        self.append(
+            ("people", "person", &person.id),
+            |people: &People| people.people.iter().any(|p| p.id == person.id),
+            &|depth| person_block(person, depth),
+            |people| people.people.push(person.clone()),
+        )
+    }
+
+    /// Appends one record to list `list` of this file's document, refusing an `id` the
+    /// document `holds` already (a `what`: "source", "person"): what adding a source or a
+    /// person is. The record's text is `block` at its indentation; `push` adds it to the
+    /// records the new text must read back as.
+    fn append<D: Document + PartialEq + Clone>(
+        &self,
+        (list, what, id): (&str, &'static str, &str),
+        holds: impl Fn(&D) -> bool,
+        block: &dyn Fn(usize) -> String,
+        push: impl Fn(&mut D),
+    ) -> Result<(), EditError> {
+        let path = self.path();
+        self.rewrite(|text, parsed: &Parsed<D>| {
+            if holds(&parsed.value) {
                 return Err(EditError::DuplicateId {
                     path: path.to_path_buf(),
-                    what: "person",
-                    id: person.id.clone(),
+                    what,
+                    id: id.to_string(),
                 });
             }
-            let new_text = add_item(text, parsed, "people", None, &|depth| {
-                person_block(person, depth)
-            });
+            let new_text = add_item(text, parsed, list, None, block);
             let mut intended = parsed.value.clone();
-            intended.people.push(person.clone());
+            push(&mut intended);
             Ok(Rewrite::Changed {
                 text: new_text,
                 intended,
-                report: |_: &Parsed<People>, _: &str| Ok(()),
+                report: |_: &Parsed<D>, _: &str| Ok(()),
             })
         })
     }
