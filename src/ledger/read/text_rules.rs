@@ -50,8 +50,8 @@ pub(crate) fn text_problem(field: &str, value: &str) -> Option<String> {
     if !suspect {
         return None;
     }
-    let running_text =
-        |c| TextShape::of(field) == TextShape::Paragraphs && matches!(c, '\n' | '\t');
+    let paragraphs = TextShape::of(field) == TextShape::Paragraphs;
+    let running_text = |c| paragraphs && matches!(c, '\n' | '\t');
     let c = value
         .chars()
         .find(|&c| is_unprintable(c) && !running_text(c))?;

@@ -195,11 +195,8 @@ impl<'a> Door<'a> {
     /// refusal of the last does not leave the first written.
     pub fn ready(&self) -> Result<(), EditError> {
         let (ledger, path) = (self.ledger, self.path.as_path());
-        let disk_error = |error| EditError::from_disk(path, error);
         outside_folder(ledger, path)?;
-        let mut locked = LockedFile::open(path).map_err(disk_error)?;
-        locked.check_writable().map_err(disk_error)?;
-        let original = locked.read(MAX_FILE_BYTES + 1).map_err(disk_error)?;
+        let (_locked, original) = self.lock_and_read()?;
         current_text(ledger, path, &original, Rules::Check).map(|_| ())
     }
 
@@ -233,6 +230,16 @@ impl<'a> Door<'a> {
         })
     }
 
+    /// The file locked, refused if the user made it read-only, and its bytes (one more
+    /// than the size limit at most, so that a file over it is seen to be).
+    fn lock_and_read(&self) -> Result<(LockedFile, Vec<u8>), EditError> {
+        let disk_error = |error| EditError::from_disk(&self.path, error);
+        let mut locked = LockedFile::open(&self.path).map_err(disk_error)?;
+        locked.check_writable().map_err(disk_error)?;
+        let original = locked.read(MAX_FILE_BYTES + 1).map_err(disk_error)?;
+        Ok((locked, original))
+    }
+
     /// The whole cycle (see the module comment) over the file's text, with the line
     /// endings and the rules asked for.
     pub(crate) fn change<T>(
@@ -245,10 +252,8 @@ impl<'a> Door<'a> {
         let disk_error = |error| EditError::from_disk(path, error);
         outside_folder(ledger, path)?;
         for _ in 0..ATTEMPTS {
-            let mut locked = LockedFile::open(path).map_err(disk_error)?;
+            let (mut locked, original) = self.lock_and_read()?;
             disk::sweep_stale_temporaries(path);
-            locked.check_writable().map_err(disk_error)?;
-            let original = locked.read(MAX_FILE_BYTES + 1).map_err(disk_error)?;
             let text = current_text(ledger, path, &original, rules)?;
             let endings = match keep {
                 Endings::Keep => LineEndings::of(text),
