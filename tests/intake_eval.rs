@@ -131,9 +131,12 @@ fn measure(text_path: &Path, labels: &[Label], published: &str) -> Figures {
                 figures.named_right += 1;
             }
         }
-        figures.dated += 1;
-        if candidate["made_on"] == published {
-            figures.dated_right += 1;
+        // A page that gives no date has no right date to find.
+        if published != "unknown" {
+            figures.dated += 1;
+            if candidate["made_on"] == published {
+                figures.dated_right += 1;
+            }
         }
     }
     figures.unlabelled = found

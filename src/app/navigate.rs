@@ -284,6 +284,7 @@ mod tests {
             person: None,
             expression: "most likely".into(),
             probability: Some(0.8),
+            probability_stated: false,
             made_on: None,
             made_on_from: None,
             known: None,

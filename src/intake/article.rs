@@ -533,15 +533,16 @@ fn leading_name(line: &str) -> Option<String> {
 
 /// A dateline: a full date among the first lines of the text, where a dateline stands: on
 /// a short line of its own ("Written by | Saturday, January 8th, 2022", "Published 7 Jan
-/// 2022, 10:03"), or right after a place at the start of a paragraph ("MOSCOW, Jan. 7, 2022
-/// —"). A date inside a sentence of the body ("protests that began on Jan. 2, 2021") is
+/// 2022, 10:03"), on a byline however long its list of names and outlets ("By Ines Roth
+/// and Tom Berg, The Courier (…), 2023-02-04"), or right after a place at the start of a
+/// paragraph ("MOSCOW, Jan. 7, 2022 —"). A date inside a sentence of the body ("protests that began on Jan. 2, 2021") is
 /// what the article is about, not when it appeared.
 pub fn dateline(text: &str) -> Option<NaiveDate> {
     text.lines()
         .take(DATELINE_LINES)
         .filter_map(|line| {
             let line = line.trim();
-            if line.chars().count() <= DATELINE_CHARS {
+            if line.chars().count() <= DATELINE_CHARS || is_byline(line) {
                 return Some(line);
             }
             after_place(line).map(|rest| {
@@ -553,6 +554,13 @@ pub fn dateline(text: &str) -> Option<NaiveDate> {
             })
         })
         .find_map(|line| dates::dateline(line).or_else(|| iso_date(line)))
+}
+
+/// Whether a line is a byline ("By Jane Roe, …").
+fn is_byline(line: &str) -> bool {
+    line.strip_prefix("By ")
+        .or_else(|| line.strip_prefix("by "))
+        .is_some_and(|rest| rest.starts_with(char::is_uppercase))
 }
 
 /// The first `YYYY-MM-DD` date in a line ("Published 2023-02-04"), as bylines and page
@@ -679,6 +687,10 @@ mod tests {
         let article =
             from_text("Talks stall\n\nBy Ines Roth, The Courier, 2023-02-04\n\nText.".into());
         assert_eq!(article.published, Some("2023-02-04".parse().unwrap()));
+        let long = from_text(
+            "Talks stall\n\nBy Ines Roth and Tom Berg, The Courier (the weekend edition of the regional paper, reprinting a column from its sister title), 2023-02-04\n\nText.".into(),
+        );
+        assert_eq!(long.published, Some("2023-02-04".parse().unwrap()));
         assert_eq!(iso_date("build 12023-02-04"), None);
         assert_eq!(iso_date("2023-02-30"), None);
     }

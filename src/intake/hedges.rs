@@ -7,55 +7,9 @@
 
 use std::ops::Range;
 
+use super::numbers::stated_probability;
+use super::text::{Word, words};
 use crate::estimative::{PhraseOrigin, PhraseTable};
-
-/// A word of a sentence: its bytes in the text and its lower-cased form with curly
-/// apostrophes straightened.
-#[derive(Clone, Debug)]
-pub struct Word {
-    pub range: Range<usize>,
-    pub lower: String,
-    pub capitalized: bool,
-}
-
-/// The words of `text[range]`: runs of letters and digits, with inner apostrophes,
-/// hyphens and full stops ("won't", "Hans-Henning", "U.S.") kept in the word.
-pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
-    let mut words = Vec::new();
-    let slice = &text[range.clone()];
-    let chars: Vec<(usize, char)> = slice.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].1.is_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut end = i + 1;
-        while end < chars.len() {
-            let c = chars[end].1;
-            let joins = matches!(c, '\'' | '\u{2019}' | '-' | '.')
-                && chars
-                    .get(end + 1)
-                    .is_some_and(|&(_, d)| d.is_alphanumeric());
-            if c.is_alphanumeric() || joins {
-                end += 1;
-            } else {
-                break;
-            }
-        }
-        let from = range.start + chars[start].0;
-        let to = range.start + chars.get(end).map_or(slice.len(), |&(o, _)| o);
-        let original = &text[from..to];
-        words.push(Word {
-            range: from..to,
-            lower: original.replace('\u{2019}', "'").to_lowercase(),
-            capitalized: original.chars().next().is_some_and(char::is_uppercase),
-        });
-        i = end;
-    }
-    words
-}
 
 /// The hedge words found in a sentence.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,6 +22,8 @@ pub struct Hedge {
     pub probability: Option<f64>,
     /// Flat future wording ("will", "is going to") rather than a hedge.
     pub flat: bool,
+    /// A probability said in numbers ("a 30% chance"): `probability` is the speaker's own.
+    pub stated: bool,
 }
 
 /// Future and modal words: what makes a bare frequency word ("never", "always") a
@@ -164,6 +120,101 @@ const WISH_WORDS: &[&str] = &[
     "urging", "demand", "demands", "demanded",
 ];
 
+/// Verbs of the table that state an expectation ("we expect two cuts", "she sees the index
+/// higher") rather than hedge a claim; a verb only after its subject, not after "to", a
+/// modal or a determiner ("hard to see", "we'll see", "the look for spring").
+const EXPECTATION_VERBS: &[&str] = &[
+    "expect",
+    "expects",
+    "expecting",
+    "anticipate",
+    "anticipates",
+    "see",
+    "sees",
+    "look",
+    "looks",
+    "foresee",
+    "foresees",
+    "forecast",
+    "project",
+];
+
+/// Of those, the ones that mean many other things ("we see the problem", "look for the
+/// keys"): a forecast only with a mark of the future after them.
+const EXPECTATION_NEEDS_FUTURE: &[&str] =
+    &["see", "sees", "look", "looks", "anticipate", "anticipates"];
+
+/// Words before an expectation verb that make it no verb of its subject.
+const NOT_A_SUBJECT: &[&str] = &[
+    "to", "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that",
+    "of", "for", "will", "'ll", "would", "can", "could", "may", "might", "must", "should", "let's",
+    "and", "or",
+];
+
+/// Words that place what follows in the future: "by", "next", "the end of", a month or a
+/// year (any word with a digit).
+const FUTURE_MARKS: &[&str] = &[
+    "next",
+    "coming",
+    "soon",
+    "ahead",
+    "later",
+    "end",
+    "year",
+    "years",
+    "quarter",
+    "quarters",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "decade",
+    "future",
+    "until",
+    "by",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "higher",
+    "lower",
+];
+
+/// Forms of "be" and "remain" before a state that lies ahead ("is set to", "remains the
+/// favourite").
+const BE_OR_REMAIN: &[&str] = &[
+    "is", "are", "am", "be", "'s", "it's", "he's", "she's", "they're", "we're", "remains",
+    "remain", "seems", "seem", "looks", "appears",
+];
+
+/// Nouns of worry: "stoked concerns the country may face a recession" reports a mood,
+/// not anyone's forecast.
+const CONCERN_WORDS: &[&str] = &[
+    "concern",
+    "concerns",
+    "fear",
+    "fears",
+    "worry",
+    "worries",
+    "anxiety",
+    "anxieties",
+];
+
+/// Words that make a flat "will" a schedule ("Apple will report its earnings today").
+const SCHEDULE_WORDS: &[&str] = &["today", "tonight", "tomorrow"];
+
 const QUESTION_VERBS: &[&str] = &[
     "wonder",
     "wonders",
@@ -237,6 +288,16 @@ pub fn forecast_hedge(text: &str, sentence: Range<usize>, table: &PhraseTable) -
     // Fragments ("Maybe so.") and asides to the reader ("You can follow him").
     if words.len() < 4 || words[0].lower == "you" {
         return None;
+    }
+    // A probability said in numbers is the most specific wording there is.
+    if let Some((range, probability)) = stated_probability(text, &words) {
+        return Some(Hedge {
+            expression: text[range.clone()].to_string(),
+            range,
+            probability: Some(probability),
+            flat: false,
+            stated: true,
+        });
     }
     let has_modal =
         words.iter().any(|w| MODALS.contains(&w.lower.as_str())) || going_to(&words).is_some();
@@ -335,6 +396,7 @@ fn hedge(text: &str, words: &[Word], probability: Option<f64>, flat: bool) -> He
         range,
         probability,
         flat,
+        stated: false,
     }
 }
 
@@ -369,6 +431,11 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
     let after = words.get(i + n + 1).map(|w| w.lower.as_str());
     let before = |k: usize| (i >= k).then(|| words[i - k].lower.as_str());
     if n == 1 && origin == PhraseOrigin::BuiltIn && WEAK.contains(&first) && !has_modal {
+        return false;
+    }
+    // "Maybe" opening a sentence hedges it ("Maybe hold off on the celebrations"); inside
+    // one, without a modal, it hedges a detail of what happened ("bought maybe earlier").
+    if first == "maybe" && i > 0 && !has_modal {
         return false;
     }
     // "May" mid-sentence is the month.
@@ -427,12 +494,28 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
     {
         return false;
     }
+    // A worry: "stoked concerns the U.S. may face", "fears that prices will rise".
+    if (i.saturating_sub(5)..i).any(|j| CONCERN_WORDS.contains(&words[j].lower.as_str())) {
+        return false;
+    }
+    // A schedule: "will report its earnings today".
+    if matches!(first, "will" | "'ll")
+        && n == 1
+        && words
+            .iter()
+            .any(|w| SCHEDULE_WORDS.contains(&w.lower.as_str()))
+    {
+        return false;
+    }
     // An indirect question: "wonder if Russia will", "guess what they will think".
     if let Some(wh) = (i.saturating_sub(6)..i)
         .rev()
         .find(|&j| WH.contains(&words[j].lower.as_str()))
         && (wh.saturating_sub(3)..wh).any(|j| QUESTION_VERBS.contains(&words[j].lower.as_str()))
     {
+        return false;
+    }
+    if !expectation_qualifies(words, i, n) {
         return false;
     }
     if n == 1 && ADJECTIVES.contains(&first) && origin == PhraseOrigin::BuiltIn {
@@ -442,6 +525,49 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
                 .is_some_and(|w| w.range.start > words[i].range.end + 1);
     }
     true
+}
+
+/// Whether the words at `i..i + n`, if they state an expectation rather than hedge, state
+/// one here (true for other words).
+fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
+    let phrase: Vec<&str> = words[i..i + n].iter().map(|w| w.lower.as_str()).collect();
+    let before = |k: usize| (i >= k).then(|| words[i - k].lower.as_str());
+    let next = words.get(i + n).map(|w| w.lower.as_str());
+    let be_before = || (1..=2).any(|k| before(k).is_some_and(|w| BE_OR_REMAIN.contains(&w)));
+    let future_after = || {
+        words[i + n..].iter().any(|w| {
+            FUTURE_MARKS.contains(&w.lower.as_str()) || w.lower.chars().any(|c| c.is_ascii_digit())
+        })
+    };
+    match phrase.as_slice() {
+        // "higher than expected", "as expected", "was expected to win" (but lost): the
+        // past's expectation, not the speaker's.
+        ["expected", "to"] => !(1..=2).any(|k| {
+            before(k).is_some_and(|w| matches!(w, "than" | "as" | "was" | "were" | "had"))
+        }),
+        ["the", "favorite" | "favourite"] => be_before(),
+        ["set" | "poised", "to"] | ["on", "track" | "course", "to"] => {
+            be_before() && next.is_some_and(|w| !w.chars().any(|c| c.is_ascii_digit()))
+        }
+        [verb, ..] if EXPECTATION_VERBS.contains(verb) => {
+            let subject = before(1).is_some_and(|w| !NOT_A_SUBJECT.contains(&w));
+            // "forecast" and "project" are nouns too ("a gloomy forecast"): a verb only
+            // after a plural or a pronoun ("economists forecast", "we project").
+            let noun_too = matches!(*verb, "forecast" | "project");
+            let plural_subject = before(1)
+                .is_some_and(|w| w.ends_with('s') || matches!(w, "we" | "they" | "i" | "you"));
+            // "see how", "see whether": a question, not an expectation.
+            let question = next.is_some_and(|w| WH.contains(&w));
+            // "look" only as "look for".
+            let look = !matches!(*verb, "look" | "looks") || n == 2;
+            subject
+                && (!noun_too || plural_subject)
+                && !question
+                && look
+                && (!EXPECTATION_NEEDS_FUTURE.contains(verb) || future_after())
+        }
+        _ => true,
+    }
 }
 
 #[cfg(test)]
@@ -524,6 +650,74 @@ mod tests {
     }
 
     #[test]
+    fn stated_expectations_are_phrases_of_their_own() {
+        assert_eq!(
+            hedge("Most economists expect the bank to cut rates in June.").as_deref(),
+            Some("expect")
+        );
+        assert_eq!(
+            hedge("The council is widely expected to approve the budget next week.").as_deref(),
+            Some("expected to")
+        );
+        assert_eq!(
+            hedge("Traders see two more cuts before the end of the year.").as_deref(),
+            Some("see")
+        );
+        assert_eq!(
+            hedge("We now look for three quarter-point cuts in 2027.").as_deref(),
+            Some("look for")
+        );
+        assert_eq!(
+            hedge("Economists forecast growth of 2% next year.").as_deref(),
+            Some("forecast")
+        );
+        assert_eq!(
+            hedge("The mayor remains the favourite in the second round.").as_deref(),
+            Some("the favourite")
+        );
+        assert_eq!(
+            hedge("Five parties are set to enter the assembly.").as_deref(),
+            Some("set to")
+        );
+        assert_eq!(
+            hedge("There is a good chance the strike ends soon.").as_deref(),
+            Some("good chance")
+        );
+        let text = "We now see a 25% chance the bank will cut in June.";
+        let found = forecast_hedge(text, 0..text.len(), &PhraseTable::built_in()).unwrap();
+        assert_eq!(
+            (found.expression.as_str(), found.probability, found.stated),
+            ("25% chance", Some(0.25), true)
+        );
+        let table = PhraseTable::built_in();
+        let text = "Analysts expect the merger to close.";
+        let found = forecast_hedge(text, 0..text.len(), &table).unwrap();
+        assert_eq!(found.probability, Some(0.7));
+    }
+
+    #[test]
+    fn expectation_words_that_state_no_expectation() {
+        // The past's expectation, a question, a present sight, an infinitive.
+        assert_eq!(
+            hedge("Sales rose faster than expected to reach a record."),
+            None
+        );
+        assert_eq!(hedge("The team was expected to win but lost badly."), None);
+        assert_eq!(hedge("Investors wait to see how the court rules."), None);
+        assert_eq!(hedge("Critics see the plan as a betrayal of voters."), None);
+        assert_eq!(hedge("It is hard to see a way out of the crisis."), None);
+        assert_eq!(hedge("Her favourite book is a novel about the sea."), None);
+        assert_eq!(
+            hedge("The bank published a gloomy forecast for next year."),
+            None
+        );
+        assert_eq!(
+            hedge("The dial was set to 40 degrees before the test."),
+            None
+        );
+    }
+
+    #[test]
     fn present_judgements_and_background_facts_are_not_forecasts() {
         assert_eq!(
             hedge("The protests were bad news for the government."),
@@ -539,5 +733,14 @@ mod tests {
         );
         assert_eq!(hedge("NOTE: The column will not appear next week."), None);
         assert_eq!(hedge("Your email address will not be published."), None);
+        assert_eq!(
+            hedge("The slump stoked concerns the region may face a long recession."),
+            None
+        );
+        assert_eq!(hedge("The minister will open the new bridge today."), None);
+        assert_eq!(
+            hedge("Buyers moved early, maybe a month before the price rise."),
+            None
+        );
     }
 }

@@ -11,7 +11,10 @@
 pub mod accept;
 pub mod article;
 pub mod dates;
+mod headline;
 pub mod hedges;
+mod numbers;
+mod reporting;
 pub mod speaker;
 pub mod text;
 
@@ -40,14 +43,18 @@ pub struct Candidate {
     pub speaker_role: Option<String>,
     /// `author` (the article's own voice), `speaker` or `group`.
     pub voice: &'static str,
-    /// How the speaker was found: `reporting clause`, `continued quotation`, `colon`, `pronoun`,
-    /// `title`, `unnamed group` or `article's voice` (the surer ways first).
+    /// How the speaker was found: `reporting clause`, `continued quotation`, `reporting
+    /// clause after it`, `colon`, `pronoun`, `title`, `unnamed group` or `article's voice`
+    /// (the surer ways first).
     pub speaker_basis: &'static str,
     /// The registry's id for the speaker (for the article's own voice: for its author).
     pub person: Option<String>,
     /// The hedge words, verbatim, and what the phrase table maps them to.
     pub expression: String,
     pub probability: Option<f64>,
+    /// The probability is said in numbers in the passage ("a 30% chance"), not read from
+    /// the phrase table.
+    pub probability_stated: bool,
     /// The quote's own date where the text gives one, else the publication date.
     pub made_on: Option<NaiveDate>,
     /// Where `made_on` comes from, in words: "the passage" (its own date, "on January 6"),
@@ -64,7 +71,6 @@ pub fn candidates(article: &Article, ledger: &Ledger) -> Vec<Candidate> {
     let text = article.text.as_str();
     let sentences = text::sentences(text);
     let quotations = text::quotations(text);
-    let mut context = speaker::Context::new(text);
     let known = known_quotes(text, ledger);
     let author = article
         .author
@@ -78,17 +84,20 @@ pub fn candidates(article: &Article, ledger: &Ledger) -> Vec<Candidate> {
         .into_iter()
         .map(|paragraph| is_notice(&text[paragraph]))
         .collect();
+    let units = text::units(&sentences, &quotations);
+    let passages: Vec<(Range<usize>, usize)> = units
+        .iter()
+        .map(|unit| {
+            let range = sentences[unit.start].range.start..sentences[unit.end - 1].range.end;
+            (range, sentences[unit.start].paragraph)
+        })
+        .collect();
+    let attributions = speaker::attribute_all(text, &passages, &quotations);
     let mut found = Vec::new();
-    for unit in text::units(&sentences, &quotations) {
-        let range = sentences[unit.start].range.start..sentences[unit.end - 1].range.end;
-        let attribution = speaker::attribute(
-            text,
-            range.clone(),
-            sentences[unit.start].paragraph,
-            &quotations,
-            &mut context,
-        );
-        if notices[sentences[unit.start].paragraph] {
+    for ((unit, (range, paragraph)), attribution) in
+        units.into_iter().zip(passages).zip(attributions)
+    {
+        if notices[paragraph] {
             continue;
         }
         let Some(hedge) = sentences[unit.clone()]
@@ -128,12 +137,29 @@ pub fn candidates(article: &Article, ledger: &Ledger) -> Vec<Candidate> {
             person,
             expression: hedge.expression,
             probability: hedge.probability,
+            probability_stated: hedge.stated,
             made_on,
             made_on_from,
             known: best_overlap(&known, &range),
         });
     }
+    drop_repeated_headline(&mut found, article);
     found
+}
+
+/// Leaves out the headline when a passage of the body says it again: the body's passage
+/// has the speaker and the words.
+fn drop_repeated_headline(found: &mut Vec<Candidate>, article: &Article) {
+    let Some(title) = article.title.as_deref().map(str::trim) else {
+        return;
+    };
+    let is_headline = |c: &Candidate| c.quote.trim() == title;
+    let repeated = found
+        .iter()
+        .any(|c| !is_headline(c) && headline::repeated_by(title, &c.quote));
+    if repeated {
+        found.retain(|c| !is_headline(c));
+    }
 }
 
 /// Brings the candidates found in `article` up to date with `ledger` after it changed
@@ -345,6 +371,42 @@ pub fn draft_of(
             .unwrap_or_default(),
         quote: candidate.quote.clone(),
         expression: candidate.expression.clone(),
+        // A number the speaker said is the forecast's probability; a phrase's comes from
+        // the table.
+        probability: candidate
+            .probability
+            .filter(|_| candidate.probability_stated)
+            .map(|p| {
+                let text = format!("{p:.3}");
+                text.trim_end_matches('0').trim_end_matches('.').to_string()
+            })
+            .unwrap_or_default(),
         ..Default::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_probability_said_in_numbers_is_the_forecast_s_and_a_phrase_s_is_the_table_s() {
+        let article = Article {
+            text: "Headline\n\n“There is a one in three chance the strike ends this month,” Ada Quill said. “The union will probably hold out,” she added.".into(),
+            ..Article::default()
+        };
+        let ledger = Ledger::without_folder(std::path::Path::new("/nowhere"), NaiveDate::default());
+        let found = candidates(&article, &ledger);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        let stated = draft_of(&found[0], None);
+        assert_eq!(
+            (stated.expression.as_str(), stated.probability.as_str()),
+            ("one in three chance", "0.333")
+        );
+        let phrase = draft_of(&found[1], None);
+        assert_eq!(
+            (phrase.expression.as_str(), phrase.probability.as_str()),
+            ("probably", "")
+        );
     }
 }

@@ -6,6 +6,8 @@
 
 use std::ops::Range;
 
+use super::reporting::REPORTING;
+
 /// One sentence, and the paragraph (line) it is in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Sentence {
@@ -146,7 +148,10 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
 }
 
 /// The quotations of `text`: curly double quotes paired open with close, straight double
-/// quotes paired in turn, each within its paragraph.
+/// quotes paired in turn, each within its paragraph. A quotation left open runs to the end
+/// of its paragraph (it goes on in the next), unless the paragraph ends with a reporting
+/// clause after a comma ("…at the last minute, Tefft says."): the writer forgot the
+/// closing mark, and the clause is not part of the quotation.
 pub fn quotations(text: &str) -> Vec<Quotation> {
     let mut quotations = Vec::new();
     for paragraph in paragraphs(text) {
@@ -167,13 +172,37 @@ pub fn quotations(text: &str) -> Vec<Quotation> {
             }
         }
         if let Some(start) = open {
-            quotations.push(Quotation {
-                range: start..paragraph.end,
-                open_end: true,
-            });
+            let quotation = match reporting_tail(&text[start..paragraph.end]) {
+                Some(comma) => Quotation {
+                    range: start..start + comma,
+                    open_end: false,
+                },
+                None => Quotation {
+                    range: start..paragraph.end,
+                    open_end: true,
+                },
+            };
+            quotations.push(quotation);
         }
     }
     quotations
+}
+
+/// Where the reporting clause that ends `passage` starts: the offset of its last comma,
+/// when the few words after it hold a reporting verb and end the passage.
+fn reporting_tail(passage: &str) -> Option<usize> {
+    let comma = passage.rfind(',')?;
+    let tail = passage[comma + 1..].trim();
+    let words: Vec<String> = tail
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let ends = tail.ends_with('.') && !tail.contains(['"', '\u{201C}', '\u{201D}']);
+    (ends && words.len() <= 5 && words.iter().any(|w| REPORTING.contains(&w.as_str())))
+        .then_some(comma)
 }
 
 /// The quotations that overlap `range`, found by binary search: quotations come in the
@@ -211,6 +240,54 @@ pub fn units(sentences: &[Sentence], quotations: &[Quotation]) -> Vec<Range<usiz
         i = last + 1;
     }
     units
+}
+
+/// A word of a sentence: its bytes in the text and its lower-cased form with curly
+/// apostrophes straightened.
+#[derive(Clone, Debug)]
+pub struct Word {
+    pub range: Range<usize>,
+    pub lower: String,
+    pub capitalized: bool,
+}
+
+/// The words of `text[range]`: runs of letters and digits, with inner apostrophes,
+/// hyphens and full stops ("won't", "Hans-Henning", "U.S.") kept in the word.
+pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
+    let mut words = Vec::new();
+    let slice = &text[range.clone()];
+    let chars: Vec<(usize, char)> = slice.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].1.is_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        while end < chars.len() {
+            let c = chars[end].1;
+            let joins = matches!(c, '\'' | '\u{2019}' | '-' | '.')
+                && chars
+                    .get(end + 1)
+                    .is_some_and(|&(_, d)| d.is_alphanumeric());
+            if c.is_alphanumeric() || joins {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        let from = range.start + chars[start].0;
+        let to = range.start + chars.get(end).map_or(slice.len(), |&(o, _)| o);
+        let original = &text[from..to];
+        words.push(Word {
+            range: from..to,
+            lower: original.replace('\u{2019}', "'").to_lowercase(),
+            capitalized: original.chars().next().is_some_and(char::is_uppercase),
+        });
+        i = end;
+    }
+    words
 }
 
 #[cfg(test)]

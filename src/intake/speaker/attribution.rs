@@ -16,6 +16,9 @@ pub struct Attribution {
     pub quoted: bool,
     /// How the speaker was found.
     pub basis: Basis,
+    /// The reporting clause closes the passage ("…, Di Odoardo noted."): in a paragraph
+    /// that paraphrases someone, it speaks for the sentences before it too.
+    pub closing: bool,
 }
 
 /// How a passage's speaker was found: the surer ways first. A reader checks the proposals
@@ -27,6 +30,10 @@ pub enum Basis {
     ReportingClause,
     /// A quotation with no reporting clause of its own, continuing the one before.
     ContinuedQuotation,
+    /// A sentence of the article's voice, followed in its paragraph by a sentence that
+    /// closes with a reporting clause ("A cold winter will lift prices. Supply could fall
+    /// short, Di Odoardo noted.").
+    LaterClause,
     /// A quotation introduced by the passage before, which names the speaker and ends with
     /// a colon ("In a note, the strategist said she sees the index higher:").
     Colon,
@@ -46,6 +53,7 @@ impl Basis {
         match self {
             Basis::ReportingClause => "reporting clause",
             Basis::ContinuedQuotation => "continued quotation",
+            Basis::LaterClause => "reporting clause after it",
             Basis::Colon => "colon",
             Basis::Pronoun => "pronoun",
             Basis::Title => "title",

@@ -8,8 +8,8 @@ use super::attribution::Attribution;
 use super::context::Context;
 use super::subject::{inverted, subject};
 use super::vocabulary::{AUXILIARIES, REPORTING};
-use crate::intake::hedges::Word;
 use crate::intake::text::Quotation;
+use crate::intake::text::Word;
 
 /// The speaker from a reporting verb outside the quotation marks: its subject before it
 /// ("Baunov, a senior fellow at X, wrote"), or after it ("argues John Smith, a director").
@@ -24,7 +24,9 @@ pub(super) fn reporting_clause(
         REPORTING.contains(&w.lower.as_str())
             && (w.lower != "put" || text[w.range.end..].trim_start().starts_with("it"))
             && (w.lower != "according" || text[w.range.end..].trim_start().starts_with("to"))
-            && !w.capitalized
+            // A capitalized verb is a name or a headline's word, but a sentence may open
+            // with "According to X, …".
+            && (!w.capitalized || w.lower == "according")
     })?;
     let verb = outside[verb_at];
     // The subject: from the end of the last quotation (or the passage's start) to the verb.
@@ -35,10 +37,19 @@ pub(super) fn reporting_clause(
         .filter(|&end| end > unit.start)
         .unwrap_or(unit.start);
     let before = strip_auxiliaries(text[segment_start..verb.range.start].trim());
+    // "…, Di Odoardo noted." or "…, said Jane Roe, an economist.": the clause ends the
+    // passage, after a comma.
+    let closing = verb_at + 1 == outside.len()
+        || text[segment_start..verb.range.start]
+            .trim_end()
+            .ends_with(',');
     if verb.lower != "according"
         && let Some(attribution) = subject(before, context)
     {
-        return Some(attribution);
+        return Some(Attribution {
+            closing: verb_at + 1 == outside.len(),
+            ..attribution
+        });
     }
     // Inverted ("said the minister", "according to X"): the words after the verb.
     let mut after_start = verb.range.end;
@@ -54,7 +65,10 @@ pub(super) fn reporting_clause(
         .filter(|&start| start < unit.end)
         .unwrap_or(unit.end);
     let after = text[after_start..sentence_end.max(after_start)].trim();
-    inverted(after, context)
+    inverted(after, context).map(|attribution| Attribution {
+        closing: closing && verb.lower != "according",
+        ..attribution
+    })
 }
 
 /// The words before the verb without the auxiliaries that end them ("Jane Roe has

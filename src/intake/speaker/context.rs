@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::attribution::{Attribution, Basis};
 use super::names::name_runs;
-use crate::intake::hedges::words;
+use crate::intake::text::words;
 
 /// How many speakers (each with the role given) "he" and "the minister" may refer back
 /// to: more than an article names, and few enough that looking back costs little.

@@ -3,7 +3,7 @@
 
 use super::attribution::{Attribution, Basis};
 use super::vocabulary::{GROUP_NOUNS, IMPERSONAL, QUANTIFIERS};
-use crate::intake::hedges::Word;
+use crate::intake::text::Word;
 
 /// "numerous analysts", "it is claimed", "there has been speculation": a group named
 /// outside the quotation marks.

@@ -20,5 +20,4 @@ mod passage;
 mod subject;
 mod vocabulary;
 
-pub use context::Context;
-pub use passage::attribute;
+pub use passage::attribute_all;

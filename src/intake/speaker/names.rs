@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::vocabulary::{FUNCTION_WORDS, PARTICLES, TITLES};
-use crate::intake::hedges::{Word, words};
+use crate::intake::text::{Word, words};
 
 /// Runs of capitalized words in `text[range]`: candidate names, without a leading
 /// function word or title.
@@ -29,10 +29,11 @@ pub(super) fn name_runs(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         }
         // A title inside the run ("Fed Governor Paul Reyes", "former Minister Ana Vey")
         // ends the role: the name is what follows it.
+        // So does an owner ("Wood Mackenzie's Di Odoardo", "the Fed's Ana Vey").
         let is_title = |w: &Word| TITLES.contains(&w.lower.trim_end_matches('.'));
         let mut first = (i..j)
             .rev()
-            .find(|&k| is_title(&words[k]))
+            .find(|&k| is_title(&words[k]) || words[k].lower.ends_with("'s"))
             .map_or(i, |k| k + 1);
         while first <= j
             && (FUNCTION_WORDS.contains(&words[first].lower.as_str()) || is_title(&words[first]))
@@ -86,6 +87,17 @@ pub(super) fn name_in(part: &str) -> Option<(String, Option<String>)> {
         return None;
     }
     Some((part[run.clone()].to_string(), role(&part[..run.start])))
+}
+
+/// The owner before a name ("Wood Mackenzie's" in "Wood Mackenzie's Di Odoardo"), without
+/// its "'s", when `before` (the words before the name) is one.
+pub(super) fn owner(before: &str) -> Option<&str> {
+    let before = before.trim_end();
+    let owner = before
+        .strip_suffix("'s")
+        .or_else(|| before.strip_suffix("\u{2019}s"))?;
+    let owner = owner.trim_start_matches("the ").trim_start_matches("The ");
+    (!owner.is_empty() && owner.starts_with(char::is_uppercase)).then_some(owner)
 }
 
 /// Whether `part` is a name and nothing else.

@@ -8,8 +8,8 @@ use super::attribution::{Attribution, Basis};
 use super::clause::reporting_clause;
 use super::context::Context;
 use super::group::group;
-use crate::intake::hedges::{Word, words};
 use crate::intake::text::{Quotation, overlapping};
+use crate::intake::text::{Word, words};
 
 /// Whether the byte at `at` is outside every quotation.
 fn is_outside(quotations: &[Quotation], at: usize) -> bool {
@@ -58,6 +58,47 @@ pub fn attribute(
     attribution
 }
 
+/// The attributions of every passage (`units`: each passage's range and paragraph), in
+/// order: each by [`attribute`]; then a sentence of the article's voice takes the speaker
+/// of the next attributed sentence of its paragraph when that one's reporting clause
+/// closes it ("A cold winter will lift prices. Supply could fall short, Di Odoardo
+/// noted."): a paraphrase names its speaker once, at its end.
+pub fn attribute_all(
+    text: &str,
+    units: &[(Range<usize>, usize)],
+    quotations: &[Quotation],
+) -> Vec<Attribution> {
+    let mut context = Context::new(text);
+    let mut found: Vec<Attribution> = units
+        .iter()
+        .map(|(range, paragraph)| {
+            attribute(text, range.clone(), *paragraph, quotations, &mut context)
+        })
+        .collect();
+    for i in 0..found.len() {
+        if found[i].basis != Basis::ArticleVoice || found[i].quoted {
+            continue;
+        }
+        let later = (i + 1..found.len())
+            .take_while(|&j| units[j].1 == units[i].1)
+            .find(|&j| found[j].basis != Basis::ArticleVoice);
+        if let Some(j) = later
+            && found[j].closing
+            && !found[j].quoted
+            && (found[j].speaker.is_some() || found[j].group.is_some())
+        {
+            found[i] = Attribution {
+                basis: Basis::LaterClause,
+                closing: false,
+                quoted: false,
+                author: false,
+                ..found[j].clone()
+            };
+        }
+    }
+    found
+}
+
 /// Whether the passage starts (after white space) inside a quotation.
 fn starts_quoted(text: &str, unit: &Range<usize>, quotations: &[Quotation]) -> bool {
     let start = unit.start + (text[unit.clone()].len() - text[unit.clone()].trim_start().len());
@@ -73,20 +114,14 @@ mod tests {
     fn attributions(text: &str) -> Vec<Attribution> {
         let sentences = sentences(text);
         let quotations = quotations(text);
-        let mut context = Context::new(text);
-        units(&sentences, &quotations)
+        let passages: Vec<(Range<usize>, usize)> = units(&sentences, &quotations)
             .into_iter()
             .map(|unit| {
                 let range = sentences[unit.start].range.start..sentences[unit.end - 1].range.end;
-                attribute(
-                    text,
-                    range,
-                    sentences[unit.start].paragraph,
-                    &quotations,
-                    &mut context,
-                )
+                (range, sentences[unit.start].paragraph)
             })
-            .collect()
+            .collect();
+        attribute_all(text, &passages, &quotations)
     }
 
     fn speaker(a: &Attribution) -> Option<&str> {
@@ -196,6 +231,31 @@ mod tests {
         // Without the colon, the next paragraph's quotation is nobody's continuation.
         let a = attributions(&text.replacen(':', ".", 1));
         assert_eq!(speaker(&a[1]), None);
+    }
+
+    #[test]
+    fn a_paraphrase_names_its_speaker_at_its_end() {
+        let text = "Prices will climb through the winter. Supply could also fall short, Nina Holt noted.\n\nThe council will meet on Monday.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[0]), Some("Nina Holt"));
+        assert_eq!(a[0].basis, Basis::LaterClause);
+        assert_eq!(a[1].basis, Basis::ReportingClause);
+        // The next paragraph is the article's again.
+        assert!(a[2].author);
+    }
+
+    #[test]
+    fn according_to_an_owner_and_their_analyst() {
+        let text = "Ivo Marsh, head of research at Northgate, spoke first.\n\nAccording to Northgate's Marsh, under mild weather, stocks will last the winter.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[1]), Some("Ivo Marsh"));
+    }
+
+    #[test]
+    fn a_quotation_left_open_before_its_reporting_clause() {
+        let text = "“The council is stubborn. It won't give way before the vote, Ruth Agnew says.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[0]), Some("Ruth Agnew"));
     }
 
     #[test]

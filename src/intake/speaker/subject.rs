@@ -5,7 +5,7 @@
 use super::attribution::{Attribution, Basis};
 use super::context::Context;
 use super::group::group_subject;
-use super::names::{clean, is_pure_name, name_in, name_runs, role};
+use super::names::{clean, is_pure_name, name_in, name_runs, owner, role};
 use super::vocabulary::TITLES;
 use crate::intake::hedges::MODALS;
 
@@ -135,16 +135,19 @@ pub(super) fn inverted(after: &str, context: &Context) -> Option<Attribution> {
     let first = clean(parts.next()?);
     let first = first.strip_prefix("the ").unwrap_or(first);
     let name = name_runs(first, 0..first.len()).into_iter().next()?;
-    // Only titles may come before the name ("said Dr. Ana Vey", "said Foreign Minister X").
+    // Only titles may come before the name ("said Dr. Ana Vey", "said Foreign Minister X"),
+    // or its owner ("according to Wood Mackenzie's Di Odoardo").
+    let owner = owner(&first[..name.start]);
     let titled = first[..name.start]
         .split_whitespace()
         .all(|word| TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str()));
-    if !titled {
+    if !titled && owner.is_none() {
         return None;
     }
     let role = parts
         .next()
-        .and_then(|rest| role(rest.split([',', '.']).next().unwrap_or(rest)));
+        .and_then(|rest| role(rest.split([',', '.']).next().unwrap_or(rest)))
+        .or_else(|| owner.map(str::to_string));
     Some(Attribution {
         speaker: Some(context.full_name(&first[name])),
         role,
