@@ -74,4 +74,20 @@ pub const REPORTING: &[&str] = &[
     "expected",
     "forecast",
     "forecasts",
+    // Verbs of expectation and belief report a view as much as "said" does ("Goldman
+    // Sachs sees Brent at $90", "analysts expect two cuts"): their subject is the speaker.
+    "expect",
+    "sees",
+    "anticipate",
+    "anticipates",
+    "foresee",
+    "foresees",
+    "project",
+    "projects",
+    "estimate",
+    "estimates",
+    "believe",
+    "think",
+    "predict",
+    "puts",
 ];

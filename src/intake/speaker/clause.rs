@@ -20,9 +20,11 @@ pub(super) fn reporting_clause(
     outside: &[&Word],
     context: &Context,
 ) -> Option<Attribution> {
-    let verb_at = outside.iter().position(|w| {
+    let verb_at = outside.iter().enumerate().position(|(i, w)| {
         REPORTING.contains(&w.lower.as_str())
-            && (w.lower != "put" || text[w.range.end..].trim_start().starts_with("it"))
+            // An infinitive reports nothing: "is right to expect", "declined to say".
+            && (i == 0 || outside[i - 1].lower != "to")
+            && (!matches!(w.lower.as_str(), "put" | "puts") || puts_a_view(&text[w.range.end..]))
             && (w.lower != "according" || text[w.range.end..].trim_start().starts_with("to"))
             // A capitalized verb is a name or a headline's word, but a sentence may open
             // with "According to X, …".
@@ -69,6 +71,23 @@ pub(super) fn reporting_clause(
         closing: closing && verb.lower != "according",
         ..attribution
     })
+}
+
+/// Whether the words after "put" make it report a view: "as she put it", "puts the odds
+/// of a cut at 60%".
+fn puts_a_view(after: &str) -> bool {
+    let after = after.trim_start();
+    after.starts_with("it")
+        || [
+            "odds",
+            "chance",
+            "chances",
+            "probability",
+            "likelihood",
+            "risk",
+        ]
+        .iter()
+        .any(|noun| after.starts_with(&format!("the {noun}")))
 }
 
 /// The words before the verb without the auxiliaries that end them ("Jane Roe has

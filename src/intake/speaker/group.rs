@@ -34,6 +34,15 @@ pub(super) fn group(outside: &[&Word]) -> Option<Attribution> {
         {
             return named(format!("it is {verb}"));
         }
+        // "according to strategists at Eastport", "according to the economists polled".
+        if lower[i] == "according" && lower.get(i + 1) == Some(&"to") {
+            let start = i + 2 + usize::from(lower.get(i + 2) == Some(&"the"));
+            if let Some(&noun) = lower.get(start)
+                && GROUP_NOUNS.contains(&noun)
+            {
+                return named(lower[start..lower.len().min(start + 3)].join(" "));
+            }
+        }
         if matches!(lower[i], "speculation" | "rumours" | "rumors") {
             return named(lower[i].to_string());
         }
@@ -45,11 +54,17 @@ pub(super) fn group(outside: &[&Word]) -> Option<Attribution> {
 /// `words` is the subject in lower case (`subject`) split at white space.
 pub(super) fn group_subject(words: &[&str], subject: &str) -> Option<Attribution> {
     let head = *words.last()?;
-    (words.iter().any(|w| QUANTIFIERS.contains(w)) || GROUP_NOUNS.contains(&head)).then(|| {
-        Attribution {
-            basis: Basis::Group,
-            group: Some(subject.trim_start_matches("the ").to_string()),
-            ..Attribution::default()
-        }
+    // "Analysts polled by the paper", "economists at the bank": the group noun comes
+    // first and what follows says which.
+    let first = words
+        .iter()
+        .find(|w| !matches!(**w, "the" | "most" | "some"))?;
+    let group = words.iter().any(|w| QUANTIFIERS.contains(w))
+        || GROUP_NOUNS.contains(&head)
+        || GROUP_NOUNS.contains(first);
+    group.then(|| Attribution {
+        basis: Basis::Group,
+        group: Some(subject.trim_start_matches("the ").to_string()),
+        ..Attribution::default()
     })
 }

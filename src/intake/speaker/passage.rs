@@ -8,6 +8,7 @@ use super::attribution::{Attribution, Basis};
 use super::clause::reporting_clause;
 use super::context::Context;
 use super::group::group;
+use super::names::name_runs;
 use crate::intake::text::{Quotation, overlapping};
 use crate::intake::text::{Word, words};
 
@@ -52,10 +53,30 @@ pub fn attribute(
     } else if attribution.speaker.is_some() && text[unit.clone()].trim_end().ends_with(':') {
         context.introduces(&attribution, paragraph);
     }
+    // A person who is the subject of a sentence is someone "she" may refer to next,
+    // whether or not the sentence reports speech ("Marta Kowal runs the desk. She
+    // believes…").
+    if !quoted
+        && let Some(subject) = sentence_subject(text, &unit)
+        && attribution.speaker.as_deref() != Some(subject.as_str())
+    {
+        context.remember(subject, None);
+    }
     if let Some(speaker) = &attribution.speaker {
         context.remember(speaker.clone(), attribution.role.clone());
     }
     attribution
+}
+
+/// The full name a passage opens with, when a verb in lower case follows it: "Marta Kowal
+/// runs the research desk".
+fn sentence_subject(text: &str, unit: &Range<usize>) -> Option<String> {
+    let run = name_runs(text, unit.clone()).into_iter().next()?;
+    let opens = text[unit.start..run.start].trim().is_empty();
+    let name = &text[run.clone()];
+    let next = text[run.end..unit.end].split_whitespace().next()?;
+    (opens && name.split_whitespace().count() >= 2 && next.starts_with(char::is_lowercase))
+        .then(|| name.to_string())
 }
 
 /// The attributions of every passage (`units`: each passage's range and paragraph), in
@@ -231,6 +252,30 @@ mod tests {
         // Without the colon, the next paragraph's quotation is nobody's continuation.
         let a = attributions(&text.replacen(':', ".", 1));
         assert_eq!(speaker(&a[1]), None);
+    }
+
+    #[test]
+    fn she_refers_to_the_person_a_sentence_was_about() {
+        let text = "Ivo Smith said the bank would cut in June.\n\nMarta Kowal runs the research desk at Eastport. She believes the party will lose its majority.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[2]), Some("Marta Kowal"));
+        assert_eq!(a[2].basis, Basis::Pronoun);
+    }
+
+    #[test]
+    fn verbs_of_expectation_name_their_subject() {
+        let a = attributions("Goldman Sachs sees Brent crude at $90 a barrel by December.");
+        assert_eq!(speaker(&a[0]), Some("Goldman Sachs"));
+        let a = attributions("Analysts polled by the paper expect growth of 2% next year.");
+        assert_eq!(a[0].group.as_deref(), Some("analysts polled by the paper"));
+        let a = attributions(
+            "Our base case is a mild recession in the third quarter, according to strategists at Eastport.",
+        );
+        assert_eq!(a[0].group.as_deref(), Some("strategists at eastport"));
+        let a = attributions(
+            "Ana Vey, an economist, spoke. Vey puts the odds of a cut in June at 60%.",
+        );
+        assert_eq!(speaker(&a[1]), Some("Ana Vey"));
     }
 
     #[test]

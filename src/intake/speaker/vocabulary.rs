@@ -170,6 +170,15 @@ pub(super) const GROUP_NOUNS: &[&str] = &[
     "lawmakers",
     "activists",
     "people",
+    "forecasters",
+    "traders",
+    "respondents",
+    "pollsters",
+    "bankers",
+    "executives",
+    "academics",
+    "bookmakers",
+    "markets",
 ];
 
 /// Words after "it is" that make an unattributed claim.
