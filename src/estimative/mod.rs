@@ -109,7 +109,10 @@ impl PhraseTable {
 
     /// The row for an expression, if the table has it.
     pub fn lookup(&self, expression: &str) -> Option<&PhraseEntry> {
-        self.entries.get(&normalize_phrase(expression))
+        let key = normalize_phrase(expression);
+        self.entries
+            .get(&key)
+            .or_else(|| self.entries.get(&uncontracted(&key)?))
     }
 
     pub fn len(&self) -> usize {
@@ -279,6 +282,28 @@ pub fn from_baseline(comparative: &Phrase, baseline: &Phrase) -> Option<FromBase
 /// The form phrases are compared in: lower case, straight apostrophes, single spaces, no
 /// surrounding punctuation. Only spelling noise is removed; words are never dropped, so
 /// "not likely" stays distinct from "likely".
+/// A normalized phrase with its contractions written out, when it has any: "they'll" →
+/// "will", "i'd be surprised" → "would be surprised", "won't" → "will not". The subject of
+/// a contraction is no part of the hedge, so a table row "will" covers "they'll".
+fn uncontracted(key: &str) -> Option<String> {
+    let words: Vec<&str> = key
+        .split(' ')
+        .map(|word| match word {
+            "won't" => "will not",
+            "can't" => "cannot",
+            "wouldn't" => "would not",
+            "couldn't" => "could not",
+            "isn't" => "is not",
+            "there's" => "there is",
+            w if w.len() > 3 && w.ends_with("'ll") => "will",
+            w if w.len() > 2 && w.ends_with("'d") => "would",
+            w => w,
+        })
+        .collect();
+    let written_out = words.join(" ");
+    (written_out != key).then_some(written_out)
+}
+
 pub fn normalize_phrase(text: &str) -> String {
     let straightened: String = text
         .chars()
@@ -306,6 +331,22 @@ fn is_negated(normalized: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_contraction_is_looked_up_as_its_full_words() {
+        let table = PhraseTable::built_in();
+        let will = table.lookup("will").unwrap().phrase.probability;
+        assert_eq!(table.lookup("They’ll").unwrap().phrase.probability, will);
+        assert_eq!(
+            table.lookup("I'd be surprised").unwrap().phrase.phrase,
+            "would be surprised"
+        );
+        assert_eq!(table.lookup("won't").unwrap().phrase.phrase, "will not");
+        assert!(
+            table.lookup("they'd").is_none(),
+            "the built-in table has no 'would'"
+        );
+    }
 
     #[test]
     fn the_built_in_table_reads_and_holds_only_valid_rows() {

@@ -215,6 +215,21 @@ const CONCERN_WORDS: &[&str] = &[
 /// Words that make a flat "will" a schedule ("Apple will report its earnings today").
 const SCHEDULE_WORDS: &[&str] = &["today", "tonight", "tomorrow"];
 
+/// Sentences that say the future is unknown: explicit uncertainty, not a forecast.
+const EXPLICIT_UNCERTAINTY: &[&str] = &[
+    "anyone's guess",
+    "anybody's guess",
+    "remains to be seen",
+    "remain to be seen",
+    "too early to tell",
+    "too early to say",
+    "hard to say",
+    "hard to predict",
+    "impossible to predict",
+    "no one knows",
+    "nobody knows",
+];
+
 const QUESTION_VERBS: &[&str] = &[
     "wonder",
     "wonders",
@@ -259,6 +274,8 @@ const NOT_A_FORECAST: &[&str] = &[
     "opinions expressed",
 ];
 
+/// A contraction as its full words: "won't" → "will not", "they'll" → "will", "I'd" →
+/// "would" (the subject is no part of the hedge).
 fn expand(word: &str) -> &str {
     match word {
         "won't" => "will not",
@@ -266,6 +283,8 @@ fn expand(word: &str) -> &str {
         "wouldn't" => "would not",
         "couldn't" => "could not",
         "isn't" => "is not",
+        w if w.len() > 3 && w.ends_with("'ll") => "will",
+        w if w.len() > 2 && w.ends_with("'d") => "would",
         other => other,
     }
 }
@@ -284,7 +303,7 @@ pub fn forecast_hedge(text: &str, sentence: Range<usize>, table: &PhraseTable) -
     if never_forecasts(&text[sentence.clone()]) {
         return None;
     }
-    let words = words(text, sentence);
+    let words = words(text, sentence.clone());
     // Fragments ("Maybe so.") and asides to the reader ("You can follow him").
     if words.len() < 4 || words[0].lower == "you" {
         return None;
@@ -300,23 +319,41 @@ pub fn forecast_hedge(text: &str, sentence: Range<usize>, table: &PhraseTable) -
         });
     }
     let has_modal =
-        words.iter().any(|w| MODALS.contains(&w.lower.as_str())) || going_to(&words).is_some();
+        words.iter().any(|w| MODALS.contains(&expand(&w.lower))) || going_to(&words).is_some();
     // Each hedge found, with the index of its first word and its length in words.
     let mut found: Vec<(usize, usize, Hedge)> = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        match phrase_at(text, &words, i, table) {
-            Some((n, probability, origin)) if qualifies(&words, i, n, origin, has_modal) => {
-                let flat = n == 1 && matches!(words[i].lower.as_str(), "will" | "'ll");
+        // The longest phrase of the table here that hedges the claim: a longer row that
+        // does not apply here ("was forecast to", the past's forecast) must not hide a
+        // shorter one from the same word that does.
+        let mut longest = 6;
+        let qualifying = loop {
+            match phrase_at(text, &words, i, longest, table) {
+                Some((n, probability, origin)) => {
+                    if qualifies(&words, i, n, origin, has_modal) {
+                        break Some((n, probability));
+                    }
+                    longest = n - 1;
+                }
+                None => break None,
+            }
+            if longest == 0 {
+                break None;
+            }
+        };
+        match qualifying {
+            Some((n, probability)) => {
+                let flat = n == 1 && expand(&words[i].lower) == "will";
                 found.push((i, n, hedge(text, &words[i..i + n], Some(probability), flat)));
                 i += n;
             }
             _ => {
                 // Modal wording the table lacks ("would", "can"): a hedge of no probability.
-                if MODALS.contains(&words[i].lower.as_str())
+                if MODALS.contains(&expand(&words[i].lower))
                     && qualifies(&words, i, 1, PhraseOrigin::BuiltIn, true)
                 {
-                    let flat = matches!(words[i].lower.as_str(), "will" | "'ll");
+                    let flat = expand(&words[i].lower) == "will";
                     found.push((i, 1, hedge(text, &words[i..=i], None, flat)));
                 }
                 i += 1;
@@ -330,6 +367,9 @@ pub fn forecast_hedge(text: &str, sentence: Range<usize>, table: &PhraseTable) -
         let will = table.lookup("will").map(|e| e.phrase.probability);
         found.push((i, n, hedge(text, &words[i..i + n], will, true)));
     }
+    // "Whether the coalition can last is anyone's guess": words in a clause that says the
+    // future is unknown forecast nothing.
+    found.retain(|(_, _, hedge)| !in_uncertain_clause(text, &sentence, &hedge.range));
     // The most specific words: a phrase of several words over one, a hedge over a flat
     // "will", then the first.
     found
@@ -338,6 +378,36 @@ pub fn forecast_hedge(text: &str, sentence: Range<usize>, table: &PhraseTable) -
             (a.1, !a.2.flat, std::cmp::Reverse(a.0)).cmp(&(b.1, !b.2.flat, std::cmp::Reverse(b.0)))
         })
         .map(|(_, _, hedge)| hedge)
+}
+
+/// Whether the clause of `sentence` that holds `hedge` says the future is unknown: it opens
+/// with "whether" or holds "anyone's guess", "remains to be seen" and the like. A clause
+/// runs between commas, semicolons, dashes and the words "but" and "while".
+fn in_uncertain_clause(text: &str, sentence: &Range<usize>, hedge: &Range<usize>) -> bool {
+    let before = &text[sentence.start..hedge.start];
+    let after = &text[hedge.end..sentence.end];
+    let boundary = |s: &str| {
+        [",", ";", ":", "—", " but ", " while "]
+            .iter()
+            .filter_map(|b| s.rfind(b).map(|at| at + b.len()))
+            .max()
+    };
+    let first_boundary = |s: &str| {
+        [",", ";", ":", "—", " but ", " while "]
+            .iter()
+            .filter_map(|b| s.find(b))
+            .min()
+    };
+    let start = boundary(before).unwrap_or(0);
+    let end = first_boundary(after).unwrap_or(after.len());
+    let clause = format!("{} {}", &before[start..], &after[..end])
+        .to_lowercase()
+        .replace('\u{2019}', "'");
+    let clause = clause.trim_start_matches([' ', '"', '\u{201C}']);
+    clause.starts_with("whether ")
+        || EXPLICIT_UNCERTAINTY
+            .iter()
+            .any(|phrase| clause.contains(phrase))
 }
 
 /// Whether a sentence cannot be a forecast whatever its words: a question, a publisher's
@@ -351,15 +421,16 @@ fn never_forecasts(sentence: &str) -> bool {
         || NOT_A_FORECAST.iter().any(|phrase| lower.contains(phrase))
 }
 
-/// The longest phrase of the table (six words at most) that starts at `words[i]`: its
+/// The longest phrase of the table (`longest` words at most) that starts at `words[i]`: its
 /// length in words, its probability and where the table has it from.
 fn phrase_at(
     text: &str,
     words: &[Word],
     i: usize,
+    longest: usize,
     table: &PhraseTable,
 ) -> Option<(usize, f64, PhraseOrigin)> {
-    for n in (1..=6.min(words.len() - i)).rev() {
+    for n in (1..=longest.min(words.len() - i)).rev() {
         let phrase: Vec<&str> = words[i..i + n].iter().map(|w| w.lower.as_str()).collect();
         // Only words next to each other: "likely -- or" is not a phrase.
         let contiguous = words[i..i + n].windows(2).all(|pair| {
@@ -453,17 +524,21 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
     {
         return false;
     }
-    let modal = MODALS.contains(&first) || matches!(first, "must" | "should");
+    let unfolded = expand(first);
+    let modal =
+        MODALS.contains(&first) || MODALS.contains(&unfolded) || matches!(first, "must" | "should");
+    // "I'd seen", "they'd decided": the contraction is "had".
+    if first.ends_with("'d") && next.is_some_and(is_participle) {
+        return false;
+    }
     if modal && n == 1 {
         // A past modal: "may have decided", "could have been".
-        if next == Some("have")
-            && after.is_some_and(|w| w.ends_with("ed") || PARTICIPLES.contains(&w))
-        {
+        if next == Some("have") && after.is_some_and(is_participle) {
             return false;
         }
         // A wish: "would like", "would rather".
         let wish = |w: &str| matches!(w, "like" | "love" | "prefer" | "rather" | "hate");
-        if matches!(first, "would" | "wouldn't")
+        if matches!(unfolded, "would" | "would not")
             && (next.is_some_and(wish) || (next == Some("not") && after.is_some_and(wish)))
         {
             return false;
@@ -498,13 +573,10 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
     if (i.saturating_sub(5)..i).any(|j| CONCERN_WORDS.contains(&words[j].lower.as_str())) {
         return false;
     }
-    // A schedule: "will report its earnings today".
-    if matches!(first, "will" | "'ll")
-        && n == 1
-        && words
-            .iter()
-            .any(|w| SCHEDULE_WORDS.contains(&w.lower.as_str()))
-    {
+    // A schedule: "will report its earnings today". (An act planned for a weekday is not
+    // one: "expected to announce easing on Tuesday" forecasts what will be announced.)
+    let any_word = |list: &[&str]| words.iter().any(|w| list.contains(&w.lower.as_str()));
+    if unfolded == "will" && n == 1 && any_word(SCHEDULE_WORDS) {
         return false;
     }
     // An indirect question: "wonder if Russia will", "guess what they will think".
@@ -527,6 +599,12 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
     true
 }
 
+/// Whether `word` (lower case) is a past participle: "decided", "seen", but not "need" or
+/// "exceed", whose "-ed" is no ending.
+fn is_participle(word: &str) -> bool {
+    (word.ends_with("ed") && !word.ends_with("eed")) || PARTICIPLES.contains(&word)
+}
+
 /// Whether the words at `i..i + n`, if they state an expectation rather than hedge, state
 /// one here (true for other words).
 fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
@@ -542,11 +620,15 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
     match phrase.as_slice() {
         // "higher than expected", "as expected", "was expected to win" (but lost): the
         // past's expectation, not the speaker's.
-        ["expected", "to"] => !(1..=2).any(|k| {
+        ["is" | "are", "seen"] => next != Some("as") && future_after(),
+        [
+            "expected" | "projected" | "forecast" | "predicted" | "estimated",
+            "to",
+        ] => !(1..=2).any(|k| {
             before(k).is_some_and(|w| matches!(w, "than" | "as" | "was" | "were" | "had"))
         }),
         ["the", "favorite" | "favourite"] => be_before(),
-        ["set" | "poised", "to"] | ["on", "track" | "course", "to"] => {
+        ["set" | "poised", "to"] | ["on", "track" | "course" | "pace", "to"] => {
             be_before() && next.is_some_and(|w| !w.chars().any(|c| c.is_ascii_digit()))
         }
         [verb, ..] if EXPECTATION_VERBS.contains(verb) => {
@@ -607,6 +689,34 @@ mod tests {
         assert_eq!(
             hedge("The minister won't resign this year.").as_deref(),
             Some("won't")
+        );
+    }
+
+    #[test]
+    fn contractions_are_their_full_words() {
+        let table = PhraseTable::built_in();
+        let text = "“They'll be out of office by Christmas,” she said.";
+        let found = forecast_hedge(text, 0..text.len(), &table).unwrap();
+        assert_eq!(
+            (found.expression.as_str(), found.probability, found.flat),
+            ("They'll", Some(0.9), true)
+        );
+        assert_eq!(
+            hedge("“I’d be surprised if turnout tops 70 percent,” she said.").as_deref(),
+            Some("I’d be surprised")
+        );
+        assert_eq!(
+            hedge("“There's no way the cabinet survives the vote,” he said.").as_deref(),
+            Some("There's no way")
+        );
+        // "I'd seen" is "I had seen"; "they'd need" is "they would need".
+        assert_eq!(
+            hedge("I'd seen the figures before the meeting began."),
+            None
+        );
+        assert_eq!(
+            hedge("“They'd need a miracle to win the seat,” she said.").as_deref(),
+            Some("They'd")
         );
     }
 
@@ -672,6 +782,18 @@ mod tests {
             Some("forecast")
         );
         assert_eq!(
+            hedge("Inflation is seen peaking at 4% in the spring.").as_deref(),
+            Some("is seen")
+        );
+        assert_eq!(
+            hedge("The index is projected to end the year at 4,500.").as_deref(),
+            Some("projected to")
+        );
+        assert_eq!(
+            hedge("The firm is on pace to sell 200,000 units.").as_deref(),
+            Some("on pace to")
+        );
+        assert_eq!(
             hedge("The mayor remains the favourite in the second round.").as_deref(),
             Some("the favourite")
         );
@@ -708,6 +830,10 @@ mod tests {
         assert_eq!(hedge("It is hard to see a way out of the crisis."), None);
         assert_eq!(hedge("Her favourite book is a novel about the sea."), None);
         assert_eq!(
+            hedge("The governor is seen as a hawk by most traders."),
+            None
+        );
+        assert_eq!(
             hedge("The bank published a gloomy forecast for next year."),
             None
         );
@@ -738,6 +864,19 @@ mod tests {
             None
         );
         assert_eq!(hedge("The minister will open the new bridge today."), None);
+        assert_eq!(
+            hedge("The bank will cut rates on Thursday, economists say.").as_deref(),
+            Some("will")
+        );
+        assert_eq!(
+            hedge("The bank will hold rates steady on Tuesday.").as_deref(),
+            Some("will")
+        );
+        assert_eq!(
+            hedge("Whether the coalition can last is anyone's guess."),
+            None
+        );
+        assert_eq!(hedge("It remains to be seen if the truce will hold."), None);
         assert_eq!(
             hedge("Buyers moved early, maybe a month before the price rise."),
             None

@@ -22,8 +22,13 @@ pub(super) fn reporting_clause(
 ) -> Option<Attribution> {
     let verb_at = outside.iter().enumerate().position(|(i, w)| {
         REPORTING.contains(&w.lower.as_str())
-            // An infinitive reports nothing: "is right to expect", "declined to say".
-            && (i == 0 || outside[i - 1].lower != "to")
+            // An infinitive reports nothing ("is right to expect", "declined to say"), and
+            // a passive names who is expected, not who expects ("officials are expected to").
+            && (i == 0
+                || !matches!(
+                    outside[i - 1].lower.as_str(),
+                    "to" | "is" | "are" | "was" | "were" | "be" | "been" | "being"
+                ))
             && (!matches!(w.lower.as_str(), "put" | "puts") || puts_a_view(&text[w.range.end..]))
             && (w.lower != "according" || text[w.range.end..].trim_start().starts_with("to"))
             // A capitalized verb is a name or a headline's word, but a sentence may open

@@ -2,7 +2,7 @@
 //! speculation", and a subject that names a group ("the observers").
 
 use super::attribution::{Attribution, Basis};
-use super::vocabulary::{GROUP_NOUNS, IMPERSONAL, QUANTIFIERS};
+use super::vocabulary::{GROUP_NOUNS, IMPERSONAL, QUANTIFIERS, UNNAMED_ONE};
 use crate::intake::text::Word;
 
 /// "numerous analysts", "it is claimed", "there has been speculation": a group named
@@ -34,13 +34,16 @@ pub(super) fn group(outside: &[&Word]) -> Option<Attribution> {
         {
             return named(format!("it is {verb}"));
         }
-        // "according to strategists at Eastport", "according to the economists polled".
+        // "according to strategists at Eastport", "according to a survey of economists".
         if lower[i] == "according" && lower.get(i + 1) == Some(&"to") {
-            let start = i + 2 + usize::from(lower.get(i + 2) == Some(&"the"));
-            if let Some(&noun) = lower.get(start)
-                && GROUP_NOUNS.contains(&noun)
+            let start = i + 2 + usize::from(matches!(lower.get(i + 2), Some(&("the" | "a"))));
+            let end = lower.len().min(start + 5);
+            let who = lower.get(start..end).unwrap_or_default();
+            let survey = matches!(who.first(), Some(&("survey" | "poll")));
+            if let Some(noun) = who.iter().position(|w| GROUP_NOUNS.contains(w))
+                && (noun == 0 || survey)
             {
-                return named(lower[start..lower.len().min(start + 3)].join(" "));
+                return named(who[..(noun + 3).min(who.len())].join(" "));
             }
         }
         if matches!(lower[i], "speculation" | "rumours" | "rumors") {
@@ -59,9 +62,13 @@ pub(super) fn group_subject(words: &[&str], subject: &str) -> Option<Attribution
     let first = words
         .iter()
         .find(|w| !matches!(**w, "the" | "most" | "some"))?;
+    // "one senior official", "a source close to the talks": one person, unnamed.
+    let unnamed_one = matches!(words[0], "one" | "a" | "an" | "another")
+        && words.iter().take(4).any(|w| UNNAMED_ONE.contains(w));
     let group = words.iter().any(|w| QUANTIFIERS.contains(w))
         || GROUP_NOUNS.contains(&head)
-        || GROUP_NOUNS.contains(first);
+        || GROUP_NOUNS.contains(first)
+        || unnamed_one;
     group.then(|| Attribution {
         basis: Basis::Group,
         group: Some(subject.trim_start_matches("the ").to_string()),

@@ -71,8 +71,13 @@ pub fn attribute(
 /// The full name a passage opens with, when a verb in lower case follows it: "Marta Kowal
 /// runs the research desk".
 fn sentence_subject(text: &str, unit: &Range<usize>) -> Option<String> {
-    let run = name_runs(text, unit.clone()).into_iter().next()?;
-    let opens = text[unit.start..run.start].trim().is_empty();
+    let run = name_runs(text, unit.clone())
+        .into_iter()
+        .find(|run| text[run.clone()].split_whitespace().count() >= 2)?;
+    // The name opens the sentence, or follows a few words in lower case that describe
+    // them ("Her colleague Ben Oduya disagreed").
+    let lead = text[unit.start..run.start].split_whitespace().count();
+    let opens = lead <= 3 && !text[unit.start..run.start].contains([',', '"', '\u{201C}']);
     let name = &text[run.clone()];
     let next = text[run.end..unit.end].split_whitespace().next()?;
     (opens && name.split_whitespace().count() >= 2 && next.starts_with(char::is_lowercase))
@@ -260,6 +265,29 @@ mod tests {
         let a = attributions(text);
         assert_eq!(speaker(&a[2]), Some("Marta Kowal"));
         assert_eq!(a[2].basis, Basis::Pronoun);
+    }
+
+    #[test]
+    fn he_refers_to_a_colleague_introduced_by_description() {
+        let text = "Karin Vogt said the vote would be close.\n\nHer colleague Ben Oduya disagreed. The opposition, he argued, has peaked and will fade.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[2]), Some("Ben Oduya"));
+    }
+
+    #[test]
+    fn one_unnamed_person_and_a_survey_are_unnamed_speakers() {
+        let a = attributions(
+            "“The cabinet will fall by spring,” one senior official told the paper on condition of anonymity.",
+        );
+        assert_eq!(speaker(&a[0]), None);
+        assert_eq!(a[0].group.as_deref(), Some("one senior official"));
+        let a = attributions(
+            "The alliance is likely to lose its majority, according to a survey of political scientists.",
+        );
+        assert_eq!(
+            a[0].group.as_deref(),
+            Some("survey of political scientists")
+        );
     }
 
     #[test]

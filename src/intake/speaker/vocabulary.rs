@@ -145,6 +145,28 @@ pub(super) const QUANTIFIERS: &[&str] = &[
     "several", "numerous", "many", "some", "most", "few", "other", "various", "multiple",
 ];
 
+/// Nouns for one person the article does not name ("one senior official", "a source close
+/// to the talks"): an unnamed speaker, kept as a group is.
+pub(super) const UNNAMED_ONE: &[&str] = &[
+    "official",
+    "diplomat",
+    "source",
+    "insider",
+    "aide",
+    "adviser",
+    "advisor",
+    "person",
+    "analyst",
+    "economist",
+    "strategist",
+    "executive",
+    "banker",
+    "trader",
+    "lawmaker",
+    "minister",
+    "officer",
+];
+
 /// Nouns that name a group of people rather than a person.
 pub(super) const GROUP_NOUNS: &[&str] = &[
     "analysts",
@@ -179,6 +201,7 @@ pub(super) const GROUP_NOUNS: &[&str] = &[
     "academics",
     "bookmakers",
     "markets",
+    "scientists",
 ];
 
 /// Words after "it is" that make an unattributed claim.
