@@ -136,7 +136,11 @@ const EXPECTATION_VERBS: &[&str] = &[
     "foresee",
     "foresees",
     "forecast",
+    "forecasts",
     "project",
+    "doubt",
+    "doubts",
+    "doubted",
 ];
 
 /// Of those, the ones that mean many other things ("we see the problem", "look for the
@@ -148,7 +152,7 @@ const EXPECTATION_NEEDS_FUTURE: &[&str] =
 const NOT_A_SUBJECT: &[&str] = &[
     "to", "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that",
     "of", "for", "will", "'ll", "would", "can", "could", "may", "might", "must", "should", "let's",
-    "and", "or",
+    "and", "or", "no", "little", "any", "without", "some", "much", "beyond",
 ];
 
 /// Words that place what follows in the future: "by", "next", "the end of", a month or a
@@ -621,6 +625,9 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
         // "higher than expected", "as expected", "was expected to win" (but lost): the
         // past's expectation, not the speaker's.
         ["is" | "are", "seen"] => next != Some("as") && future_after(),
+        ["not", "expected"] => {
+            !(1..=2).any(|k| before(k).is_some_and(|w| matches!(w, "was" | "were" | "had")))
+        }
         [
             "expected" | "projected" | "forecast" | "predicted" | "estimated",
             "to",
@@ -635,14 +642,34 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
             let subject = before(1).is_some_and(|w| !NOT_A_SUBJECT.contains(&w));
             // "forecast" and "project" are nouns too ("a gloomy forecast"): a verb only
             // after a plural or a pronoun ("economists forecast", "we project").
-            let noun_too = matches!(*verb, "forecast" | "project");
-            let plural_subject = before(1)
-                .is_some_and(|w| w.ends_with('s') || matches!(w, "we" | "they" | "i" | "you"));
+            // "forecasts" after a name or an adverb ("Northbank now forecasts"), not after
+            // an adjective ("gloomy forecasts").
+            let noun_too = matches!(*verb, "forecast" | "project" | "forecasts");
+            let plural_subject = if *verb == "forecasts" {
+                i > 0
+                    && (words[i - 1].capitalized
+                        || matches!(
+                            before(1),
+                            Some("now" | "also" | "still" | "he" | "she" | "it")
+                        ))
+            } else {
+                before(1)
+                    .is_some_and(|w| w.ends_with('s') || matches!(w, "we" | "they" | "i" | "you"))
+            };
             // "see how", "see whether": a question, not an expectation.
             let question = next.is_some_and(|w| WH.contains(&w));
             // "look" only as "look for".
             let look = !matches!(*verb, "look" | "looks") || n == 2;
+            // A doubt about the past ("he doubted the story") forecasts nothing: a modal or
+            // a mark of the future must follow ("she doubted it would recover").
+            let doubt = matches!(*verb, "doubt" | "doubts" | "doubted");
+            let ahead = || {
+                words[i + n..]
+                    .iter()
+                    .any(|w| MODALS.contains(&expand(&w.lower)))
+            };
             subject
+                && (!doubt || ahead() || future_after())
                 && (!noun_too || plural_subject)
                 && !question
                 && look
@@ -794,6 +821,18 @@ mod tests {
             Some("on pace to")
         );
         assert_eq!(
+            hedge("Northbank now forecasts the yen at 160 per dollar in 12 months.").as_deref(),
+            Some("forecasts")
+        );
+        assert_eq!(
+            hedge("A full deal is not expected by Monday's deadline, officials said.").as_deref(),
+            Some("not expected")
+        );
+        assert_eq!(
+            hedge("She doubted the yen would recover before the spring.").as_deref(),
+            Some("doubted")
+        );
+        assert_eq!(
             hedge("The mayor remains the favourite in the second round.").as_deref(),
             Some("the favourite")
         );
@@ -835,6 +874,12 @@ mod tests {
         );
         assert_eq!(
             hedge("The bank published a gloomy forecast for next year."),
+            None
+        );
+        assert_eq!(hedge("Banks issued gloomy forecasts for next year."), None);
+        assert_eq!(hedge("The editor doubted the story from the start."), None);
+        assert_eq!(
+            hedge("There is no doubt the plan was a success in 2024."),
             None
         );
         assert_eq!(

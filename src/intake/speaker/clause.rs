@@ -24,11 +24,14 @@ pub(super) fn reporting_clause(
         REPORTING.contains(&w.lower.as_str())
             // An infinitive reports nothing ("is right to expect", "declined to say"), and
             // a passive names who is expected, not who expects ("officials are expected to").
-            && (i == 0
-                || !matches!(
-                    outside[i - 1].lower.as_str(),
-                    "to" | "is" | "are" | "was" | "were" | "be" | "been" | "being"
-                ))
+            && !(i.saturating_sub(2)..i).any(|k| {
+                let word = outside[k].lower.as_str();
+                // "to" only right before the verb; a be-form also before "not" ("is not
+                // expected").
+                (k + 1 == i && word == "to")
+                    || matches!(word, "is" | "are" | "was" | "were" | "be" | "been" | "being")
+                        && (k + 1 == i || outside[k + 1].lower == "not")
+            })
             && (!matches!(w.lower.as_str(), "put" | "puts") || puts_a_view(&text[w.range.end..]))
             && (w.lower != "according" || text[w.range.end..].trim_start().starts_with("to"))
             // A capitalized verb is a name or a headline's word, but a sentence may open

@@ -35,14 +35,14 @@ pub(super) fn group(outside: &[&Word]) -> Option<Attribution> {
             return named(format!("it is {verb}"));
         }
         // "according to strategists at Eastport", "according to a survey of economists".
+        // (A name after "according to" was looked for first, by the reporting clause.)
         if lower[i] == "according" && lower.get(i + 1) == Some(&"to") {
             let start = i + 2 + usize::from(matches!(lower.get(i + 2), Some(&("the" | "a"))));
             let end = lower.len().min(start + 5);
             let who = lower.get(start..end).unwrap_or_default();
-            let survey = matches!(who.first(), Some(&("survey" | "poll")));
-            if let Some(noun) = who.iter().position(|w| GROUP_NOUNS.contains(w))
-                && (noun == 0 || survey)
-            {
+            // "according to a survey of economists", "the median forecast of 45
+            // strategists polled": the group noun among the first words.
+            if let Some(noun) = who.iter().position(|w| GROUP_NOUNS.contains(w)) {
                 return named(who[..(noun + 3).min(who.len())].join(" "));
             }
         }

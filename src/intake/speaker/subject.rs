@@ -6,7 +6,7 @@ use super::attribution::{Attribution, Basis};
 use super::context::Context;
 use super::group::group_subject;
 use super::names::{clean, is_pure_name, name_in, name_runs, owner, role};
-use super::vocabulary::TITLES;
+use super::vocabulary::{PERSON_NOUNS, TITLES};
 use crate::intake::hedges::MODALS;
 
 /// The subject just before a reporting verb.
@@ -27,6 +27,12 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
             ..Attribution::default()
         })
     };
+    // "Strategists said", "Experts say": a group noun opening the sentence is no name.
+    if let Some(group) = group_subject(&[last_lower.as_str()], &last_lower)
+        && !last_lower.contains(' ')
+    {
+        return Some(group);
+    }
     if is_pure_name(last) {
         let role = context.role_of(&context.full_name(clean(last)));
         return named(clean(last).to_string(), role);
@@ -106,6 +112,15 @@ fn title(words: &[&str], head: &str, context: &Context) -> Option<Attribution> {
         .rposition(|w| matches!(*w, "the" | "this" | "that"))
         .filter(|&the| words.len() - the <= 3)?;
     let found = context.titled(head);
+    // "the weather office said", "the ministry said": an institution, when no one named
+    // before holds the title and it is no title of a person.
+    if found.is_none() && !TITLES.contains(&head) && !PERSON_NOUNS.contains(&head) {
+        return Some(Attribution {
+            basis: Basis::Group,
+            group: Some(words[the..].join(" ")),
+            ..Attribution::default()
+        });
+    }
     Some(Attribution {
         basis: Basis::Title,
         speaker: found.map(|(name, _)| name.clone()),

@@ -6,6 +6,8 @@ pub(super) use crate::intake::reporting::REPORTING;
 
 /// Words between a subject and its reporting verb ("has also said").
 pub(super) const AUXILIARIES: &[&str] = &[
+    "now",
+    "still",
     "has",
     "have",
     "had",
@@ -143,6 +145,53 @@ pub(super) const PARTICLES: &[&str] = &[
 /// Words that make a noun after them an unnamed group ("several analysts").
 pub(super) const QUANTIFIERS: &[&str] = &[
     "several", "numerous", "many", "some", "most", "few", "other", "various", "multiple",
+];
+
+/// Nouns for a person that are no title ("the strategist", "the author"): "the X said"
+/// with one of these refers back to a person, not to an institution.
+pub(super) const PERSON_NOUNS: &[&str] = &[
+    "strategist",
+    "official",
+    "diplomat",
+    "adviser",
+    "advisor",
+    "author",
+    "writer",
+    "researcher",
+    "scholar",
+    "historian",
+    "commentator",
+    "columnist",
+    "candidate",
+    "leader",
+    "head",
+    "founder",
+    "owner",
+    "investor",
+    "trader",
+    "banker",
+    "executive",
+    "lawmaker",
+    "politician",
+    "professor",
+    "fellow",
+    "woman",
+    "man",
+    "source",
+    "insider",
+    "aide",
+    "spokesperson",
+    "envoy",
+    "negotiator",
+    "pollster",
+    "forecaster",
+    "economist",
+    "analyst",
+    "expert",
+    "observer",
+    "critic",
+    "officer",
+    "governor",
 ];
 
 /// Nouns for one person the article does not name ("one senior official", "a source close
