@@ -50,7 +50,7 @@ pub struct ForecastRecord {
 
 pub fn forecast_record(view: &ForecastView, today: NaiveDate) -> ForecastRecord {
     let forecast = view.forecast;
-    let resolution = forecast.outcome.resolution();
+    let resolution = view.resolution();
     ForecastRecord {
         id: forecast.id.clone(),
         scenario: view.scenario().id.clone(),

@@ -22,7 +22,8 @@ const AFTER_HELP: &str = "This build has no desktop app (it was built without th
     after_help = AFTER_HELP
 )]
 struct Arguments {
-    /// Treat DATE (YYYY-MM-DD) as today: it decides what is overdue. Useful for reproducible reports.
+    /// Read the ledger as it stood on DATE (YYYY-MM-DD): forecasts made and verdicts given
+    /// after it are not known yet; it also decides what is overdue. Reproducible reports.
     #[arg(long, global = true, value_name = "DATE")]
     today: Option<NaiveDate>,
 

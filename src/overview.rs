@@ -55,11 +55,9 @@ pub fn overview(ledger: &Ledger, today: NaiveDate, latest: usize) -> Overview {
         .enumerate()
         .map(|(file, scenario_file)| {
             let entries: Vec<usize> = ledger
-                .entries
-                .iter()
-                .enumerate()
-                .filter(|(_, entry)| entry.file == file)
-                .map(|(i, _)| i)
+                .forecasts()
+                .filter(|view| view.entry.file == file)
+                .map(|view| view.entry_index)
                 .collect();
             ScenarioSummary {
                 file,
@@ -69,24 +67,20 @@ pub fn overview(ledger: &Ledger, today: NaiveDate, latest: usize) -> Overview {
             }
         })
         .collect();
-    let mut resolved: Vec<usize> = (0..ledger.entries.len())
+    let known: Vec<usize> = ledger.forecasts().map(|view| view.entry_index).collect();
+    let mut resolved: Vec<usize> = known
+        .iter()
+        .copied()
         .filter(|&entry| ledger.view(entry).verdict().is_some())
         .collect();
     resolved.sort_by(|&a, &b| {
-        let on = |entry: usize| {
-            ledger
-                .view(entry)
-                .forecast
-                .outcome
-                .resolution()
-                .map(|r| r.on)
-        };
+        let on = |entry: usize| ledger.view(entry).resolution().map(|r| r.on);
         on(b).cmp(&on(a)).then_with(|| a.cmp(&b))
     });
     resolved.truncate(latest);
     Overview {
         scenarios,
-        needs_review: overdue(ledger, 0..ledger.entries.len(), today),
+        needs_review: overdue(ledger, known, today),
         latest_resolutions: resolved,
     }
 }

@@ -6,6 +6,7 @@
 mod common;
 
 mod accept;
+mod as_of;
 mod bad_input;
 mod baseline;
 mod candidates;

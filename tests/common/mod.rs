@@ -127,9 +127,14 @@ impl Run {
 
 /// Runs the real binary with `--today TODAY` and the given arguments.
 pub fn hindsight(args: &[&str]) -> Run {
+    hindsight_as_of(TODAY, args)
+}
+
+/// Runs the real binary with `--today DAY` and the given arguments.
+pub fn hindsight_as_of(day: &str, args: &[&str]) -> Run {
     let output = Command::new(env!("CARGO_BIN_EXE_hindsight"))
         .arg("--today")
-        .arg(TODAY)
+        .arg(day)
         .args(args)
         .env_remove("HINDSIGHT_JUDGE")
         .output()

@@ -133,14 +133,14 @@ fn outcome_ui(ui: &mut Ui, view: &ForecastView, today: chrono::NaiveDate) {
     ));
     ui.horizontal(|ui| {
         ui.label(standing_text(ui, standing(view, today)).strong());
-        if let Some(resolution) = forecast.outcome.resolution() {
+        if let Some(resolution) = view.resolution() {
             ui.label(format!("on {}", resolution.on));
             if let Some(judge) = &resolution.judge {
                 ui.weak(format!("judged by {judge}"));
             }
         }
     });
-    let Some(resolution) = forecast.outcome.resolution() else {
+    let Some(resolution) = view.resolution() else {
         return;
     };
     if let Some(evidence) = &resolution.evidence {

@@ -91,8 +91,6 @@ pub fn overview_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
         for &entry in &overview.latest_resolutions {
             let view = ctx.ledger.view(entry);
             let on = view
-                .forecast
-                .outcome
                 .resolution()
                 .map(|r| r.on.to_string())
                 .unwrap_or_default();

@@ -89,8 +89,6 @@ pub fn timeline_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
 fn bar_label(ctx: &ViewCtx, entry: usize) -> String {
     let view = ctx.ledger.view(entry);
     let verdict = view
-        .forecast
-        .outcome
         .resolution()
         .map(|r| format!("{} on {}", r.verdict, r.on))
         .unwrap_or_else(|| standing_label(standing(&view, ctx.today)).to_string());
@@ -138,7 +136,7 @@ fn verdicts_ui(plot_ui: &mut PlotUi, ctx: &ViewCtx, shown: &[usize], visuals: &e
             .iter()
             .enumerate()
             .filter_map(|(row, &entry)| {
-                let resolution = ctx.ledger.view(entry).forecast.outcome.resolution()?;
+                let resolution = ctx.ledger.view(entry).resolution()?;
                 (resolution.verdict == verdict)
                     .then(|| [day_number(resolution.on), row_y(shown.len(), row)])
             })

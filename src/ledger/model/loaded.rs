@@ -34,7 +34,10 @@ pub struct Ledger {
     pub phrases: PhraseTable,
     /// Every error and warning, in file and line order.
     pub problems: Vec<Problem>,
-    /// The day it was loaded for: what is overdue, and what would be in the future.
+    /// The day it is read as of (`--today`, else the real date): what is overdue, and what
+    /// was known. Forecasts made and verdicts given after it are not shown
+    /// ([`Ledger::forecasts`], [`ForecastView::resolution`]); nothing of that is an error.
+    /// A date in the future is judged against the real date instead.
     pub today: NaiveDate,
     /// Every forecast of every readable file, in file order then file order within each.
     pub entries: Vec<Entry>,
@@ -131,6 +134,9 @@ pub struct ForecastView<'a> {
     pub file: &'a ScenarioFile,
     pub source: Option<&'a Source>,
     pub person: Option<&'a Person>,
+    /// The day the ledger is read as of ([`Ledger::today`]): a verdict given after it is
+    /// not known yet.
+    pub as_of: NaiveDate,
 }
 
 impl<'a> ForecastView<'a> {
@@ -147,13 +153,21 @@ impl<'a> ForecastView<'a> {
         self.entry.probability.as_ref().map(|p| p.value)
     }
 
-    pub fn verdict(&self) -> Option<Verdict> {
-        self.forecast.outcome.verdict()
+    /// The verdict as known on [`ForecastView::as_of`]: none when it was given later.
+    pub fn resolution(&self) -> Option<&'a Resolution> {
+        self.forecast
+            .outcome
+            .resolution()
+            .filter(|resolution| resolution.on <= self.as_of)
     }
 
-    /// Unresolved and past its resolve-by date.
+    pub fn verdict(&self) -> Option<Verdict> {
+        self.resolution().map(|resolution| resolution.verdict)
+    }
+
+    /// Unresolved (as of [`ForecastView::as_of`]) and past its resolve-by date.
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        self.forecast.outcome == Outcome::Open && self.forecast.resolve_by.date() < today
+        self.resolution().is_none() && self.forecast.resolve_by.date() < today
     }
 
     /// The scenario's tags followed by the forecast's own.
@@ -199,12 +213,17 @@ impl Ledger {
             file,
             source: entry.source.map(|i| &file.scenario.sources[i]),
             person: entry.person.map(|i| &self.people[i]),
+            as_of: self.today,
         }
     }
 
-    /// Every forecast, in file order.
+    /// Every forecast made by [`Ledger::today`], in file order: a ledger read as of a day
+    /// in the past shows what was known then (`--today 2022-06-01`), without the
+    /// forecasts made since. Every record, whenever made, is in [`Ledger::entries`].
     pub fn forecasts(&self) -> impl Iterator<Item = ForecastView<'_>> {
-        (0..self.entries.len()).map(|i| self.view(i))
+        (0..self.entries.len())
+            .map(|i| self.view(i))
+            .filter(|view| view.forecast.made <= self.today)
     }
 
     /// The scenario file read from `path`. Forms and actions name a file by its path, which

@@ -147,7 +147,7 @@ fn load_where(
         people_file: registry.state,
         phrases: &phrases,
         project_root: &project_root,
-        today,
+        future_after: validate::future_after(today),
     };
     // Each file is read, parsed and checked on its own, in parallel; only its values and
     // what the checks across files need are kept, not its text or its outline.

@@ -18,7 +18,16 @@ pub(crate) struct Context<'a> {
     pub people_file: PeopleFile,
     pub phrases: &'a PhraseTable,
     pub project_root: &'a Path,
-    pub today: NaiveDate,
+    /// What "in the future" means for a date in a file: after the real date, or after the
+    /// day the ledger is read as of when that is later ([`future_after`]).
+    pub future_after: NaiveDate,
+}
+
+/// The last day a date in a file may be without being in the future: the real date, or
+/// `as_of` when someone reads the ledger as of a later day. A ledger read as of a day in
+/// the past (`--today 2022-06-01`) holds verdicts given since, which are facts, not typos.
+pub(crate) fn future_after(as_of: NaiveDate) -> NaiveDate {
+    as_of.max(chrono::Local::now().date_naive())
 }
 
 /// One scenario file under check, handed to the per-record checks (`forecasts`, `sources`)

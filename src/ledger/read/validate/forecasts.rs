@@ -162,7 +162,7 @@ impl FileChecker<'_> {
         if let Some(message) = resolve_by_problem(made, resolve_by) {
             problems.push(self.error(self.field_at(node, "resolve_by"), message));
         }
-        if made > self.context.today {
+        if made > self.context.future_after {
             problems.push(self.warning(
                 self.field_at(node, "made"),
                 format!("made on {made}, which is in the future"),
@@ -179,7 +179,9 @@ impl FileChecker<'_> {
             if let Some(message) = resolution_problem(made, &forecast.outcome) {
                 problems.push(self.error(at, message));
             }
-            if let Some(message) = future_resolution_problem(resolution.on, self.context.today) {
+            if let Some(message) =
+                future_resolution_problem(resolution.on, self.context.future_after)
+            {
                 problems.push(self.error(at, message));
             }
             if resolution

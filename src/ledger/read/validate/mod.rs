@@ -20,7 +20,7 @@ mod seeds;
 mod sources;
 
 pub(crate) use super::text_rules::{link_problem, text_problem};
-pub(crate) use checker::Context;
+pub(crate) use checker::{Context, future_after};
 pub(crate) use confidence::{
     Confidence, ConfidenceProblem, effective_probability, unused_baseline,
 };

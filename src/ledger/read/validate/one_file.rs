@@ -37,7 +37,7 @@ pub(crate) fn file_problems(
                 people_file: ledger.people_file,
                 phrases: &ledger.phrases,
                 project_root: &ledger.project_root,
-                today: ledger.today,
+                future_after: super::checker::future_after(ledger.today),
             };
             let file = ReadScenario {
                 path: path.to_path_buf(),

@@ -34,7 +34,7 @@ pub(super) fn check<'s>(
         if let Some(seed) = &source.seed {
             checker.seed_path(seed, checker.field_at(node, "seed"), problems);
         }
-        if source.published > checker.context.today {
+        if source.published > checker.context.future_after {
             problems.push(checker.warning(
                 checker.field_at(node, "published"),
                 format!("published on {}, which is in the future", source.published),
