@@ -146,14 +146,14 @@ fn measure(text_path: &Path, labels: &[Label], published: &str) -> Figures {
     figures
 }
 
-#[test]
-#[ignore]
-fn intake_on_real_articles() {
-    let folder = std::env::var_os("HINDSIGHT_ARTICLES")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target/articles"));
+/// The labels of a set of articles: `labels.tsv` rows by file name, and each file's
+/// publication date from `SOURCES.tsv`.
+fn labelled(folder: &Path) -> (BTreeMap<String, Vec<Label>>, BTreeMap<String, String>) {
     let mut labels: BTreeMap<String, Vec<Label>> = BTreeMap::new();
-    for row in rows(&shared_articles().join("labels.tsv")) {
+    for row in rows(&folder.join("labels.tsv")) {
+        if row[0] == "file" {
+            continue;
+        }
         labels
             .entry(row[0].trim_end_matches(".txt").to_string())
             .or_default()
@@ -162,26 +162,61 @@ fn intake_on_real_articles() {
                 words: row[2].to_lowercase(),
             });
     }
-    let published: BTreeMap<String, String> = rows(&shared_articles().join("SOURCES.tsv"))
+    let published: BTreeMap<String, String> = rows(&folder.join("SOURCES.tsv"))
         .into_iter()
         .skip(1) // the header
         .map(|row| (row[0].clone(), row[3].clone()))
         .collect();
-    let (mut tuning, mut held_out) = (Figures::default(), Figures::default());
+    (labels, published)
+}
+
+/// Measures each article of a set whose text is in `texts`, adding its figures to the
+/// half `half_of` names.
+fn measure_set(
+    labels_folder: &Path,
+    texts: &Path,
+    mut half_of: impl FnMut(&str) -> usize,
+    halves: &mut [Figures],
+) {
+    let (labels, published) = labelled(labels_folder);
     for (name, labels) in &labels {
-        let path = folder.join(format!("{name}.txt"));
+        let path = texts.join(format!("{name}.txt"));
         if !path.exists() {
-            println!("{name}: not retrieved (see ../shared/articles/README.md)");
+            println!(
+                "{name}: not retrieved (see the README of {})",
+                labels_folder.display()
+            );
             continue;
         }
         let figures = measure(&path, labels, &published[name]);
         println!("{}", figures.line(name));
-        if TUNING.contains(&name.as_str()) {
-            tuning.add(&figures);
-        } else {
-            held_out.add(&figures);
-        }
+        halves[half_of(name)].add(&figures);
     }
-    println!("{}", tuning.line("tuning half"));
-    println!("{}", held_out.line("held-out half"));
+}
+
+#[test]
+#[ignore]
+fn intake_on_real_articles() {
+    let target = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+    let folder = std::env::var_os("HINDSIGHT_ARTICLES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| target.join("articles"));
+    // 0: the tuning half, 1: the held-out half, 2: the second tuning set.
+    let mut halves = [Figures::default(), Figures::default(), Figures::default()];
+    measure_set(
+        &shared_articles(),
+        &folder,
+        |name| usize::from(!TUNING.contains(&name)),
+        &mut halves,
+    );
+    let extra_labels = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/articles");
+    measure_set(
+        &extra_labels,
+        &target.join("articles-extra"),
+        |_| 2,
+        &mut halves,
+    );
+    println!("{}", halves[0].line("tuning half"));
+    println!("{}", halves[1].line("held-out half"));
+    println!("{}", halves[2].line("second tuning set"));
 }

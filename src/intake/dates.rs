@@ -96,8 +96,56 @@ fn year(word: &str) -> Option<i32> {
         .filter(|y| (1900..=2200).contains(y))
 }
 
-fn mentions(text: &str) -> Vec<Mention> {
+/// Words that say something was said, written or asked: a date right after one of them
+/// ("said on Sunday", "told reporters on Jan. 6", "in a note on Friday") is when.
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "wrote",
+    "writes",
+    "added",
+    "tweeted",
+    "posted",
+    "stated",
+    "warned",
+    "argued",
+    "predicted",
+    "announced",
+    "speaking",
+    "spoke",
+    "note",
+    "interview",
+    "statement",
+    "remarks",
+    "comments",
+    "reporters",
+    "briefing",
+    "conference",
+];
+
+/// The dates a passage names that say when it was said: each right after a word of
+/// saying, within a few words ("said on Sunday", "told reporters on Jan. 6"). Other
+/// dates in it are what it is about ("talks might begin on Sunday", "polled from Feb. 25").
+fn when_said(text: &str) -> Vec<Mention> {
     let words = words(text);
+    mentions_in(&words)
+        .into_iter()
+        .filter(|&(at, _)| (at.saturating_sub(4)..at).any(|k| SAYING.contains(&words[k].as_str())))
+        .map(|(_, mention)| mention)
+        .collect()
+}
+
+fn mentions(text: &str) -> Vec<Mention> {
+    mentions_in(&words(text))
+        .into_iter()
+        .map(|(_, mention)| mention)
+        .collect()
+}
+
+/// The dates among `words`, each with the index of its first word.
+fn mentions_in(words: &[String]) -> Vec<(usize, Mention)> {
     let mut found = Vec::new();
     for (i, word) in words.iter().enumerate() {
         let next = words.get(i + 1).map(String::as_str);
@@ -105,24 +153,30 @@ fn mentions(text: &str) -> Vec<Mention> {
         if let Some(m) = month(word)
             && let Some(d) = next.and_then(day)
         {
-            found.push(Mention::Day {
-                month: m,
-                day: d,
-                year: after.and_then(year),
-            });
+            found.push((
+                i,
+                Mention::Day {
+                    month: m,
+                    day: d,
+                    year: after.and_then(year),
+                },
+            ));
         } else if let Some(d) = day(word)
             && let Some(m) = next.and_then(month)
         {
-            found.push(Mention::Day {
-                month: m,
-                day: d,
-                year: after.and_then(year),
-            });
+            found.push((
+                i,
+                Mention::Day {
+                    month: m,
+                    day: d,
+                    year: after.and_then(year),
+                },
+            ));
         } else if let Some(&(_, weekday)) = WEEKDAYS.iter().find(|(name, _)| name == word) {
             let last = i > 0 && words[i - 1] == "last";
-            found.push(Mention::Weekday { weekday, last });
+            found.push((i, Mention::Weekday { weekday, last }));
         } else if word == "yesterday" {
-            found.push(Mention::Yesterday);
+            found.push((i, Mention::Yesterday));
         }
     }
     found
@@ -163,10 +217,11 @@ fn resolve(mention: Mention, published: NaiveDate) -> Option<NaiveDate> {
 }
 
 /// The date a passage gives for itself, resolved against `published`: the first date it
-/// names that falls in the year before publication. Dates ahead of publication (a
+/// names right after a word of saying ([`when_said`]) that falls in the year before
+/// publication. Dates ahead of publication (a
 /// meeting "on Jan. 10") and years alone ("in 2024") are horizons, not when it was said.
 pub fn own_date(text: &str, published: NaiveDate) -> Option<NaiveDate> {
-    mentions(text)
+    when_said(text)
         .into_iter()
         .filter_map(|m| resolve(m, published))
         .find(|&date| date <= published && published - date <= Duration::days(366))

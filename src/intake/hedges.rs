@@ -141,18 +141,35 @@ const EXPECTATION_VERBS: &[&str] = &[
     "doubt",
     "doubts",
     "doubted",
+    "predict",
+    "predicts",
+    "predicting",
 ];
 
 /// Of those, the ones that mean many other things ("we see the problem", "look for the
 /// keys"): a forecast only with a mark of the future after them.
-const EXPECTATION_NEEDS_FUTURE: &[&str] =
-    &["see", "sees", "look", "looks", "anticipate", "anticipates"];
+const EXPECTATION_NEEDS_FUTURE: &[&str] = &[
+    "see",
+    "sees",
+    "look",
+    "looks",
+    "anticipate",
+    "anticipates",
+    "foresee",
+    "foresees",
+    "forecast",
+    "forecasts",
+    "project",
+    "predict",
+    "predicts",
+    "predicting",
+];
 
 /// Words before an expectation verb that make it no verb of its subject.
 const NOT_A_SUBJECT: &[&str] = &[
     "to", "the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that",
     "of", "for", "will", "'ll", "would", "can", "could", "may", "might", "must", "should", "let's",
-    "and", "or", "no", "little", "any", "without", "some", "much", "beyond",
+    "no", "little", "any", "without", "some", "much", "beyond",
 ];
 
 /// Words that place what follows in the future: "by", "next", "the end of", a month or a
@@ -195,6 +212,20 @@ const FUTURE_MARKS: &[&str] = &[
     "higher",
     "lower",
 ];
+
+/// Words for a chance: "small", "low", "high" size one ("the chances are very small").
+const CHANCE_NOUNS: &[&str] = &[
+    "chance",
+    "chances",
+    "likelihood",
+    "probability",
+    "odds",
+    "prospects",
+    "possibility",
+];
+
+/// Possessives: "my favourite", "their favourite" is a liking, not a forecast.
+const POSSESSIVES: &[&str] = &["my", "your", "his", "her", "its", "our", "their"];
 
 /// Forms of "be" and "remain" before a state that lies ahead ("is set to", "remains the
 /// favourite").
@@ -251,6 +282,12 @@ const QUESTION_VERBS: &[&str] = &[
     "knows",
     "sure",
     "whether",
+    "certainty",
+    "certainties",
+    "clear",
+    "clarity",
+    "questions",
+    "doubts",
 ];
 
 const WH: &[&str] = &[
@@ -296,8 +333,14 @@ fn expand(word: &str) -> &str {
 /// Whether a sentence is a question (its last mark, before closing quotes, is `?`).
 pub fn is_question(sentence: &str) -> bool {
     sentence
-        .trim_end()
-        .trim_end_matches(['"', '\u{201D}', '\u{2019}', '\'', ')', ']'])
+        .trim_end_matches(|c: char| {
+            // Closing marks, and the dashes around a subheading ("- Will it hold? -").
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '"' | '\u{201D}' | '\u{2019}' | '\'' | ')' | ']' | '-' | '–' | '—'
+                )
+        })
         .ends_with('?')
 }
 
@@ -577,10 +620,22 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
     if (i.saturating_sub(5)..i).any(|j| CONCERN_WORDS.contains(&words[j].lower.as_str())) {
         return false;
     }
+    // "I will buy a new door": the speaker's own intention, not a forecast.
+    if unfolded == "will" && n == 1 && (before(1) == Some("i") || first == "i'll") {
+        return false;
+    }
     // A schedule: "will report its earnings today". (An act planned for a weekday is not
     // one: "expected to announce easing on Tuesday" forecasts what will be announced.)
     let any_word = |list: &[&str]| words.iter().any(|w| list.contains(&w.lower.as_str()));
     if unfolded == "will" && n == 1 && any_word(SCHEDULE_WORDS) {
+        return false;
+    }
+    // An open question: "questions remain over whether a truce, announced on Friday,
+    // will hold" ("whether or not" is a condition, not a question).
+    if let Some(whether) = words[..i].iter().rposition(|w| w.lower == "whether")
+        && words.get(whether + 1).is_none_or(|w| w.lower != "or")
+        && !words[whether..i].iter().any(|w| w.lower == "but")
+    {
         return false;
     }
     // An indirect question: "wonder if Russia will", "guess what they will think".
@@ -635,6 +690,29 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
             before(k).is_some_and(|w| matches!(w, "than" | "as" | "was" | "were" | "had"))
         }),
         ["the", "favorite" | "favourite"] => be_before(),
+        // "Liverpool emerge as the clear favourites", "remains the favourite".
+        ["favorite" | "favourite" | "favorites" | "favourites"] => {
+            before(1).is_none_or(|w| !POSSESSIVES.contains(&w))
+                && (1..=4).any(|k| {
+                    before(k).is_some_and(|w| {
+                        BE_OR_REMAIN.contains(&w) || matches!(w, "as" | "emerge" | "emerges")
+                    })
+                })
+        }
+        // "the chances of a deal are very small", "the likelihood … is 'very small'": a
+        // size of chance only after a word for one, and not before a noun ("a low
+        // turnout").
+        ["small" | "slim" | "low" | "high"] | ["very", "small" | "slim" | "low" | "high"] => {
+            words[..i]
+                .iter()
+                .any(|w| CHANCE_NOUNS.contains(&w.lower.as_str()))
+                && next.is_none_or(|w| {
+                    matches!(
+                        w,
+                        "a" | "the" | "said" | "says" | "and" | "but" | "in" | "for"
+                    )
+                })
+        }
         ["set" | "poised", "to"] | ["on", "track" | "course" | "pace", "to"] => {
             be_before() && next.is_some_and(|w| !w.chars().any(|c| c.is_ascii_digit()))
         }
@@ -656,8 +734,11 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
                 before(1)
                     .is_some_and(|w| w.ends_with('s') || matches!(w, "we" | "they" | "i" | "you"))
             };
-            // "see how", "see whether": a question, not an expectation.
-            let question = next.is_some_and(|w| WH.contains(&w));
+            // "see how", "see whether": a question, not an expectation; "see the plan as
+            // a betrayal": a view of what is.
+            let question = next.is_some_and(|w| WH.contains(&w))
+                || (matches!(*verb, "see" | "sees")
+                    && words[i + n..].iter().take(5).any(|w| w.lower == "as"));
             // "look" only as "look for".
             let look = !matches!(*verb, "look" | "looks") || n == 2;
             // A doubt about the past ("he doubted the story") forecasts nothing: a modal or
@@ -844,6 +925,18 @@ mod tests {
             hedge("There is a good chance the strike ends soon.").as_deref(),
             Some("good chance")
         );
+        assert_eq!(
+            hedge("The chances of a deal by Monday are very small, a source said.").as_deref(),
+            Some("very small")
+        );
+        assert_eq!(
+            hedge("The city emerged as the clear favourites to win the bid.").as_deref(),
+            Some("favourites")
+        );
+        assert_eq!(
+            hedge("The weather office is predicting a mild autumn this year.").as_deref(),
+            Some("predicting")
+        );
         let text = "We now see a 25% chance the bank will cut in June.";
         let found = forecast_hedge(text, 0..text.len(), &PhraseTable::built_in()).unwrap();
         assert_eq!(
@@ -878,6 +971,13 @@ mod tests {
         );
         assert_eq!(hedge("Banks issued gloomy forecasts for next year."), None);
         assert_eq!(hedge("The editor doubted the story from the start."), None);
+        assert_eq!(hedge("My favourite team is playing at home."), None);
+        assert_eq!(hedge("Sales were low in the spring of that year."), None);
+        assert_eq!(hedge("I will buy a new screen door for the kitchen."), None);
+        assert_eq!(
+            hedge("Critics see the plan as a betrayal of 2024 voters."),
+            None
+        );
         assert_eq!(
             hedge("There is no doubt the plan was a success in 2024."),
             None

@@ -90,4 +90,5 @@ pub const REPORTING: &[&str] = &[
     "think",
     "predict",
     "puts",
+    "states",
 ];

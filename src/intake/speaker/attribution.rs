@@ -34,6 +34,11 @@ pub enum Basis {
     /// closes with a reporting clause ("A cold winter will lift prices. Supply could fall
     /// short, Di Odoardo noted.").
     LaterClause,
+    /// A sentence of the article's voice right after someone's reported speech (not a
+    /// quotation), in the same paragraph or opening the next with "But" or "However":
+    /// the paraphrase goes on ("Shearer believes Liverpool will fail. Chelsea will
+    /// finish fourth.").
+    ContinuedParaphrase,
     /// A quotation introduced by the passage before, which names the speaker and ends with
     /// a colon ("In a note, the strategist said she sees the index higher:").
     Colon,
@@ -54,6 +59,7 @@ impl Basis {
             Basis::ReportingClause => "reporting clause",
             Basis::ContinuedQuotation => "continued quotation",
             Basis::LaterClause => "reporting clause after it",
+            Basis::ContinuedParaphrase => "continued paraphrase",
             Basis::Colon => "colon",
             Basis::Pronoun => "pronoun",
             Basis::Title => "title",

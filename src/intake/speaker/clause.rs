@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::attribution::Attribution;
+use super::attribution::{Attribution, Basis};
 use super::context::Context;
 use super::subject::{inverted, subject};
 use super::vocabulary::{AUXILIARIES, REPORTING};
@@ -20,24 +20,50 @@ pub(super) fn reporting_clause(
     outside: &[&Word],
     context: &Context,
 ) -> Option<Attribution> {
-    let verb_at = outside.iter().enumerate().position(|(i, w)| {
-        REPORTING.contains(&w.lower.as_str())
-            // An infinitive reports nothing ("is right to expect", "declined to say"), and
-            // a passive names who is expected, not who expects ("officials are expected to").
-            && !(i.saturating_sub(2)..i).any(|k| {
-                let word = outside[k].lower.as_str();
-                // "to" only right before the verb; a be-form also before "not" ("is not
-                // expected").
-                (k + 1 == i && word == "to")
-                    || matches!(word, "is" | "are" | "was" | "were" | "be" | "been" | "being")
-                        && (k + 1 == i || outside[k + 1].lower == "not")
-            })
-            && (!matches!(w.lower.as_str(), "put" | "puts") || puts_a_view(&text[w.range.end..]))
-            && (w.lower != "according" || text[w.range.end..].trim_start().starts_with("to"))
-            // A capitalized verb is a name or a headline's word, but a sentence may open
-            // with "According to X, …".
-            && (!w.capitalized || w.lower == "according")
-    })?;
+    // The first reporting verb that names someone: in "rates may rise more than markets
+    // expect, he said" the subject of "expect" is no speaker, that of "said" is.
+    (0..outside.len())
+        .filter(|&i| is_reporting_verb(text, outside, i))
+        .find_map(|verb_at| clause_at(text, unit, quotations, outside, verb_at, context))
+}
+
+/// Whether `outside[i]` reports speech here.
+fn is_reporting_verb(text: &str, outside: &[&Word], i: usize) -> bool {
+    let w = outside[i];
+    REPORTING.contains(&w.lower.as_str())
+        // An infinitive reports nothing ("is right to expect", "declined to say"), and
+        // a passive names who is expected, not who expects ("officials are expected to").
+        && !(i.saturating_sub(2)..i).any(|k| {
+            let word = outside[k].lower.as_str();
+            // Only words next to the verb in the text, not across a quotation
+            // ("forced to “engage …,” said Sayigh").
+            let between = &text[outside[k].range.end..w.range.start];
+            if between.contains(['"', '\u{201C}', '\u{201D}']) {
+                return false;
+            }
+            // "to" only right before the verb; a be-form also before "not" ("is not
+            // expected").
+            // "than expected", "as predicted": what was expected, by no one named.
+            (k + 1 == i && matches!(word, "to" | "than" | "as"))
+                || matches!(word, "is" | "are" | "was" | "were" | "be" | "been" | "being")
+                    && (k + 1 == i || outside[k + 1].lower == "not")
+        })
+        && (!matches!(w.lower.as_str(), "put" | "puts") || puts_a_view(&text[w.range.end..]))
+        && (w.lower != "according" || text[w.range.end..].trim_start().starts_with("to"))
+        // A capitalized verb is a name or a headline's word, but a sentence may open
+        // with "According to X, …".
+        && (!w.capitalized || w.lower == "according")
+}
+
+/// The speaker the reporting verb `outside[verb_at]` names, before it or after it.
+fn clause_at(
+    text: &str,
+    unit: &Range<usize>,
+    quotations: &[Quotation],
+    outside: &[&Word],
+    verb_at: usize,
+    context: &Context,
+) -> Option<Attribution> {
     let verb = outside[verb_at];
     // The subject: from the end of the last quotation (or the passage's start) to the verb.
     let ended = quotations.partition_point(|q| q.range.end <= verb.range.start);
@@ -75,10 +101,32 @@ pub(super) fn reporting_clause(
         .filter(|&start| start < unit.end)
         .unwrap_or(unit.end);
     let after = text[after_start..sentence_end.max(after_start)].trim();
+    // "according to the note": the note of the speaker named last.
+    if verb.lower == "according" && is_a_document(after) {
+        return context.last_speaker().map(|speaker| Attribution {
+            basis: Basis::Pronoun,
+            ..speaker
+        });
+    }
     inverted(after, context).map(|attribution| Attribution {
         closing: closing && verb.lower != "according",
         ..attribution
     })
+}
+
+/// Whether `words` (after "according to") name a document rather than a person: "the
+/// note", "his report", "a statement".
+fn is_a_document(words: &str) -> bool {
+    let lower = words.to_lowercase();
+    let mut parts = lower.split_whitespace();
+    let (Some(determiner), Some(noun)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    matches!(determiner, "the" | "a" | "his" | "her" | "their" | "its")
+        && matches!(
+            noun.trim_end_matches(['.', ',']),
+            "note" | "report" | "statement" | "letter" | "memo" | "analysis" | "research"
+        )
 }
 
 /// Whether the words after "put" make it report a view: "as she put it", "puts the odds

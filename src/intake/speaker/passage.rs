@@ -122,7 +122,46 @@ pub fn attribute_all(
             };
         }
     }
+    for i in 1..found.len() {
+        if found[i].basis != Basis::ArticleVoice || found[i].quoted {
+            continue;
+        }
+        let previous = &found[i - 1];
+        let reported = previous.speaker.is_some()
+            && !previous.quoted
+            && matches!(
+                previous.basis,
+                Basis::ReportingClause
+                    | Basis::Pronoun
+                    | Basis::LaterClause
+                    | Basis::ContinuedParaphrase
+            );
+        let (paragraph, previous_paragraph) = (units[i].1, units[i - 1].1);
+        let goes_on = paragraph == previous_paragraph
+            || (paragraph == previous_paragraph + 1 && opens_with_a_connective(text, &units[i].0));
+        if reported && goes_on {
+            found[i] = Attribution {
+                basis: Basis::ContinuedParaphrase,
+                closing: false,
+                quoted: false,
+                author: false,
+                ..previous.clone()
+            };
+        }
+    }
     found
+}
+
+/// Whether a passage opens with a word that carries on the passage before: "But",
+/// "However", "Still", "Yet", "Also".
+fn opens_with_a_connective(text: &str, unit: &Range<usize>) -> bool {
+    let first = text[unit.clone()]
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(',')
+        .to_lowercase();
+    matches!(first.as_str(), "but" | "however" | "still" | "yet" | "also")
 }
 
 /// Whether the passage starts (after white space) inside a quotation.
@@ -302,6 +341,38 @@ mod tests {
         assert_eq!(a[0].group.as_deref(), Some("strategists at eastport"));
         let a = attributions(
             "Ana Vey, an economist, spoke. Vey puts the odds of a cut in June at 60%.",
+        );
+        assert_eq!(speaker(&a[1]), Some("Ana Vey"));
+    }
+
+    #[test]
+    fn said_the_professor_and_according_to_the_note() {
+        let text = "“Turnout will fall,” said Ines Varga, professor of politics at the national university.\n\n“That is going to shape the vote,” said the professor.\n\nThe bank's analyst Leo Park raised his target. Sales should grow in 2027, according to the note.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[1]), Some("Ines Varga"));
+        assert_eq!(speaker(&a[3]), Some("Leo Park"));
+    }
+
+    #[test]
+    fn a_name_after_its_role_after_the_verb() {
+        let a =
+            attributions("Weak demand could weigh on prices, said Northgate analyst Frank Oster.");
+        assert_eq!(speaker(&a[0]), Some("Frank Oster"));
+        assert_eq!(a[0].role.as_deref(), Some("Northgate analyst"));
+    }
+
+    #[test]
+    fn the_subject_of_the_clause_before_saying() {
+        let a = attributions(
+            "Helen Roper of the weather office dismissed the claim, saying: “The probability of the coldest winter is around 5 per cent.”",
+        );
+        assert_eq!(speaker(&a[0]), Some("Helen Roper"));
+    }
+
+    #[test]
+    fn the_reporting_verb_that_names_someone() {
+        let a = attributions(
+            "Ana Vey spoke first. Rates may rise more than markets currently expect, she said.",
         );
         assert_eq!(speaker(&a[1]), Some("Ana Vey"));
     }

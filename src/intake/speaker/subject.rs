@@ -50,6 +50,14 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
     if let Some((name, role)) = name_in(last) {
         return named(name, role);
     }
+    // The clause's own subject, when it opens with a full name: "Helen Roberts of the
+    // weather office dismissed the claim, saying: …".
+    if let Some(run) = name_runs(last, 0..last.len()).into_iter().next()
+        && run.start == 0
+        && last[run.clone()].split_whitespace().count() >= 2
+    {
+        return named(last[run].to_string(), None);
+    }
     let words: Vec<&str> = last_lower.split_whitespace().collect();
     let head = *words.last()?;
     if let Some(group) = group_subject(&words, &last_lower) {
@@ -58,10 +66,28 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
     if let Some(titled) = title(&words, head, context) {
         return Some(titled);
     }
-    // A speaker described but not named ("the president's spokesman").
-    last.chars().any(char::is_uppercase).then(|| Attribution {
-        speaker: Some(last.to_string()),
-        ..Attribution::default()
+    // A speaker described but not named ("the president's spokesman"): a short noun
+    // phrase, not a clause ("While Lula won the first round by a smaller margin than").
+    let clause_opener = matches!(
+        words.first().copied(),
+        Some(
+            "while"
+                | "although"
+                | "though"
+                | "if"
+                | "when"
+                | "because"
+                | "since"
+                | "as"
+                | "after"
+                | "before"
+        )
+    );
+    (last.chars().any(char::is_uppercase) && words.len() <= 6 && !clause_opener).then(|| {
+        Attribution {
+            speaker: Some(last.to_string()),
+            ..Attribution::default()
+        }
     })
 }
 
@@ -114,7 +140,11 @@ fn title(words: &[&str], head: &str, context: &Context) -> Option<Attribution> {
     let found = context.titled(head);
     // "the weather office said", "the ministry said": an institution, when no one named
     // before holds the title and it is no title of a person.
-    if found.is_none() && !TITLES.contains(&head) && !PERSON_NOUNS.contains(&head) {
+    if found.is_none()
+        && words[the] == "the"
+        && !TITLES.contains(&head)
+        && !PERSON_NOUNS.contains(&head)
+    {
         return Some(Attribution {
             basis: Basis::Group,
             group: Some(words[the..].join(" ")),
@@ -148,7 +178,44 @@ fn is_clause(part: &str) -> bool {
 pub(super) fn inverted(after: &str, context: &Context) -> Option<Attribution> {
     let mut parts = after.splitn(2, ',');
     let first = clean(parts.next()?);
+    // "said the professor": a title, taken back to the person named with it.
+    if let Some(described) = first.strip_prefix("the ")
+        && name_runs(described, 0..described.len()).is_empty()
+    {
+        let lower = first.to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        return title(&words, words.last()?, context);
+    }
     let first = first.strip_prefix("the ").unwrap_or(first);
+    // "said LBBW analyst Frank Schallenberger": the name that ends the words, after its
+    // role.
+    if let Some((name, role_before)) = name_in(first)
+        && role_before.is_some()
+        // A role ending in a role noun ("LBBW analyst"), not words that name someone
+        // else ("strategists at Eastport", "Tomas Quill of the Example Institute").
+        && role_before.as_deref().is_some_and(|r| {
+            let words: Vec<&str> = r.split_whitespace().collect();
+            words.last().is_some_and(|w| w.starts_with(char::is_lowercase))
+                && !words.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "at" | "of" | "for" | "from" | "in" | "on" | "with" | "by" | "to"
+                            | "and" | "over" | "about" | "via" | "during" | "after"
+                            | "before" | "the" | "a" | "an"
+                    )
+                })
+        })
+    {
+        let role = parts
+            .next()
+            .and_then(|rest| role(rest.split([',', '.']).next().unwrap_or(rest)))
+            .or(role_before);
+        return Some(Attribution {
+            speaker: Some(context.full_name(&name)),
+            role,
+            ..Attribution::default()
+        });
+    }
     let name = name_runs(first, 0..first.len()).into_iter().next()?;
     // Only titles may come before the name ("said Dr. Ana Vey", "said Foreign Minister X"),
     // or its owner ("according to Wood Mackenzie's Di Odoardo").
