@@ -287,6 +287,30 @@ mod tests {
     }
 
     #[test]
+    fn a_date_in_what_is_said_is_not_when_it_was_said() {
+        // 2022-01-07 was a Friday.
+        let published = date("2022-01-07");
+        assert_eq!(
+            own_date("talks might begin on Sunday, the source said", published),
+            None
+        );
+        assert_eq!(
+            own_date(
+                "economists polled from Jan. 3 to Jan. 5 expect a cut",
+                published
+            ),
+            None
+        );
+        assert_eq!(
+            own_date(
+                "the minister said on Tuesday that talks might begin on Sunday",
+                published
+            ),
+            Some(date("2022-01-04"))
+        );
+    }
+
+    #[test]
     fn horizons_and_the_modal_may_are_not_dates() {
         let published = date("2022-01-07");
         assert_eq!(
