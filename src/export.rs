@@ -28,6 +28,11 @@ pub struct ForecastRecord {
     pub expression: Option<String>,
     /// The probability the forecast is scored with.
     pub probability: Option<f64>,
+    /// The range the words allow (the phrase table's range; both equal to `probability`
+    /// for an explicit number or a row with no range): a call is made only when it lies
+    /// wholly on one side of 0.5.
+    pub probability_low: Option<f64>,
+    pub probability_high: Option<f64>,
     /// "explicit" or "phrase".
     pub probability_source: Option<&'static str>,
     pub condition: Option<String>,
@@ -65,6 +70,8 @@ pub fn forecast_record(view: &ForecastView, today: NaiveDate) -> ForecastRecord 
         claim: forecast.claim.clone(),
         expression: forecast.expression.clone(),
         probability: view.probability(),
+        probability_low: view.probability_range().map(|(low, _)| low),
+        probability_high: view.probability_range().map(|(_, high)| high),
         probability_source: view.entry.probability.as_ref().map(|p| match p.origin {
             ProbabilityOrigin::Explicit => "explicit",
             ProbabilityOrigin::Phrase { .. } => "phrase",
@@ -100,6 +107,8 @@ pub const CSV_COLUMNS: &[&str] = &[
     "claim",
     "expression",
     "probability",
+    "probability_low",
+    "probability_high",
     "probability_source",
     "condition",
     "resolve_by",
@@ -138,6 +147,8 @@ impl ForecastRecord {
             self.claim.clone(),
             text(&self.expression),
             text(&self.probability),
+            text(&self.probability_low),
+            text(&self.probability_high),
             text(&self.probability_source),
             text(&self.condition),
             self.resolve_by.to_string(),

@@ -178,8 +178,8 @@ pub fn scored(view: &ForecastView) -> Option<ScoredForecast> {
     let happened = view.verdict()?.scored_as()?;
     let probability = view.probability()?;
     Some(ScoredForecast {
-        probability,
-        happened,
+        lean: view.probability_range().and_then(crate::ledger::lean),
+        ..ScoredForecast::new(probability, happened)
     })
 }
 

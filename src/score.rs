@@ -13,9 +13,23 @@ use crate::rng::{Bound, SplitMix64};
 pub struct ScoredForecast {
     pub probability: f64,
     pub happened: bool,
+    /// The side the forecast took: `Some(true)` above an even chance, `Some(false)` below,
+    /// `None` for none (p = 0.5, or words whose range takes in 0.5). The hit rate counts
+    /// only forecasts that took a side.
+    pub lean: Option<bool>,
 }
 
 impl ScoredForecast {
+    /// A forecast of probability `probability`, leaning the way that number does.
+    pub fn new(probability: f64, happened: bool) -> ScoredForecast {
+        ScoredForecast {
+            probability,
+            happened,
+            // Neither above nor below: 0.5, or no number at all (NaN).
+            lean: (!probability.is_nan() && probability != 0.5).then_some(probability > 0.5),
+        }
+    }
+
     fn outcome(self) -> f64 {
         if self.happened { 1.0 } else { 0.0 }
     }
@@ -88,8 +102,7 @@ pub struct HitRate {
 pub fn hit_rate(forecasts: &[ScoredForecast]) -> Option<HitRate> {
     let (mut hits, mut decided) = (0, 0);
     for f in forecasts {
-        let leaned_yes = f.probability > 0.5;
-        if leaned_yes || f.probability < 0.5 {
+        if let Some(leaned_yes) = f.lean {
             decided += 1;
             if leaned_yes == f.happened {
                 hits += 1;

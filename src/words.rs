@@ -168,10 +168,7 @@ pub fn readings(ledger: &Ledger, entries: &[usize]) -> Readings {
         let outcome = if happened { 1.0 } else { 0.0 };
         let errors = probabilities.map(|p: f64| (p - outcome) * (p - outcome));
         for (reading, probability) in at.iter_mut().zip(probabilities) {
-            reading.push(ScoredForecast {
-                probability,
-                happened,
-            });
+            reading.push(ScoredForecast::new(probability, happened));
         }
         best += errors.iter().copied().fold(f64::INFINITY, f64::min);
         worst += errors.iter().copied().fold(f64::NEG_INFINITY, f64::max);
@@ -253,10 +250,7 @@ pub fn explain(view: &ForecastView, arrow: &str) -> String {
         .to_string(),
     );
     if let (Some(p), Some(happened)) = (probability, verdict.and_then(Verdict::scored_as)) {
-        let scored = [ScoredForecast {
-            probability: p,
-            happened,
-        }];
+        let scored = [ScoredForecast::new(p, happened)];
         if let Some(brier) = score::brier_score(&scored) {
             parts.push(format!("Brier {}", short_number(brier, 4)));
         }

@@ -73,10 +73,7 @@ impl Fixture {
     fn forecasts(&self) -> Vec<ScoredForecast> {
         self.forecasts
             .iter()
-            .map(|r| ScoredForecast {
-                probability: r.probability,
-                happened: r.happened,
-            })
+            .map(|r| ScoredForecast::new(r.probability, r.happened))
             .collect()
     }
 }
@@ -95,10 +92,7 @@ fn fixtures() -> impl Iterator<Item = Fixture> {
 }
 
 fn forecast(probability: f64, happened: bool) -> ScoredForecast {
-    ScoredForecast {
-        probability,
-        happened,
-    }
+    ScoredForecast::new(probability, happened)
 }
 
 #[test]

@@ -9,6 +9,7 @@ mod accept;
 mod as_of;
 mod bad_input;
 mod baseline;
+mod calls;
 mod candidates;
 mod cli;
 mod disputes;

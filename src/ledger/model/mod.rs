@@ -12,7 +12,7 @@ pub mod people;
 pub mod problem;
 mod records;
 
-pub use call::Call;
+pub use call::{Call, lean};
 pub use dispute::{DisputedRecord, OURS_MARKER, SEPARATOR, Side, THEIRS_MARKER};
 pub use files::{
     FileKind, LineEndings, PEOPLE_FILE, PHRASES_FILE, content_hash, file_kind, fingerprint,

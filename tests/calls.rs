@@ -1,0 +1,75 @@
+//! A call (`called`/`missed`) is made only when the words take a side: a phrase whose
+//! published range takes in an even chance is `no_lean` whatever its point value, as is
+//! p = 0.5. The hit rate counts only the calls.
+
+use crate::common;
+
+use std::path::Path;
+
+use common::hindsight;
+
+fn shipped() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("scenarios")
+        .display()
+        .to_string()
+}
+
+#[test]
+fn possibility_words_take_no_side_in_the_shipped_ledger() {
+    let list = hindsight(&["list", "--format", "json", &shipped()]).json();
+    let mut straddling = 0;
+    for f in list.as_array().unwrap() {
+        let (Some(low), Some(high)) = (
+            f["probability_low"].as_f64(),
+            f["probability_high"].as_f64(),
+        ) else {
+            continue;
+        };
+        let p = f["probability"].as_f64().unwrap();
+        assert!(low <= p && p <= high, "{f:#}");
+        let scored = matches!(f["outcome"].as_str(), Some("true" | "false"));
+        if !scored {
+            continue;
+        }
+        if low <= 0.5 && 0.5 <= high {
+            straddling += 1;
+            assert_eq!(f["call"], "no_lean", "{}: {f:#}", f["id"]);
+        } else {
+            assert!(
+                matches!(f["call"].as_str(), Some("called" | "missed")),
+                "{f:#}"
+            );
+        }
+    }
+    // "could", "may", "I wouldn't be surprised" (20–50%, 25–55%) are in the seeds.
+    assert!(straddling >= 3, "{straddling}");
+}
+
+#[test]
+fn the_hit_rate_counts_only_the_calls() {
+    let folder = shipped();
+    let list = hindsight(&["list", "--format", "json", &folder]).json();
+    let calls = |which: &str| {
+        list.as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["call"] == which)
+            .count()
+    };
+    let report = hindsight(&["report", "--format", "json", &folder]).json();
+    let overall = &report["overall"];
+    assert_eq!(overall["hits"], calls("called"));
+    assert_eq!(overall["decided"], calls("called") + calls("missed"));
+}
+
+#[test]
+fn an_explicit_number_is_its_own_range() {
+    let list = hindsight(&["list", "--format", "json", &shipped()]).json();
+    for f in list.as_array().unwrap() {
+        if f["probability_source"] == "explicit" {
+            assert_eq!(f["probability_low"], f["probability"]);
+            assert_eq!(f["probability_high"], f["probability"]);
+        }
+    }
+}
