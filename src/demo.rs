@@ -193,6 +193,7 @@ fn demo_people(forecasts: usize) -> Vec<Person> {
                 aliases: Vec::new(),
                 affiliation: Some(AFFILIATIONS[i % AFFILIATIONS.len()].to_string()),
                 note: None,
+                kind: crate::ledger::Kind::Individual,
             }
         })
         .collect()

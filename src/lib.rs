@@ -80,7 +80,7 @@ pub use cli::{Command, run as run_command_line};
 pub use ledger::{
     Call, Change, DEFAULT_FOLDER, Deleted, DisputedRecord, Document, Door, EditError,
     EffectiveProbability, Entry, FORMAT_VERSION, FileKind, FolderFiles, Forecast, ForecastView,
-    FormatRefusal, Formatted, Inserted, Ledger, LoadError, LoadProgress, MAX_FILE_BYTES,
+    FormatRefusal, Formatted, Inserted, Kind, Ledger, LoadError, LoadProgress, MAX_FILE_BYTES,
     MAX_NESTING, Outcome, PEOPLE_FILE, PHRASES_FILE, People, Person, Position, ProbabilityOrigin,
     Problem, Resolution, ResolveBy, Scenario, ScenarioFile, Severity, Side, Source, Verdict,
     Written, canonical_text, decode_utf8, file_kind, load, load_holding, load_with_progress,

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::ledger::{ForecastView, Ledger, ProbabilityOrigin};
+use crate::ledger::{ForecastView, Kind, Ledger, ProbabilityOrigin};
 use crate::score::{self, CalibrationBin, Decomposition, ScoredForecast};
 use crate::words::{self, PhraseRecord, Readings};
 
@@ -17,6 +17,32 @@ pub use crate::score::SMALL_SAMPLE;
 
 /// The seed of every bootstrap interval, so the same data always gives the same interval.
 pub const BOOTSTRAP_SEED: u64 = 20_220_107;
+
+/// The fewest scored forecasts a record is ranked on. Below it one forecast is a fifth of
+/// the score or more, and a single lucky call decides the place: on the shipped ledger
+/// the 95% bootstrap interval of a three-forecast record spans most of the leaderboard
+/// (0.01–0.36 for the Russian government's). Such records are listed, with their scores,
+/// but not placed.
+pub const MIN_RANKED: usize = 5;
+
+/// Who is ranked, and on how many scored forecasts at least.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ranking {
+    /// Rank groups and institutions with individuals (`--include-groups`) rather than
+    /// listing them apart.
+    pub include_groups: bool,
+    /// The fewest scored forecasts a record is placed on ([`MIN_RANKED`] unless asked).
+    pub min_scored: usize,
+}
+
+impl Default for Ranking {
+    fn default() -> Ranking {
+        Ranking {
+            include_groups: false,
+            min_scored: MIN_RANKED,
+        }
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -119,6 +145,17 @@ pub struct TrackRecord {
     pub rank: Option<usize>,
     /// The best and worst place across the three readings of the phrase table.
     pub rank_range: Option<(usize, usize)>,
+    /// The fewest scored forecasts the report placed a record on.
+    #[serde(skip)]
+    pub min_scored: usize,
+    /// With `--by author`: "individual", "group" or "institution", as `people.ron` says
+    /// (an unknown name is an individual).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<&'static str>,
+    /// Why the record has no place: "too few scored forecasts (3 of 5)", or "group" and
+    /// "institution" when only individuals are ranked. `None` when ranked or when nothing
+    /// is scored.
+    pub not_ranked: Option<String>,
 }
 
 impl TrackRecord {
@@ -139,21 +176,32 @@ impl TrackRecord {
             readings: Readings::default(),
             rank: None,
             rank_range: None,
+            kind: None,
+            not_ranked: None,
+            min_scored: MIN_RANKED,
         }
     }
 }
 
 impl TrackRecord {
     /// "3 (2–6)": the place by Brier score and, when they differ, the best and worst place
-    /// across the phrase table's readings; "—" with nothing scored.
+    /// across the phrase table's readings; "n<5" on too few scored forecasts; "—" with
+    /// nothing scored or for a group listed apart.
     pub fn place(&self) -> String {
         match (self.rank, self.rank_range) {
             (Some(rank), Some((best, worst))) if best != worst => {
                 format!("{rank} ({best}–{worst})")
             }
             (Some(rank), _) => rank.to_string(),
+            _ if self.is_collective() => self.kind.unwrap_or_default().to_string(),
+            _ if self.not_ranked.is_some() => format!("n<{}", self.min_scored),
             _ => "—".to_string(),
         }
+    }
+
+    /// Whether the record is a group's or an institution's.
+    pub fn is_collective(&self) -> bool {
+        matches!(self.kind, Some("group" | "institution"))
     }
 }
 
@@ -163,8 +211,13 @@ impl TrackRecord {
 pub struct Report {
     pub as_of: NaiveDate,
     pub group_by: GroupBy,
-    /// Best Brier score first; groups with nothing scored last, by name.
+    /// Ranked records first, best Brier score first; then those not ranked (too few scored
+    /// forecasts), then those with nothing scored, by name.
     pub groups: Vec<TrackRecord>,
+    /// With `--by author`, unless everyone is ranked together: the groups and institutions
+    /// of `people.ron`, listed apart and not ranked, in the same order.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub collectives: Option<Vec<TrackRecord>>,
     pub overall: TrackRecord,
     pub calibration: Vec<CalibrationBin>,
     pub decomposition: Option<Decomposition>,
@@ -227,10 +280,14 @@ pub fn track_record(
 
 /// Places each group in the leaderboard at each reading of the phrase table: its rank by
 /// the table's Brier score, and the best and worst rank over the low, table and high
-/// readings.
-pub fn rank_groups(groups: &mut [TrackRecord]) {
+/// readings. A record with fewer than [`MIN_RANKED`] scored forecasts gets no place.
+pub fn rank_groups(groups: &mut [TrackRecord], min_scored: usize) {
+    let rankable = |g: &TrackRecord| g.counts.scored >= min_scored;
     let at = |reading: fn(&Readings) -> Option<f64>| -> Vec<Option<usize>> {
-        let scores: Vec<Option<f64>> = groups.iter().map(|g| reading(&g.readings)).collect();
+        let scores: Vec<Option<f64>> = groups
+            .iter()
+            .map(|g| reading(&g.readings).filter(|_| rankable(g)))
+            .collect();
         words::ranks(&scores)
     };
     let (low, table, high) = (
@@ -239,6 +296,13 @@ pub fn rank_groups(groups: &mut [TrackRecord]) {
         at(|r| r.brier_high),
     );
     for (i, group) in groups.iter_mut().enumerate() {
+        group.min_scored = min_scored;
+        if group.counts.scored > 0 && !rankable(group) {
+            group.not_ranked = Some(format!(
+                "too few scored forecasts ({} of {min_scored})",
+                group.counts.scored
+            ));
+        }
         group.rank = table[i];
         let places: Vec<usize> = [low[i], table[i], high[i]].into_iter().flatten().collect();
         group.rank_range = places
@@ -249,8 +313,20 @@ pub fn rank_groups(groups: &mut [TrackRecord]) {
     }
 }
 
-/// The report on a set of forecasts (entry indices, e.g. from [`crate::query::Filter::apply`]).
+/// The report on a set of forecasts (entry indices, e.g. from [`crate::query::Filter::apply`]),
+/// individuals ranked and groups and institutions listed apart.
 pub fn report(ledger: &Ledger, entries: &[usize], group_by: GroupBy, today: NaiveDate) -> Report {
+    report_ranking(ledger, entries, group_by, today, Ranking::default())
+}
+
+/// [`report`], with who is ranked together.
+pub fn report_ranking(
+    ledger: &Ledger,
+    entries: &[usize],
+    group_by: GroupBy,
+    today: NaiveDate,
+    ranking: Ranking,
+) -> Report {
     let mut members: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for &entry in entries {
         for key in group_by.keys(&ledger.view(entry)) {
@@ -274,22 +350,61 @@ pub fn report(ledger: &Ledger, entries: &[usize], group_by: GroupBy, today: Naiv
         },
     );
     let (overall, scored) = whole;
-    groups.sort_by(|a, b| match (a.brier, b.brier) {
-        (Some(x), Some(y)) => x.total_cmp(&y).then_with(|| a.name.cmp(&b.name)),
-        (Some(_), None) => std::cmp::Ordering::Less,
-        (None, Some(_)) => std::cmp::Ordering::Greater,
-        (None, None) => a.name.cmp(&b.name),
-    });
-    rank_groups(&mut groups);
+    let mut collectives = None;
+    if group_by == GroupBy::Author {
+        for group in &mut groups {
+            let kind = ledger
+                .person(&group.name)
+                .map_or(Kind::Individual, |p| p.kind);
+            group.kind = Some(kind.as_str());
+        }
+        if !ranking.include_groups {
+            let (apart, individuals): (Vec<TrackRecord>, Vec<TrackRecord>) =
+                groups.into_iter().partition(TrackRecord::is_collective);
+            groups = individuals;
+            let mut apart = apart;
+            order(&mut apart);
+            for record in &mut apart {
+                record.not_ranked = record.kind.map(str::to_string);
+            }
+            collectives = Some(apart);
+        }
+    }
+    rank_groups(&mut groups, ranking.min_scored);
+    order(&mut groups);
     Report {
         as_of: today,
         group_by,
         groups,
+        collectives,
         overall,
         calibration: score::calibration_table(&scored),
         decomposition: score::murphy_decomposition(&scored),
         phrases: (group_by == GroupBy::Phrase).then(|| words::phrase_calibration(ledger, entries)),
     }
+}
+
+/// The report's records as one list, for a leaderboard that shows everyone: the
+/// individuals (ranked) first, then the groups and institutions, still unranked and marked
+/// by their `kind`.
+#[cfg_attr(not(feature = "app"), allow(dead_code))] // the app's alone
+pub fn everyone_listed(mut report: Report) -> Report {
+    if let Some(collectives) = report.collectives.take() {
+        report.groups.extend(collectives);
+    }
+    report
+}
+
+/// Ranked records first by place, then the unranked with a score by Brier score, then
+/// those with nothing scored; ties by name.
+fn order(records: &mut [TrackRecord]) {
+    records.sort_by(|a, b| {
+        let key = |r: &TrackRecord| (r.rank.is_none(), r.brier.is_none());
+        key(a).cmp(&key(b)).then_with(|| match (a.brier, b.brier) {
+            (Some(x), Some(y)) => x.total_cmp(&y).then_with(|| a.name.cmp(&b.name)),
+            _ => a.name.cmp(&b.name),
+        })
+    });
 }
 
 /// The scored forecasts of a set, with the entry each came from.

@@ -73,3 +73,65 @@ fn an_explicit_number_is_its_own_range() {
         }
     }
 }
+
+#[test]
+fn groups_and_institutions_are_listed_apart_and_small_records_are_not_ranked() {
+    let folder = shipped();
+    let report = hindsight(&["report", "--format", "json", &folder]).json();
+    let names = |records: &serde_json::Value| -> Vec<String> {
+        records
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let collectives = &report["collectives"];
+    let apart = names(collectives);
+    assert!(
+        apart.iter().any(|n| n.starts_with("Russian government")),
+        "{apart:?}"
+    );
+    assert!(
+        apart.iter().any(|n| n.starts_with("Numerous analysts")),
+        "{apart:?}"
+    );
+    for record in collectives.as_array().unwrap() {
+        assert!(record["rank"].is_null());
+        assert!(matches!(
+            record["kind"].as_str(),
+            Some("group" | "institution")
+        ));
+    }
+    for record in report["groups"].as_array().unwrap() {
+        assert_eq!(record["kind"], "individual", "{record:#}");
+        let scored = record["scored"].as_u64().unwrap();
+        if scored >= 5 {
+            assert!(record["rank"].is_u64(), "{record:#}");
+        } else {
+            assert!(record["rank"].is_null(), "{record:#}");
+            if scored > 0 {
+                assert_eq!(
+                    record["not_ranked"],
+                    format!("too few scored forecasts ({scored} of 5)")
+                );
+            }
+        }
+    }
+    // Baunov's one tweet, scored twice, no longer tops the board.
+    let first = &report["groups"][0];
+    assert!(first["scored"].as_u64().unwrap() >= 5, "{first:#}");
+
+    let together = hindsight(&["report", "--include-groups", "--format", "json", &folder]).json();
+    assert!(together.get("collectives").is_none());
+    let everyone = names(&together["groups"]);
+    for name in &apart {
+        assert!(everyone.contains(name), "{name}");
+    }
+    let table = hindsight(&["report", &folder]).stdout;
+    assert!(
+        table.contains("Groups and institutions, listed apart"),
+        "{table}"
+    );
+    assert!(table.contains("n<5"), "{table}");
+}

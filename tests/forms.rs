@@ -526,6 +526,7 @@ fn a_new_person_may_not_name_anyone_already_known() {
             name: "Nikolay Petrov".into(),
             aliases: "N. Petrov, Nikolai Petrov, N. Petrov, nikolay petrov".into(),
             affiliation: String::new(),
+            ..PersonDraft::default()
         },
     )
     .unwrap();
@@ -539,6 +540,7 @@ fn a_new_person_may_not_name_anyone_already_known() {
             name: "Kassym-Jomart Tokaev".into(),
             aliases: "Ada Fixture".into(),
             affiliation: String::new(),
+            ..PersonDraft::default()
         },
     )
     .unwrap_err();

@@ -376,6 +376,7 @@ fn petrov() -> Person {
         aliases: vec!["Nikolai Petrov".into()],
         affiliation: Some("Political scientist".into()),
         note: None,
+        kind: Default::default(),
     }
 }
 

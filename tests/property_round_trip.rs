@@ -4,6 +4,7 @@
 
 use crate::common;
 use hindsight::Door;
+use hindsight::Kind;
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
@@ -41,6 +42,12 @@ fn person(id: &str) -> Person {
         aliases: Vec::new(),
         affiliation: None,
         note: None,
+        // One of them is a group, so that a kind other than the default round-trips.
+        kind: if id == "bo-jensen" {
+            Kind::Group
+        } else {
+            Kind::Individual
+        },
     }
 }
 

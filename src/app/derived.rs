@@ -13,8 +13,8 @@ use crate::ledger::Ledger;
 use crate::overview::{Overview, overview};
 use crate::query::{Filter, SearchIndex, SortKey, sort_entries};
 use crate::report::{
-    CumulativePoint, GroupBy, Report, TrackRecord, calibration_members, cumulative_brier, report,
-    scored_entries, track_record,
+    CumulativePoint, GroupBy, Report, TrackRecord, calibration_members, cumulative_brier,
+    everyone_listed, report, scored_entries, track_record,
 };
 use crate::score::{CalibrationBin, calibration_table};
 use crate::seeds::{QuoteContext, quote_context};
@@ -205,19 +205,20 @@ impl Derived {
             self.calibration_members = calibration_members(ledger, &self.visible);
             self.phrases = phrase_calibration(ledger, &self.visible);
             if self.visible.len() <= BACKGROUND_REPORT_ABOVE {
-                self.set_report(Some(report(
+                self.set_report(Some(everyone_listed(report(
                     ledger,
                     &self.visible,
                     GroupBy::Author,
                     inputs.today,
-                )));
+                ))));
                 self.job = None;
             } else {
                 self.set_report(None);
                 let (ledger, entries, job_key) =
                     (Arc::clone(ledger), self.visible.clone(), key.clone());
                 self.job = Some(Task::spawn(ctx, move || {
-                    let report = report(&ledger, &entries, GroupBy::Author, job_key.today);
+                    let report =
+                        everyone_listed(report(&ledger, &entries, GroupBy::Author, job_key.today));
                     (job_key, report)
                 }));
             }

@@ -59,11 +59,14 @@ pub fn leaderboard_order(groups: &[TrackRecord], sort: LeaderboardSort) -> Vec<u
         } else {
             key(a).total_cmp(&key(b)).then_with(|| a.name.cmp(&b.name))
         };
-        if sort.descending {
+        let order = if sort.descending {
             order.reverse()
         } else {
             order
-        }
+        };
+        // Groups and institutions are listed apart, after the individuals, whatever the
+        // column.
+        a.is_collective().cmp(&b.is_collective()).then(order)
     });
     order
 }

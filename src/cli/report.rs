@@ -10,7 +10,9 @@ use super::error::{CliError, CliResult};
 use super::filter::FilterArgs;
 use super::folder::{FolderArg, exit_for_problems, load};
 use super::json::write_json;
-use crate::report::{GroupBy, Report, SMALL_SAMPLE, TrackRecord, report};
+use crate::report::{
+    GroupBy, MIN_RANKED, Ranking, Report, SMALL_SAMPLE, TrackRecord, report_ranking,
+};
 use crate::score::{BOOTSTRAP_RESAMPLES, LOG_SCORE_CLIP};
 use crate::terminal::{Table, interval, number, truncate};
 use crate::words::PhraseRecord;
@@ -33,12 +35,24 @@ pub struct ReportArgs {
     pub by: GroupBy,
     #[arg(long, value_enum, default_value = "table")]
     pub format: ReportFormat,
+    /// Rank groups and institutions (people.ron's `kind: Group` and `kind: Institution`)
+    /// together with individuals, instead of listing them apart.
+    #[arg(long)]
+    pub include_groups: bool,
+    /// The fewest scored forecasts a forecaster is ranked on (fewer are listed, not
+    /// ranked: one lucky call would decide the place).
+    #[arg(long, default_value_t = MIN_RANKED, value_name = "N")]
+    pub min_scored: usize,
 }
 
 pub fn run(args: &ReportArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
     let ledger = load(&args.folder.dir, today)?;
     let entries = args.filter.filter().apply(&ledger, today);
-    let report = report(&ledger, &entries, args.by, today);
+    let ranking = Ranking {
+        include_groups: args.include_groups,
+        min_scored: args.min_scored,
+    };
+    let report = report_ranking(&ledger, &entries, args.by, today, ranking);
     match args.format {
         ReportFormat::Json => write_json(out, &report)?,
         ReportFormat::Table => write_table(out, &report)?,
@@ -116,6 +130,36 @@ fn write_table(out: &mut dyn Write, report: &Report) -> Result<(), CliError> {
     }
     table.push(record_row(overall));
     write!(out, "{}", table.render())?;
+    if let Some(collectives) = report.collectives.as_ref().filter(|c| !c.is_empty()) {
+        writeln!(
+            out,
+            "\nGroups and institutions, listed apart and not ranked with individuals (--include-groups ranks them together):"
+        )?;
+        let mut apart = Table::new(&[
+            "GROUP OR INSTITUTION",
+            "KIND",
+            "N",
+            "RESOLVED",
+            "SCORED",
+            "BRIER",
+            "95% CI",
+            "HIT RATE",
+        ])
+        .right_align(&[2, 3, 4, 5]);
+        for record in collectives {
+            apart.push(vec![
+                truncate(&record.name, 30),
+                record.kind.unwrap_or("").to_string(),
+                record.counts.forecasts.to_string(),
+                record.counts.resolved.to_string(),
+                record.counts.scored.to_string(),
+                number(record.brier),
+                interval(record.brier_ci),
+                hit_rate(record),
+            ]);
+        }
+        write!(out, "{}", apart.render())?;
+    }
 
     if let Some(phrases) = &report.phrases {
         write_phrases(out, phrases)?;
@@ -154,7 +198,8 @@ fn write_table(out: &mut dyn Write, report: &Report) -> Result<(), CliError> {
          Only true/false verdicts are scored; partly, ambiguous and annulled are counted as resolved but not scored.\n\
          95% CI: bootstrap over the group's scored forecasts ({BOOTSTRAP_RESAMPLES} resamples, fixed seed). \
          PHRASE RANGE: the Brier score with each phrase read at the end of its published range that scores it best, and worst.\n\
-         RANK: place by Brier score, and (in brackets) the best and worst place with every phrase read low, as the table says, and high.\n\
+         RANK: place by Brier score, and (in brackets) the best and worst place with every phrase read low, as the table says, and high; \
+         n<N: fewer than N scored forecasts (--min-scored, {MIN_RANKED} unless set), listed but not ranked: one lucky call would decide the place.\n\
          * fewer than {SMALL_SAMPLE} scored forecasts: a small sample.",
         LOG_SCORE_CLIP.0, LOG_SCORE_CLIP.1
     )?;

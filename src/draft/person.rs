@@ -17,6 +17,9 @@ pub struct PersonDraft {
     /// Comma-separated.
     pub aliases: String,
     pub affiliation: String,
+    /// A person, or a group or institution.
+    #[serde(default)]
+    pub kind: crate::ledger::Kind,
 }
 
 /// Checks a new person: id, name and aliases must not name anyone already in the registry,
@@ -74,6 +77,7 @@ pub fn check_person(ledger: &Ledger, draft: &PersonDraft) -> Result<Person, Vec<
         aliases,
         affiliation: optional(&draft.affiliation),
         note: None,
+        kind: draft.kind,
     })
 }
 

@@ -20,7 +20,7 @@ use crate::draft::{
 };
 use crate::ledger::Inserted;
 use crate::ledger::{
-    EditError, Forecast, Ledger, Outcome, PEOPLE_FILE, Person, ScenarioFile, Source,
+    EditError, Forecast, Kind, Ledger, Outcome, PEOPLE_FILE, Person, ScenarioFile, Source,
     create_unchecked,
 };
 use crate::prose::capitalized;
@@ -98,6 +98,11 @@ fn forecaster(ledger: &Ledger, candidate: &Candidate, article: &Article) -> Opti
     if candidate.person.is_some() {
         return None;
     }
+    let kind = if candidate.speaker.is_none() && candidate.speaker_group.is_some() {
+        Kind::Group
+    } else {
+        Kind::Individual
+    };
     let (name, affiliation) = if let Some(speaker) = &candidate.speaker {
         (speaker.clone(), candidate.speaker_role.clone())
     } else if let Some(group) = &candidate.speaker_group {
@@ -120,6 +125,7 @@ fn forecaster(ledger: &Ledger, candidate: &Candidate, article: &Article) -> Opti
         name,
         aliases: String::new(),
         affiliation: affiliation.unwrap_or_default(),
+        kind,
     }))
 }
 

@@ -168,8 +168,19 @@ fn forecaster_cell(ui: &mut Ui, record: &TrackRecord, actions: &mut Vec<Action>)
     } else {
         shorten(&record.name, 30)
     };
+    let name = match record.kind {
+        Some(kind @ ("group" | "institution")) => format!("{name} · {kind}"),
+        _ => name,
+    };
     let link = ui.link(name);
-    let link = if small {
+    let link = if record.is_collective() {
+        link.on_hover_text(format!(
+            "A {} (people.ron's kind): listed after the individuals and not ranked with them",
+            record.kind.unwrap_or_default()
+        ))
+    } else if let Some(reason) = &record.not_ranked {
+        link.on_hover_text(format!("Not ranked: {reason}"))
+    } else if small {
         link.on_hover_text(format!(
             "Small sample: {} scored forecast{} — scores this uncertain say little",
             record.counts.scored,

@@ -287,6 +287,7 @@ mod tests {
                 aliases: Vec::new(),
                 affiliation: None,
                 note: None,
+                kind: Default::default(),
             })
             .collect();
         let (candidates, complete) = candidate_pairs(&people, |p| vec![p.name.as_str()], 1000);

@@ -292,4 +292,47 @@ pub struct Person {
     pub affiliation: Option<String>,
     #[serde(default)]
     pub note: Option<String>,
+    /// A person, or a group or institution that speaks as one (unnamed analysts, "the
+    /// Russian government"). `report` ranks individuals and lists the others apart.
+    #[serde(default, skip_serializing_if = "Kind::is_individual")]
+    pub kind: Kind,
+}
+
+/// What a forecaster in `people.ron` is.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+pub enum Kind {
+    /// One person, named.
+    #[default]
+    Individual,
+    /// Several people cited together, or unnamed ones ("numerous analysts", "speculation
+    /// in Moscow").
+    Group,
+    /// An organization speaking as one: a government, a ministry, a bank, a weather office.
+    Institution,
+}
+
+impl Kind {
+    pub fn is_individual(&self) -> bool {
+        *self == Kind::Individual
+    }
+
+    /// The lower-case name in JSON and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Individual => "individual",
+            Kind::Group => "group",
+            Kind::Institution => "institution",
+        }
+    }
+
+    /// The variant name as written in RON files.
+    pub fn ron_name(self) -> &'static str {
+        match self {
+            Kind::Individual => "Individual",
+            Kind::Group => "Group",
+            Kind::Institution => "Institution",
+        }
+    }
 }

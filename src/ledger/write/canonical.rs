@@ -215,6 +215,9 @@ pub fn person_block(person: &Person, depth: usize) -> String {
     }
     block.optional_string("affiliation", person.affiliation.as_ref());
     block.optional_string("note", person.note.as_ref());
+    if !person.kind.is_individual() {
+        block.field("kind", person.kind.ron_name());
+    }
     block.close()
 }
 

@@ -59,6 +59,7 @@ const KNOWN_NAMES: &[&str] = &[
     "aliases",
     "affiliation",
     "note",
+    "kind",
     "phrases",
     "phrase",
     "range",
