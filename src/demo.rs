@@ -245,6 +245,7 @@ fn demo_scenario(
         ),
         tags: vec!["demo".to_string(), topic_id.to_string()],
         sources,
+        questions: Vec::new(),
         forecasts,
     }
 }
@@ -302,6 +303,7 @@ fn demo_forecast(
         } else {
             Vec::new()
         },
+        question: None,
         outcome,
     }
 }

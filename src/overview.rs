@@ -74,7 +74,7 @@ pub fn overview(ledger: &Ledger, today: NaiveDate, latest: usize) -> Overview {
         .filter(|&entry| ledger.view(entry).verdict().is_some())
         .collect();
     resolved.sort_by(|&a, &b| {
-        let on = |entry: usize| ledger.view(entry).resolution().map(|r| r.on);
+        let on = |entry: usize| ledger.view(entry).resolution().map(|r| r.on());
         on(b).cmp(&on(a)).then_with(|| a.cmp(&b))
     });
     resolved.truncate(latest);

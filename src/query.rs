@@ -60,6 +60,9 @@ pub struct Filter {
     pub made_to: Option<NaiveDate>,
     /// Words that must all appear in the quote, claim or forecaster's name.
     pub search: Option<String>,
+    /// The question the forecast answers, by id.
+    #[serde(default)]
+    pub question: Option<String>,
 }
 
 impl Filter {
@@ -169,6 +172,15 @@ impl<'a> Prepared<'a> {
             }
         }
         if filter.call.is_some() && view.call() != filter.call {
+            return false;
+        }
+        if let Some(question) = &filter.question
+            && view
+                .forecast
+                .question
+                .as_ref()
+                .is_none_or(|on| on.id() != question)
+        {
             return false;
         }
         self.search_words.is_empty() || self.search_matches(view, index)

@@ -448,7 +448,7 @@ pub fn cumulative_brier(ledger: &Ledger, entries: &[usize]) -> Vec<CumulativePoi
         .into_iter()
         .filter_map(|(entry, scored)| {
             let view = ledger.view(entry);
-            let on = view.resolution()?.on;
+            let on = view.resolution()?.on();
             Some((on, view.forecast.id.as_str(), entry, scored))
         })
         .collect();

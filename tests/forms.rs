@@ -29,6 +29,7 @@ fn file_of(ledger: &Ledger, scenario: &str) -> PathBuf {
 
 fn good_draft() -> ForecastDraft {
     ForecastDraft {
+        question: None,
         id: "ada-talks-resume".into(),
         by: "Ada Fixture".into(),
         source: "herald".into(),
@@ -100,6 +101,7 @@ fn a_valid_form_gives_the_forecast_with_text_tidied() {
 #[test]
 fn every_problem_is_reported_at_once_each_naming_its_field() {
     let draft = ForecastDraft {
+        question: None,
         id: "has a space".into(),
         by: "Ada Fixtur".into(),
         source: "nope".into(),

@@ -21,6 +21,7 @@ fn new_forecast(ledger: &TempLedger) -> Forecast {
         .map(|f| f.path.clone())
         .unwrap();
     let draft = ForecastDraft {
+        question: None,
         id: "ada-talks-resume".into(),
         by: "ada-fixture".into(),
         source: "herald".into(),
@@ -437,6 +438,7 @@ fn a_folder_without_a_registry_gets_a_canonical_one() {
 fn a_new_scenario_file_loads_and_an_existing_one_is_never_replaced() {
     let ledger = TempLedger::fixture();
     let scenario = Scenario {
+        questions: Vec::new(),
         format: 1,
         id: "talks-2022".into(),
         title: "Talks".into(),

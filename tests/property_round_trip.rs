@@ -110,6 +110,7 @@ fn forecast(index: usize, source: String, published: NaiveDate) -> impl Strategy
                 let made = published - chrono::Duration::days(before);
                 let resolve_by = made + chrono::Duration::days(horizon);
                 let forecast = Forecast {
+                    question: None,
                     id: format!("forecast-{index}"),
                     by: PEOPLE[by].into(),
                     source: source.clone(),
@@ -178,6 +179,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
             )
         })
         .prop_map(|((title, summary, tags, sources), forecasts)| Scenario {
+            questions: Vec::new(),
             format: FORMAT_VERSION,
             id: "generated".into(),
             title,

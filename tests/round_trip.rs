@@ -186,6 +186,7 @@ fn every_string_survives_writing_and_reading() {
         .iter()
         .enumerate()
         .map(|(i, text)| Forecast {
+            question: None,
             id: format!("f{i}"),
             by: text.to_string(),
             source: "s".into(),
@@ -208,6 +209,7 @@ fn every_string_survives_writing_and_reading() {
         })
         .collect();
     let scenario = Scenario {
+        questions: Vec::new(),
         format: 1,
         id: "strings".into(),
         title: awkward.join(" | "),

@@ -26,6 +26,7 @@ mod intake_eval;
 mod merge;
 mod merge_oracle;
 mod property_round_trip;
+mod questions;
 mod round_trip;
 mod score;
 mod seed_ledger;

@@ -40,6 +40,9 @@ pub struct FilterArgs {
     /// Only forecasts whose quote, claim or forecaster contains all these words.
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
+    /// Only forecasts on this question (by its id).
+    #[arg(long, value_name = "ID")]
+    pub question: Option<String>,
 }
 
 impl FilterArgs {
@@ -55,6 +58,7 @@ impl FilterArgs {
             made_from: self.from,
             made_to: self.to,
             search: self.search.clone(),
+            question: self.question.clone(),
         }
     }
 }

@@ -74,6 +74,7 @@ fn singular(list: &str) -> &str {
     match list {
         "forecasts" => "forecast",
         "sources" => "source",
+        "questions" => "question",
         "people" => "person",
         "phrases" => "phrase",
         other => other,

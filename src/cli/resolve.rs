@@ -52,8 +52,7 @@ pub struct ReopenArgs {
 }
 
 pub fn run_resolve(args: &ResolveArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
-    let (ledger, entry) = holding(&args.folder.dir, &args.id, today)?;
-    let view = ledger.view(entry);
+    let (ledger, target) = target(&args.folder.dir, &args.id, today)?;
     let resolution = Resolution {
         verdict: args.verdict,
         on: args.on.unwrap_or(today),
@@ -62,12 +61,27 @@ pub fn run_resolve(args: &ResolveArgs, today: NaiveDate, out: &mut dyn Write) ->
         link: args.link.clone(),
     };
     let outcome = Outcome::Resolved(resolution);
-    let change = if args.force {
-        Change::ReplaceOutcome(outcome)
-    } else {
-        Change::SetOutcome(outcome)
+    let (written, path) = match target {
+        Target::Forecast(entry) => {
+            let change = if args.force {
+                Change::ReplaceOutcome(outcome)
+            } else {
+                Change::SetOutcome(outcome)
+            };
+            (
+                write(&ledger, entry, change),
+                ledger.view(entry).file.path.clone(),
+            )
+        }
+        Target::Question(file) => {
+            let path = ledger.files[file].path.clone();
+            let written = Door::of(&ledger, &path)
+                .edit_question(&args.id, &outcome, args.force)
+                .map(|written| written.changed);
+            (written, path)
+        }
     };
-    let written = match write(&ledger, entry, change) {
+    let written = match written {
         Ok(written) => written,
         Err(EditError::AlreadyResolved {
             path,
@@ -92,7 +106,7 @@ pub fn run_resolve(args: &ResolveArgs, today: NaiveDate, out: &mut dyn Write) ->
         },
         args.id,
         args.verdict,
-        view.file.path.display()
+        path.display()
     )?;
     Ok(ExitCode::SUCCESS)
 }
@@ -132,31 +146,82 @@ fn refusal(
 }
 
 pub fn run_reopen(args: &ReopenArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
-    let (ledger, entry) = holding(&args.folder.dir, &args.id, today)?;
-    let written = write(&ledger, entry, Change::SetOutcome(Outcome::Open)).map_err(cli_error)?;
+    let (ledger, target) = target(&args.folder.dir, &args.id, today)?;
+    let (written, path) = match target {
+        Target::Forecast(entry) => (
+            write(&ledger, entry, Change::SetOutcome(Outcome::Open)),
+            ledger.view(entry).file.path.clone(),
+        ),
+        Target::Question(file) => {
+            let path = ledger.files[file].path.clone();
+            let written = Door::of(&ledger, &path)
+                .edit_question(&args.id, &Outcome::Open, true)
+                .map(|written| written.changed);
+            (written, path)
+        }
+    };
+    let written = written.map_err(cli_error)?;
     writeln!(
         out,
         "{} {} in {}",
         if written { "reopened" } else { "already open:" },
         args.id,
-        ledger.view(entry).file.path.display()
+        path.display()
     )?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// The ledger of the files that can hold forecast `id`, and its entry: one forecast's
-/// change reads the folder but parses only its file. When that finds no such forecast,
-/// the whole folder is loaded, so the answer (and its "did you mean") is the full load's.
-fn holding(dir: &Path, id: &str, today: NaiveDate) -> Result<(Ledger, usize), CliError> {
+/// What an id given to `resolve` or `reopen` names: a forecast (its entry) or a question
+/// (the index of its file).
+enum Target {
+    Forecast(usize),
+    Question(usize),
+}
+
+/// The ledger and what `id` names in it. One forecast's change reads the folder but parses
+/// only its file; when that finds no such forecast, the whole folder is loaded, where `id`
+/// may be a question's (and the "did you mean" is the full load's). A forecast on a question
+/// is judged by the question: resolving the forecast itself is refused with the way to do it.
+fn target(dir: &Path, id: &str, today: NaiveDate) -> Result<(Ledger, Target), CliError> {
     let narrow = load_holding(dir, today, id)?;
-    match find(&narrow, id) {
-        Ok(entry) => Ok((narrow, entry)),
+    let (ledger, found) = match find(&narrow, id) {
+        Ok(entry) => (narrow, Ok(entry)),
         Err(_) => {
             let ledger = load(dir, today)?;
-            let entry = find(&ledger, id)?;
-            Ok((ledger, entry))
+            let found = find(&ledger, id);
+            (ledger, found)
         }
+    };
+    let entry = match found {
+        Ok(entry) => entry,
+        Err(error) => {
+            let files: Vec<usize> = (0..ledger.files.len())
+                .filter(|&file| {
+                    ledger.files[file]
+                        .scenario
+                        .questions
+                        .iter()
+                        .any(|q| q.id == id)
+                })
+                .collect();
+            return match files.as_slice() {
+                [file] => Ok((ledger, Target::Question(*file))),
+                [] => Err(error),
+                _ => Err(CliError::Failed(format!(
+                    "{} files have a question '{id}'; nothing was written: give them distinct ids first",
+                    files.len()
+                ))),
+            };
+        }
+    };
+    if let Some(on) = &ledger.view(entry).forecast.question {
+        return Err(CliError::Usage(format!(
+            "forecast '{id}' answers question '{}', whose verdict judges it: resolve or reopen the question instead (hindsight resolve {} …)",
+            on.id(),
+            on.id()
+        )));
     }
+    Ok((ledger, Target::Forecast(entry)))
 }
 
 /// The one forecast `id` names; several files sharing the id is an error `check` reports,
@@ -185,7 +250,7 @@ fn find(ledger: &Ledger, id: &str) -> Result<usize, CliError> {
             format!("; did you mean {}?", similar.join(", "))
         };
         CliError::Usage(format!(
-            "no forecast with id '{id}' in {}{hint}",
+            "no forecast with id '{id}' (nor a question) in {}{hint}",
             ledger.dir.display()
         ))
     })

@@ -14,7 +14,7 @@ use crate::ledger::read::validate::{
     Confidence, all_names, duplicate_forecast_id, effective_probability, id_problem,
     resolution_problem, resolve_by_problem, unknown_person, unknown_source,
 };
-use crate::ledger::{Forecast, Ledger, Outcome, Person, ResolveBy, id_change_problem};
+use crate::ledger::{Forecast, Ledger, OnQuestion, Outcome, Person, ResolveBy, id_change_problem};
 
 /// The forecast form, every field as typed.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -40,6 +40,9 @@ pub struct ForecastDraft {
     pub resolve_by_stated: bool,
     /// Comma-separated.
     pub tags: String,
+    /// The question the forecast answers, kept as it is when the forecast is edited.
+    #[serde(default)]
+    pub question: Option<OnQuestion>,
 }
 
 impl ForecastDraft {
@@ -63,6 +66,7 @@ impl ForecastDraft {
             resolve_by: forecast.resolve_by.date().to_string(),
             resolve_by_stated: forecast.resolve_by.is_stated(),
             tags: forecast.tags.join(", "),
+            question: forecast.question.clone(),
         }
     }
 }
@@ -139,6 +143,7 @@ pub fn check_forecast_with(
             }
         },
         tags: split_list(&draft.tags),
+        question: draft.question.clone(),
         outcome,
     })
 }

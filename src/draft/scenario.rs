@@ -53,6 +53,7 @@ pub fn check_scenario(
         summary: draft.summary.trim().to_string(),
         tags: split_list(&draft.tags),
         sources: Vec::new(),
+        questions: Vec::new(),
         forecasts: Vec::new(),
     })
 }

@@ -134,8 +134,8 @@ fn outcome_ui(ui: &mut Ui, view: &ForecastView, today: chrono::NaiveDate) {
     ui.horizontal(|ui| {
         ui.label(standing_text(ui, standing(view, today)).strong());
         if let Some(resolution) = view.resolution() {
-            ui.label(format!("on {}", resolution.on));
-            if let Some(judge) = &resolution.judge {
+            ui.label(format!("on {}", resolution.on()));
+            if let Some(judge) = resolution.judge() {
                 ui.weak(format!("judged by {judge}"));
             }
         }
@@ -143,10 +143,10 @@ fn outcome_ui(ui: &mut Ui, view: &ForecastView, today: chrono::NaiveDate) {
     let Some(resolution) = view.resolution() else {
         return;
     };
-    if let Some(evidence) = &resolution.evidence {
+    if let Some(evidence) = resolution.evidence() {
         ui.label(evidence);
     }
-    if let Some(link) = &resolution.link {
+    if let Some(link) = resolution.link() {
         link_ui(ui, link);
     }
     ui.horizontal(|ui| {

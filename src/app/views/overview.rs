@@ -92,7 +92,7 @@ pub fn overview_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
             let view = ctx.ledger.view(entry);
             let on = view
                 .resolution()
-                .map(|r| r.on.to_string())
+                .map(|r| r.on().to_string())
                 .unwrap_or_default();
             ui.horizontal(|ui| {
                 ui.label(on);

@@ -90,7 +90,7 @@ fn bar_label(ctx: &ViewCtx, entry: usize) -> String {
     let view = ctx.ledger.view(entry);
     let verdict = view
         .resolution()
-        .map(|r| format!("{} on {}", r.verdict, r.on))
+        .map(|r| format!("{} on {}", r.verdict(), r.on()))
         .unwrap_or_else(|| standing_label(standing(&view, ctx.today)).to_string());
     format!(
         "{}\n{} · made {} · resolve by {}\n{}",
@@ -137,8 +137,8 @@ fn verdicts_ui(plot_ui: &mut PlotUi, ctx: &ViewCtx, shown: &[usize], visuals: &e
             .enumerate()
             .filter_map(|(row, &entry)| {
                 let resolution = ctx.ledger.view(entry).resolution()?;
-                (resolution.verdict == verdict)
-                    .then(|| [day_number(resolution.on), row_y(shown.len(), row)])
+                (resolution.verdict() == verdict)
+                    .then(|| [day_number(resolution.on()), row_y(shown.len(), row)])
             })
             .collect();
         if !marks.is_empty() {

@@ -201,7 +201,7 @@ impl<'a> Record<'a> {
 
 pub(super) fn list_names(kind: FileKind) -> &'static [&'static str] {
     match kind {
-        FileKind::Scenario => &["sources", "forecasts"],
+        FileKind::Scenario => &["sources", "questions", "forecasts"],
         FileKind::People => &["people"],
         FileKind::Phrases => &["phrases"],
     }

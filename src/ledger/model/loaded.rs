@@ -125,6 +125,41 @@ impl EffectiveProbability {
     }
 }
 
+/// A verdict as it applies to one forecast: recorded on the forecast, or on its question
+/// and negated for a forecast on the opposite side.
+#[derive(Clone, Copy, Debug)]
+pub struct Judged<'a> {
+    pub resolution: &'a Resolution,
+    /// The forecast's claim is the negation of the question's: true and false swap.
+    pub negated: bool,
+}
+
+impl<'a> Judged<'a> {
+    pub fn verdict(&self) -> Verdict {
+        if self.negated {
+            self.resolution.verdict.negated()
+        } else {
+            self.resolution.verdict
+        }
+    }
+
+    pub fn on(&self) -> NaiveDate {
+        self.resolution.on
+    }
+
+    pub fn judge(&self) -> Option<&'a str> {
+        self.resolution.judge.as_deref()
+    }
+
+    pub fn evidence(&self) -> Option<&'a str> {
+        self.resolution.evidence.as_deref()
+    }
+
+    pub fn link(&self) -> Option<&'a str> {
+        self.resolution.link.as_deref()
+    }
+}
+
 /// A forecast together with the records it points to.
 #[derive(Clone, Copy, Debug)]
 pub struct ForecastView<'a> {
@@ -153,16 +188,46 @@ impl<'a> ForecastView<'a> {
         self.entry.probability.as_ref().map(|p| p.value)
     }
 
-    /// The verdict as known on [`ForecastView::as_of`]: none when it was given later.
-    pub fn resolution(&self) -> Option<&'a Resolution> {
-        self.forecast
-            .outcome
+    /// The question of its file the forecast answers, when it names one the file has.
+    pub fn question(&self) -> Option<&'a Question> {
+        let on = self.forecast.question.as_ref()?;
+        self.file
+            .scenario
+            .questions
+            .iter()
+            .find(|question| question.id == on.id())
+    }
+
+    /// The forecast's probability for its question's claim: p on the same side, 1 − p on
+    /// the opposite side.
+    pub fn question_probability(&self) -> Option<f64> {
+        let on = self.forecast.question.as_ref()?;
+        let p = self.probability()?;
+        Some(if on.is_opposite() { 1.0 - p } else { p })
+    }
+
+    /// The verdict that judges the forecast, as known on [`ForecastView::as_of`] (none
+    /// when it was given later): its question's, negated on the opposite side, or its
+    /// own when it answers no question.
+    pub fn resolution(&self) -> Option<Judged<'a>> {
+        let (outcome, negated) = match (&self.forecast.question, self.question()) {
+            (Some(on), Some(question)) => (&question.outcome, on.is_opposite()),
+            // A question the file lacks is an error `check` reports; the forecast stays
+            // open rather than take a verdict of its own it should not have.
+            (Some(_), None) => return None,
+            (None, _) => (&self.forecast.outcome, false),
+        };
+        outcome
             .resolution()
             .filter(|resolution| resolution.on <= self.as_of)
+            .map(|resolution| Judged {
+                resolution,
+                negated,
+            })
     }
 
     pub fn verdict(&self) -> Option<Verdict> {
-        self.resolution().map(|resolution| resolution.verdict)
+        self.resolution().map(|judged| judged.verdict())
     }
 
     /// Unresolved (as of [`ForecastView::as_of`]) and past its resolve-by date.

@@ -24,8 +24,57 @@ pub struct Scenario {
     pub tags: Vec<String>,
     #[serde(default)]
     pub sources: Vec<Source>,
+    /// Propositions several forecasts speak to: the outcome is recorded once, here, and
+    /// every forecast on the question is judged by it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<Question>,
     #[serde(default)]
     pub forecasts: Vec<Forecast>,
+}
+
+/// A proposition several forecasters speak to ("Putin is president after the 2024
+/// election"), with the one outcome that judges them all.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Unique across the folder, with the forecasts' ids: `resolve` takes either.
+    pub id: String,
+    /// The proposition, checkable as stated.
+    pub claim: String,
+    pub resolve_by: NaiveDate,
+    pub outcome: Outcome,
+}
+
+/// The question a forecast answers, and which side of it its own claim is.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum OnQuestion {
+    /// The forecast's claim is the question's claim: its probability is the question's.
+    Same(String),
+    /// The forecast's claim is the question's negation ("Putin hands power to a
+    /// successor" on "Putin is president after 2024"): its probability for the question
+    /// is 1 − p, and the question's verdict is flipped for it.
+    Opposite(String),
+}
+
+impl OnQuestion {
+    pub fn id(&self) -> &str {
+        match self {
+            OnQuestion::Same(id) | OnQuestion::Opposite(id) => id,
+        }
+    }
+
+    pub fn is_opposite(&self) -> bool {
+        matches!(self, OnQuestion::Opposite(_))
+    }
+
+    /// `same` or `opposite`, as JSON and CSV write it.
+    pub fn side(&self) -> &'static str {
+        if self.is_opposite() {
+            "opposite"
+        } else {
+            "same"
+        }
+    }
 }
 
 /// An article (or post, interview, report) that forecasts are quoted from.
@@ -80,6 +129,10 @@ pub struct Forecast {
     pub resolve_by: ResolveBy,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// The question of the file this forecast answers, if any: its outcome is then the
+    /// question's (flipped for the opposite side), and its own stays `Open`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<OnQuestion>,
     pub outcome: Outcome,
 }
 
@@ -153,6 +206,16 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// The verdict on the negation of the claim: true and false swap; partly, ambiguous
+    /// and annulled stay.
+    pub fn negated(self) -> Verdict {
+        match self {
+            Verdict::True => Verdict::False,
+            Verdict::False => Verdict::True,
+            other => other,
+        }
+    }
+
     pub const ALL: [Verdict; 5] = [
         Verdict::True,
         Verdict::False,

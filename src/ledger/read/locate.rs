@@ -9,12 +9,19 @@ pub(crate) fn list_items<'a>(root: &'a Node, list: &str) -> &'a [Node] {
 
 /// The forecast with this id: its index in the `forecasts` list and its node.
 pub(crate) fn find_forecast<'a>(root: &'a Node, text: &str, id: &str) -> Option<(usize, &'a Node)> {
-    list_items(root, "forecasts")
-        .iter()
-        .enumerate()
-        .find(|(_, item)| {
-            item.field("id")
-                .and_then(|field| field.value.string_value(text))
-                .is_some_and(|found| found == id)
-        })
+    find_in(root, "forecasts", text, id)
+}
+
+/// The record with this id in the top-level list `list`: its index and its node.
+pub(crate) fn find_in<'a>(
+    root: &'a Node,
+    list: &str,
+    text: &str,
+    id: &str,
+) -> Option<(usize, &'a Node)> {
+    list_items(root, list).iter().enumerate().find(|(_, item)| {
+        item.field("id")
+            .and_then(|field| field.value.string_value(text))
+            .is_some_and(|found| found == id)
+    })
 }

@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 use super::syntax::{self, LineIndex, Node, Outline, Position};
 use crate::estimative::{Phrase, PhraseFile};
 use crate::ledger::model::{
-    FORMAT_VERSION, Forecast, People, Person, Scenario, Source, problem::Problem,
+    FORMAT_VERSION, Forecast, People, Person, Question, Scenario, Source, problem::Problem,
 };
 
 /// ron's options for every Hindsight file: optional fields may be written bare
@@ -44,6 +44,7 @@ impl Document for Scenario {
     fn parse_item(list: &str, text: &str) -> Option<Result<(), ron::error::SpannedError>> {
         match list {
             "sources" => Some(parse_as::<Source>(text)),
+            "questions" => Some(parse_as::<Question>(text)),
             "forecasts" => Some(parse_as::<Forecast>(text)),
             _ => None,
         }

@@ -11,7 +11,8 @@ use std::path::Path;
 
 use crate::estimative::{Phrase, PhraseFile};
 use crate::ledger::model::{
-    FileKind, Forecast, Outcome, People, Person, Position, ResolveBy, Scenario, Source,
+    FileKind, Forecast, OnQuestion, Outcome, People, Person, Position, Question, ResolveBy,
+    Scenario, Source,
 };
 use crate::ledger::read::parse::{self, Document, Parsed};
 use crate::ledger::read::syntax::Outline;
@@ -125,8 +126,30 @@ pub fn scenario_document(header: &str, scenario: &Scenario) -> String {
     block.string("summary", &scenario.summary);
     block.field("tags", &string_list(&scenario.tags));
     block.blocks("sources", &scenario.sources, source_block);
+    // A file without questions is written as before questions existed.
+    if !scenario.questions.is_empty() {
+        block.blocks("questions", &scenario.questions, question_block);
+    }
     block.blocks("forecasts", &scenario.forecasts, forecast_block);
     document(header, block.close())
+}
+
+/// A question's block, for a block starting at `depth` levels of indentation.
+pub fn question_block(question: &Question, depth: usize) -> String {
+    let mut block = Block::open("Question", depth);
+    block.string("id", &question.id);
+    block.string("claim", &question.claim);
+    block.string("resolve_by", &question.resolve_by.to_string());
+    block.field("outcome", &outcome_value(&question.outcome, depth + 1));
+    block.close()
+}
+
+/// The value of a forecast's `question:` field.
+pub fn on_question_value(on: &OnQuestion) -> String {
+    match on {
+        OnQuestion::Same(id) => format!("Same({})", ron_string(id)),
+        OnQuestion::Opposite(id) => format!("Opposite({})", ron_string(id)),
+    }
 }
 
 fn document(header: &str, body: String) -> String {
@@ -169,6 +192,9 @@ pub fn forecast_block(forecast: &Forecast, depth: usize) -> String {
     block.field("resolve_by", &resolve_by_value(forecast.resolve_by));
     if !forecast.tags.is_empty() {
         block.field("tags", &string_list(&forecast.tags));
+    }
+    if let Some(on) = &forecast.question {
+        block.field("question", &on_question_value(on));
     }
     block.field("outcome", &outcome_value(&forecast.outcome, depth + 1));
     block.close()

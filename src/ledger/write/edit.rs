@@ -12,9 +12,9 @@ use super::canonical::{forecast_block, outcome_value};
 use super::door::{Door, EditError, Rewrite};
 use super::splice::{Splice, apply as splice, indent, indentation_depth};
 use crate::ledger::model::{
-    Forecast, Outcome, Resolution, Scenario, fingerprint, id_change_problem,
+    Forecast, Outcome, Question, Resolution, Scenario, fingerprint, id_change_problem,
 };
-use crate::ledger::read::locate::{find_forecast, list_items};
+use crate::ledger::read::locate::{find_forecast, find_in, list_items};
 use crate::ledger::read::parse::Parsed;
 use crate::ledger::read::syntax::{LineIndex, Node, Outline};
 
@@ -133,25 +133,11 @@ fn apply(
 ) -> Result<(Forecast, String), EditError> {
     match change {
         Change::SetOutcome(outcome) | Change::ReplaceOutcome(outcome) => {
-            let field = node
-                .field("outcome")
-                .expect("a parsed forecast has an outcome field");
-            let depth = indentation_depth(text, lines, field.name_span.start);
-            let span = field.name_span.start..field.value.span.end;
-            // Comments inside the old outcome ("// judged on the second report") would go
-            // with it: they move to the lines above `outcome:`, where they still read.
-            let kept: String = outline
-                .comments
-                .iter()
-                .filter(|comment| comment.start >= span.start && comment.end <= span.end)
-                .map(|comment| format!("{}\n{}", text[comment.clone()].trim_end(), indent(depth)))
-                .collect();
-            let replacement = format!("{kept}outcome: {}", outcome_value(outcome, depth));
             let after = Forecast {
                 outcome: outcome.clone(),
                 ..before.clone()
             };
-            Ok((after, splice(text, vec![Splice::new(span, replacement)])))
+            Ok((after, with_outcome(text, outline, lines, node, outcome)))
         }
         Change::Replace(forecast) => {
             if id_change_problem(&before.id, &forecast.id).is_some() {
@@ -174,6 +160,108 @@ fn apply(
                 splice(text, vec![Splice::new(node.span.clone(), replacement)]),
             ))
         }
+    }
+}
+
+/// `text` with the `outcome:` field of the record `node` set to `outcome`. Comments inside
+/// the old outcome ("// judged on the second report") would go with it: they move to the
+/// lines above `outcome:`, where they still read.
+fn with_outcome(
+    text: &str,
+    outline: &Outline,
+    lines: &LineIndex,
+    node: &Node,
+    outcome: &Outcome,
+) -> String {
+    let field = node
+        .field("outcome")
+        .expect("a parsed record with an outcome has an outcome field");
+    let depth = indentation_depth(text, lines, field.name_span.start);
+    let span = field.name_span.start..field.value.span.end;
+    let kept: String = outline
+        .comments
+        .iter()
+        .filter(|comment| comment.start >= span.start && comment.end <= span.end)
+        .map(|comment| format!("{}\n{}", text[comment.clone()].trim_end(), indent(depth)))
+        .collect();
+    let replacement = format!("{kept}outcome: {}", outcome_value(outcome, depth));
+    splice(text, vec![Splice::new(span, replacement)])
+}
+
+/// The result of resolving or reopening a question.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuestionWritten {
+    pub path: PathBuf,
+    pub before: Question,
+    pub after: Question,
+    /// False when the change was already in place and nothing was written.
+    pub changed: bool,
+}
+
+impl Door<'_> {
+    /// Resolves or reopens question `id` of this scenario file: only its `outcome` field
+    /// is rewritten, and with it every forecast on the question is judged. As for a
+    /// forecast, a verdict where another stands is refused unless `replace` says so.
+    pub fn edit_question(
+        &self,
+        id: &str,
+        outcome: &Outcome,
+        replace: bool,
+    ) -> Result<QuestionWritten, EditError> {
+        let path = self.path();
+        self.rewrite(|text, parsed: &Parsed<Scenario>| {
+            let (index, node) =
+                find_in(&parsed.outline.root, "questions", text, id).ok_or_else(|| {
+                    EditError::NotFound {
+                        path: path.to_path_buf(),
+                        id: id.to_string(),
+                    }
+                })?;
+            let Some(before) = parsed.value.questions.get(index).cloned() else {
+                return Err(EditError::NotVerified(path.to_path_buf()));
+            };
+            let after = Question {
+                outcome: outcome.clone(),
+                ..before.clone()
+            };
+            let new_text = with_outcome(text, &parsed.outline, &parsed.lines, node, outcome);
+            if new_text == text {
+                return Ok(Rewrite::Unchanged(QuestionWritten {
+                    path: path.to_path_buf(),
+                    before,
+                    after,
+                    changed: false,
+                }));
+            }
+            let mut intended = parsed.value.clone();
+            intended.questions[index] = after.clone();
+            let line = parsed.lines.position(text, node.span.start).line;
+            Ok(Rewrite::Changed {
+                text: new_text,
+                intended,
+                report: move |_reparsed: &Parsed<Scenario>, _new_text: &str| {
+                    if !replace
+                        && let Outcome::Resolved(proposed) = outcome
+                        && let Outcome::Resolved(current) = &before.outcome
+                        && current != proposed
+                    {
+                        return Err(EditError::AlreadyResolved {
+                            path: path.to_path_buf(),
+                            line,
+                            id: id.to_string(),
+                            current: Box::new(current.clone()),
+                            proposed: Box::new(proposed.clone()),
+                        });
+                    }
+                    Ok(QuestionWritten {
+                        path: path.to_path_buf(),
+                        before,
+                        after,
+                        changed: true,
+                    })
+                },
+            })
+        })
     }
 }
 

@@ -32,6 +32,8 @@ const KNOWN_NAMES: &[&str] = &[
     "summary",
     "tags",
     "sources",
+    "questions",
+    "question",
     "forecasts",
     "outlet",
     "author",

@@ -15,6 +15,7 @@ mod ids;
 mod one_file;
 mod people;
 mod phrases;
+mod questions;
 mod scenario_files;
 mod seeds;
 mod sources;

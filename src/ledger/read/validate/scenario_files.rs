@@ -12,7 +12,7 @@ use super::super::text_rules::file_texts;
 use super::checker::{Context, FileChecker};
 use super::ids::duplicate_forecast_id;
 use super::people::UnknownNames;
-use super::{forecasts, sources};
+use super::{forecasts, questions, sources};
 use crate::ledger::model::problem::{Position, Problem};
 use crate::ledger::model::{Entry, Ledger, Scenario};
 
@@ -46,6 +46,7 @@ pub(crate) fn file_alone(context: &Context, file: &ReadScenario) -> FileFacts {
     let scenario = &file.parsed.value;
     let scenario_id_at = scenario_fields(&checker, root, scenario, &mut problems);
     let source_ids = sources::check(&checker, root, &scenario.sources, &mut problems);
+    questions::check(&checker, root, scenario, &mut problems);
 
     let forecast_nodes = list_items(root, "forecasts");
     let mut entries = Vec::with_capacity(scenario.forecasts.len());
