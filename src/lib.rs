@@ -59,6 +59,7 @@ mod ledger;
 mod overview;
 mod prose;
 mod query;
+mod relative;
 mod report;
 mod rng;
 mod ron_format;
@@ -106,7 +107,11 @@ pub use intake::{accept, article, candidates, read_article, refresh};
 
 // Views of the ledger: filters, track records, words on trial, quotes in their articles.
 pub use query::{Filter, SearchIndex, SortKey, sort_entries};
-pub use report::{GroupBy, report};
+pub use relative::{
+    AnsweredQuestion, Comparison, RelativeScores, answered_questions, compare, relative_scores,
+    sign_test,
+};
+pub use report::{GroupBy, Ranking, report, report_ranking};
 pub use seeds::{find_quote, paragraph_around, quote_context};
 pub use words::{explain, phrase_calibration};
 

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::ledger::{ForecastView, Kind, Ledger, ProbabilityOrigin};
+use crate::relative::{RelativeScores, answered_questions, relative_scores};
 use crate::score::{self, CalibrationBin, Decomposition, ScoredForecast};
 use crate::words::{self, PhraseRecord, Readings};
 
@@ -152,6 +153,10 @@ pub struct TrackRecord {
     /// (an unknown name is an individual).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<&'static str>,
+    /// With `--by author`: scores against the others on the questions they shared
+    /// (`shared_questions`, `relative_brier`, `peer_score`; null with none shared).
+    #[serde(flatten)]
+    pub relative: RelativeScores,
     /// Why the record has no place: "too few scored forecasts (3 of 5)", or "group" and
     /// "institution" when only individuals are ranked. `None` when ranked or when nothing
     /// is scored.
@@ -179,6 +184,7 @@ impl TrackRecord {
             kind: None,
             not_ranked: None,
             min_scored: MIN_RANKED,
+            relative: RelativeScores::default(),
         }
     }
 }
@@ -352,11 +358,16 @@ pub fn report_ranking(
     let (overall, scored) = whole;
     let mut collectives = None;
     if group_by == GroupBy::Author {
+        // The others on a question are everyone who answered it, whatever the filter
+        // shows: `--author X` compares X with them, not with nobody.
+        let everyone: Vec<usize> = ledger.forecasts().map(|view| view.entry_index).collect();
+        let questions = answered_questions(ledger, &everyone);
         for group in &mut groups {
             let kind = ledger
                 .person(&group.name)
                 .map_or(Kind::Individual, |p| p.kind);
             group.kind = Some(kind.as_str());
+            group.relative = relative_scores(&group.name, &questions);
         }
         if !ranking.include_groups {
             let (apart, individuals): (Vec<TrackRecord>, Vec<TrackRecord>) =

@@ -27,6 +27,7 @@ mod merge;
 mod merge_oracle;
 mod property_round_trip;
 mod questions;
+mod relative;
 mod round_trip;
 mod score;
 mod seed_ledger;

@@ -214,11 +214,11 @@ fn scores_at_each_reading_of_the_phrase_table_and_a_rank_that_changes() {
 
     let table = ledger.run(&["report", "--min-scored", "1"]);
     let ann_line = table.stdout.lines().find(|l| l.starts_with("Ann")).unwrap();
-    assert!(ann_line.ends_with("0.06–0.16     2 (1–2)"), "{ann_line}");
+    assert!(ann_line.contains("0.06–0.16     2 (1–2)"), "{ann_line}");
     // By default one forecast is too few to rank on.
     let table = ledger.run(&["report"]);
     let ann_line = table.stdout.lines().find(|l| l.starts_with("Ann")).unwrap();
-    assert!(ann_line.ends_with("0.06–0.16     n<5"), "{ann_line}");
+    assert!(ann_line.contains("0.06–0.16     n<5"), "{ann_line}");
 }
 
 #[test]

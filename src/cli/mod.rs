@@ -14,6 +14,7 @@
 
 mod candidates;
 mod check;
+mod compare;
 mod demo;
 mod due;
 mod error;
@@ -47,11 +48,13 @@ pub enum Command {
     List(list::ListArgs),
     /// Track records: Brier and log scores, hit rate, calibration, per group.
     Report(report::ReportArgs),
+    /// Two forecasters head to head on the questions both answered, with a sign test.
+    Compare(compare::CompareArgs),
     /// Unresolved forecasts past their resolve-by date, oldest first.
     Due(due::DueArgs),
-    /// Record a forecast's outcome (rewrites only that forecast's block).
+    /// Record a forecast's or a question's outcome (rewrites only its outcome).
     Resolve(resolve::ResolveArgs),
-    /// Mark a resolved forecast as unresolved again.
+    /// Mark a resolved forecast or question as unresolved again.
     Reopen(resolve::ReopenArgs),
     /// Write a reproducible synthetic ledger, for trying Hindsight and for benchmarks.
     Demo(demo::DemoArgs),
@@ -77,6 +80,7 @@ pub fn run(command: Command, today: NaiveDate) -> ExitCode {
         Command::Fmt(args) => fmt::run(&args, today, &mut out),
         Command::List(args) => list::run(&args, today, &mut out),
         Command::Report(args) => report::run(&args, today, &mut out),
+        Command::Compare(args) => compare::run(&args, today, &mut out),
         Command::Due(args) => due::run(&args, today, &mut out),
         Command::Resolve(args) => resolve::run_resolve(&args, today, &mut out),
         Command::Reopen(args) => resolve::run_reopen(&args, today, &mut out),

@@ -77,6 +77,18 @@ fn hit_rate(record: &TrackRecord) -> String {
     }
 }
 
+/// The relative scores' cells: shared questions, relative Brier, peer score.
+fn relative_cells(record: &TrackRecord) -> Vec<String> {
+    let r = &record.relative;
+    vec![
+        r.shared_questions.to_string(),
+        r.relative_brier
+            .map_or_else(|| "—".to_string(), |b| format!("{b:+.3}")),
+        r.peer_score
+            .map_or_else(|| "—".to_string(), |p| format!("{p:+.1}")),
+    ]
+}
+
 fn record_row(record: &TrackRecord) -> Vec<String> {
     let marker = if record.small_sample && record.counts.scored > 0 {
         "*"
@@ -110,7 +122,8 @@ fn write_table(out: &mut dyn Write, report: &Report) -> Result<(), CliError> {
         overall.counts.resolved,
         overall.counts.scored
     )?;
-    let mut table = Table::new(&[
+    let by_author = report.group_by == GroupBy::Author;
+    let mut headers = vec![
         group_label(report.group_by),
         "N",
         "RESOLVED",
@@ -123,12 +136,28 @@ fn write_table(out: &mut dyn Write, report: &Report) -> Result<(), CliError> {
         "HIT RATE",
         "PHRASE RANGE",
         "RANK",
-    ])
-    .right_align(&[1, 2, 3, 4, 5, 6, 8]);
-    for record in &report.groups {
-        table.push(record_row(record));
+    ];
+    if by_author {
+        headers.extend(["SHARED Q", "REL BRIER", "PEER"]);
     }
-    table.push(record_row(overall));
+    let right: &[usize] = if by_author {
+        &[1, 2, 3, 4, 5, 6, 8, 12, 13, 14]
+    } else {
+        &[1, 2, 3, 4, 5, 6, 8]
+    };
+    let mut table = Table::new(&headers).right_align(right);
+    for record in &report.groups {
+        let mut row = record_row(record);
+        if by_author {
+            row.extend(relative_cells(record));
+        }
+        table.push(row);
+    }
+    let mut total = record_row(overall);
+    if by_author {
+        total.extend(["—".to_string(), "—".to_string(), "—".to_string()]);
+    }
+    table.push(total);
     write!(out, "{}", table.render())?;
     if let Some(collectives) = report.collectives.as_ref().filter(|c| !c.is_empty()) {
         writeln!(
@@ -198,6 +227,8 @@ fn write_table(out: &mut dyn Write, report: &Report) -> Result<(), CliError> {
          Only true/false verdicts are scored; partly, ambiguous and annulled are counted as resolved but not scored.\n\
          95% CI: bootstrap over the group's scored forecasts ({BOOTSTRAP_RESAMPLES} resamples, fixed seed). \
          PHRASE RANGE: the Brier score with each phrase read at the end of its published range that scores it best, and worst.\n\
+         SHARED Q: questions answered with at least one other forecaster; REL BRIER: mean of own Brier minus the others' median on them (negative is better, as Fatebook's); \
+         PEER: mean of 100 × (ln p − the others' mean ln p), p given to what happened (positive is better, as Metaculus's).\n\
          RANK: place by Brier score, and (in brackets) the best and worst place with every phrase read low, as the table says, and high; \
          n<N: fewer than N scored forecasts (--min-scored, {MIN_RANKED} unless set), listed but not ranked: one lucky call would decide the place.\n\
          * fewer than {SMALL_SAMPLE} scored forecasts: a small sample.",
