@@ -76,7 +76,8 @@ fn every_verdict_has_evidence_a_link_a_judge_and_a_possible_date() {
     let ledger = shipped();
     let mut resolved = 0;
     for view in ledger.forecasts() {
-        let Some(resolution) = view.forecast.outcome.resolution() else {
+        // The verdict that judges it: its own, or its question's.
+        let Some(judged) = view.resolution() else {
             assert!(
                 view.forecast.resolve_by.date() > today(),
                 "{}: an open forecast is one that cannot be judged yet",
@@ -85,6 +86,7 @@ fn every_verdict_has_evidence_a_link_a_judge_and_a_possible_date() {
             continue;
         };
         resolved += 1;
+        let resolution = judged.resolution;
         let id = &view.forecast.id;
         assert!(
             resolution.evidence.as_deref().is_some_and(|e| e.len() > 20),
