@@ -1497,3 +1497,93 @@ fn a_file_a_missing_driver_left_unmerged_is_named_under_problems() {
         "merging: a file holds one side only (see Problems)"
     ));
 }
+
+/// A question with two forecasts on it, one on each side.
+const REFORM_QUESTION: &str = r#"Scenario(
+    format: 1,
+    id: "reform",
+    title: "The pension reform",
+    sources: [
+        Source(
+            id: "wire",
+            outlet: "Example Wire",
+            title: "Analysts weigh the reform",
+            published: "2022-03-05",
+        ),
+    ],
+    questions: [
+        Question(
+            id: "reform-passes-2022",
+            claim: "Parliament passes the pension reform by 31 December 2022.",
+            resolve_by: "2022-12-31",
+            outcome: Open,
+        ),
+    ],
+    forecasts: [
+        Forecast(
+            id: "ada-reform-likely",
+            by: "ada-fixture",
+            source: "wire",
+            made: "2022-03-05",
+            quote: "The reform will probably pass this year.",
+            claim: "Parliament passes the pension reform in 2022.",
+            expression: "probably",
+            resolve_by: Stated("2022-12-31"),
+            question: Same("reform-passes-2022"),
+            outcome: Open,
+        ),
+        Forecast(
+            id: "bo-reform-fails",
+            by: "bo-testwell",
+            source: "wire",
+            made: "2022-03-05",
+            quote: "The reform is likely to fail.",
+            claim: "The pension reform fails in parliament in 2022.",
+            expression: "likely",
+            resolve_by: Stated("2022-12-31"),
+            question: Opposite("reform-passes-2022"),
+            outcome: Open,
+        ),
+    ],
+)
+"#;
+
+#[test]
+fn a_forecast_on_a_question_shows_the_question_and_its_verdict_judges_them_all() {
+    let ledger = TempLedger::fixture();
+    ledger.write("reform.ron", REFORM_QUESTION);
+    let mut harness = open(&ledger, false);
+    select(
+        &mut harness,
+        "The pension reform fails in parliament in 2022.",
+    );
+    assert!(shows_text(&harness, "On question reform-passes-2022"));
+    assert!(shows_text(
+        &harness,
+        "Parliament passes the pension reform by 31 December 2022."
+    ));
+    assert!(shows_text(&harness, "Show the 2 forecasts on it"));
+
+    type_into(&mut harness, "Evidence", "Passed its final reading.");
+    type_into(&mut harness, "Judge", "Test Judge");
+    // The verdict is the question's: its claim came true.
+    click(&mut harness, "True");
+    assert!(
+        harness
+            .state()
+            .status
+            .message
+            .contains("Resolved question reform-passes-2022 as true"),
+        "{}",
+        harness.state().status.message
+    );
+    let text = ledger.read("reform.ron");
+    assert_eq!(text.matches("verdict: True").count(), 1, "{text}");
+    assert_eq!(text.matches("outcome: Open").count(), 2, "{text}");
+    // Bo's claim (the reform fails) is the opposite side: false, and Bo missed.
+    let ledger_now = harness.state().ledger().unwrap();
+    let bo = ledger_now.view(ledger_now.find("bo-reform-fails").unwrap());
+    assert_eq!(bo.verdict(), Some(hindsight::Verdict::False));
+    let ada = ledger_now.view(ledger_now.find("ada-reform-likely").unwrap());
+    assert_eq!(ada.verdict(), Some(hindsight::Verdict::True));
+}

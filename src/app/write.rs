@@ -149,7 +149,50 @@ fn record_verdict(
     };
     let view = ledger.view(entry);
     let (path, fingerprint) = (view.file.path.clone(), view.entry.fingerprint);
+    // A forecast on a question is judged by the question: the verdict goes there, and
+    // judges every forecast on it.
+    if let Some(on) = &view.forecast.question {
+        return write_question_outcome(ledger, on.id(), &path, &outcome);
+    }
     write_outcome(ledger, id, &path, fingerprint, &Change::SetOutcome(outcome))
+}
+
+/// Resolves or reopens question `question` of the file at `path`. A verdict over another
+/// is refused with the way to replace it (reopen first), not replaced.
+fn write_question_outcome(
+    ledger: &Ledger,
+    question: &str,
+    path: &Path,
+    outcome: &Outcome,
+) -> WriteResult {
+    match Door::of(ledger, path).edit_question(question, outcome, false) {
+        Ok(written) => {
+            let message = match written.after.outcome.verdict() {
+                Some(verdict) => format!(
+                    "Resolved question {question} as {verdict}: every forecast on it is judged by it"
+                ),
+                None => format!("Reopened question {question}"),
+            };
+            Ok(Written {
+                message,
+                undo: None,
+                then: vec![ViewChange::ClearVerdictForm],
+            })
+        }
+        Err(EditError::AlreadyResolved { current, .. }) => {
+            Err(Unwritten::shown(ViewChange::VerdictProblem(Some(format!(
+                "question {question} already has a verdict ({} on {}): reopen it first to change it",
+                current.verdict, current.on
+            )))))
+        }
+        Err(EditError::Invalid(problem)) => Err(Unwritten::shown(ViewChange::VerdictProblem(
+            Some(problem.message),
+        ))),
+        Err(error) => Err(Unwritten::Failed {
+            show: vec![ViewChange::VerdictProblem(None)],
+            error: error.to_string(),
+        }),
+    }
 }
 
 /// Writes a verdict (or reopens); a verdict over another is first put to the user.

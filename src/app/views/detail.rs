@@ -52,11 +52,18 @@ pub fn detail_ui(
 
             section(ui, "Outcome");
             outcome_ui(ui, &view, ctx.today);
+            question_ui(ui, ctx, &view, actions);
 
             section(ui, "Score");
             ui.label(explain(&view, "➡"));
 
             section(ui, "Record a verdict");
+            if let Some(on) = &forecast.question {
+                ui.weak(format!(
+                    "The verdict is recorded on question {} (on its claim, not this forecast's), and judges every forecast on it.",
+                    on.id()
+                ));
+            }
             outcome_form(ui, &view, form, judge, actions);
 
             ui.add_space(10.0);
@@ -116,6 +123,68 @@ fn source_ui(ui: &mut Ui, view: &ForecastView) {
     ));
     if let Some(url) = &source.url {
         link_ui(ui, url);
+    }
+}
+
+/// The question the forecast answers: its claim, the forecast's side and probability for
+/// it, and every forecast on it (forecaster, words, probability for the question, date,
+/// call), one click from showing them all in the list.
+fn question_ui(ui: &mut Ui, ctx: &ViewCtx, view: &ForecastView, actions: &mut Vec<Action>) {
+    let (Some(on), Some(question)) = (&view.forecast.question, view.question()) else {
+        return;
+    };
+    ui.separator();
+    ui.strong(format!("On question {}", question.id));
+    ui.label(RichText::new(&question.claim).italics());
+    ui.weak(format!(
+        "This forecast is on the {} side: {} for the question's claim. The question's verdict judges every forecast on it.",
+        on.side(),
+        view.question_probability()
+            .map_or_else(|| "no probability".to_string(), |p| format!("{:.0}%", p * 100.0))
+    ));
+    let on_it: Vec<ForecastView> = ctx
+        .ledger
+        .forecasts()
+        .filter(|other| {
+            other.file.path == view.file.path
+                && other
+                    .forecast
+                    .question
+                    .as_ref()
+                    .is_some_and(|o| o.id() == question.id)
+        })
+        .collect();
+    egui::Grid::new("question-forecasts")
+        .striped(true)
+        .show(ui, |ui| {
+            for heading in ["Forecaster", "Words", "P (question)", "Made", "Call"] {
+                ui.strong(heading);
+            }
+            ui.end_row();
+            for other in &on_it {
+                ui.label(other.author_name());
+                ui.label(other.forecast.expression.as_deref().unwrap_or("—"));
+                ui.label(
+                    other
+                        .question_probability()
+                        .map_or_else(|| "—".to_string(), |p| format!("{:.0}%", p * 100.0)),
+                );
+                ui.label(other.forecast.made.to_string());
+                ui.label(call_text(ui, other.call()));
+                ui.end_row();
+            }
+        });
+    if ui
+        .button(format!("Show the {} forecasts on it", on_it.len()))
+        .clicked()
+    {
+        actions.push(
+            ViewChange::ShowOnly {
+                label: format!("on question {}", question.id),
+                ids: on_it.iter().map(|o| o.forecast.id.clone()).collect(),
+            }
+            .into(),
+        );
     }
 }
 
