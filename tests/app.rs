@@ -1587,3 +1587,28 @@ fn a_forecast_on_a_question_shows_the_question_and_its_verdict_judges_them_all()
     let ada = ledger_now.view(ledger_now.find("ada-reform-likely").unwrap());
     assert_eq!(ada.verdict(), Some(hindsight::Verdict::True));
 }
+
+#[test]
+fn a_forecasters_page_shows_their_scores_against_the_others_and_head_to_head() {
+    let ledger = TempLedger::fixture();
+    let resolved = REFORM_QUESTION.replacen(
+        "resolve_by: \"2022-12-31\",\n            outcome: Open,",
+        "resolve_by: \"2022-12-31\",\n            outcome: Resolved(verdict: True, on: \"2022-11-30\", evidence: \"Passed.\"),",
+        1,
+    );
+    ledger.write("reform.ron", resolved);
+    let mut harness = open(&ledger, false);
+    click(&mut harness, "Track records");
+    click(&mut harness, "Ada Fixture ⚠");
+    // Ada's 0.8-ish "probably" for the reform against Bo's 1 − "likely": Ada did better.
+    assert!(
+        shows_text(&harness, "Against the others on the 1 question they shared"),
+        "the relative scores are shown"
+    );
+    assert!(shows_text(&harness, "Head to head (1 forecaster)"));
+    click(&mut harness, "Head to head (1 forecaster)");
+    assert!(shows_text(
+        &harness,
+        "against Bo Testwell: better on 1, worse on 0, ties 0 · sign test p = 1.000"
+    ));
+}

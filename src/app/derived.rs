@@ -12,6 +12,7 @@ use super::leaderboard::{LeaderboardSort, leaderboard_order};
 use crate::ledger::Ledger;
 use crate::overview::{Overview, overview};
 use crate::query::{Filter, SearchIndex, SortKey, sort_entries};
+use crate::relative::{AnsweredQuestion, Comparison, answered_questions, compare, relative_scores};
 use crate::report::{
     CumulativePoint, GroupBy, Report, TrackRecord, calibration_members, cumulative_brier,
     everyone_listed, report, scored_entries, track_record,
@@ -81,6 +82,21 @@ pub struct ForecasterPage {
     pub cumulative: Vec<CumulativePoint>,
     /// What each of their phrases meant: how often it came true against the table.
     pub phrases: Vec<PhraseRecord>,
+    /// Head to head with each forecaster who answered a question they answered.
+    pub head_to_head: Vec<Comparison>,
+}
+
+/// The other forecasters who answered a question `name` answered, by name.
+fn rivals(questions: &[AnsweredQuestion], name: &str) -> Vec<String> {
+    let mut others: Vec<String> = questions
+        .iter()
+        .filter(|q| q.answers.iter().any(|a| a.forecaster == name))
+        .flat_map(|q| q.answers.iter().map(|a| a.forecaster.clone()))
+        .filter(|other| other != name)
+        .collect();
+    others.sort();
+    others.dedup();
+    others
 }
 
 /// The values present in the ledger, for the filter bar's drop-downs.
@@ -300,7 +316,15 @@ impl Derived {
             .copied()
             .filter(|&entry| ledger.view(entry).author_name() == name)
             .collect();
-        let record = track_record(ledger, &entries, name, today);
+        let mut record = track_record(ledger, &entries, name, today);
+        // Against everyone who answered the same questions, whatever the filter shows.
+        let everyone: Vec<usize> = ledger.forecasts().map(|view| view.entry_index).collect();
+        let questions = answered_questions(ledger, &everyone);
+        record.relative = relative_scores(name, &questions);
+        let head_to_head = rivals(&questions, name)
+            .into_iter()
+            .map(|other| compare(&questions, name, &other))
+            .collect();
         let scored: Vec<_> = scored_entries(ledger, &entries)
             .into_iter()
             .map(|(_, s)| s)
@@ -313,6 +337,7 @@ impl Derived {
             phrases: phrase_calibration(ledger, &entries),
             record,
             entries,
+            head_to_head,
         });
     }
 

@@ -31,6 +31,43 @@ pub fn forecaster_ui(ui: &mut Ui, ctx: &ViewCtx, name: &str, actions: &mut Vec<A
         .show(ui, |ui| page_ui(ui, ctx, name, page, actions));
 }
 
+/// Each rival on the questions both answered: the wins either way and the sign test, and
+/// question by question, each one's probability for it and who did better.
+fn head_to_head_ui(ui: &mut Ui, page: &ForecasterPage) {
+    for comparison in &page.head_to_head {
+        ui.strong(format!(
+            "against {}: better on {}, worse on {}, ties {} · sign test p = {}",
+            comparison.b,
+            comparison.a_wins,
+            comparison.b_wins,
+            comparison.ties,
+            comparison
+                .sign_test_p
+                .map_or_else(|| "—".to_string(), |p| format!("{p:.3}"))
+        ));
+        egui::Grid::new(("head-to-head", &comparison.b))
+            .striped(true)
+            .show(ui, |ui| {
+                for heading in ["Question", "Happened", "Their P", "Rival's P", "Better"] {
+                    ui.weak(heading);
+                }
+                ui.end_row();
+                for row in &comparison.questions {
+                    ui.label(shorten(&row.claim, 60)).on_hover_text(&row.claim);
+                    ui.label(if row.happened { "yes" } else { "no" });
+                    ui.label(format!("{:.0}%", row.a_probability * 100.0));
+                    ui.label(format!("{:.0}%", row.b_probability * 100.0));
+                    ui.label(match row.better {
+                        "a" => "them",
+                        "b" => "rival",
+                        _ => "tie",
+                    });
+                    ui.end_row();
+                }
+            });
+    }
+}
+
 fn page_ui(
     ui: &mut Ui,
     ctx: &ViewCtx,
@@ -67,6 +104,29 @@ fn page_ui(
         score(record.log_score),
         percent(record.hit_rate),
     ));
+    let relative = &record.relative;
+    if let (Some(brier), Some(peer)) = (relative.relative_brier, relative.peer_score) {
+        ui.label(format!(
+            "Against the others on the {} question{} they shared: relative Brier {brier:+.3} (negative is better) · peer score {peer:+.1} (positive is better)",
+            relative.shared_questions,
+            if relative.shared_questions == 1 { "" } else { "s" },
+        ));
+    } else {
+        ui.weak("No question answered with another forecaster: no relative score.");
+    }
+    if !page.head_to_head.is_empty() {
+        egui::CollapsingHeader::new(format!(
+            "Head to head ({} forecaster{})",
+            page.head_to_head.len(),
+            if page.head_to_head.len() == 1 {
+                ""
+            } else {
+                "s"
+            }
+        ))
+        .id_salt("head-to-head")
+        .show(ui, |ui| head_to_head_ui(ui, page));
+    }
     if let Some((best, worst)) = record.readings.brier_phrase_range
         && worst > best
     {
