@@ -1498,55 +1498,8 @@ fn a_file_a_missing_driver_left_unmerged_is_named_under_problems() {
     ));
 }
 
-/// A question with two forecasts on it, one on each side.
-const REFORM_QUESTION: &str = r#"Scenario(
-    format: 1,
-    id: "reform",
-    title: "The pension reform",
-    sources: [
-        Source(
-            id: "wire",
-            outlet: "Example Wire",
-            title: "Analysts weigh the reform",
-            published: "2022-03-05",
-        ),
-    ],
-    questions: [
-        Question(
-            id: "reform-passes-2022",
-            claim: "Parliament passes the pension reform by 31 December 2022.",
-            resolve_by: "2022-12-31",
-            outcome: Open,
-        ),
-    ],
-    forecasts: [
-        Forecast(
-            id: "ada-reform-likely",
-            by: "ada-fixture",
-            source: "wire",
-            made: "2022-03-05",
-            quote: "The reform will probably pass this year.",
-            claim: "Parliament passes the pension reform in 2022.",
-            expression: "probably",
-            resolve_by: Stated("2022-12-31"),
-            question: Same("reform-passes-2022"),
-            outcome: Open,
-        ),
-        Forecast(
-            id: "bo-reform-fails",
-            by: "bo-testwell",
-            source: "wire",
-            made: "2022-03-05",
-            quote: "The reform is likely to fail.",
-            claim: "The pension reform fails in parliament in 2022.",
-            expression: "likely",
-            resolve_by: Stated("2022-12-31"),
-            question: Opposite("reform-passes-2022"),
-            outcome: Open,
-        ),
-    ],
-)
-"#;
+/// A question with two forecasts on it, one on each side (and a forecast on no question).
+const REFORM_QUESTION: &str = include_str!("fixtures/questions/reform.ron");
 
 #[test]
 fn a_forecast_on_a_question_shows_the_question_and_its_verdict_judges_them_all() {
@@ -1579,7 +1532,7 @@ fn a_forecast_on_a_question_shows_the_question_and_its_verdict_judges_them_all()
     );
     let text = ledger.read("reform.ron");
     assert_eq!(text.matches("verdict: True").count(), 1, "{text}");
-    assert_eq!(text.matches("outcome: Open").count(), 2, "{text}");
+    assert_eq!(text.matches("outcome: Open").count(), 3, "{text}");
     // Bo's claim (the reform fails) is the opposite side: false, and Bo missed.
     let ledger_now = harness.state().ledger().unwrap();
     let bo = ledger_now.view(ledger_now.find("bo-reform-fails").unwrap());

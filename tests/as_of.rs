@@ -4,16 +4,7 @@
 
 use crate::common;
 
-use std::path::Path;
-
-use common::{TempLedger, hindsight, hindsight_as_of};
-
-fn shipped() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("scenarios")
-        .display()
-        .to_string()
-}
+use common::{TempLedger, hindsight, hindsight_as_of, shipped};
 
 #[test]
 fn the_shipped_ledger_as_of_june_2022_has_no_errors_and_counts_only_what_was_known() {

@@ -4,16 +4,7 @@
 
 use crate::common;
 
-use std::path::Path;
-
-use common::hindsight;
-
-fn shipped() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("scenarios")
-        .display()
-        .to_string()
-}
+use common::{hindsight, shipped};
 
 #[test]
 fn possibility_words_take_no_side_in_the_shipped_ledger() {

@@ -8,65 +8,7 @@ use common::TempLedger;
 
 /// A scenario file with one question and three forecasts on it (two on its side, one on
 /// the opposite side), and one forecast on no question.
-const REFORM: &str = r#"Scenario(
-    format: 1,
-    id: "reform",
-    title: "The pension reform",
-    sources: [
-        Source(
-            id: "wire",
-            outlet: "Example Wire",
-            title: "Analysts weigh the reform",
-            published: "2022-03-05",
-        ),
-    ],
-    questions: [
-        Question(
-            id: "reform-passes-2022",
-            claim: "Parliament passes the pension reform by 31 December 2022.",
-            resolve_by: "2022-12-31",
-            outcome: Open,
-        ),
-    ],
-    forecasts: [
-        Forecast(
-            id: "ada-reform-likely",
-            by: "ada-fixture",
-            source: "wire",
-            made: "2022-03-05",
-            quote: "The reform will probably pass this year.",
-            claim: "Parliament passes the pension reform in 2022.",
-            expression: "probably",
-            resolve_by: Stated("2022-12-31"),
-            question: Same("reform-passes-2022"),
-            outcome: Open,
-        ),
-        Forecast(
-            id: "bo-reform-fails",
-            by: "bo-testwell",
-            source: "wire",
-            made: "2022-03-05",
-            quote: "The reform is likely to fail.",
-            claim: "The pension reform fails in parliament in 2022.",
-            expression: "likely",
-            resolve_by: Stated("2022-12-31"),
-            question: Opposite("reform-passes-2022"),
-            outcome: Open,
-        ),
-        Forecast(
-            id: "ada-strike",
-            by: "ada-fixture",
-            source: "wire",
-            made: "2022-03-05",
-            quote: "There will be a strike.",
-            claim: "Unions strike over the reform in 2022.",
-            expression: "will",
-            resolve_by: Stated("2022-12-31"),
-            outcome: Open,
-        ),
-    ],
-)
-"#;
+const REFORM: &str = include_str!("fixtures/questions/reform.ron");
 
 fn ledger() -> TempLedger {
     let ledger = TempLedger::fixture();

@@ -19,6 +19,14 @@ pub fn today() -> NaiveDate {
     TODAY.parse().unwrap()
 }
 
+/// The shipped scenarios folder, as a command-line argument.
+pub fn shipped() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("scenarios")
+        .display()
+        .to_string()
+}
+
 pub fn fixture_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ledger")
 }
