@@ -231,3 +231,70 @@ fn questions_merge_as_records_like_any_other() {
     let check = common::hindsight(&["check", bob.join("scenarios").to_str().unwrap()]);
     assert_eq!(check.status, 0, "{}{}", check.stdout, check.stderr);
 }
+
+/// Two people give the question different verdicts: the merge keeps both versions as a
+/// dispute, `check` names it, and `resolve-dispute` keeps one, as for any record.
+#[test]
+fn two_verdicts_on_one_question_are_a_dispute_settled_like_any_other() {
+    use common::{Team, git, git_output, hindsight_in};
+
+    let team = Team::new();
+    let alice = team.clone("alice");
+    let bob = team.clone("bob");
+    std::fs::write(alice.join("scenarios/reform.ron"), REFORM).unwrap();
+    git(&alice, &["add", "."]);
+    git(&alice, &["commit", "-qm", "the reform"]);
+    git(&alice, &["push", "-q", "origin", "HEAD"]);
+    git(&bob, &["pull", "-q", "--no-rebase"]);
+
+    let verdict = |dir: &std::path::Path, verdict: &str, who: &str| {
+        hindsight_in(
+            dir,
+            &[
+                "resolve",
+                "reform-passes-2022",
+                verdict,
+                "--on",
+                "2022-11-30",
+                "--by",
+                who,
+                "--evidence",
+                &format!("{who} read the record."),
+            ],
+        );
+        git(dir, &["commit", "-qam", &format!("{who}'s verdict")]);
+    };
+    verdict(&alice, "true", "Alice");
+    git(&alice, &["push", "-q", "origin", "HEAD"]);
+    verdict(&bob, "false", "Bob");
+    // The merge stops on the dispute, as git does on a conflict.
+    let pulled = git_output(&bob, &["pull", "-q", "--no-rebase", "--no-edit"]);
+    assert!(!pulled.status.success());
+    let check = common::hindsight(&["check", bob.join("scenarios").to_str().unwrap()]);
+    let out = format!("{}{}", check.stdout, check.stderr);
+    assert_ne!(check.status, 0);
+    assert!(out.contains("reform-passes-2022"), "{out}");
+
+    hindsight_in(&bob, &["resolve-dispute", "reform-passes-2022", "theirs"]);
+    let text = std::fs::read_to_string(bob.join("scenarios/reform.ron")).unwrap();
+    assert!(
+        text.contains("Alice read the record.") && !text.contains("Bob read"),
+        "{text}"
+    );
+    let list = common::hindsight(&[
+        "list",
+        "--question",
+        "reform-passes-2022",
+        "--format",
+        "json",
+        bob.join("scenarios").to_str().unwrap(),
+    ])
+    .json();
+    assert!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .all(|f| !f["outcome"].is_null()),
+        "{list:#}"
+    );
+}

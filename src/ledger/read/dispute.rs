@@ -383,6 +383,7 @@ impl Record {
         let kind = match root.name() {
             Some("Person") => "person",
             Some("Source") => "source",
+            Some("Question") => "question",
             Some("Phrase") => "phrase",
             _ => "forecast",
         };

@@ -301,6 +301,7 @@ fn load_scenario(
             path: path.to_path_buf(),
             text: read.text,
             parsed,
+            disputed: read.disputes.iter().map(|d| d.id.clone()).collect(),
         };
         let facts = validate::file_alone(context, &file);
         let loaded = ScenarioFile {

@@ -443,6 +443,9 @@ pub struct ReadScenario {
     pub path: PathBuf,
     pub text: String,
     pub parsed: Parsed<Scenario>,
+    /// The ids of the file's records left in dispute by a merge (set aside, not parsed): a
+    /// reference to one is neither known nor unknown until one version is kept.
+    pub disputed: Vec<String>,
 }
 
 /// A parsed people or phrases file, kept with its text for locating problems.

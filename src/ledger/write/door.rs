@@ -392,12 +392,14 @@ fn located(problem: &Problem) -> String {
 fn first_error(ledger: &Ledger, path: &Path, text: &str, rules: Rules) -> Option<Problem> {
     let blanked = match rules {
         Rules::Check => None,
-        Rules::DisputesAside => {
-            crate::ledger::read::dispute::blank_disputes(path, text).map(|b| b.text)
-        }
+        Rules::DisputesAside => crate::ledger::read::dispute::blank_disputes(path, text),
     };
-    let text = blanked.as_deref().unwrap_or(text);
-    file_problems(ledger, file_kind(&ledger.dir, path), path, text)
+    let disputed: Vec<String> = blanked
+        .iter()
+        .flat_map(|b| b.records.iter().map(|record| record.id.clone()))
+        .collect();
+    let text = blanked.as_ref().map_or(text, |b| b.text.as_str());
+    file_problems(ledger, file_kind(&ledger.dir, path), path, text, &disputed)
         .into_iter()
         .find(|problem| problem.severity == Severity::Error)
 }

@@ -17,12 +17,14 @@ use crate::ledger::model::{
 /// The problems `check` would report in the file `path` of `ledger`'s folder if it held
 /// `text`: what the write door asks before and after every change, so that a write is
 /// held to exactly the rules `check` applies (the folder's people, phrases and other
-/// files are taken as `ledger` loaded them).
+/// files are taken as `ledger` loaded them). `disputed` names the records of `text` set
+/// aside as disputes, which references to are not errors.
 pub(crate) fn file_problems(
     ledger: &Ledger,
     kind: FileKind,
     path: &Path,
     text: &str,
+    disputed: &[String],
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
     match kind {
@@ -43,6 +45,7 @@ pub(crate) fn file_problems(
                 path: path.to_path_buf(),
                 text: text.to_string(),
                 parsed,
+                disputed: disputed.to_vec(),
             };
             let facts = file_alone(&context, &file);
             let taken = TakenIds::elsewhere(ledger, path);

@@ -19,6 +19,7 @@ pub(super) fn check(
     checker: &FileChecker,
     root: &Node,
     scenario: &Scenario,
+    disputed: &[String],
     problems: &mut Vec<Problem>,
 ) {
     let nodes = list_items(root, "questions");
@@ -67,7 +68,9 @@ pub(super) fn check(
             continue;
         };
         let node = forecast_nodes.get(index).unwrap_or(root);
-        if !ids.contains_key(on.id()) {
+        // A question in dispute is reported as a dispute; until one version is kept it
+        // is neither known nor unknown (and `resolve-dispute` may still write the file).
+        if !ids.contains_key(on.id()) && !disputed.iter().any(|id| id == on.id()) {
             let known: Vec<&str> = scenario
                 .questions
                 .iter()

@@ -46,7 +46,7 @@ pub(crate) fn file_alone(context: &Context, file: &ReadScenario) -> FileFacts {
     let scenario = &file.parsed.value;
     let scenario_id_at = scenario_fields(&checker, root, scenario, &mut problems);
     let source_ids = sources::check(&checker, root, &scenario.sources, &mut problems);
-    questions::check(&checker, root, scenario, &mut problems);
+    questions::check(&checker, root, scenario, &file.disputed, &mut problems);
 
     let forecast_nodes = list_items(root, "forecasts");
     let mut entries = Vec::with_capacity(scenario.forecasts.len());
