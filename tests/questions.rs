@@ -298,3 +298,22 @@ fn two_verdicts_on_one_question_are_a_dispute_settled_like_any_other() {
         "{list:#}"
     );
 }
+
+#[test]
+fn a_question_id_is_unique_across_the_folder() {
+    let ledger = ledger();
+    // Another file with a question of the same id.
+    let other = REFORM
+        .replace("id: \"reform\"", "id: \"reform-two\"")
+        .replace("id: \"ada-reform-likely\"", "id: \"ada-reform-likely-2\"")
+        .replace("id: \"bo-reform-fails\"", "id: \"bo-reform-fails-2\"")
+        .replace("id: \"ada-strike\"", "id: \"ada-strike-2\"");
+    ledger.write("reform-two.ron", other);
+    let check = ledger.run(&["check"]);
+    assert_ne!(check.status, 0);
+    let out = format!("{}{}", check.stdout, check.stderr);
+    assert!(
+        out.contains("question id 'reform-passes-2022' is already used (first at"),
+        "{out}"
+    );
+}

@@ -10,18 +10,20 @@ use super::super::syntax::Node;
 use super::checker::FileChecker;
 use super::forecasts::future_resolution_problem;
 use super::ids::id_problem;
-use crate::ledger::model::problem::Problem;
+use crate::ledger::model::problem::{Position, Problem};
 use crate::ledger::model::{Outcome, Scenario};
 
 /// Checks the questions of `scenario` (whose outline is `root`) and every forecast's link
-/// to one.
+/// to one. Returns the questions whose id is well formed and unique in the file, with where
+/// the id is: ids must be unique across the folder too.
 pub(super) fn check(
     checker: &FileChecker,
     root: &Node,
     scenario: &Scenario,
     disputed: &[String],
     problems: &mut Vec<Problem>,
-) {
+) -> Vec<(usize, Position)> {
+    let mut well_formed = Vec::new();
     let nodes = list_items(root, "questions");
     let mut ids: FxHashMap<&str, usize> = FxHashMap::default();
     for (index, question) in scenario.questions.iter().enumerate() {
@@ -42,6 +44,8 @@ pub(super) fn check(
                     question.id
                 ),
             ));
+        } else {
+            well_formed.push((index, id_at));
         }
         if question.claim.trim().is_empty() {
             problems.push(checker.error(checker.field_at(node, "claim"), "empty claim"));
@@ -101,4 +105,5 @@ pub(super) fn check(
             ));
         }
     }
+    well_formed
 }

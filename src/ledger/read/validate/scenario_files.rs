@@ -31,6 +31,8 @@ pub(crate) struct FileFacts {
     forecast_ids: Vec<(usize, Position)>,
     /// Forecasts naming no one in the registry: (forecast index, where `by` is).
     unknown_names: Vec<(usize, Position)>,
+    /// Questions whose id is well formed and unique in the file: (question index, position).
+    question_ids: Vec<(usize, Position)>,
 }
 
 /// Checks everything about one scenario file that does not depend on the other files.
@@ -46,7 +48,7 @@ pub(crate) fn file_alone(context: &Context, file: &ReadScenario) -> FileFacts {
     let scenario = &file.parsed.value;
     let scenario_id_at = scenario_fields(&checker, root, scenario, &mut problems);
     let source_ids = sources::check(&checker, root, &scenario.sources, &mut problems);
-    questions::check(&checker, root, scenario, &file.disputed, &mut problems);
+    let question_ids = questions::check(&checker, root, scenario, &file.disputed, &mut problems);
 
     let forecast_nodes = list_items(root, "forecasts");
     let mut entries = Vec::with_capacity(scenario.forecasts.len());
@@ -73,6 +75,7 @@ pub(crate) fn file_alone(context: &Context, file: &ReadScenario) -> FileFacts {
         scenario_id_at,
         forecast_ids,
         unknown_names,
+        question_ids,
     }
 }
 
@@ -109,6 +112,7 @@ pub(crate) fn across_files<'a>(
     let mut unknown = UnknownNames::default();
     let mut scenario_ids = std::mem::take(&mut taken.scenarios);
     let mut forecast_ids: rustc_hash::FxHashMap<&str, (&Path, Position)> = Default::default();
+    let mut question_ids: rustc_hash::FxHashMap<&str, (&Path, Position)> = Default::default();
     for (file_index, (path, scenario, facts)) in files.into_iter().enumerate() {
         problems.extend(facts.problems);
         if let Some(id_at) = facts.scenario_id_at
@@ -128,7 +132,12 @@ pub(crate) fn across_files<'a>(
         }
         for (index, id_at) in facts.forecast_ids {
             let id = scenario.forecasts[index].id.as_str();
-            match forecast_ids.get(id).copied().or_else(|| taken.forecast(id)) {
+            let first = forecast_ids
+                .get(id)
+                .copied()
+                .or_else(|| question_ids.get(id).copied())
+                .or_else(|| taken.forecast(id));
+            match first {
                 Some((other, at)) => {
                     problems.push(Problem::error(
                         path,
@@ -138,6 +147,30 @@ pub(crate) fn across_files<'a>(
                 }
                 None => {
                     forecast_ids.insert(id, (path, id_at));
+                }
+            }
+        }
+        for (index, id_at) in facts.question_ids {
+            let id = scenario.questions[index].id.as_str();
+            let first = question_ids
+                .get(id)
+                .copied()
+                .or_else(|| forecast_ids.get(id).copied())
+                .or_else(|| taken.question(id))
+                .or_else(|| taken.forecast(id));
+            match first {
+                Some((other, at)) => problems.push(Problem::error(
+                    path,
+                    id_at,
+                    format!(
+                        "question id '{id}' is already used (first at {}:{}:{}); question and forecast ids must be unique across the folder",
+                        other.display(),
+                        at.line,
+                        at.column
+                    ),
+                )),
+                None => {
+                    question_ids.insert(id, (path, id_at));
                 }
             }
         }
@@ -181,6 +214,18 @@ impl<'a> TakenIds<'a> {
             scenarios,
             ledger: Some((ledger, this)),
         }
+    }
+
+    /// Where another file has a question with id `id` (its file's start: questions are few).
+    fn question(&self, id: &str) -> Option<(&'a Path, Position)> {
+        let (ledger, this) = self.ledger?;
+        ledger
+            .files
+            .iter()
+            .enumerate()
+            .filter(|(index, _)| Some(*index) != this)
+            .find(|(_, file)| file.scenario.questions.iter().any(|q| q.id == id))
+            .map(|(_, file)| (file.path.as_path(), Position::START))
     }
 
     /// Where another file already uses forecast id `id`. A lookup in the loaded index
