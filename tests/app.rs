@@ -1516,6 +1516,10 @@ fn a_forecast_on_a_question_shows_the_question_and_its_verdict_judges_them_all()
         "Parliament passes the pension reform by 31 December 2022."
     ));
     assert!(shows_text(&harness, "Show the 2 forecasts on it"));
+    assert!(shows_text(
+        &harness,
+        "Over time: each forecast's probability for the question when made"
+    ));
 
     type_into(&mut harness, "Evidence", "Passed its final reading.");
     type_into(&mut harness, "Judge", "Test Judge");
@@ -1539,6 +1543,15 @@ fn a_forecast_on_a_question_shows_the_question_and_its_verdict_judges_them_all()
     assert_eq!(bo.verdict(), Some(hindsight::Verdict::False));
     let ada = ledger_now.view(ledger_now.find("ada-reform-likely").unwrap());
     assert_eq!(ada.verdict(), Some(hindsight::Verdict::True));
+    // Unfolded, the forecasts and the verdict are drawn on one time axis.
+    click(
+        &mut harness,
+        "Over time: each forecast's probability for the question when made",
+    );
+    assert!(shows_text(
+        &harness,
+        "Dots: the forecasts; the diamond: the verdict"
+    ));
 }
 
 #[test]

@@ -5,15 +5,17 @@
 
 use egui::text::LayoutJob;
 use egui::{RichText, TextFormat, Ui};
+use egui_plot::{HoverPosition, Points};
 
 use super::context::ViewCtx;
 use super::fields::text_row;
-use super::style::{call_text, percent, standing, standing_text};
+use super::plots::{date_tick, fixed_plot};
+use super::style::{call_text, day_number, percent, standing, standing_text};
 use crate::app::action::{Action, SystemCommand, ViewChange, Write};
 use crate::app::state::{OutcomeForm, VerdictReplacement};
 use crate::estimative::PhraseOrigin;
 use crate::ledger::verdict_facets;
-use crate::ledger::{ForecastView, ProbabilityOrigin, Verdict, is_web_link};
+use crate::ledger::{ForecastView, ProbabilityOrigin, Question, Verdict, is_web_link};
 use crate::prose::capitalized;
 use crate::seeds::QuoteContext;
 use crate::terminal::escape_controls;
@@ -174,6 +176,15 @@ fn question_ui(ui: &mut Ui, ctx: &ViewCtx, view: &ForecastView, actions: &mut Ve
                 ui.end_row();
             }
         });
+    // Folded, so that the verdict form below stays in view.
+    egui::CollapsingHeader::new(
+        "Over time: each forecast's probability for the question when made",
+    )
+    .id_salt("question-over-time")
+    .show(ui, |ui| {
+        ui.weak("Dots: the forecasts; the diamond: the verdict (1 true, 0 false).");
+        question_timeline(ui, question, &on_it);
+    });
     if ui
         .button(format!("Show the {} forecasts on it", on_it.len()))
         .clicked()
@@ -186,6 +197,62 @@ fn question_ui(ui: &mut Ui, ctx: &ViewCtx, view: &ForecastView, actions: &mut Ve
             .into(),
         );
     }
+}
+
+/// The forecasts on a question on one time axis: each one's probability for the question's
+/// claim on the day it was made, with the verdict (1 or 0) on the day it was given.
+fn question_timeline(ui: &mut Ui, question: &Question, on_it: &[ForecastView]) {
+    let scored: Vec<(&ForecastView, f64)> = on_it
+        .iter()
+        .filter_map(|view| Some((view, view.question_probability()?)))
+        .collect();
+    let points: Vec<[f64; 2]> = scored
+        .iter()
+        .map(|(view, p)| [day_number(view.forecast.made), *p])
+        .collect();
+    let labels: Vec<String> = scored
+        .iter()
+        .map(|(view, p)| {
+            format!(
+                "{} · made {} · {:.0}% for the question",
+                view.author_name(),
+                view.forecast.made,
+                p * 100.0
+            )
+        })
+        .collect();
+    let verdict = question.outcome.resolution().and_then(|resolution| {
+        let happened = resolution.verdict.scored_as()?;
+        Some([day_number(resolution.on), if happened { 1.0 } else { 0.0 }])
+    });
+    let accent = ui.visuals().selection.bg_fill;
+    let strong = ui.visuals().strong_text_color();
+    fixed_plot("question-timeline")
+        .height(140.0)
+        .include_y(0.0)
+        .include_y(1.0)
+        .y_axis_label("P (question)")
+        .x_axis_formatter(date_tick)
+        .label_formatter(|position| match position {
+            HoverPosition::NearDataPoint {
+                plot_name, index, ..
+            } if *plot_name == "forecasts" => labels.get(*index).cloned(),
+            HoverPosition::NearDataPoint { plot_name, .. } if *plot_name == "verdict" => {
+                Some("the question's verdict".to_string())
+            }
+            _ => None,
+        })
+        .show(ui, |plot_ui| {
+            plot_ui.points(Points::new("forecasts", points).radius(4.0).color(accent));
+            if let Some(verdict) = verdict {
+                plot_ui.points(
+                    Points::new("verdict", vec![verdict])
+                        .radius(5.0)
+                        .shape(egui_plot::MarkerShape::Diamond)
+                        .color(strong),
+                );
+            }
+        });
 }
 
 /// When it is to be judged, how it stands, and the verdict with its evidence.
