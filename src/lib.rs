@@ -109,7 +109,7 @@ pub use intake::{accept, article, candidates, read_article, refresh};
 pub use query::{Filter, SearchIndex, SortKey, sort_entries};
 pub use relative::{
     AnsweredQuestion, Comparison, RelativeScores, answered_questions, compare, relative_scores,
-    sign_test,
+    rivals, sign_test,
 };
 pub use report::{GroupBy, Ranking, report, report_ranking};
 pub use seeds::{find_quote, paragraph_around, quote_context};

@@ -164,6 +164,19 @@ fn median(values: &mut [f64]) -> f64 {
     }
 }
 
+/// The other forecasters who answered a question `name` answered, by name.
+pub fn rivals(questions: &[AnsweredQuestion], name: &str) -> Vec<String> {
+    let mut others: Vec<String> = questions
+        .iter()
+        .filter(|q| q.answers.iter().any(|a| a.forecaster == name))
+        .flat_map(|q| q.answers.iter().map(|a| a.forecaster.clone()))
+        .filter(|other| other != name)
+        .collect();
+    others.sort();
+    others.dedup();
+    others
+}
+
 /// One question both forecasters answered.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct HeadToHead {
@@ -255,6 +268,30 @@ pub fn sign_test(wins: usize, losses: usize) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rivals_are_those_who_answered_a_shared_question() {
+        let answer = |who: &str| Answer {
+            forecaster: who.to_string(),
+            forecast: format!("{who}-f"),
+            probability: 0.5,
+            brier: 0.25,
+            log_of_outcome: 0.5f64.ln(),
+        };
+        let question = |answers: Vec<Answer>| AnsweredQuestion {
+            id: "q".into(),
+            claim: "Q.".into(),
+            happened: true,
+            answers,
+        };
+        let questions = [
+            question(vec![answer("Ann"), answer("Bo")]),
+            question(vec![answer("Cy"), answer("Dee")]),
+            question(vec![answer("Ann"), answer("Dee"), answer("Bo")]),
+        ];
+        assert_eq!(rivals(&questions, "Ann"), ["Bo", "Dee"]);
+        assert!(rivals(&questions, "Eve").is_empty());
+    }
 
     #[test]
     fn the_sign_test_is_scipys_binomtest() {

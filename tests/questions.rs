@@ -177,13 +177,9 @@ fn fmt_keeps_the_questions_and_their_links() {
     assert_eq!(check.status, 0, "{}{}", check.stdout, check.stderr);
 }
 
-/// Through the real `git` and Hindsight's merge driver: one person adds a question to a
-/// file while another resolves a forecast in it; a third adds a question elsewhere in the
-/// same list on the other side. Both questions and the verdict are kept.
-#[test]
-fn questions_merge_as_records_like_any_other() {
+/// A team of two whose shared ledger has the reform file: (the team, Alice's clone, Bob's).
+fn sharing_the_reform() -> (common::Team, std::path::PathBuf, std::path::PathBuf) {
     use common::{Team, git};
-
     let team = Team::new();
     let alice = team.clone("alice");
     let bob = team.clone("bob");
@@ -192,6 +188,17 @@ fn questions_merge_as_records_like_any_other() {
     git(&alice, &["commit", "-qm", "the reform"]);
     git(&alice, &["push", "-q", "origin", "HEAD"]);
     git(&bob, &["pull", "-q", "--no-rebase"]);
+    (team, alice, bob)
+}
+
+/// Through the real `git` and Hindsight's merge driver: one person adds a question to a
+/// file while another resolves a forecast in it; a third adds a question elsewhere in the
+/// same list on the other side. Both questions and the verdict are kept.
+#[test]
+fn questions_merge_as_records_like_any_other() {
+    use common::git;
+
+    let (_team, alice, bob) = sharing_the_reform();
 
     // Alice adds a second question; Bob resolves the first.
     let path = alice.join("scenarios/reform.ron");
@@ -236,16 +243,9 @@ fn questions_merge_as_records_like_any_other() {
 /// dispute, `check` names it, and `resolve-dispute` keeps one, as for any record.
 #[test]
 fn two_verdicts_on_one_question_are_a_dispute_settled_like_any_other() {
-    use common::{Team, git, git_output, hindsight_in};
+    use common::{git, git_output, hindsight_in};
 
-    let team = Team::new();
-    let alice = team.clone("alice");
-    let bob = team.clone("bob");
-    std::fs::write(alice.join("scenarios/reform.ron"), REFORM).unwrap();
-    git(&alice, &["add", "."]);
-    git(&alice, &["commit", "-qm", "the reform"]);
-    git(&alice, &["push", "-q", "origin", "HEAD"]);
-    git(&bob, &["pull", "-q", "--no-rebase"]);
+    let (_team, alice, bob) = sharing_the_reform();
 
     let verdict = |dir: &std::path::Path, verdict: &str, who: &str| {
         hindsight_in(

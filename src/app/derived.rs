@@ -12,7 +12,7 @@ use super::leaderboard::{LeaderboardSort, leaderboard_order};
 use crate::ledger::Ledger;
 use crate::overview::{Overview, overview};
 use crate::query::{Filter, SearchIndex, SortKey, sort_entries};
-use crate::relative::{AnsweredQuestion, Comparison, answered_questions, compare, relative_scores};
+use crate::relative::{Comparison, answered_questions, compare, relative_scores, rivals};
 use crate::report::{
     CumulativePoint, GroupBy, Report, TrackRecord, calibration_members, cumulative_brier,
     everyone_listed, report, scored_entries, track_record,
@@ -84,19 +84,6 @@ pub struct ForecasterPage {
     pub phrases: Vec<PhraseRecord>,
     /// Head to head with each forecaster who answered a question they answered.
     pub head_to_head: Vec<Comparison>,
-}
-
-/// The other forecasters who answered a question `name` answered, by name.
-fn rivals(questions: &[AnsweredQuestion], name: &str) -> Vec<String> {
-    let mut others: Vec<String> = questions
-        .iter()
-        .filter(|q| q.answers.iter().any(|a| a.forecaster == name))
-        .flat_map(|q| q.answers.iter().map(|a| a.forecaster.clone()))
-        .filter(|other| other != name)
-        .collect();
-    others.sort();
-    others.dedup();
-    others
 }
 
 /// The values present in the ledger, for the filter bar's drop-downs.

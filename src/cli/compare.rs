@@ -11,6 +11,7 @@ use super::error::{CliError, CliResult};
 use super::folder::{FolderArg, exit_for_problems, load};
 use super::json::write_json;
 use crate::ledger::Ledger;
+use crate::prose::plural;
 use crate::relative::{Comparison, answered_questions, compare};
 use crate::terminal::{Table, escape_controls, truncate};
 
@@ -71,8 +72,9 @@ fn write_table(out: &mut dyn Write, c: &Comparison) -> Result<(), CliError> {
     }
     writeln!(
         out,
-        "{a} (A) against {b} (B), on the {} questions both answered:\n",
-        c.questions.len()
+        "{a} (A) against {b} (B), on the {} question{} both answered:\n",
+        c.questions.len(),
+        plural(c.questions.len())
     )?;
     let mut table = Table::new(&[
         "QUESTION", "HAPPENED", "A: P", "B: P", "A: BRIER", "B: BRIER", "BETTER",

@@ -146,15 +146,7 @@ fn question_ui(ui: &mut Ui, ctx: &ViewCtx, view: &ForecastView, actions: &mut Ve
     ));
     let on_it: Vec<ForecastView> = ctx
         .ledger
-        .forecasts()
-        .filter(|other| {
-            other.file.path == view.file.path
-                && other
-                    .forecast
-                    .question
-                    .as_ref()
-                    .is_some_and(|o| o.id() == question.id)
-        })
+        .forecasts_on_question(&view.file.path, &question.id)
         .collect();
     egui::Grid::new("question-forecasts")
         .striped(true)

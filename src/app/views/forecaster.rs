@@ -10,6 +10,7 @@ use super::plots::{calibration_plot, clicked_point, date_tick, fixed_plot, name_
 use super::style::{call_text, day_number, percent, score, shorten, standing, standing_text};
 use crate::app::action::{Action, ViewChange};
 use crate::app::derived::ForecasterPage;
+use crate::prose::plural;
 use crate::report::SMALL_SAMPLE;
 
 pub fn forecaster_ui(ui: &mut Ui, ctx: &ViewCtx, name: &str, actions: &mut Vec<Action>) {
@@ -109,7 +110,7 @@ fn page_ui(
         ui.label(format!(
             "Against the others on the {} question{} they shared: relative Brier {brier:+.3} (negative is better) · peer score {peer:+.1} (positive is better)",
             relative.shared_questions,
-            if relative.shared_questions == 1 { "" } else { "s" },
+            plural(relative.shared_questions),
         ));
     } else {
         ui.weak("No question answered with another forecaster: no relative score.");

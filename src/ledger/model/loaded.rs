@@ -291,6 +291,23 @@ impl Ledger {
             .filter(|view| view.forecast.made <= self.today)
     }
 
+    /// The forecasts (made by [`Ledger::today`]) that answer question `id` of the file at
+    /// `path`, in file order.
+    pub fn forecasts_on_question<'a>(
+        &'a self,
+        path: &'a Path,
+        id: &'a str,
+    ) -> impl Iterator<Item = ForecastView<'a>> {
+        self.forecasts().filter(move |view| {
+            view.file.path == path
+                && view
+                    .forecast
+                    .question
+                    .as_ref()
+                    .is_some_and(|on| on.id() == id)
+        })
+    }
+
     /// The scenario file read from `path`. Forms and actions name a file by its path, which
     /// a reload does not change, rather than by its position in [`Ledger::files`].
     pub fn scenario_file(&self, path: &Path) -> Option<&ScenarioFile> {

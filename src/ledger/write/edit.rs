@@ -95,17 +95,8 @@ impl Door<'_> {
                     // somebody else recorded since the caller read the folder is not
                     // replaced either), and once the new text is known to read back:
                     // nobody is asked to confirm one that would be refused anyway.
-                    if let Change::SetOutcome(Outcome::Resolved(proposed)) = change
-                        && let Outcome::Resolved(current) = &before.outcome
-                        && current != proposed
-                    {
-                        return Err(EditError::AlreadyResolved {
-                            path: path.to_path_buf(),
-                            line,
-                            id: id.to_string(),
-                            current: Box::new(current.clone()),
-                            proposed: Box::new(proposed.clone()),
-                        });
+                    if let Change::SetOutcome(proposed) = change {
+                        refuse_second_verdict(path, line, id, &before.outcome, proposed)?;
                     }
                     let block = &list_items(&reparsed.outline.root, "forecasts")[index];
                     Ok(Written {
@@ -188,6 +179,29 @@ fn with_outcome(
     splice(text, vec![Splice::new(span, replacement)])
 }
 
+/// Refuses a verdict where another stands (another verdict, or the same one with another
+/// date, judge, evidence or link): a forecast's or a question's, the same rule for both.
+fn refuse_second_verdict(
+    path: &Path,
+    line: usize,
+    id: &str,
+    current: &Outcome,
+    proposed: &Outcome,
+) -> Result<(), EditError> {
+    match (current, proposed) {
+        (Outcome::Resolved(current), Outcome::Resolved(proposed)) if current != proposed => {
+            Err(EditError::AlreadyResolved {
+                path: path.to_path_buf(),
+                line,
+                id: id.to_string(),
+                current: Box::new(current.clone()),
+                proposed: Box::new(proposed.clone()),
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
 /// The result of resolving or reopening a question.
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuestionWritten {
@@ -240,18 +254,8 @@ impl Door<'_> {
                 text: new_text,
                 intended,
                 report: move |_reparsed: &Parsed<Scenario>, _new_text: &str| {
-                    if !replace
-                        && let Outcome::Resolved(proposed) = outcome
-                        && let Outcome::Resolved(current) = &before.outcome
-                        && current != proposed
-                    {
-                        return Err(EditError::AlreadyResolved {
-                            path: path.to_path_buf(),
-                            line,
-                            id: id.to_string(),
-                            current: Box::new(current.clone()),
-                            proposed: Box::new(proposed.clone()),
-                        });
+                    if !replace {
+                        refuse_second_verdict(path, line, id, &before.outcome, outcome)?;
                     }
                     Ok(QuestionWritten {
                         path: path.to_path_buf(),
