@@ -83,10 +83,10 @@ pub use ledger::{
     EffectiveProbability, Entry, FORMAT_VERSION, FileKind, FolderFiles, Forecast, ForecastView,
     FormatRefusal, Formatted, Inserted, Judged, Kind, Ledger, LoadError, LoadProgress,
     MAX_FILE_BYTES, MAX_NESTING, OnQuestion, Outcome, PEOPLE_FILE, PHRASES_FILE, People, Person,
-    Position, ProbabilityOrigin, Problem, Question, QuestionWritten, Resolution, ResolveBy,
-    Scenario, ScenarioFile, Severity, Side, Source, Verdict, Written, canonical_text, decode_utf8,
-    file_kind, load, load_holding, load_with_progress, outline, parse, people_document,
-    phrases_document, ron_files, ron_options, scenario_document, verdict_facets,
+    Position, ProbabilityOrigin, Problem, Question, QuestionOver, QuestionView, QuestionWritten,
+    Resolution, ResolveBy, Scenario, ScenarioFile, Severity, Side, Source, Verdict, Written,
+    canonical_text, decode_utf8, file_kind, load, load_holding, load_with_progress, outline, parse,
+    people_document, phrases_document, ron_files, ron_options, scenario_document, verdict_facets,
 };
 
 // Forms: what a user typed, checked field by field.

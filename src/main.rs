@@ -56,6 +56,11 @@ struct AppArguments {
     #[arg(long, value_name = "NAME")]
     forecaster: Option<String>,
 
+    /// (app) Start on this question's page (by id).
+    #[cfg(feature = "app")]
+    #[arg(long, value_name = "ID")]
+    question: Option<String>,
+
     /// (app) Start reading this article (a file or an http(s) URL) with the ledger.
     #[cfg(feature = "app")]
     #[arg(long, value_name = "ARTICLE")]
@@ -69,6 +74,7 @@ enum StartView {
     Overview,
     Forecasts,
     TrackRecords,
+    Questions,
     Timeline,
     Problems,
 }
@@ -81,6 +87,7 @@ impl From<StartView> for hindsight::Tab {
             StartView::Overview => Tab::Overview,
             StartView::Forecasts => Tab::Forecasts,
             StartView::TrackRecords => Tab::TrackRecords,
+            StartView::Questions => Tab::Questions,
             StartView::Timeline => Tab::Timeline,
             StartView::Problems => Tab::Problems,
         }
@@ -129,6 +136,7 @@ fn open_app(arguments: AppArguments, today: Option<NaiveDate>) -> ExitCode {
         tab: arguments.view.map(Into::into),
         select: arguments.select,
         forecaster: arguments.forecaster,
+        question: arguments.question,
         article: arguments.article,
     };
     match hindsight::run_app(arguments.folder, start, today) {

@@ -1515,10 +1515,9 @@ fn a_forecast_on_a_question_shows_the_question_and_its_verdict_judges_them_all()
         &harness,
         "Parliament passes the pension reform by 31 December 2022."
     ));
-    assert!(shows_text(&harness, "Show the 2 forecasts on it"));
     assert!(shows_text(
         &harness,
-        "Over time: each forecast's probability for the question when made"
+        "Open the question's page (2 forecasts)"
     ));
 
     type_into(&mut harness, "Evidence", "Passed its final reading.");
@@ -1543,15 +1542,108 @@ fn a_forecast_on_a_question_shows_the_question_and_its_verdict_judges_them_all()
     assert_eq!(bo.verdict(), Some(hindsight::Verdict::False));
     let ada = ledger_now.view(ledger_now.find("ada-reform-likely").unwrap());
     assert_eq!(ada.verdict(), Some(hindsight::Verdict::True));
-    // Unfolded, the forecasts and the verdict are drawn on one time axis.
+}
+
+#[test]
+fn a_questions_page_lists_its_forecasts_and_its_verdict_judges_them_all_undoably() {
+    let ledger = TempLedger::fixture();
+    ledger.write("reform.ron", REFORM_QUESTION);
+    let before = ledger.read("reform.ron");
+    let mut harness = open(&ledger, false);
+    click(&mut harness, "Questions");
+    // The list: the claim, its scenario, its forecasts and how far apart they are.
+    assert!(shows_text(&harness, "The pension reform"));
+    assert!(
+        shows_text(&harness, "2 forecasts, 25%–70%"),
+        "Bo: 1 − 'likely' (75% in the fixture's table); Ada: 'probably' (70%)"
+    );
     click(
         &mut harness,
-        "Over time: each forecast's probability for the question when made",
+        "Parliament passes the pension reform by 31 December 2022.",
     );
-    assert!(shows_text(
-        &harness,
-        "Dots: the forecasts; the diamond: the verdict"
-    ));
+    // The page: every forecast on the question, each with its probability for the
+    // question's claim and its side, and the chart of them over time.
+    assert!(shows_text(&harness, "2 forecasts on it"));
+    assert!(shows_text(&harness, "Open: no verdict yet"));
+    for text in [
+        "Ada Fixture",
+        "Bo Testwell",
+        "probably",
+        "likely",
+        "opposite",
+        "70%",
+        "25%",
+    ] {
+        assert!(shows_text(&harness, text), "{text}");
+    }
+    assert!(
+        harness
+            .query_by_label("The forecasts on the question over time")
+            .is_some(),
+        "the time axis is drawn"
+    );
+
+    type_into(&mut harness, "Evidence", "It failed at the second reading.");
+    click(&mut harness, "False");
+    assert!(
+        harness
+            .state()
+            .status
+            .message
+            .contains("Resolved question reform-passes-2022 as false"),
+        "{}",
+        harness.state().status.message
+    );
+    let text = ledger.read("reform.ron");
+    assert_eq!(text.matches("verdict: False").count(), 1, "{text}");
+    // The page shows the verdict and who called it: Bo (the opposite side) did.
+    assert!(shows_text(&harness, "It failed at the second reading."));
+    assert!(shows_text(&harness, "judges the 2 forecasts on it"));
+    assert!(shows_text(&harness, "called it"));
+    assert!(shows_text(&harness, "missed"));
+
+    // Ctrl+Z puts the question back as it was, byte for byte.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(ledger.read("reform.ron"), before);
+    assert!(shows_text(&harness, "Open: no verdict yet"));
+
+    // From a forecast's own claim on the page to its detail, and back by its question.
+    click(
+        &mut harness,
+        "The pension reform fails in parliament in 2022.",
+    );
+    assert!(shows_text(&harness, "On question reform-passes-2022"));
+}
+
+#[test]
+fn undoing_a_question_verdict_changed_on_disk_since_writes_nothing() {
+    let ledger = TempLedger::fixture();
+    ledger.write("reform.ron", REFORM_QUESTION);
+    let mut harness = open(&ledger, false);
+    click(&mut harness, "Questions");
+    click(
+        &mut harness,
+        "Parliament passes the pension reform by 31 December 2022.",
+    );
+    click(&mut harness, "True");
+    // Someone else changes the verdict in a text editor.
+    let theirs = ledger
+        .read("reform.ron")
+        .replace("verdict: True", "verdict: Ambiguous");
+    ledger.write("reform.ron", &theirs);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(ledger.read("reform.ron"), theirs, "their change stays");
+    assert!(
+        harness
+            .state()
+            .status
+            .message
+            .contains("was changed on disk"),
+        "{}",
+        harness.state().status.message
+    );
 }
 
 #[test]

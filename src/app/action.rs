@@ -65,6 +65,10 @@ pub enum ViewChange {
     ShowForecaster(String),
     /// Back from a forecaster's page to the leaderboard.
     ShowAllForecasters,
+    /// Open a question's page (by id).
+    ShowQuestion(String),
+    /// Back from a question's page to the list of questions.
+    ShowAllQuestions,
     /// Show exactly these forecasts in the table (from a chart), with a label saying why.
     ShowOnly {
         label: String,
@@ -121,6 +125,8 @@ pub enum ViewChange {
     FormProblems(Vec<FieldProblem>),
     /// What is wrong with the verdict asked for, shown by the verdict buttons (or nothing).
     VerdictProblem(Option<String>),
+    /// The question page's verdict form has this problem (or none any more).
+    QuestionVerdictProblem(Option<String>),
     /// Ask whether the verdict asked for replaces the one recorded.
     AskReplaceVerdict(VerdictReplacement),
     /// Why the version written for a disputed record was refused.
@@ -151,6 +157,15 @@ pub enum Write {
     /// Record a verdict on a forecast from the verdict form as typed, judged by `judge`, or
     /// reopen it (`verdict: None`).
     Verdict {
+        id: String,
+        verdict: Option<Verdict>,
+        form: OutcomeForm,
+        judge: String,
+    },
+    /// Resolve or reopen (`verdict: None`) question `id` of the file at `path` from the
+    /// question page's verdict form.
+    QuestionVerdict {
+        path: PathBuf,
         id: String,
         verdict: Option<Verdict>,
         form: OutcomeForm,

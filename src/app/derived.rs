@@ -57,6 +57,9 @@ pub struct Derived {
     report_serial: u64,
     orders_for: Option<(u64, LeaderboardSort)>,
     pub overview: Overview,
+    /// Every question of the folder, in file order, with the entries of the forecasts on
+    /// it (all of them, whatever the filter).
+    pub questions: Vec<(String, Vec<usize>)>,
     /// The open forecaster page, when there is one.
     pub forecaster: Option<ForecasterPage>,
     /// The choices the filter bar offers, as (value, label).
@@ -158,6 +161,11 @@ impl Derived {
         if self.overview_generation != inputs.generation {
             self.overview = overview(ledger, inputs.today, LATEST_RESOLUTIONS);
             self.options = FilterOptions::of(ledger);
+            self.questions = ledger
+                .answers_by_question()
+                .into_iter()
+                .map(|(question, entries)| (question.question.id.clone(), entries))
+                .collect();
             self.overview_generation = inputs.generation;
         }
         self.collect_job();

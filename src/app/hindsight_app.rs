@@ -17,7 +17,7 @@ use super::navigate::navigate;
 use super::session::Session;
 use super::settings::{SETTINGS_KEY, Settings, load_settings};
 use super::start::{AppOptions, startup_folder};
-use super::state::{ArticleView, OutcomeForm, Status, ViewState};
+use super::state::{ArticleView, OutcomeForm, Status, Tab, ViewState};
 use super::undo::UndoStep;
 use super::views::article::candidate_count;
 use super::views::window::{AppView, app_ui};
@@ -79,10 +79,18 @@ impl HindsightApp {
             derived: Derived::default(),
             ui: ViewState {
                 ascending: true,
-                tab: start.tab.unwrap_or_default(),
+                // A page asked for is shown on its tab, unless another tab is asked for.
+                tab: start
+                    .tab
+                    .unwrap_or(match (&start.question, &start.forecaster) {
+                        (Some(_), _) => Tab::Questions,
+                        (None, Some(_)) => Tab::TrackRecords,
+                        (None, None) => Tab::default(),
+                    }),
                 selected: start.select,
                 scroll_to_selected: true,
                 forecaster: start.forecaster,
+                question: start.question,
                 ..ViewState::default()
             },
             undo: Vec::new(),
@@ -187,6 +195,7 @@ impl HindsightApp {
         if self.session.is_some() {
             self.ui.selected = None;
             self.ui.forecaster = None;
+            self.ui.question = None;
         }
         self.session = Some(session);
         self.derived.clear();
@@ -310,6 +319,16 @@ impl HindsightApp {
             && self.ui.outcome_form.id != *id
         {
             self.ui.outcome_form = OutcomeForm {
+                id: id.clone(),
+                on: today.to_string(),
+                ..OutcomeForm::default()
+            };
+        }
+        // And the question page's, for each question shown.
+        if let Some(id) = &self.ui.question
+            && self.ui.question_form.id != *id
+        {
+            self.ui.question_form = OutcomeForm {
                 id: id.clone(),
                 on: today.to_string(),
                 ..OutcomeForm::default()

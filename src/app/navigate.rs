@@ -21,6 +21,11 @@ pub fn navigate(state: &mut ViewState, change: ViewChange) -> Option<String> {
             state.tab = Tab::TrackRecords;
         }
         ViewChange::ShowAllForecasters => state.forecaster = None,
+        ViewChange::ShowQuestion(id) => {
+            state.question = Some(id);
+            state.tab = Tab::Questions;
+        }
+        ViewChange::ShowAllQuestions => state.question = None,
         ViewChange::ShowOnly { label, ids } => {
             state.only = Some((label, ids));
             state.tab = Tab::Forecasts;
@@ -106,7 +111,10 @@ pub fn navigate(state: &mut ViewState, change: ViewChange) -> Option<String> {
                 state.form = None;
             }
         }
-        ViewChange::ClearVerdictForm => state.outcome_form = OutcomeForm::default(),
+        ViewChange::ClearVerdictForm => {
+            state.outcome_form = OutcomeForm::default();
+            state.question_form = OutcomeForm::default();
+        }
         ViewChange::ArticleSavedAs(seed) => {
             if let Some(article) = &mut state.article {
                 article.origin = Some(seed);
@@ -118,6 +126,7 @@ pub fn navigate(state: &mut ViewState, change: ViewChange) -> Option<String> {
             }
         }
         ViewChange::VerdictProblem(problem) => state.outcome_form.problem = problem,
+        ViewChange::QuestionVerdictProblem(problem) => state.question_form.problem = problem,
         ViewChange::AskReplaceVerdict(asked) => state.confirm_verdict = Some(asked),
         ViewChange::DisputeProblem(problem) => {
             if let Some(edit) = &mut state.dispute_edit {

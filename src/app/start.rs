@@ -26,6 +26,8 @@ pub struct StartAt {
     pub tab: Option<Tab>,
     pub select: Option<String>,
     pub forecaster: Option<String>,
+    /// Start on this question's page (by id).
+    pub question: Option<String>,
     /// An article to read with the ledger once the folder is open.
     pub article: Option<String>,
 }

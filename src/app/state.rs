@@ -20,16 +20,18 @@ pub enum Tab {
     Overview,
     Forecasts,
     TrackRecords,
+    Questions,
     Timeline,
     Problems,
 }
 
 impl Tab {
-    /// In the order the tab bar shows them (and Alt+1…5 picks them).
-    pub const ALL: [Tab; 5] = [
+    /// In the order the tab bar shows them (and Alt+1…6 picks them).
+    pub const ALL: [Tab; 6] = [
         Tab::Overview,
         Tab::Forecasts,
         Tab::TrackRecords,
+        Tab::Questions,
         Tab::Timeline,
         Tab::Problems,
     ];
@@ -53,7 +55,11 @@ pub struct ViewState {
     pub only: Option<(String, Vec<String>)>,
     /// The forecaster whose page the track records tab shows.
     pub forecaster: Option<String>,
+    /// The question whose page the questions tab shows, by id.
+    pub question: Option<String>,
     pub outcome_form: OutcomeForm,
+    /// The verdict form of the question page shown.
+    pub question_form: OutcomeForm,
     pub form: Option<Form>,
     pub confirm_delete: Option<String>,
     /// A verdict waiting to be confirmed as replacing the one recorded.

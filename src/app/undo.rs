@@ -1,7 +1,7 @@
 //! Undo: every write the app makes is recorded with what it takes to write it back. An undo
 //! is itself a one-block write, refused like any other if the block changed on disk since.
 
-use crate::ledger::Door;
+use crate::ledger::{Door, QuestionOver};
 use std::path::PathBuf;
 
 use crate::ledger::Change;
@@ -15,6 +15,14 @@ pub enum UndoStep {
         id: String,
         previous: Outcome,
         fingerprint: u64,
+    },
+    /// A question was resolved or reopened: put its previous outcome back, if the outcome
+    /// written is still the one on disk.
+    QuestionOutcome {
+        path: PathBuf,
+        id: String,
+        previous: Outcome,
+        written: Outcome,
     },
     /// A forecast was edited: put the previous version back.
     Edit {
@@ -44,6 +52,10 @@ impl UndoStep {
                 Some(verdict) => format!("restored the verdict '{verdict}' on {id}"),
                 None => format!("reopened {id}"),
             },
+            UndoStep::QuestionOutcome { id, previous, .. } => match previous.verdict() {
+                Some(verdict) => format!("restored the verdict '{verdict}' on question {id}"),
+                None => format!("reopened question {id}"),
+            },
             UndoStep::Edit { previous, .. } => {
                 format!("restored the previous version of {}", previous.id)
             }
@@ -69,6 +81,14 @@ impl UndoStep {
                     Some(*fingerprint), // Putting the previous verdict back over the one recorded is the point.
                     &Change::ReplaceOutcome(previous.clone()),
                 )
+                .map(drop),
+            UndoStep::QuestionOutcome {
+                path,
+                id,
+                previous,
+                written,
+            } => Door::of(ledger, path)
+                .edit_question(id, previous, QuestionOver::Exactly(written))
                 .map(drop),
             UndoStep::Edit {
                 path,

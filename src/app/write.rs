@@ -3,7 +3,7 @@
 //! undoes it; recording the undo, showing and reloading are done by the one place that
 //! runs writes (`effects.rs`), the same for every write.
 
-use crate::ledger::Door;
+use crate::ledger::{Door, QuestionOver};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -85,6 +85,13 @@ pub fn write(request: Write, ledger: &mut Arc<Ledger>) -> WriteResult {
             form,
             judge,
         } => record_verdict(ledger, &id, verdict, &form, &judge),
+        Write::QuestionVerdict {
+            path,
+            id,
+            verdict,
+            form,
+            judge,
+        } => record_question_verdict(ledger, &path, &id, verdict, &form, &judge),
         Write::ReplaceVerdict(asked) => {
             let change = Change::ReplaceOutcome(Outcome::Resolved(asked.proposed));
             write_outcome(ledger, &asked.id, &asked.path, asked.fingerprint, &change)
@@ -116,7 +123,33 @@ pub fn undo(ledger: &Ledger, step: &UndoStep) -> WriteResult {
     }
 }
 
-/// A verdict from the verdict form: its date must be a date; the rest is optional.
+/// The outcome a verdict form asks for: reopening (`None`), or the verdict with its date,
+/// which must be a date (the problem to show, if not); the rest is optional.
+fn asked_outcome(
+    verdict: Option<Verdict>,
+    form: &OutcomeForm,
+    judge: &str,
+) -> Result<Outcome, String> {
+    let Some(verdict) = verdict else {
+        return Ok(Outcome::Open);
+    };
+    let Ok(on) = form.on.trim().parse() else {
+        return Err(format!(
+            "'{}' is not a date: use YYYY-MM-DD",
+            form.on.trim()
+        ));
+    };
+    let optional = |text: &str| Some(text.trim().to_string()).filter(|t| !t.is_empty());
+    Ok(Outcome::Resolved(Resolution {
+        verdict,
+        on,
+        judge: optional(judge),
+        evidence: optional(&form.evidence),
+        link: optional(&form.link),
+    }))
+}
+
+/// A verdict from a forecast's verdict form.
 fn record_verdict(
     ledger: &Ledger,
     id: &str,
@@ -124,23 +157,8 @@ fn record_verdict(
     form: &OutcomeForm,
     judge: &str,
 ) -> WriteResult {
-    let outcome = match verdict {
-        None => Outcome::Open,
-        Some(verdict) => {
-            let Ok(on) = form.on.trim().parse() else {
-                let problem = format!("'{}' is not a date: use YYYY-MM-DD", form.on.trim());
-                return Err(Unwritten::shown(ViewChange::VerdictProblem(Some(problem))));
-            };
-            let optional = |text: &str| Some(text.trim().to_string()).filter(|t| !t.is_empty());
-            Outcome::Resolved(Resolution {
-                verdict,
-                on,
-                judge: optional(judge),
-                evidence: optional(&form.evidence),
-                link: optional(&form.link),
-            })
-        }
-    };
+    let outcome = asked_outcome(verdict, form, judge)
+        .map_err(|problem| Unwritten::shown(ViewChange::VerdictProblem(Some(problem))))?;
     let Some(entry) = ledger.find(id) else {
         return Err(Unwritten::Refused {
             show: vec![ViewChange::VerdictProblem(None)],
@@ -152,20 +170,48 @@ fn record_verdict(
     // A forecast on a question is judged by the question: the verdict goes there, and
     // judges every forecast on it.
     if let Some(on) = &view.forecast.question {
-        return write_question_outcome(ledger, on.id(), &path, &outcome);
+        return write_question_outcome(
+            ledger,
+            on.id(),
+            &path,
+            &outcome,
+            ViewChange::VerdictProblem,
+        );
     }
     write_outcome(ledger, id, &path, fingerprint, &Change::SetOutcome(outcome))
 }
 
+/// A verdict from a question page's verdict form.
+fn record_question_verdict(
+    ledger: &Ledger,
+    path: &Path,
+    id: &str,
+    verdict: Option<Verdict>,
+    form: &OutcomeForm,
+    judge: &str,
+) -> WriteResult {
+    let outcome = asked_outcome(verdict, form, judge)
+        .map_err(|problem| Unwritten::shown(ViewChange::QuestionVerdictProblem(Some(problem))))?;
+    write_question_outcome(
+        ledger,
+        id,
+        path,
+        &outcome,
+        ViewChange::QuestionVerdictProblem,
+    )
+}
+
 /// Resolves or reopens question `question` of the file at `path`. A verdict over another
-/// is refused with the way to replace it (reopen first), not replaced.
+/// is refused with the way to replace it (reopen first), not replaced. `problem` is where
+/// the form that asked shows a problem.
 fn write_question_outcome(
     ledger: &Ledger,
     question: &str,
     path: &Path,
     outcome: &Outcome,
+    problem: fn(Option<String>) -> ViewChange,
 ) -> WriteResult {
-    match Door::of(ledger, path).edit_question(question, outcome, false) {
+    match Door::of(ledger, path).edit_question(question, outcome, QuestionOver::NoOtherVerdict) {
         Ok(written) => {
             let message = match written.after.outcome.verdict() {
                 Some(verdict) => format!(
@@ -173,23 +219,27 @@ fn write_question_outcome(
                 ),
                 None => format!("Reopened question {question}"),
             };
+            let undo = written.changed.then(|| UndoStep::QuestionOutcome {
+                path: path.to_path_buf(),
+                id: question.to_string(),
+                previous: written.before.outcome.clone(),
+                written: written.after.outcome.clone(),
+            });
             Ok(Written {
                 message,
-                undo: None,
+                undo,
                 then: vec![ViewChange::ClearVerdictForm],
             })
         }
         Err(EditError::AlreadyResolved { current, .. }) => {
-            Err(Unwritten::shown(ViewChange::VerdictProblem(Some(format!(
+            Err(Unwritten::shown(problem(Some(format!(
                 "question {question} already has a verdict ({} on {}): reopen it first to change it",
                 current.verdict, current.on
             )))))
         }
-        Err(EditError::Invalid(problem)) => Err(Unwritten::shown(ViewChange::VerdictProblem(
-            Some(problem.message),
-        ))),
+        Err(EditError::Invalid(invalid)) => Err(Unwritten::shown(problem(Some(invalid.message)))),
         Err(error) => Err(Unwritten::Failed {
-            show: vec![ViewChange::VerdictProblem(None)],
+            show: vec![problem(None)],
             error: error.to_string(),
         }),
     }

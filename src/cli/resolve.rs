@@ -13,7 +13,7 @@ use clap::Args;
 
 use super::error::{CliError, CliResult};
 use super::folder::{FolderArg, load, load_holding};
-use crate::ledger::{Change, verdict_facets};
+use crate::ledger::{Change, QuestionOver, verdict_facets};
 use crate::ledger::{EditError, Ledger, Outcome, Resolution, Verdict};
 use crate::terminal::{escape_controls, escape_path};
 
@@ -76,7 +76,15 @@ pub fn run_resolve(args: &ResolveArgs, today: NaiveDate, out: &mut dyn Write) ->
         Target::Question(file) => {
             let path = ledger.files[file].path.clone();
             let written = Door::of(&ledger, &path)
-                .edit_question(&args.id, &outcome, args.force)
+                .edit_question(
+                    &args.id,
+                    &outcome,
+                    if args.force {
+                        QuestionOver::Anything
+                    } else {
+                        QuestionOver::NoOtherVerdict
+                    },
+                )
                 .map(|written| written.changed);
             (written, path)
         }
@@ -155,7 +163,7 @@ pub fn run_reopen(args: &ReopenArgs, today: NaiveDate, out: &mut dyn Write) -> C
         Target::Question(file) => {
             let path = ledger.files[file].path.clone();
             let written = Door::of(&ledger, &path)
-                .edit_question(&args.id, &Outcome::Open, true)
+                .edit_question(&args.id, &Outcome::Open, QuestionOver::Anything)
                 .map(|written| written.changed);
             (written, path)
         }

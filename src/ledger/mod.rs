@@ -37,7 +37,7 @@ pub(crate) use read::validate::{SeedProblem, resolve_seed};
 pub use write::canonical::{FormatRefusal, Formatted, canonical_text};
 pub use write::canonical::{people_document, phrases_document, scenario_document};
 pub use write::door::{Door, EditError, create_unchecked};
-pub use write::edit::{Change, QuestionWritten, Written, verdict_facets};
+pub use write::edit::{Change, QuestionOver, QuestionWritten, Written, verdict_facets};
 pub use write::insert::{Deleted, Inserted};
 
 /// The scenarios folder the command line and the app read when none is given.

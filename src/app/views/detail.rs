@@ -5,18 +5,17 @@
 
 use egui::text::LayoutJob;
 use egui::{RichText, TextFormat, Ui};
-use egui_plot::{HoverPosition, Points};
 
 use super::context::ViewCtx;
-use super::fields::text_row;
-use super::plots::{date_tick, fixed_plot};
-use super::style::{call_text, day_number, percent, standing, standing_text};
+use super::style::{call_text, percent, shorten, standing, standing_text};
+use super::verdict_form::verdict_form;
 use crate::app::action::{Action, SystemCommand, ViewChange, Write};
 use crate::app::state::{OutcomeForm, VerdictReplacement};
 use crate::estimative::PhraseOrigin;
 use crate::ledger::verdict_facets;
-use crate::ledger::{ForecastView, ProbabilityOrigin, Question, Verdict, is_web_link};
+use crate::ledger::{ForecastView, ProbabilityOrigin, is_web_link};
 use crate::prose::capitalized;
+use crate::prose::plural;
 use crate::seeds::QuoteContext;
 use crate::terminal::escape_controls;
 use crate::words::explain;
@@ -129,8 +128,8 @@ fn source_ui(ui: &mut Ui, view: &ForecastView) {
 }
 
 /// The question the forecast answers: its claim, the forecast's side and probability for
-/// it, and every forecast on it (forecaster, words, probability for the question, date,
-/// call), one click from showing them all in the list.
+/// it, and the others on it (forecaster, probability for the question, call), one click
+/// from the question's page.
 fn question_ui(ui: &mut Ui, ctx: &ViewCtx, view: &ForecastView, actions: &mut Vec<Action>) {
     let (Some(on), Some(question)) = (&view.forecast.question, view.question()) else {
         return;
@@ -148,103 +147,32 @@ fn question_ui(ui: &mut Ui, ctx: &ViewCtx, view: &ForecastView, actions: &mut Ve
         .ledger
         .forecasts_on_question(&view.file.path, &question.id)
         .collect();
+    // Three narrow columns: the panel is narrow; the question's page has the rest.
     egui::Grid::new("question-forecasts")
         .striped(true)
         .show(ui, |ui| {
-            for heading in ["Forecaster", "Words", "P (question)", "Made", "Call"] {
+            for heading in ["Forecaster", "P (question)", "Call"] {
                 ui.strong(heading);
             }
             ui.end_row();
             for other in &on_it {
-                ui.label(other.author_name());
-                ui.label(other.forecast.expression.as_deref().unwrap_or("—"));
-                ui.label(
-                    other
-                        .question_probability()
-                        .map_or_else(|| "—".to_string(), |p| format!("{:.0}%", p * 100.0)),
-                );
-                ui.label(other.forecast.made.to_string());
+                ui.label(shorten(other.author_name(), 32))
+                    .on_hover_text(other.author_name());
+                ui.label(percent(other.question_probability()));
                 ui.label(call_text(ui, other.call()));
                 ui.end_row();
             }
         });
-    // Folded, so that the verdict form below stays in view.
-    egui::CollapsingHeader::new(
-        "Over time: each forecast's probability for the question when made",
-    )
-    .id_salt("question-over-time")
-    .show(ui, |ui| {
-        ui.weak("Dots: the forecasts; the diamond: the verdict (1 true, 0 false).");
-        question_timeline(ui, question, &on_it);
-    });
     if ui
-        .button(format!("Show the {} forecasts on it", on_it.len()))
+        .button(format!(
+            "Open the question's page ({} forecast{})",
+            on_it.len(),
+            plural(on_it.len())
+        ))
         .clicked()
     {
-        actions.push(
-            ViewChange::ShowOnly {
-                label: format!("on question {}", question.id),
-                ids: on_it.iter().map(|o| o.forecast.id.clone()).collect(),
-            }
-            .into(),
-        );
+        actions.push(ViewChange::ShowQuestion(question.id.clone()).into());
     }
-}
-
-/// The forecasts on a question on one time axis: each one's probability for the question's
-/// claim on the day it was made, with the verdict (1 or 0) on the day it was given.
-fn question_timeline(ui: &mut Ui, question: &Question, on_it: &[ForecastView]) {
-    let scored: Vec<(&ForecastView, f64)> = on_it
-        .iter()
-        .filter_map(|view| Some((view, view.question_probability()?)))
-        .collect();
-    let points: Vec<[f64; 2]> = scored
-        .iter()
-        .map(|(view, p)| [day_number(view.forecast.made), *p])
-        .collect();
-    let labels: Vec<String> = scored
-        .iter()
-        .map(|(view, p)| {
-            format!(
-                "{} · made {} · {:.0}% for the question",
-                view.author_name(),
-                view.forecast.made,
-                p * 100.0
-            )
-        })
-        .collect();
-    let verdict = question.outcome.resolution().and_then(|resolution| {
-        let happened = resolution.verdict.scored_as()?;
-        Some([day_number(resolution.on), if happened { 1.0 } else { 0.0 }])
-    });
-    let accent = ui.visuals().selection.bg_fill;
-    let strong = ui.visuals().strong_text_color();
-    fixed_plot("question-timeline")
-        .height(140.0)
-        .include_y(0.0)
-        .include_y(1.0)
-        .y_axis_label("P (question)")
-        .x_axis_formatter(date_tick)
-        .label_formatter(|position| match position {
-            HoverPosition::NearDataPoint {
-                plot_name, index, ..
-            } if *plot_name == "forecasts" => labels.get(*index).cloned(),
-            HoverPosition::NearDataPoint { plot_name, .. } if *plot_name == "verdict" => {
-                Some("the question's verdict".to_string())
-            }
-            _ => None,
-        })
-        .show(ui, |plot_ui| {
-            plot_ui.points(Points::new("forecasts", points).radius(4.0).color(accent));
-            if let Some(verdict) = verdict {
-                plot_ui.points(
-                    Points::new("verdict", vec![verdict])
-                        .radius(5.0)
-                        .shape(egui_plot::MarkerShape::Diamond)
-                        .color(strong),
-                );
-            }
-        });
 }
 
 /// When it is to be judged, how it stands, and the verdict with its evidence.
@@ -324,7 +252,7 @@ fn quote_ui(ui: &mut Ui, context: Option<&Result<QuoteContext, String>>, quote: 
         })) => {
             let weak = ui.visuals().weak_text_color();
             if let Some(before) = before {
-                ui.label(RichText::new(super::style::shorten(before, 400)).color(weak));
+                ui.label(RichText::new(shorten(before, 400)).color(weak));
             }
             let normal = TextFormat {
                 color: ui.visuals().weak_text_color(),
@@ -342,7 +270,7 @@ fn quote_ui(ui: &mut Ui, context: Option<&Result<QuoteContext, String>>, quote: 
             job.wrap.max_width = ui.available_width();
             ui.label(job);
             if let Some(after) = after {
-                ui.label(RichText::new(super::style::shorten(after, 400)).color(weak));
+                ui.label(RichText::new(shorten(after, 400)).color(weak));
             }
         }
         Some(Ok(QuoteContext { quote: None, .. }) | Err(_)) | None => {
@@ -404,7 +332,7 @@ fn confidence_ui(ui: &mut Ui, view: &ForecastView) {
 
 /// A link from a file: clickable only when it is a web address, so that a shared ledger
 /// cannot make a click run a script or open a local file; anything else is plain text.
-fn link_ui(ui: &mut Ui, link: &str) {
+pub(super) fn link_ui(ui: &mut Ui, link: &str) {
     if is_web_link(link) {
         ui.hyperlink_to(link, link);
     } else {
@@ -422,40 +350,8 @@ fn outcome_form(
     judge: &mut String,
     actions: &mut Vec<Action>,
 ) {
-    egui::Grid::new("outcome-form")
-        .num_columns(2)
-        .spacing([8.0, 4.0])
-        .show(ui, |ui| {
-            text_row(ui, "Date", &mut form.on, "YYYY-MM-DD");
-            text_row(ui, "Evidence", &mut form.evidence, "what happened");
-            text_row(ui, "Link", &mut form.link, "https://…");
-            text_row(ui, "Judge", judge, "your name");
-        });
-    // The verdict clicked (`Some(None)`: reopen).
-    let mut asked = None;
-    ui.horizontal_wrapped(|ui| {
-        for verdict in Verdict::ALL {
-            let label = match verdict {
-                Verdict::True => "True",
-                Verdict::False => "False",
-                Verdict::Partly => "Partly",
-                Verdict::Ambiguous => "Ambiguous",
-                Verdict::Annulled => "Annulled",
-            };
-            let text = RichText::new(label).color(super::style::standing_color(
-                ui.visuals(),
-                super::style::Standing::Resolved(verdict),
-            ));
-            if ui.button(text).clicked() {
-                asked = Some(Some(verdict));
-            }
-        }
-        let reopen = ui.add_enabled(view.verdict().is_some(), egui::Button::new("Reopen"));
-        if reopen.clicked() {
-            asked = Some(None);
-        }
-    });
-    if let Some(verdict) = asked {
+    let resolved = view.verdict().is_some();
+    if let Some(verdict) = verdict_form(ui, "outcome-form", form, judge, resolved) {
         // The form as typed goes with the verdict: the app checks its date when it writes.
         actions.push(
             Write::Verdict {
@@ -466,9 +362,6 @@ fn outcome_form(
             }
             .into(),
         );
-    }
-    if let Some(problem) = &form.problem {
-        ui.colored_label(ui.visuals().error_fg_color, problem);
     }
 }
 

@@ -81,6 +81,7 @@ pub fn tabs(ui: &mut Ui, ctx: &ViewCtx, current: Tab, actions: &mut Vec<Action>)
                 Tab::Overview => "Overview".to_string(),
                 Tab::Forecasts => "Forecasts".to_string(),
                 Tab::TrackRecords => "Track records".to_string(),
+                Tab::Questions => "Questions".to_string(),
                 Tab::Timeline => "Timeline".to_string(),
                 Tab::Problems => problems_label.clone(),
             };

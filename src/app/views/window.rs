@@ -9,7 +9,7 @@ use egui::{Key, Modifiers, Ui};
 use super::context::ViewCtx;
 use super::{
     article, detail, dispute, filter_bar, forecaster, forecasts, forms, git, menu, overview,
-    problems, timeline, track_records,
+    problems, questions, timeline, track_records,
 };
 use crate::app::action::{Action, ViewChange};
 use crate::app::command::{Availability, UiCommand};
@@ -88,7 +88,9 @@ pub fn app_ui(ui: &mut Ui, app: AppView, actions: &mut Vec<Action>) {
         detail_panel(ui, &ctx, entry, state, &mut settings.judge, actions);
     }
     let open_dispute = disputed.map(|dispute| dispute.id.as_str());
-    egui::CentralPanel::default().show(ui, |ui| tab_ui(ui, &ctx, state, open_dispute, actions));
+    egui::CentralPanel::default().show(ui, |ui| {
+        tab_ui(ui, &ctx, state, &mut settings.judge, open_dispute, actions)
+    });
     windows_ui(ui.ctx(), &ctx, session, state, reading_article, actions);
     forms::open_folder_window(ui.ctx(), &mut state.open_folder, settings, actions);
 }
@@ -170,6 +172,7 @@ fn tab_ui(
     ui: &mut Ui,
     ctx: &ViewCtx,
     state: &mut ViewState,
+    judge: &mut String,
     open_dispute: Option<&str>,
     actions: &mut Vec<Action>,
 ) {
@@ -186,6 +189,14 @@ fn tab_ui(
             Some(name) => forecaster::forecaster_ui(ui, ctx, name, actions),
             None => track_records::track_records_ui(ui, ctx, state.leaderboard, actions),
         },
+        Tab::Questions => questions::questions_ui(
+            ui,
+            ctx,
+            state.question.as_deref(),
+            &mut state.question_form,
+            judge,
+            actions,
+        ),
         Tab::Timeline => timeline::timeline_ui(ui, ctx, actions),
         Tab::Problems => {
             problems::problems_ui(ui, ctx, open_dispute, &mut state.dispute_edit, actions)
@@ -227,7 +238,7 @@ fn windows_ui(
 }
 
 /// Keyboard shortcuts that work everywhere: the commands' own (see [`UiCommand`]), Esc and
-/// Alt+1…5 for the tabs.
+/// Alt+1…6 for the tabs.
 fn shortcuts(ui: &mut Ui, now: Availability, form_open: bool, actions: &mut Vec<Action>) {
     // While a text field has the keyboard, Esc and some commands belong to it.
     let typing = ui.ctx().text_edit_focused();
@@ -251,7 +262,14 @@ fn shortcuts(ui: &mut Ui, now: Availability, form_open: bool, actions: &mut Vec<
             });
         }
     });
-    let keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
+    let keys = [
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+    ];
     for (tab, key) in Tab::ALL.into_iter().zip(keys) {
         if ui.input_mut(|input| input.consume_key(Modifiers::ALT, key)) {
             actions.push(ViewChange::ShowTab(tab).into());

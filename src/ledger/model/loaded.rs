@@ -160,6 +160,25 @@ impl<'a> Judged<'a> {
     }
 }
 
+/// A question together with its file, as known on a day.
+#[derive(Clone, Copy, Debug)]
+pub struct QuestionView<'a> {
+    pub question: &'a Question,
+    pub file: &'a ScenarioFile,
+    /// The day the ledger is read as of: a verdict given after it is not known yet.
+    pub as_of: NaiveDate,
+}
+
+impl<'a> QuestionView<'a> {
+    /// The question's verdict, as known on [`QuestionView::as_of`].
+    pub fn resolution(&self) -> Option<&'a Resolution> {
+        self.question
+            .outcome
+            .resolution()
+            .filter(|resolution| resolution.on <= self.as_of)
+    }
+}
+
 /// A forecast together with the records it points to.
 #[derive(Clone, Copy, Debug)]
 pub struct ForecastView<'a> {
@@ -306,6 +325,52 @@ impl Ledger {
                     .as_ref()
                     .is_some_and(|on| on.id() == id)
         })
+    }
+
+    /// Every question of the folder, in file order, as known on [`Ledger::today`].
+    pub fn questions(&self) -> impl Iterator<Item = QuestionView<'_>> {
+        self.files.iter().flat_map(move |file| {
+            file.scenario
+                .questions
+                .iter()
+                .map(move |question| QuestionView {
+                    file,
+                    question,
+                    as_of: self.today,
+                })
+        })
+    }
+
+    /// Every question of the folder, in file order, with the entry indices of the
+    /// forecasts (made by today) on it, found in one pass over the forecasts.
+    pub fn answers_by_question(&self) -> Vec<(QuestionView<'_>, Vec<usize>)> {
+        let mut slot = rustc_hash::FxHashMap::default();
+        let mut answers: Vec<(QuestionView, Vec<usize>)> = Vec::new();
+        for (file_index, file) in self.files.iter().enumerate() {
+            for question in &file.scenario.questions {
+                slot.insert((file_index, question.id.as_str()), answers.len());
+                let view = QuestionView {
+                    question,
+                    file,
+                    as_of: self.today,
+                };
+                answers.push((view, Vec::new()));
+            }
+        }
+        for view in self.forecasts() {
+            let Some(on) = &view.forecast.question else {
+                continue;
+            };
+            if let Some(&at) = slot.get(&(view.entry.file, on.id())) {
+                answers[at].1.push(view.entry_index);
+            }
+        }
+        answers
+    }
+
+    /// The question with this id (question ids are unique across the folder).
+    pub fn question(&self, id: &str) -> Option<QuestionView<'_>> {
+        self.questions().find(|view| view.question.id == id)
     }
 
     /// The scenario file read from `path`. Forms and actions name a file by its path, which

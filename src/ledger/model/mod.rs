@@ -21,7 +21,8 @@ pub use files::{
 pub use limits::*;
 pub(crate) use loaded::PeopleFile;
 pub use loaded::{
-    EffectiveProbability, Entry, ForecastView, Judged, Ledger, ProbabilityOrigin, ScenarioFile,
+    EffectiveProbability, Entry, ForecastView, Judged, Ledger, ProbabilityOrigin, QuestionView,
+    ScenarioFile,
 };
 pub use problem::{Position, Problem, Severity};
 pub use records::*;

@@ -38,7 +38,7 @@ pub enum EditError {
     FileHasErrors { path: PathBuf, first: String },
     #[error("{}: no forecast with id '{id}'", .path.display())]
     NotFound { path: PathBuf, id: String },
-    #[error("{}: forecast '{id}' was changed on disk since it was loaded; nothing was written (reload to see the change)", .path.display())]
+    #[error("{}: '{id}' was changed on disk since it was loaded; nothing was written (reload to see the change)", .path.display())]
     Conflict { path: PathBuf, id: String },
     #[error("{}: forecast '{id}' has comments inside its block, which rewriting it would lose; edit it in a text editor", .path.display())]
     CommentsInBlock { path: PathBuf, id: String },

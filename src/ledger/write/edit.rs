@@ -203,6 +203,18 @@ fn refuse_second_verdict(
 }
 
 /// The result of resolving or reopening a question.
+/// What may stand on a question when its outcome is written.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum QuestionOver<'a> {
+    /// No verdict, or this same one: a second verdict must be asked for.
+    NoOtherVerdict,
+    /// Anything: the verdict is replaced (`resolve --force`, `reopen`).
+    Anything,
+    /// Exactly this outcome, as the caller last wrote it (an undo): anything else means
+    /// someone changed the question since, and nothing is written.
+    Exactly(&'a Outcome),
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct QuestionWritten {
     pub path: PathBuf,
@@ -215,12 +227,12 @@ pub struct QuestionWritten {
 impl Door<'_> {
     /// Resolves or reopens question `id` of this scenario file: only its `outcome` field
     /// is rewritten, and with it every forecast on the question is judged. As for a
-    /// forecast, a verdict where another stands is refused unless `replace` says so.
+    /// forecast, a verdict where another stands is refused unless `over` says otherwise.
     pub fn edit_question(
         &self,
         id: &str,
         outcome: &Outcome,
-        replace: bool,
+        over: QuestionOver,
     ) -> Result<QuestionWritten, EditError> {
         let path = self.path();
         self.rewrite(|text, parsed: &Parsed<Scenario>| {
@@ -234,6 +246,14 @@ impl Door<'_> {
             let Some(before) = parsed.value.questions.get(index).cloned() else {
                 return Err(EditError::NotVerified(path.to_path_buf()));
             };
+            if let QuestionOver::Exactly(expected) = over
+                && before.outcome != *expected
+            {
+                return Err(EditError::Conflict {
+                    path: path.to_path_buf(),
+                    id: id.to_string(),
+                });
+            }
             let after = Question {
                 outcome: outcome.clone(),
                 ..before.clone()
@@ -254,7 +274,7 @@ impl Door<'_> {
                 text: new_text,
                 intended,
                 report: move |_reparsed: &Parsed<Scenario>, _new_text: &str| {
-                    if !replace {
+                    if over == QuestionOver::NoOtherVerdict {
                         refuse_second_verdict(path, line, id, &before.outcome, outcome)?;
                     }
                     Ok(QuestionWritten {
