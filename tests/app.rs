@@ -1669,4 +1669,30 @@ fn a_forecasters_page_shows_their_scores_against_the_others_and_head_to_head() {
         &harness,
         "against Bo Testwell: better on 1, worse on 0, ties 0 · sign test p = 1.000"
     ));
+
+    // Any forecaster can be put beside them: both records, figure by figure, and the
+    // questions both answered.
+    pick_comparison(&mut harness, "Bo Testwell");
+    assert!(shows_text(&harness, "Relative Brier (negative is better)"));
+    assert!(shows_text(&harness, "P: Bo Testwell"), "the question table");
+    // Someone who shared no question with them: said so, not compared on it.
+    pick_comparison(&mut harness, "Kassym-Jomart Tokayev");
+    assert!(shows_text(
+        &harness,
+        "Ada Fixture and Kassym-Jomart Tokayev answered no question in common"
+    ));
+}
+
+/// Picks `name` in the forecaster page's "Compare with" list.
+fn pick_comparison(harness: &mut Harness<'static, HindsightApp>, name: &str) {
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Compare with")
+        .click();
+    harness.run();
+    let option = harness
+        .query_all_by_label(name)
+        .find(|node| node.accesskit_node().role() != Role::Label)
+        .expect("the forecaster in the list");
+    option.click();
+    harness.run();
 }

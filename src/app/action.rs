@@ -65,6 +65,8 @@ pub enum ViewChange {
     ShowForecaster(String),
     /// Back from a forecaster's page to the leaderboard.
     ShowAllForecasters,
+    /// Show this forecaster (or no one) beside the one whose page is open.
+    CompareWith(Option<String>),
     /// Open a question's page (by id).
     ShowQuestion(String),
     /// Back from a question's page to the list of questions.

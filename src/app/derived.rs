@@ -12,7 +12,9 @@ use super::leaderboard::{LeaderboardSort, leaderboard_order};
 use crate::ledger::Ledger;
 use crate::overview::{Overview, overview};
 use crate::query::{Filter, SearchIndex, SortKey, sort_entries};
-use crate::relative::{Comparison, answered_questions, compare, relative_scores, rivals};
+use crate::relative::{
+    AnsweredQuestion, Comparison, answered_questions, compare, relative_scores, rivals,
+};
 use crate::report::{
     CumulativePoint, GroupBy, Report, TrackRecord, calibration_members, cumulative_brier,
     everyone_listed, report, scored_entries, track_record,
@@ -87,6 +89,19 @@ pub struct ForecasterPage {
     pub phrases: Vec<PhraseRecord>,
     /// Head to head with each forecaster who answered a question they answered.
     pub head_to_head: Vec<Comparison>,
+    /// The questions answered by more than one forecaster (all forecasts, whatever the
+    /// filter): what relative scores and comparisons are computed on.
+    answered: Vec<AnsweredQuestion>,
+    /// Side by side with the forecaster the user picked, when one is.
+    pub compared: Option<Compared>,
+}
+
+/// A forecaster's page beside another forecaster's: the other's record within the same
+/// selection, and the two on the questions both answered.
+#[derive(Clone, Debug)]
+pub struct Compared {
+    pub record: TrackRecord,
+    pub comparison: Comparison,
 }
 
 /// The values present in the ledger, for the filter bar's drop-downs.
@@ -149,6 +164,8 @@ pub struct Inputs<'a> {
     pub today: NaiveDate,
     /// The forecaster whose page is open.
     pub forecaster: Option<&'a str>,
+    /// The forecaster shown beside them, when one is picked.
+    pub compare_with: Option<&'a str>,
     pub leaderboard: LeaderboardSort,
     /// The selected forecast's id.
     pub selected: Option<&'a str>,
@@ -182,6 +199,7 @@ impl Derived {
             self.refilter(&inputs, key, ctx);
         }
         self.update_forecaster(ledger, inputs.forecaster, inputs.today, stale);
+        self.update_compared(ledger, inputs.compare_with, inputs.today);
         self.update_orders(inputs.leaderboard);
         self.update_quote(ledger, inputs.generation, inputs.selected);
     }
@@ -305,20 +323,14 @@ impl Derived {
         {
             return;
         }
-        let entries: Vec<usize> = self
-            .visible
-            .iter()
-            .copied()
-            .filter(|&entry| ledger.view(entry).author_name() == name)
-            .collect();
-        let mut record = track_record(ledger, &entries, name, today);
+        let entries = self.entries_of(ledger, name);
         // Against everyone who answered the same questions, whatever the filter shows.
         let everyone: Vec<usize> = ledger.forecasts().map(|view| view.entry_index).collect();
-        let questions = answered_questions(ledger, &everyone);
-        record.relative = relative_scores(name, &questions);
-        let head_to_head = rivals(&questions, name)
+        let answered = answered_questions(ledger, &everyone);
+        let record = record_of(ledger, &entries, name, today, &answered);
+        let head_to_head = rivals(&answered, name)
             .into_iter()
-            .map(|other| compare(&questions, name, &other))
+            .map(|other| compare(&answered, name, &other))
             .collect();
         let scored: Vec<_> = scored_entries(ledger, &entries)
             .into_iter()
@@ -333,7 +345,39 @@ impl Derived {
             record,
             entries,
             head_to_head,
+            answered,
+            compared: None,
         });
+    }
+
+    /// The open page's comparison with `other`, computed when the pick (or the page) changes.
+    fn update_compared(&mut self, ledger: &Ledger, other: Option<&str>, today: NaiveDate) {
+        let Some(page) = &self.forecaster else {
+            return;
+        };
+        let shown = page.compared.as_ref().map(|c| c.comparison.b.as_str());
+        if shown == other {
+            return;
+        }
+        let compared = other.map(|other| {
+            let entries = self.entries_of(ledger, other);
+            Compared {
+                record: record_of(ledger, &entries, other, today, &page.answered),
+                comparison: compare(&page.answered, &page.name, other),
+            }
+        });
+        if let Some(page) = &mut self.forecaster {
+            page.compared = compared;
+        }
+    }
+
+    /// `name`'s forecasts among the visible ones, in table order.
+    fn entries_of(&self, ledger: &Ledger, name: &str) -> Vec<usize> {
+        self.visible
+            .iter()
+            .copied()
+            .filter(|&entry| ledger.view(entry).author_name() == name)
+            .collect()
     }
 
     fn collect_job(&mut self) {
@@ -365,4 +409,18 @@ impl Derived {
     pub fn clear(&mut self) {
         *self = Derived::default();
     }
+}
+
+/// `name`'s track record over `entries`, with their scores against the others on the
+/// `answered` questions.
+fn record_of(
+    ledger: &Ledger,
+    entries: &[usize],
+    name: &str,
+    today: NaiveDate,
+    answered: &[AnsweredQuestion],
+) -> TrackRecord {
+    let mut record = track_record(ledger, entries, name, today);
+    record.relative = relative_scores(name, answered);
+    record
 }

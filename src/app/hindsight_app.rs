@@ -356,6 +356,7 @@ impl HindsightApp {
                 ascending: self.ui.ascending,
                 today,
                 forecaster: self.ui.forecaster.as_deref(),
+                compare_with: self.ui.compare_with.as_deref(),
                 leaderboard: self.ui.leaderboard,
                 selected: self.ui.selected.as_deref(),
             },

@@ -17,10 +17,14 @@ pub fn navigate(state: &mut ViewState, change: ViewChange) -> Option<String> {
         ViewChange::ScrolledToSelected => state.scroll_to_selected = false,
         ViewChange::ShowTab(tab) => state.tab = tab,
         ViewChange::ShowForecaster(name) => {
+            if state.forecaster.as_ref() != Some(&name) {
+                state.compare_with = None;
+            }
             state.forecaster = Some(name);
             state.tab = Tab::TrackRecords;
         }
         ViewChange::ShowAllForecasters => state.forecaster = None,
+        ViewChange::CompareWith(other) => state.compare_with = other,
         ViewChange::ShowQuestion(id) => {
             state.question = Some(id);
             state.tab = Tab::Questions;

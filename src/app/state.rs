@@ -55,6 +55,8 @@ pub struct ViewState {
     pub only: Option<(String, Vec<String>)>,
     /// The forecaster whose page the track records tab shows.
     pub forecaster: Option<String>,
+    /// The forecaster shown beside them on the forecaster's page.
+    pub compare_with: Option<String>,
     /// The question whose page the questions tab shows, by id.
     pub question: Option<String>,
     pub outcome_form: OutcomeForm,

@@ -11,9 +11,16 @@ use super::style::{call_text, day_number, percent, score, shorten, standing, sta
 use crate::app::action::{Action, ViewChange};
 use crate::app::derived::ForecasterPage;
 use crate::prose::plural;
-use crate::report::SMALL_SAMPLE;
+use crate::relative::Comparison;
+use crate::report::{SMALL_SAMPLE, TrackRecord};
 
-pub fn forecaster_ui(ui: &mut Ui, ctx: &ViewCtx, name: &str, actions: &mut Vec<Action>) {
+pub fn forecaster_ui(
+    ui: &mut Ui,
+    ctx: &ViewCtx,
+    name: &str,
+    compare_with: Option<&str>,
+    actions: &mut Vec<Action>,
+) {
     if ui.button("⬅ All forecasters").clicked() {
         actions.push(ViewChange::ShowAllForecasters.into());
     }
@@ -29,44 +36,193 @@ pub fn forecaster_ui(ui: &mut Ui, ctx: &ViewCtx, name: &str, actions: &mut Vec<A
     // The page scrolls as a whole: charts, then the forecasts.
     egui::ScrollArea::vertical()
         .id_salt("forecaster-page")
-        .show(ui, |ui| page_ui(ui, ctx, name, page, actions));
+        .show(ui, |ui| page_ui(ui, ctx, name, page, compare_with, actions));
 }
 
-/// Each rival on the questions both answered: the wins either way and the sign test, and
-/// question by question, each one's probability for it and who did better.
+/// Two forecasters side by side: the pick of the other, then their records in two columns
+/// and, question by question, the ones both answered.
+fn compare_ui(
+    ui: &mut Ui,
+    ctx: &ViewCtx,
+    page: &ForecasterPage,
+    compare_with: Option<&str>,
+    actions: &mut Vec<Action>,
+) {
+    let others: Vec<&str> = ctx
+        .derived
+        .report
+        .iter()
+        .flat_map(|report| &report.groups)
+        .map(|record| record.name.as_str())
+        .filter(|other| *other != page.name)
+        .collect();
+    ui.horizontal(|ui| {
+        let label = ui.label("Compare with");
+        egui::ComboBox::from_id_salt("compare-with")
+            .selected_text(compare_with.unwrap_or("nobody"))
+            .width(280.0)
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(compare_with.is_none(), "nobody")
+                    .clicked()
+                {
+                    actions.push(ViewChange::CompareWith(None).into());
+                }
+                for other in others {
+                    if ui
+                        .selectable_label(compare_with == Some(other), other)
+                        .clicked()
+                    {
+                        actions.push(ViewChange::CompareWith(Some(other.to_string())).into());
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    let Some(compared) = page
+        .compared
+        .as_ref()
+        .filter(|c| Some(c.comparison.b.as_str()) == compare_with)
+    else {
+        return;
+    };
+    side_by_side(ui, &page.record, &compared.record);
+    let comparison = &compared.comparison;
+    if comparison.questions.is_empty() {
+        ui.weak(format!(
+            "{} and {} answered no question in common: their scores above are on different forecasts, which is why they are not ranked against each other here.",
+            comparison.a, comparison.b
+        ));
+    } else {
+        comparison_ui(ui, comparison, "picked");
+    }
+}
+
+/// Two track records in two columns, a row per figure.
+fn side_by_side(ui: &mut Ui, a: &TrackRecord, b: &TrackRecord) {
+    let relative = |record: &TrackRecord, value: Option<f64>, digits: usize| {
+        value.map_or_else(
+            || "—".to_string(),
+            |v| {
+                format!(
+                    "{v:+.digits$} ({} shared)",
+                    record.relative.shared_questions
+                )
+            },
+        )
+    };
+    let rows: [(&str, String, String); 7] = [
+        (
+            "Forecasts (resolved / scored)",
+            format!(
+                "{} ({} / {})",
+                a.counts.forecasts, a.counts.resolved, a.counts.scored
+            ),
+            format!(
+                "{} ({} / {})",
+                b.counts.forecasts, b.counts.resolved, b.counts.scored
+            ),
+        ),
+        ("Brier score", score(a.brier), score(b.brier)),
+        (
+            "Brier 95% interval",
+            interval(a.brier_ci),
+            interval(b.brier_ci),
+        ),
+        ("Log score", score(a.log_score), score(b.log_score)),
+        ("Hit rate", percent(a.hit_rate), percent(b.hit_rate)),
+        (
+            "Relative Brier (negative is better)",
+            relative(a, a.relative.relative_brier, 3),
+            relative(b, b.relative.relative_brier, 3),
+        ),
+        (
+            "Peer score (positive is better)",
+            relative(a, a.relative.peer_score, 1),
+            relative(b, b.relative.peer_score, 1),
+        ),
+    ];
+    egui::Grid::new("side-by-side")
+        .striped(true)
+        .spacing([24.0, 4.0])
+        .show(ui, |ui| {
+            ui.label("");
+            ui.strong(&a.name);
+            ui.strong(&b.name);
+            ui.end_row();
+            for (figure, left, right) in rows {
+                ui.weak(figure);
+                ui.label(left);
+                ui.label(right);
+                ui.end_row();
+            }
+        });
+    if a.small_sample || b.small_sample {
+        ui.label(
+            RichText::new(format!(
+                "⚠ Fewer than {SMALL_SAMPLE} scored forecasts for one of them or both: read these scores with care."
+            ))
+            .color(ui.visuals().warn_fg_color),
+        );
+    }
+}
+
+fn interval(ci: Option<(f64, f64)>) -> String {
+    ci.map_or_else(|| "—".to_string(), |(l, h)| format!("{l:.2}–{h:.2}"))
+}
+
+/// Each rival on the questions both answered.
 fn head_to_head_ui(ui: &mut Ui, page: &ForecasterPage) {
     for comparison in &page.head_to_head {
-        ui.strong(format!(
-            "against {}: better on {}, worse on {}, ties {} · sign test p = {}",
-            comparison.b,
-            comparison.a_wins,
-            comparison.b_wins,
-            comparison.ties,
-            comparison
-                .sign_test_p
-                .map_or_else(|| "—".to_string(), |p| format!("{p:.3}"))
-        ));
-        egui::Grid::new(("head-to-head", &comparison.b))
-            .striped(true)
-            .show(ui, |ui| {
-                for heading in ["Question", "Happened", "Their P", "Rival's P", "Better"] {
-                    ui.weak(heading);
-                }
-                ui.end_row();
-                for row in &comparison.questions {
-                    ui.label(shorten(&row.claim, 60)).on_hover_text(&row.claim);
-                    ui.label(if row.happened { "yes" } else { "no" });
-                    ui.label(format!("{:.0}%", row.a_probability * 100.0));
-                    ui.label(format!("{:.0}%", row.b_probability * 100.0));
-                    ui.label(match row.better {
-                        "a" => "them",
-                        "b" => "rival",
-                        _ => "tie",
-                    });
-                    ui.end_row();
-                }
-            });
+        comparison_ui(ui, comparison, "head to head");
     }
+}
+
+/// Two forecasters on the questions both answered: the wins either way and the sign test,
+/// and question by question, each one's probability for it and Brier score, and who did
+/// better. `place` tells apart the grids of one rival shown twice (folded, and picked).
+fn comparison_ui(ui: &mut Ui, comparison: &Comparison, place: &str) {
+    ui.strong(format!(
+        "against {}: better on {}, worse on {}, ties {} · sign test p = {}",
+        comparison.b,
+        comparison.a_wins,
+        comparison.b_wins,
+        comparison.ties,
+        comparison
+            .sign_test_p
+            .map_or_else(|| "—".to_string(), |p| format!("{p:.3}"))
+    ));
+    let (a, b) = (&comparison.a, &comparison.b);
+    egui::Grid::new(("comparison", place, b))
+        .striped(true)
+        .show(ui, |ui| {
+            let headings = [
+                "Question".to_string(),
+                "Happened".to_string(),
+                format!("P: {}", shorten(a, 18)),
+                format!("P: {}", shorten(b, 18)),
+                "Brier".to_string(),
+                "Better".to_string(),
+            ];
+            for heading in headings {
+                ui.weak(heading);
+            }
+            ui.end_row();
+            for row in &comparison.questions {
+                ui.label(shorten(&row.claim, 60)).on_hover_text(&row.claim);
+                ui.label(if row.happened { "yes" } else { "no" });
+                ui.label(format!("{:.0}%", row.a_probability * 100.0));
+                ui.label(format!("{:.0}%", row.b_probability * 100.0));
+                ui.label(format!("{:.3} vs {:.3}", row.a_brier, row.b_brier));
+                ui.label(match row.better {
+                    "a" => shorten(a, 24),
+                    "b" => shorten(b, 24),
+                    _ => "tie".to_string(),
+                });
+                ui.end_row();
+            }
+        });
 }
 
 fn page_ui(
@@ -74,6 +230,7 @@ fn page_ui(
     ctx: &ViewCtx,
     name: &str,
     page: &ForecasterPage,
+    compare_with: Option<&str>,
     actions: &mut Vec<Action>,
 ) {
     let person = ctx.ledger.person(name);
@@ -128,6 +285,7 @@ fn page_ui(
         .id_salt("head-to-head")
         .show(ui, |ui| head_to_head_ui(ui, page));
     }
+    compare_ui(ui, ctx, page, compare_with, actions);
     if let Some((best, worst)) = record.readings.brier_phrase_range
         && worst > best
     {

@@ -316,7 +316,8 @@ fn question_timeline(ui: &mut Ui, question: &QuestionView, on_it: &[ForecastView
         let happened = resolution.verdict.scored_as()?;
         Some([day_number(resolution.on), if happened { 1.0 } else { 0.0 }])
     });
-    let accent = ui.visuals().selection.bg_fill;
+    // The link colour reads on both themes; the selection fill is too dark on a dark one.
+    let accent = ui.visuals().hyperlink_color;
     let strong = ui.visuals().strong_text_color();
     let response = fixed_plot("question-timeline")
         .height(height)

@@ -186,7 +186,9 @@ fn tab_ui(
             actions,
         ),
         Tab::TrackRecords => match &state.forecaster {
-            Some(name) => forecaster::forecaster_ui(ui, ctx, name, actions),
+            Some(name) => {
+                forecaster::forecaster_ui(ui, ctx, name, state.compare_with.as_deref(), actions)
+            }
             None => track_records::track_records_ui(ui, ctx, state.leaderboard, actions),
         },
         Tab::Questions => questions::questions_ui(
