@@ -1696,3 +1696,26 @@ fn pick_comparison(harness: &mut Harness<'static, HindsightApp>, name: &str) {
     option.click();
     harness.run();
 }
+
+#[test]
+fn an_empty_folder_offers_to_start_a_ledger_and_shows_it_once_started() {
+    let home = tempfile::tempdir().unwrap();
+    let scenarios = home.path().join("scenarios");
+    std::fs::create_dir(&scenarios).unwrap();
+    let mut harness = open_folder(scenarios.clone(), false, 20);
+    assert!(shows_text(&harness, "This ledger is empty"));
+    for offer in ["New scenario…", "New person…", "Add article…"] {
+        assert!(shows_text(&harness, offer), "{offer}");
+    }
+    click(&mut harness, "Start a new ledger here");
+    wait_until(&mut harness, |h| {
+        shows_text(h, "Example: the new harbour bridge")
+    });
+    assert!(scenarios.join("example.ron").is_file());
+    assert!(
+        home.path().join("seeds").is_dir(),
+        "seeds/ beside the scenarios folder"
+    );
+    let ledger = harness.state().ledger().unwrap();
+    assert_eq!(ledger.error_count() + ledger.warning_count(), 0);
+}

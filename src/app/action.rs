@@ -218,6 +218,10 @@ pub enum SystemCommand {
     /// Choose a folder with the system's dialog (where there is one).
     BrowseFolder,
     OpenFolder(PathBuf),
+    /// Choose a folder with the system's dialog and start a new ledger in it (`init`).
+    BrowseNewLedger,
+    /// Start a new ledger in this scenarios folder, opened empty, and show it.
+    StartLedgerHere(PathBuf),
     Reload,
     /// Read the article at this path or URL and find its candidate forecasts.
     ReadArticle(String),

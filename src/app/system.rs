@@ -30,6 +30,25 @@ impl HindsightApp {
                 self.ui.open_folder = None;
                 self.open_folder(&folder, ctx);
             }
+            SystemCommand::BrowseNewLedger => match rfd::FileDialog::new().pick_folder() {
+                Some(folder) => {
+                    let scenarios = folder.join(crate::ledger::DEFAULT_FOLDER);
+                    self.run_system(SystemCommand::StartLedgerHere(scenarios), ctx)
+                }
+                None => self.info("No folder chosen (or no file dialog available)"),
+            },
+            SystemCommand::StartLedgerHere(scenarios) => {
+                match crate::init::init_scenarios_folder(&scenarios, self.today()) {
+                    Ok(started) => {
+                        self.open_folder(&scenarios, ctx);
+                        self.info(format!(
+                            "Started a new ledger in {}: an example scenario and people.ron to copy from",
+                            started.scenarios.display()
+                        ));
+                    }
+                    Err(error) => self.error(error.to_string()),
+                }
+            }
             SystemCommand::Reload => {
                 self.reload(ctx);
                 self.info("Reloaded");

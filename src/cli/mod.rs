@@ -22,6 +22,7 @@ mod filter;
 mod fmt;
 mod folder;
 mod git;
+mod init;
 mod json;
 mod list;
 mod report;
@@ -38,6 +39,8 @@ use error::CliError;
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Start a new ledger: DIR/scenarios with people.ron and a commented example, DIR/seeds.
+    Init(init::InitArgs),
     /// Load everything and print every problem as path:line:col: severity: message.
     Check(check::CheckArgs),
     /// The forecasts an article seems to make: speaker, hedge words, date (text, HTML or URL).
@@ -75,6 +78,7 @@ pub fn run(command: Command, today: NaiveDate) -> ExitCode {
     // stdout would make a system call for each.
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let result = match command {
+        Command::Init(args) => init::run(&args, today, &mut out),
         Command::Check(args) => check::run(&args, today, &mut out),
         Command::Candidates(args) => candidates::run(&args, today, &mut out),
         Command::Fmt(args) => fmt::run(&args, today, &mut out),

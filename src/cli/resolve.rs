@@ -19,7 +19,7 @@ use crate::terminal::{escape_controls, escape_path};
 
 #[derive(Debug, Args)]
 pub struct ResolveArgs {
-    /// The forecast's id.
+    /// The forecast's or question's id.
     pub id: String,
     /// true, false, partly, ambiguous or annulled.
     pub verdict: Verdict,
@@ -45,7 +45,7 @@ pub struct ResolveArgs {
 
 #[derive(Debug, Args)]
 pub struct ReopenArgs {
-    /// The forecast's id.
+    /// The forecast's or question's id.
     pub id: String,
     #[command(flatten)]
     pub folder: FolderArg,

@@ -34,7 +34,7 @@ pub use history::history;
 pub use remote::{commit, describe_changes, pull, push, suggested_message};
 #[cfg(feature = "app")]
 pub use setup::needs_setup;
-pub use setup::setup;
+pub use setup::{in_repository, init_repository, setup};
 #[cfg(feature = "app")]
 pub use status::{ChangedFile, RepoStatus};
 pub use status::{FileState, status};

@@ -11,11 +11,20 @@ use super::run::git_output;
 /// when it is not in a repository, or git is missing: then there is nothing to set up).
 #[cfg_attr(not(feature = "app"), allow(dead_code))] // the app's alone
 pub fn needs_setup(dir: &Path) -> bool {
-    let in_repository = git_output(dir, &["rev-parse", "--is-inside-work-tree"])
-        .is_ok_and(|out| out.trim() == "true");
-    in_repository
+    in_repository(dir)
         && git_output(dir, &["config", "--get", "merge.hindsight.driver"])
             .map_or(true, |_| driver_problem(dir).is_some())
+}
+
+/// Whether `dir` is inside a git work tree (false when git is missing).
+pub fn in_repository(dir: &Path) -> bool {
+    git_output(dir, &["rev-parse", "--is-inside-work-tree"]).is_ok_and(|out| out.trim() == "true")
+}
+
+/// `git init` in `dir`: a new repository (for `hindsight init --git`), git's own words if
+/// it fails.
+pub fn init_repository(dir: &Path) -> Result<(), String> {
+    git_output(dir, &["init", "--quiet"]).map(drop)
 }
 
 /// What `git-setup` did.

@@ -141,6 +141,13 @@ pub fn welcome(ui: &mut Ui, settings: &Settings, actions: &mut Vec<Action>) {
         if ui.button("Open folder…").clicked() {
             actions.push(SystemCommand::AskFolder.into());
         }
+        if ui
+            .button("Start a new ledger…")
+            .on_hover_text("Choose a folder: Hindsight makes scenarios/ in it, with people.ron and a commented example scenario, and seeds/ for the articles' texts")
+            .clicked()
+        {
+            actions.push(SystemCommand::BrowseNewLedger.into());
+        }
         if !settings.recent_folders.is_empty() {
             ui.add_space(12.0);
             ui.label("Recent folders");

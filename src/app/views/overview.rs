@@ -6,10 +6,14 @@ use egui_extras::{Column, TableBuilder};
 
 use super::context::ViewCtx;
 use super::style::{call_text, shorten, standing, standing_text};
-use crate::app::action::{Action, ViewChange};
+use crate::app::action::{Action, SystemCommand, ViewChange};
 use crate::app::state::Tab;
 
 pub fn overview_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
+    if ctx.ledger.files.is_empty() && ctx.ledger.problems.is_empty() {
+        empty_ledger_ui(ui, ctx, actions);
+        return;
+    }
     let overview = &ctx.derived.overview;
     egui::ScrollArea::vertical().show(ui, |ui| {
         ui.heading("Scenarios");
@@ -104,5 +108,41 @@ pub fn overview_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
                 }
             });
         }
+    });
+}
+
+/// A folder with no scenario yet: what to do first.
+fn empty_ledger_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
+    ui.heading("This ledger is empty");
+    ui.label(format!(
+        "{} has no scenario file yet. Start from an example, or make the first records yourself:",
+        ctx.ledger.dir.display()
+    ));
+    ui.add_space(8.0);
+    if ui
+        .button("Start a new ledger here")
+        .on_hover_text("Writes people.ron and a commented example scenario (one source, one question, one forecast) into this folder, and seeds/ beside it")
+        .clicked()
+    {
+        actions.push(SystemCommand::StartLedgerHere(ctx.ledger.dir.clone()).into());
+    }
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        if ui.button("New scenario…").clicked() {
+            actions.push(ViewChange::NewScenario.into());
+        }
+        ui.weak("a situation to watch, one file each");
+    });
+    ui.horizontal_wrapped(|ui| {
+        if ui.button("New person…").clicked() {
+            actions.push(ViewChange::NewPerson.into());
+        }
+        ui.weak("a forecaster, named once in people.ron");
+    });
+    ui.horizontal_wrapped(|ui| {
+        if ui.button("Add article…").clicked() {
+            actions.push(ViewChange::AskArticle.into());
+        }
+        ui.weak("read an article and accept the forecasts Hindsight finds in it (once a scenario exists)");
     });
 }
