@@ -54,6 +54,7 @@ mod draft;
 mod estimative;
 mod export;
 mod git;
+mod import;
 mod init;
 mod intake;
 mod ledger;

@@ -1719,3 +1719,53 @@ fn an_empty_folder_offers_to_start_a_ledger_and_shows_it_once_started() {
     let ledger = harness.state().ledger().unwrap();
     assert_eq!(ledger.error_count() + ledger.warning_count(), 0);
 }
+
+#[test]
+fn file_import_shows_what_a_file_adds_and_writes_only_what_it_showed() {
+    let ledger = TempLedger::fixture();
+    let file = ledger.root.path().join("fatebook-forecasts.csv");
+    std::fs::write(
+        &file,
+        "Question title,Multiple choice option,Forecast created by,Forecast (scale = 0-1),Forecast created at,Question created by,Question created at,Question resolve by,Resolution,Resolved at,Your Brier score for this question,Your relative Brier score for this question,Question notes,Question shared with,Question shared publicly,Question comments,Question tags\n\
+\"Will the ferry run on time all week?\",,\"Cleo Marsh\",0.7,2025-03-02 08:00:9,\"Cleo Marsh\",2025-03-01 09:05:3,2025-03-09 00:00:0,\"YES\",2025-03-09 10:00:0,,,\"\",\"\",false,\"\",\"\"\n\
+\"Will the ferry run on time all week?\",,\"Dev Park\",0.4,2025-03-03 10:30:15,\"Cleo Marsh\",2025-03-01 09:05:3,2025-03-09 00:00:0,\"YES\",2025-03-09 10:00:0,,,\"\",\"\",false,\"\",\"\"",
+    )
+    .unwrap();
+    let mut harness = open(&ledger, false);
+    click(&mut harness, "File");
+    click(&mut harness, "Import…");
+    type_into(&mut harness, "File", file.to_str().unwrap());
+    click(&mut harness, "Preview");
+    assert!(
+        shows_text(
+            &harness,
+            "Would import from Fatebook: 2 forecasts, 1 question"
+        ),
+        "the preview says what the file adds"
+    );
+    assert!(shows_text(
+        &harness,
+        "by forecaster: Cleo Marsh 1, Dev Park 1"
+    ));
+    assert!(
+        !ledger.path("fatebook-import.ron").exists(),
+        "nothing written yet"
+    );
+
+    // A field changed since the preview: importing waits for a new one.
+    type_into(&mut harness, "Forecaster", "Dev Park");
+    assert!(shows_text(&harness, "preview again before importing"));
+    click(&mut harness, "Preview");
+    assert!(shows_text(
+        &harness,
+        "Would import from Fatebook: 1 forecast, 1 question"
+    ));
+    click(&mut harness, "Import 1 forecast");
+    wait_until(&mut harness, |h| {
+        h.state().status.message.contains("Imported 1 forecast")
+    });
+    let text = ledger.read("fatebook-import.ron");
+    assert!(text.contains("probability: 0.4"), "{text}");
+    assert!(!text.contains("probability: 0.7"), "only Dev Park's row");
+    assert!(ledger.read("people.ron").contains("Dev Park"));
+}

@@ -21,6 +21,7 @@ mod git_sharing;
 mod hostile_folders;
 mod house_plan;
 mod id_index;
+mod import;
 mod init;
 mod insert;
 mod intake_eval;

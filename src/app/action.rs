@@ -19,7 +19,7 @@ use crate::query::{Filter, SortKey};
 
 use super::leaderboard::LeaderboardColumn;
 use super::settings::Theme;
-use super::state::{OutcomeForm, Tab, VerdictReplacement};
+use super::state::{ImportInputs, ImportPreview, OutcomeForm, Tab, VerdictReplacement};
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -96,6 +96,11 @@ pub enum ViewChange {
     CloseFolderWindow,
     /// Ask for an article to read (File → Add article…).
     AskArticle,
+    /// Open the Import window (File → Import…).
+    AskImport,
+    CloseImport,
+    /// The preview the Import window asked for.
+    ImportPreviewed(Box<ImportPreview>),
     SelectCandidate(usize),
     DismissCandidate(usize),
     CloseArticle,
@@ -173,6 +178,8 @@ pub enum Write {
         form: OutcomeForm,
         judge: String,
     },
+    /// Write what the Import window previewed.
+    Import(Box<crate::import::Plan>),
     /// The verdict asked for replaces the one recorded (the user confirmed it).
     ReplaceVerdict(VerdictReplacement),
     /// Save the forecast form into the scenario file at `file` (editing `editing` if set).
@@ -218,6 +225,10 @@ pub enum SystemCommand {
     /// Choose a folder with the system's dialog (where there is one).
     BrowseFolder,
     OpenFolder(PathBuf),
+    /// Choose the file to import with the system's dialog.
+    BrowseImportFile,
+    /// Read the file the Import window names and say what importing it would add.
+    PreviewImport(ImportInputs),
     /// Choose a folder with the system's dialog and start a new ledger in it (`init`).
     BrowseNewLedger,
     /// Start a new ledger in this scenarios folder, opened empty, and show it.

@@ -21,6 +21,7 @@ pub struct Availability<'a> {
 pub enum UiCommand {
     OpenFolder,
     AddArticle,
+    Import,
     Reload,
     Quit,
     Undo,
@@ -49,6 +50,7 @@ impl UiCommand {
         match self {
             UiCommand::OpenFolder => "Open folder…",
             UiCommand::AddArticle => "Add article…",
+            UiCommand::Import => "Import…",
             UiCommand::Reload => "Reload",
             UiCommand::Quit => "Quit",
             UiCommand::Undo => "Undo",
@@ -101,6 +103,7 @@ impl UiCommand {
             UiCommand::Search => command(Key::F),
             UiCommand::Quit
             | UiCommand::AddArticle
+            | UiCommand::Import
             | UiCommand::NewScenario
             | UiCommand::NewSource
             | UiCommand::NewPerson
@@ -124,6 +127,7 @@ impl UiCommand {
             UiCommand::Undo => now.can_undo,
             UiCommand::Reload
             | UiCommand::AddArticle
+            | UiCommand::Import
             | UiCommand::NewForecast
             | UiCommand::NewScenario
             | UiCommand::NewSource
@@ -140,6 +144,7 @@ impl UiCommand {
         match self {
             UiCommand::OpenFolder => SystemCommand::AskFolder.into(),
             UiCommand::AddArticle => ViewChange::AskArticle.into(),
+            UiCommand::Import => ViewChange::AskImport.into(),
             UiCommand::Reload => SystemCommand::Reload.into(),
             UiCommand::Quit => SystemCommand::Quit.into(),
             UiCommand::Undo => Effect::Undo.into(),

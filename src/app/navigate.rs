@@ -65,6 +65,15 @@ pub fn navigate(state: &mut ViewState, change: ViewChange) -> Option<String> {
         }
         ViewChange::CloseVerdictQuestion => state.confirm_verdict = None,
         ViewChange::CloseFolderWindow => state.open_folder = None,
+        ViewChange::AskImport => {
+            state.import.get_or_insert_with(Default::default);
+        }
+        ViewChange::CloseImport => state.import = None,
+        ViewChange::ImportPreviewed(preview) => {
+            if let Some(dialog) = &mut state.import {
+                dialog.preview = Some(*preview);
+            }
+        }
         ViewChange::AskArticle => {
             state.article_ask.get_or_insert_with(Default::default);
         }

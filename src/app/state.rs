@@ -82,6 +82,35 @@ pub struct ViewState {
     pub article_ask: Option<ArticleAsk>,
     /// The article being read with the ledger.
     pub article: Option<ArticleView>,
+    /// The Import window, while it is open.
+    pub import: Option<ImportDialog>,
+}
+
+/// The Import window: the file and how to read it, as typed, and the preview of what it
+/// would add (made for exactly these inputs: any change asks for a new one).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportDialog {
+    pub inputs: ImportInputs,
+    pub preview: Option<ImportPreview>,
+}
+
+/// What the Import window asks.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportInputs {
+    pub path: String,
+    /// `None`: recognised from the file.
+    pub from: Option<crate::import::From>,
+    pub columns: String,
+    pub scenario: String,
+    pub forecaster: String,
+}
+
+/// A preview made for `inputs`: the library's words and the plan it would write, or why
+/// the file cannot be imported.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportPreview {
+    pub inputs: ImportInputs,
+    pub outcome: Result<(Vec<String>, Box<crate::import::Plan>), String>,
 }
 
 /// A message in the status bar.

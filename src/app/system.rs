@@ -7,6 +7,7 @@ use super::background::Task;
 use super::hindsight_app::HindsightApp;
 use super::prefill;
 use super::state::{ArticleView, Form};
+use super::state::{ImportInputs, ImportPreview};
 
 /// Where an article to read comes from.
 enum ArticleInput {
@@ -37,6 +38,20 @@ impl HindsightApp {
                 }
                 None => self.info("No folder chosen (or no file dialog available)"),
             },
+            SystemCommand::BrowseImportFile => {
+                if let Some(file) = rfd::FileDialog::new().pick_file()
+                    && let Some(dialog) = &mut self.ui.import
+                {
+                    dialog.inputs.path = file.display().to_string();
+                }
+            }
+            SystemCommand::PreviewImport(inputs) => {
+                let preview = self.preview_import(inputs);
+                crate::app::navigate::navigate(
+                    &mut self.ui,
+                    crate::app::action::ViewChange::ImportPreviewed(Box::new(preview)),
+                );
+            }
             SystemCommand::StartLedgerHere(scenarios) => {
                 match crate::init::init_scenarios_folder(&scenarios, self.today()) {
                     Ok(started) => {
@@ -127,5 +142,38 @@ impl HindsightApp {
                 generation: 0,
             })
         }));
+    }
+}
+
+impl HindsightApp {
+    /// Reads the file the Import window names and plans its import into the open ledger:
+    /// what the window shows before anything is written.
+    fn preview_import(&self, inputs: ImportInputs) -> ImportPreview {
+        let outcome = (|| {
+            let session = self.session.as_ref().ok_or("no folder is open")?;
+            let ledger = &*session.ledger;
+            let columns = Some(inputs.columns.trim())
+                .filter(|c| !c.is_empty())
+                .map(crate::import::Columns::parse)
+                .transpose()
+                .map_err(|e| format!("Columns: {e}"))?;
+            let forecaster = Some(inputs.forecaster.trim()).filter(|f| !f.is_empty());
+            let path = std::path::PathBuf::from(inputs.path.trim());
+            let track = crate::import::read_track(&path, inputs.from, columns.as_ref(), forecaster)
+                .map_err(|e| format!("{e}; nothing can be imported"))?;
+            let options = crate::import::ImportOptions {
+                scenario: Some(inputs.scenario.trim().to_string()).filter(|s| !s.is_empty()),
+                forecaster: forecaster.map(str::to_string),
+            };
+            let name = path
+                .file_name()
+                .map_or_else(|| inputs.path.clone(), |n| n.to_string_lossy().into_owned());
+            let plan = crate::import::plan(ledger, &track, &options, &name)?;
+            Ok((
+                crate::import::describe(ledger, &track, &plan),
+                Box::new(plan),
+            ))
+        })();
+        ImportPreview { inputs, outcome }
     }
 }

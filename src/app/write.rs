@@ -108,6 +108,7 @@ pub fn write(request: Write, ledger: &mut Arc<Ledger>) -> WriteResult {
         Write::Acceptance { file, acceptance } => save_acceptance(ledger, &file, &acceptance),
         Write::SettleDispute { path, id, text } => settle_dispute(ledger, &path, &id, &text),
         Write::KeepSide { path, id, side } => keep(ledger, &path, &id, side),
+        Write::Import(plan) => save_import(ledger, &plan),
     }
 }
 
@@ -497,5 +498,20 @@ fn keep(ledger: &Ledger, path: &Path, id: &str, side: Side) -> WriteResult {
         message: format!("Kept {which} version of {id}"),
         undo: None,
         then: Vec::new(),
+    })
+}
+
+/// Writes an import the Import window previewed: new people, then the scenario's records.
+fn save_import(ledger: &mut Arc<Ledger>, plan: &crate::import::Plan) -> WriteResult {
+    crate::import::apply(Arc::make_mut(ledger), plan).map_err(Unwritten::failed)?;
+    Ok(Written {
+        message: format!(
+            "Imported {} forecast{} into {}",
+            plan.forecasts.len(),
+            crate::prose::plural(plan.forecasts.len()),
+            plan.path.display()
+        ),
+        undo: None,
+        then: vec![ViewChange::CloseImport],
     })
 }

@@ -18,10 +18,12 @@ mod compare;
 mod demo;
 mod due;
 mod error;
+mod export;
 mod filter;
 mod fmt;
 mod folder;
 mod git;
+mod import;
 mod init;
 mod json;
 mod list;
@@ -41,6 +43,10 @@ use error::CliError;
 pub enum Command {
     /// Start a new ledger: DIR/scenarios with people.ron and a commented example, DIR/seeds.
     Init(init::InitArgs),
+    /// Bring in a track record: Fatebook, PredictionBook, Metaculus, or a spreadsheet (CSV).
+    Import(import::ImportArgs),
+    /// Write the forecasts in another platform's format (Fatebook's CSV export) to stdout.
+    Export(export::ExportArgs),
     /// Load everything and print every problem as path:line:col: severity: message.
     Check(check::CheckArgs),
     /// The forecasts an article seems to make: speaker, hedge words, date (text, HTML or URL).
@@ -79,6 +85,8 @@ pub fn run(command: Command, today: NaiveDate) -> ExitCode {
     let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let result = match command {
         Command::Init(args) => init::run(&args, today, &mut out),
+        Command::Import(args) => import::run(&args, today, &mut out),
+        Command::Export(args) => export::run(&args, today, &mut out),
         Command::Check(args) => check::run(&args, today, &mut out),
         Command::Candidates(args) => candidates::run(&args, today, &mut out),
         Command::Fmt(args) => fmt::run(&args, today, &mut out),

@@ -20,4 +20,4 @@ pub use person::{PersonDraft, check_person, people_matching};
 pub use probability::preview_probability;
 pub use scenario::{ScenarioDraft, check_scenario};
 pub use source::{SourceDraft, check_source};
-pub use suggest::{suggest_forecast_id, suggest_person_id, suggest_source_id};
+pub use suggest::{readable_id, suggest_forecast_id, suggest_person_id, suggest_source_id};

@@ -77,6 +77,21 @@ pub fn suggest_forecast_id(ledger: &Ledger, by: &str, claim: &str) -> String {
     first_free(words.join("-"), |id| ledger.find(id).is_some())
 }
 
+/// `prefix` and the first significant words of `text` (at most `max`), joined as an id:
+/// readable, but not checked against the ledger (imports add a hash of their own to it).
+pub fn readable_id(prefix: &str, text: &str, max: usize) -> String {
+    let mut words = vec![prefix.to_string()];
+    for word in slug_words(text) {
+        if words.len() > max {
+            break;
+        }
+        if !STOP_WORDS.contains(&word.as_str()) && !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    words.join("-")
+}
+
 /// An unused person id from a name ("Dmitri Trenin" → "dmitri-trenin").
 pub fn suggest_person_id(ledger: &Ledger, name: &str) -> String {
     let words = slug_words(name);

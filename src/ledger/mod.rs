@@ -34,6 +34,7 @@ pub use read::syntax::outline;
 #[cfg(feature = "app")]
 pub use read::text_rules::is_web_link;
 pub(crate) use read::validate::{SeedProblem, resolve_seed};
+pub use write::batch::Additions;
 pub use write::canonical::{FormatRefusal, Formatted, canonical_text};
 pub use write::canonical::{people_document, phrases_document, scenario_document};
 pub use write::door::{Door, EditError, create_unchecked};

@@ -15,6 +15,7 @@ mod forecaster;
 mod forecasts;
 mod forms;
 mod git;
+mod import;
 mod menu;
 mod overview;
 mod phrase_chart;

@@ -8,8 +8,8 @@ use egui::{Key, Modifiers, Ui};
 
 use super::context::ViewCtx;
 use super::{
-    article, detail, dispute, filter_bar, forecaster, forecasts, forms, git, menu, overview,
-    problems, questions, timeline, track_records,
+    article, detail, dispute, filter_bar, forecaster, forecasts, forms, git, import, menu,
+    overview, problems, questions, timeline, track_records,
 };
 use crate::app::action::{Action, ViewChange};
 use crate::app::command::{Availability, UiCommand};
@@ -218,6 +218,9 @@ fn windows_ui(
 ) {
     if let Some(form) = &mut state.form {
         forms::form_window(egui_ctx, ctx, form, actions);
+    }
+    if let Some(dialog) = &mut state.import {
+        import::import_window(egui_ctx, dialog, actions);
     }
     if let Some(ask) = &mut state.article_ask {
         article::ask_window(egui_ctx, ask, reading_article, actions);

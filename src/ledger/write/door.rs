@@ -406,7 +406,7 @@ fn first_error(ledger: &Ledger, path: &Path, text: &str, rules: Rules) -> Option
 
 /// Parses a file about to be changed; it has passed validation, so a failure here is a
 /// bug, reported as the file having errors rather than a panic.
-fn parse_file<T: Document>(path: &Path, text: &str) -> Result<Parsed<T>, EditError> {
+pub(super) fn parse_file<T: Document>(path: &Path, text: &str) -> Result<Parsed<T>, EditError> {
     parse::parse(path, text).map_err(|problems| EditError::FileHasErrors {
         path: path.to_path_buf(),
         first: problems.first().map(located).unwrap_or_default(),

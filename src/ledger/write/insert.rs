@@ -206,7 +206,7 @@ impl Door<'_> {
 /// Adds a block to the list `list` of the document's top-level struct: before item
 /// `before`, or at the end. A canonical file stays canonical: the block is indented like
 /// its neighbours and separated from them by one blank line.
-fn add_item<T>(
+pub(super) fn add_item<T>(
     text: &str,
     parsed: &Parsed<T>,
     list: &str,

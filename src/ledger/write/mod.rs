@@ -3,6 +3,7 @@
 //! `canonical` says how records are written, `splice` puts a block in place of another,
 //! and `edit`, `insert`, `format` and `settle` are the changes the program makes.
 
+pub mod batch;
 pub mod canonical;
 pub mod door;
 pub mod edit;
