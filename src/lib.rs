@@ -67,6 +67,7 @@ mod rng;
 mod ron_format;
 mod score;
 mod seeds;
+mod site;
 mod terminal;
 mod words;
 

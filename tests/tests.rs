@@ -34,5 +34,6 @@ mod round_trip;
 mod score;
 mod seed_ledger;
 mod seeds;
+mod site;
 mod words;
 mod write_door;

@@ -29,6 +29,7 @@ mod json;
 mod list;
 mod report;
 mod resolve;
+mod site;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -47,6 +48,8 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Write the forecasts in another platform's format (Fatebook's CSV export) to stdout.
     Export(export::ExportArgs),
+    /// Write the scoreboard as a static website (leaderboard, forecasters, questions) to OUT.
+    Site(site::SiteArgs),
     /// Load everything and print every problem as path:line:col: severity: message.
     Check(check::CheckArgs),
     /// The forecasts an article seems to make: speaker, hedge words, date (text, HTML or URL).
@@ -87,6 +90,7 @@ pub fn run(command: Command, today: NaiveDate) -> ExitCode {
         Command::Init(args) => init::run(&args, today, &mut out),
         Command::Import(args) => import::run(&args, today, &mut out),
         Command::Export(args) => export::run(&args, today, &mut out),
+        Command::Site(args) => site::run(&args, today, &mut out),
         Command::Check(args) => check::run(&args, today, &mut out),
         Command::Candidates(args) => candidates::run(&args, today, &mut out),
         Command::Fmt(args) => fmt::run(&args, today, &mut out),

@@ -31,7 +31,6 @@ pub use read::parse::{
     Document, decode_utf8, into_text, parse, ron_options, without_byte_order_mark,
 };
 pub use read::syntax::outline;
-#[cfg(feature = "app")]
 pub use read::text_rules::is_web_link;
 pub(crate) use read::validate::{SeedProblem, resolve_seed};
 pub use write::batch::Additions;
