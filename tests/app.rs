@@ -1769,3 +1769,49 @@ fn file_import_shows_what_a_file_adds_and_writes_only_what_it_showed() {
     assert!(!text.contains("probability: 0.7"), "only Dev Park's row");
     assert!(ledger.read("people.ron").contains("Dev Park"));
 }
+
+#[test]
+fn file_publish_site_writes_the_site_of_the_forecasts_shown() {
+    let ledger = TempLedger::fixture();
+    let mut harness = open(&ledger, false);
+    let out = ledger.root.path().join("public");
+    click(&mut harness, "File");
+    click(&mut harness, "Publish site…");
+    type_into(&mut harness, "Folder", out.to_str().unwrap());
+    click(&mut harness, "Publish");
+    assert!(
+        harness.state().status.message.contains("Published"),
+        "{}",
+        harness.state().status.message
+    );
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(index.contains("Leaderboard"));
+    assert!(out.join("forecasters").is_dir());
+
+    // Someone else's folder is refused, and said so.
+    let mine = ledger.root.path().join("mine");
+    std::fs::create_dir(&mine).unwrap();
+    std::fs::write(mine.join("notes.txt"), "mine").unwrap();
+    click(&mut harness, "File");
+    click(&mut harness, "Publish site…");
+    type_into(&mut harness, "Folder", mine.to_str().unwrap());
+    click(&mut harness, "Publish");
+    assert!(harness.state().status.is_error);
+    assert!(harness.state().status.message.contains("not a site Hindsight wrote"));
+    assert_eq!(std::fs::read_dir(&mine).unwrap().count(), 1);
+}
+
+#[test]
+fn a_chart_offers_to_be_saved_as_the_svg_the_site_draws() {
+    let ledger = TempLedger::fixture();
+    let mut harness = open(&ledger, false);
+    click(&mut harness, "Track records");
+    harness
+        .get_by_label("Calibration diagram")
+        .click_secondary();
+    harness.run();
+    assert!(
+        harness.query_by_label("Save chart as SVG…").is_some(),
+        "the chart's context menu"
+    );
+}

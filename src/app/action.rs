@@ -98,6 +98,9 @@ pub enum ViewChange {
     AskArticle,
     /// Open the Import window (File → Import…).
     AskImport,
+    /// Open the Publish site window (File → Publish site…).
+    AskPublish,
+    ClosePublish,
     CloseImport,
     /// The preview the Import window asked for.
     ImportPreviewed(Box<ImportPreview>),
@@ -225,6 +228,15 @@ pub enum SystemCommand {
     /// Choose a folder with the system's dialog (where there is one).
     BrowseFolder,
     OpenFolder(PathBuf),
+    /// Write the site of the forecasts shown into this folder.
+    PublishSite(PathBuf),
+    /// Choose the site's folder with the system's dialog.
+    BrowseSiteFolder,
+    /// Ask where to save a chart, and save it there.
+    SaveChart {
+        file_name: String,
+        svg: String,
+    },
     /// Choose the file to import with the system's dialog.
     BrowseImportFile,
     /// Read the file the Import window names and say what importing it would add.

@@ -22,6 +22,7 @@ pub enum UiCommand {
     OpenFolder,
     AddArticle,
     Import,
+    PublishSite,
     Reload,
     Quit,
     Undo,
@@ -51,6 +52,7 @@ impl UiCommand {
             UiCommand::OpenFolder => "Open folder…",
             UiCommand::AddArticle => "Add article…",
             UiCommand::Import => "Import…",
+            UiCommand::PublishSite => "Publish site…",
             UiCommand::Reload => "Reload",
             UiCommand::Quit => "Quit",
             UiCommand::Undo => "Undo",
@@ -104,6 +106,7 @@ impl UiCommand {
             UiCommand::Quit
             | UiCommand::AddArticle
             | UiCommand::Import
+            | UiCommand::PublishSite
             | UiCommand::NewScenario
             | UiCommand::NewSource
             | UiCommand::NewPerson
@@ -128,6 +131,7 @@ impl UiCommand {
             UiCommand::Reload
             | UiCommand::AddArticle
             | UiCommand::Import
+            | UiCommand::PublishSite
             | UiCommand::NewForecast
             | UiCommand::NewScenario
             | UiCommand::NewSource
@@ -145,6 +149,7 @@ impl UiCommand {
             UiCommand::OpenFolder => SystemCommand::AskFolder.into(),
             UiCommand::AddArticle => ViewChange::AskArticle.into(),
             UiCommand::Import => ViewChange::AskImport.into(),
+            UiCommand::PublishSite => ViewChange::AskPublish.into(),
             UiCommand::Reload => SystemCommand::Reload.into(),
             UiCommand::Quit => SystemCommand::Quit.into(),
             UiCommand::Undo => Effect::Undo.into(),

@@ -69,6 +69,10 @@ pub fn navigate(state: &mut ViewState, change: ViewChange) -> Option<String> {
             state.import.get_or_insert_with(Default::default);
         }
         ViewChange::CloseImport => state.import = None,
+        ViewChange::AskPublish => {
+            state.publish.get_or_insert_with(String::new);
+        }
+        ViewChange::ClosePublish => state.publish = None,
         ViewChange::ImportPreviewed(preview) => {
             if let Some(dialog) = &mut state.import {
                 dialog.preview = Some(*preview);

@@ -84,6 +84,8 @@ pub struct ViewState {
     pub article: Option<ArticleView>,
     /// The Import window, while it is open.
     pub import: Option<ImportDialog>,
+    /// The Publish site window, while it is open: the folder typed.
+    pub publish: Option<String>,
 }
 
 /// The Import window: the file and how to read it, as typed, and the preview of what it

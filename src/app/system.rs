@@ -38,6 +38,27 @@ impl HindsightApp {
                 }
                 None => self.info("No folder chosen (or no file dialog available)"),
             },
+            SystemCommand::BrowseSiteFolder => {
+                if let Some(folder) = rfd::FileDialog::new().pick_folder()
+                    && let Some(typed) = &mut self.ui.publish
+                {
+                    *typed = folder.display().to_string();
+                }
+            }
+            SystemCommand::PublishSite(out) => self.publish_site(&out),
+            SystemCommand::SaveChart { file_name, svg } => {
+                match rfd::FileDialog::new()
+                    .set_file_name(&file_name)
+                    .add_filter("SVG image", &["svg"])
+                    .save_file()
+                {
+                    Some(path) => match std::fs::write(&path, svg) {
+                        Ok(()) => self.info(format!("Saved the chart as {}", path.display())),
+                        Err(error) => self.error(format!("{}: {error}", path.display())),
+                    },
+                    None => self.info("Not saved: no file chosen (or no file dialog available)"),
+                }
+            }
             SystemCommand::BrowseImportFile => {
                 if let Some(file) = rfd::FileDialog::new().pick_file()
                     && let Some(dialog) = &mut self.ui.import
@@ -175,5 +196,26 @@ impl HindsightApp {
             ))
         })();
         ImportPreview { inputs, outcome }
+    }
+}
+
+impl HindsightApp {
+    /// Writes the site of the forecasts the views show (the filter's) into `out`.
+    fn publish_site(&mut self, out: &std::path::Path) {
+        let Some(session) = &self.session else {
+            return;
+        };
+        let site = crate::site::build(&session.ledger, &self.derived.visible, self.today());
+        match crate::site::write(&site, out) {
+            Ok(pages) => {
+                self.ui.publish = None;
+                self.info(format!(
+                    "Published {pages} pages of {} forecasts to {} (open index.html)",
+                    self.derived.visible.len(),
+                    out.display()
+                ));
+            }
+            Err(error) => self.error(error.to_string()),
+        }
     }
 }

@@ -162,7 +162,31 @@ pub fn index(data: &SiteData) -> String {
         );
         leaderboard(&mut body, data, collectives);
     }
-    body.push_str("<h2>Calibration of everything scored</h2><div class=\"charts\">");
+    body.push_str("<h2>Brier scores and calibration</h2><div class=\"charts\">");
+    let rows: Vec<svg::IntervalRow> = report
+        .groups
+        .iter()
+        .filter_map(|record| {
+            Some(svg::IntervalRow {
+                label: record.name.clone(),
+                value: record.brier?,
+                interval: record.brier_ci,
+                reference: None,
+            })
+        })
+        .collect();
+    let _ = write!(
+        body,
+        "<figure>{}<figcaption>Each forecaster's Brier score (dot) and its 95% bootstrap interval (line): \
+         the wider the line, the less their few forecasts say.</figcaption></figure>",
+        svg::interval_rows(
+            "brier-by-forecaster",
+            "Brier score by forecaster, with 95% intervals",
+            "Brier score (lower is better)",
+            1.0,
+            &rows
+        )
+    );
     calibration_figure(&mut body, "calibration-all", &report.calibration);
     body.push_str("</div>");
     page("Who called it?", 0, &data.as_of, &body)

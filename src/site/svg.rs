@@ -279,3 +279,100 @@ pub fn question_timeline(
     out.push_str("</svg>");
     out
 }
+
+/// One row of an interval chart: a label, a value with its interval, and a reference mark
+/// (the phrase table's value, say).
+#[derive(Clone, Debug, PartialEq)]
+pub struct IntervalRow {
+    pub label: String,
+    pub value: f64,
+    pub interval: Option<(f64, f64)>,
+    pub reference: Option<f64>,
+}
+
+/// Rows of values with their intervals on one horizontal scale from 0 to `x_max` (the
+/// Brier score of each forecaster; how often each phrase came true).
+pub fn interval_rows(
+    id: &str,
+    title: &str,
+    x_title: &str,
+    x_max: f64,
+    rows: &[IntervalRow],
+) -> String {
+    const ROW: f64 = 22.0;
+    const LABEL: f64 = 190.0;
+    let height = TOP + BOTTOM + ROW * rows.len().max(1) as f64;
+    let description = rows
+        .iter()
+        .map(|row| {
+            let interval = row
+                .interval
+                .map(|(l, h)| format!(" ({l:.2}–{h:.2})"))
+                .unwrap_or_default();
+            format!("{}: {:.2}{interval}", row.label, row.value)
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let x = |v: f64| LABEL + (v / x_max).clamp(0.0, 1.0) * (WIDTH - LABEL - RIGHT);
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height:.1}\" role=\"img\" \
+         aria-labelledby=\"{id}-title {id}-desc\" font-family=\"system-ui,sans-serif\" font-size=\"11\">\
+         <title id=\"{id}-title\">{}</title><desc id=\"{id}-desc\">{}</desc>",
+        text(title),
+        text(&description)
+    );
+    for tick in 0..=4 {
+        let v = x_max * f64::from(tick) / 4.0;
+        let _ = write!(
+            out,
+            "<line x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"{TOP}\" y2=\"{1:.1}\" stroke=\"#eef0f3\"/>\
+             <text x=\"{0:.1}\" y=\"{2:.1}\" text-anchor=\"middle\" fill=\"#5d6773\">{v:.2}</text>",
+            x(v),
+            height - BOTTOM,
+            height - BOTTOM + 16.0
+        );
+    }
+    let _ = write!(
+        out,
+        "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"#5d6773\">{}</text>",
+        x(x_max / 2.0),
+        height - 6.0,
+        text(x_title)
+    );
+    for (i, row) in rows.iter().enumerate() {
+        let y = TOP + ROW * (i as f64 + 0.5);
+        let label: String = row.label.chars().take(30).collect();
+        let _ = write!(
+            out,
+            "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"#1d232b\">{}</text>",
+            LABEL - 8.0,
+            y + 4.0,
+            text(&label)
+        );
+        if let Some((low, high)) = row.interval {
+            let _ = write!(
+                out,
+                "<line x1=\"{:.1}\" x2=\"{:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#1f5fa8\" stroke-opacity=\".45\" stroke-width=\"2\"/>",
+                x(low),
+                x(high)
+            );
+        }
+        if let Some(reference) = row.reference {
+            let _ = write!(
+                out,
+                "<line x1=\"{0:.1}\" x2=\"{0:.1}\" y1=\"{1:.1}\" y2=\"{2:.1}\" stroke=\"#1d232b\" stroke-width=\"2\"/>",
+                x(reference),
+                y - 6.0,
+                y + 6.0
+            );
+        }
+        let _ = write!(
+            out,
+            "<circle cx=\"{:.1}\" cy=\"{y:.1}\" r=\"4.5\" fill=\"#1f5fa8\"><title>{}</title></circle>",
+            x(row.value),
+            text(&format!("{}: {:.3}", row.label, row.value))
+        );
+    }
+    out.push_str("</svg>");
+    out
+}

@@ -6,7 +6,7 @@ use egui_plot::{HoverPosition, Line, Points};
 
 use super::context::ViewCtx;
 use super::phrase_chart::phrase_chart;
-use super::plots::{calibration_plot, clicked_point, date_tick, fixed_plot, name_chart};
+use super::plots::{calibration_plot, clicked_point, date_tick, fixed_plot, name_chart, save_menu};
 use super::style::{call_text, day_number, percent, score, shorten, standing, standing_text};
 use crate::app::action::{Action, ViewChange};
 use crate::app::derived::ForecasterPage;
@@ -404,6 +404,12 @@ fn cumulative_chart(
             clicked_point(plot_ui, &points)
         });
     name_chart(&response.response, "Brier score over time");
+    save_menu(
+        &response.response,
+        "brier-over-time",
+        || crate::site::svg::brier_over_time("brier-over-time", &page.cumulative),
+        actions,
+    );
     if let Some(index) = response.inner {
         let id = ctx
             .ledger

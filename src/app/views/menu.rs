@@ -28,6 +28,7 @@ pub fn menu_bar(ui: &mut Ui, now: Availability, settings: &Settings, actions: &m
             UiCommand::Reload.menu_item(ui, now, actions);
             UiCommand::AddArticle.menu_item(ui, now, actions);
             UiCommand::Import.menu_item(ui, now, actions);
+            UiCommand::PublishSite.menu_item(ui, now, actions);
             ui.separator();
             UiCommand::Quit.menu_item(ui, now, actions);
         });

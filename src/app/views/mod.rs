@@ -21,6 +21,7 @@ mod overview;
 mod phrase_chart;
 mod plots;
 mod problems;
+mod publish;
 mod questions;
 mod style;
 mod timeline;

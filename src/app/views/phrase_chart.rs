@@ -7,10 +7,13 @@ use egui::{Color32, Ui};
 use egui_plot::{AxisHints, HoverPosition, Line, MarkerShape, PlotUi, Points};
 
 use super::context::ViewCtx;
-use super::plots::{clicked_point, fixed_plot, name_chart, probability_axis, row_grid, row_label};
+use super::plots::{
+    clicked_point, fixed_plot, name_chart, probability_axis, row_grid, row_label, save_menu,
+};
 use super::style::shorten;
 use crate::app::action::{Action, ViewChange};
 use crate::score::SMALL_SAMPLE;
+use crate::site::svg::{IntervalRow, interval_rows};
 use crate::words::PhraseRecord;
 
 /// More rows than this and the chart shows the first ones and says how many are left out.
@@ -59,7 +62,7 @@ pub fn phrase_chart(
     }
     let hidden = records.len().saturating_sub(MAX_ROWS);
     let rows = Rows::of(&records[..records.len().min(MAX_ROWS)]);
-    if let Some(record) = plot_ui(ui, id, &rows) {
+    if let Some(record) = plot_ui(ui, id, &rows, actions) {
         let label = format!(
             "“{}”: its {} scored forecasts",
             record.phrase, record.scored
@@ -148,7 +151,12 @@ impl<'a> Rows<'a> {
 }
 
 /// The plot; the record whose dot was clicked, if one was.
-fn plot_ui<'a>(ui: &mut Ui, id: &str, rows: &Rows<'a>) -> Option<&'a PhraseRecord> {
+fn plot_ui<'a>(
+    ui: &mut Ui,
+    id: &str,
+    rows: &Rows<'a>,
+    actions: &mut Vec<Action>,
+) -> Option<&'a PhraseRecord> {
     let count = rows.records.len();
     let names = rows.names();
     let visuals = ui.visuals();
@@ -184,6 +192,32 @@ fn plot_ui<'a>(ui: &mut Ui, id: &str, rows: &Rows<'a>) -> Option<&'a PhraseRecor
             dots_ui(plot_ui, rows, colours.accent)
         });
     name_chart(&response.response, "What the words meant");
+    save_menu(
+        &response.response,
+        id,
+        || {
+            let drawn: Vec<IntervalRow> = rows
+                .records
+                .iter()
+                .filter_map(|r| {
+                    Some(IntervalRow {
+                        label: r.phrase.clone(),
+                        value: r.frequency?,
+                        interval: r.frequency_ci,
+                        reference: Some(r.probability),
+                    })
+                })
+                .collect();
+            interval_rows(
+                id,
+                "What the words meant: how often each phrase came true (dot) against the table's value (tick)",
+                "came true",
+                1.0,
+                &drawn,
+            )
+        },
+        actions,
+    );
     let index = response.inner?;
     rows.order.get(index).map(|&i| rows.scored[i].1)
 }

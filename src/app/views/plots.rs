@@ -9,7 +9,7 @@ use egui_plot::{
 
 use super::context::ViewCtx;
 use super::style::{percent, shorten};
-use crate::app::action::{Action, ViewChange};
+use crate::app::action::{Action, SystemCommand, ViewChange};
 use crate::score::CalibrationBin;
 
 /// How close (in points) the pointer must be to a marker to count as on it.
@@ -37,6 +37,28 @@ pub fn fixed_plot<'a>(id: &str) -> Plot<'a> {
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
+}
+
+/// A chart's context menu (right click): *Save chart as SVG…*, the same SVG the site
+/// draws, made only when asked for. `stem` names the file offered.
+pub fn save_menu(
+    response: &egui::Response,
+    stem: &str,
+    svg: impl FnOnce() -> String,
+    actions: &mut Vec<Action>,
+) {
+    response.context_menu(|ui| {
+        if ui.button("Save chart as SVG…").clicked() {
+            actions.push(
+                SystemCommand::SaveChart {
+                    file_name: format!("{stem}.svg"),
+                    svg: svg(),
+                }
+                .into(),
+            );
+            ui.close();
+        }
+    });
 }
 
 /// Names a chart for screen readers (and tests): a chart is otherwise an unnamed canvas.
@@ -174,6 +196,12 @@ pub fn calibration_plot(
             clicked_point(plot_ui, &points)
         });
     name_chart(&response.response, "Calibration diagram");
+    save_menu(
+        &response.response,
+        id,
+        || crate::site::svg::calibration(id, bins),
+        actions,
+    );
     if let Some(point) = response.inner {
         let (bin_index, bin) = filled[point];
         let ids = members_of(bin_index)

@@ -8,7 +8,7 @@ use egui::{RichText, Ui};
 use egui_plot::{HoverPosition, MarkerShape, Points};
 
 use super::context::ViewCtx;
-use super::plots::{date_tick, fixed_plot, name_chart};
+use super::plots::{date_tick, fixed_plot, name_chart, save_menu};
 use super::style::{Standing, call_text, day_number, percent, shorten, standing_color};
 use super::verdict_form::verdict_form;
 use crate::app::action::{Action, ViewChange, Write};
@@ -177,7 +177,7 @@ fn page_ui(
         ui.add_space(8.0);
         ui.strong("Over time: each forecast's probability for the question's claim when made");
         ui.weak("Dots: the forecasts; the diamond: the verdict (1 true, 0 false).");
-        question_timeline(ui, &question, &on_it, 220.0);
+        question_timeline(ui, &question, &on_it, 220.0, actions);
         let ids = on_it.iter().map(|o| o.forecast.id.clone()).collect();
         if ui
             .button(format!("Show the {} in the forecasts table", on_it.len()))
@@ -291,7 +291,13 @@ fn answers_table(ui: &mut Ui, on_it: &[ForecastView], actions: &mut Vec<Action>)
 
 /// The forecasts on a question on one time axis: each one's probability for the question's
 /// claim on the day it was made, with the verdict (1 or 0) on the day it was given.
-fn question_timeline(ui: &mut Ui, question: &QuestionView, on_it: &[ForecastView], height: f32) {
+fn question_timeline(
+    ui: &mut Ui,
+    question: &QuestionView,
+    on_it: &[ForecastView],
+    height: f32,
+    actions: &mut Vec<Action>,
+) {
     let scored: Vec<(&ForecastView, f64)> = on_it
         .iter()
         .filter_map(|view| Some((view, view.question_probability()?)))
@@ -348,5 +354,20 @@ fn question_timeline(ui: &mut Ui, question: &QuestionView, on_it: &[ForecastView
     name_chart(
         &response.response,
         "The forecasts on the question over time",
+    );
+    save_menu(
+        &response.response,
+        &question.question.id,
+        || {
+            let dots: Vec<_> = scored
+                .iter()
+                .map(|(view, p)| (view.forecast.made, *p, view.author_name().to_string()))
+                .collect();
+            let verdict = question
+                .resolution()
+                .and_then(|r| Some((r.on, r.verdict.scored_as()?)));
+            crate::site::svg::question_timeline("question-timeline", &dots, verdict)
+        },
+        actions,
     );
 }

@@ -10,12 +10,14 @@ use super::context::ViewCtx;
 use super::phrase_chart::phrase_chart;
 use super::plots::{
     calibration_plot, clicked_point, fixed_plot, name_chart, probability_axis, row_grid, row_label,
+    save_menu,
 };
 use super::style::{percent, score, shorten};
 use crate::app::action::{Action, ViewChange};
 use crate::app::leaderboard::{LeaderboardColumn, LeaderboardSort};
 use crate::report::{SMALL_SAMPLE, TrackRecord};
 use crate::score::{BOOTSTRAP_RESAMPLES, LOG_SCORE_CLIP};
+use crate::site::svg::{IntervalRow, interval_rows};
 
 /// The Brier chart shows at most this many forecasters (the best-scored first).
 const CHART_ROWS: usize = 40;
@@ -287,6 +289,29 @@ fn brier_chart(ui: &mut Ui, scored: &[&TrackRecord], height: f32, actions: &mut 
             clicked_point(plot_ui, &points)
         });
     name_chart(&response.response, "Brier score by forecaster");
+    save_menu(
+        &response.response,
+        "brier-by-forecaster",
+        || {
+            let rows: Vec<IntervalRow> = scored
+                .iter()
+                .map(|r| IntervalRow {
+                    label: r.name.clone(),
+                    value: r.brier.unwrap_or_default(),
+                    interval: r.brier_ci,
+                    reference: None,
+                })
+                .collect();
+            interval_rows(
+                "brier-by-forecaster",
+                "Brier score by forecaster, with 95% intervals",
+                "Brier score (lower is better)",
+                1.0,
+                &rows,
+            )
+        },
+        actions,
+    );
     if let Some(index) = response.inner {
         actions.push(ViewChange::ShowForecaster(scored[index].name.clone()).into());
     }

@@ -9,7 +9,7 @@ use egui::{Key, Modifiers, Ui};
 use super::context::ViewCtx;
 use super::{
     article, detail, dispute, filter_bar, forecaster, forecasts, forms, git, import, menu,
-    overview, problems, questions, timeline, track_records,
+    overview, problems, publish, questions, timeline, track_records,
 };
 use crate::app::action::{Action, ViewChange};
 use crate::app::command::{Availability, UiCommand};
@@ -221,6 +221,9 @@ fn windows_ui(
     }
     if let Some(dialog) = &mut state.import {
         import::import_window(egui_ctx, dialog, actions);
+    }
+    if let Some(folder) = &mut state.publish {
+        publish::publish_window(egui_ctx, folder, ctx.derived.visible.len(), actions);
     }
     if let Some(ask) = &mut state.article_ask {
         article::ask_window(egui_ctx, ask, reading_article, actions);
