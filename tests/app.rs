@@ -1704,7 +1704,7 @@ fn an_empty_folder_offers_to_start_a_ledger_and_shows_it_once_started() {
     std::fs::create_dir(&scenarios).unwrap();
     let mut harness = open_folder(scenarios.clone(), false, 20);
     assert!(shows_text(&harness, "This ledger is empty"));
-    for offer in ["New scenario…", "New person…", "Add article…"] {
+    for offer in ["New scenario…", "New person…", "Import…", "Add article…"] {
         assert!(shows_text(&harness, offer), "{offer}");
     }
     click(&mut harness, "Start a new ledger here");

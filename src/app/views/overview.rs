@@ -140,6 +140,12 @@ fn empty_ledger_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
         ui.weak("a forecaster, named once in people.ron");
     });
     ui.horizontal_wrapped(|ui| {
+        if ui.button("Import…").clicked() {
+            actions.push(ViewChange::AskImport.into());
+        }
+        ui.weak("a track record from Fatebook, PredictionBook, Metaculus or a spreadsheet");
+    });
+    ui.horizontal_wrapped(|ui| {
         if ui.button("Add article…").clicked() {
             actions.push(ViewChange::AskArticle.into());
         }
