@@ -237,6 +237,11 @@ pub enum SystemCommand {
         file_name: String,
         svg: String,
     },
+    /// Ask where to save a chart as PNG, and save the window's pixels under `rect` there.
+    SaveChartPng {
+        file_name: String,
+        rect: egui::Rect,
+    },
     /// Choose the file to import with the system's dialog.
     BrowseImportFile,
     /// Read the file the Import window names and say what importing it would add.

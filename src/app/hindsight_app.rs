@@ -39,6 +39,8 @@ pub struct HindsightApp {
     pub(super) reading: Option<Task<Result<ArticleView, String>>>,
     /// The article asked for at start, read once the folder is open.
     pending_article: Option<String>,
+    /// A chart being saved as PNG, waiting for the window's screenshot.
+    pub(super) saving_png: Option<super::chart_png::Outcome>,
 }
 
 /// A folder loading in the background, with how far it has got.
@@ -100,6 +102,7 @@ impl HindsightApp {
             opening: None,
             reading: None,
             pending_article: start.article,
+            saving_png: None,
         }
     }
 
@@ -220,6 +223,7 @@ impl HindsightApp {
             }
         }
         self.collect_article();
+        self.collect_png();
         self.collect_opening(ctx);
         if self.session.is_some()
             && let Some(article) = self.pending_article.take()
@@ -237,6 +241,19 @@ impl HindsightApp {
         }
         self.follow_ledger(ctx);
         self.update_derived(today, ctx);
+    }
+
+    /// A chart saved as PNG: where, or why not.
+    fn collect_png(&mut self) {
+        let Some(slot) = &self.saving_png else { return };
+        let Some(outcome) = slot.lock().ok().and_then(|mut done| done.take()) else {
+            return;
+        };
+        self.saving_png = None;
+        match outcome {
+            Ok(path) => self.info(format!("Saved the chart as {}", path.display())),
+            Err(error) => self.error(format!("The chart was not saved: {error}")),
+        }
     }
 
     /// An article read in the background: shown, or why it could not be read.

@@ -19,6 +19,7 @@
 
 mod action;
 mod background;
+mod chart_png;
 mod command;
 mod derived;
 mod effects;

@@ -46,6 +46,18 @@ impl HindsightApp {
                 }
             }
             SystemCommand::PublishSite(out) => self.publish_site(&out),
+            SystemCommand::SaveChartPng { file_name, rect } => {
+                match rfd::FileDialog::new()
+                    .set_file_name(&file_name)
+                    .add_filter("PNG image", &["png"])
+                    .save_file()
+                {
+                    Some(path) => {
+                        self.saving_png = Some(super::chart_png::save_chart_png(ctx, rect, &path));
+                    }
+                    None => self.info("Not saved: no file chosen (or no file dialog available)"),
+                }
+            }
             SystemCommand::SaveChart { file_name, svg } => {
                 match rfd::FileDialog::new()
                     .set_file_name(&file_name)

@@ -40,7 +40,8 @@ pub fn fixed_plot<'a>(id: &str) -> Plot<'a> {
 }
 
 /// A chart's context menu (right click): *Save chart as SVG…*, the same SVG the site
-/// draws, made only when asked for. `stem` names the file offered.
+/// draws, made only when asked for, and *Save chart as PNG…*, the chart as the window
+/// shows it. `stem` names the file offered.
 pub fn save_menu(
     response: &egui::Response,
     stem: &str,
@@ -53,6 +54,16 @@ pub fn save_menu(
                 SystemCommand::SaveChart {
                     file_name: format!("{stem}.svg"),
                     svg: svg(),
+                }
+                .into(),
+            );
+            ui.close();
+        }
+        if ui.button("Save chart as PNG…").clicked() {
+            actions.push(
+                SystemCommand::SaveChartPng {
+                    file_name: format!("{stem}.png"),
+                    rect: response.rect,
                 }
                 .into(),
             );
