@@ -1820,3 +1820,17 @@ fn a_chart_offers_to_be_saved_as_the_svg_the_site_draws() {
         assert!(harness.query_by_label(item).is_some(), "{item}");
     }
 }
+
+#[test]
+fn a_folder_that_does_not_exist_is_offered_as_a_new_ledger() {
+    let home = tempfile::tempdir().unwrap();
+    let scenarios = home.path().join("ledger").join("scenarios");
+    let mut harness = open_folder(scenarios.clone(), false, 20);
+    assert!(shows_text(&harness, "does not exist"));
+    click(&mut harness, "Start a new ledger here");
+    wait_until(&mut harness, |h| {
+        shows_text(h, "Example: the new harbour bridge")
+    });
+    assert!(scenarios.join("people.ron").is_file());
+    assert!(home.path().join("ledger/seeds").is_dir());
+}

@@ -181,8 +181,15 @@ impl HindsightApp {
     fn install_session(&mut self, folder: &Path, opened: Result<Session, LoadError>) {
         let session = match opened {
             Ok(session) => session,
-            Err(error) => return self.error(error.to_string()),
+            Err(error) => {
+                // A folder that is not there can be made: the welcome screen offers it.
+                if matches!(error, LoadError::NotFound(_)) && self.session.is_none() {
+                    self.ui.missing_folder = Some(folder.to_path_buf());
+                }
+                return self.error(error.to_string());
+            }
         };
+        self.ui.missing_folder = None;
         let (forecasts, problems) = (session.ledger.entries.len(), session.ledger.problems.len());
         match &session.watch_error {
             Some(error) => self.error(error.clone()),

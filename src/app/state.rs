@@ -84,6 +84,9 @@ pub struct ViewState {
     pub article: Option<ArticleView>,
     /// The Import window, while it is open.
     pub import: Option<ImportDialog>,
+    /// A folder asked for that does not exist, which the welcome screen offers to start a
+    /// ledger in.
+    pub missing_folder: Option<PathBuf>,
     /// The Publish site window, while it is open: the folder typed.
     pub publish: Option<String>,
 }

@@ -134,12 +134,28 @@ pub fn status_bar(ui: &mut Ui, session: Option<&Session>, shown: usize, status: 
     });
 }
 
-pub fn welcome(ui: &mut Ui, settings: &Settings, actions: &mut Vec<Action>) {
+pub fn welcome(
+    ui: &mut Ui,
+    settings: &Settings,
+    missing: Option<&std::path::Path>,
+    actions: &mut Vec<Action>,
+) {
     ui.vertical_centered(|ui| {
         ui.add_space(60.0);
         ui.heading("Hindsight");
         ui.label("Hold pundits and analysts to account: open a folder of scenario files to begin.");
         ui.add_space(12.0);
+        if let Some(folder) = missing {
+            ui.label(format!("{} does not exist.", folder.display()));
+            if ui
+                .button("Start a new ledger here")
+                .on_hover_text("Makes the folder, with people.ron and a commented example scenario, and seeds/ beside it")
+                .clicked()
+            {
+                actions.push(SystemCommand::StartLedgerHere(folder.to_path_buf()).into());
+            }
+            ui.add_space(12.0);
+        }
         if ui.button("Open folder…").clicked() {
             actions.push(SystemCommand::AskFolder.into());
         }

@@ -61,7 +61,7 @@ pub fn app_ui(ui: &mut Ui, app: AppView, actions: &mut Vec<Action>) {
     let Some(session) = session else {
         egui::CentralPanel::default().show(ui, |ui| {
             if opening.is_none() {
-                menu::welcome(ui, settings, actions);
+                menu::welcome(ui, settings, state.missing_folder.as_deref(), actions);
             }
         });
         forms::open_folder_window(ui.ctx(), &mut state.open_folder, settings, actions);
