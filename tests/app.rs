@@ -1819,6 +1819,13 @@ fn a_chart_offers_to_be_saved_as_the_svg_the_site_draws() {
     for item in ["Save chart as SVG…", "Save chart as PNG…"] {
         assert!(harness.query_by_label(item).is_some(), "{item}");
     }
+    harness.key_press(egui::Key::Escape);
+    click(&mut harness, "Timeline");
+    harness
+        .get_by_role_and_label(Role::Figure, "Timeline")
+        .click_secondary();
+    harness.run();
+    assert!(harness.query_by_label("Save chart as PNG…").is_some());
 }
 
 #[test]

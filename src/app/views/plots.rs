@@ -59,17 +59,27 @@ pub fn save_menu(
             );
             ui.close();
         }
-        if ui.button("Save chart as PNG…").clicked() {
-            actions.push(
-                SystemCommand::SaveChartPng {
-                    file_name: format!("{stem}.png"),
-                    rect: response.rect,
-                }
-                .into(),
-            );
-            ui.close();
-        }
+        png_item(ui, response, stem, actions);
     });
+}
+
+/// The context menu of a chart the site does not draw (the timeline): *Save chart as
+/// PNG…* only.
+pub fn save_png_menu(response: &egui::Response, stem: &str, actions: &mut Vec<Action>) {
+    response.context_menu(|ui| png_item(ui, response, stem, actions));
+}
+
+fn png_item(ui: &mut Ui, response: &egui::Response, stem: &str, actions: &mut Vec<Action>) {
+    if ui.button("Save chart as PNG…").clicked() {
+        actions.push(
+            SystemCommand::SaveChartPng {
+                file_name: format!("{stem}.png"),
+                rect: response.rect,
+            }
+            .into(),
+        );
+        ui.close();
+    }
 }
 
 /// Names a chart for screen readers (and tests): a chart is otherwise an unnamed canvas.

@@ -6,7 +6,7 @@ use egui::Ui;
 use egui_plot::{HoverPosition, Legend, Line, MarkerShape, Plot, PlotUi, Points};
 
 use super::context::ViewCtx;
-use super::plots::{clicked_point, date_tick, name_chart};
+use super::plots::{clicked_point, date_tick, name_chart, save_png_menu};
 use super::style::{Standing, day_number, shorten, standing, standing_color, standing_label};
 use crate::app::action::{Action, ViewChange};
 use crate::ledger::Verdict;
@@ -79,6 +79,7 @@ pub fn timeline_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
             clicked_point(plot_ui, &starts)
         });
     name_chart(&response.response, "Timeline");
+    save_png_menu(&response.response, "timeline", actions);
     if let Some(row) = response.inner {
         let id = ctx.ledger.view(shown[row]).forecast.id.clone();
         actions.push(ViewChange::Select(Some(id)).into());
