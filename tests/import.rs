@@ -105,6 +105,11 @@ fn a_fatebook_export_becomes_questions_forecasts_and_people_once() {
         .find(|f| f["claim"] == "Who wins the quiz? — Team B")
         .expect("an option as a binary question");
     assert_eq!(team_b["outcome"], "true");
+    let written = ledger.read("fatebook-import.ron");
+    assert!(
+        written.contains("note: \"first line\\nsecond line\""),
+        "the question's notes are kept: {written}"
+    );
 
     // The same file again adds nothing and rewrites nothing.
     let after = folder_bytes(&ledger.scenarios());

@@ -163,6 +163,36 @@ fn a_forecast_on_a_question_with_an_outcome_of_its_own_or_an_unknown_question_is
 }
 
 #[test]
+fn a_questions_text_and_link_are_checked_like_a_forecasts() {
+    let ledger = TempLedger::fixture();
+    let hostile = REFORM
+        .replacen(
+            "claim: \"Parliament passes",
+            "claim: \"Parliament \\u{1b}[2J passes",
+            1,
+        )
+        .replacen(
+            "resolve_by: \"2022-12-31\",\n            outcome: Open,",
+            "resolve_by: \"2022-12-31\",\n            note: \"Judged by the gazette.\",\n            outcome: Resolved(verdict: True, on: \"2022-11-30\", evidence: \"Passed.\", link: \"javascript:alert(1)\"),",
+            1,
+        );
+    ledger.write("reform.ron", hostile);
+    let check = ledger.run(&["check"]);
+    let out = format!("{}{}", check.stdout, check.stderr);
+    assert_ne!(check.status, 0, "{out}");
+    assert!(
+        out.contains("reform.ron:16:20:"),
+        "the claim, by line and column: {out}"
+    );
+    assert!(out.contains("control character"), "{out}");
+    assert!(
+        out.contains("javascript:alert(1)"),
+        "the link is named: {out}"
+    );
+    assert!(!out.contains('\u{1b}'), "nothing raw reaches the terminal");
+}
+
+#[test]
 fn fmt_keeps_the_questions_and_their_links() {
     let ledger = ledger();
     let run = ledger.run(&["fmt"]);

@@ -24,6 +24,7 @@ const AT: &str = "Forecast created at";
 const CREATED: &str = "Question created at";
 const RESOLVE_BY: &str = "Question resolve by";
 const TAGS: &str = "Question tags";
+const NOTES: &str = "Question notes";
 
 /// Whether `header` (the file's first line) is Fatebook's export.
 pub fn recognises(header: &str) -> bool {
@@ -92,6 +93,7 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Track, ReadError> {
                     .filter(|tag| !tag.is_empty())
                     .map(str::to_string)
                     .collect(),
+                notes: row.optional(NOTES).map(str::to_string),
                 forecasts: Vec::new(),
             });
         }
@@ -125,7 +127,7 @@ pub const HEADER_V3: [&str; 17] = [
     "Resolved at",
     "Your Brier score for this question",
     "Your relative Brier score for this question",
-    "Question notes",
+    NOTES,
     "Question shared with",
     "Question shared publicly",
     "Question comments",

@@ -319,6 +319,7 @@ fn read_question(row: &Row, track: &mut Track) -> Result<Entry, ReadError> {
             Some(cell) => names(row, CATEGORIES, cell)?,
             None => Vec::new(),
         },
+        notes: None,
         forecasts: Vec::new(),
     };
     let first = track.questions.len();

@@ -291,6 +291,7 @@ pub fn plan(
                 id: question_id,
                 claim: asked.title.clone(),
                 resolve_by,
+                note: asked.notes.clone(),
                 outcome,
             });
         }

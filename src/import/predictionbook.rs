@@ -72,6 +72,7 @@ impl Prediction {
                 self.id
             )),
             tags: Vec::new(),
+            notes: None,
             forecasts,
         }
     }

@@ -148,6 +148,7 @@ pub fn read(
                                 .collect()
                         })
                         .unwrap_or_default(),
+                    notes: None,
                     forecasts: Vec::new(),
                 });
                 by_question.insert(key, track.questions.len() - 1);

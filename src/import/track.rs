@@ -78,6 +78,8 @@ pub struct PlatformQuestion {
     pub resolution: Option<(PlatformResolution, NaiveDate)>,
     pub url: Option<String>,
     pub tags: Vec<String>,
+    /// The platform's notes on the question (Fatebook's "Question notes").
+    pub notes: Option<String>,
     pub forecasts: Vec<PlatformForecast>,
 }
 

@@ -377,6 +377,9 @@ pub fn question(data: &SiteData, id: &str) -> Option<String> {
         question.question.resolve_by,
         text(&question.question.claim)
     );
+    if let Some(note) = &question.question.note {
+        let _ = write!(body, "<p class=\"note\">{}</p>", text(note));
+    }
     match question.resolution() {
         Some(resolution) => {
             let _ = write!(

@@ -160,6 +160,9 @@ fn page_ui(
         asked.id, question.file.scenario.title, asked.resolve_by
     ));
     ui.heading(&asked.claim);
+    if let Some(note) = &asked.note {
+        ui.label(RichText::new(note).weak());
+    }
     ui.add_space(4.0);
     verdict_ui(ui, &question, entries.len());
 

@@ -42,6 +42,10 @@ pub struct Question {
     /// The proposition, checkable as stated.
     pub claim: String,
     pub resolve_by: NaiveDate,
+    /// What a reader should know about the question: how it is judged, where it came from
+    /// (an imported platform question's notes).
+    #[serde(default)]
+    pub note: Option<String>,
     pub outcome: Outcome,
 }
 

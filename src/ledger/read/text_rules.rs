@@ -9,7 +9,7 @@ use std::path::Path;
 use super::locate::list_items;
 use super::parse::ReadScenario;
 use super::syntax::{LineIndex, Node};
-use crate::ledger::model::{Forecast, Person, Scenario, Source, problem::Problem};
+use crate::ledger::model::{Forecast, Person, Question, Scenario, Source, problem::Problem};
 use crate::terminal::{is_bidi_control, is_unprintable};
 
 /// Whether a text field is one line (an id, a name, a title) or running text (a quote, a
@@ -178,6 +178,26 @@ fn source_texts(source: &Source) -> Vec<TextValue<'_>> {
     values
 }
 
+fn question_texts(question: &Question) -> Vec<TextValue<'_>> {
+    let mut values = vec![
+        TextValue::new("id", &question.id),
+        TextValue::new("claim", &question.claim),
+    ];
+    values.extend(TextValue::optional("note", &question.note));
+    if let Some(resolution) = question.outcome.resolution() {
+        values.extend(
+            [
+                TextValue::optional("judge", &resolution.judge),
+                TextValue::optional("evidence", &resolution.evidence),
+            ]
+            .into_iter()
+            .flatten()
+            .map(|value| value.within("outcome")),
+        );
+    }
+    values
+}
+
 fn forecast_texts(forecast: &Forecast) -> Vec<TextValue<'_>> {
     let mut values = vec![
         TextValue::new("id", &forecast.id),
@@ -265,6 +285,12 @@ pub(crate) fn file_texts(file: &ReadScenario) -> Vec<Problem> {
     for (source, node) in scenario.sources.iter().zip(list_items(root, "sources")) {
         let url = TextValue::optional("url", &source.url);
         check(node, source_texts(source), url);
+    }
+    for (question, node) in scenario.questions.iter().zip(list_items(root, "questions")) {
+        let link = question.outcome.resolution().and_then(|resolution| {
+            TextValue::optional("link", &resolution.link).map(|link| link.within("outcome"))
+        });
+        check(node, question_texts(question), link);
     }
     for (forecast, node) in scenario.forecasts.iter().zip(list_items(root, "forecasts")) {
         let link = forecast.outcome.resolution().and_then(|resolution| {

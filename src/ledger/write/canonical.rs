@@ -140,6 +140,7 @@ pub fn question_block(question: &Question, depth: usize) -> String {
     block.string("id", &question.id);
     block.string("claim", &question.claim);
     block.string("resolve_by", &question.resolve_by.to_string());
+    block.optional_string("note", question.note.as_ref());
     block.field("outcome", &outcome_value(&question.outcome, depth + 1));
     block.close()
 }
