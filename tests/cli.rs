@@ -592,3 +592,23 @@ fn without_the_app_feature_opening_a_folder_says_how_to_get_the_app() {
     let check = ledger.run(&["check"]);
     assert_eq!(check.status, 0, "the commands still work: {}", check.stdout);
 }
+
+#[test]
+fn log_outside_a_repository_says_so_in_its_own_words() {
+    let ledger = TempLedger::fixture();
+    let run = ledger.run(&["log", "bo-minister-resigns"]);
+    assert_eq!(run.status, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("is not in a git repository"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("fatal"), "{}", run.stderr);
+}
+
+#[test]
+fn the_report_header_counts_one_forecast_in_the_singular() {
+    let ledger = TempLedger::fixture();
+    let run = ledger.run(&["report", "--search", "treaty signing"]);
+    assert!(run.stdout.contains(": 1 forecast, "), "{}", run.stdout);
+}

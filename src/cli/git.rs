@@ -192,6 +192,13 @@ pub fn run_log(args: &LogArgs, today: NaiveDate, out: &mut dyn Write) -> CliResu
             (ledger, file)
         }
     };
+    // Outside a repository there is no history to read: say so, not git's own "fatal".
+    if !crate::git::in_repository(&ledger.dir) {
+        return Err(CliError::Usage(format!(
+            "{} is not in a git repository: a forecast's history is its commits (see `hindsight init --git` or `git init`)",
+            escape_path(&ledger.dir)
+        )));
+    }
     let entries = history(&ledger.dir, &file, &args.id).map_err(CliError::Failed)?;
     if entries.is_empty() {
         writeln!(

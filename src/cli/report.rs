@@ -115,10 +115,11 @@ fn write_table(out: &mut dyn Write, report: &Report) -> Result<(), CliError> {
     let overall = &report.overall;
     writeln!(
         out,
-        "Track records by {}, as of {}: {} forecasts, {} resolved, {} scored\n",
+        "Track records by {}, as of {}: {} forecast{}, {} resolved, {} scored\n",
         group_label(report.group_by).to_lowercase(),
         report.as_of,
         overall.counts.forecasts,
+        crate::prose::plural(overall.counts.forecasts),
         overall.counts.resolved,
         overall.counts.scored
     )?;

@@ -41,8 +41,9 @@ pub fn run(args: &SiteArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult 
     })?;
     writeln!(
         out,
-        "wrote {pages} pages of {} forecasts to {} (open {})",
+        "wrote {pages} pages of {} forecast{} to {} (open {})",
         entries.len(),
+        crate::prose::plural(entries.len()),
         escape_path(&args.out),
         escape_path(&args.out.join("index.html"))
     )?;
