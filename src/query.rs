@@ -141,7 +141,7 @@ impl<'a> Prepared<'a> {
         if let Some(outlet) = &filter.outlet
             && !view
                 .source
-                .is_some_and(|s| s.outlet.eq_ignore_ascii_case(outlet))
+                .is_some_and(|s| outlet_matches(outlet, &s.outlet))
         {
             return false;
         }
@@ -203,14 +203,15 @@ impl<'a> Prepared<'a> {
 
 /// What a search looks in: quote, claim and forecaster, lower case.
 fn search_text(view: &ForecastView) -> String {
-    [
+    let mut parts = vec![
         view.forecast.quote.as_str(),
         view.forecast.claim.as_str(),
         view.author_name(),
         view.forecast.by.as_str(),
-    ]
-    .join("\n")
-    .to_lowercase()
+        view.scenario().title.as_str(),
+    ];
+    parts.extend(view.tags());
+    parts.join("\n").to_lowercase()
 }
 
 /// The searchable text of every forecast, lower-cased once per load, so that searching as
@@ -276,4 +277,156 @@ pub fn sort_entries(ledger: &Ledger, entries: &mut [usize], key: SortKey, ascend
         primary.then_with(|| va.forecast.id.cmp(&vb.forecast.id))
     };
     entries.sort_by(compare);
+}
+
+/// Whether an outlet filter names `outlet`: every word of the filter is a word of the
+/// outlet, whatever the case ("deutsche welle" names "Deutsche Welle (English version of a
+/// DW Turkish piece)").
+pub fn outlet_matches(wanted: &str, outlet: &str) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let have = words(outlet);
+    let want = words(wanted);
+    !want.is_empty() && want.iter().all(|w| have.contains(w))
+}
+
+/// A filter value that matches nothing in the folder: the option, the value, and the
+/// closest values the folder has (none when nothing is close).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unmatched {
+    pub option: &'static str,
+    pub value: String,
+    pub closest: Vec<String>,
+}
+
+/// The values of `filter` that nothing in `ledger` has: a typo in `--author` is an
+/// error with suggestions, not an empty list.
+pub fn unmatched(ledger: &Ledger, filter: &Filter) -> Vec<Unmatched> {
+    let mut found = Vec::new();
+    let mut check = |option: &'static str,
+                     value: &Option<String>,
+                     known: &dyn Fn(&str) -> bool,
+                     values: Vec<String>| {
+        let Some(value) = value else { return };
+        if known(value) {
+            return;
+        }
+        found.push(Unmatched {
+            option,
+            value: value.clone(),
+            closest: closest(value, values),
+        });
+    };
+    let scenarios: Vec<String> = ledger.files.iter().map(|f| f.scenario.id.clone()).collect();
+    check(
+        "--scenario",
+        &filter.scenario,
+        &|v| scenarios.iter().any(|s| s.eq_ignore_ascii_case(v)),
+        scenarios.clone(),
+    );
+    let mut tags: Vec<String> = ledger
+        .forecasts()
+        .flat_map(|view| view.tags().map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    tags.sort();
+    tags.dedup();
+    check(
+        "--tag",
+        &filter.tag,
+        &|v| tags.iter().any(|t| t.eq_ignore_ascii_case(v)),
+        tags.clone(),
+    );
+    let mut outlets: Vec<String> = ledger
+        .files
+        .iter()
+        .flat_map(|f| f.scenario.sources.iter().map(|s| s.outlet.clone()))
+        .collect();
+    outlets.sort();
+    outlets.dedup();
+    check(
+        "--outlet",
+        &filter.outlet,
+        &|v| outlets.iter().any(|o| outlet_matches(v, o)),
+        outlets.clone(),
+    );
+    let mut sources: Vec<String> = ledger
+        .files
+        .iter()
+        .flat_map(|f| f.scenario.sources.iter().map(|s| s.id.clone()))
+        .collect();
+    sources.sort();
+    sources.dedup();
+    check(
+        "--source",
+        &filter.source,
+        &|v| sources.iter().any(|s| s.eq_ignore_ascii_case(v)),
+        sources.clone(),
+    );
+    // The names reports show: a person's canonical name, or the name as written.
+    let mut names: Vec<String> = ledger.people.iter().map(|p| p.name.clone()).collect();
+    names.extend(
+        ledger
+            .forecasts()
+            .map(|view| view.author_name().to_string()),
+    );
+    names.sort();
+    names.dedup();
+    check(
+        "--author",
+        &filter.author,
+        &|v| {
+            ledger.person(v).is_some()
+                || ledger
+                    .forecasts()
+                    .any(|view| name_key(&view.forecast.by) == name_key(v))
+        },
+        names,
+    );
+    let questions: Vec<String> = ledger.questions().map(|q| q.question.id.clone()).collect();
+    check(
+        "--question",
+        &filter.question,
+        &|v| questions.iter().any(|q| q == v),
+        questions.clone(),
+    );
+    found
+}
+
+/// The values nearest `value`: those it begins or that begin with it, then those within a
+/// small edit distance of it (whole, or in one of their words), at most three. Values far from it are not suggested at all.
+fn closest(value: &str, values: Vec<String>) -> Vec<String> {
+    let wanted = value.to_lowercase();
+    let mut scored: Vec<(f64, String)> = values
+        .into_iter()
+        .filter_map(|candidate| {
+            let lower = candidate.to_lowercase();
+            let prefix = lower.starts_with(&wanted) || wanted.starts_with(&lower);
+            // The whole value, or one of its words ("Baunof" for "Aleksandr Baunov",
+            // "rusia" for "russia-domestic").
+            let parts = |text: &str| -> Vec<String> {
+                std::iter::once(text)
+                    .chain(text.split(|c: char| !c.is_alphanumeric()))
+                    .filter(|part| part.len() > 2)
+                    .map(str::to_string)
+                    .collect()
+            };
+            let (mine, theirs) = (parts(&wanted), parts(&lower));
+            let similarity = mine
+                .iter()
+                .flat_map(|a| {
+                    theirs
+                        .iter()
+                        .map(move |b| strsim::normalized_levenshtein(a, b))
+                })
+                .fold(0.0, f64::max);
+            (prefix || similarity >= 0.7)
+                .then_some((if prefix { 2.0 } else { similarity }, candidate))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    scored.into_iter().take(3).map(|(_, c)| c).collect()
 }

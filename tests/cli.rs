@@ -612,3 +612,44 @@ fn the_report_header_counts_one_forecast_in_the_singular() {
     let run = ledger.run(&["report", "--search", "treaty signing"]);
     assert!(run.stdout.contains(": 1 forecast, "), "{}", run.stdout);
 }
+
+#[test]
+fn a_filter_value_the_folder_lacks_is_an_error_with_the_closest_values() {
+    let shipped = common::shipped();
+    let typo = hindsight(&["list", "--author", "Baunof", &shipped]);
+    assert_eq!(typo.status, 2, "{}", typo.stderr);
+    assert!(
+        typo.stderr.contains("--author 'Baunof' matches nothing in")
+            && typo.stderr.contains("did you mean 'Aleksandr Baunov'?"),
+        "{}",
+        typo.stderr
+    );
+    let far = hindsight(&["report", "--tag", "qwertyuiop", &shipped]);
+    assert_eq!(far.status, 2);
+    assert!(!far.stderr.contains("did you mean"), "{}", far.stderr);
+    // An outlet is named by its words, whatever the case.
+    let outlet = hindsight(&[
+        "list",
+        "--outlet",
+        "deutsche welle",
+        "--format",
+        "json",
+        &shipped,
+    ]);
+    assert_eq!(outlet.status, 0, "{}", outlet.stderr);
+    assert_eq!(outlet.json().as_array().unwrap().len(), 4);
+    // The search covers scenario titles and tags too.
+    let search = hindsight(&[
+        "list",
+        "--search",
+        "crackdown",
+        "--format",
+        "json",
+        &shipped,
+    ]);
+    assert!(
+        search.json().as_array().unwrap().len() >= 2,
+        "{}",
+        search.stdout
+    );
+}

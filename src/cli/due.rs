@@ -32,7 +32,7 @@ pub struct DueArgs {
 
 pub fn run(args: &DueArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
     let ledger = load(&args.folder.dir, today)?;
-    let chosen = args.filter.filter().apply(&ledger, today);
+    let chosen = args.filter.checked(&ledger)?.apply(&ledger, today);
     let records: Vec<ForecastRecord> = overdue(&ledger, chosen, today)
         .into_iter()
         .map(|entry| forecast_record(&ledger.view(entry), today))

@@ -4,8 +4,11 @@
 use chrono::NaiveDate;
 use clap::Args;
 
+use super::error::CliError;
 use crate::ledger;
-use crate::query::{Filter, OutcomeFilter};
+use crate::ledger::Ledger;
+use crate::query::{Filter, OutcomeFilter, unmatched};
+use crate::terminal::{escape_controls, escape_path};
 
 /// The forecast filter shared by list, report and due.
 #[derive(Debug, Default, Args)]
@@ -37,7 +40,7 @@ pub struct FilterArgs {
     /// Only forecasts made on or before DATE.
     #[arg(long, value_name = "DATE")]
     pub to: Option<NaiveDate>,
-    /// Only forecasts whose quote, claim or forecaster contains all these words.
+    /// Only forecasts whose quote, claim, forecaster, scenario title or tags contain all these words.
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
     /// Only forecasts on this question (by its id).
@@ -46,6 +49,34 @@ pub struct FilterArgs {
 }
 
 impl FilterArgs {
+    /// The filter, refused when one of its values matches nothing in `ledger` (a typo is
+    /// an error naming the closest values, not an empty result).
+    pub fn checked(&self, ledger: &Ledger) -> Result<Filter, CliError> {
+        let filter = self.filter();
+        let Some(first) = unmatched(ledger, &filter).into_iter().next() else {
+            return Ok(filter);
+        };
+        let hint = if first.closest.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; did you mean {}?",
+                first
+                    .closest
+                    .iter()
+                    .map(|c| format!("'{}'", escape_controls(c)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        Err(CliError::Usage(format!(
+            "{} '{}' matches nothing in {}{hint}",
+            first.option,
+            escape_controls(&first.value),
+            escape_path(&ledger.dir)
+        )))
+    }
+
     pub fn filter(&self) -> Filter {
         Filter {
             scenario: self.scenario.clone(),

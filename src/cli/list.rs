@@ -31,7 +31,7 @@ pub struct ListArgs {
 
 pub fn run(args: &ListArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
     let ledger = load(&args.folder.dir, today)?;
-    let mut entries = args.filter.filter().apply(&ledger, today);
+    let mut entries = args.filter.checked(&ledger)?.apply(&ledger, today);
     entries.sort_by(|&a, &b| {
         let (a, b) = (ledger.view(a).forecast, ledger.view(b).forecast);
         (a.made, &a.id).cmp(&(b.made, &b.id))

@@ -47,7 +47,7 @@ pub struct ReportArgs {
 
 pub fn run(args: &ReportArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
     let ledger = load(&args.folder.dir, today)?;
-    let entries = args.filter.filter().apply(&ledger, today);
+    let entries = args.filter.checked(&ledger)?.apply(&ledger, today);
     let ranking = Ranking {
         include_groups: args.include_groups,
         min_scored: args.min_scored,

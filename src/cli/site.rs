@@ -29,7 +29,7 @@ pub struct SiteArgs {
 
 pub fn run(args: &SiteArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
     let ledger = load(&args.dir, today)?;
-    let mut entries = args.filter.filter().apply(&ledger, today);
+    let mut entries = args.filter.checked(&ledger)?.apply(&ledger, today);
     entries.sort_by(|&a, &b| {
         let (a, b) = (ledger.view(a).forecast, ledger.view(b).forecast);
         (a.made, &a.id).cmp(&(b.made, &b.id))

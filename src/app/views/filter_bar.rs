@@ -39,7 +39,7 @@ pub fn filter_bar(
         ui.add(
             egui::TextEdit::singleline(search)
                 .id(search_field_id())
-                .hint_text("quote, claim or forecaster")
+                .hint_text("quote, claim, forecaster, scenario, tag")
                 .desired_width(180.0),
         )
         .labelled_by(label.id);
