@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 #[cfg(feature = "app")]
 const AFTER_HELP: &str = "Without a command, opens the desktop app on FOLDER (default: ./scenarios if present, else the last folder opened).\nEach command reads a scenarios folder (default: ./scenarios).\nExit status: 0 success, 1 the data has errors, 2 usage error.";
@@ -28,10 +28,24 @@ struct Arguments {
     today: Option<NaiveDate>,
 
     #[command(subcommand)]
-    command: Option<hindsight::Command>,
+    command: Option<TopCommand>,
 
     #[command(flatten)]
     app: AppArguments,
+}
+
+/// The library's commands, and two that describe the binary itself.
+#[derive(Debug, clap::Subcommand)]
+enum TopCommand {
+    #[command(flatten)]
+    Ledger(hindsight::Command),
+    /// Print a completion script for a shell (bash, zsh, fish, elvish, powershell).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), for `man`: `hindsight man > hindsight.1`.
+    Man,
 }
 
 /// What `hindsight` without a command opens.
@@ -112,11 +126,31 @@ fn main() -> ExitCode {
             };
         }
     };
-    if let Some(command) = arguments.command {
-        let today = arguments
-            .today
-            .unwrap_or_else(|| chrono::Local::now().date_naive());
-        return hindsight::run_command_line(command, today);
+    match arguments.command {
+        Some(TopCommand::Ledger(command)) => {
+            let today = arguments
+                .today
+                .unwrap_or_else(|| chrono::Local::now().date_naive());
+            return hindsight::run_command_line(command, today);
+        }
+        Some(TopCommand::Completions { shell }) => {
+            let mut command = Arguments::command();
+            clap_complete::generate(shell, &mut command, "hindsight", &mut std::io::stdout());
+            return ExitCode::SUCCESS;
+        }
+        Some(TopCommand::Man) => {
+            let page = clap_mangen::Man::new(Arguments::command());
+            return match page.render(&mut std::io::stdout()) {
+                Ok(()) => ExitCode::SUCCESS,
+                // `hindsight man | head`: the reader had enough.
+                Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("hindsight: cannot write the manual page: {error}");
+                    ExitCode::from(1)
+                }
+            };
+        }
+        None => {}
     }
     // `hindsight chek` is more likely a mistyped command than a folder.
     if let Some(folder) = arguments.app.folder.as_ref().filter(|f| !f.is_dir()) {

@@ -653,3 +653,24 @@ fn a_filter_value_the_folder_lacks_is_an_error_with_the_closest_values() {
         search.stdout
     );
 }
+
+#[test]
+fn completions_and_the_manual_page_come_from_the_argument_parser() {
+    for (shell, marker) in [
+        ("bash", "_hindsight()"),
+        ("zsh", "#compdef hindsight"),
+        ("fish", "complete -c hindsight"),
+    ] {
+        let run = hindsight(&["completions", shell]);
+        assert_eq!(run.status, 0, "{shell}: {}", run.stderr);
+        assert!(run.stdout.contains(marker), "{shell}");
+        assert!(
+            run.stdout.contains("import"),
+            "{shell}: every command is there"
+        );
+    }
+    let man = hindsight(&["man"]);
+    assert_eq!(man.status, 0);
+    assert!(man.stdout.contains(".TH hindsight 1"), "{}", man.stdout);
+    assert!(man.stdout.contains("resolve"));
+}

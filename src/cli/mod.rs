@@ -44,12 +44,6 @@ use error::CliError;
 pub enum Command {
     /// Start a new ledger: DIR/scenarios with people.ron and a commented example, DIR/seeds.
     Init(init::InitArgs),
-    /// Bring in a track record: Fatebook, PredictionBook, Metaculus, or a spreadsheet (CSV).
-    Import(import::ImportArgs),
-    /// Write the forecasts in another platform's format (Fatebook's CSV export) to stdout.
-    Export(export::ExportArgs),
-    /// Write the scoreboard as a static website (leaderboard, forecasters, questions) to OUT.
-    Site(site::SiteArgs),
     /// Load everything and print every problem as path:line:col: severity: message.
     Check(check::CheckArgs),
     /// The forecasts an article seems to make: speaker, hedge words, date (text, HTML or URL).
@@ -68,6 +62,12 @@ pub enum Command {
     Resolve(resolve::ResolveArgs),
     /// Mark a resolved forecast or question as unresolved again.
     Reopen(resolve::ReopenArgs),
+    /// Bring in a track record: Fatebook, PredictionBook, Metaculus, or a spreadsheet (CSV).
+    Import(import::ImportArgs),
+    /// Write the forecasts in another platform's format (Fatebook's CSV export) to stdout.
+    Export(export::ExportArgs),
+    /// Write the scoreboard as a static website (leaderboard, forecasters, questions) to OUT.
+    Site(site::SiteArgs),
     /// Write a reproducible synthetic ledger, for trying Hindsight and for benchmarks.
     Demo(demo::DemoArgs),
     /// Merge one ledger file three ways by record id (git calls this; see git-setup).
