@@ -36,6 +36,8 @@ struct Arguments {
 
 /// The library's commands, and two that describe the binary itself.
 #[derive(Debug, clap::Subcommand)]
+// Parsed once per run: a box would buy nothing.
+#[allow(clippy::large_enum_variant)]
 enum TopCommand {
     #[command(flatten)]
     Ledger(hindsight::Command),
