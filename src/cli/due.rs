@@ -12,7 +12,7 @@ use super::folder::{FolderArg, exit_for_problems, load};
 use super::json::write_json;
 use crate::export::{ForecastRecord, forecast_record};
 use crate::overview::overdue;
-use crate::terminal::{Table, truncate};
+use crate::terminal::Table;
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum DueFormat {
@@ -41,7 +41,10 @@ pub fn run(args: &DueArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
         DueFormat::Json => write_json(out, &records)?,
         DueFormat::Table => {
             let mut table = Table::new(&["RESOLVE BY", "DAYS OVER", "ID", "FORECASTER", "CLAIM"])
-                .right_align(&[1]);
+                .right_align(&[1])
+                .cap(3, 24)
+                .cap(4, 70)
+                .optional(&[1]);
             for record in &records {
                 table.push(vec![
                     format!(
@@ -55,8 +58,8 @@ pub fn run(args: &DueArgs, today: NaiveDate, out: &mut dyn Write) -> CliResult {
                     ),
                     (today - record.resolve_by).num_days().to_string(),
                     record.id.clone(),
-                    truncate(&record.author, 24),
-                    truncate(&record.claim, 70),
+                    record.author.clone(),
+                    record.claim.clone(),
                 ]);
             }
             table.write_counted(out, "overdue forecast")?;

@@ -10,7 +10,7 @@ use super::filter::FilterArgs;
 use super::folder::{FolderArg, exit_for_problems, load};
 use super::json::write_json_seq_parallel;
 use crate::export::{CSV_COLUMNS, ForecastRecord, forecast_record};
-use crate::terminal::{Table, short_probability, truncate};
+use crate::terminal::{Table, short_probability};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ListFormat {
@@ -81,7 +81,11 @@ fn write_table(out: &mut dyn Write, records: &[ForecastRecord]) -> Result<(), Cl
         "CALL",
         "CLAIM",
     ])
-    .right_align(&[4]);
+    .right_align(&[4])
+    .cap(2, 24)
+    .cap(3, 22)
+    .cap(8, 70)
+    .optional(&[5, 7, 3, 1]);
     for record in records {
         let outcome = match (record.outcome, record.overdue) {
             (Some(outcome), _) => outcome.to_string(),
@@ -91,8 +95,8 @@ fn write_table(out: &mut dyn Write, records: &[ForecastRecord]) -> Result<(), Cl
         table.push(vec![
             record.id.clone(),
             record.made_on.to_string(),
-            truncate(&record.author, 24),
-            truncate(record.expression.as_deref().unwrap_or("—"), 22),
+            record.author.clone(),
+            record.expression.as_deref().unwrap_or("—").to_string(),
             short_probability(record.probability),
             record.resolve_by.to_string(),
             outcome,
@@ -101,7 +105,7 @@ fn write_table(out: &mut dyn Write, records: &[ForecastRecord]) -> Result<(), Cl
                 (None, Some(_)) => "not scored".to_string(),
                 (None, None) => "—".to_string(),
             },
-            truncate(&record.claim, 70),
+            record.claim.clone(),
         ]);
     }
     table.write_counted(out, "forecast")?;

@@ -96,7 +96,7 @@ fn record_row(record: &TrackRecord) -> Vec<String> {
         ""
     };
     vec![
-        format!("{}{marker}", truncate(&record.name, 30)),
+        format!("{}{marker}", record.name),
         record.counts.forecasts.to_string(),
         record.counts.resolved.to_string(),
         record.counts.scored.to_string(),
@@ -146,7 +146,12 @@ fn write_table(out: &mut dyn Write, report: &Report) -> Result<(), CliError> {
     } else {
         &[1, 2, 3, 4, 5, 6, 8]
     };
-    let mut table = Table::new(&headers).right_align(right);
+    // On a narrow terminal the phrase-range reading, the interval and the log score go
+    // first: the Brier score, the hit rate and the place stay.
+    let mut table = Table::new(&headers)
+        .right_align(right)
+        .cap(0, 31)
+        .optional(&[10, 7, 8, 4, 5]);
     for record in &report.groups {
         let mut row = record_row(record);
         if by_author {
@@ -159,7 +164,7 @@ fn write_table(out: &mut dyn Write, report: &Report) -> Result<(), CliError> {
         total.extend(["—".to_string(), "—".to_string(), "—".to_string()]);
     }
     table.push(total);
-    write!(out, "{}", table.render())?;
+    table.write(out)?;
     if let Some(collectives) = report.collectives.as_ref().filter(|c| !c.is_empty()) {
         writeln!(
             out,
@@ -175,10 +180,12 @@ fn write_table(out: &mut dyn Write, report: &Report) -> Result<(), CliError> {
             "95% CI",
             "HIT RATE",
         ])
-        .right_align(&[2, 3, 4, 5]);
+        .right_align(&[2, 3, 4, 5])
+        .cap(0, 31)
+        .optional(&[6, 3]);
         for record in collectives {
             apart.push(vec![
-                truncate(&record.name, 30),
+                record.name.clone(),
                 record.kind.unwrap_or("").to_string(),
                 record.counts.forecasts.to_string(),
                 record.counts.resolved.to_string(),
@@ -188,7 +195,7 @@ fn write_table(out: &mut dyn Write, report: &Report) -> Result<(), CliError> {
                 hit_rate(record),
             ]);
         }
-        write!(out, "{}", apart.render())?;
+        apart.write(out)?;
     }
 
     if let Some(phrases) = &report.phrases {

@@ -7,6 +7,7 @@
 mod cells;
 mod escape;
 mod table;
+mod width;
 
 pub use cells::{interval, number, short_probability, truncate};
 pub use escape::{
