@@ -252,17 +252,17 @@ fn filtering_changes_the_track_records() {
     let mut harness = open(&ledger, false);
     click(&mut harness, "Track records");
     assert!(
-        harness.query_by_label("Ada Fixture ⚠").is_some(),
+        harness.query_by_label("⚠ Ada Fixture").is_some(),
         "a small sample is marked"
     );
-    assert!(harness.query_by_label("Bo Testwell ⚠").is_some());
+    assert!(harness.query_by_label("⚠ Bo Testwell").is_some());
 
     type_into(&mut harness, "Search", "Testwell");
     assert!(
-        harness.query_by_label("Ada Fixture ⚠").is_none(),
+        harness.query_by_label("⚠ Ada Fixture").is_none(),
         "the leaderboard follows the filter"
     );
-    assert!(harness.query_by_label("Bo Testwell ⚠").is_some());
+    assert!(harness.query_by_label("⚠ Bo Testwell").is_some());
     let report = harness.state().visible().len();
     assert_eq!(report, 3, "Bo Testwell's three forecasts");
 
@@ -284,7 +284,7 @@ fn a_forecasters_page_opens_from_the_leaderboard() {
     let ledger = TempLedger::fixture();
     let mut harness = open(&ledger, false);
     click(&mut harness, "Track records");
-    click(&mut harness, "Ada Fixture ⚠");
+    click(&mut harness, "⚠ Ada Fixture");
     assert_eq!(
         harness.state().ui.forecaster.as_deref(),
         Some("Ada Fixture")
@@ -678,7 +678,7 @@ fn the_leaderboard_sorts_by_any_column() {
     let mut harness = open(&ledger, false);
     click(&mut harness, "Track records");
     let order = |harness: &Harness<'static, HindsightApp>| -> Vec<String> {
-        let mut rows: Vec<(f32, String)> = ["Ada Fixture ⚠", "Bo Testwell ⚠"]
+        let mut rows: Vec<(f32, String)> = ["⚠ Ada Fixture", "⚠ Bo Testwell"]
             .iter()
             .map(|name| (harness.get_by_label(name).rect().top(), name.to_string()))
             .collect();
@@ -686,17 +686,17 @@ fn the_leaderboard_sorts_by_any_column() {
         rows.into_iter().map(|(_, name)| name).collect()
     };
     // By Brier score, best first: Bo (0.000) before Ada (0.190).
-    assert_eq!(order(&harness), ["Bo Testwell ⚠", "Ada Fixture ⚠"]);
+    assert_eq!(order(&harness), ["⚠ Bo Testwell", "⚠ Ada Fixture"]);
     click(&mut harness, "Scored");
     assert_eq!(
         order(&harness),
-        ["Bo Testwell ⚠", "Ada Fixture ⚠"],
+        ["⚠ Bo Testwell", "⚠ Ada Fixture"],
         "1 scored before 3"
     );
     click(&mut harness, "Scored ⏶");
     assert_eq!(
         order(&harness),
-        ["Ada Fixture ⚠", "Bo Testwell ⚠"],
+        ["⚠ Ada Fixture", "⚠ Bo Testwell"],
         "a second click reverses"
     );
 }
@@ -1211,7 +1211,7 @@ fn what_the_words_meant_is_charted_and_the_leaderboard_ranks_across_readings() {
             .is_some(),
         "the folder's own phrase table, pooled"
     );
-    click(&mut harness, "Ada Fixture ⚠");
+    click(&mut harness, "⚠ Ada Fixture");
     assert!(
         harness
             .query_by_role_and_label(Role::Figure, "What the words meant")
@@ -1622,11 +1622,16 @@ fn undoing_a_question_verdict_changed_on_disk_since_writes_nothing() {
     ledger.write("reform.ron", REFORM_QUESTION);
     let mut harness = open(&ledger, false);
     click(&mut harness, "Questions");
-    click(
-        &mut harness,
-        "Parliament passes the pension reform by 31 December 2022.",
-    );
+    let claim = "Parliament passes the pension reform by 31 December 2022.";
+    wait_until(&mut harness, |h| shows_text(h, claim));
+    click(&mut harness, claim);
+    wait_until(&mut harness, |h| {
+        shows_text(h, "Record the question's verdict")
+    });
     click(&mut harness, "True");
+    wait_until(&mut harness, |h| {
+        h.state().status.message.contains("Resolved question")
+    });
     // Someone else changes the verdict in a text editor.
     let theirs = ledger
         .read("reform.ron")
@@ -1657,7 +1662,7 @@ fn a_forecasters_page_shows_their_scores_against_the_others_and_head_to_head() {
     ledger.write("reform.ron", resolved);
     let mut harness = open(&ledger, false);
     click(&mut harness, "Track records");
-    click(&mut harness, "Ada Fixture ⚠");
+    click(&mut harness, "⚠ Ada Fixture");
     // Ada's 0.8-ish "probably" for the reform against Bo's 1 − "likely": Ada did better.
     assert!(
         shows_text(&harness, "Against the others on the 1 question they shared"),

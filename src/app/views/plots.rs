@@ -3,9 +3,7 @@
 //! forecasts behind a point and a click can open them.
 
 use egui::{Color32, Ui};
-use egui_plot::{
-    AxisHints, HoverPosition, Legend, Line, LineStyle, Plot, PlotPoint, PlotUi, Points, Text,
-};
+use egui_plot::{AxisHints, HoverPosition, Line, LineStyle, Plot, PlotPoint, PlotUi, Points, Text};
 
 use super::context::ViewCtx;
 use super::style::{percent, shorten};
@@ -187,12 +185,21 @@ pub fn calibration_plot(
     let text_color = ui.visuals().text_color();
     let response = fixed_plot(id)
         .height(height)
-        .legend(Legend::default().position(egui_plot::Corner::LeftTop))
+        // No legend: it sat on the points. The caption under each diagram says what the
+        // marks are.
         .custom_x_axes(vec![probability_axis("forecast probability")])
         .custom_y_axes(vec![
             AxisHints::new_y()
                 .label("observed frequency")
-                .label_spacing(14.0..=24.0),
+                .label_spacing(14.0..=24.0)
+                // The room kept below 0 and above 1 for the counts has no frequency.
+                .formatter(|mark, _| {
+                    if (0.0..=1.0 + 1e-9).contains(&mark.value) {
+                        format!("{:.1}", mark.value)
+                    } else {
+                        String::new()
+                    }
+                }),
         ])
         .default_x_bounds(0.0, 1.0)
         // Room below 0 and above 1 so markers on the edges and their counts are not clipped.
@@ -217,6 +224,9 @@ pub fn calibration_plot(
             clicked_point(plot_ui, &points)
         });
     name_chart(&response.response, "Calibration diagram");
+    ui.weak(
+        "Dots: the forecasts in each tenth of the scale, at their mean probability and how often they came true (n: how many). Lines: 95% Wilson intervals. Dashed: perfect calibration.",
+    );
     save_menu(
         &response.response,
         id,

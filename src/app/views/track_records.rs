@@ -71,7 +71,13 @@ pub fn track_records_ui(
 
     let available = ui.available_height();
     ui.columns(2, |columns| {
-        leaderboard(&mut columns[0], &records, sort, available, actions);
+        // The table keeps its columns whole; a narrow half scrolls it sideways rather than
+        // let it run under the charts.
+        egui::ScrollArea::horizontal()
+            .id_salt("leaderboard-scroll")
+            .show(&mut columns[0], |ui| {
+                leaderboard(ui, &records, sort, available, actions)
+            });
         egui::ScrollArea::vertical()
             .id_salt("track-record-charts")
             .show(&mut columns[1], |ui| {
@@ -162,19 +168,30 @@ fn leaderboard(
         });
 }
 
-/// The forecaster's name, a link to their page; a small sample is marked and says so.
+/// The forecaster's name, a link to their page, elided to the column (the full name on
+/// hover); a small sample is marked before it, where eliding cannot hide the mark.
 fn forecaster_cell(ui: &mut Ui, record: &TrackRecord, actions: &mut Vec<Action>) {
     let small = record.small_sample;
-    let name = if small && record.counts.scored > 0 {
-        format!("{} ⚠", shorten(&record.name, 27))
+    let mark = if small && record.counts.scored > 0 {
+        "⚠ "
     } else {
-        shorten(&record.name, 30)
+        ""
     };
     let name = match record.kind {
-        Some(kind @ ("group" | "institution")) => format!("{name} · {kind}"),
-        _ => name,
+        Some(kind @ ("group" | "institution")) => format!("{mark}{} · {kind}", record.name),
+        _ => format!("{mark}{}", record.name),
     };
-    let link = ui.link(name);
+    let link = ui.add(
+        egui::Label::new(RichText::new(name).color(ui.visuals().hyperlink_color))
+            .truncate()
+            .sense(egui::Sense::click()),
+    );
+    let link = if link.hovered() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+        link
+    } else {
+        link
+    };
     let link = if record.is_collective() {
         link.on_hover_text(format!(
             "A {} (people.ron's kind): listed after the individuals and not ranked with them",
@@ -223,12 +240,13 @@ fn record_cells(row: &mut egui_extras::TableRow, record: &TrackRecord) {
         score(record.log_score),
         hit,
     ] {
+        // One line whatever the column's width: "84% (105/125)", never "8 4 %" over two.
         row.col(|ui| {
-            ui.label(weak(text));
+            ui.add(egui::Label::new(weak(text)).extend());
         });
     }
     row.col(|ui| {
-        ui.label(weak(record.place())).on_hover_text(
+        ui.add(egui::Label::new(weak(record.place())).extend()).on_hover_text(
             "Place by Brier score; in brackets, the best and worst place with every phrase read at the low end of its range, as the table says, and at the high end",
         );
     });
