@@ -1846,3 +1846,42 @@ fn a_folder_that_does_not_exist_is_offered_as_a_new_ledger() {
     assert!(scenarios.join("people.ron").is_file());
     assert!(home.path().join("ledger/seeds").is_dir());
 }
+
+#[test]
+fn a_new_forecast_is_made_on_its_sources_date_and_follows_the_source_until_typed() {
+    let ledger = TempLedger::fixture();
+    let mut harness = open(&ledger, false);
+    click(&mut harness, "Edit");
+    click(&mut harness, "New forecast… Ctrl+N");
+    let made = |h: &Harness<'static, HindsightApp>| field(h, "Made").value();
+    assert_eq!(
+        made(&harness).as_deref(),
+        Some("2022-03-04"),
+        "the first source's date"
+    );
+    // Another source: Made follows it, since nobody typed a date.
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Source")
+        .click();
+    harness.run();
+    let wire = harness
+        .query_all_by_label_contains("Example Wire")
+        .find(|node| node.accesskit_node().role() != Role::Label)
+        .expect("the wire in the list");
+    wire.click();
+    harness.run();
+    assert_eq!(made(&harness).as_deref(), Some("2022-03-05"));
+    // A date typed stays when the source changes again.
+    replace_text(&mut harness, "Made", "2022-03-06");
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Source")
+        .click();
+    harness.run();
+    let herald = harness
+        .query_all_by_label_contains("Fixture Herald")
+        .find(|node| node.accesskit_node().role() != Role::Label)
+        .expect("the herald in the list");
+    herald.click();
+    harness.run();
+    assert_eq!(made(&harness).as_deref(), Some("2022-03-06"));
+}

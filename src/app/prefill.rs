@@ -21,21 +21,18 @@ fn selected_file<'a>(ledger: &'a Ledger, selected: Option<&str>) -> Option<&'a S
         .or_else(|| ledger.files.first())
 }
 
-/// An empty forecast form, made today, citing its scenario's first source.
+/// An empty forecast form citing its scenario's first source, made on the day that source
+/// was published (today when the scenario has none yet).
 pub fn new_forecast(
     ledger: &Ledger,
     selected: Option<&str>,
     today: NaiveDate,
 ) -> Result<Form, &'static str> {
     let file = selected_file(ledger, selected).ok_or(NO_SCENARIO)?;
+    let source = file.scenario.sources.first();
     let draft = ForecastDraft {
-        made: today.to_string(),
-        source: file
-            .scenario
-            .sources
-            .first()
-            .map(|s| s.id.clone())
-            .unwrap_or_default(),
+        made: source.map_or(today, |s| s.published).to_string(),
+        source: source.map(|s| s.id.clone()).unwrap_or_default(),
         ..ForecastDraft::default()
     };
     Ok(Form::Forecast {

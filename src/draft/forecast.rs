@@ -46,6 +46,17 @@ pub struct ForecastDraft {
 }
 
 impl ForecastDraft {
+    /// The source chosen changed from one published on `before` to one published on
+    /// `after`: *Made* follows it while it holds the earlier source's date (or nothing),
+    /// since a quote is most often dated by its article; a date the user typed stays.
+    pub fn follow_source(&mut self, before: Option<NaiveDate>, after: Option<NaiveDate>) {
+        let untouched = self.made.trim().is_empty()
+            || before.is_some_and(|before| self.made.trim() == before.to_string());
+        if untouched && let Some(after) = after {
+            self.made = after.to_string();
+        }
+    }
+
     /// The form filled in from an existing forecast, for editing.
     pub fn from_forecast(forecast: &Forecast) -> ForecastDraft {
         ForecastDraft {

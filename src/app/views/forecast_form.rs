@@ -45,7 +45,13 @@ pub fn forecast_fields(
         .scenario_file(file)
         .map(|f| f.scenario.sources.as_slice())
         .unwrap_or_default();
+    let published = |id: &str| sources.iter().find(|s| s.id == id).map(|s| s.published);
+    let before = published(&draft.source);
     source_choice(ui, sources, &mut draft.source, additions, actions);
+    let after = published(&draft.source);
+    if after != before {
+        draft.follow_source(before, after);
+    }
     problems_of(ui, problems, "source");
     egui::Grid::new("forecast-form")
         .num_columns(2)
