@@ -428,6 +428,18 @@ fn invalid_input_is_shown_next_to_the_field_and_not_saved() {
             || harness.query_by_label_contains("claim").is_some()
     );
     assert_eq!(ledger.read("prices.ron"), before);
+    // Fixing a field takes its complaint away at once; the others stay until fixed.
+    replace_text(&mut harness, "Forecaster", "Ada Fixture");
+    assert!(
+        harness
+            .query_by_label_contains("unknown person 'Nobody Known'")
+            .is_none(),
+        "a fixed field's problem goes"
+    );
+    assert!(
+        harness.query_all_by_label_contains("1.7").count() > 0,
+        "the probability's problem stays until it is fixed"
+    );
 }
 
 #[test]

@@ -133,6 +133,8 @@ pub enum ViewChange {
     ArticleSavedAs(String),
     /// The open form's fields have these problems.
     FormProblems(Vec<FieldProblem>),
+    /// These fields of the open form were edited (by the names problems give them).
+    FieldsEdited(Vec<String>),
     /// What is wrong with the verdict asked for, shown by the verdict buttons (or nothing).
     VerdictProblem(Option<String>),
     /// The question page's verdict form has this problem (or none any more).

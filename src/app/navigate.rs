@@ -142,6 +142,14 @@ pub fn navigate(state: &mut ViewState, change: ViewChange) -> Option<String> {
                 *form.problems_mut() = found;
             }
         }
+        ViewChange::FieldsEdited(names) => {
+            // A problem said about a field no longer holds once the field changes: the
+            // next save checks it afresh.
+            if let Some(form) = &mut state.form {
+                form.problems_mut()
+                    .retain(|problem| !names.iter().any(|name| name == problem.field));
+            }
+        }
         ViewChange::VerdictProblem(problem) => state.outcome_form.problem = problem,
         ViewChange::QuestionVerdictProblem(problem) => state.question_form.problem = problem,
         ViewChange::AskReplaceVerdict(asked) => state.confirm_verdict = Some(asked),

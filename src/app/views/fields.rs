@@ -46,7 +46,8 @@ pub fn field_rows<const N: usize>(ui: &mut Ui, problems: &[FieldProblem], rows: 
     }
 }
 
-/// A labelled field with the problems about it shown under it.
+/// A labelled field with the problems about it shown under it. An edit is noted (see
+/// [`edited_fields`]), so that the problems said about the field before go.
 pub fn field(
     ui: &mut Ui,
     label: &str,
@@ -55,12 +56,32 @@ pub fn field(
     problems: &[FieldProblem],
     name: &str,
 ) {
-    text_row(ui, label, value, hint);
+    if text_row(ui, label, value, hint).changed() {
+        note_edit(ui.ctx(), name);
+    }
     for problem in problems.iter().filter(|p| p.field == name) {
         ui.label("");
         ui.colored_label(ui.visuals().error_fg_color, &problem.message);
         ui.end_row();
     }
+}
+
+fn edits_id() -> egui::Id {
+    egui::Id::unique("hindsight-edited-fields")
+}
+
+/// Notes that field `name` changed this frame.
+pub fn note_edit(ctx: &egui::Context, name: &str) {
+    ctx.data_mut(|data| {
+        data.get_temp_mut_or_default::<Vec<String>>(edits_id())
+            .push(name.to_string());
+    });
+}
+
+/// The fields edited since the last call (and forgets them).
+pub fn edited_fields(ctx: &egui::Context) -> Vec<String> {
+    ctx.data_mut(|data| data.remove_temp::<Vec<String>>(edits_id()))
+        .unwrap_or_default()
 }
 
 /// The problems about field `name`, outside a grid.

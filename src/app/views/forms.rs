@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use egui::Ui;
 
 use super::context::ViewCtx;
-use super::fields::{fields, problems_of, scenario_choice, text_row};
+use super::fields::{edited_fields, fields, problems_of, scenario_choice, text_row};
 use super::forecast_form::{Additions, forecast_fields, save_buttons, with_suggested_id};
 use crate::app::action::{Action, SystemCommand, ViewChange, Write};
 use crate::app::settings::Settings;
@@ -92,6 +92,10 @@ pub fn form_window(
                 actions.push(ViewChange::CloseForm.into());
             }
         });
+    let edited = edited_fields(ctx);
+    if !edited.is_empty() && !form.problems().is_empty() {
+        actions.push(ViewChange::FieldsEdited(edited).into());
+    }
     if !open {
         actions.push(ViewChange::CloseForm.into());
     }
