@@ -1897,3 +1897,41 @@ fn a_new_forecast_is_made_on_its_sources_date_and_follows_the_source_until_typed
     harness.run();
     assert_eq!(made(&harness).as_deref(), Some("2022-03-06"));
 }
+
+#[test]
+fn escape_asks_before_dropping_what_was_typed_in_a_form() {
+    let ledger = TempLedger::fixture();
+    let mut harness = open(&ledger, false);
+    // An untouched form closes at once.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().ui.form.is_none(), "nothing typed: closed");
+    // A form with something typed asks first; keeping it keeps the text.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    type_into(&mut harness, "Quote", "Something worth keeping.");
+    harness.key_press(Key::Escape);
+    harness.run();
+    // The first Esc leaves the text field; the second asks.
+    if !shows_text(&harness, "Discard what you typed?") {
+        harness.key_press(Key::Escape);
+        harness.run();
+    }
+    assert!(shows_text(&harness, "Discard what you typed?"));
+    click(&mut harness, "Keep editing");
+    assert!(harness.state().ui.form.is_some());
+    assert_eq!(
+        field(&harness, "Quote").value().as_deref(),
+        Some("Something worth keeping.")
+    );
+    harness.key_press(Key::Escape);
+    harness.run();
+    if !shows_text(&harness, "Discard what you typed?") {
+        harness.key_press(Key::Escape);
+        harness.run();
+    }
+    click(&mut harness, "Discard");
+    assert!(harness.state().ui.form.is_none());
+}

@@ -123,6 +123,10 @@ pub enum ViewChange {
     NewPerson,
     /// Close the open form window, dropping what was typed.
     CloseForm,
+    /// Close the open form, asking first if anything was typed in it.
+    AskCloseForm,
+    /// Keep the form open after all (the question whether to discard it is answered).
+    KeepForm,
 
     // What a write leaves on screen (the app sends these; no view does).
     /// A forecast left the folder: it is no longer selected, and a form editing it closes.

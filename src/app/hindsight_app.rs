@@ -338,6 +338,18 @@ impl HindsightApp {
                 .repository
                 .want_history(id, file, session.generation, ctx);
         }
+        // What a form held when it opened, to tell later whether anything was typed in it.
+        // Another kind of form opened in its place is a new form.
+        match (&self.ui.form, &self.ui.form_opened) {
+            (Some(form), None) => self.ui.form_opened = Some(form.clone()),
+            (Some(form), Some(opened))
+                if std::mem::discriminant(form) != std::mem::discriminant(opened) =>
+            {
+                self.ui.form_opened = Some(form.clone());
+            }
+            (None, Some(_)) => self.ui.form_opened = None,
+            _ => {}
+        }
         // The verdict form is filled afresh for each forecast selected, dated today.
         if let Some(id) = &self.ui.selected
             && self.ui.outcome_form.id != *id

@@ -118,7 +118,20 @@ pub fn navigate(state: &mut ViewState, change: ViewChange) -> Option<String> {
                 problems: Vec::new(),
             });
         }
-        ViewChange::CloseForm => state.form = None,
+        ViewChange::CloseForm => {
+            state.form = None;
+            state.form_opened = None;
+            state.confirm_discard = false;
+        }
+        ViewChange::AskCloseForm => {
+            if state.form == state.form_opened {
+                state.form = None;
+                state.form_opened = None;
+            } else {
+                state.confirm_discard = true;
+            }
+        }
+        ViewChange::KeepForm => state.confirm_discard = false,
         ViewChange::Forget(id) => {
             if state.selected.as_deref() == Some(id.as_str()) {
                 state.selected = None;

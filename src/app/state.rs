@@ -63,6 +63,10 @@ pub struct ViewState {
     /// The verdict form of the question page shown.
     pub question_form: OutcomeForm,
     pub form: Option<Form>,
+    /// The open form as it was opened (prefilled), to tell whether anything was typed.
+    pub form_opened: Option<Form>,
+    /// Whether to ask before dropping what was typed in the open form (Esc, the ×).
+    pub confirm_discard: bool,
     pub confirm_delete: Option<String>,
     /// A verdict waiting to be confirmed as replacing the one recorded.
     pub confirm_verdict: Option<VerdictReplacement>,

@@ -97,7 +97,26 @@ pub fn form_window(
         actions.push(ViewChange::FieldsEdited(edited).into());
     }
     if !open {
-        actions.push(ViewChange::CloseForm.into());
+        actions.push(ViewChange::AskCloseForm.into());
+    }
+}
+
+/// Asks before a form with something typed in it is closed by Esc or its ×.
+pub fn discard_confirmation(ctx: &egui::Context, actions: &mut Vec<Action>) {
+    let modal = egui::Modal::new(egui::Id::unique("confirm-discard")).show(ctx, |ui| {
+        ui.heading("Discard what you typed?");
+        ui.label("The form has changes that are not saved.");
+        ui.horizontal(|ui| {
+            if ui.button("Discard").clicked() {
+                actions.push(ViewChange::CloseForm.into());
+            }
+            if ui.button("Keep editing").clicked() {
+                actions.push(ViewChange::KeepForm.into());
+            }
+        });
+    });
+    if modal.should_close() {
+        actions.push(ViewChange::KeepForm.into());
     }
 }
 

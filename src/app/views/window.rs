@@ -218,6 +218,9 @@ fn windows_ui(
 ) {
     if let Some(form) = &mut state.form {
         forms::form_window(egui_ctx, ctx, form, actions);
+        if state.confirm_discard {
+            forms::discard_confirmation(egui_ctx, actions);
+        }
     }
     if let Some(dialog) = &mut state.import {
         import::import_window(egui_ctx, dialog, actions);
@@ -264,7 +267,7 @@ fn shortcuts(ui: &mut Ui, now: Availability, form_open: bool, actions: &mut Vec<
         }
         if !typing && input.consume_key(Modifiers::NONE, Key::Escape) {
             actions.push(if form_open {
-                ViewChange::CloseForm.into()
+                ViewChange::AskCloseForm.into()
             } else {
                 ViewChange::Select(None).into()
             });
