@@ -106,7 +106,7 @@ fn resolve_remembers_where_ids_are_and_follows_the_folders_changes() {
     assert_eq!(indexes.len(), 1, "{indexes:?}");
     let before = std::fs::read(&indexes[0]).unwrap();
     assert!(before.starts_with(b"hindsight id index 2\n"));
-    let in_folder: Vec<_> = walk(ledger.root.path())
+    let in_folder: Vec<_> = common::files_under(ledger.root.path())
         .into_iter()
         .filter(|p| p.to_string_lossy().contains("ids-"))
         .collect();
@@ -138,19 +138,6 @@ fn resolve_remembers_where_ids_are_and_follows_the_folders_changes() {
     );
     assert_ne!(status, 0);
     assert!(output.contains("no-such-id"), "{output}");
-}
-
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            found.extend(walk(&path));
-        } else {
-            found.push(path);
-        }
-    }
-    found
 }
 
 /// `hindsight resolve ID true` (or `reopen ID`) with a private cache.

@@ -20,23 +20,10 @@ const FATEBOOK: &str = "Question title,Multiple choice option,Forecast created b
 
 fn folder_bytes(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut files = BTreeMap::new();
-    for entry in walk(dir) {
+    for entry in crate::common::files_under(dir) {
         files.insert(entry.display().to_string(), std::fs::read(&entry).unwrap());
     }
     files
-}
-
-fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
-    let mut found = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            found.extend(walk(&path));
-        } else {
-            found.push(path);
-        }
-    }
-    found
 }
 
 #[test]

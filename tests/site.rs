@@ -18,20 +18,14 @@ fn build(out: &Path, ledger: &str) -> crate::common::Run {
 
 /// Every page of a site: its path relative to the site, and its text.
 fn pages(out: &Path) -> BTreeMap<PathBuf, String> {
-    let mut found = BTreeMap::new();
-    let mut folders = vec![out.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                folders.push(path);
-            } else if path.extension().is_some_and(|e| e == "html") {
-                let relative = path.strip_prefix(out).unwrap().to_path_buf();
-                found.insert(relative, std::fs::read_to_string(&path).unwrap());
-            }
-        }
-    }
-    found
+    crate::common::files_under(out)
+        .into_iter()
+        .filter(|path| path.extension().is_some_and(|e| e == "html"))
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            (path.strip_prefix(out).unwrap().to_path_buf(), text)
+        })
+        .collect()
 }
 
 #[test]

@@ -405,6 +405,16 @@ impl Derived {
         super::session::release_freed_memory();
     }
 
+    /// The entries of the forecasts on question `id` (every forecast, whatever the
+    /// filter): one lookup, where walking the ledger every frame would cost a pass over
+    /// every forecast.
+    pub fn answers(&self, id: &str) -> &[usize] {
+        self.questions
+            .iter()
+            .find(|(asked, _)| asked == id)
+            .map_or(&[][..], |(_, entries)| entries.as_slice())
+    }
+
     /// Forgets everything (a new folder).
     pub fn clear(&mut self) {
         *self = Derived::default();

@@ -134,6 +134,11 @@ pub fn plan(
         skipped: track.skipped.clone(),
     };
     let mut people = People::new(ledger);
+    // Ids already there or already planned, looked up once each: an import of thousands
+    // of questions must not scan the lists for each one.
+    let mut known_questions: HashSet<String> =
+        ledger.questions().map(|q| q.question.id.clone()).collect();
+    let mut planned_sources: HashSet<String> = HashSet::new();
     let existing_sources: HashSet<&str> = existing
         .map(|file| {
             file.scenario
@@ -279,14 +284,11 @@ pub fn plan(
             continue;
         }
         if !existing_sources.contains(source.id.as_str())
-            && !plan.sources.iter().any(|s| s.id == source.id)
+            && planned_sources.insert(source.id.clone())
         {
             plan.sources.push(source);
         }
-        if !track.standalone
-            && ledger.question(&question_id).is_none()
-            && !plan.questions.iter().any(|q| q.id == question_id)
-        {
+        if !track.standalone && known_questions.insert(question_id.clone()) {
             plan.questions.push(Question {
                 id: question_id,
                 claim: asked.title.clone(),

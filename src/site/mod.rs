@@ -67,15 +67,20 @@ pub fn build(ledger: &Ledger, entries: &[usize], today: NaiveDate) -> Site {
             )
         })
         .collect();
+    let mut by_scenario = vec![Vec::new(); ledger.files.len()];
+    for &entry in entries {
+        by_scenario[ledger.view(entry).entry.file].push(entry);
+    }
     let data = SiteData {
         ledger,
-        entries,
         report: &report,
         as_of: today.to_string(),
         by_forecaster,
         forecaster_files,
         question_files,
         scenario_files,
+        answers: ledger.answers_by_question(),
+        by_scenario,
     };
     let mut site = Site::default();
     site.pages
@@ -92,11 +97,12 @@ pub fn build(ledger: &Ledger, entries: &[usize], today: NaiveDate) -> Site {
             pages::forecaster(&data, name, record),
         );
     }
-    for (id, file) in &data.question_files {
-        if let Some(page) = pages::question(&data, id) {
-            site.pages
-                .insert(PathBuf::from(format!("questions/{file}.html")), page);
-        }
+    for (question, entries) in &data.answers {
+        let file = &data.question_files[&question.question.id];
+        site.pages.insert(
+            PathBuf::from(format!("questions/{file}.html")),
+            pages::question(&data, question, entries),
+        );
     }
     site.pages.insert(
         PathBuf::from("questions/index.html"),

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use super::html::{outside_link, page, percent, score, text};
 use super::svg;
-use crate::ledger::{Call, ForecastView, Ledger, Verdict};
+use crate::ledger::{Call, ForecastView, Ledger, QuestionView, Verdict};
 use crate::prose::plural;
 use crate::report::{MIN_RANKED, Report, TrackRecord, cumulative_brier};
 use crate::score::{SMALL_SAMPLE, calibration_table};
@@ -17,7 +17,6 @@ use crate::words::phrase_calibration;
 /// each forecaster's, question's and scenario's page is.
 pub struct SiteData<'a> {
     pub ledger: &'a Ledger,
-    pub entries: &'a [usize],
     pub report: &'a Report,
     pub as_of: String,
     /// The forecasts of each forecaster (by the name reports show), in the order chosen.
@@ -26,6 +25,10 @@ pub struct SiteData<'a> {
     pub forecaster_files: BTreeMap<String, String>,
     pub question_files: BTreeMap<String, String>,
     pub scenario_files: BTreeMap<String, String>,
+    /// Every question with the forecasts on it, found once for all the pages.
+    pub answers: Vec<(QuestionView<'a>, Vec<usize>)>,
+    /// The forecasts chosen, by scenario file (index into the ledger's files).
+    pub by_scenario: Vec<Vec<usize>>,
 }
 
 impl SiteData<'_> {
@@ -364,12 +367,10 @@ pub fn forecaster(data: &SiteData, name: &str, record: Option<&TrackRecord>) -> 
     page(name, 1, &data.as_of, &body)
 }
 
-pub fn question(data: &SiteData, id: &str) -> Option<String> {
+pub fn question(data: &SiteData, question: &QuestionView, entries: &[usize]) -> String {
     let ledger = data.ledger;
-    let question = ledger.question(id)?;
-    let on_it: Vec<ForecastView> = ledger
-        .forecasts_on_question(&question.file.path, id)
-        .collect();
+    let id = question.question.id.as_str();
+    let on_it: Vec<ForecastView> = entries.iter().map(|&e| ledger.view(e)).collect();
     let mut body = format!(
         "<p class=\"note\">Question {} · {} · to be judged by {}</p><h1>{}</h1>",
         text(id),
@@ -444,7 +445,7 @@ pub fn question(data: &SiteData, id: &str) -> Option<String> {
     for view in &on_it {
         forecast_card(&mut body, data, view, 1);
     }
-    Some(page(&question.question.claim, 1, &data.as_of, &body))
+    page(&question.question.claim, 1, &data.as_of, &body)
 }
 
 pub fn questions_index(data: &SiteData) -> String {
@@ -452,7 +453,7 @@ pub fn questions_index(data: &SiteData) -> String {
         "<h1>Questions</h1><p class=\"lede\">Propositions several forecasters spoke to: one verdict judges every forecast on one.</p>\
          <div class=\"scroll\"><table><thead><tr><th>Question</th><th>Verdict</th><th class=\"num\">Forecasts</th></tr></thead><tbody>",
     );
-    for (question, entries) in data.ledger.answers_by_question() {
+    for (question, entries) in &data.answers {
         let Some(file) = data.question_files.get(&question.question.id) else {
             continue;
         };
@@ -477,14 +478,9 @@ pub fn scenario(data: &SiteData, file_index: usize) -> String {
     if !scenario.summary.is_empty() {
         let _ = write!(body, "<p class=\"lede\">{}</p>", text(&scenario.summary));
     }
-    let entries: Vec<usize> = data
-        .entries
-        .iter()
-        .copied()
-        .filter(|&entry| ledger.view(entry).entry.file == file_index)
-        .collect();
+    let entries = &data.by_scenario[file_index];
     let _ = write!(body, "<h2>Forecasts ({})</h2>", entries.len());
-    for entry in entries {
+    for &entry in entries {
         forecast_card(&mut body, data, &ledger.view(entry), 1);
     }
     page(&scenario.title, 1, &data.as_of, &body)
@@ -500,11 +496,7 @@ pub fn scenarios_index(data: &SiteData) -> String {
         let Some(name) = data.scenario_files.get(&file.scenario.id) else {
             continue;
         };
-        let count = data
-            .entries
-            .iter()
-            .filter(|&&entry| ledger.view(entry).entry.file == index)
-            .count();
+        let count = data.by_scenario[index].len();
         let _ = write!(
             body,
             "<tr><td><a href=\"{name}.html\">{}</a></td><td class=\"num\">{count}</td></tr>",

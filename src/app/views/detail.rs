@@ -144,8 +144,10 @@ fn question_ui(ui: &mut Ui, ctx: &ViewCtx, view: &ForecastView, actions: &mut Ve
             .map_or_else(|| "no probability".to_string(), |p| format!("{:.0}%", p * 100.0))
     ));
     let on_it: Vec<ForecastView> = ctx
-        .ledger
-        .forecasts_on_question(&view.file.path, &question.id)
+        .derived
+        .answers(&question.id)
+        .iter()
+        .map(|&entry| ctx.ledger.view(entry))
         .collect();
     // Three narrow columns: the panel is narrow; the question's page has the rest.
     egui::Grid::new("question-forecasts")

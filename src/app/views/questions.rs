@@ -51,14 +51,7 @@ pub fn questions_ui(
 
 /// Question `id` and the entries of the forecasts on it.
 fn answers_of<'a>(ctx: &ViewCtx<'a>, id: &str) -> Option<(QuestionView<'a>, &'a [usize])> {
-    let question = ctx.ledger.question(id)?;
-    let entries = ctx
-        .derived
-        .questions
-        .iter()
-        .find(|(asked, _)| asked == id)
-        .map_or(&[][..], |(_, entries)| entries.as_slice());
-    Some((question, entries))
+    Some((ctx.ledger.question(id)?, ctx.derived.answers(id)))
 }
 
 /// One row per question: its claim (a link to its page), its file, when it is due, its

@@ -310,23 +310,6 @@ impl Ledger {
             .filter(|view| view.forecast.made <= self.today)
     }
 
-    /// The forecasts (made by [`Ledger::today`]) that answer question `id` of the file at
-    /// `path`, in file order.
-    pub fn forecasts_on_question<'a>(
-        &'a self,
-        path: &'a Path,
-        id: &'a str,
-    ) -> impl Iterator<Item = ForecastView<'a>> {
-        self.forecasts().filter(move |view| {
-            view.file.path == path
-                && view
-                    .forecast
-                    .question
-                    .as_ref()
-                    .is_some_and(|on| on.id() == id)
-        })
-    }
-
     /// Every question of the folder, in file order, as known on [`Ledger::today`].
     pub fn questions(&self) -> impl Iterator<Item = QuestionView<'_>> {
         self.files.iter().flat_map(move |file| {
