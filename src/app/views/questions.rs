@@ -70,14 +70,16 @@ fn list_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
     }
     ui.weak("Forecasters compared on the same question: one verdict judges every forecast on it, the opposite side the other way.");
     ui.add_space(6.0);
-    egui::ScrollArea::vertical()
+    // Sideways too: beside a forecast's detail the half left is narrow.
+    egui::ScrollArea::both()
         .id_salt("questions")
         .show(ui, |ui| {
             egui::Grid::new("question-list")
                 .striped(true)
                 .spacing([16.0, 6.0])
                 .show(ui, |ui| {
-                    for heading in ["Question", "Scenario", "Resolve by", "Verdict", "Forecasts"] {
+                    // What a reader scans for first comes first: the verdict and who answered.
+                    for heading in ["Question", "Verdict", "Forecasts", "Resolve by", "Scenario"] {
                         ui.strong(heading);
                     }
                     ui.end_row();
@@ -87,16 +89,16 @@ fn list_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
                         }
                         let claim = &question.question.claim;
                         if ui
-                            .link(shorten(claim, 90))
+                            .link(shorten(claim, 70))
                             .on_hover_text(format!("{id}: {claim}"))
                             .clicked()
                         {
                             actions.push(ViewChange::ShowQuestion(id.clone()).into());
                         }
-                        ui.label(shorten(&question.file.scenario.title, 40));
-                        ui.label(question.question.resolve_by.to_string());
                         verdict_cell(ui, &question);
                         ui.label(spread(ctx, entries));
+                        ui.label(question.question.resolve_by.to_string());
+                        ui.label(shorten(&question.file.scenario.title, 40));
                         ui.end_row();
                     }
                 });
