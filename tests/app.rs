@@ -15,6 +15,25 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use hindsight::{AppOptions, HindsightApp, Tab};
 
+/// Runs frames until the app asks for no more. Work finishing on a background thread (a
+/// load, track records) asks for a frame whenever it lands, so a click may need a few
+/// batches of frames to settle on a busy machine; an app that never stops repainting
+/// still fails.
+trait Settle {
+    fn settle(&mut self);
+}
+
+impl Settle for Harness<'static, HindsightApp> {
+    fn settle(&mut self) {
+        for _ in 0..50 {
+            if self.run_ok().is_some() {
+                return;
+            }
+        }
+        panic!("the app kept asking for frames: it never settled");
+    }
+}
+
 fn open(ledger: &TempLedger, watch: bool) -> Harness<'static, HindsightApp> {
     open_folder(ledger.scenarios(), watch, 4)
 }
@@ -44,7 +63,7 @@ fn open_folder(
                 },
             )
         });
-    harness.run();
+    harness.settle();
     harness
 }
 
@@ -75,7 +94,7 @@ fn click(harness: &mut Harness<'static, HindsightApp>, label: &str) {
         ),
     };
     node.click();
-    harness.run();
+    harness.settle();
 }
 
 /// The text field labelled `label` (not a button or header that reads the same).
@@ -90,7 +109,7 @@ fn type_into(harness: &mut Harness<'static, HindsightApp>, label: &str, text: &s
     let node = field(harness, label);
     node.focus();
     node.type_text(text);
-    harness.run();
+    harness.settle();
 }
 
 /// Whether any text on screen contains `text`.
@@ -101,10 +120,10 @@ fn shows_text(harness: &Harness<'static, HindsightApp>, text: &str) -> bool {
 /// Replaces what a prefilled field holds (select all, then type).
 fn replace_text(harness: &mut Harness<'static, HindsightApp>, label: &str, text: &str) {
     field(harness, label).focus();
-    harness.run();
+    harness.settle();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     field(harness, label).type_text(text);
-    harness.run();
+    harness.settle();
     assert_eq!(field(harness, label).value().as_deref(), Some(text));
 }
 
@@ -160,7 +179,7 @@ fn marking_a_forecast_true_rewrites_only_its_block_and_ctrl_z_undoes_it() {
     );
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    harness.settle();
     assert_eq!(
         ledger.read("prices.ron"),
         before,
@@ -225,7 +244,7 @@ fn a_verdict_over_another_is_asked_first_showing_both_and_written_only_if_confir
 
     // Ctrl+Z puts Ana's verdict back.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    harness.settle();
     assert_eq!(ledger.read("prices.ron"), resolved);
 }
 
@@ -366,7 +385,7 @@ fn a_comparative_with_a_baseline_is_previewed_written_and_explained() {
     let ledger = TempLedger::fixture();
     let mut harness = open(&ledger, false);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
-    harness.run();
+    harness.settle();
     type_into(&mut harness, "Forecaster", "ada-fixture");
     replace_text(&mut harness, "Made", "2022-03-04");
     type_into(
@@ -414,7 +433,7 @@ fn invalid_input_is_shown_next_to_the_field_and_not_saved() {
     let before = ledger.read("prices.ron");
     let mut harness = open(&ledger, false);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
-    harness.run();
+    harness.settle();
     type_into(&mut harness, "Forecaster", "Nobody Known");
     type_into(&mut harness, "Probability", "1.7");
     click(&mut harness, "Add forecast");
@@ -454,7 +473,7 @@ fn deleting_asks_first_and_can_be_undone() {
     assert!(!ledger.read("prices.ron").contains("bo-minister-resigns"));
     assert!(harness.query_by_label(MINISTER).is_none());
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    harness.settle();
     assert_eq!(
         ledger.read("prices.ron"),
         before,
@@ -473,7 +492,7 @@ fn wait_until(
         std::thread::sleep(Duration::from_millis(50));
         harness.step();
     }
-    harness.run();
+    harness.settle();
 }
 
 #[test]
@@ -543,22 +562,22 @@ fn keyboard_search_and_navigation() {
     let ledger = TempLedger::fixture();
     let mut harness = open(&ledger, false);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
-    harness.run();
+    harness.settle();
     assert_eq!(harness.state().ui.tab, Tab::Forecasts);
     assert!(field(&harness, "Search").is_focused());
     field(&harness, "Search").type_text("treaty");
-    harness.run();
+    harness.settle();
     assert_eq!(harness.state().visible().len(), 2);
     harness.key_press(Key::Tab); // leave the search field
-    harness.run();
+    harness.settle();
     harness.key_press(Key::ArrowDown);
-    harness.run();
+    harness.settle();
     assert!(
         harness.state().ui.selected.is_some(),
         "↓ selects the first row"
     );
     harness.key_press(Key::Escape);
-    harness.run();
+    harness.settle();
     assert_eq!(harness.state().ui.selected, None);
 }
 
@@ -623,7 +642,7 @@ fn editing_a_forecast_replaces_only_its_block() {
         "only the claim's line changed"
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    harness.settle();
     assert_eq!(ledger.read("prices.ron"), before);
 }
 
@@ -739,7 +758,7 @@ fn click_across(
             }
             harness.step();
             if opened(harness.state()) {
-                harness.run();
+                harness.settle();
                 return true;
             }
             x += step;
@@ -803,7 +822,7 @@ fn a_new_forecast_lands_in_its_scenario_even_when_a_reload_shifts_the_files() {
         "The neighbouring states sign the treaty by 2030.",
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
-    harness.run();
+    harness.settle();
     type_into(&mut harness, "Forecaster", "ada-fixture");
     type_into(&mut harness, "Quote", "The border will likely reopen.");
     type_into(&mut harness, "Claim", "The border reopens by 2027.");
@@ -846,7 +865,7 @@ fn saving_into_a_scenario_that_left_the_folder_keeps_the_form_and_what_was_typed
         "The neighbouring states sign the treaty by 2030.",
     );
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
-    harness.run();
+    harness.settle();
     type_into(&mut harness, "Claim", "The border reopens by 2027.");
 
     // A branch switch takes the scenario away while the form is open.
@@ -1114,7 +1133,7 @@ fn a_disputed_forecasts_detail_shows_both_versions_and_a_version_written_by_hand
     assert_eq!(edit, 2, "Edit… for each side, once (in the detail)");
     assert!(shows_text(&harness, "Open in the detail panel."));
     harness.query_all_by_label("Edit…").nth(1).unwrap().click();
-    harness.run();
+    harness.settle();
     let editor = |h: &Harness<'static, HindsightApp>| {
         h.get_by_role_and_label(Role::MultilineTextInput, "The version to keep")
             .value()
@@ -1124,12 +1143,12 @@ fn a_disputed_forecasts_detail_shows_both_versions_and_a_version_written_by_hand
     assert!(theirs.contains("verdict: True"), "{theirs}");
     let field = harness.get_by_role_and_label(Role::MultilineTextInput, "The version to keep");
     field.focus();
-    harness.run();
+    harness.settle();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness
         .get_by_role_and_label(Role::MultilineTextInput, "The version to keep")
         .type_text(&theirs.replace("verdict: True", "verdict: Maybe"));
-    harness.run();
+    harness.settle();
     click(&mut harness, "Keep this version");
     assert!(harness.state().status.is_error);
     assert!(
@@ -1141,12 +1160,12 @@ fn a_disputed_forecasts_detail_shows_both_versions_and_a_version_written_by_hand
     harness
         .get_by_role_and_label(Role::MultilineTextInput, "The version to keep")
         .focus();
-    harness.run();
+    harness.settle();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness
         .get_by_role_and_label(Role::MultilineTextInput, "The version to keep")
         .type_text(&theirs.replace("verdict: True", "verdict: Partly"));
-    harness.run();
+    harness.settle();
     click(&mut harness, "Keep this version");
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(!text.contains("<<<<<<<"), "{text}");
@@ -1195,13 +1214,13 @@ fn who_called_it_is_shown_beside_the_outcome_explained_and_filterable() {
     harness
         .get_by_role_and_label(Role::ComboBox, "Call")
         .click();
-    harness.run();
+    harness.settle();
     let option = harness
         .query_all_by_label("missed")
         .find(|node| node.accesskit_node().role() != Role::Label)
         .expect("the filter's option");
     option.click();
-    harness.run();
+    harness.settle();
     assert_eq!(harness.state().visible().len(), 1);
     assert!(shows_text(&harness, "1 of 9 forecasts"));
     assert!(
@@ -1301,22 +1320,22 @@ fn an_article_is_read_with_its_candidates_and_one_is_accepted_into_a_new_forecas
     // The first is the ministry's, shown in detail; ↓ moves on, ↑ back, Delete dismisses.
     assert!(shows_text(&harness, "Said by the ministry"));
     harness.key_press(Key::ArrowDown);
-    harness.run();
+    harness.settle();
     assert!(shows_text(&harness, "Said by Ada Fixture"));
     assert!(shows_text(&harness, "In the registry as ada-fixture"));
     harness.key_press(Key::Delete);
-    harness.run();
+    harness.settle();
     assert!(shows_text(&harness, "3 candidate forecasts (1 dismissed)"));
     harness.key_press(Key::ArrowUp);
     harness.key_press(Key::ArrowUp);
-    harness.run();
+    harness.settle();
     assert!(shows_text(&harness, "Said by the ministry"));
 
     // Enter accepts: the new-forecast form, filled in from the article. (The form's
     // scrolling fields take a few frames to size themselves.)
     harness.key_press(Key::Enter);
     harness.run_steps(8);
-    harness.run();
+    harness.settle();
     assert_eq!(
         field(&harness, "Quote").value().as_deref(),
         Some("The ministry said on March 3 that talks would resume.")
@@ -1381,7 +1400,7 @@ fn a_pasted_article_is_accepted_with_a_new_person_and_a_new_source_saved_under_s
     pasted.type_text(
         "Rates on hold\n\nThe central bank will probably keep rates unchanged, according to Jonas Berg, chief economist at Nordbank.\n\nDid the bank act too late?\n",
     );
-    harness.run();
+    harness.settle();
     harness
         .get_by_role_and_label(Role::Button, "Read the text")
         .click();
@@ -1397,7 +1416,7 @@ fn a_pasted_article_is_accepted_with_a_new_person_and_a_new_source_saved_under_s
         .get_by_role_and_label(Role::Button, "Accept")
         .click();
     harness.run_steps(8);
-    harness.run();
+    harness.settle();
     assert!(shows_text(&harness, "New forecast from the article"));
     assert!(shows_text(&harness, "New person, added to people.ron"));
     assert_eq!(
@@ -1616,7 +1635,7 @@ fn a_questions_page_lists_its_forecasts_and_its_verdict_judges_them_all_undoably
 
     // Ctrl+Z puts the question back as it was, byte for byte.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    harness.settle();
     assert_eq!(ledger.read("reform.ron"), before);
     assert!(shows_text(&harness, "Open: no verdict yet"));
 
@@ -1650,7 +1669,7 @@ fn undoing_a_question_verdict_changed_on_disk_since_writes_nothing() {
         .replace("verdict: True", "verdict: Ambiguous");
     ledger.write("reform.ron", &theirs);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
+    harness.settle();
     assert_eq!(ledger.read("reform.ron"), theirs, "their change stays");
     assert!(
         harness
@@ -1705,13 +1724,13 @@ fn pick_comparison(harness: &mut Harness<'static, HindsightApp>, name: &str) {
     harness
         .get_by_role_and_label(Role::ComboBox, "Compare with")
         .click();
-    harness.run();
+    harness.settle();
     let option = harness
         .query_all_by_label(name)
         .find(|node| node.accesskit_node().role() != Role::Label)
         .expect("the forecaster in the list");
     option.click();
-    harness.run();
+    harness.settle();
 }
 
 #[test]
@@ -1832,7 +1851,7 @@ fn a_chart_offers_to_be_saved_as_the_svg_the_site_draws() {
     harness
         .get_by_label("Calibration diagram")
         .click_secondary();
-    harness.run();
+    harness.settle();
     for item in ["Save chart as SVG…", "Save chart as PNG…"] {
         assert!(harness.query_by_label(item).is_some(), "{item}");
     }
@@ -1841,7 +1860,7 @@ fn a_chart_offers_to_be_saved_as_the_svg_the_site_draws() {
     harness
         .get_by_role_and_label(Role::Figure, "Timeline")
         .click_secondary();
-    harness.run();
+    harness.settle();
     assert!(harness.query_by_label("Save chart as PNG…").is_some());
 }
 
@@ -1875,26 +1894,26 @@ fn a_new_forecast_is_made_on_its_sources_date_and_follows_the_source_until_typed
     harness
         .get_by_role_and_label(Role::ComboBox, "Source")
         .click();
-    harness.run();
+    harness.settle();
     let wire = harness
         .query_all_by_label_contains("Example Wire")
         .find(|node| node.accesskit_node().role() != Role::Label)
         .expect("the wire in the list");
     wire.click();
-    harness.run();
+    harness.settle();
     assert_eq!(made(&harness).as_deref(), Some("2022-03-05"));
     // A date typed stays when the source changes again.
     replace_text(&mut harness, "Made", "2022-03-06");
     harness
         .get_by_role_and_label(Role::ComboBox, "Source")
         .click();
-    harness.run();
+    harness.settle();
     let herald = harness
         .query_all_by_label_contains("Fixture Herald")
         .find(|node| node.accesskit_node().role() != Role::Label)
         .expect("the herald in the list");
     herald.click();
-    harness.run();
+    harness.settle();
     assert_eq!(made(&harness).as_deref(), Some("2022-03-06"));
 }
 
@@ -1904,20 +1923,20 @@ fn escape_asks_before_dropping_what_was_typed_in_a_form() {
     let mut harness = open(&ledger, false);
     // An untouched form closes at once.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
-    harness.run();
+    harness.settle();
     harness.key_press(Key::Escape);
-    harness.run();
+    harness.settle();
     assert!(harness.state().ui.form.is_none(), "nothing typed: closed");
     // A form with something typed asks first; keeping it keeps the text.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
-    harness.run();
+    harness.settle();
     type_into(&mut harness, "Quote", "Something worth keeping.");
     harness.key_press(Key::Escape);
-    harness.run();
+    harness.settle();
     // The first Esc leaves the text field; the second asks.
     if !shows_text(&harness, "Discard what you typed?") {
         harness.key_press(Key::Escape);
-        harness.run();
+        harness.settle();
     }
     assert!(shows_text(&harness, "Discard what you typed?"));
     click(&mut harness, "Keep editing");
@@ -1927,10 +1946,10 @@ fn escape_asks_before_dropping_what_was_typed_in_a_form() {
         Some("Something worth keeping.")
     );
     harness.key_press(Key::Escape);
-    harness.run();
+    harness.settle();
     if !shows_text(&harness, "Discard what you typed?") {
         harness.key_press(Key::Escape);
-        harness.run();
+        harness.settle();
     }
     click(&mut harness, "Discard");
     assert!(harness.state().ui.form.is_none());
