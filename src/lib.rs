@@ -25,6 +25,8 @@
 //! - `draft`: the forms' rules, a record as typed checked field by field (uses `ledger`,
 //!   `estimative`).
 //! - `query`: the filter, search and sort shared by every view (uses `ledger`).
+//! - `timeline`: the timeline's rows (grouped by scenario or forecaster), the dates it
+//!   opens on and its calendar ticks, for the app's timeline (uses `ledger`).
 //! - `words`: words on trial — each phrase's observed frequency against the table (uses
 //!   `ledger`, `estimative`, `score`).
 //! - `report`: track records — which forecasts count, grouping, cumulative scores (uses
@@ -69,6 +71,8 @@ mod score;
 mod seeds;
 mod site;
 mod terminal;
+#[cfg(feature = "app")]
+mod timeline;
 mod words;
 
 // The public surface: everything the binary (`main.rs`), the integration tests, the
@@ -96,7 +100,7 @@ pub use ledger::{
 pub use draft::{
     FieldProblem, ForecastDraft, PersonDraft, ScenarioDraft, SourceDraft, check_forecast,
     check_person, check_scenario, check_source, people_matching, preview_probability,
-    suggest_forecast_id,
+    problem_as_typed, suggest_forecast_id,
 };
 
 // Sharing through git, and the merge by record.
@@ -116,6 +120,8 @@ pub use relative::{
 };
 pub use report::{GroupBy, Ranking, report, report_ranking};
 pub use seeds::{find_quote, paragraph_around, quote_context};
+#[cfg(feature = "app")]
+pub use timeline::TimelineGrouping;
 pub use words::{explain, phrase_calibration};
 
 // Scores, the phrase table, the demo ledger, the terminal.

@@ -1857,8 +1857,9 @@ fn a_chart_offers_to_be_saved_as_the_svg_the_site_draws() {
     }
     harness.key_press(egui::Key::Escape);
     click(&mut harness, "Timeline");
+    // Right-clicking one of its rows offers the whole timeline.
     harness
-        .get_by_role_and_label(Role::Figure, "Timeline")
+        .get_by_label("Ada Fixture · Consumer prices rise between March and 21 June 2022. — true")
         .click_secondary();
     harness.settle();
     assert!(harness.query_by_label("Save chart as PNG…").is_some());
@@ -1953,4 +1954,186 @@ fn escape_asks_before_dropping_what_was_typed_in_a_form() {
     }
     click(&mut harness, "Discard");
     assert!(harness.state().ui.form.is_none());
+}
+
+/// A forecast made in 2022 that resolves decades later, beside the fixture's 2022 ones.
+const FAR_OFF: &str = r#"Scenario(
+    format: 1,
+    id: "far",
+    title: "The long view",
+    forecasts: [
+        Forecast(
+            id: "ada-far-off",
+            by: "ada-fixture",
+            made: "2022-03-10",
+            quote: "The canal will probably be finished by 2036.",
+            claim: "The canal is finished by 1 January 2036.",
+            expression: "probably",
+            resolve_by: Stated("2036-01-01"),
+            outcome: Open,
+        ),
+    ],
+)
+"#;
+
+#[test]
+fn the_timeline_names_its_rows_groups_them_and_opens_a_forecast_from_anywhere_on_its_bar() {
+    let ledger = TempLedger::fixture();
+    ledger.write("far.ron", FAR_OFF);
+    let mut harness = open(&ledger, false);
+    click(&mut harness, "Timeline");
+    // Every row says whose forecast it is and what it claims, and how it stands.
+    let row = "Ada Fixture · Consumer prices rise between March and 21 June 2022. — true";
+    assert!(harness.query_by_label(row).is_some(), "a labelled row");
+    // The legend has a swatch for every standing, each its own colour.
+    for standing in [
+        "true",
+        "false",
+        "partly",
+        "ambiguous",
+        "annulled",
+        "open",
+        "overdue",
+    ] {
+        assert!(harness.query_by_label(standing).is_some(), "{standing}");
+    }
+    // Hovering the row anywhere (not only a dot at its start) names the forecast.
+    harness.get_by_label(row).hover();
+    harness.settle();
+    assert!(shows_text(
+        &harness,
+        "made 2022-03-03 · resolve by 2022-06-21"
+    ));
+    assert!(shows_text(&harness, "Click to open"));
+    harness.get_by_label(row).click();
+    harness.settle();
+    assert_eq!(
+        harness.state().ui.selected.as_deref(),
+        Some("ada-prices-rise")
+    );
+
+    // The 2036 forecast does not squeeze the rest: it runs off the edge, said so, and one
+    // click shows every date.
+    assert!(shows_text(
+        &harness,
+        "Off the edge: 1 forecast running past"
+    ));
+    click(&mut harness, "Show all dates");
+    assert!(!shows_text(&harness, "Off the edge"));
+    click(&mut harness, "Most forecasts");
+    assert!(shows_text(&harness, "Off the edge"));
+
+    // Grouped by scenario: a heading per scenario with its count, its forecasts under it.
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Group by")
+        .click();
+    harness.settle();
+    click(&mut harness, "scenario");
+    assert_eq!(
+        harness.state().ui.timeline_grouping,
+        hindsight::TimelineGrouping::Scenario
+    );
+    assert!(shows_text(&harness, "Neighbours (2)"));
+    assert!(shows_text(&harness, "Prices and talks (7)"));
+}
+
+#[test]
+fn a_new_person_and_a_new_source_from_a_new_forecast_keep_its_draft_and_fill_it_in() {
+    let ledger = TempLedger::fixture();
+    let mut harness = open(&ledger, false);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.settle();
+    type_into(&mut harness, "Claim", "The harbour bridge opens in 2023.");
+    type_into(&mut harness, "Forecaster", "Cleo Newname");
+    // Not in the registry: New person… opens with the name just typed.
+    click(&mut harness, "New person…");
+    assert_eq!(
+        field(&harness, "Name").value().as_deref(),
+        Some("Cleo Newname")
+    );
+    // The id, left empty, is made from the name.
+    click(&mut harness, "Add person");
+    assert!(ledger.read("people.ron").contains("Cleo Newname"));
+    // Back in the forecast's form, with what was typed, and the new person as forecaster.
+    assert_eq!(
+        field(&harness, "Claim").value().as_deref(),
+        Some("The harbour bridge opens in 2023.")
+    );
+    assert_eq!(
+        field(&harness, "Forecaster").value().as_deref(),
+        Some("cleo-newname")
+    );
+
+    // A new source: the forecast takes it, and Made follows its date.
+    click(&mut harness, "New source…");
+    type_into(&mut harness, "Outlet", "Harbour Gazette");
+    type_into(&mut harness, "Title", "Bridge works begin");
+    type_into(&mut harness, "Published", "2022-05-01");
+    click(&mut harness, "Add source");
+    assert!(
+        ledger.read("prices.ron").contains("Harbour Gazette"),
+        "{}",
+        harness.state().status.message
+    );
+    assert_eq!(
+        field(&harness, "Claim").value().as_deref(),
+        Some("The harbour bridge opens in 2023.")
+    );
+    assert_eq!(
+        field(&harness, "Made").value().as_deref(),
+        Some("2022-05-01")
+    );
+    wait_until(&mut harness, |h| {
+        h.get_by_role_and_label(Role::ComboBox, "Source")
+            .value()
+            .as_deref()
+            == Some("Harbour Gazette — Bridge works begin")
+    });
+
+    // Cancelling a sub-form also brings the forecast back, as it was.
+    click(&mut harness, "New source…");
+    click(&mut harness, "Cancel");
+    assert_eq!(
+        field(&harness, "Claim").value().as_deref(),
+        Some("The harbour bridge opens in 2023.")
+    );
+}
+
+#[test]
+fn a_date_is_checked_while_it_is_typed_and_a_long_problem_does_not_widen_the_form() {
+    let ledger = TempLedger::fixture();
+    let mut harness = open(&ledger, false);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.settle();
+    let width = |h: &Harness<'static, HindsightApp>| {
+        h.get_by_label("Made")
+            .accesskit_node()
+            .bounding_box()
+            .map(|b| b.width())
+            .unwrap_or_default()
+    };
+    let before = width(&harness);
+    replace_text(&mut harness, "Made", "2022-13-01");
+    assert!(shows_text(
+        &harness,
+        "'2022-13-01' is not a date in the calendar"
+    ));
+    replace_text(&mut harness, "Made", "2023-01-07");
+    assert!(!shows_text(&harness, "is not a date"));
+    // Half typed is not wrong yet.
+    replace_text(&mut harness, "Made", "2023-0");
+    assert!(!shows_text(&harness, "is not a date"));
+    // A long wrong value: the problem wraps, and the form keeps its width.
+    let long = "a very long piece of text that is not a date at all ".repeat(6);
+    replace_text(&mut harness, "Made", long.trim());
+    assert!(shows_text(
+        &harness,
+        "is not a date: write it as YYYY-MM-DD"
+    ));
+    replace_text(&mut harness, "Made", "2023-01-07");
+    assert!(
+        width(&harness) <= before + 1.0,
+        "the form widened: {} > {before}",
+        width(&harness)
+    );
 }

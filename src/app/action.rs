@@ -11,11 +11,14 @@
 
 use std::path::PathBuf;
 
+use chrono::NaiveDate;
+
 use crate::draft::{FieldProblem, ForecastDraft, PersonDraft, ScenarioDraft, SourceDraft};
 use crate::intake::accept::Acceptance;
 use crate::ledger::Side;
 use crate::ledger::Verdict;
 use crate::query::{Filter, SortKey};
+use crate::timeline::{DateSpan, TimelineGrouping};
 
 use super::leaderboard::LeaderboardColumn;
 use super::settings::Theme;
@@ -50,6 +53,13 @@ impl From<SystemCommand> for Action {
     fn from(command: SystemCommand) -> Action {
         Action::System(command)
     }
+}
+
+/// A record a form added, for the form put aside for it to take.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Added {
+    Source { id: String, published: NaiveDate },
+    Person { id: String },
 }
 
 /// A change to what is shown: a selection, a tab, a sort, a filter, a form or dialog
@@ -91,6 +101,12 @@ pub enum ViewChange {
     SortLeaderboard(LeaderboardColumn),
     /// The verdict recorded stays; the one asked for is dropped.
     KeepVerdict,
+    /// A source or person was added from a form opened from a forecast's form.
+    Added(Added),
+    /// Group the timeline's rows (by scenario, by forecaster, or not).
+    GroupTimeline(TimelineGrouping),
+    /// Show these dates on the timeline (`None`: the span fitted to most forecasts).
+    TimelineSpan(Option<DateSpan>),
     /// The question whether a verdict replaces another closes (it is being answered).
     CloseVerdictQuestion,
     CloseFolderWindow,

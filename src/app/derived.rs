@@ -21,6 +21,9 @@ use crate::report::{
 };
 use crate::score::{CalibrationBin, calibration_table};
 use crate::seeds::{QuoteContext, quote_context};
+use crate::timeline::{
+    TimelineGrouping, TimelineRow, TimelineSpans, timeline_rows, timeline_spans,
+};
 use crate::words::{PhraseRecord, phrase_calibration};
 
 /// Sets with more forecasts than this get their track records in the background.
@@ -57,6 +60,12 @@ pub struct Derived {
     pub brier_chart: Vec<usize>,
     /// Bumped whenever `report` changes, so the orders above know when to follow.
     report_serial: u64,
+    /// Bumped whenever `visible` changes, so the timeline knows when to follow.
+    visible_serial: u64,
+    timeline_for: Option<(u64, TimelineGrouping)>,
+    /// The timeline's rows for `visible`, and the dates they span.
+    pub timeline_rows: Vec<TimelineRow>,
+    pub timeline_spans: Option<TimelineSpans>,
     orders_for: Option<(u64, LeaderboardSort)>,
     pub overview: Overview,
     /// Every question of the folder, in file order, with the entries of the forecasts on
@@ -167,6 +176,7 @@ pub struct Inputs<'a> {
     /// The forecaster shown beside them, when one is picked.
     pub compare_with: Option<&'a str>,
     pub leaderboard: LeaderboardSort,
+    pub timeline: TimelineGrouping,
     /// The selected forecast's id.
     pub selected: Option<&'a str>,
 }
@@ -201,6 +211,7 @@ impl Derived {
         self.update_forecaster(ledger, inputs.forecaster, inputs.today, stale);
         self.update_compared(ledger, inputs.compare_with, inputs.today);
         self.update_orders(inputs.leaderboard);
+        self.update_timeline(ledger, inputs.timeline, inputs.today);
         self.update_quote(ledger, inputs.generation, inputs.selected);
     }
 
@@ -230,6 +241,7 @@ impl Derived {
                 != (key.generation, &key.filter, &key.only, key.today)
         });
         self.visible = visible;
+        self.visible_serial += 1;
         if report_changed {
             self.calibration_members = calibration_members(ledger, &self.visible);
             self.phrases = phrase_calibration(ledger, &self.visible);
@@ -279,6 +291,16 @@ impl Derived {
             brier(a).total_cmp(&brier(b))
         });
         self.brier_chart = scored;
+    }
+
+    /// The timeline's rows and spans for the visible forecasts.
+    fn update_timeline(&mut self, ledger: &Ledger, grouping: TimelineGrouping, today: NaiveDate) {
+        if self.timeline_for == Some((self.visible_serial, grouping)) {
+            return;
+        }
+        self.timeline_for = Some((self.visible_serial, grouping));
+        self.timeline_rows = timeline_rows(ledger, &self.visible, grouping);
+        self.timeline_spans = Some(timeline_spans(ledger, &self.visible, today));
     }
 
     fn update_quote(&mut self, ledger: &Ledger, generation: u64, selected: Option<&str>) {

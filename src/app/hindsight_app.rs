@@ -212,6 +212,7 @@ impl HindsightApp {
         self.undo.clear();
         self.ui.only = None;
         self.ui.form = None;
+        self.ui.parked.clear();
     }
 
     pub(super) fn reload(&mut self, ctx: &egui::Context) {
@@ -394,6 +395,7 @@ impl HindsightApp {
                 forecaster: self.ui.forecaster.as_deref(),
                 compare_with: self.ui.compare_with.as_deref(),
                 leaderboard: self.ui.leaderboard,
+                timeline: self.ui.timeline_grouping,
                 selected: self.ui.selected.as_deref(),
             },
             ctx,

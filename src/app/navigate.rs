@@ -3,8 +3,12 @@
 
 use crate::query::Filter;
 
-use super::action::ViewChange;
-use super::state::{CommitForm, DisputeEdit, FilterBarState, Form, OutcomeForm, Tab, ViewState};
+use crate::draft::PersonDraft;
+
+use super::action::{Added, ViewChange};
+use super::state::{
+    CommitForm, DisputeEdit, FilterBarState, Form, OutcomeForm, ParkedForm, Tab, ViewState,
+};
 
 /// Changes `state` as `change` says. Returns what the status bar should say, for the few
 /// changes worth a word.
@@ -59,6 +63,8 @@ pub fn navigate(state: &mut ViewState, change: ViewChange) -> Option<String> {
         ViewChange::SortLeaderboard(column) => {
             state.leaderboard = state.leaderboard.clicked(column);
         }
+        ViewChange::GroupTimeline(grouping) => state.timeline_grouping = grouping,
+        ViewChange::TimelineSpan(span) => state.timeline_span = span,
         ViewChange::KeepVerdict => {
             let asked = state.confirm_verdict.take()?;
             return Some(format!("Kept the verdict on {}", asked.id));
@@ -107,26 +113,32 @@ pub fn navigate(state: &mut ViewState, change: ViewChange) -> Option<String> {
         ViewChange::AskDelete(id) => state.confirm_delete = Some(id),
         ViewChange::CancelDelete => state.confirm_delete = None,
         ViewChange::NewScenario => {
+            state.park_form(None);
             state.form = Some(Form::Scenario {
                 draft: Default::default(),
                 problems: Vec::new(),
             });
         }
         ViewChange::NewPerson => {
+            // From a forecast's form, the person is the forecaster just typed.
+            let typed = match &state.form {
+                Some(Form::Forecast { draft, .. }) => draft.by.trim().to_string(),
+                _ => String::new(),
+            };
+            state.park_form(None);
             state.form = Some(Form::Person {
-                draft: Default::default(),
+                draft: PersonDraft {
+                    name: typed,
+                    ..Default::default()
+                },
                 problems: Vec::new(),
             });
         }
-        ViewChange::CloseForm => {
-            state.form = None;
-            state.form_opened = None;
-            state.confirm_discard = false;
-        }
+        ViewChange::Added(added) => fill_in_added(state, added),
+        ViewChange::CloseForm => state.close_form(),
         ViewChange::AskCloseForm => {
             if state.form == state.form_opened {
-                state.form = None;
-                state.form_opened = None;
+                state.close_form();
             } else {
                 state.confirm_discard = true;
             }
@@ -191,6 +203,27 @@ fn dismiss_candidate(state: &mut ViewState, index: usize) {
         .or(shown.last().copied())
         .unwrap_or(0);
     article.scroll_to_selected = true;
+}
+
+/// A source or person just added from a form opened from a forecast's form: the forecast
+/// (put aside meanwhile) takes it, and *Made* follows a new source as it does a chosen one.
+fn fill_in_added(state: &mut ViewState, added: Added) {
+    let Some(ParkedForm {
+        form: Form::Forecast { draft, .. },
+        source_published,
+        ..
+    }) = state.parked.last_mut()
+    else {
+        return;
+    };
+    match added {
+        Added::Source { id, published } => {
+            draft.source = id;
+            draft.follow_source(*source_published, Some(published));
+            *source_published = Some(published);
+        }
+        Added::Person { id } => draft.by = id,
+    }
 }
 
 #[cfg(test)]

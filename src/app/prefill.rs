@@ -54,6 +54,15 @@ pub fn edit_forecast(ledger: &Ledger, id: &str) -> Option<Form> {
     })
 }
 
+/// An empty source form for the scenario file `file`.
+pub fn new_source_in(file: &std::path::Path) -> Form {
+    Form::Source {
+        file: file.to_path_buf(),
+        draft: SourceDraft::default(),
+        problems: Vec::new(),
+    }
+}
+
 /// An empty source form.
 pub fn new_source(ledger: &Ledger, selected: Option<&str>) -> Result<Form, &'static str> {
     let file = selected_file(ledger, selected).ok_or(NO_SCENARIO)?;

@@ -10,6 +10,7 @@ use crate::intake::accept::Acceptance;
 use crate::intake::{Article, Candidate};
 use crate::ledger::Resolution;
 use crate::query::{Filter, SortKey};
+use crate::timeline::{DateSpan, TimelineGrouping};
 
 use super::leaderboard::LeaderboardSort;
 
@@ -42,6 +43,15 @@ impl Tab {
     }
 }
 
+/// A form put aside, with what it held when opened and the publication date of the
+/// source it had chosen (for *Made* to follow a source added meanwhile).
+#[derive(Clone, Debug)]
+pub struct ParkedForm {
+    pub form: Form,
+    pub opened: Option<Form>,
+    pub source_published: Option<chrono::NaiveDate>,
+}
+
 /// Everything the views show and edit besides the ledger itself.
 #[derive(Default)]
 pub struct ViewState {
@@ -63,6 +73,9 @@ pub struct ViewState {
     /// The verdict form of the question page shown.
     pub question_form: OutcomeForm,
     pub form: Option<Form>,
+    /// Forms put aside while a form they need is filled in (a new source or person from a
+    /// new forecast), the latest last; closing the form on top brings the last back.
+    pub parked: Vec<ParkedForm>,
     /// The open form as it was opened (prefilled), to tell whether anything was typed.
     pub form_opened: Option<Form>,
     /// Whether to ask before dropping what was typed in the open form (Esc, the ×).
@@ -78,6 +91,10 @@ pub struct ViewState {
     pub focus_search: bool,
     pub filter_bar: FilterBarState,
     pub leaderboard: LeaderboardSort,
+    /// How the timeline groups its rows, and the dates it shows (`None`: the span it
+    /// opens on, fitted to most forecasts).
+    pub timeline_grouping: TimelineGrouping,
+    pub timeline_span: Option<DateSpan>,
     /// The commit dialog, while it is open.
     pub commit: Option<CommitForm>,
     /// The version being written for a disputed record.
@@ -93,6 +110,36 @@ pub struct ViewState {
     pub missing_folder: Option<PathBuf>,
     /// The Publish site window, while it is open: the folder typed.
     pub publish: Option<String>,
+}
+
+impl ViewState {
+    /// Puts the open form aside for another; closing that one brings it back, so a form
+    /// opened from a form never costs what was typed in the first.
+    pub fn park_form(&mut self, source_published: Option<chrono::NaiveDate>) {
+        if let Some(form) = self.form.take() {
+            self.parked.push(ParkedForm {
+                form,
+                opened: self.form_opened.take(),
+                source_published,
+            });
+        }
+        self.confirm_discard = false;
+    }
+
+    /// Closes the open form, and brings back the one put aside for it, if any.
+    pub fn close_form(&mut self) {
+        self.confirm_discard = false;
+        match self.parked.pop() {
+            Some(parked) => {
+                self.form = Some(parked.form);
+                self.form_opened = parked.opened;
+            }
+            None => {
+                self.form = None;
+                self.form_opened = None;
+            }
+        }
+    }
 }
 
 /// The Import window: the file and how to read it, as typed, and the preview of what it

@@ -2,6 +2,8 @@
 //! system's file dialog, work in the background, a form filled in from the ledger, the
 //! window's theme, quitting.
 
+use chrono::NaiveDate;
+
 use super::action::SystemCommand;
 use super::background::Task;
 use super::hindsight_app::HindsightApp;
@@ -113,8 +115,10 @@ impl HindsightApp {
             SystemCommand::EditForecast(id) => {
                 self.open_form(|_, ledger| Ok(prefill::edit_forecast(ledger, &id)))
             }
-            SystemCommand::NewSource => self.open_form(|app, ledger| {
-                prefill::new_source(ledger, app.ui.selected.as_deref()).map(Some)
+            SystemCommand::NewSource => self.open_form(|app, ledger| match &app.ui.form {
+                // From a forecast's form: a source of the scenario the forecast goes in.
+                Some(Form::Forecast { file, .. }) => Ok(Some(prefill::new_source_in(file))),
+                _ => prefill::new_source(ledger, app.ui.selected.as_deref()).map(Some),
             }),
             SystemCommand::AcceptCandidate(index) => self.open_form(|app, ledger| {
                 let Some(article) = &app.ui.article else {
@@ -138,7 +142,11 @@ impl HindsightApp {
     ) {
         let Some(ledger) = self.ledger() else { return };
         match fill(self, ledger) {
-            Ok(Some(form)) => self.ui.form = Some(form),
+            Ok(Some(form)) => {
+                let source_published = chosen_source_date(ledger, self.ui.form.as_ref());
+                self.ui.park_form(source_published);
+                self.ui.form = Some(form);
+            }
             Ok(None) => {}
             Err(error) => self.error(error),
         }
@@ -230,4 +238,18 @@ impl HindsightApp {
             Err(error) => self.error(error.to_string()),
         }
     }
+}
+
+/// The publication date of the source a forecast's form has chosen, if it is one.
+fn chosen_source_date(ledger: &crate::ledger::Ledger, form: Option<&Form>) -> Option<NaiveDate> {
+    let Some(Form::Forecast { file, draft, .. }) = form else {
+        return None;
+    };
+    ledger
+        .scenario_file(file)?
+        .scenario
+        .sources
+        .iter()
+        .find(|source| source.id == draft.source)
+        .map(|source| source.published)
 }

@@ -9,15 +9,15 @@ use std::sync::Arc;
 
 use crate::draft::{
     FieldProblem, ForecastDraft, PersonDraft, ScenarioDraft, SourceDraft, check_forecast,
-    check_person, check_scenario, check_source,
+    check_person, check_scenario, check_source, suggest_person_id, suggest_source_id,
 };
 use crate::intake::accept::Acceptance;
 use crate::ledger::Change;
 use crate::ledger::EditError;
 use crate::ledger::Side;
-use crate::ledger::{Ledger, Outcome, PEOPLE_FILE, Resolution, Verdict};
+use crate::ledger::{Ledger, Outcome, PEOPLE_FILE, Resolution, ScenarioFile, Verdict};
 
-use super::action::{ViewChange, Write};
+use super::action::{Added, ViewChange, Write};
 use super::state::{OutcomeForm, VerdictReplacement};
 use super::undo::UndoStep;
 
@@ -310,9 +310,9 @@ fn write_outcome(
 /// The scenario file a form names, if it is still in the folder: a reload may have
 /// removed it while the form was open. When it is gone the user is told, and the form
 /// stays open with what was typed.
-fn form_file(ledger: &Ledger, path: &Path) -> Result<(), Unwritten> {
+fn form_file<'a>(ledger: &'a Ledger, path: &Path) -> Result<&'a ScenarioFile, Unwritten> {
     match ledger.scenario_file(path) {
-        Some(_) => Ok(()),
+        Some(file) => Ok(file),
         None => Err(Unwritten::said(format!(
             "{} is no longer in the folder: choose another scenario",
             path.display()
@@ -400,38 +400,63 @@ fn save_scenario(ledger: &Ledger, draft: &ScenarioDraft) -> WriteResult {
     let scenario = check_scenario(ledger, draft).map_err(Unwritten::fields)?;
     let door = Door::new_scenario(ledger, &scenario.id);
     door.create_scenario(&scenario).map_err(Unwritten::failed)?;
-    Ok(closing_the_form(format!(
-        "Created {}",
-        door.path().display()
-    )))
+    Ok(closing_the_form(
+        format!("Created {}", door.path().display()),
+        None,
+    ))
 }
 
 fn save_source(ledger: &Ledger, file: &Path, draft: &SourceDraft) -> WriteResult {
-    form_file(ledger, file)?;
-    let source = check_source(ledger, file, draft).map_err(Unwritten::fields)?;
+    let scenario = form_file(ledger, file)?;
+    // An id left empty is suggested from the outlet and title, as a forecast's is.
+    let mut draft = draft.clone();
+    if draft.id.trim().is_empty()
+        && !(draft.outlet.trim().is_empty() && draft.title.trim().is_empty())
+    {
+        draft.id = suggest_source_id(&scenario.scenario.sources, &draft.outlet, &draft.title);
+    }
+    let source = check_source(ledger, file, &draft).map_err(Unwritten::fields)?;
     Door::of(ledger, file)
         .insert_source(&source)
         .map_err(Unwritten::failed)?;
-    Ok(closing_the_form(format!("Added source {}", source.id)))
+    let added = Added::Source {
+        id: source.id.clone(),
+        published: source.published,
+    };
+    Ok(closing_the_form(
+        format!("Added source {}", source.id),
+        Some(added),
+    ))
 }
 
 fn save_person(ledger: &Ledger, draft: &PersonDraft) -> WriteResult {
-    let person = check_person(ledger, draft).map_err(Unwritten::fields)?;
+    // An id left empty is suggested from the name, as a forecast's is.
+    let mut draft = draft.clone();
+    if draft.id.trim().is_empty() && !draft.name.trim().is_empty() {
+        draft.id = suggest_person_id(ledger, &draft.name);
+    }
+    let person = check_person(ledger, &draft).map_err(Unwritten::fields)?;
     Door::people(ledger)
         .insert_person(&person)
         .map_err(Unwritten::failed)?;
-    Ok(closing_the_form(format!(
-        "Added {} to {PEOPLE_FILE}",
-        person.name
-    )))
+    let added = Added::Person {
+        id: person.id.clone(),
+    };
+    Ok(closing_the_form(
+        format!("Added {} to {PEOPLE_FILE}", person.name),
+        Some(added),
+    ))
 }
 
-/// A new scenario, source or person: the form closes; there is no undo.
-fn closing_the_form(message: String) -> Written {
+/// A new scenario, source or person: a form put aside for it takes the source or person,
+/// and the form closes (bringing that one back); there is no undo.
+fn closing_the_form(message: String, added: Option<Added>) -> Written {
+    let mut then: Vec<ViewChange> = added.map(ViewChange::Added).into_iter().collect();
+    then.push(ViewChange::CloseForm);
     Written {
         message,
         undo: None,
-        then: vec![ViewChange::CloseForm],
+        then,
     }
 }
 

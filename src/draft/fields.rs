@@ -95,6 +95,29 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
     })
 }
 
+/// The fields of every form that hold a `YYYY-MM-DD` date.
+const DATE_FIELDS: [&str; 4] = ["made", "resolve_by", "published", "on"];
+
+/// What is wrong with field `field` as typed so far, for a form to say while the user
+/// types rather than only on saving. `finished` is whether the user has left the field:
+/// until then a date that could still become valid ("2022-0") is not yet wrong. An empty
+/// field is left to the save, which knows whether it is required.
+pub fn problem_as_typed(field: &str, text: &str, finished: bool) -> Option<String> {
+    let text = text.trim();
+    if !DATE_FIELDS.contains(&field) || text.is_empty() {
+        return None;
+    }
+    let could_still_be_a_date = text.len() < 10
+        && text.char_indices().all(|(i, c)| match i {
+            4 | 7 => c == '-',
+            _ => c.is_ascii_digit(),
+        });
+    if !finished && could_still_be_a_date {
+        return None;
+    }
+    parse_date(text).err()
+}
+
 /// Comma-separated values, trimmed, without empties or repeats.
 pub(super) fn split_list(text: &str) -> Vec<String> {
     let mut values: Vec<String> = Vec::new();
@@ -116,4 +139,27 @@ pub(super) fn optional(text: &str) -> Option<String> {
 /// The problem with a form for a file that is not (or no longer) in the folder.
 pub(super) fn not_loaded(file: &Path) -> String {
     format!("{} is not a scenario file of this folder", file.display())
+}
+
+#[cfg(test)]
+mod typing_tests {
+    use super::problem_as_typed;
+
+    #[test]
+    fn a_date_is_checked_as_it_is_typed_once_it_can_no_longer_become_valid() {
+        // Half typed: not wrong yet.
+        assert_eq!(problem_as_typed("made", "2022-0", false), None);
+        // Complete and impossible, or shaped wrong: said at once.
+        assert_eq!(
+            problem_as_typed("made", "2022-13-01", false).as_deref(),
+            Some("'2022-13-01' is not a date in the calendar")
+        );
+        assert!(problem_as_typed("made", "7 Jan 2022", false).is_some());
+        // Left half typed: said when the user moves on.
+        assert!(problem_as_typed("resolve_by", "2022-0", true).is_some());
+        assert_eq!(problem_as_typed("made", "2023-01-07", false), None);
+        // Not a date field, or empty: left to the save.
+        assert_eq!(problem_as_typed("claim", "2022-13-01", true), None);
+        assert_eq!(problem_as_typed("made", "  ", true), None);
+    }
 }

@@ -14,7 +14,7 @@ mod scenario;
 mod source;
 mod suggest;
 
-pub use fields::FieldProblem;
+pub use fields::{FieldProblem, problem_as_typed};
 pub use forecast::{ForecastDraft, Pending, check_forecast, check_forecast_with};
 pub use person::{PersonDraft, check_person, people_matching};
 pub use probability::preview_probability;

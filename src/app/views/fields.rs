@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use egui::Ui;
 
 use super::context::ViewCtx;
-use crate::draft::FieldProblem;
+use crate::draft::{FieldProblem, problem_as_typed};
 
 /// A labelled single-line field in a two-column grid (the label names the field for
 /// screen readers and tests).
@@ -56,14 +56,26 @@ pub fn field(
     problems: &[FieldProblem],
     name: &str,
 ) {
-    if text_row(ui, label, value, hint).changed() {
+    let response = text_row(ui, label, value, hint);
+    if response.changed() {
         note_edit(ui.ctx(), name);
     }
+    let mut said = false;
     for problem in problems.iter().filter(|p| p.field == name) {
-        ui.label("");
-        ui.colored_label(ui.visuals().error_fg_color, &problem.message);
-        ui.end_row();
+        error_row(ui, &problem.message);
+        said = true;
     }
+    // Checked as typed, where the save has not said anything about the field.
+    if !said && let Some(message) = problem_as_typed(name, value, !response.has_focus()) {
+        error_row(ui, &message);
+    }
+}
+
+/// A problem under its field, in the grid's second column.
+fn error_row(ui: &mut Ui, message: &str) {
+    ui.label("");
+    ui.colored_label(ui.visuals().error_fg_color, message);
+    ui.end_row();
 }
 
 fn edits_id() -> egui::Id {

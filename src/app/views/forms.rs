@@ -43,6 +43,8 @@ pub fn form_window(
         .open(&mut open)
         .collapsible(false)
         .default_width(560.0)
+        // A long problem wraps instead of widening the window for good.
+        .max_width(560.0)
         .show(ctx, |ui| {
             match form {
                 Form::Forecast {

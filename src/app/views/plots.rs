@@ -57,22 +57,28 @@ pub fn save_menu(
             );
             ui.close();
         }
-        png_item(ui, response, stem, actions);
+        png_item(ui, response.rect, stem, actions);
     });
 }
 
-/// The context menu of a chart the site does not draw (the timeline): *Save chart as
-/// PNG…* only.
-pub fn save_png_menu(response: &egui::Response, stem: &str, actions: &mut Vec<Action>) {
-    response.context_menu(|ui| png_item(ui, response, stem, actions));
+/// The context menu of a chart the site does not draw (the timeline), opened from
+/// `response` (a part of the chart that takes clicks): *Save chart as PNG…* of the
+/// chart's whole `area`.
+pub fn save_png_menu(
+    response: &egui::Response,
+    area: egui::Rect,
+    stem: &str,
+    actions: &mut Vec<Action>,
+) {
+    response.context_menu(|ui| png_item(ui, area, stem, actions));
 }
 
-fn png_item(ui: &mut Ui, response: &egui::Response, stem: &str, actions: &mut Vec<Action>) {
+fn png_item(ui: &mut Ui, area: egui::Rect, stem: &str, actions: &mut Vec<Action>) {
     if ui.button("Save chart as PNG…").clicked() {
         actions.push(
             SystemCommand::SaveChartPng {
                 file_name: format!("{stem}.png"),
-                rect: response.rect,
+                rect: area,
             }
             .into(),
         );
@@ -288,15 +294,66 @@ fn bins_ui(
             .color(accent)
             .filled(true),
     );
-    for ((_, bin), point) in filled.iter().zip(points) {
+    for ((_, bin), at) in filled.iter().zip(count_label_places(points)) {
         plot_ui.text(
             // Unnamed: the counts label the points and need no legend entry.
-            Text::new(
-                "",
-                PlotPoint::new(point[0], point[1] + 0.05),
-                format!("n={}", bin.count),
-            )
-            .color(text_color),
+            Text::new("", PlotPoint::new(at[0], at[1]), format!("n={}", bin.count))
+                .color(text_color),
         );
+    }
+}
+
+/// How far (in chart units) a count sits from its point, and how close two counts may be
+/// before they would overlap ("n=12" is about 0.07 wide on a chart 0–1 across).
+const LABEL_OFFSET: f64 = 0.05;
+const LABEL_WIDTH: f64 = 0.08;
+const LABEL_HEIGHT: f64 = 0.05;
+
+/// Where each point's count goes: above it, or below it when a count already placed (from
+/// the left) would overlap there; beside it when both are taken.
+fn count_label_places(points: &[[f64; 2]]) -> Vec<[f64; 2]> {
+    let mut placed: Vec<[f64; 2]> = Vec::with_capacity(points.len());
+    let mut order: Vec<usize> = (0..points.len()).collect();
+    order.sort_by(|&a, &b| points[a][0].total_cmp(&points[b][0]));
+    let mut places = vec![[0.0, 0.0]; points.len()];
+    for i in order {
+        let [x, y] = points[i];
+        let free = |at: &[f64; 2]| {
+            placed.iter().all(|other| {
+                (other[0] - at[0]).abs() >= LABEL_WIDTH || (other[1] - at[1]).abs() >= LABEL_HEIGHT
+            })
+        };
+        let choices = [
+            [x, y + LABEL_OFFSET],
+            [x, y - LABEL_OFFSET],
+            [x + LABEL_WIDTH, y],
+            [x - LABEL_WIDTH, y],
+        ];
+        let at = choices
+            .into_iter()
+            .find(|at| free(at))
+            .unwrap_or(choices[0]);
+        placed.push(at);
+        places[i] = at;
+    }
+    places
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_of_neighbouring_bins_do_not_overlap() {
+        // Two bins close together (0.68 and 0.72, both near 0.7 observed) and one apart.
+        let points = [[0.72, 0.71], [0.68, 0.70], [0.3, 0.2]];
+        let places = count_label_places(&points);
+        let overlap = |a: [f64; 2], b: [f64; 2]| {
+            (a[0] - b[0]).abs() < LABEL_WIDTH && (a[1] - b[1]).abs() < LABEL_HEIGHT
+        };
+        assert!(!overlap(places[0], places[1]), "{places:?}");
+        // A count with room keeps its place above its point.
+        assert_eq!(places[2], [0.3, 0.25]);
+        assert_eq!(places[1], [0.68, 0.75]);
     }
 }

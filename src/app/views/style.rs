@@ -55,6 +55,36 @@ pub fn standing_color(visuals: &egui::Visuals, standing: Standing) -> Color32 {
     }
 }
 
+/// Every way a forecast can stand, in the order a legend lists them.
+pub const STANDINGS: [Standing; 7] = [
+    Standing::Resolved(Verdict::True),
+    Standing::Resolved(Verdict::False),
+    Standing::Resolved(Verdict::Partly),
+    Standing::Resolved(Verdict::Ambiguous),
+    Standing::Resolved(Verdict::Annulled),
+    Standing::Open,
+    Standing::Overdue,
+];
+
+/// The fill of a chart mark (a timeline bar, its verdict): one colour per standing, all
+/// seven told apart at a glance, where text can share a colour (open text is plain text,
+/// ambiguous and annulled are both weak).
+pub fn standing_fill(visuals: &egui::Visuals, standing: Standing) -> Color32 {
+    let dark = visuals.dark_mode;
+    let pick = |light: [u8; 3], on_dark: [u8; 3]| {
+        let [r, g, b] = if dark { on_dark } else { light };
+        Color32::from_rgb(r, g, b)
+    };
+    match standing {
+        Standing::Resolved(Verdict::True | Verdict::False) => standing_color(visuals, standing),
+        Standing::Resolved(Verdict::Partly) => pick([190, 165, 0], [225, 195, 60]),
+        Standing::Resolved(Verdict::Ambiguous) => pick([135, 80, 190], [185, 145, 235]),
+        Standing::Resolved(Verdict::Annulled) => pick([130, 130, 130], [150, 150, 150]),
+        Standing::Open => pick([40, 110, 210], [95, 160, 245]),
+        Standing::Overdue => pick([225, 110, 0], [255, 140, 30]),
+    }
+}
+
 pub fn standing_text(ui: &Ui, standing: Standing) -> RichText {
     RichText::new(standing_label(standing)).color(standing_color(ui.visuals(), standing))
 }
@@ -101,4 +131,32 @@ pub fn shorten(text: &str, max: usize) -> String {
     }
     let cut: String = text.chars().take(max.saturating_sub(1)).collect();
     format!("{}…", cut.trim_end())
+}
+
+#[cfg(test)]
+mod chart_colour_tests {
+    use super::*;
+
+    /// Any two standings' chart colours differ clearly (a legend that matches them means
+    /// nothing if two look alike), in both themes.
+    #[test]
+    fn every_standing_has_its_own_chart_colour_in_both_themes() {
+        for visuals in [egui::Visuals::light(), egui::Visuals::dark()] {
+            for (i, a) in STANDINGS.iter().enumerate() {
+                for b in &STANDINGS[i + 1..] {
+                    let (x, y) = (standing_fill(&visuals, *a), standing_fill(&visuals, *b));
+                    let distance = [(x.r(), y.r()), (x.g(), y.g()), (x.b(), y.b())]
+                        .iter()
+                        .map(|&(p, q)| (f64::from(p) - f64::from(q)).powi(2))
+                        .sum::<f64>()
+                        .sqrt();
+                    assert!(
+                        distance > 60.0,
+                        "{a:?} and {b:?} look alike in {} ({distance:.0})",
+                        if visuals.dark_mode { "dark" } else { "light" }
+                    );
+                }
+            }
+        }
+    }
 }

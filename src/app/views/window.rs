@@ -199,7 +199,13 @@ fn tab_ui(
             judge,
             actions,
         ),
-        Tab::Timeline => timeline::timeline_ui(ui, ctx, actions),
+        Tab::Timeline => timeline::timeline_ui(
+            ui,
+            ctx,
+            state.timeline_grouping,
+            state.timeline_span,
+            actions,
+        ),
         Tab::Problems => {
             problems::problems_ui(ui, ctx, open_dispute, &mut state.dispute_edit, actions)
         }
