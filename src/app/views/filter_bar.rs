@@ -34,7 +34,7 @@ pub fn filter_bar(
         actions.push(ViewChange::SearchFocused.into());
     }
     ui.horizontal_wrapped(|ui| {
-        let label = ui.label("Search");
+        let label = field_label(ui, "Search", 190.0);
         let search = edited.search.get_or_insert_with(String::new);
         ui.add(
             egui::TextEdit::singleline(search)
@@ -85,13 +85,34 @@ pub fn filter_bar(
     }
 }
 
+/// A field's label, on a new line of the wrapping bar when it and its field (about
+/// `field_width` wide) would not both fit on this one: a label never ends a line whose
+/// field starts the next.
+fn field_label(ui: &mut Ui, text: &str, field_width: f32) -> egui::Response {
+    let label_width = ui
+        .fonts_mut(|fonts| {
+            fonts.layout_no_wrap(
+                text.to_string(),
+                egui::TextStyle::Body.resolve(ui.style()),
+                egui::Color32::WHITE,
+            )
+        })
+        .size()
+        .x;
+    let needed = label_width + ui.spacing().item_spacing.x * 2.0 + field_width;
+    if ui.available_size_before_wrap().x < needed {
+        ui.end_row();
+    }
+    ui.label(text)
+}
+
 /// A drop-down of (value, label) pairs with an "All" entry for `None`.
 fn choice(ui: &mut Ui, label: &str, value: &mut Option<String>, options: &[(String, String)]) {
     let selected = value
         .as_ref()
         .and_then(|v| options.iter().find(|(key, _)| key.eq_ignore_ascii_case(v)))
         .map_or("All", |(_, label)| label.as_str());
-    let label = ui.label(label);
+    let label = field_label(ui, label, 175.0);
     egui::ComboBox::from_id_salt(label.id)
         .selected_text(super::style::shorten(selected, 28))
         .width(150.0)
@@ -119,7 +140,7 @@ fn outcome_choice(ui: &mut Ui, value: &mut Option<OutcomeFilter>) {
     let selected = value
         .and_then(|v| options.iter().find(|(o, _)| *o == v))
         .map_or("Any", |(_, label)| label);
-    let label = ui.label("Outcome");
+    let label = field_label(ui, "Outcome", 125.0);
     egui::ComboBox::from_id_salt(label.id)
         .selected_text(selected)
         .width(100.0)
@@ -135,7 +156,7 @@ fn outcome_choice(ui: &mut Ui, value: &mut Option<OutcomeFilter>) {
 
 /// The forecaster's side: called it, missed, no lean, not scored.
 fn call_choice(ui: &mut Ui, value: &mut Option<Call>) {
-    let label = ui.label("Call");
+    let label = field_label(ui, "Call", 115.0);
     egui::ComboBox::from_id_salt(label.id)
         .selected_text(value.map_or("Any", Call::label))
         .width(90.0)
@@ -152,7 +173,7 @@ fn call_choice(ui: &mut Ui, value: &mut Option<Call>) {
 /// A YYYY-MM-DD field: the filter takes the date once it parses; a bad date is shown in red
 /// and filters nothing.
 fn date_field(ui: &mut Ui, label: &str, text: &mut String, date: &mut Option<chrono::NaiveDate>) {
-    let label = ui.label(label);
+    let label = field_label(ui, label, 100.0);
     let parsed = text.trim().parse::<chrono::NaiveDate>().ok();
     let bad = !text.trim().is_empty() && parsed.is_none();
     let mut edit = egui::TextEdit::singleline(text)

@@ -375,7 +375,7 @@ fn cumulative_chart(
             )
         })
         .collect();
-    let accent = ui.visuals().selection.bg_fill;
+    let accent = super::style::chart_accent(ui.visuals());
     let response = fixed_plot("cumulative-brier")
         .height(height)
         .x_axis_label("date of verdict")

@@ -163,7 +163,7 @@ fn plot_ui<'a>(
     let colours = Colours {
         range: visuals.weak_text_color().gamma_multiply(0.6),
         tick: visuals.text_color(),
-        accent: visuals.selection.bg_fill,
+        accent: super::style::chart_accent(visuals),
     };
     let height = (count as f32 * 20.0 + 70.0).clamp(160.0, 900.0);
     let response = fixed_plot(id)

@@ -187,7 +187,7 @@ pub fn calibration_plot(
         })
         .collect();
     let members_of = |i: usize| members.get(i).map_or(&[][..], Vec::as_slice);
-    let accent = ui.visuals().selection.bg_fill;
+    let accent = super::style::chart_accent(ui.visuals());
     let text_color = ui.visuals().text_color();
     let response = fixed_plot(id)
         .height(height)

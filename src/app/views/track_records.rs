@@ -89,7 +89,7 @@ pub fn track_records_ui(
                 brier_chart(ui, &charted, brier_height, actions);
                 ui.add_space(8.0);
                 ui.strong("Calibration of the forecasts shown");
-                let side = (available - brier_height - 70.0).clamp(240.0, ui.available_width());
+                let side = (available - brier_height - 110.0).clamp(240.0, ui.available_width());
                 calibration_plot(
                     ui,
                     "calibration-all",
@@ -269,7 +269,7 @@ fn brier_chart(ui: &mut Ui, scored: &[&TrackRecord], height: f32, actions: &mut 
         .map(|(i, r)| [r.brier.unwrap_or_default(), top - i as f64])
         .collect();
     let names: Vec<String> = scored.iter().map(|r| shorten(&r.name, 22)).collect();
-    let accent = ui.visuals().selection.bg_fill;
+    let accent = super::style::chart_accent(ui.visuals());
     let phrase_colour = ui.visuals().text_color().gamma_multiply(0.7);
     let rows = scored.len();
     let response = fixed_plot("brier-by-forecaster")
