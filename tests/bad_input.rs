@@ -81,13 +81,35 @@ fn the_base_file_is_valid() {
 }
 
 #[test]
-fn malformed_ron_names_the_spot() {
+fn a_missing_comma_is_pointed_at_the_end_of_the_value_that_lacks_it() {
+    // Not at the next line, where the parser noticed.
     let out = assert_error(
         broken("quote: \"Q\",", "quote: \"Q\""),
-        "15:13",
-        "expected ',' or ')'",
+        "14:23",
+        "missing ',' after this value",
     );
     assert_other_files_load(&out, FIXTURE_FORECASTS);
+}
+
+#[test]
+fn single_quotes_are_said_to_be_double_quotes_in_a_string() {
+    assert_error(
+        broken("expression: \"likely\",", "expression: 'likely',"),
+        "16:25",
+        "strings take double quotes (\"likely\", not 'likely')",
+    );
+}
+
+#[test]
+fn a_bare_resolve_by_date_is_told_how_to_write_it() {
+    assert_error(
+        broken(
+            "resolve_by: Stated(\"2022-12-31\"),",
+            "resolve_by: \"2022-12-31\",",
+        ),
+        "17:25",
+        "`resolve_by` takes Stated(\"YYYY-MM-DD\") when the forecaster gave the date, or Default(\"YYYY-MM-DD\") for a horizon the ledger chose: write resolve_by: Stated(\"2022-12-31\")",
+    );
 }
 
 #[test]

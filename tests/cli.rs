@@ -488,10 +488,13 @@ fn resolve_refuses_what_cannot_be_right() {
         run.stderr
     );
     assert!(
-        run.stderr.contains("did you mean bo-minister-resigns"),
-        "{}",
+        run.stderr.contains("did you mean bo-minister-resigns?"),
+        "only the near id: {}",
         run.stderr
     );
+    // An id near nothing gets no suggestion rather than unrelated ones.
+    let far = ledger.run(&["resolve", "zz-000001", "true"]);
+    assert!(!far.stderr.contains("did you mean"), "{}", far.stderr);
 
     let run = ledger.run(&[
         "resolve",

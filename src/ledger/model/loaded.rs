@@ -405,16 +405,57 @@ impl Ledger {
         self.problems.iter().filter(move |p| p.path == path)
     }
 
-    /// Forecast ids close to an unknown one, for "did you mean" hints.
+    /// Forecast ids close to an unknown one, for "did you mean" hints: a typo away (an
+    /// edit distance of about one in four characters) or the id cut short (it begins one at
+    /// least twice its length). Ids that only share a prefix with it ("demo-0007-currency-…"
+    /// for "demo-000001") are not close, and nothing is suggested rather than noise.
     pub fn similar_ids(&self, id: &str) -> Vec<&str> {
-        let mut scored: Vec<(f64, &str)> = self
-            .entry_by_id
-            .keys()
-            .map(|known| (strsim::jaro_winkler(id, known), known.as_str()))
-            .filter(|(similarity, _)| *similarity > 0.8)
-            .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-        scored.into_iter().take(3).map(|(_, id)| id).collect()
+        similar_ids(id, self.entry_by_id.keys().map(String::as_str))
+    }
+}
+
+/// The ids among `known` close to `id`, nearest first, at most three (see
+/// [`Ledger::similar_ids`]).
+fn similar_ids<'a>(id: &str, known: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let length = id.chars().count();
+    let allowed = (length / 4).max(1);
+    let mut scored: Vec<(usize, &str)> = known
+        .filter_map(|candidate| {
+            let candidate_length = candidate.chars().count();
+            if candidate.starts_with(id) && length * 2 >= candidate_length {
+                return Some((0, candidate));
+            }
+            // Cheap first: ids of very different lengths cannot be a typo apart.
+            if candidate_length.abs_diff(length) > allowed {
+                return None;
+            }
+            let distance = strsim::levenshtein(id, candidate);
+            (distance <= allowed).then_some((distance, candidate))
+        })
+        .collect();
+    scored.sort_unstable();
+    scored.into_iter().take(3).map(|(_, id)| id).collect()
+}
+
+#[cfg(test)]
+mod similar_id_tests {
+    use super::similar_ids;
+
+    #[test]
+    fn a_typo_or_a_cut_id_is_suggested_and_a_shared_prefix_is_not() {
+        let known = [
+            "ada-prices-rise",
+            "ada-rates-up",
+            "bo-minister-resigns",
+            "demo-0007-currency-00186",
+            "demo-0005-protests-00106",
+        ];
+        let near = |id: &str| similar_ids(id, known.iter().copied());
+        assert_eq!(near("ada-prices-rse"), ["ada-prices-rise"]);
+        assert_eq!(near("bo-minister-resign"), ["bo-minister-resigns"]);
+        assert_eq!(near("ada-prices"), ["ada-prices-rise"]);
+        assert!(near("demo-000001").is_empty());
+        assert!(near("zzz").is_empty());
     }
 }
 

@@ -359,6 +359,24 @@ fn ron_problem(
             in_field(value_error_message(code), field_name),
             value_position.unwrap_or(position),
         ),
+        // A bare value where the format wants a variant, as in `resolve_by: "2025-07-31"`:
+        // say which variants the field takes, with the value written inside one.
+        Error::ExpectedIdentifier if field_name == Some("resolve_by") => {
+            let written = field
+                .map(|f| text[f.value.span.clone()].trim())
+                .filter(|value| value.starts_with('"') && value.len() <= 14)
+                .unwrap_or("\"2025-07-31\"");
+            (
+                format!(
+                    "`resolve_by` takes Stated(\"YYYY-MM-DD\") when the forecaster gave the date, or Default(\"YYYY-MM-DD\") for a horizon the ledger chose: write resolve_by: Stated({written})"
+                ),
+                value_position.unwrap_or(position),
+            )
+        }
+        Error::ExpectedIdentifier if field_name == Some("outcome") => (
+            "`outcome` takes Open, or Resolved(verdict: …, on: \"YYYY-MM-DD\", …)".to_string(),
+            value_position.unwrap_or(position),
+        ),
         other => (in_field(other.to_string(), field_name), position),
     };
     Problem::error(path, position, message)

@@ -307,6 +307,7 @@ impl Parser<'_> {
 
     /// After an entry: a comma, or the closing bracket (left for the caller).
     fn separator(&mut self, close: char) -> Result<(), SyntaxError> {
+        let value_end = self.pos;
         self.skip_trivia()?;
         match self.peek() {
             Some(',') => {
@@ -315,6 +316,12 @@ impl Parser<'_> {
             }
             Some(c) if c == close => Ok(()),
             None => Err(self.error(&format!("expected '{close}', found the end of the file"))),
+            // The usual cause is a comma forgotten at the end of a line: point there, at the
+            // end of the value that lacks it, not at the start of the next line.
+            Some(c) if self.text[value_end..self.pos].contains('\n') => Err(SyntaxError {
+                offset: value_end,
+                message: format!("missing ',' after this value (the next line begins with {c:?})"),
+            }),
             Some(c) => Err(self.error(&format!("expected ',' or '{close}', found {c:?}"))),
         }
     }
@@ -356,15 +363,18 @@ impl Parser<'_> {
     fn char_literal(&mut self, start: usize) -> Result<Node, SyntaxError> {
         let open = self.pos;
         self.pos += 1;
-        if self.rest().starts_with('\\') {
+        let escaped = self.rest().starts_with('\\');
+        if escaped {
             self.pos += 1;
         }
         match self.rest().char_indices().nth(1) {
             Some((offset, _)) => self.pos += offset,
             None => self.pos = self.text.len(),
         }
+        // One character, or an escape ('\n', '\u{1F600}'); more is a string in the wrong
+        // quotes.
         match self.rest().find('\'') {
-            Some(end) if end <= 8 => {
+            Some(end) if end == 0 || (escaped && end <= 8) => {
                 self.pos += end + 1;
                 Ok(Node {
                     span: start..self.pos,
@@ -373,7 +383,19 @@ impl Parser<'_> {
             }
             _ => {
                 self.pos = open;
-                Err(self.error("unterminated character literal"))
+                // RON reads 'x' as one character, so 'most likely' fails as an unclosed one;
+                // what was meant is a string, and strings take double quotes.
+                let line = self.rest().lines().next().unwrap_or_default();
+                let quoted = line[1..]
+                    .find('\'')
+                    .map(|end| &line[1..=end])
+                    .filter(|inner| !inner.contains('"'));
+                Err(self.error(&match quoted {
+                    Some(inner) => format!(
+                        "text in single quotes: strings take double quotes (\"{inner}\", not '{inner}')"
+                    ),
+                    None => "a single quote: strings take double quotes (\"like this\")".to_string(),
+                }))
             }
         }
     }
