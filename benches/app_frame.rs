@@ -1,4 +1,5 @@
-//! One frame of the desktop app with a demo ledger loaded and a search filter active, drawn
+//! One frame of the desktop app with a demo ledger loaded and a search filter active (and
+//! the timeline with every forecast), drawn
 //! headless by egui_kittest (which also builds the accessibility tree, so a real frame
 //! costs less), at 1,000, 10,000 and 100,000 forecasts — and 1,000,000 with
 //! `HINDSIGHT_BENCH_MILLION=1` — so a frame's growth with the ledger shows. Run with
@@ -9,7 +10,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
-use hindsight::{AppOptions, HindsightApp, Tab};
+use hindsight::{AppOptions, HindsightApp, Tab, TimelineGrouping};
 use hindsight::{DemoOptions, write_demo};
 
 fn frames(c: &mut Criterion) {
@@ -85,6 +86,17 @@ fn frames_at(c: &mut Criterion, forecasts: usize) {
         harness.step();
     }
     group.bench_function("track records (leaderboard and charts)", |b| {
+        b.iter(|| harness.step())
+    });
+
+    // Every forecast on the timeline, grouped by scenario: only the rows on screen are drawn.
+    let state = &mut harness.state_mut().ui;
+    state.tab = Tab::Timeline;
+    state.filter.search = None;
+    state.timeline_grouping = TimelineGrouping::Scenario;
+    harness.run_steps(2);
+    assert_eq!(harness.state().visible().len(), forecasts);
+    group.bench_function("timeline, every forecast, grouped by scenario", |b| {
         b.iter(|| harness.step())
     });
     group.finish();
