@@ -74,7 +74,9 @@ pub fn field(
 /// A problem under its field, in the grid's second column.
 fn error_row(ui: &mut Ui, message: &str) {
     ui.label("");
-    ui.colored_label(ui.visuals().error_fg_color, message);
+    // Wrapped: in a grid a long problem would otherwise widen the column, and the window.
+    let text = egui::RichText::new(message).color(ui.visuals().error_fg_color);
+    ui.add(egui::Label::new(text).wrap());
     ui.end_row();
 }
 

@@ -239,7 +239,8 @@ fn probability_preview(ui: &mut Ui, phrases: &PhraseTable, draft: &ForecastDraft
         )),
         None => RichText::new(&preview.explanation).color(ui.visuals().warn_fg_color),
     };
-    ui.label(text);
+    // Wrapped: in a grid a label would otherwise widen the column, and the window with it.
+    ui.add(egui::Label::new(text).wrap());
     ui.end_row();
 }
 
