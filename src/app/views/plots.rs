@@ -317,7 +317,9 @@ fn count_label_places(points: &[[f64; 2]]) -> Vec<[f64; 2]> {
     order.sort_by(|&a, &b| points[a][0].total_cmp(&points[b][0]));
     let mut places = vec![[0.0, 0.0]; points.len()];
     for i in order {
-        let [x, y] = points[i];
+        // Kept inside the chart: a count is centred on its place, and "n=3905" at 0.97
+        // would run off the right edge.
+        let [x, y] = [points[i][0].clamp(0.05, 0.95), points[i][1]];
         let free = |at: &[f64; 2]| {
             placed.iter().all(|other| {
                 (other[0] - at[0]).abs() >= LABEL_WIDTH || (other[1] - at[1]).abs() >= LABEL_HEIGHT

@@ -19,8 +19,11 @@ use crate::report::{SMALL_SAMPLE, TrackRecord};
 use crate::score::{BOOTSTRAP_RESAMPLES, LOG_SCORE_CLIP};
 use crate::site::svg::{IntervalRow, interval_rows};
 
-/// The Brier chart shows at most this many forecasters (the best-scored first).
+/// The Brier chart shows at most this many forecasters (the best-scored first), fewer when
+/// the window is too short to name each on its row.
 const CHART_ROWS: usize = 40;
+/// The height of a Brier chart row, in points: what a name on the axis needs.
+const ROW_POINTS: f32 = 18.0;
 
 pub fn track_records_ui(
     ui: &mut Ui,
@@ -84,9 +87,12 @@ pub fn track_records_ui(
                 ui.strong("Brier score by forecaster (95% interval; thin: the phrase table's range)");
                 // Both charts fit on screen: the Brier chart gets what its rows need, up to
                 // half; the calibration diagram the rest.
-                let rows = charted.len().min(CHART_ROWS);
-                let brier_height = (rows as f32 * 18.0 + 60.0).clamp(160.0, available * 0.5);
-                brier_chart(ui, &charted, brier_height, actions);
+                // Each row keeps room for its name (18 points): as many rows as half the
+                // height holds, the rest in the table.
+                let fit = (((available * 0.5 - 60.0) / ROW_POINTS).floor() as usize).max(5);
+                let rows = charted.len().min(CHART_ROWS).min(fit);
+                let brier_height = (rows as f32 * ROW_POINTS + 60.0).max(160.0);
+                brier_chart(ui, &charted, rows, brier_height, actions);
                 ui.add_space(8.0);
                 ui.strong("Calibration of the forecasts shown");
                 let side = (available - brier_height - 110.0).clamp(240.0, ui.available_width());
@@ -254,9 +260,15 @@ fn record_cells(row: &mut egui_extras::TableRow, record: &TrackRecord) {
 
 /// Each scored forecaster's Brier score as a point with its interval as an error bar;
 /// hover names them, a click opens their page. `scored` comes best first.
-fn brier_chart(ui: &mut Ui, scored: &[&TrackRecord], height: f32, actions: &mut Vec<Action>) {
-    let hidden = scored.len().saturating_sub(CHART_ROWS);
-    let scored = &scored[..scored.len().min(CHART_ROWS)];
+fn brier_chart(
+    ui: &mut Ui,
+    scored: &[&TrackRecord],
+    rows: usize,
+    height: f32,
+    actions: &mut Vec<Action>,
+) {
+    let hidden = scored.len().saturating_sub(rows);
+    let scored = &scored[..scored.len().min(rows)];
     if scored.is_empty() {
         ui.weak("No forecaster has a scored forecast in this selection.");
         return;
