@@ -6,7 +6,9 @@ use egui_plot::{HoverPosition, Line, Points};
 
 use super::context::ViewCtx;
 use super::phrase_chart::phrase_chart;
-use super::plots::{calibration_plot, clicked_point, date_tick, fixed_plot, name_chart, save_menu};
+use super::plots::{
+    calendar_grid, calibration_plot, clicked_point, date_tick, fixed_plot, name_chart, save_menu,
+};
 use super::style::{call_text, day_number, percent, score, shorten, standing, standing_text};
 use crate::app::action::{Action, ViewChange};
 use crate::app::derived::ForecasterPage;
@@ -383,6 +385,7 @@ fn cumulative_chart(
         .include_y(0.0)
         .include_y(0.5)
         .x_axis_formatter(date_tick)
+        .x_grid_spacer(calendar_grid)
         .label_formatter(|position| match position {
             HoverPosition::NearDataPoint {
                 plot_name, index, ..

@@ -130,11 +130,45 @@ pub fn clicked_point(plot_ui: &PlotUi, points: &[[f64; 2]]) -> Option<usize> {
     }
 }
 
-/// Tick labels for a date axis whose values are [`super::style::day_number`]s.
+/// Tick labels for a date axis whose values are [`super::style::day_number`]s, on the
+/// marks [`calendar_grid`] puts at the first of a month: "2022" for January, else
+/// "Mar 2022".
 pub fn date_tick(mark: egui_plot::GridMark, _range: &std::ops::RangeInclusive<f64>) -> String {
-    super::style::date_of_day_number(mark.value)
-        .map(|date| date.to_string())
-        .unwrap_or_default()
+    use chrono::Datelike;
+    match super::style::date_of_day_number(mark.value) {
+        Some(date) if date.day() == 1 && date.month() == 1 => date.format("%Y").to_string(),
+        Some(date) if date.day() == 1 => date.format("%b %Y").to_string(),
+        Some(date) => date.to_string(),
+        None => String::new(),
+    }
+}
+
+/// Grid marks for a date axis on whole months or years (every 1, 2, 3 or 6 months, or 1,
+/// 2, 5… years), as many as leave about 90 points a label, instead of egui_plot's decimal
+/// steps of days (which fall on dates like 2019-04-14).
+pub fn calendar_grid(input: egui_plot::GridInput) -> Vec<egui_plot::GridMark> {
+    use super::style::{date_of_day_number, day_number};
+    let (min, max) = input.bounds;
+    let (Some(start), Some(end)) = (date_of_day_number(min), date_of_day_number(max)) else {
+        return Vec::new();
+    };
+    // `base_step_size` is the plot distance egui_plot allows between the closest lines
+    // (6 points); from it, how many points the axis is wide.
+    let points = (max - min) / input.base_step_size.max(f64::EPSILON) * 6.0;
+    let max_ticks = (points / 90.0).floor().max(2.0) as usize;
+    let ticks =
+        crate::timeline::calendar_ticks(crate::timeline::DateSpan { start, end }, max_ticks);
+    let step = match ticks.as_slice() {
+        [first, second, ..] => (second.date - first.date).num_days() as f64,
+        _ => 365.0,
+    };
+    ticks
+        .into_iter()
+        .map(|tick| egui_plot::GridMark {
+            value: day_number(tick.date),
+            step_size: step,
+        })
+        .collect()
 }
 
 /// A few forecasts' claims, one per line, for a hover label.
@@ -357,5 +391,34 @@ mod tests {
         // A count with room keeps its place above its point.
         assert_eq!(places[2], [0.3, 0.25]);
         assert_eq!(places[1], [0.68, 0.75]);
+    }
+
+    #[test]
+    fn a_date_axis_is_marked_on_whole_years_or_months() {
+        use super::super::style::{date_of_day_number, day_number};
+        let day = |text: &str| day_number(text.parse().unwrap());
+        let (min, max) = (day("2017-03-10"), day("2026-05-01"));
+        // An axis 900 points wide (base_step_size is the plot distance of 6 points): room
+        // for ten labels, so one a year.
+        let input = egui_plot::GridInput {
+            bounds: (min, max),
+            base_step_size: (max - min) / 900.0 * 6.0,
+        };
+        let labels: Vec<String> = calendar_grid(input)
+            .into_iter()
+            .map(|mark| date_tick(mark, &(min..=max)))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "2018", "2019", "2020", "2021", "2022", "2023", "2024", "2025", "2026"
+            ]
+        );
+        let mark = egui_plot::GridMark {
+            value: day("2022-03-01"),
+            step_size: 30.0,
+        };
+        assert_eq!(date_tick(mark, &(min..=max)), "Mar 2022");
+        assert!(date_of_day_number(day("2022-03-01")).is_some());
     }
 }

@@ -8,7 +8,7 @@ use egui::{RichText, Ui};
 use egui_plot::{HoverPosition, MarkerShape, Points};
 
 use super::context::ViewCtx;
-use super::plots::{date_tick, fixed_plot, name_chart, save_menu};
+use super::plots::{calendar_grid, date_tick, fixed_plot, name_chart, save_menu};
 use super::style::{Standing, call_text, day_number, percent, shorten, standing_color};
 use super::verdict_form::verdict_form;
 use crate::app::action::{Action, ViewChange, Write};
@@ -329,6 +329,7 @@ fn question_timeline(
         .include_y(1.0)
         .y_axis_label("P (question)")
         .x_axis_formatter(date_tick)
+        .x_grid_spacer(calendar_grid)
         .label_formatter(|position| match position {
             HoverPosition::NearDataPoint {
                 plot_name, index, ..
