@@ -70,6 +70,9 @@ fn list_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
     }
     ui.weak("Forecasters compared on the same question: one verdict judges every forecast on it, the opposite side the other way.");
     ui.add_space(6.0);
+    // The question takes what the other columns (about 640 points) leave, at 7 points a
+    // character: whole on a wide window, cut on a narrow one.
+    let claim_chars = ((ui.available_width() - 640.0) / 7.0).clamp(50.0, 160.0) as usize;
     // Sideways too: beside a forecast's detail the half left is narrow.
     egui::ScrollArea::both()
         .id_salt("questions")
@@ -89,7 +92,7 @@ fn list_ui(ui: &mut Ui, ctx: &ViewCtx, actions: &mut Vec<Action>) {
                         }
                         let claim = &question.question.claim;
                         if ui
-                            .link(shorten(claim, 70))
+                            .link(shorten(claim, claim_chars))
                             .on_hover_text(format!("{id}: {claim}"))
                             .clicked()
                         {
