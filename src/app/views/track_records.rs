@@ -88,8 +88,10 @@ pub fn track_records_ui(
                 // Both charts fit on screen: the Brier chart gets what its rows need, up to
                 // half; the calibration diagram the rest.
                 // Each row keeps room for its name (18 points): as many rows as half the
-                // height holds, the rest in the table.
-                let fit = (((available * 0.5 - 60.0) / ROW_POINTS).floor() as usize).max(5);
+                // height holds, leaving the calibration diagram 350 points (its 240 and
+                // its title and axis); the rest are in the table.
+                let room = (available * 0.5).min(available - 350.0);
+                let fit = (((room - 60.0) / ROW_POINTS).floor().max(0.0) as usize).max(5);
                 let rows = charted.len().min(CHART_ROWS).min(fit);
                 let brier_height = (rows as f32 * ROW_POINTS + 60.0).max(160.0);
                 brier_chart(ui, &charted, rows, brier_height, actions);
