@@ -331,8 +331,13 @@ fn bins_ui(
     for ((_, bin), at) in filled.iter().zip(count_label_places(points)) {
         plot_ui.text(
             // Unnamed: the counts label the points and need no legend entry.
-            Text::new("", PlotPoint::new(at[0], at[1]), format!("n={}", bin.count))
-                .color(text_color),
+            // At the size of small body text: egui_plot's default is barely legible.
+            Text::new(
+                "",
+                PlotPoint::new(at[0], at[1]),
+                egui::RichText::new(format!("n={}", bin.count)).size(12.0),
+            )
+            .color(text_color),
         );
     }
 }
@@ -340,35 +345,50 @@ fn bins_ui(
 /// How far (in chart units) a count sits from its point, and how close two counts may be
 /// before they would overlap ("n=12" is about 0.07 wide on a chart 0–1 across).
 const LABEL_OFFSET: f64 = 0.05;
+/// How far right (or left) of its point a count's centre sits, clear of the marker.
+const LABEL_BESIDE: f64 = 0.055;
 const LABEL_WIDTH: f64 = 0.08;
 const LABEL_HEIGHT: f64 = 0.05;
 
-/// Where each point's count goes: above it, or below it when a count already placed (from
-/// the left) would overlap there; beside it when both are taken.
+/// Where each point's count goes: beside it (right, or left near the right edge) where
+/// neither a count already placed nor another point's interval is in the way, else the
+/// other side, else above or below it.
 fn count_label_places(points: &[[f64; 2]]) -> Vec<[f64; 2]> {
     let mut placed: Vec<[f64; 2]> = Vec::with_capacity(points.len());
     let mut order: Vec<usize> = (0..points.len()).collect();
     order.sort_by(|&a, &b| points[a][0].total_cmp(&points[b][0]));
     let mut places = vec![[0.0, 0.0]; points.len()];
     for i in order {
-        // Kept inside the chart: a count is centred on its place, and "n=3905" at 0.97
-        // would run off the right edge.
-        let [x, y] = [points[i][0].clamp(0.05, 0.95), points[i][1]];
-        let free = |at: &[f64; 2]| {
+        let [x, y] = points[i];
+        // Near the right edge the left side comes first: a count is centred on its place,
+        // and "n=3905" right of 0.97 would run off the chart.
+        let side = if x > 0.88 {
+            -LABEL_BESIDE
+        } else {
+            LABEL_BESIDE
+        };
+        let clear_of_counts = |at: &[f64; 2]| {
             placed.iter().all(|other| {
                 (other[0] - at[0]).abs() >= LABEL_WIDTH || (other[1] - at[1]).abs() >= LABEL_HEIGHT
             })
         };
-        let choices = [
-            [x, y + LABEL_OFFSET],
-            [x, y - LABEL_OFFSET],
-            [x + LABEL_WIDTH, y],
-            [x - LABEL_WIDTH, y],
-        ];
-        let at = choices
+        // Beside the point, a count must also keep off the chart's edges and off the other
+        // points' intervals, which run up and down through them.
+        let clear_beside = |at: &[f64; 2]| {
+            (LABEL_WIDTH / 2.0..=1.0 - LABEL_WIDTH / 2.0).contains(&at[0])
+                && points
+                    .iter()
+                    .enumerate()
+                    .all(|(j, p)| j == i || (p[0] - at[0]).abs() >= LABEL_WIDTH / 2.0)
+                && clear_of_counts(at)
+        };
+        let beside = [[x + side, y], [x - side, y]];
+        let above_or_below = [[x, y + LABEL_OFFSET], [x, y - LABEL_OFFSET]];
+        let at = beside
             .into_iter()
-            .find(|at| free(at))
-            .unwrap_or(choices[0]);
+            .find(|at| clear_beside(at))
+            .or_else(|| above_or_below.into_iter().find(|at| clear_of_counts(at)))
+            .unwrap_or(above_or_below[0]);
         placed.push(at);
         places[i] = at;
     }
@@ -388,9 +408,10 @@ mod tests {
             (a[0] - b[0]).abs() < LABEL_WIDTH && (a[1] - b[1]).abs() < LABEL_HEIGHT
         };
         assert!(!overlap(places[0], places[1]), "{places:?}");
-        // A count with room keeps its place above its point.
-        assert_eq!(places[2], [0.3, 0.25]);
-        assert_eq!(places[1], [0.68, 0.75]);
+        // A count with room goes to the right of its point.
+        assert_eq!(places[2], [0.3 + LABEL_BESIDE, 0.2]);
+        // One whose right side is another point's interval goes to its left.
+        assert_eq!(places[1], [0.68 - LABEL_BESIDE, 0.70]);
     }
 
     #[test]
