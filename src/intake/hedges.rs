@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use super::numbers::stated_probability;
+use super::reporting::REPORTING;
 use super::text::{Word, words};
 use crate::estimative::{PhraseOrigin, PhraseTable};
 
@@ -213,6 +214,17 @@ const FUTURE_MARKS: &[&str] = &[
     "lower",
 ];
 
+/// Days of the week: "set for Tuesday" is a schedule.
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Words for a chance: "small", "low", "high" size one ("the chances are very small").
 const CHANCE_NOUNS: &[&str] = &[
     "chance",
@@ -414,6 +426,13 @@ pub fn forecast_hedge(text: &str, sentence: Range<usize>, table: &PhraseTable) -
         let will = table.lookup("will").map(|e| e.phrase.probability);
         found.push((i, n, hedge(text, &words[i..i + n], will, true)));
     }
+    // A forecast said as a number with no hedge word: "cut its year-end target to 2,100",
+    // "the median forecast … was 1,550", "the data point to further gains".
+    if found.is_empty()
+        && let Some((i, n)) = numeric_forecast(&words).or_else(|| points_ahead(&words))
+    {
+        found.push((i, n, hedge(text, &words[i..i + n], None, false)));
+    }
     // "Whether the coalition can last is anyone's guess": words in a clause that says the
     // future is unknown forecast nothing.
     found.retain(|(_, _, hedge)| !in_uncertain_clause(text, &sentence, &hedge.range));
@@ -455,6 +474,141 @@ fn in_uncertain_clause(text: &str, sentence: &Range<usize>, hedge: &Range<usize>
         || EXPLICIT_UNCERTAINTY
             .iter()
             .any(|phrase| clause.contains(phrase))
+}
+
+/// Verbs that change or state a forecast's number: "cut its target to 2,100", "raised
+/// its price target to $540", "sets a year-end target of 7,000".
+const TARGET_VERBS: &[&str] = &[
+    "raise",
+    "raises",
+    "raised",
+    "raising",
+    "lift",
+    "lifts",
+    "lifted",
+    "cut",
+    "cuts",
+    "cutting",
+    "lower",
+    "lowers",
+    "lowered",
+    "trim",
+    "trims",
+    "trimmed",
+    "set",
+    "sets",
+    "boost",
+    "boosts",
+    "boosted",
+    "reduce",
+    "reduces",
+    "reduced",
+    "increase",
+    "increases",
+    "increased",
+    "hike",
+    "hikes",
+    "hiked",
+    "reiterated",
+    "reiterates",
+    "maintained",
+    "maintains",
+    "new",
+];
+
+/// Nouns that name a forecast by its statistic: "the median forecast", "consensus
+/// estimates".
+const FORECAST_NOUNS: &[&str] = &[
+    "forecast",
+    "forecasts",
+    "projection",
+    "projections",
+    "estimate",
+    "estimates",
+    "prediction",
+    "predictions",
+];
+
+/// Words that compare with a forecast rather than state it ("below the median forecast of
+/// June's poll", "up from estimates of").
+const COMPARISONS: &[&str] = &[
+    "below", "above", "than", "from", "compared", "compares", "versus", "vs", "beat", "beats",
+    "missed", "topped", "exceeded",
+];
+
+/// A number said as a forecast, with no hedge word: a target changed or set to a number
+/// ("cut its year-end target to 2,100", "a price target of $540"), or a poll's statistic
+/// with its number ("the median forecast for the index was 1,550"). The words that say it
+/// is a forecast, as (index, length). An inflation target or a target that is not a
+/// number is a goal, not a forecast.
+fn numeric_forecast(words: &[Word]) -> Option<(usize, usize)> {
+    let is_number = |w: &Word| w.lower.chars().any(|c| c.is_ascii_digit());
+    (0..words.len()).find_map(|i| {
+        let word = words[i].lower.as_str();
+        let number_after = || {
+            words[i + 1..]
+                .iter()
+                .take(4)
+                .position(is_number)
+                .is_some_and(|k| {
+                    k == 0
+                        || words[i + 1..i + 1 + k]
+                            .iter()
+                            .any(|w| matches!(w.lower.as_str(), "to" | "at" | "of" | "was" | "is"))
+                })
+        };
+        if matches!(word, "target" | "targets") {
+            let before = &words[i.saturating_sub(6)..i];
+            let goal = before.iter().rev().take(2).any(|w| {
+                matches!(
+                    w.lower.as_str(),
+                    "inflation" | "deficit" | "debt" | "emissions" | "growth" | "sales"
+                )
+            });
+            let changed = before
+                .iter()
+                .any(|w| TARGET_VERBS.contains(&w.lower.as_str()))
+                || i.checked_sub(1).is_some_and(|k| {
+                    matches!(
+                        words[k].lower.as_str(),
+                        "price" | "year-end" | "end-year" | "year-ahead"
+                    )
+                });
+            return (changed && !goal && number_after()).then_some((i, 1));
+        }
+        if FORECAST_NOUNS.contains(&word)
+            && i > 0
+            && matches!(
+                words[i - 1].lower.as_str(),
+                "median" | "consensus" | "average" | "mean"
+            )
+        {
+            let compared = words[i.saturating_sub(4)..i - 1]
+                .iter()
+                .any(|w| COMPARISONS.contains(&w.lower.as_str()));
+            let numbered = words[i + 1..].iter().any(is_number);
+            return (!compared && numbered).then_some((i - 1, 2));
+        }
+        None
+    })
+}
+
+/// "The data point to further gains", "all point to a rise next year": evidence said to
+/// point to something ahead. The words "point to", as (index, length).
+fn points_ahead(words: &[Word]) -> Option<(usize, usize)> {
+    (0..words.len().saturating_sub(2)).find_map(|i| {
+        let point = matches!(
+            words[i].lower.as_str(),
+            "point" | "points" | "pointed" | "pointing"
+        ) && words[i + 1].lower == "to"
+            && i > 0
+            && !NOT_A_SUBJECT.contains(&words[i - 1].lower.as_str());
+        let ahead = words[i + 2..].iter().take(6).any(|w| {
+            FUTURE_MARKS.contains(&w.lower.as_str())
+                || matches!(w.lower.as_str(), "further" | "another" | "continued")
+        });
+        (point && ahead).then_some((i, 2))
+    })
 }
 
 /// Whether a sentence cannot be a forecast whatever its words: a question, a publisher's
@@ -607,12 +761,38 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
     // A hope or a demand, not an expectation: "expressed hopes that a government will
     // emerge", "urged the bank to", "demands that the army will leave".
     // The wish must govern the clause: a "that", "to" or "for" between it and the words.
-    if let Some(wish) = (i.saturating_sub(6)..i)
+    // The wish reaches over its clause ("hope to hammer out an understanding that would
+    // serve as…"), not past a word that opens another ("but", "while", "said").
+    let clause_start = (i.saturating_sub(WISH_REACH)..i)
+        .rev()
+        .find(|&j| CLAUSE_OPENERS.contains(&words[j].lower.as_str()))
+        .map_or(i.saturating_sub(WISH_REACH), |j| j + 1);
+    if let Some(wish) = (clause_start..i)
         .rev()
         .find(|&j| WISH_WORDS.contains(&words[j].lower.as_str()))
         && words[wish + 1..i]
             .iter()
             .any(|w| matches!(w.lower.as_str(), "that" | "to" | "for"))
+    {
+        return false;
+    }
+    // "That would be the smallest gain since 2011", "This would dash prospects of a
+    // deal": what the claim before would mean, not a claim of its own.
+    if matches!(unfolded, "would" | "would not")
+        && let Some(this) =
+            (i.saturating_sub(4)..i).find(|&j| matches!(words[j].lower.as_str(), "that" | "this"))
+        && (this == 0 || opens_after_comma(words, this))
+    {
+        return false;
+    }
+    // "cannot deny the signals", "can't ignore": what the speaker admits now.
+    if matches!(unfolded, "can" | "cannot")
+        && words[i + n..].iter().take(2).any(|w| {
+            matches!(
+                w.lower.as_str(),
+                "deny" | "ignore" | "help" | "overstate" | "stress" | "emphasise" | "emphasize"
+            )
+        })
     {
         return false;
     }
@@ -642,7 +822,12 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
     if let Some(wh) = (i.saturating_sub(6)..i)
         .rev()
         .find(|&j| WH.contains(&words[j].lower.as_str()))
-        && (wh.saturating_sub(3)..wh).any(|j| QUESTION_VERBS.contains(&words[j].lower.as_str()))
+        && (wh.saturating_sub(3)..wh).any(|j| {
+            QUESTION_VERBS.contains(&words[j].lower.as_str())
+                // "brief them about how quickly troops could move" (but "a message about
+                // what leaders can expect" says what they will meet).
+                || (words[j].lower == "about" && matches!(words[wh].lower.as_str(), "how" | "whether"))
+        })
     {
         return false;
     }
@@ -650,12 +835,37 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
         return false;
     }
     if n == 1 && ADJECTIVES.contains(&first) && origin == PhraseOrigin::BuiltIn {
+        // "a likely improvement in earnings next year": the chance of a thing to come,
+        // said of the noun, with a mark of the future after it ("the most likely
+        // explanation" is no forecast).
+        let of_a_thing_ahead = matches!(first, "likely" | "unlikely" | "probable")
+            && before(1)
+                .is_some_and(|w| matches!(w, "a" | "an" | "the" | "its" | "their" | "his" | "her"))
+            && words[i + 1..].iter().any(|w| {
+                FUTURE_MARKS.contains(&w.lower.as_str())
+                    || w.lower.chars().any(|c| c.is_ascii_digit())
+            });
         return next.is_none_or(|w| AFTER_ADJECTIVE.contains(&w))
+            || of_a_thing_ahead
             || words
                 .get(i + 1)
                 .is_some_and(|w| w.range.start > words[i].range.end + 1);
     }
     true
+}
+
+/// How many words before a hedge a wish may govern it from.
+const WISH_REACH: usize = 12;
+
+/// Words that open a new clause, past which a wish does not reach.
+const CLAUSE_OPENERS: &[&str] = &[
+    "but", "while", "although", "though", "said", "says", "because", "however",
+];
+
+/// Whether `words[at]` opens a clause after a comma the words before it end with ("Even
+/// then, that would…"): the sentence's subject, after an opening phrase.
+fn opens_after_comma(words: &[Word], at: usize) -> bool {
+    at <= 3 && at > 0 && words[at].range.start > words[at - 1].range.end + 1
 }
 
 /// Whether `word` (lower case) is a past participle: "decided", "seen", but not "need" or
@@ -671,6 +881,14 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
     let before = |k: usize| (i >= k).then(|| words[i - k].lower.as_str());
     let next = words.get(i + n).map(|w| w.lower.as_str());
     let be_before = || (1..=2).any(|k| before(k).is_some_and(|w| BE_OR_REMAIN.contains(&w)));
+    let after = words.get(i + n + 1).map(|w| w.lower.as_str());
+    // "claimed that the country was set for…": reported speech puts "is" in the past.
+    let reported_past = || {
+        (1..=2).any(|k| before(k).is_some_and(|w| matches!(w, "was" | "were")))
+            && words[..i]
+                .iter()
+                .any(|w| REPORTING.contains(&w.lower.as_str()) && w.lower != "according")
+    };
     let future_after = || {
         words[i + n..].iter().any(|w| {
             FUTURE_MARKS.contains(&w.lower.as_str()) || w.lower.chars().any(|c| c.is_ascii_digit())
@@ -713,8 +931,33 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
                     )
                 })
         }
+        // "No improvement is expected in the first half": an expectation with no "to"
+        // after it, placed ahead ("as is expected" is no one's).
+        ["is" | "are", "expected"] => {
+            !matches!(next, Some("to" | "by" | "as"))
+                && before(1).is_none_or(|w| !matches!(w, "as" | "than"))
+                && future_after()
+        }
         ["set" | "poised", "to"] | ["on", "track" | "course" | "pace", "to"] => {
-            be_before() && next.is_some_and(|w| !w.chars().any(|c| c.is_ascii_digit()))
+            // A law or a meeting "set to take effect in January", "set to meet on
+            // Friday": a schedule, not a forecast.
+            let scheduled = matches!(
+                next,
+                Some("expire" | "meet" | "visit" | "convene" | "host" | "sign")
+            ) || (next == Some("take")
+                && matches!(after, Some("effect" | "place" | "office")));
+            (be_before() || reported_past())
+                && next.is_some_and(|w| !w.chars().any(|c| c.is_ascii_digit()))
+                && !scheduled
+        }
+        // "the country is set for its coldest winter in decades" (not "set for Tuesday").
+        ["set", "for"] => {
+            (be_before() || reported_past())
+                && next.is_some_and(|w| {
+                    !w.chars().any(|c| c.is_ascii_digit())
+                        && !WEEKDAYS.contains(&w)
+                        && !FUTURE_MARKS.contains(&w)
+                })
         }
         [verb, ..] if EXPECTATION_VERBS.contains(verb) => {
             let subject = before(1).is_some_and(|w| !NOT_A_SUBJECT.contains(&w));
@@ -1024,6 +1267,121 @@ mod tests {
         assert_eq!(hedge("It remains to be seen if the truce will hold."), None);
         assert_eq!(
             hedge("Buyers moved early, maybe a month before the price rise."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_number_said_as_a_forecast_without_a_hedge() {
+        // A target changed to a number, a poll's statistic with its number.
+        assert_eq!(
+            hedge("Northgate Securities on Tuesday lowered its year-end index target to 4,150 from 4,600.")
+                .as_deref(),
+            Some("target")
+        );
+        assert_eq!(
+            hedge("The median forecast for the index by the end of next year was 5,200, the survey of fund managers showed.")
+                .as_deref(),
+            Some("median forecast")
+        );
+        // A policy goal, a target with no number, and the old poll compared with are not.
+        assert_eq!(
+            hedge("Inflation is still far above the bank's 2% target."),
+            None
+        );
+        assert_eq!(
+            hedge("The ministry raised its inflation target to 3% last spring."),
+            None
+        );
+        assert_eq!(
+            hedge("That is below the median forecast of 5,400 in a poll taken in May."),
+            None
+        );
+    }
+
+    #[test]
+    fn evidence_that_points_ahead_and_a_likely_thing_to_come() {
+        assert_eq!(
+            hedge("Cheap credit and thin supply all point to further gains for copper.").as_deref(),
+            Some("point to")
+        );
+        assert_eq!(
+            hedge("Traders pointed to a likely rebound in orders next quarter.").as_deref(),
+            Some("likely")
+        );
+        // "Point to" the past, and "likely" of no thing ahead.
+        assert_eq!(hedge("The minutes point to a split on the board."), None);
+        assert_eq!(hedge("A likely culprit is the weak yen at the port."), None);
+    }
+
+    #[test]
+    fn is_expected_set_for_and_not_out_of_the_question() {
+        assert_eq!(
+            hedge("No recovery in freight volumes is expected before the spring.").as_deref(),
+            Some("is expected")
+        );
+        assert_eq!(
+            hedge("Rates rose, as is expected of a hawkish board."),
+            None
+        );
+        assert_eq!(
+            hedge("The region is set for its wettest autumn in a decade.").as_deref(),
+            Some("set for")
+        );
+        assert_eq!(hedge("The hearing is set for Thursday morning."), None);
+        // Reported speech puts "is set" in the past.
+        assert_eq!(
+            hedge("A rival forecaster claimed the country was set for a bitter winter.").as_deref(),
+            Some("set for")
+        );
+        assert_eq!(
+            hedge("The strike was set to end when the talks collapsed."),
+            None
+        );
+        assert_eq!(
+            hedge("A second cut by the summer is certainly not out of the picture.").as_deref(),
+            Some("not out of the picture")
+        );
+    }
+
+    #[test]
+    fn consequences_schedules_admissions_and_hopes_over_a_clause() {
+        // What the claim before would mean.
+        assert_eq!(
+            hedge("Even then, that would be the weakest year for the index since 2011."),
+            None
+        );
+        assert_eq!(
+            hedge("That year-end level would mean a gain of just 3% on the year."),
+            None
+        );
+        // A law or a meeting on the calendar.
+        assert_eq!(
+            hedge("The new levies are set to take effect in January, officials said."),
+            None
+        );
+        // An admission now, not a forecast.
+        assert_eq!(
+            hedge("But the board cannot deny the clear signals in the latest data."),
+            None
+        );
+        // A hope governs its whole clause.
+        assert_eq!(
+            hedge(
+                "The envoys hope to agree a short text that would serve as the basis for a treaty by June."
+            ),
+            None
+        );
+        assert_eq!(
+            hedge("The envoys hope to agree a text, but aides said the talks would fail by June.")
+                .as_deref(),
+            Some("would")
+        );
+        // An indirect question after "about".
+        assert_eq!(
+            hedge(
+                "The general briefed the delegates about how quickly the alliance could move troops in."
+            ),
             None
         );
     }

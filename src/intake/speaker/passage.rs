@@ -149,7 +149,78 @@ pub fn attribute_all(
             };
         }
     }
+    attribute_lists(text, units, &mut found);
     found
+}
+
+/// The items of a list ("- we now expect a cut in July") take the speaker of the line that
+/// introduces them: one that names someone and ends with a colon ("Analysts at Eastport
+/// say that after a cut:"), or a heading that ends with its author's name ("Commentary by
+/// the bank's chief economist, Ana Vey"). The list ends at the first line that is no item.
+fn attribute_lists(text: &str, units: &[(Range<usize>, usize)], found: &mut [Attribution]) {
+    let paragraphs = crate::intake::text::paragraphs(text);
+    let mut list: Option<Attribution> = None;
+    for i in 0..found.len() {
+        let (range, paragraph) = (&units[i].0, units[i].1);
+        let item = paragraphs
+            .get(paragraph)
+            .is_some_and(|p| is_list_item(&text[p.clone()]));
+        if !item {
+            list = introduces_a_list(text, range, &found[i]);
+            continue;
+        }
+        if let Some(intro) = &list
+            && found[i].basis == Basis::ArticleVoice
+            && !found[i].quoted
+        {
+            found[i] = Attribution {
+                basis: Basis::Colon,
+                closing: false,
+                quoted: false,
+                author: false,
+                ..intro.clone()
+            };
+        }
+    }
+}
+
+/// Whether a paragraph is an item of a list: it opens with a dash or a bullet and a space.
+fn is_list_item(paragraph: &str) -> bool {
+    ["- ", "– ", "• ", "* ", "· "]
+        .iter()
+        .any(|mark| paragraph.starts_with(mark))
+}
+
+/// The speaker a passage gives the list after it: its own, when it names someone and ends
+/// with a colon, or the name that ends a heading with "by" ("Commentary by the firm's
+/// chief economist, Bill Evans": no full stop, the name last).
+fn introduces_a_list(
+    text: &str,
+    range: &Range<usize>,
+    attribution: &Attribution,
+) -> Option<Attribution> {
+    let passage = text[range.clone()].trim();
+    if passage.ends_with(':') {
+        return (attribution.speaker.is_some() || attribution.group.is_some()).then(|| {
+            Attribution {
+                basis: Basis::Colon,
+                ..attribution.clone()
+            }
+        });
+    }
+    if passage.ends_with(['.', '!', '?', '"', '\u{201D}']) {
+        return None;
+    }
+    let by = passage.find(" by ")? + " by ".len();
+    let heading = &passage[by..];
+    let run = name_runs(heading, 0..heading.len()).pop()?;
+    let name = &heading[run.clone()];
+    (run.end == heading.len() && name.split_whitespace().count() >= 2).then(|| Attribution {
+        speaker: Some(name.to_string()),
+        role: super::names::role(heading[..run.start].trim_end_matches([',', ' '])),
+        basis: Basis::Colon,
+        ..Attribution::default()
+    })
 }
 
 /// Whether a passage opens with a word that carries on the passage before: "But",
@@ -419,5 +490,25 @@ mod tests {
         // "May" the name is not the modal.
         let a = attributions("Prime Minister Theresa May said the vote would pass.");
         assert_eq!(speaker(&a[0]), Some("Theresa May"));
+    }
+
+    #[test]
+    fn the_items_of_a_list_take_the_speaker_who_introduces_them() {
+        // A heading that ends with its author's name.
+        let text = "Commentary by the fund's head of rates, Ana Vey\n\n- Growth has slowed since the spring\n\n- We now expect a cut in March that will be followed by another in June\n\nThe board meets next week. I think a cut is a real possibility.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[2]), Some("Ana Vey"));
+        assert_eq!(a[2].role.as_deref(), Some("fund's head of rates"));
+        assert_eq!(a[2].basis, Basis::Colon);
+        // The list ends at the first line that is no item: the writer's own view.
+        assert!(a[4].author);
+        // A line that names someone and ends with a colon.
+        let text = "Ivo Marsh said that after a cut in May:\n\n- rates will fall to 1% by the end of the year";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[1]), Some("Ivo Marsh"));
+        // A byline opening the text introduces no list.
+        let text = "By Ines Roth\n\n- The bank will cut rates in June";
+        let a = attributions(text);
+        assert!(a[1].author);
     }
 }
