@@ -128,6 +128,7 @@ const EXPECTATION_VERBS: &[&str] = &[
     "expect",
     "expects",
     "expecting",
+    "expected",
     "anticipate",
     "anticipates",
     "see",
@@ -278,6 +279,12 @@ const EXPLICIT_UNCERTAINTY: &[&str] = &[
 ];
 
 const QUESTION_VERBS: &[&str] = &[
+    // "cannot predict what provocations the North might conduct", "here's what that
+    // might look like".
+    "predict",
+    "foresee",
+    "tell",
+    "here's",
     "wonder",
     "wonders",
     "wondered",
@@ -314,6 +321,12 @@ const NOT_A_FORECAST: &[&str] = &[
     "newsletter",
     "cookies",
     "your browser",
+    "your subscription",
+    "your current subscription",
+    "archived article",
+    // A link to another page ("Read “…” at http://…"): a pointer, not a claim.
+    "http://",
+    "https://",
     // Disclosures and disclaimers: about the author or the outlet, not the world.
     "would benefit from this article",
     "disclosed no relevant affiliations",
@@ -429,7 +442,9 @@ pub fn forecast_hedge(text: &str, sentence: Range<usize>, table: &PhraseTable) -
     // A forecast said as a number with no hedge word: "cut its year-end target to 2,100",
     // "the median forecast … was 1,550", "the data point to further gains".
     if found.is_empty()
-        && let Some((i, n)) = numeric_forecast(&words).or_else(|| points_ahead(&words))
+        && let Some((i, n)) = numeric_forecast(&words)
+            .or_else(|| points_ahead(&words))
+            .or_else(|| should_move(&words))
     {
         found.push((i, n, hedge(text, &words[i..i + n], None, false)));
     }
@@ -557,6 +572,41 @@ fn numeric_forecast(words: &[Word]) -> Option<(usize, usize)> {
                             .any(|w| matches!(w.lower.as_str(), "to" | "at" | "of" | "was" | "is"))
                 })
         };
+        // "Many analysts target 105 yen by the end of the year": the verb, after a plural
+        // subject or a pronoun, with the number right after it.
+        if matches!(word, "target" | "targets")
+            && i > 0
+            && words.get(i + 1).is_some_and(is_number)
+            && (words[i - 1].lower.ends_with('s')
+                || matches!(
+                    words[i - 1].lower.as_str(),
+                    "we" | "they" | "i" | "now" | "also"
+                ))
+            && !NOT_A_SUBJECT.contains(&words[i - 1].lower.as_str())
+        {
+            return Some((i, 1));
+        }
+        // "Strategists put the index at 4,700 by the end of next year": a level put on a
+        // thing to come.
+        if matches!(word, "put" | "puts" | "putting")
+            && i > 0
+            && !NOT_A_SUBJECT.contains(&words[i - 1].lower.as_str())
+            && let Some(at) = (i + 2..words.len().min(i + 7)).find(|&k| words[k].lower == "at")
+            && words.get(at + 1).is_some_and(is_number)
+            && words[at + 2..]
+                .iter()
+                .any(|w| FUTURE_MARKS.contains(&w.lower.as_str()))
+        {
+            // The whole number: "4,700" is two words to `words`.
+            let mut last = at + 1;
+            while words
+                .get(last + 1)
+                .is_some_and(|w| is_number(w) && w.range.start == words[last].range.end + 1)
+            {
+                last += 1;
+            }
+            return Some((i, last + 1 - i));
+        }
         if matches!(word, "target" | "targets") {
             let before = &words[i.saturating_sub(6)..i];
             let goal = before.iter().rev().take(2).any(|w| {
@@ -590,6 +640,61 @@ fn numeric_forecast(words: &[Word]) -> Option<(usize, usize)> {
             return (!compared && numbered).then_some((i - 1, 2));
         }
         None
+    })
+}
+
+/// Verbs of a level's movement: after "should" with a number or a time ahead, an
+/// expectation ("the dollar should climb to 110 yen by December"), where "should" alone
+/// is more often a duty ("the bank should act").
+const MOVES: &[&str] = &[
+    "rise",
+    "fall",
+    "climb",
+    "drop",
+    "decline",
+    "ease",
+    "slow",
+    "weaken",
+    "strengthen",
+    "recover",
+    "rebound",
+    "peak",
+    "bottom",
+    "stabilise",
+    "stabilize",
+    "reach",
+    "hit",
+    "top",
+    "exceed",
+    "average",
+    "end",
+    "finish",
+    "stay",
+    "remain",
+    "grow",
+    "shrink",
+    "improve",
+    "increase",
+    "decrease",
+    "fade",
+    "subside",
+    "pick",
+];
+
+/// "should" before a verb of movement with a number or a time ahead after it: the words
+/// "should", as (index, length).
+fn should_move(words: &[Word]) -> Option<(usize, usize)> {
+    (0..words.len().saturating_sub(2)).find_map(|i| {
+        let moves = words[i].lower == "should"
+            && words[i + 1..]
+                .iter()
+                .take(2)
+                .any(|w| MOVES.contains(&w.lower.as_str()))
+            && words[i + 2..].iter().any(|w| {
+                FUTURE_MARKS.contains(&w.lower.as_str())
+                    || w.lower.chars().any(|c| c.is_ascii_digit())
+            });
+        moves.then_some((i, 1))
     })
 }
 
@@ -796,6 +901,18 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
     {
         return false;
     }
+    // The writer's own earlier call, told as such: "Back in September, we suggested the
+    // yen would…", "I said last year that rates would…" (their call now comes after).
+    if let Some(said) = (i.saturating_sub(WISH_REACH)..i)
+        .rev()
+        .find(|&j| PAST_CALLS.contains(&words[j].lower.as_str()))
+        && (said.saturating_sub(2)..said).any(|j| matches!(words[j].lower.as_str(), "we" | "i"))
+        && !words[said + 1..i]
+            .iter()
+            .any(|w| CLAUSE_OPENERS.contains(&w.lower.as_str()))
+    {
+        return false;
+    }
     // A worry: "stoked concerns the U.S. may face", "fears that prices will rise".
     if (i.saturating_sub(5)..i).any(|j| CONCERN_WORDS.contains(&words[j].lower.as_str())) {
         return false;
@@ -854,6 +971,22 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
     true
 }
 
+/// Verbs in the past that report a call: after "we" or "I", the writer's earlier view.
+const PAST_CALLS: &[&str] = &[
+    "said",
+    "suggested",
+    "predicted",
+    "expected",
+    "forecast",
+    "thought",
+    "argued",
+    "wrote",
+    "saw",
+    "believed",
+    "revised",
+    "warned",
+];
+
 /// How many words before a hedge a wish may govern it from.
 const WISH_REACH: usize = 12;
 
@@ -866,6 +999,14 @@ const CLAUSE_OPENERS: &[&str] = &[
 /// then, that would…"): the sentence's subject, after an opening phrase.
 fn opens_after_comma(words: &[Word], at: usize) -> bool {
     at <= 3 && at > 0 && words[at].range.start > words[at - 1].range.end + 1
+}
+
+/// Whether a verb that reports speech comes before `words[i]` in its sentence ("said
+/// they expected…").
+fn reported_before(words: &[Word], i: usize) -> bool {
+    words[..i]
+        .iter()
+        .any(|w| REPORTING.contains(&w.lower.as_str()) && w.lower != "according")
 }
 
 /// Whether `word` (lower case) is a past participle: "decided", "seen", but not "need" or
@@ -950,6 +1091,14 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
                 && next.is_some_and(|w| !w.chars().any(|c| c.is_ascii_digit()))
                 && !scheduled
         }
+        // "the yen is headed for its biggest loss since 1979" (not "heading for Brussels",
+        // a journey).
+        ["headed" | "heading", "for"] | ["on", "course" | "track", "for"] => {
+            (be_before() || reported_past())
+                && words
+                    .get(i + n)
+                    .is_some_and(|w| !w.capitalized && !WEEKDAYS.contains(&w.lower.as_str()))
+        }
         // "the country is set for its coldest winter in decades" (not "set for Tuesday").
         ["set", "for"] => {
             (be_before() || reported_past())
@@ -984,6 +1133,15 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
                     && words[i + n..].iter().take(5).any(|w| w.lower == "as"));
             // "look" only as "look for".
             let look = !matches!(*verb, "look" | "looks") || n == 2;
+            // "expected" as a verb in the past is someone's expectation only in reported
+            // speech ("officials said they expected the talks to be extended"), not a past
+            // one ("analysts had expected a cut").
+            if *verb == "expected"
+                && !(reported_before(words, i)
+                    && matches!(before(1), Some("they" | "he" | "she" | "we" | "i" | "it")))
+            {
+                return false;
+            }
             // A doubt about the past ("he doubted the story") forecasts nothing: a modal or
             // a mark of the future must follow ("she doubted it would recover").
             let doubt = matches!(*verb, "doubt" | "doubts" | "doubted");
@@ -1383,6 +1541,95 @@ mod tests {
                 "The general briefed the delegates about how quickly the alliance could move troops in."
             ),
             None
+        );
+    }
+
+    #[test]
+    fn wire_copy_phrases_of_likelihood() {
+        for (sentence, expression) in [
+            (
+                "The two sides are all but certain to miss the deadline, envoys said.",
+                "all but certain",
+            ),
+            (
+                "Diplomats said there was little prospect of a deal by Friday.",
+                "little prospect",
+            ),
+            (
+                "A deal by Friday is out of reach, one envoy said.",
+                "out of reach",
+            ),
+            ("A rate cut is imminent, the economist said.", "imminent"),
+            (
+                "A blockade is a more probable outcome than a landing.",
+                "more probable",
+            ),
+            (
+                "There is a strong possibility that the talks collapse next week.",
+                "strong possibility",
+            ),
+            (
+                "The currency's slide has further to run, strategists said.",
+                "further to run",
+            ),
+            (
+                "The peso is headed for its worst year since 1995.",
+                "headed for",
+            ),
+            (
+                "The index is on course for a third yearly gain.",
+                "on course for",
+            ),
+            (
+                "Officials said they expected the talks to be extended by six months.",
+                "expected",
+            ),
+            (
+                "Many analysts target 105 yen by the end of the year.",
+                "target",
+            ),
+            (
+                "Strategists put the index at 4,700 by the end of next year.",
+                "put the index at 4,700",
+            ),
+            (
+                "The dollar should climb to 110 yen by December, the strategist said.",
+                "should",
+            ),
+        ] {
+            assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
+        }
+        // A journey, a past expectation, a duty, a level that was.
+        assert_eq!(hedge("The minister is heading for Brussels tonight."), None);
+        assert_eq!(
+            hedge("Analysts had expected a cut, but the bank held."),
+            None
+        );
+        assert_eq!(hedge("The government should act on housing."), None);
+        assert_eq!(
+            hedge("The survey put turnout at 61% in the last vote."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_writer_s_earlier_call_links_and_unpredictable_questions() {
+        assert_eq!(
+            hedge("Back in June, we suggested the peso would weaken to 20 by the autumn."),
+            None
+        );
+        assert_eq!(
+            hedge("Read “Peso likely to weaken further” at https://example.com/peso."),
+            None
+        );
+        assert_eq!(
+            hedge("We cannot predict what steps the army might take next week."),
+            None
+        );
+        // The writer's call now is one.
+        assert_eq!(
+            hedge("We now expect the peso to weaken beyond 21 by the end of the year.").as_deref(),
+            Some("expect")
         );
     }
 }

@@ -72,7 +72,16 @@ fn clause_at(
         .map(|q| q.range.end)
         .filter(|&end| end > unit.start)
         .unwrap_or(unit.start);
-    let before = strip_auxiliaries(text[segment_start..verb.range.start].trim());
+    let mut before = strip_auxiliaries(text[segment_start..verb.range.start].trim());
+    // "Shin In-kyun, president of X, echoed An's view, saying": a participle's subject is
+    // that of the verb before it, so the predicate between them goes.
+    if verb.lower.ends_with("ing")
+        && let Some((head, tail)) = before.trim_end_matches([',', ' ']).rsplit_once(',')
+        && tail.trim_start().starts_with(char::is_lowercase)
+        && !head.trim().is_empty()
+    {
+        before = head.trim();
+    }
     // "…, Di Odoardo noted." or "…, said Jane Roe, an economist.": the clause ends the
     // passage, after a comma.
     let closing = verb_at + 1 == outside.len()

@@ -52,6 +52,15 @@ pub fn attribute(
         context.quoted(attribution.clone(), paragraph);
     } else if attribution.speaker.is_some() && text[unit.clone()].trim_end().ends_with(':') {
         context.introduces(&attribution, paragraph);
+    } else if attribution.author
+        && let Some(named) = name_line(text, &unit)
+    {
+        // "Calvin Yeoh, a portfolio manager at X:" on a line of its own, and the quotation
+        // after it: a list of who said what, with no verb.
+        context.introduces(&named, paragraph);
+        if let Some(speaker) = &named.speaker {
+            context.remember(speaker.clone(), named.role.clone());
+        }
     }
     // A person who is the subject of a sentence is someone "she" may refer to next,
     // whether or not the sentence reports speech ("Marta Kowal runs the desk. She
@@ -68,6 +77,24 @@ pub fn attribute(
     attribution
 }
 
+/// The speaker a line names when it is only a name and a role and ends with a colon
+/// ("Ana Vey, chief economist at Northgate:"), introducing what they said.
+fn name_line(text: &str, unit: &Range<usize>) -> Option<Attribution> {
+    let line = text[unit.clone()].trim().strip_suffix(':')?;
+    let (name, role) = match line.split_once(',') {
+        Some((name, role)) => (name.trim(), super::names::role(role)),
+        None => (line.trim(), None),
+    };
+    (super::names::is_pure_name(name) && name.split_whitespace().count() >= 2).then(|| {
+        Attribution {
+            speaker: Some(name.to_string()),
+            role,
+            basis: Basis::Colon,
+            ..Attribution::default()
+        }
+    })
+}
+
 /// The full name a passage opens with, when a verb in lower case follows it: "Marta Kowal
 /// runs the research desk".
 fn sentence_subject(text: &str, unit: &Range<usize>) -> Option<String> {
@@ -76,8 +103,22 @@ fn sentence_subject(text: &str, unit: &Range<usize>) -> Option<String> {
         .find(|run| text[run.clone()].split_whitespace().count() >= 2)?;
     // The name opens the sentence, or follows a few words in lower case that describe
     // them ("Her colleague Ben Oduya disagreed").
-    let lead = text[unit.start..run.start].split_whitespace().count();
-    let opens = lead <= 3 && !text[unit.start..run.start].contains([',', '"', '\u{201C}']);
+    let lead_words: Vec<&str> = text[unit.start..run.start].split_whitespace().collect();
+    // Words that describe the person, not a phrase that the name ends ("The Ministry of
+    // National Defense"): in lower case after the first, and no preposition last.
+    let describes = lead_words
+        .iter()
+        .skip(1)
+        .all(|w| w.starts_with(char::is_lowercase))
+        && lead_words.last().is_none_or(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "of" | "in" | "at" | "for" | "from" | "by" | "to" | "with" | "on"
+            )
+        });
+    let opens = lead_words.len() <= 3
+        && describes
+        && !text[unit.start..run.start].contains([',', '"', '\u{201C}']);
     let name = &text[run.clone()];
     let next = text[run.end..unit.end].split_whitespace().next()?;
     (opens && name.split_whitespace().count() >= 2 && next.starts_with(char::is_lowercase))
@@ -150,7 +191,56 @@ pub fn attribute_all(
         }
     }
     attribute_lists(text, units, &mut found);
+    name_described_speakers(&mut found);
     found
+}
+
+/// How many passages ahead a speaker described but not named ("the paper's political
+/// editor said") may be named ("Tom Berg, the paper's political editor, wrote").
+const DESCRIBED_REACH: usize = 5;
+
+/// A speaker described but not yet named ("The Courier's political editor said…") is the
+/// person named soon after with that description in their role.
+fn name_described_speakers(found: &mut [Attribution]) {
+    let is_full_name = |speaker: &str| {
+        super::names::is_pure_name(speaker) && speaker.split_whitespace().count() >= 2
+    };
+    for i in 0..found.len() {
+        let Some(described) = found[i].speaker.clone() else {
+            continue;
+        };
+        if is_full_name(&described) {
+            continue;
+        }
+        // The description's last words in lower case: "political editor".
+        let tail: Vec<String> = described
+            .split_whitespace()
+            .rev()
+            .take_while(|w| w.starts_with(char::is_lowercase))
+            .take(2)
+            .map(str::to_string)
+            .collect();
+        if tail.is_empty() {
+            continue;
+        }
+        let tail: Vec<&str> = tail.iter().rev().map(String::as_str).collect();
+        let tail = tail.join(" ");
+        let later = found[i + 1..]
+            .iter()
+            .take(DESCRIBED_REACH)
+            .find(|a| {
+                a.speaker.as_deref().is_some_and(is_full_name)
+                    && a.role
+                        .as_deref()
+                        .is_some_and(|role| role.to_lowercase().contains(&tail))
+            })
+            .cloned();
+        if let Some(named) = later {
+            found[i].speaker = named.speaker;
+            found[i].role = named.role;
+            found[i].basis = Basis::Title;
+        }
+    }
 }
 
 /// The items of a list ("- we now expect a cut in July") take the speaker of the line that
@@ -510,5 +600,44 @@ mod tests {
         let text = "By Ines Roth\n\n- The bank will cut rates in June";
         let a = attributions(text);
         assert!(a[1].author);
+    }
+
+    #[test]
+    fn a_name_line_with_a_colon_introduces_the_quotation_after_it() {
+        let text = "Here is what traders said:\n\nLena Ortiz, a strategist at Eastport in Madrid:\n\n“The currency will probably weaken further before the summer.”\n\nTom Vail, head of rates at Northgate:\n\n“If the bank holds, the selloff will not stop.”";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[2]), Some("Lena Ortiz"));
+        assert_eq!(a[2].basis, Basis::Colon);
+        assert_eq!(speaker(&a[4]), Some("Tom Vail"));
+    }
+
+    #[test]
+    fn a_name_after_a_verb_may_start_with_a_word_like_an() {
+        let text = "“The launch will be delayed,” said An Min-jun, head of a research institute.\n\nShin Ho-seok, a retired general, echoed the view, saying, “The test will come before winter.” Shin said the launch would follow in the spring.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[0]), Some("An Min-jun"));
+        assert_eq!(speaker(&a[1]), Some("Shin Ho-seok"));
+        // A family name written first, used alone.
+        assert_eq!(speaker(&a[2]), Some("Shin Ho-seok"));
+        // A day is nobody's name; the group is the speaker.
+        let a =
+            attributions("The index is likely to fall in March, according to analysts Thursday.");
+        assert_eq!(speaker(&a[0]), None);
+        assert!(a[0].group.is_some());
+    }
+
+    #[test]
+    fn he_is_not_an_institution_named_in_a_sentence() {
+        let text = "Ivo Marsh said the test would come soon. The Ministry of Defence at the time put the yield at six kilotons. “A bigger test would follow,” he said.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[2]), Some("Ivo Marsh"));
+    }
+
+    #[test]
+    fn a_speaker_described_first_is_the_person_named_soon_after() {
+        let text = "No budget deal is likely this week, the Courier's political editor said on Monday.\n\n“Sources say no deal is likely,” Tom Berg, the Courier's political editor, wrote on Twitter.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[0]), Some("Tom Berg"));
+        assert_eq!(a[0].basis, Basis::Title);
     }
 }

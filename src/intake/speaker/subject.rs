@@ -5,7 +5,7 @@
 use super::attribution::{Attribution, Basis};
 use super::context::Context;
 use super::group::group_subject;
-use super::names::{clean, is_pure_name, name_in, name_runs, owner, role};
+use super::names::{clean, is_pure_name, name_in, name_runs, name_runs_after, owner, role};
 use super::vocabulary::{PERSON_NOUNS, TITLES};
 use crate::intake::hedges::MODALS;
 
@@ -216,7 +216,9 @@ pub(super) fn inverted(after: &str, context: &Context) -> Option<Attribution> {
             ..Attribution::default()
         });
     }
-    let name = name_runs(first, 0..first.len()).into_iter().next()?;
+    let name = name_runs_after(first, 0..first.len(), true)
+        .into_iter()
+        .next()?;
     // Only titles may come before the name ("said Dr. Ana Vey", "said Foreign Minister X"),
     // or its owner ("according to Wood Mackenzie's Di Odoardo").
     let owner = owner(&first[..name.start]);
