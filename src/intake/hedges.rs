@@ -274,6 +274,13 @@ const EXPLICIT_UNCERTAINTY: &[&str] = &[
     "hard to say",
     "hard to predict",
     "impossible to predict",
+    // "it is not possible to forecast snow three months ahead": about forecasting.
+    "possible to forecast",
+    "possible to predict",
+    "possible to say",
+    "possible to know",
+    "possible to tell",
+    "possible to provide",
     "no one knows",
     "nobody knows",
 ];
@@ -481,9 +488,17 @@ fn in_uncertain_clause(text: &str, sentence: &Range<usize>, hedge: &Range<usize>
     };
     let start = boundary(before).unwrap_or(0);
     let end = first_boundary(after).unwrap_or(after.len());
-    let clause = format!("{} {}", &before[start..], &after[..end])
-        .to_lowercase()
-        .replace('\u{2019}', "'");
+    let clause = format!(
+        "{} {} {}",
+        &before[start..],
+        &text[hedge.clone()],
+        &after[..end]
+    )
+    .split_whitespace()
+    .collect::<Vec<_>>()
+    .join(" ")
+    .to_lowercase()
+    .replace('\u{2019}', "'");
     let clause = clause.trim_start_matches([' ', '"', '\u{201C}']);
     clause.starts_with("whether ")
         || EXPLICIT_UNCERTAINTY
@@ -807,7 +822,30 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
     let next = words.get(i + n).map(|w| w.lower.as_str());
     let after = words.get(i + n + 1).map(|w| w.lower.as_str());
     let before = |k: usize| (i >= k).then(|| words[i - k].lower.as_str());
-    if n == 1 && origin == PhraseOrigin::BuiltIn && WEAK.contains(&first) && !has_modal {
+    // "looked increasingly remote", "is certain to": a weak word said of the claim.
+    let said_of_the_claim = matches!(first, "remote" | "probable" | "certain")
+        && (1..=2).any(|k| {
+            before(k).is_some_and(|w| {
+                BE_OR_REMAIN.contains(&w)
+                    || matches!(
+                        w,
+                        "was"
+                            | "were"
+                            | "looked"
+                            | "seemed"
+                            | "appeared"
+                            | "became"
+                            | "increasingly"
+                    )
+            })
+        })
+        && (first != "certain" || matches!(next, Some("to" | "that")));
+    if n == 1
+        && origin == PhraseOrigin::BuiltIn
+        && WEAK.contains(&first)
+        && !has_modal
+        && !said_of_the_claim
+    {
         return false;
     }
     // "Maybe" opening a sentence hedges it ("Maybe hold off on the celebrations"); inside
@@ -1074,10 +1112,15 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
         }
         // "No improvement is expected in the first half": an expectation with no "to"
         // after it, placed ahead ("as is expected" is no one's).
-        ["is" | "are", "expected"] => {
-            !matches!(next, Some("to" | "by" | "as"))
+        ["is" | "are", "expected" | "anticipated"] => {
+            let to_later = words[i + n..]
+                .iter()
+                .skip(1)
+                .take(6)
+                .any(|w| w.lower == "to");
+            !matches!(next, Some("to" | "as"))
                 && before(1).is_none_or(|w| !matches!(w, "as" | "than"))
-                && future_after()
+                && (future_after() || to_later)
         }
         ["set" | "poised", "to"] | ["on", "track" | "course" | "pace", "to"] => {
             // A law or a meeting "set to take effect in January", "set to meet on
@@ -1276,7 +1319,7 @@ mod tests {
         );
         assert_eq!(
             hedge("The council is widely expected to approve the budget next week.").as_deref(),
-            Some("expected to")
+            Some("widely expected")
         );
         assert_eq!(
             hedge("Traders see two more cuts before the end of the year.").as_deref(),
@@ -1631,5 +1674,48 @@ mod tests {
             hedge("We now expect the peso to weaken beyond 21 by the end of the year.").as_deref(),
             Some("expect")
         );
+    }
+
+    #[test]
+    fn possible_inevitable_doubtful_and_remote() {
+        for (sentence, expression) in [
+            (
+                "A comprehensive deal is still possible, the minister told reporters.",
+                "possible",
+            ),
+            (
+                "A diplomat said an extension looked inevitable.",
+                "inevitable",
+            ),
+            ("Officials said a deal by Monday was doubtful.", "doubtful"),
+            (
+                "A deal before the deadline is now out of the question, an envoy said.",
+                "out of the question",
+            ),
+            (
+                "A breakthrough at the talks looked increasingly remote on Sunday.",
+                "remote",
+            ),
+            (
+                "Further weakness in the peso is widely anticipated by dealers.",
+                "widely anticipated",
+            ),
+            (
+                "The currency is expected by most dealers to stay weak.",
+                "is expected",
+            ),
+        ] {
+            assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
+        }
+        // About forecasting, not the weather; "possible" before a noun; "remote" of a place.
+        assert_eq!(
+            hedge("It said it was not possible to forecast snow three months ahead."),
+            None
+        );
+        assert_eq!(
+            hedge("The board weighed possible pathways for the plan."),
+            None
+        );
+        assert_eq!(hedge("The village lies in a remote valley."), None);
     }
 }

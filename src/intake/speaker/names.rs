@@ -137,6 +137,19 @@ pub(super) fn name_in(part: &str) -> Option<(String, Option<String>)> {
     if run.end != part.len() {
         return None;
     }
+    // "a senior official in Vienna": a place after a preposition, not a name after a role.
+    let last_before = part[..run.start]
+        .split_whitespace()
+        .next_back()
+        .map(str::to_lowercase);
+    if last_before.is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "in" | "at" | "of" | "from" | "for" | "to" | "near" | "on" | "by" | "with" | "across"
+        )
+    }) {
+        return None;
+    }
     Some((part[run.clone()].to_string(), role(&part[..run.start])))
 }
 

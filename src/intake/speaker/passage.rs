@@ -640,4 +640,13 @@ mod tests {
         assert_eq!(speaker(&a[0]), Some("Tom Berg"));
         assert_eq!(a[0].basis, Basis::Title);
     }
+
+    #[test]
+    fn a_place_after_a_role_is_not_the_speaker() {
+        let text = "A deal is unlikely, a senior official in Geneva said.\n\n“We are not there yet,” he said.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[0]), None);
+        assert!(a[0].group.is_some());
+        assert_eq!(speaker(&a[1]), None);
+    }
 }
