@@ -129,6 +129,8 @@ const EXPECTATION_VERBS: &[&str] = &[
     "expects",
     "expecting",
     "expected",
+    "predicted",
+    "anticipated",
     "anticipate",
     "anticipates",
     "see",
@@ -151,6 +153,8 @@ const EXPECTATION_VERBS: &[&str] = &[
 /// Of those, the ones that mean many other things ("we see the problem", "look for the
 /// keys"): a forecast only with a mark of the future after them.
 const EXPECTATION_NEEDS_FUTURE: &[&str] = &[
+    "predicted",
+    "anticipated",
     "see",
     "sees",
     "look",
@@ -225,6 +229,75 @@ const WEEKDAYS: &[&str] = &[
     "saturday",
     "sunday",
 ];
+
+/// Nouns for a group that forecasts as one: "our FX team forecast".
+const COLLECTIVES: &[&str] = &[
+    "team",
+    "desk",
+    "bank",
+    "firm",
+    "group",
+    "house",
+    "office",
+    "committee",
+    "board",
+    "fund",
+    "ministry",
+    "survey",
+    "poll",
+    "panel",
+    "consensus",
+];
+
+/// Comparatives and directions that name a change ahead after a verb of expectation.
+const CHANGE_MARKS: &[&str] = &[
+    "looser",
+    "tighter",
+    "weaker",
+    "stronger",
+    "further",
+    "more",
+    "fewer",
+    "less",
+    "downside",
+    "upside",
+    "rise",
+    "fall",
+    "gains",
+    "losses",
+    "hike",
+    "hikes",
+    "cut",
+    "cuts",
+    "easing",
+    "tightening",
+    "recovery",
+    "rebound",
+    "decline",
+    "increase",
+    "steady",
+];
+
+/// Words that place a verb of expectation in the past: "correctly predicted the last
+/// test", "had anticipated a cut".
+const PAST_MARKS: &[&str] = &[
+    "correctly",
+    "accurately",
+    "wrongly",
+    "previously",
+    "ago",
+    "had",
+    "once",
+];
+
+/// Whether a sentence tells an expectation of the past ("correctly predicted the last
+/// test"): only for verbs of expectation in the past tense.
+fn past_call(words: &[Word]) -> bool {
+    words.iter().any(|w| PAST_MARKS.contains(&w.lower.as_str()))
+        && words
+            .iter()
+            .any(|w| matches!(w.lower.as_str(), "predicted" | "anticipated" | "expected"))
+}
 
 /// Words for a chance: "small", "low", "high" size one ("the chances are very small").
 const CHANCE_NOUNS: &[&str] = &[
@@ -317,7 +390,7 @@ const QUESTION_VERBS: &[&str] = &[
 ];
 
 const WH: &[&str] = &[
-    "what", "how", "whether", "if", "who", "which", "when", "why",
+    "what", "how", "whether", "if", "who", "which", "when", "why", "where",
 ];
 
 const NOT_A_FORECAST: &[&str] = &[
@@ -331,6 +404,7 @@ const NOT_A_FORECAST: &[&str] = &[
     "your subscription",
     "your current subscription",
     "archived article",
+    "all eyes will be on",
     // A link to another page ("Read “…” at http://…"): a pointer, not a claim.
     "http://",
     "https://",
@@ -641,6 +715,16 @@ fn numeric_forecast(words: &[Word]) -> Option<(usize, usize)> {
                 });
             return (changed && !goal && number_after()).then_some((i, 1));
         }
+        // "lowered its euro forecast to $1.10 by the end of the year".
+        if FORECAST_NOUNS.contains(&word)
+            && words[i.saturating_sub(4)..i]
+                .iter()
+                .any(|w| TARGET_VERBS.contains(&w.lower.as_str()) && w.lower != "new")
+            && words.get(i + 1).is_some_and(|w| w.lower == "to")
+            && words.get(i + 2).is_some_and(is_number)
+        {
+            return Some((i, 1));
+        }
         if FORECAST_NOUNS.contains(&word)
             && i > 0
             && matches!(
@@ -694,17 +778,26 @@ const MOVES: &[&str] = &[
     "fade",
     "subside",
     "pick",
+    "break",
+    "head",
+    "move",
+    "trade",
+    "test",
 ];
 
 /// "should" before a verb of movement with a number or a time ahead after it: the words
 /// "should", as (index, length).
 fn should_move(words: &[Word]) -> Option<(usize, usize)> {
     (0..words.len().saturating_sub(2)).find_map(|i| {
+        // "parity should be reached by year-end": a passive of the same.
+        let passive = words.get(i + 1).is_some_and(|w| w.lower == "be")
+            && words.get(i + 2).is_some_and(|w| is_participle(&w.lower));
         let moves = words[i].lower == "should"
-            && words[i + 1..]
-                .iter()
-                .take(2)
-                .any(|w| MOVES.contains(&w.lower.as_str()))
+            && (passive
+                || words[i + 1..]
+                    .iter()
+                    .take(2)
+                    .any(|w| MOVES.contains(&w.lower.as_str())))
             && words[i + 2..].iter().any(|w| {
                 FUTURE_MARKS.contains(&w.lower.as_str())
                     || w.lower.chars().any(|c| c.is_ascii_digit())
@@ -951,8 +1044,35 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
     {
         return false;
     }
+    // An earlier forecast named as such: "down from the bank's earlier prediction that the
+    // euro would trade at $1.07".
+    if (i.saturating_sub(8)..i).any(|j| {
+        matches!(
+            words[j].lower.as_str(),
+            "earlier" | "previous" | "prior" | "original" | "old"
+        ) && words.get(j + 1).is_some_and(|w| {
+            matches!(
+                w.lower.as_str(),
+                "prediction"
+                    | "predictions"
+                    | "forecast"
+                    | "forecasts"
+                    | "estimate"
+                    | "call"
+                    | "view"
+            )
+        })
+    }) {
+        return false;
+    }
     // A worry: "stoked concerns the U.S. may face", "fears that prices will rise".
-    if (i.saturating_sub(5)..i).any(|j| CONCERN_WORDS.contains(&words[j].lower.as_str())) {
+    let clause_start = (i.saturating_sub(WISH_REACH)..i)
+        .rev()
+        .find(|&j| CLAUSE_OPENERS.contains(&words[j].lower.as_str()))
+        .map_or(i.saturating_sub(WISH_REACH), |j| j + 1);
+    if (clause_start.max(i.saturating_sub(8))..i)
+        .any(|j| CONCERN_WORDS.contains(&words[j].lower.as_str()))
+    {
         return false;
     }
     // "I will buy a new door": the speaker's own intention, not a forecast.
@@ -981,8 +1101,28 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
             QUESTION_VERBS.contains(&words[j].lower.as_str())
                 // "brief them about how quickly troops could move" (but "a message about
                 // what leaders can expect" says what they will meet).
-                || (words[j].lower == "about" && matches!(words[wh].lower.as_str(), "how" | "whether"))
+                || (matches!(words[j].lower.as_str(), "about" | "on" | "over")
+                    && matches!(
+                        words[wh].lower.as_str(),
+                        "how" | "whether" | "when" | "where"
+                    ))
         })
+    {
+        return false;
+    }
+    // A question asked earlier in the sentence governs the clauses joined to it:
+    // "economists were asked what the rate would be and where it would be in a year".
+    if let Some(asked) = words[..i].iter().position(|w| {
+        matches!(
+            w.lower.as_str(),
+            "asked" | "asking" | "wondered" | "wondering"
+        )
+    }) && words
+        .get(asked + 1)
+        .is_some_and(|w| WH.contains(&w.lower.as_str()))
+        && !words[asked + 1..i]
+            .iter()
+            .any(|w| CLAUSE_OPENERS.contains(&w.lower.as_str()))
     {
         return false;
     }
@@ -1073,6 +1213,14 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
             FUTURE_MARKS.contains(&w.lower.as_str()) || w.lower.chars().any(|c| c.is_ascii_digit())
         })
     };
+    // A change named by a comparative or a direction is ahead too: "predicting even looser
+    // policy", "we see significant downside to the euro".
+    let change_after = || {
+        words[i + n..]
+            .iter()
+            .take(6)
+            .any(|w| CHANGE_MARKS.contains(&w.lower.as_str()))
+    };
     match phrase.as_slice() {
         // "higher than expected", "as expected", "was expected to win" (but lost): the
         // past's expectation, not the speaker's.
@@ -1122,6 +1270,10 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
                 && before(1).is_none_or(|w| !matches!(w, "as" | "than"))
                 && (future_after() || to_later)
         }
+        // "a widely expected poor showing": the data's expectation, as an adjective.
+        ["widely", "expected" | "anticipated"] => {
+            before(1).is_none_or(|w| !matches!(w, "a" | "an" | "the"))
+        }
         ["set" | "poised", "to"] | ["on", "track" | "course" | "pace", "to"] => {
             // A law or a meeting "set to take effect in January", "set to meet on
             // Friday": a schedule, not a forecast.
@@ -1152,7 +1304,34 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
                 })
         }
         [verb, ..] if EXPECTATION_VERBS.contains(verb) => {
-            let subject = before(1).is_some_and(|w| !NOT_A_SUBJECT.contains(&w));
+            // "progressing as they expect", "more than markets expect": what is expected
+            // now, as a measure.
+            if before(2).is_some_and(|w| matches!(w, "as" | "than")) {
+                return false;
+            }
+            // "This has been anticipated for months": a participle, not someone's verb.
+            if matches!(*verb, "expected" | "predicted" | "anticipated")
+                && before(1).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "is" | "are"
+                            | "was"
+                            | "were"
+                            | "be"
+                            | "been"
+                            | "being"
+                            | "has"
+                            | "have"
+                            | "had"
+                    )
+                })
+            {
+                return false;
+            }
+            // "we continue to see": the infinitive of a verb that goes on is the subject's.
+            let continued = before(1) == Some("to")
+                && before(2).is_some_and(|w| matches!(w, "continue" | "continues"));
+            let subject = continued || before(1).is_some_and(|w| !NOT_A_SUBJECT.contains(&w));
             // "forecast" and "project" are nouns too ("a gloomy forecast"): a verb only
             // after a plural or a pronoun ("economists forecast", "we project").
             // "forecasts" after a name or an adverb ("Northbank now forecasts"), not after
@@ -1166,8 +1345,14 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
                             Some("now" | "also" | "still" | "he" | "she" | "it")
                         ))
             } else {
-                before(1)
-                    .is_some_and(|w| w.ends_with('s') || matches!(w, "we" | "they" | "i" | "you"))
+                // A plural, a pronoun, a group named by a collective noun ("our FX team
+                // forecast") or counted ("eight respondents out of 47 forecast").
+                before(1).is_some_and(|w| {
+                    w.ends_with('s')
+                        || matches!(w, "we" | "they" | "i" | "you")
+                        || COLLECTIVES.contains(&w)
+                        || w.chars().all(|c| c.is_ascii_digit())
+                })
             };
             // "see how", "see whether": a question, not an expectation; "see the plan as
             // a betrayal": a view of what is.
@@ -1198,7 +1383,8 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
                 && (!noun_too || plural_subject)
                 && !question
                 && look
-                && (!EXPECTATION_NEEDS_FUTURE.contains(verb) || future_after())
+                && (!EXPECTATION_NEEDS_FUTURE.contains(verb) || future_after() || change_after())
+                && !past_call(words)
         }
         _ => true,
     }
@@ -1717,5 +1903,58 @@ mod tests {
             None
         );
         assert_eq!(hedge("The village lies in a remote valley."), None);
+    }
+
+    #[test]
+    fn expectations_in_polls_and_notes() {
+        for (sentence, expression) in [
+            (
+                "Our research team forecast a 10% rise in the peso by end-2026.",
+                "forecast",
+            ),
+            (
+                "Eight respondents out of 40 forecast a hike by early next year.",
+                "forecast",
+            ),
+            (
+                "That has economists predicting even tighter policy.",
+                "predicting",
+            ),
+            (
+                "We continue to see significant downside to the peso against the dollar.",
+                "see",
+            ),
+            (
+                "The median of the survey predicted one cut in September.",
+                "predicted",
+            ),
+            (
+                "None of the 20 economists anticipated a move next week.",
+                "anticipated",
+            ),
+            ("The peso should break decisively lower.", "should"),
+            ("Parity should be reached by year-end.", "should"),
+            (
+                "The bank lowered its peso forecast to 21 by the end of the year.",
+                "forecast to",
+            ),
+        ] {
+            assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
+        }
+        for sentence in [
+            // The past's calls and expectations.
+            "He correctly predicted the last downturn in 2019.",
+            "This has been anticipated for three months now.",
+            "Bonds fell after a widely expected weak reading on growth.",
+            "That is down from its earlier prediction that the peso would trade at 19.",
+            // A measure, a fear, questions, attention.
+            "The economy is growing as they expect.",
+            "The peso looks fragile given fears that sizeable rate hikes by the bank could reignite a crisis.",
+            "Comments on when the peso will head to 20 grew louder.",
+            "Economists were asked what the rate would be next month and where it would be in a year.",
+            "All eyes will be on the central bank in December.",
+        ] {
+            assert_eq!(hedge(sentence), None, "{sentence}");
+        }
     }
 }

@@ -73,6 +73,14 @@ fn clause_at(
         .filter(|&end| end > unit.start)
         .unwrap_or(unit.start);
     let mut before = strip_auxiliaries(text[segment_start..verb.range.start].trim());
+    // "remarks by the governor Adam Glapinski who said": the relative pronoun goes, and
+    // the name before it is the subject.
+    if let Some(head) = before
+        .strip_suffix(" who")
+        .or_else(|| before.strip_suffix(", who"))
+    {
+        before = head.trim_end_matches([',', ' ']);
+    }
     // "Shin In-kyun, president of X, echoed An's view, saying": a participle's subject is
     // that of the verb before it, so the predicate between them goes.
     if verb.lower.ends_with("ing")

@@ -261,7 +261,6 @@ fn attribute_lists(text: &str, units: &[(Range<usize>, usize)], found: &mut [Att
         }
         if let Some(intro) = &list
             && found[i].basis == Basis::ArticleVoice
-            && !found[i].quoted
         {
             found[i] = Attribution {
                 basis: Basis::Colon,
@@ -291,11 +290,13 @@ fn introduces_a_list(
 ) -> Option<Attribution> {
     let passage = text[range.clone()].trim();
     if passage.ends_with(':') {
-        return (attribution.speaker.is_some() || attribution.group.is_some()).then(|| {
-            Attribution {
-                basis: Basis::Colon,
-                ..attribution.clone()
-            }
+        if attribution.speaker.is_none() && attribution.group.is_none() {
+            // "Chris Turner, head of currency strategy at ING:" and the items after it.
+            return name_line(text, range);
+        }
+        return Some(Attribution {
+            basis: Basis::Colon,
+            ..attribution.clone()
         });
     }
     if passage.ends_with(['.', '!', '?', '"', '\u{201D}']) {
@@ -648,5 +649,20 @@ mod tests {
         assert_eq!(speaker(&a[0]), None);
         assert!(a[0].group.is_some());
         assert_eq!(speaker(&a[1]), None);
+    }
+
+    #[test]
+    fn quoted_items_under_a_name_line_and_a_relative_who_said() {
+        let text = "Views differ on the peso.\n\nLena Ortiz, head of currency strategy at Eastport:\n\n- \"The peso should break decisively lower\"\n\n- Parity with the dollar should be reached by year-end";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[2]), Some("Lena Ortiz"));
+        assert_eq!(speaker(&a[3]), Some("Lena Ortiz"));
+        let a = attributions(
+            "The poll matches remarks by governor Ana Vey who said Ruritania is likely to hold rates.",
+        );
+        assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+        // The name after "said" that starts what was said is not the speaker.
+        let a = attributions("Officials said Ruritania is likely to hold rates.");
+        assert_eq!(speaker(&a[0]), None);
     }
 }

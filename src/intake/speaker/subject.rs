@@ -219,6 +219,34 @@ pub(super) fn inverted(after: &str, context: &Context) -> Option<Attribution> {
     let name = name_runs_after(first, 0..first.len(), true)
         .into_iter()
         .next()?;
+    // "said Poland is likely to…": the name is the subject of what was said, not the
+    // speaker.
+    let next_word = first[name.end..]
+        .split_whitespace()
+        .next()
+        .map(str::to_lowercase);
+    if next_word.is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "will"
+                | "would"
+                | "could"
+                | "may"
+                | "might"
+                | "has"
+                | "have"
+                | "had"
+                | "can"
+                | "should"
+                | "must"
+                | "'s"
+        )
+    }) {
+        return None;
+    }
     // Only titles may come before the name ("said Dr. Ana Vey", "said Foreign Minister X"),
     // or its owner ("according to Wood Mackenzie's Di Odoardo").
     let owner = owner(&first[..name.start]);
