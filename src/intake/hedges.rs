@@ -131,6 +131,8 @@ const EXPECTATION_VERBS: &[&str] = &[
     "expected",
     "predicted",
     "anticipated",
+    "forecasting",
+    "projecting",
     "anticipate",
     "anticipates",
     "see",
@@ -155,6 +157,8 @@ const EXPECTATION_VERBS: &[&str] = &[
 const EXPECTATION_NEEDS_FUTURE: &[&str] = &[
     "predicted",
     "anticipated",
+    "forecasting",
+    "projecting",
     "see",
     "sees",
     "look",
@@ -317,7 +321,7 @@ const POSSESSIVES: &[&str] = &["my", "your", "his", "her", "its", "our", "their"
 /// favourite").
 const BE_OR_REMAIN: &[&str] = &[
     "is", "are", "am", "be", "'s", "it's", "he's", "she's", "they're", "we're", "remains",
-    "remain", "seems", "seem", "looks", "appears",
+    "remain", "seems", "seem", "looks", "look", "appears", "appear",
 ];
 
 /// Nouns of worry: "stoked concerns the country may face a recession" reports a mood,
@@ -526,6 +530,8 @@ pub fn forecast_hedge(text: &str, sentence: Range<usize>, table: &PhraseTable) -
         && let Some((i, n)) = numeric_forecast(&words)
             .or_else(|| points_ahead(&words))
             .or_else(|| should_move(&words))
+            .or_else(|| too_far_to(&words))
+            .or_else(|| seen_headline(&words))
     {
         found.push((i, n, hedge(text, &words[i..i + n], None, false)));
     }
@@ -656,9 +662,19 @@ fn numeric_forecast(words: &[Word]) -> Option<(usize, usize)> {
                 .position(is_number)
                 .is_some_and(|k| {
                     k == 0
-                        || words[i + 1..i + 1 + k]
-                            .iter()
-                            .any(|w| matches!(w.lower.as_str(), "to" | "at" | "of" | "was" | "is"))
+                        || words[i + 1..i + 1 + k].iter().any(|w| {
+                            matches!(
+                                w.lower.as_str(),
+                                "to" | "at"
+                                    | "of"
+                                    | "was"
+                                    | "is"
+                                    | "averaged"
+                                    | "averages"
+                                    | "stood"
+                                    | "stands"
+                            )
+                        })
                 })
         };
         // "Many analysts target 105 yen by the end of the year": the verb, after a plural
@@ -729,7 +745,19 @@ fn numeric_forecast(words: &[Word]) -> Option<(usize, usize)> {
             && i > 0
             && matches!(
                 words[i - 1].lower.as_str(),
-                "median" | "consensus" | "average" | "mean"
+                "median"
+                    | "consensus"
+                    | "average"
+                    | "mean"
+                    | "year-end"
+                    | "end-year"
+                    | "highest"
+                    | "lowest"
+                    | "bullish"
+                    | "bearish"
+                    | "our"
+                    | "their"
+                    | "its"
             )
         {
             let compared = words[i.saturating_sub(4)..i - 1]
@@ -739,6 +767,83 @@ fn numeric_forecast(words: &[Word]) -> Option<(usize, usize)> {
             return (!compared && numbered).then_some((i - 1, 2));
         }
         None
+    })
+}
+
+/// Headline and summary style without "is": "Yen seen at 105 by year-end", "Kuroda seen
+/// easing further": "seen" after a noun, before a number, a verb in "-ing" or a
+/// comparative. The word "seen", as (index, length).
+fn seen_headline(words: &[Word]) -> Option<(usize, usize)> {
+    (1..words.len().saturating_sub(1)).find_map(|i| {
+        let before = words[i - 1].lower.as_str();
+        let next = &words[i + 1];
+        let headline = words[i].lower == "seen"
+            && !matches!(
+                before,
+                "have"
+                    | "has"
+                    | "had"
+                    | "been"
+                    | "be"
+                    | "being"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "not"
+                    | "never"
+                    | "ever"
+                    | "already"
+                    | "just"
+                    | "i"
+                    | "we"
+                    | "they"
+                    | "you"
+            )
+            && !NOT_A_SUBJECT.contains(&before)
+            && ((next.lower == "at"
+                && words
+                    .get(i + 2)
+                    .is_some_and(|w| w.lower.chars().any(|c| c.is_ascii_digit())))
+                || (next.lower.ends_with("ing") && next.lower.len() > 4)
+                || CHANGE_MARKS.contains(&next.lower.as_str())
+                || matches!(next.lower.as_str(), "higher" | "lower"))
+            && words[i + 1..].iter().any(|w| {
+                FUTURE_MARKS.contains(&w.lower.as_str())
+                    || w.lower.chars().any(|c| c.is_ascii_digit())
+                    || CHANGE_MARKS.contains(&w.lower.as_str())
+            });
+        headline.then_some((i, 1))
+    })
+}
+
+/// "The gaps remain too wide to bridge by Monday", "a deal is too far off to be sealed by
+/// the deadline": what cannot happen in time. The word "too", as (index, length).
+fn too_far_to(words: &[Word]) -> Option<(usize, usize)> {
+    (0..words.len()).find_map(|i| {
+        let too = words[i].lower == "too"
+            && !words.get(i + 1).is_some_and(|w| {
+                matches!(
+                    w.lower.as_str(),
+                    "early" | "soon" | "late" | "much" | "many"
+                )
+            })
+            && words[i + 1..].iter().take(3).any(|w| w.lower == "to")
+            && words[i + 2..].iter().any(|w| {
+                FUTURE_MARKS.contains(&w.lower.as_str())
+                    || matches!(
+                        w.lower.as_str(),
+                        "deadline"
+                            | "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
+                    )
+            });
+        too.then_some((i, 1))
     })
 }
 
@@ -1133,7 +1238,7 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
         // "a likely improvement in earnings next year": the chance of a thing to come,
         // said of the noun, with a mark of the future after it ("the most likely
         // explanation" is no forecast).
-        let of_a_thing_ahead = matches!(first, "likely" | "unlikely" | "probable")
+        let of_a_thing_ahead = matches!(first, "likely" | "unlikely" | "probable" | "possible")
             && before(1)
                 .is_some_and(|w| matches!(w, "a" | "an" | "the" | "its" | "their" | "his" | "her"))
             && words[i + 1..].iter().any(|w| {
@@ -1288,7 +1393,10 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
         }
         // "the yen is headed for its biggest loss since 1979" (not "heading for Brussels",
         // a journey).
-        ["headed" | "heading", "for"] | ["on", "course" | "track", "for"] => {
+        ["headed" | "heading", "for"]
+        | ["on", "course" | "track", "for"]
+        | ["poised", "for"]
+        | ["on", "its", "way", "to"] => {
             (be_before() || reported_past())
                 && words
                     .get(i + n)
@@ -1953,6 +2061,89 @@ mod tests {
             "Comments on when the peso will head to 20 grew louder.",
             "Economists were asked what the rate would be next month and where it would be in a year.",
             "All eyes will be on the central bank in December.",
+        ] {
+            assert_eq!(hedge(sentence), None, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn market_and_weather_idioms_and_headline_style() {
+        for (sentence, expression) in [
+            (
+                "The consensus is for the peso to weaken to 21 by year-end.",
+                "consensus is for",
+            ),
+            (
+                "Diplomats say the gaps remain too wide to bridge by Monday.",
+                "too",
+            ),
+            (
+                "Officials said they saw no chance of a full deal by the deadline.",
+                "no chance",
+            ),
+            (
+                "The talks look set to be extended into next year.",
+                "set to",
+            ),
+            ("Chances of a deal were put at 50-50 by one envoy.", "50-50"),
+            ("The race is a toss-up, the pollster said.", "toss-up"),
+            (
+                "Experts warn of a possible blockade within the decade.",
+                "possible",
+            ),
+            (
+                "The winter is shaping up to be mild, forecasters said.",
+                "shaping up to be",
+            ),
+            ("The odds favour a mild winter this year.", "odds favour"),
+            (
+                "A dry summer is on the cards, the forecaster said.",
+                "on the cards",
+            ),
+            (
+                "The weather office is forecasting a mild winter.",
+                "forecasting",
+            ),
+            (
+                "The poll's most bullish forecast was 2,400 for the end of next year.",
+                "bullish forecast",
+            ),
+            ("Strategists' year-end target averaged 4,800.", "target"),
+            (
+                "The dollar is on its way to 25 pesos, one dealer said.",
+                "on its way to",
+            ),
+            (
+                "The peso faces further losses as the bank keeps printing money.",
+                "faces further",
+            ),
+            (
+                "It's only a matter of time before the peso hits 25, said one trader.",
+                "only a matter of time",
+            ),
+            (
+                "The peso is poised for its biggest weekly fall in a month.",
+                "poised for",
+            ),
+            (
+                "The peso remains vulnerable to further declines, analysts said.",
+                "vulnerable to further",
+            ),
+            (
+                "Peso seen at 23 by end-2026 as the central bank eases.",
+                "seen",
+            ),
+            (
+                "Our call is for parity by the first quarter.",
+                "call is for",
+            ),
+        ] {
+            assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
+        }
+        for sentence in [
+            "It is too early to tell how the talks will end.",
+            "The minister has seen worse crises in the past.",
+            "The hearing is set for Thursday morning.",
         ] {
             assert_eq!(hedge(sentence), None, "{sentence}");
         }
