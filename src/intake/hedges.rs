@@ -741,10 +741,10 @@ fn numeric_forecast(words: &[Word]) -> Option<(usize, usize)> {
         {
             return Some((i, 1));
         }
-        if FORECAST_NOUNS.contains(&word)
-            && i > 0
-            && matches!(
-                words[i - 1].lower.as_str(),
+        // "our end-2016 forecast", "the median among analysts' forecasts".
+        let statistic = |w: &Word| {
+            matches!(
+                w.lower.as_str(),
                 "median"
                     | "consensus"
                     | "average"
@@ -759,12 +759,15 @@ fn numeric_forecast(words: &[Word]) -> Option<(usize, usize)> {
                     | "their"
                     | "its"
             )
+        };
+        if FORECAST_NOUNS.contains(&word)
+            && let Some(k) = (i.saturating_sub(3)..i).find(|&k| statistic(&words[k]))
         {
-            let compared = words[i.saturating_sub(4)..i - 1]
+            let compared = words[k.saturating_sub(3)..k]
                 .iter()
                 .any(|w| COMPARISONS.contains(&w.lower.as_str()));
             let numbered = words[i + 1..].iter().any(is_number);
-            return (!compared && numbered).then_some((i - 1, 2));
+            return (!compared && numbered).then_some((k, i + 1 - k));
         }
         None
     })
@@ -888,6 +891,12 @@ const MOVES: &[&str] = &[
     "move",
     "trade",
     "test",
+    "boost",
+    "lift",
+    "push",
+    "drive",
+    "weigh",
+    "continue",
 ];
 
 /// "should" before a verb of movement with a number or a time ahead after it: the words
@@ -905,6 +914,7 @@ fn should_move(words: &[Word]) -> Option<(usize, usize)> {
                     .any(|w| MOVES.contains(&w.lower.as_str())))
             && words[i + 2..].iter().any(|w| {
                 FUTURE_MARKS.contains(&w.lower.as_str())
+                    || w.lower == "further"
                     || w.lower.chars().any(|c| c.is_ascii_digit())
             });
         moves.then_some((i, 1))
@@ -1117,6 +1127,18 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
     {
         return false;
     }
+    // "were hoping that after three years of false starts a deal might be sketched out":
+    // a wish with "that" reaches to the end of its sentence, unless a clause opens.
+    let far = i.saturating_sub(WISH_THAT_REACH);
+    if let Some(wish) = (far..i).rev().find(|&j| {
+        WISH_WORDS.contains(&words[j].lower.as_str())
+            && words.get(j + 1).is_some_and(|w| w.lower == "that")
+    }) && !words[wish + 1..i]
+        .iter()
+        .any(|w| CLAUSE_OPENERS.contains(&w.lower.as_str()))
+    {
+        return false;
+    }
     // "That would be the smallest gain since 2011", "This would dash prospects of a
     // deal": what the claim before would mean, not a claim of its own.
     if matches!(unfolded, "would" | "would not")
@@ -1272,6 +1294,9 @@ const PAST_CALLS: &[&str] = &[
 
 /// How many words before a hedge a wish may govern it from.
 const WISH_REACH: usize = 12;
+
+/// How far a wish followed by "that" reaches ("hoping that …").
+const WISH_THAT_REACH: usize = 30;
 
 /// Words that open a new clause, past which a wish does not reach.
 const CLAUSE_OPENERS: &[&str] = &[
@@ -1454,8 +1479,12 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
                         ))
             } else {
                 // A plural, a pronoun, a group named by a collective noun ("our FX team
-                // forecast") or counted ("eight respondents out of 47 forecast").
-                before(1).is_some_and(|w| {
+                // forecast") or counted ("eight respondents out of 47 forecast"), maybe
+                // with an adverb between ("we currently forecast").
+                let adverb = before(1).is_some_and(|w| {
+                    w.ends_with("ly") || matches!(w, "now" | "also" | "still" | "again")
+                });
+                before(if adverb { 2 } else { 1 }).is_some_and(|w| {
                     w.ends_with('s')
                         || matches!(w, "we" | "they" | "i" | "you")
                         || COLLECTIVES.contains(&w)
@@ -1472,9 +1501,18 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
             // "expected" as a verb in the past is someone's expectation only in reported
             // speech ("officials said they expected the talks to be extended"), not a past
             // one ("analysts had expected a cut").
+            // So is a poll's, told in the past of the poll ("strategists in the latest poll
+            // expected the index to rise in 2023").
+            let poll = words[i.saturating_sub(6)..i].iter().any(|w| {
+                matches!(
+                    w.lower.as_str(),
+                    "poll" | "polled" | "survey" | "surveyed" | "respondents"
+                )
+            });
             if *verb == "expected"
                 && !(reported_before(words, i)
                     && matches!(before(1), Some("they" | "he" | "she" | "we" | "i" | "it")))
+                && !(poll && future_after())
             {
                 return false;
             }
@@ -2144,6 +2182,45 @@ mod tests {
             "It is too early to tell how the talks will end.",
             "The minister has seen worse crises in the past.",
             "The hearing is set for Thursday morning.",
+        ] {
+            assert_eq!(hedge(sentence), None, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn notes_polls_and_hopes_over_a_long_clause() {
+        for (sentence, expression) in [
+            (
+                "We currently forecast the peso at 21 in 3 months and 22 in 12 months.",
+                "forecast",
+            ),
+            ("Our end-2026 forecast is 94.", "Our end-2026 forecast"),
+            (
+                "The median among analysts' forecasts is 108.50.",
+                "median among analysts' forecasts",
+            ),
+            (
+                "This in turn should boost local equities further.",
+                "should",
+            ),
+            (
+                "A hike in June is off the table, the governor said.",
+                "off the table",
+            ),
+            (
+                "Strategists in the latest poll expected the index to rise in 2027.",
+                "expected",
+            ),
+            (
+                "Officials sound moderately confident of a deal.",
+                "confident of",
+            ),
+        ] {
+            assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
+        }
+        for sentence in [
+            "Both sides were hoping that after three years of false starts and sudden reversals, a clean deal might be sketched out within hours.",
+            "Analysts expected a cut in June, but the bank held.",
         ] {
             assert_eq!(hedge(sentence), None, "{sentence}");
         }
