@@ -526,12 +526,23 @@ pub fn forecast_hedge(text: &str, sentence: Range<usize>, table: &PhraseTable) -
     }
     // A forecast said as a number with no hedge word: "cut its year-end target to 2,100",
     // "the median forecast … was 1,550", "the data point to further gains".
+    // "Manchester City aren't being ruled out", "the bank has not ruled out a cut": a
+    // possibility kept open, read as 'not out of the question'.
+    if found.is_empty()
+        && let Some((i, n)) = not_ruled_out(&words)
+    {
+        let possible = table
+            .lookup("not out of the question")
+            .map(|e| e.phrase.probability);
+        found.push((i, n, hedge(text, &words[i..i + n], possible, false)));
+    }
     if found.is_empty()
         && let Some((i, n)) = numeric_forecast(&words)
             .or_else(|| points_ahead(&words))
             .or_else(|| should_move(&words))
             .or_else(|| too_far_to(&words))
             .or_else(|| seen_headline(&words))
+            .or_else(|| room_to_move(&words))
     {
         found.push((i, n, hedge(text, &words[i..i + n], None, false)));
     }
@@ -817,6 +828,40 @@ fn seen_headline(words: &[Word]) -> Option<(usize, usize)> {
                     || CHANGE_MARKS.contains(&w.lower.as_str())
             });
         headline.then_some((i, 1))
+    })
+}
+
+/// "The dollar has scope to rally toward 105 yen", "room for further gains": the words
+/// "scope to" or "room for", as (index, length).
+fn room_to_move(words: &[Word]) -> Option<(usize, usize)> {
+    (0..words.len().saturating_sub(2)).find_map(|i| {
+        let room = matches!(words[i].lower.as_str(), "scope" | "room")
+            && matches!(words[i + 1].lower.as_str(), "to" | "for")
+            && words[i + 2..].iter().take(2).any(|w| {
+                MOVES.contains(&w.lower.as_str())
+                    || matches!(
+                        w.lower.as_str(),
+                        "rally" | "further" | "more" | "gains" | "losses" | "declines"
+                    )
+            });
+        room.then_some((i, 2))
+    })
+}
+
+/// A negation and "ruled out" or "rule out" within a few words of it: the words from the
+/// one to the other, as (index, length).
+fn not_ruled_out(words: &[Word]) -> Option<(usize, usize)> {
+    (1..words.len()).find_map(|i| {
+        let out = matches!(words[i].lower.as_str(), "ruled" | "rule" | "ruling")
+            && words.get(i + 1).is_some_and(|w| w.lower == "out");
+        if !out {
+            return None;
+        }
+        let negation = (i.saturating_sub(4)..i).find(|&j| {
+            let w = words[j].lower.as_str();
+            matches!(w, "not" | "never" | "cannot" | "nobody" | "no") || w.ends_with("n't")
+        })?;
+        Some((negation, i + 2 - negation))
     })
 }
 
@@ -1216,6 +1261,11 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
     // will hold" ("whether or not" is a condition, not a question).
     if let Some(whether) = words[..i].iter().rposition(|w| w.lower == "whether")
         && words.get(whether + 1).is_none_or(|w| w.lower != "or")
+        && !(whether > 0
+            && matches!(
+                words[whether - 1].lower.as_str(),
+                "doubt" | "doubts" | "doubted" | "doubtful"
+            ))
         && !words[whether..i].iter().any(|w| w.lower == "but")
     {
         return false;
@@ -1381,12 +1431,16 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
             words[..i]
                 .iter()
                 .any(|w| CHANCE_NOUNS.contains(&w.lower.as_str()))
-                && next.is_none_or(|w| {
+                && (next.is_none_or(|w| {
                     matches!(
                         w,
                         "a" | "the" | "said" | "says" | "and" | "but" | "in" | "for"
                     )
                 })
+                    // "the probability of a deal is low, he said": a comma ends it.
+                    || words
+                        .get(i + n)
+                        .is_some_and(|w| w.range.start > words[i + n - 1].range.end + 1))
         }
         // "No improvement is expected in the first half": an expectation with no "to"
         // after it, placed ahead ("as is expected" is no one's).
@@ -1493,7 +1547,10 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
             };
             // "see how", "see whether": a question, not an expectation; "see the plan as
             // a betrayal": a view of what is.
-            let question = next.is_some_and(|w| WH.contains(&w))
+            // ("doubted whether a deal could be reached" is a doubt, not a question.)
+            let doubt_whether = matches!(*verb, "doubt" | "doubts" | "doubted")
+                && matches!(next, Some("whether" | "if"));
+            let question = (next.is_some_and(|w| WH.contains(&w)) && !doubt_whether)
                 || (matches!(*verb, "see" | "sees")
                     && words[i + n..].iter().take(5).any(|w| w.lower == "as"));
             // "look" only as "look for".
@@ -2221,6 +2278,48 @@ mod tests {
         for sentence in [
             "Both sides were hoping that after three years of false starts and sudden reversals, a clean deal might be sketched out within hours.",
             "Analysts expected a cut in June, but the bank held.",
+        ] {
+            assert_eq!(hedge(sentence), None, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn doubts_moods_and_room_to_move() {
+        for (sentence, expression) in [
+            (
+                "Diplomats doubted whether a deal could be reached by Monday.",
+                "doubted",
+            ),
+            (
+                "Officials were pessimistic about a final deal by the deadline.",
+                "pessimistic about",
+            ),
+            (
+                "A deal this week remains a long shot, a Western diplomat said.",
+                "long shot",
+            ),
+            ("The probability of a deal is low, he said.", "low"),
+            ("The dollar has scope to rally toward 25 pesos.", "scope to"),
+            ("A weaker peso is all but assured.", "all but assured"),
+            (
+                "Will the peso fall to 25? Most analysts think so.",
+                "think so",
+            ),
+            (
+                "But the champions aren't being ruled out entirely.",
+                "aren't being ruled out",
+            ),
+            (
+                "The North appears to be getting ready to conduct another test.",
+                "getting ready to",
+            ),
+        ] {
+            assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
+        }
+        for sentence in [
+            "Questions remain over whether the truce will hold.",
+            "The council needs room to manoeuvre on the budget.",
+            "Police ruled out foul play in the death last week.",
         ] {
             assert_eq!(hedge(sentence), None, "{sentence}");
         }

@@ -90,6 +90,31 @@ fn clause_at(
     {
         before = head.trim();
     }
+    // "We remain bearish on the yen and expect…", "Ana Vey runs the desk and expects…":
+    // a verb joined to the one before has the sentence's subject.
+    if let Some(head) = before.strip_suffix(" and")
+        && verb.lower != "according"
+    {
+        let first = head.split_whitespace().next().unwrap_or("");
+        let opening = if matches!(
+            first.to_lowercase().as_str(),
+            "we" | "i" | "he" | "she" | "they"
+        ) {
+            Some(first)
+        } else {
+            super::names::name_runs(head, 0..head.len())
+                .into_iter()
+                .next()
+                .filter(|run| run.start == 0 && head[run.clone()].split_whitespace().count() >= 2)
+                .map(|run| &head[run])
+        };
+        return opening.and_then(|subject_words| {
+            subject(subject_words, context).map(|attribution| Attribution {
+                closing: false,
+                ..attribution
+            })
+        });
+    }
     // "…, Di Odoardo noted." or "…, said Jane Roe, an economist.": the clause ends the
     // passage, after a comma.
     let closing = verb_at + 1 == outside.len()

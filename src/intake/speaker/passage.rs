@@ -665,4 +665,13 @@ mod tests {
         let a = attributions("Officials said Ruritania is likely to hold rates.");
         assert_eq!(speaker(&a[0]), None);
     }
+
+    #[test]
+    fn a_verb_joined_by_and_has_the_sentence_s_subject() {
+        let a = attributions("Ana Vey runs the desk and expects the peso to fall to 21 by June.");
+        assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+        let a = attributions("We remain bearish on the peso and expect it to fall to 25 by June.");
+        assert!(a[0].author);
+        assert_eq!(a[0].group, None);
+    }
 }
