@@ -296,12 +296,18 @@ const PAST_MARKS: &[&str] = &[
 
 /// Whether a sentence tells an expectation of the past ("correctly predicted the last
 /// test"): only for verbs of expectation in the past tense.
-fn past_call(words: &[Word]) -> bool {
-    words.iter().any(|w| PAST_MARKS.contains(&w.lower.as_str()))
-        && words
+fn past_call(words: &[Word], i: usize) -> bool {
+    // Near the verb only, so that a sentence of many verbs costs no more than a short one.
+    let near = &words[i.saturating_sub(NEAR_WORDS)..words.len().min(i + NEAR_WORDS)];
+    near.iter().any(|w| PAST_MARKS.contains(&w.lower.as_str()))
+        && near
             .iter()
             .any(|w| matches!(w.lower.as_str(), "predicted" | "anticipated" | "expected"))
 }
+
+/// How far around a word the rules that look across a sentence look: more than a sentence
+/// of news has, and few enough that a run-on "sentence" of a megabyte stays linear.
+const NEAR_WORDS: usize = 40;
 
 /// Words for a chance: "small", "low", "high" size one ("the chances are very small").
 const CHANCE_NOUNS: &[&str] = &[
@@ -1289,14 +1295,19 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
     }
     // A question asked earlier in the sentence governs the clauses joined to it:
     // "economists were asked what the rate would be and where it would be in a year".
-    if let Some(asked) = words[..i].iter().position(|w| {
-        matches!(
-            w.lower.as_str(),
-            "asked" | "asking" | "wondered" | "wondering"
-        )
-    }) && words
-        .get(asked + 1)
-        .is_some_and(|w| WH.contains(&w.lower.as_str()))
+    let near = i.saturating_sub(NEAR_WORDS);
+    if let Some(asked) = words[near..i]
+        .iter()
+        .position(|w| {
+            matches!(
+                w.lower.as_str(),
+                "asked" | "asking" | "wondered" | "wondering"
+            )
+        })
+        .map(|at| near + at)
+        && words
+            .get(asked + 1)
+            .is_some_and(|w| WH.contains(&w.lower.as_str()))
         && !words[asked + 1..i]
             .iter()
             .any(|w| CLAUSE_OPENERS.contains(&w.lower.as_str()))
@@ -1362,7 +1373,7 @@ fn opens_after_comma(words: &[Word], at: usize) -> bool {
 /// Whether a verb that reports speech comes before `words[i]` in its sentence ("said
 /// they expected…").
 fn reported_before(words: &[Word], i: usize) -> bool {
-    words[..i]
+    words[i.saturating_sub(NEAR_WORDS)..i]
         .iter()
         .any(|w| REPORTING.contains(&w.lower.as_str()) && w.lower != "according")
 }
@@ -1384,7 +1395,7 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
     // "claimed that the country was set for…": reported speech puts "is" in the past.
     let reported_past = || {
         (1..=2).any(|k| before(k).is_some_and(|w| matches!(w, "was" | "were")))
-            && words[..i]
+            && words[i.saturating_sub(NEAR_WORDS)..i]
                 .iter()
                 .any(|w| REPORTING.contains(&w.lower.as_str()) && w.lower != "according")
     };
@@ -1587,7 +1598,7 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
                 && !question
                 && look
                 && (!EXPECTATION_NEEDS_FUTURE.contains(verb) || future_after() || change_after())
-                && !past_call(words)
+                && !past_call(words, i)
         }
         _ => true,
     }
