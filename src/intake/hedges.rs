@@ -374,6 +374,7 @@ const QUESTION_VERBS: &[&str] = &[
     "predict",
     "foresee",
     "tell",
+    "say",
     "here's",
     "wonder",
     "wonders",
@@ -2334,5 +2335,13 @@ mod tests {
         ] {
             assert_eq!(hedge(sentence), None, "{sentence}");
         }
+    }
+
+    #[test]
+    fn declining_to_say_when_is_no_forecast() {
+        assert_eq!(
+            hedge("The spokesman declined to say when a deal might be reached."),
+            None
+        );
     }
 }

@@ -674,4 +674,20 @@ mod tests {
         assert!(a[0].author);
         assert_eq!(a[0].group, None);
     }
+
+    #[test]
+    fn roles_before_names_and_words_after_them() {
+        let a = attributions(
+            "“We expect the peso to weaken to 25,” said Northgate analyst Kenji Mori in a note.",
+        );
+        assert_eq!(speaker(&a[0]), Some("Kenji Mori"));
+        assert_eq!(a[0].role.as_deref(), Some("Northgate analyst"));
+        let a = attributions("The strike is likely to spread, warned union leader Ana Vey.");
+        assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+        let a = attributions(
+            "Economist Paul Reyes of Northgate forecast that growth would slow to 1% next year.",
+        );
+        assert_eq!(speaker(&a[0]), Some("Paul Reyes"));
+        assert_eq!(a[0].role.as_deref(), Some("Economist"));
+    }
 }

@@ -52,11 +52,18 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
     }
     // The clause's own subject, when it opens with a full name: "Helen Roberts of the
     // weather office dismissed the claim, saying: …".
+    // A title may come first ("Economist Paul Reyes of Northgate forecast that…").
     if let Some(run) = name_runs(last, 0..last.len()).into_iter().next()
-        && run.start == 0
+        && last[..run.start]
+            .split_whitespace()
+            .all(|word| TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str()))
         && last[run.clone()].split_whitespace().count() >= 2
     {
-        return named(last[run].to_string(), None);
+        let title = last[..run.start].trim();
+        return named(
+            last[run].to_string(),
+            (!title.is_empty()).then(|| title.to_string()),
+        );
     }
     let words: Vec<&str> = last_lower.split_whitespace().collect();
     let head = *words.last()?;
@@ -171,6 +178,8 @@ fn is_clause(part: &str) -> bool {
         MODALS.contains(&word.as_str())
             || word.ends_with("'ll")
             || matches!(word.as_str(), "must" | "should")
+            // "The strike is likely to spread, warned …": a claim with its verb.
+            || matches!(word.as_str(), "is" | "are" | "was" | "were")
     })
 }
 
@@ -187,6 +196,27 @@ pub(super) fn inverted(after: &str, context: &Context) -> Option<Attribution> {
         return title(&words, words.last()?, context);
     }
     let first = first.strip_prefix("the ").unwrap_or(first);
+    // "said Goldman Sachs analyst Kenji Mori in a note": what follows the name (where, when,
+    // to whom) is no part of it.
+    let first = [
+        " in ",
+        " on ",
+        " at ",
+        " during ",
+        " after ",
+        " before ",
+        " to ",
+        " told ",
+        " last ",
+        " this ",
+        " earlier ",
+        " via ",
+        " from ",
+    ]
+    .iter()
+    .filter_map(|cut| first.find(cut))
+    .min()
+    .map_or(first, |at| &first[..at]);
     // "said LBBW analyst Frank Schallenberger": the name that ends the words, after its
     // role.
     if let Some((name, role_before)) = name_in(first)
