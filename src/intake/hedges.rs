@@ -1417,15 +1417,21 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
         // "higher than expected", "as expected", "was expected to win" (but lost): the
         // past's expectation, not the speaker's.
         ["is" | "are", "seen"] => next != Some("as") && future_after(),
+        // "was expected to win" (but lost) is the past's expectation; after "said" it is
+        // reported speech in the past tense: "officials said the talks were expected to be
+        // extended".
         ["not", "expected"] => {
             !(1..=2).any(|k| before(k).is_some_and(|w| matches!(w, "was" | "were" | "had")))
+                || reported_before(words, i)
         }
         [
             "expected" | "projected" | "forecast" | "predicted" | "estimated",
             "to",
-        ] => !(1..=2).any(|k| {
-            before(k).is_some_and(|w| matches!(w, "than" | "as" | "was" | "were" | "had"))
-        }),
+        ] => {
+            !(1..=2).any(|k| before(k).is_some_and(|w| matches!(w, "than" | "as" | "had")))
+                && (!(1..=2).any(|k| before(k).is_some_and(|w| matches!(w, "was" | "were")))
+                    || reported_before(words, i))
+        }
         ["the", "favorite" | "favourite"] => be_before(),
         // "Liverpool emerge as the clear favourites", "remains the favourite".
         ["favorite" | "favourite" | "favorites" | "favourites"] => {
@@ -1484,7 +1490,7 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
         }
         // "the yen is headed for its biggest loss since 1979" (not "heading for Brussels",
         // a journey).
-        ["headed" | "heading", "for"]
+        ["headed" | "heading", "for" | "toward" | "towards"]
         | ["on", "course" | "track", "for"]
         | ["poised", "for"]
         | ["on", "its", "way", "to"] => {
@@ -2343,5 +2349,48 @@ mod tests {
             hedge("The spokesman declined to say when a deal might be reached."),
             None
         );
+    }
+
+    #[test]
+    fn reported_speech_puts_an_expectation_in_the_past_tense() {
+        assert_eq!(
+            hedge("Officials said the talks were expected to be extended by several months.")
+                .as_deref(),
+            Some("expected to")
+        );
+        assert_eq!(
+            hedge("Diplomats said a deal was not expected before Monday.").as_deref(),
+            Some("not expected")
+        );
+        // Without a reporting verb it is the past's expectation.
+        assert_eq!(
+            hedge("The team was expected to win the title, but it lost."),
+            None
+        );
+        for (sentence, expression) in [
+            (
+                "The peso's slide is far from over, dealers said.",
+                "far from over",
+            ),
+            (
+                "It is a matter of time before the bank acts.",
+                "matter of time",
+            ),
+            (
+                "There is a risk that the peso weakens past 25 next year.",
+                "There is a risk",
+            ),
+            (
+                "A landing within the decade is a real risk, the admiral said.",
+                "real risk",
+            ),
+            ("A deal is within reach, the envoy said.", "within reach"),
+            (
+                "The peso is heading towards 25 per dollar.",
+                "heading towards",
+            ),
+        ] {
+            assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
+        }
     }
 }
