@@ -202,7 +202,7 @@ fn intake_on_real_articles() {
         .map(PathBuf::from)
         .unwrap_or_else(|| target.join("articles"));
     // 0: the tuning half, 1: the held-out half, 2: the second tuning set (`x`, `y`), 3:
-    // the third (`z`, `w`, then `v`: labelled for issue #18 before any rule was run on them).
+    // the third (`z`, `w`, `v`, then `u`: labelled for issue #18 before any rule was run on them).
     let mut halves = [
         Figures::default(),
         Figures::default(),
@@ -220,7 +220,7 @@ fn intake_on_real_articles() {
         &extra_labels,
         &target.join("articles-extra"),
         |name| {
-            if name.starts_with(['z', 'w', 'v']) {
+            if name.starts_with(['z', 'w', 'v', 'u']) {
                 3
             } else {
                 2
