@@ -550,6 +550,7 @@ pub fn forecast_hedge(text: &str, sentence: Range<usize>, table: &PhraseTable) -
             .or_else(|| too_far_to(&words))
             .or_else(|| seen_headline(&words))
             .or_else(|| room_to_move(&words))
+            .or_else(|| changed_chance(&words))
     {
         found.push((i, n, hedge(text, &words[i..i + n], None, false)));
     }
@@ -852,6 +853,33 @@ fn room_to_move(words: &[Word]) -> Option<(usize, usize)> {
                     )
             });
         room.then_some((i, 2))
+    })
+}
+
+/// A chance said to have changed, with no size: "more than double the usual chance of a
+/// warm summer", "an increased likelihood of mild conditions". The words from the change
+/// to the noun, as (index, length).
+fn changed_chance(words: &[Word]) -> Option<(usize, usize)> {
+    (1..words.len()).find_map(|i| {
+        if !CHANCE_NOUNS.contains(&words[i].lower.as_str()) {
+            return None;
+        }
+        let change = (i.saturating_sub(3)..i).find(|&j| {
+            matches!(
+                words[j].lower.as_str(),
+                "greater"
+                    | "higher"
+                    | "increased"
+                    | "double"
+                    | "twice"
+                    | "lower"
+                    | "reduced"
+                    | "better"
+                    | "growing"
+                    | "rising"
+            )
+        })?;
+        Some((change, i + 1 - change))
     })
 }
 
@@ -1258,6 +1286,57 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
     if unfolded == "will" && n == 1 && (before(1) == Some("i") || first == "i'll") {
         return false;
     }
+    // "we'll keep going at it", "we will continue to press": a group's own intention.
+    if matches!(unfolded, "will" | "would")
+        && n == 1
+        && (before(1) == Some("we") || first == "we'll")
+        && next.is_some_and(|w| INTENTIONS.contains(&w))
+    {
+        return false;
+    }
+    // "we will hope to get there", "I would hope": a modal of a wish is a wish.
+    if modal
+        && n == 1
+        && words[i + 1..]
+            .iter()
+            .take(2)
+            .any(|w| matches!(w.lower.as_str(), "hope" | "wish" | "want" | "like"))
+    {
+        return false;
+    }
+    // A plan or a stay: "will remain until Wednesday", "talks will continue into
+    // Wednesday", "will hit the deadline at 6 p.m.".
+    if unfolded == "will" || unfolded == "would" {
+        let until_a_day = words[i + n..].windows(2).take(8).any(|pair| {
+            matches!(pair[0].lower.as_str(), "until" | "into" | "through")
+                && (WEEKDAYS.contains(&pair[1].lower.as_str())
+                    || matches!(pair[1].lower.as_str(), "today" | "tonight" | "tomorrow"))
+        }) || words[i + n..].windows(2).take(8).any(|pair| {
+            pair[0].lower.chars().all(|c| c.is_ascii_digit())
+                && matches!(pair[1].lower.as_str(), "p.m" | "a.m" | "pm" | "am" | "gmt")
+        });
+        if n == 1 && until_a_day {
+            return false;
+        }
+    }
+    // "proposals that would break the deadlock", "an accord which would provide an
+    // outline": a relative clause says what a thing would do, if it came.
+    if matches!(unfolded, "would")
+        && n == 1
+        && i >= 2
+        && matches!(before(1), Some("that" | "which"))
+        && before(2).is_some_and(|w| {
+            !REPORTING.contains(&w)
+                && !matches!(
+                    w,
+                    "so" | "now" | "and" | "but" | "is" | "was" | "are" | "were"
+                )
+                && !w.ends_with("ly")
+        })
+        && words[i - 2].range.end + 1 == words[i - 1].range.start
+    {
+        return false;
+    }
     // A schedule: "will report its earnings today". (An act planned for a weekday is not
     // one: "expected to announce easing on Tuesday" forecasts what will be announced.)
     let any_word = |list: &[&str]| words.iter().any(|w| list.contains(&w.lower.as_str()));
@@ -1357,6 +1436,12 @@ const PAST_CALLS: &[&str] = &[
 /// How many words before a hedge a wish may govern it from.
 const WISH_REACH: usize = 12;
 
+/// Verbs of a group's own intention after "we will": "we'll keep going at it".
+const INTENTIONS: &[&str] = &[
+    "keep", "continue", "try", "work", "do", "take", "push", "press", "fight", "stay", "seek",
+    "walk", "make", "go", "remain", "stand",
+];
+
 /// How far a wish followed by "that" reaches ("hoping that …").
 const WISH_THAT_REACH: usize = 30;
 
@@ -1445,11 +1530,15 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
         // "the chances of a deal are very small", "the likelihood … is 'very small'": a
         // size of chance only after a word for one, and not before a noun ("a low
         // turnout").
-        ["small" | "slim" | "low" | "high"] | ["very", "small" | "slim" | "low" | "high"] => {
-            words[..i]
-                .iter()
-                .any(|w| CHANCE_NOUNS.contains(&w.lower.as_str()))
-                && (next.is_none_or(|w| {
+        ["small" | "slim" | "low" | "high" | "good" | "bright" | "dim" | "poor" | "promising"]
+        | ["very", "small" | "slim" | "low" | "high" | "good"] => {
+            // "a very low probability of heavy rain": the size before its noun too.
+            let before_its_noun = next.is_some_and(|w| CHANCE_NOUNS.contains(&w));
+            before_its_noun
+                || words[i.saturating_sub(NEAR_WORDS)..i]
+                    .iter()
+                    .any(|w| CHANCE_NOUNS.contains(&w.lower.as_str()))
+                    && (next.is_none_or(|w| {
                     matches!(
                         w,
                         "a" | "the" | "said" | "says" | "and" | "but" | "in" | "for"
@@ -2391,6 +2480,36 @@ mod tests {
             ),
         ] {
             assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn prospects_changed_chances_plans_and_relative_clauses() {
+        for (sentence, expression) in [
+            (
+                "The prospects for a deal were very good and promising, the minister said.",
+                "very good",
+            ),
+            (
+                "There was a very low probability of heavy rain this summer.",
+                "very low",
+            ),
+            (
+                "The office said there was more than double the usual chance of a warm summer.",
+                "double the usual chance",
+            ),
+        ] {
+            assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
+        }
+        for sentence in [
+            "Fingers crossed and we will hope to get there during the day.",
+            "We'll keep going at it, she said.",
+            "The envoy will remain in Geneva until Wednesday.",
+            "The six nations will hit the deadline at 6 p.m. on Tuesday.",
+            "Both sides rejected proposals that would break the deadlock.",
+            "The food at the summit was good, the chances of rain aside.",
+        ] {
+            assert_eq!(hedge(sentence), None, "{sentence}");
         }
     }
 }

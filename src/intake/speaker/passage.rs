@@ -191,8 +191,55 @@ pub fn attribute_all(
         }
     }
     attribute_lists(text, units, &mut found);
+    continue_single_quotations(text, units, &mut found);
     name_described_speakers(&mut found);
     found
+}
+
+/// A paragraph that opens with a single quotation mark ("'However, our outlook…") goes on
+/// with the quotation of the paragraph before, in the style that quotes with single marks:
+/// it is the same speaker's.
+fn continue_single_quotations(
+    text: &str,
+    units: &[(Range<usize>, usize)],
+    found: &mut [Attribution],
+) {
+    // The quotation goes on to the end of its paragraph: (paragraph, attribution).
+    let mut going_on: Option<(usize, Attribution)> = None;
+    for i in 1..found.len() {
+        let paragraph = units[i].1;
+        if let Some((at, attribution)) = &going_on
+            && *at == paragraph
+        {
+            if found[i].basis == Basis::ArticleVoice {
+                found[i] = attribution.clone();
+            }
+            continue;
+        }
+        going_on = None;
+        let passage = text[units[i].0.clone()].trim_start();
+        let mut chars = passage.chars();
+        let opens = matches!(chars.next(), Some('\'' | '\u{2018}'))
+            && chars.next().is_some_and(char::is_uppercase);
+        let previous_paragraph = units[i - 1].1;
+        let previous = found[i - 1].clone();
+        let previous_quotes = text[units[i - 1].0.clone()].contains(['\'', '\u{2018}', '\u{2019}']);
+        if opens
+            && found[i].basis == Basis::ArticleVoice
+            && paragraph == previous_paragraph + 1
+            && previous_quotes
+            && (previous.speaker.is_some() || previous.group.is_some())
+        {
+            let continued = Attribution {
+                basis: Basis::ContinuedQuotation,
+                closing: false,
+                author: false,
+                ..previous
+            };
+            found[i] = continued.clone();
+            going_on = Some((paragraph, continued));
+        }
+    }
 }
 
 /// How many passages ahead a speaker described but not named ("the paper's political
@@ -689,5 +736,18 @@ mod tests {
         );
         assert_eq!(speaker(&a[0]), Some("Paul Reyes"));
         assert_eq!(a[0].role.as_deref(), Some("Economist"));
+    }
+
+    #[test]
+    fn a_capitalized_role_a_day_after_the_name_and_single_quotation_marks() {
+        let text = "Northland Foreign Secretary Ivo Marsh on Wednesday said progress was slow.\n\n“I'm optimistic that we will make progress this morning,” he told reporters.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
+        assert_eq!(speaker(&a[1]), Some("Ivo Marsh"));
+        let text = "Jo Bell, head of outlooks at the weather office, says: 'Our outlook suggests a greater chance of a warm summer.\n\n'However, it is no heatwave. There are likely to be large swings from week to week.'";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[0]), Some("Jo Bell"));
+        assert_eq!(speaker(&a[2]), Some("Jo Bell"));
+        assert_eq!(a[2].basis, Basis::ContinuedQuotation);
     }
 }

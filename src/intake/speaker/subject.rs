@@ -13,6 +13,30 @@ use crate::intake::hedges::MODALS;
 pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
     let parts = appositive_parts(before);
     let (last, rest) = parts.split_last()?;
+    // "British Foreign Secretary Philip Hammond on Wednesday said": when and where are no
+    // part of the subject.
+    let last: &str = [
+        " on ",
+        " in ",
+        " at ",
+        " last ",
+        " this ",
+        " earlier ",
+        " yesterday",
+        " today",
+        " during ",
+        " after ",
+    ]
+    .iter()
+    .filter_map(|cut| last.find(cut))
+    .min()
+    .map(|at| &last[..at])
+    .filter(|head| {
+        name_runs(head, 0..head.len())
+            .last()
+            .is_some_and(|run| run.end == head.len() && head[run.clone()].contains(' '))
+    })
+    .unwrap_or(last);
     let last_lower = last.to_lowercase();
     if last.split_whitespace().count() > 12 {
         return None;
@@ -54,9 +78,11 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
     // weather office dismissed the claim, saying: …".
     // A title may come first ("Economist Paul Reyes of Northgate forecast that…").
     if let Some(run) = name_runs(last, 0..last.len()).into_iter().next()
-        && last[..run.start]
-            .split_whitespace()
-            .all(|word| TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str()))
+        && last[..run.start].split_whitespace().all(|word| {
+            TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+                // "British Foreign Secretary": a capitalized role.
+                || word.starts_with(char::is_uppercase)
+        })
         && last[run.clone()].split_whitespace().count() >= 2
     {
         let title = last[..run.start].trim();
