@@ -259,6 +259,8 @@ const CHANGE_MARKS: &[&str] = &[
     "tighter",
     "weaker",
     "stronger",
+    "cheaper",
+    "dearer",
     "further",
     "more",
     "fewer",
@@ -977,6 +979,13 @@ const MOVES: &[&str] = &[
     "drive",
     "weigh",
     "continue",
+    "benefit",
+    "gain",
+    "suffer",
+    "lose",
+    "profit",
+    "help",
+    "hurt",
 ];
 
 /// "should" before a verb of movement with a number or a time ahead after it: the words
@@ -994,7 +1003,7 @@ fn should_move(words: &[Word]) -> Option<(usize, usize)> {
                     .any(|w| MOVES.contains(&w.lower.as_str())))
             && words[i + 2..].iter().any(|w| {
                 FUTURE_MARKS.contains(&w.lower.as_str())
-                    || w.lower == "further"
+                    || CHANGE_MARKS.contains(&w.lower.as_str())
                     || w.lower.chars().any(|c| c.is_ascii_digit())
             });
         moves.then_some((i, 1))
@@ -2511,5 +2520,33 @@ mod tests {
         ] {
             assert_eq!(hedge(sentence), None, "{sentence}");
         }
+    }
+
+    #[test]
+    fn idioms_of_what_lies_ahead() {
+        for (sentence, expression) in [
+            ("Exporters stand to gain from a cheaper peso.", "stand to"),
+            (
+                "A cheaper peso bodes well for exporters' profits.",
+                "bodes well",
+            ),
+            (
+                "The peso is on the verge of breaking 25 per dollar.",
+                "on the verge of",
+            ),
+            (
+                "The truce is bound to collapse, one envoy said.",
+                "bound to",
+            ),
+            ("Northgate is tipped to win the contract.", "tipped to"),
+            ("More pain is in store for importers.", "in store"),
+            ("Exporters should benefit from the weaker peso.", "should"),
+        ] {
+            assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
+        }
+        assert_eq!(
+            hedge("Exporters should explain their pricing to buyers."),
+            None
+        );
     }
 }
