@@ -52,7 +52,10 @@ fn is_reporting_verb(text: &str, outside: &[&Word], i: usize) -> bool {
         && (w.lower != "according" || text[w.range.end..].trim_start().starts_with("to"))
         // A capitalized verb is a name or a headline's word, but a sentence may open
         // with "According to X, …".
-        && (!w.capitalized || w.lower == "according")
+        && (!w.capitalized
+            || w.lower == "according"
+            // "Says Lena Ortiz of Eastport: …": the verb opening the sentence.
+            || (i == 0 && matches!(w.lower.as_str(), "says" | "said" | "writes" | "adds")))
 }
 
 /// The speaker the reporting verb `outside[verb_at]` names, before it or after it.

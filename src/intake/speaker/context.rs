@@ -105,6 +105,11 @@ impl Context {
         })
     }
 
+    /// Whether `full_name` was named as a speaker before.
+    pub(super) fn knows(&self, full_name: &str) -> bool {
+        self.recent.iter().any(|(name, _)| name == full_name)
+    }
+
     /// The role given last to the speaker `full_name`, for a later mention by name alone.
     pub(super) fn role_of(&self, full_name: &str) -> Option<String> {
         self.recent

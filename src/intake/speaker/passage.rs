@@ -35,6 +35,9 @@ pub fn attribute(
     if found.is_none() {
         found = group(&outside);
     }
+    if found.is_none() {
+        found = view_of(text, &unit, context);
+    }
     let mut attribution = match found {
         Some(attribution) => attribution,
         None if quoted && starts_quoted(text, &unit, quotations) => {
@@ -75,6 +78,58 @@ pub fn attribute(
         context.remember(speaker.clone(), attribution.role.clone());
     }
     attribution
+}
+
+/// The person whose view a sentence opens with: "In Vey's view, …", "For Ivo Marsh, a
+/// strategist at Westbank, the outlook is bleak: …".
+fn view_of(text: &str, unit: &Range<usize>, context: &Context) -> Option<Attribution> {
+    let passage = text[unit.clone()].trim_start();
+    let (opener, rest) = passage.split_once(' ')?;
+    if !matches!(opener, "In" | "For") {
+        return None;
+    }
+    let head = rest.split(',').next()?;
+    let name_part = if opener == "In" {
+        let (owner, view) = head
+            .split_once("'s ")
+            .or_else(|| head.split_once("\u{2019}s "))?;
+        matches!(
+            view.trim(),
+            "view" | "opinion" | "estimation" | "assessment" | "analysis" | "words"
+        )
+        .then_some(owner)?
+    } else {
+        head
+    };
+    let name_part = name_part.trim();
+    if !super::names::is_pure_name(name_part) {
+        return None;
+    }
+    let name = context.full_name(name_part);
+    // The appositive: "a strategist at Westbank", between two commas, before the claim.
+    let parts: Vec<&str> = rest.split(',').collect();
+    let role = parts
+        .get(1)
+        .filter(|part| {
+            opener == "For"
+                && parts.len() >= 3
+                && ["a ", "an ", "the "]
+                    .iter()
+                    .any(|article| part.trim_start().starts_with(article))
+                && part.split_whitespace().count() <= 8
+        })
+        .and_then(|part| super::names::role(part));
+    // "For Ivo Marsh, a strategist at Westbank," names a person by their role, or one the
+    // article quoted before; "For North Korea, …" is about a country.
+    if opener == "For" && !(name.contains(' ') && (role.is_some() || context.knows(&name))) {
+        return None;
+    }
+    Some(Attribution {
+        speaker: Some(name),
+        role,
+        basis: Basis::ReportingClause,
+        ..Attribution::default()
+    })
 }
 
 /// The speaker a line names when it is only a name and a role and ends with a colon
@@ -749,5 +804,24 @@ mod tests {
         assert_eq!(speaker(&a[0]), Some("Jo Bell"));
         assert_eq!(speaker(&a[2]), Some("Jo Bell"));
         assert_eq!(a[2].basis, Basis::ContinuedQuotation);
+    }
+
+    #[test]
+    fn views_owners_and_verbs_that_open_the_sentence() {
+        let text = "Ana Vey, chief economist at Northgate, spoke on Monday.\n\nVey, however, believes the peso will weaken to 25 by the end of the year. In Vey's view, the central bank will cut rates twice next year. Vey's forecast is for the index to end the year at 4,000.\n\nSays Lena Ortiz of Eastport: “The peso will keep falling until the election.”\n\nFor Ivo Marsh, a strategist at Westbank, the outlook is bleak: the peso will probably fall further.\n\nAnalysts at Northgate, led by Mara Quist, expect two more cuts this year.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[1]), Some("Ana Vey"));
+        assert_eq!(speaker(&a[2]), Some("Ana Vey"));
+        assert_eq!(speaker(&a[3]), Some("Ana Vey"));
+        assert_eq!(speaker(&a[4]), Some("Lena Ortiz"));
+        assert_eq!(speaker(&a[5]), Some("Ivo Marsh"));
+        assert_eq!(a[5].role.as_deref(), Some("strategist at Westbank"));
+        assert_eq!(speaker(&a[6]), None);
+        assert_eq!(a[6].group.as_deref(), Some("analysts at northgate"));
+        // "For" before a place or a thing names no one.
+        let a = attributions("For Europe, the outlook is bleak: growth will stall next year.");
+        assert_eq!(speaker(&a[0]), None);
+        let a = attributions("For North Korea, the test will be a show of strength.");
+        assert_eq!(speaker(&a[0]), None);
     }
 }

@@ -45,6 +45,11 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
         return referent;
     }
     let named = |name: String, role: Option<String>| {
+        // "Quill's forecast is…": the owner is the speaker.
+        let name = name
+            .strip_suffix("'s")
+            .or_else(|| name.strip_suffix("\u{2019}s"))
+            .map_or(name.clone(), str::to_string);
         Some(Attribution {
             speaker: Some(context.full_name(&name)),
             role,
@@ -99,6 +104,14 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
     if let Some(titled) = title(&words, head, context) {
         return Some(titled);
     }
+    // "Quill's forecast is for…": the owner of the view.
+    if let Some(owner) = last
+        .strip_suffix("'s")
+        .or_else(|| last.strip_suffix("\u{2019}s"))
+        && is_pure_name(owner)
+    {
+        return named(owner.to_string(), None);
+    }
     // A speaker described but not named ("the president's spokesman"): a short noun
     // phrase, not a clause ("While Lula won the first round by a smaller margin than").
     let clause_opener = matches!(
@@ -134,7 +147,21 @@ fn appositive_parts(before: &str) -> Vec<&str> {
         .collect();
     while let Some((last, rest)) = parts.split_last() {
         let first_word = last.split_whitespace().next().unwrap_or("").to_lowercase();
-        if matches!(first_word.as_str(), "which" | "who" | "whose" | "where") && !rest.is_empty() {
+        // "…, which advises the ministry,", "Analysts at X, led by NAME, expect": a clause
+        // or a participle about the subject, not the subject.
+        if matches!(
+            first_word.as_str(),
+            "which"
+                | "who"
+                | "whose"
+                | "where"
+                | "led"
+                | "including"
+                | "headed"
+                | "such"
+                | "however"
+        ) && !rest.is_empty()
+        {
             parts.pop();
         } else {
             break;
