@@ -1406,6 +1406,27 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
     if !expectation_qualifies(words, i, n) {
         return false;
     }
+    // "to the extent possible", "as soon as possible", "where possible", "the best
+    // possible outcome": a measure of effort, not a chance.
+    if matches!(first, "possible" | "impossible")
+        && before(1).is_some_and(|w| {
+            matches!(
+                w,
+                "extent"
+                    | "where"
+                    | "wherever"
+                    | "when"
+                    | "whenever"
+                    | "if"
+                    | "everything"
+                    | "all"
+                    | "anything"
+            ) || (w == "as" && before(3) == Some("as"))
+                || (w.ends_with("est") && w.len() > 4)
+        })
+    {
+        return false;
+    }
     if n == 1 && ADJECTIVES.contains(&first) && origin == PhraseOrigin::BuiltIn {
         // "a likely improvement in earnings next year": the chance of a thing to come,
         // said of the noun, with a mark of the future after it ("the most likely
@@ -2548,5 +2569,17 @@ mod tests {
             hedge("Exporters should explain their pricing to buyers."),
             None
         );
+    }
+
+    #[test]
+    fn possible_as_a_measure_of_effort() {
+        for sentence in [
+            "To the extent possible, he would like to restore the old influence.",
+            "The envoys will meet as soon as possible.",
+            "Aid will be sent by road where possible.",
+            "They sought the best possible terms for the loan.",
+        ] {
+            assert_ne!(hedge(sentence).as_deref(), Some("possible"), "{sentence}");
+        }
     }
 }
