@@ -395,7 +395,9 @@ mod tests {
                 ("even less likely", Comparative::Less),
                 ("even more likely", Comparative::More),
                 ("less likely", Comparative::Less),
+                ("less probable", Comparative::Less),
                 ("more likely", Comparative::More),
+                ("more probable", Comparative::More),
             ]
         );
         assert_eq!(

@@ -82,7 +82,7 @@ pub fn candidates(article: &Article, ledger: &Ledger) -> Vec<Candidate> {
         .map(|person| person.id.clone());
     let notices: Vec<bool> = text::paragraphs(text)
         .into_iter()
-        .map(|paragraph| is_notice(&text[paragraph]))
+        .map(|paragraph| is_notice(&text[paragraph.clone()]) || is_caption(&text[paragraph]))
         .collect();
     let units = text::units(&sentences, &quotations);
     let passages: Vec<(Range<usize>, usize)> = units
@@ -196,6 +196,49 @@ fn is_notice(paragraph: &str) -> bool {
     .iter()
     .any(|p| head.starts_with(p))
 }
+
+/// A photograph's caption, as a page's text keeps it: a paragraph that ends with its
+/// credit ("… Credit: AP", "… Photograph: Ann Lee/Reuters", "… Jo Bo/Getty Images"). It
+/// describes a picture; what it says of the future the article says in its own text.
+fn is_caption(paragraph: &str) -> bool {
+    let tail: String = {
+        let chars: Vec<char> = paragraph.trim_end().chars().collect();
+        chars[chars.len().saturating_sub(CAPTION_TAIL_CHARS)..]
+            .iter()
+            .collect()
+    };
+    let tail = tail.to_lowercase();
+    let credited = [
+        "credit:",
+        "credits:",
+        "photograph:",
+        "photo:",
+        "picture:",
+        "image:",
+    ]
+    .iter()
+    .filter_map(|label| tail.rfind(label).map(|at| &tail[at + label.len()..]))
+    .any(|credit| {
+        let credit = credit.trim();
+        !credit.is_empty() && credit.split_whitespace().count() <= 5 && !credit.contains('?')
+    });
+    let agency = [
+        "/getty images",
+        "getty images",
+        "/reuters",
+        "/ap",
+        "/afp",
+        "/epa",
+        "/shutterstock",
+    ]
+    .iter()
+    .any(|credit| tail.trim_end_matches('.').ends_with(credit))
+        && tail.contains('/');
+    credited || agency
+}
+
+/// How far from a paragraph's end its credit is looked for.
+const CAPTION_TAIL_CHARS: usize = 60;
 
 /// Enough characters for the longest notice prefix ("editor’s note").
 const NOTICE_CHARS: usize = 16;
@@ -388,6 +431,24 @@ pub fn draft_of(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_photograph_s_caption_is_no_candidate() {
+        let article = Article {
+            text: "Headline\n\nA trader watches the screens in the city. The index will probably rise further, she said. Credit: Ann Lee\n\nDockers walk out at the port as the strike will likely spread. Jo Bo/Reuters\n\nThe index will probably rise further, Ada Quill said.".into(),
+            ..Article::default()
+        };
+        let ledger = Ledger::without_folder(std::path::Path::new("/nowhere"), NaiveDate::default());
+        let found = candidates(&article, &ledger);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].speaker.as_deref(), Some("Ada Quill"));
+        assert!(is_caption(
+            "Photo of the harbour at dawn. Photograph: A. Lens"
+        ));
+        assert!(!is_caption(
+            "The strike will spread, said the union's leader."
+        ));
+    }
 
     #[test]
     fn a_probability_said_in_numbers_is_the_forecast_s_and_a_phrase_s_is_the_table_s() {

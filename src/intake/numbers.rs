@@ -44,7 +44,7 @@ fn percent_chance(text: &str, words: &[Word], i: usize) -> Option<(Range<usize>,
     {
         return Some((words[i].range.start..words[end].range.end, probability));
     }
-    let joined = i > 0 && matches!(lower(i - 1), Some("at" | "of" | "to" | "is" | "as"));
+    let joined = i > 0 && lower(i - 1).is_some_and(joins_a_chance);
     let chance =
         (i.saturating_sub(8)..i).find(|&k| CHANCE_WORDS.contains(&words[k].lower.as_str()));
     match chance {
@@ -91,10 +91,29 @@ fn one_in(words: &[Word], i: usize) -> Option<(Range<usize>, f64)> {
         ),
         _ => return None,
     };
-    let chance = words
+    if odds > 1.0 {
+        return None;
+    }
+    if let Some(chance) = words
         .get(last + 1)
-        .filter(|w| CHANCE_WORDS.contains(&w.lower.as_str()))?;
-    (odds <= 1.0).then(|| (words[i].range.start..chance.range.end, odds))
+        .filter(|w| CHANCE_WORDS.contains(&w.lower.as_str()))
+    {
+        return Some((words[i].range.start..chance.range.end, odds));
+    }
+    // "the odds of a war in the next five years are about one in four".
+    let joined = i > 0 && joins_a_chance(&words[i - 1].lower);
+    let chance =
+        (i.saturating_sub(16)..i).find(|&k| CHANCE_WORDS.contains(&words[k].lower.as_str()))?;
+    joined.then(|| (words[chance].range.start..words[last].range.end, odds))
+}
+
+/// Words that join a word for a chance to its number: "the odds … at 60%", "the chance …
+/// is about one in four".
+fn joins_a_chance(word: &str) -> bool {
+    matches!(
+        word,
+        "at" | "of" | "to" | "is" | "as" | "are" | "was" | "were" | "about" | "around" | "roughly"
+    )
 }
 
 #[cfg(test)]
@@ -124,6 +143,13 @@ mod tests {
         assert_eq!(
             stated("She sees a one in three chance that talks resume."),
             Some(("one in three chance".into(), 1.0 / 3.0))
+        );
+        assert_eq!(
+            stated("The odds of a strike before the vote are about one in four."),
+            Some((
+                "odds of a strike before the vote are about one in four".into(),
+                0.25
+            ))
         );
     }
 

@@ -52,7 +52,10 @@ fn is_reporting_verb(text: &str, outside: &[&Word], i: usize) -> bool {
         && (w.lower != "according" || text[w.range.end..].trim_start().starts_with("to"))
         // A capitalized verb is a name or a headline's word, but a sentence may open
         // with "According to X, …".
-        && (!w.capitalized || w.lower == "according")
+        && (!w.capitalized
+            || w.lower == "according"
+            // "Says Lena Ortiz of Eastport: …": the verb opening the sentence.
+            || (i == 0 && matches!(w.lower.as_str(), "says" | "said" | "writes" | "adds")))
 }
 
 /// The speaker the reporting verb `outside[verb_at]` names, before it or after it.
@@ -72,7 +75,49 @@ fn clause_at(
         .map(|q| q.range.end)
         .filter(|&end| end > unit.start)
         .unwrap_or(unit.start);
-    let before = strip_auxiliaries(text[segment_start..verb.range.start].trim());
+    let mut before = strip_auxiliaries(text[segment_start..verb.range.start].trim());
+    // "remarks by the governor Adam Glapinski who said": the relative pronoun goes, and
+    // the name before it is the subject.
+    if let Some(head) = before
+        .strip_suffix(" who")
+        .or_else(|| before.strip_suffix(", who"))
+    {
+        before = head.trim_end_matches([',', ' ']);
+    }
+    // "Shin In-kyun, president of X, echoed An's view, saying": a participle's subject is
+    // that of the verb before it, so the predicate between them goes.
+    if verb.lower.ends_with("ing")
+        && let Some((head, tail)) = before.trim_end_matches([',', ' ']).rsplit_once(',')
+        && tail.trim_start().starts_with(char::is_lowercase)
+        && !head.trim().is_empty()
+    {
+        before = head.trim();
+    }
+    // "We remain bearish on the yen and expect…", "Ana Vey runs the desk and expects…":
+    // a verb joined to the one before has the sentence's subject.
+    if let Some(head) = before.strip_suffix(" and")
+        && verb.lower != "according"
+    {
+        let first = head.split_whitespace().next().unwrap_or("");
+        let opening = if matches!(
+            first.to_lowercase().as_str(),
+            "we" | "i" | "he" | "she" | "they"
+        ) {
+            Some(first)
+        } else {
+            super::names::name_runs(head, 0..head.len())
+                .into_iter()
+                .next()
+                .filter(|run| run.start == 0 && head[run.clone()].split_whitespace().count() >= 2)
+                .map(|run| &head[run])
+        };
+        return opening.and_then(|subject_words| {
+            subject(subject_words, context).map(|attribution| Attribution {
+                closing: false,
+                ..attribution
+            })
+        });
+    }
     // "…, Di Odoardo noted." or "…, said Jane Roe, an economist.": the clause ends the
     // passage, after a comma.
     let closing = verb_at + 1 == outside.len()

@@ -19,6 +19,9 @@ pub struct Context {
     pub full_names: Vec<String>,
     /// The first of `full_names` ending with each surname.
     by_surname: HashMap<String, usize>,
+    /// The first of `full_names` starting with each word: for names written family name
+    /// first ("Shin In-kyun", later "Shin").
+    by_first: HashMap<String, usize>,
     /// Speakers named so far, with their roles, latest last: what "he" and "the minister"
     /// refer to. Each pair once, at its latest mention, and only the last
     /// [`RECENT_SPEAKERS`]: an article quoting a person a thousand times looks back over
@@ -39,6 +42,7 @@ impl Context {
         let mut full_names: Vec<String> = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
         let mut by_surname: HashMap<String, usize> = HashMap::new();
+        let mut by_first: HashMap<String, usize> = HashMap::new();
         for run in name_runs(text, 0..text.len()) {
             let name = text[run].to_string();
             let common = name
@@ -50,12 +54,23 @@ impl Context {
                         .entry(surname.to_string())
                         .or_insert(full_names.len());
                 }
+                // A family name first, as a hyphenated given name after it shows ("Moon
+                // Sang-gyun").
+                let parts: Vec<&str> = name.split(' ').collect();
+                if let [family, given] = parts.as_slice()
+                    && given.contains('-')
+                {
+                    by_first
+                        .entry(family.to_string())
+                        .or_insert(full_names.len());
+                }
                 full_names.push(name);
             }
         }
         Context {
             full_names,
             by_surname,
+            by_first,
             ..Context::default()
         }
     }
@@ -65,8 +80,10 @@ impl Context {
         if name.split_whitespace().count() > 1 {
             return name.to_string();
         }
+        // A surname, else a family name written first ("Shin" for "Shin In-kyun").
         self.by_surname
             .get(name)
+            .or_else(|| self.by_first.get(name))
             .map_or_else(|| name.to_string(), |&i| self.full_names[i].clone())
     }
 
@@ -86,6 +103,11 @@ impl Context {
             role: role.clone(),
             ..Attribution::default()
         })
+    }
+
+    /// Whether `full_name` was named as a speaker before.
+    pub(super) fn knows(&self, full_name: &str) -> bool {
+        self.recent.iter().any(|(name, _)| name == full_name)
     }
 
     /// The role given last to the speaker `full_name`, for a later mention by name alone.

@@ -10,6 +10,18 @@ use crate::intake::text::{Word, words};
 /// Runs of capitalized words in `text[range]`: candidate names, without a leading
 /// function word or title.
 pub(super) fn name_runs(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    // Mid-sentence when a word in lower case ends the text before the range.
+    let mid = text[..range.start]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(char::is_lowercase);
+    name_runs_after(text, range, mid)
+}
+
+/// [`name_runs`] of words that follow a word in lower case when `mid` is set ("said An
+/// Chan-il": the words after a reporting verb).
+pub(super) fn name_runs_after(text: &str, range: Range<usize>, mid: bool) -> Vec<Range<usize>> {
     let words = words(text, range);
     let mut runs = Vec::new();
     let mut i = 0;
@@ -35,8 +47,21 @@ pub(super) fn name_runs(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
             .rev()
             .find(|&k| is_title(&words[k]) || words[k].lower.ends_with("'s"))
             .map_or(i, |k| k + 1);
+        // A function word opening the run is the sentence's, not the name's ("In Moscow",
+        // "The Kremlin"); but mid-sentence, after a word in lower case, a capitalized
+        // "An" or "In" can only be a name ("said An Chan-il").
+        let mid_sentence = if first > 0 {
+            !words[first - 1].capitalized
+        } else {
+            mid
+        };
         while first <= j
-            && (FUNCTION_WORDS.contains(&words[first].lower.as_str()) || is_title(&words[first]))
+            && ((FUNCTION_WORDS.contains(&words[first].lower.as_str())
+                && !(mid_sentence
+                    && first == i
+                    && first < j
+                    && !ARTICLES.contains(&words[first].lower.as_str())))
+                || is_title(&words[first]))
         {
             first += 1;
         }
@@ -48,8 +73,34 @@ pub(super) fn name_runs(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     runs
 }
 
+/// Words that open a noun phrase, never a name: "said The Sun's editor" is about a paper.
+const ARTICLES: &[&str] = &["the", "a", "this", "that", "these", "those"];
+
+/// Days and months (but "May", "June" and "April", which are names too): "according to
+/// analysts Thursday" names no one called Thursday.
+const CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 fn is_name_word(word: &Word) -> bool {
-    word.capitalized && !word.lower.chars().all(|c| c.is_ascii_digit())
+    word.capitalized
+        && !word.lower.chars().all(|c| c.is_ascii_digit())
+        && !CALENDAR.contains(&word.lower.as_str())
 }
 
 /// `part` without the white space, quotation marks, dashes and stops around it.
@@ -84,6 +135,19 @@ pub(super) fn name_in(part: &str) -> Option<(String, Option<String>)> {
     let part = clean(part);
     let run = name_runs(part, 0..part.len()).pop()?;
     if run.end != part.len() {
+        return None;
+    }
+    // "a senior official in Vienna": a place after a preposition, not a name after a role.
+    let last_before = part[..run.start]
+        .split_whitespace()
+        .next_back()
+        .map(str::to_lowercase);
+    if last_before.is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "in" | "at" | "of" | "from" | "for" | "to" | "near" | "on" | "by" | "with" | "across"
+        )
+    }) {
         return None;
     }
     Some((part[run.clone()].to_string(), role(&part[..run.start])))

@@ -35,6 +35,9 @@ pub fn attribute(
     if found.is_none() {
         found = group(&outside);
     }
+    if found.is_none() {
+        found = view_of(text, &unit, context);
+    }
     let mut attribution = match found {
         Some(attribution) => attribution,
         None if quoted && starts_quoted(text, &unit, quotations) => {
@@ -52,6 +55,15 @@ pub fn attribute(
         context.quoted(attribution.clone(), paragraph);
     } else if attribution.speaker.is_some() && text[unit.clone()].trim_end().ends_with(':') {
         context.introduces(&attribution, paragraph);
+    } else if attribution.author
+        && let Some(named) = name_line(text, &unit)
+    {
+        // "Calvin Yeoh, a portfolio manager at X:" on a line of its own, and the quotation
+        // after it: a list of who said what, with no verb.
+        context.introduces(&named, paragraph);
+        if let Some(speaker) = &named.speaker {
+            context.remember(speaker.clone(), named.role.clone());
+        }
     }
     // A person who is the subject of a sentence is someone "she" may refer to next,
     // whether or not the sentence reports speech ("Marta Kowal runs the desk. She
@@ -68,6 +80,76 @@ pub fn attribute(
     attribution
 }
 
+/// The person whose view a sentence opens with: "In Vey's view, …", "For Ivo Marsh, a
+/// strategist at Westbank, the outlook is bleak: …".
+fn view_of(text: &str, unit: &Range<usize>, context: &Context) -> Option<Attribution> {
+    let passage = text[unit.clone()].trim_start();
+    let (opener, rest) = passage.split_once(' ')?;
+    if !matches!(opener, "In" | "For") {
+        return None;
+    }
+    let head = rest.split(',').next()?;
+    let name_part = if opener == "In" {
+        let (owner, view) = head
+            .split_once("'s ")
+            .or_else(|| head.split_once("\u{2019}s "))?;
+        matches!(
+            view.trim(),
+            "view" | "opinion" | "estimation" | "assessment" | "analysis" | "words"
+        )
+        .then_some(owner)?
+    } else {
+        head
+    };
+    let name_part = name_part.trim();
+    if !super::names::is_pure_name(name_part) {
+        return None;
+    }
+    let name = context.full_name(name_part);
+    // The appositive: "a strategist at Westbank", between two commas, before the claim.
+    let parts: Vec<&str> = rest.split(',').collect();
+    let role = parts
+        .get(1)
+        .filter(|part| {
+            opener == "For"
+                && parts.len() >= 3
+                && ["a ", "an ", "the "]
+                    .iter()
+                    .any(|article| part.trim_start().starts_with(article))
+                && part.split_whitespace().count() <= 8
+        })
+        .and_then(|part| super::names::role(part));
+    // "For Ivo Marsh, a strategist at Westbank," names a person by their role, or one the
+    // article quoted before; "For North Korea, …" is about a country.
+    if opener == "For" && !(name.contains(' ') && (role.is_some() || context.knows(&name))) {
+        return None;
+    }
+    Some(Attribution {
+        speaker: Some(name),
+        role,
+        basis: Basis::ReportingClause,
+        ..Attribution::default()
+    })
+}
+
+/// The speaker a line names when it is only a name and a role and ends with a colon
+/// ("Ana Vey, chief economist at Northgate:"), introducing what they said.
+fn name_line(text: &str, unit: &Range<usize>) -> Option<Attribution> {
+    let line = text[unit.clone()].trim().strip_suffix(':')?;
+    let (name, role) = match line.split_once(',') {
+        Some((name, role)) => (name.trim(), super::names::role(role)),
+        None => (line.trim(), None),
+    };
+    (super::names::is_pure_name(name) && name.split_whitespace().count() >= 2).then(|| {
+        Attribution {
+            speaker: Some(name.to_string()),
+            role,
+            basis: Basis::Colon,
+            ..Attribution::default()
+        }
+    })
+}
+
 /// The full name a passage opens with, when a verb in lower case follows it: "Marta Kowal
 /// runs the research desk".
 fn sentence_subject(text: &str, unit: &Range<usize>) -> Option<String> {
@@ -76,8 +158,22 @@ fn sentence_subject(text: &str, unit: &Range<usize>) -> Option<String> {
         .find(|run| text[run.clone()].split_whitespace().count() >= 2)?;
     // The name opens the sentence, or follows a few words in lower case that describe
     // them ("Her colleague Ben Oduya disagreed").
-    let lead = text[unit.start..run.start].split_whitespace().count();
-    let opens = lead <= 3 && !text[unit.start..run.start].contains([',', '"', '\u{201C}']);
+    let lead_words: Vec<&str> = text[unit.start..run.start].split_whitespace().collect();
+    // Words that describe the person, not a phrase that the name ends ("The Ministry of
+    // National Defense"): in lower case after the first, and no preposition last.
+    let describes = lead_words
+        .iter()
+        .skip(1)
+        .all(|w| w.starts_with(char::is_lowercase))
+        && lead_words.last().is_none_or(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "of" | "in" | "at" | "for" | "from" | "by" | "to" | "with" | "on"
+            )
+        });
+    let opens = lead_words.len() <= 3
+        && describes
+        && !text[unit.start..run.start].contains([',', '"', '\u{201C}']);
     let name = &text[run.clone()];
     let next = text[run.end..unit.end].split_whitespace().next()?;
     (opens && name.split_whitespace().count() >= 2 && next.starts_with(char::is_lowercase))
@@ -149,7 +245,175 @@ pub fn attribute_all(
             };
         }
     }
+    attribute_lists(text, units, &mut found);
+    continue_single_quotations(text, units, &mut found);
+    name_described_speakers(&mut found);
     found
+}
+
+/// A paragraph that opens with a single quotation mark ("'However, our outlook…") goes on
+/// with the quotation of the paragraph before, in the style that quotes with single marks:
+/// it is the same speaker's.
+fn continue_single_quotations(
+    text: &str,
+    units: &[(Range<usize>, usize)],
+    found: &mut [Attribution],
+) {
+    // The quotation goes on to the end of its paragraph: (paragraph, attribution).
+    let mut going_on: Option<(usize, Attribution)> = None;
+    for i in 1..found.len() {
+        let paragraph = units[i].1;
+        if let Some((at, attribution)) = &going_on
+            && *at == paragraph
+        {
+            if found[i].basis == Basis::ArticleVoice {
+                found[i] = attribution.clone();
+            }
+            continue;
+        }
+        going_on = None;
+        let passage = text[units[i].0.clone()].trim_start();
+        let mut chars = passage.chars();
+        let opens = matches!(chars.next(), Some('\'' | '\u{2018}'))
+            && chars.next().is_some_and(char::is_uppercase);
+        let previous_paragraph = units[i - 1].1;
+        let previous = found[i - 1].clone();
+        let previous_quotes = text[units[i - 1].0.clone()].contains(['\'', '\u{2018}', '\u{2019}']);
+        if opens
+            && found[i].basis == Basis::ArticleVoice
+            && paragraph == previous_paragraph + 1
+            && previous_quotes
+            && (previous.speaker.is_some() || previous.group.is_some())
+        {
+            let continued = Attribution {
+                basis: Basis::ContinuedQuotation,
+                closing: false,
+                author: false,
+                ..previous
+            };
+            found[i] = continued.clone();
+            going_on = Some((paragraph, continued));
+        }
+    }
+}
+
+/// How many passages ahead a speaker described but not named ("the paper's political
+/// editor said") may be named ("Tom Berg, the paper's political editor, wrote").
+const DESCRIBED_REACH: usize = 5;
+
+/// A speaker described but not yet named ("The Courier's political editor said…") is the
+/// person named soon after with that description in their role.
+fn name_described_speakers(found: &mut [Attribution]) {
+    let is_full_name = |speaker: &str| {
+        super::names::is_pure_name(speaker) && speaker.split_whitespace().count() >= 2
+    };
+    for i in 0..found.len() {
+        let Some(described) = found[i].speaker.clone() else {
+            continue;
+        };
+        if is_full_name(&described) {
+            continue;
+        }
+        // The description's last words in lower case: "political editor".
+        let tail: Vec<String> = described
+            .split_whitespace()
+            .rev()
+            .take_while(|w| w.starts_with(char::is_lowercase))
+            .take(2)
+            .map(str::to_string)
+            .collect();
+        if tail.is_empty() {
+            continue;
+        }
+        let tail: Vec<&str> = tail.iter().rev().map(String::as_str).collect();
+        let tail = tail.join(" ");
+        let later = found[i + 1..]
+            .iter()
+            .take(DESCRIBED_REACH)
+            .find(|a| {
+                a.speaker.as_deref().is_some_and(is_full_name)
+                    && a.role
+                        .as_deref()
+                        .is_some_and(|role| role.to_lowercase().contains(&tail))
+            })
+            .cloned();
+        if let Some(named) = later {
+            found[i].speaker = named.speaker;
+            found[i].role = named.role;
+            found[i].basis = Basis::Title;
+        }
+    }
+}
+
+/// The items of a list ("- we now expect a cut in July") take the speaker of the line that
+/// introduces them: one that names someone and ends with a colon ("Analysts at Eastport
+/// say that after a cut:"), or a heading that ends with its author's name ("Commentary by
+/// the bank's chief economist, Ana Vey"). The list ends at the first line that is no item.
+fn attribute_lists(text: &str, units: &[(Range<usize>, usize)], found: &mut [Attribution]) {
+    let paragraphs = crate::intake::text::paragraphs(text);
+    let mut list: Option<Attribution> = None;
+    for i in 0..found.len() {
+        let (range, paragraph) = (&units[i].0, units[i].1);
+        let item = paragraphs
+            .get(paragraph)
+            .is_some_and(|p| is_list_item(&text[p.clone()]));
+        if !item {
+            list = introduces_a_list(text, range, &found[i]);
+            continue;
+        }
+        if let Some(intro) = &list
+            && found[i].basis == Basis::ArticleVoice
+        {
+            found[i] = Attribution {
+                basis: Basis::Colon,
+                closing: false,
+                quoted: false,
+                author: false,
+                ..intro.clone()
+            };
+        }
+    }
+}
+
+/// Whether a paragraph is an item of a list: it opens with a dash or a bullet and a space.
+fn is_list_item(paragraph: &str) -> bool {
+    ["- ", "– ", "• ", "* ", "· "]
+        .iter()
+        .any(|mark| paragraph.starts_with(mark))
+}
+
+/// The speaker a passage gives the list after it: its own, when it names someone and ends
+/// with a colon, or the name that ends a heading with "by" ("Commentary by the firm's
+/// chief economist, Bill Evans": no full stop, the name last).
+fn introduces_a_list(
+    text: &str,
+    range: &Range<usize>,
+    attribution: &Attribution,
+) -> Option<Attribution> {
+    let passage = text[range.clone()].trim();
+    if passage.ends_with(':') {
+        if attribution.speaker.is_none() && attribution.group.is_none() {
+            // "Chris Turner, head of currency strategy at ING:" and the items after it.
+            return name_line(text, range);
+        }
+        return Some(Attribution {
+            basis: Basis::Colon,
+            ..attribution.clone()
+        });
+    }
+    if passage.ends_with(['.', '!', '?', '"', '\u{201D}']) {
+        return None;
+    }
+    let by = passage.find(" by ")? + " by ".len();
+    let heading = &passage[by..];
+    let run = name_runs(heading, 0..heading.len()).pop()?;
+    let name = &heading[run.clone()];
+    (run.end == heading.len() && name.split_whitespace().count() >= 2).then(|| Attribution {
+        speaker: Some(name.to_string()),
+        role: super::names::role(heading[..run.start].trim_end_matches([',', ' '])),
+        basis: Basis::Colon,
+        ..Attribution::default()
+    })
 }
 
 /// Whether a passage opens with a word that carries on the passage before: "But",
@@ -419,5 +683,145 @@ mod tests {
         // "May" the name is not the modal.
         let a = attributions("Prime Minister Theresa May said the vote would pass.");
         assert_eq!(speaker(&a[0]), Some("Theresa May"));
+    }
+
+    #[test]
+    fn the_items_of_a_list_take_the_speaker_who_introduces_them() {
+        // A heading that ends with its author's name.
+        let text = "Commentary by the fund's head of rates, Ana Vey\n\n- Growth has slowed since the spring\n\n- We now expect a cut in March that will be followed by another in June\n\nThe board meets next week. I think a cut is a real possibility.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[2]), Some("Ana Vey"));
+        assert_eq!(a[2].role.as_deref(), Some("fund's head of rates"));
+        assert_eq!(a[2].basis, Basis::Colon);
+        // The list ends at the first line that is no item: the writer's own view.
+        assert!(a[4].author);
+        // A line that names someone and ends with a colon.
+        let text = "Ivo Marsh said that after a cut in May:\n\n- rates will fall to 1% by the end of the year";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[1]), Some("Ivo Marsh"));
+        // A byline opening the text introduces no list.
+        let text = "By Ines Roth\n\n- The bank will cut rates in June";
+        let a = attributions(text);
+        assert!(a[1].author);
+    }
+
+    #[test]
+    fn a_name_line_with_a_colon_introduces_the_quotation_after_it() {
+        let text = "Here is what traders said:\n\nLena Ortiz, a strategist at Eastport in Madrid:\n\n“The currency will probably weaken further before the summer.”\n\nTom Vail, head of rates at Northgate:\n\n“If the bank holds, the selloff will not stop.”";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[2]), Some("Lena Ortiz"));
+        assert_eq!(a[2].basis, Basis::Colon);
+        assert_eq!(speaker(&a[4]), Some("Tom Vail"));
+    }
+
+    #[test]
+    fn a_name_after_a_verb_may_start_with_a_word_like_an() {
+        let text = "“The launch will be delayed,” said An Min-jun, head of a research institute.\n\nShin Ho-seok, a retired general, echoed the view, saying, “The test will come before winter.” Shin said the launch would follow in the spring.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[0]), Some("An Min-jun"));
+        assert_eq!(speaker(&a[1]), Some("Shin Ho-seok"));
+        // A family name written first, used alone.
+        assert_eq!(speaker(&a[2]), Some("Shin Ho-seok"));
+        // A day is nobody's name; the group is the speaker.
+        let a =
+            attributions("The index is likely to fall in March, according to analysts Thursday.");
+        assert_eq!(speaker(&a[0]), None);
+        assert!(a[0].group.is_some());
+    }
+
+    #[test]
+    fn he_is_not_an_institution_named_in_a_sentence() {
+        let text = "Ivo Marsh said the test would come soon. The Ministry of Defence at the time put the yield at six kilotons. “A bigger test would follow,” he said.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[2]), Some("Ivo Marsh"));
+    }
+
+    #[test]
+    fn a_speaker_described_first_is_the_person_named_soon_after() {
+        let text = "No budget deal is likely this week, the Courier's political editor said on Monday.\n\n“Sources say no deal is likely,” Tom Berg, the Courier's political editor, wrote on Twitter.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[0]), Some("Tom Berg"));
+        assert_eq!(a[0].basis, Basis::Title);
+    }
+
+    #[test]
+    fn a_place_after_a_role_is_not_the_speaker() {
+        let text = "A deal is unlikely, a senior official in Geneva said.\n\n“We are not there yet,” he said.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[0]), None);
+        assert!(a[0].group.is_some());
+        assert_eq!(speaker(&a[1]), None);
+    }
+
+    #[test]
+    fn quoted_items_under_a_name_line_and_a_relative_who_said() {
+        let text = "Views differ on the peso.\n\nLena Ortiz, head of currency strategy at Eastport:\n\n- \"The peso should break decisively lower\"\n\n- Parity with the dollar should be reached by year-end";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[2]), Some("Lena Ortiz"));
+        assert_eq!(speaker(&a[3]), Some("Lena Ortiz"));
+        let a = attributions(
+            "The poll matches remarks by governor Ana Vey who said Ruritania is likely to hold rates.",
+        );
+        assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+        // The name after "said" that starts what was said is not the speaker.
+        let a = attributions("Officials said Ruritania is likely to hold rates.");
+        assert_eq!(speaker(&a[0]), None);
+    }
+
+    #[test]
+    fn a_verb_joined_by_and_has_the_sentence_s_subject() {
+        let a = attributions("Ana Vey runs the desk and expects the peso to fall to 21 by June.");
+        assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+        let a = attributions("We remain bearish on the peso and expect it to fall to 25 by June.");
+        assert!(a[0].author);
+        assert_eq!(a[0].group, None);
+    }
+
+    #[test]
+    fn roles_before_names_and_words_after_them() {
+        let a = attributions(
+            "“We expect the peso to weaken to 25,” said Northgate analyst Kenji Mori in a note.",
+        );
+        assert_eq!(speaker(&a[0]), Some("Kenji Mori"));
+        assert_eq!(a[0].role.as_deref(), Some("Northgate analyst"));
+        let a = attributions("The strike is likely to spread, warned union leader Ana Vey.");
+        assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+        let a = attributions(
+            "Economist Paul Reyes of Northgate forecast that growth would slow to 1% next year.",
+        );
+        assert_eq!(speaker(&a[0]), Some("Paul Reyes"));
+        assert_eq!(a[0].role.as_deref(), Some("Economist"));
+    }
+
+    #[test]
+    fn a_capitalized_role_a_day_after_the_name_and_single_quotation_marks() {
+        let text = "Northland Foreign Secretary Ivo Marsh on Wednesday said progress was slow.\n\n“I'm optimistic that we will make progress this morning,” he told reporters.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
+        assert_eq!(speaker(&a[1]), Some("Ivo Marsh"));
+        let text = "Jo Bell, head of outlooks at the weather office, says: 'Our outlook suggests a greater chance of a warm summer.\n\n'However, it is no heatwave. There are likely to be large swings from week to week.'";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[0]), Some("Jo Bell"));
+        assert_eq!(speaker(&a[2]), Some("Jo Bell"));
+        assert_eq!(a[2].basis, Basis::ContinuedQuotation);
+    }
+
+    #[test]
+    fn views_owners_and_verbs_that_open_the_sentence() {
+        let text = "Ana Vey, chief economist at Northgate, spoke on Monday.\n\nVey, however, believes the peso will weaken to 25 by the end of the year. In Vey's view, the central bank will cut rates twice next year. Vey's forecast is for the index to end the year at 4,000.\n\nSays Lena Ortiz of Eastport: “The peso will keep falling until the election.”\n\nFor Ivo Marsh, a strategist at Westbank, the outlook is bleak: the peso will probably fall further.\n\nAnalysts at Northgate, led by Mara Quist, expect two more cuts this year.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[1]), Some("Ana Vey"));
+        assert_eq!(speaker(&a[2]), Some("Ana Vey"));
+        assert_eq!(speaker(&a[3]), Some("Ana Vey"));
+        assert_eq!(speaker(&a[4]), Some("Lena Ortiz"));
+        assert_eq!(speaker(&a[5]), Some("Ivo Marsh"));
+        assert_eq!(a[5].role.as_deref(), Some("strategist at Westbank"));
+        assert_eq!(speaker(&a[6]), None);
+        assert_eq!(a[6].group.as_deref(), Some("analysts at northgate"));
+        // "For" before a place or a thing names no one.
+        let a = attributions("For Europe, the outlook is bleak: growth will stall next year.");
+        assert_eq!(speaker(&a[0]), None);
+        let a = attributions("For North Korea, the test will be a show of strength.");
+        assert_eq!(speaker(&a[0]), None);
     }
 }

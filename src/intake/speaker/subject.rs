@@ -5,7 +5,7 @@
 use super::attribution::{Attribution, Basis};
 use super::context::Context;
 use super::group::group_subject;
-use super::names::{clean, is_pure_name, name_in, name_runs, owner, role};
+use super::names::{clean, is_pure_name, name_in, name_runs, name_runs_after, owner, role};
 use super::vocabulary::{PERSON_NOUNS, TITLES};
 use crate::intake::hedges::MODALS;
 
@@ -13,6 +13,30 @@ use crate::intake::hedges::MODALS;
 pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
     let parts = appositive_parts(before);
     let (last, rest) = parts.split_last()?;
+    // "British Foreign Secretary Philip Hammond on Wednesday said": when and where are no
+    // part of the subject.
+    let last: &str = [
+        " on ",
+        " in ",
+        " at ",
+        " last ",
+        " this ",
+        " earlier ",
+        " yesterday",
+        " today",
+        " during ",
+        " after ",
+    ]
+    .iter()
+    .filter_map(|cut| last.find(cut))
+    .min()
+    .map(|at| &last[..at])
+    .filter(|head| {
+        name_runs(head, 0..head.len())
+            .last()
+            .is_some_and(|run| run.end == head.len() && head[run.clone()].contains(' '))
+    })
+    .unwrap_or(last);
     let last_lower = last.to_lowercase();
     if last.split_whitespace().count() > 12 {
         return None;
@@ -21,6 +45,11 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
         return referent;
     }
     let named = |name: String, role: Option<String>| {
+        // "Quill's forecast is…": the owner is the speaker.
+        let name = name
+            .strip_suffix("'s")
+            .or_else(|| name.strip_suffix("\u{2019}s"))
+            .map_or(name.clone(), str::to_string);
         Some(Attribution {
             speaker: Some(context.full_name(&name)),
             role,
@@ -52,11 +81,20 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
     }
     // The clause's own subject, when it opens with a full name: "Helen Roberts of the
     // weather office dismissed the claim, saying: …".
+    // A title may come first ("Economist Paul Reyes of Northgate forecast that…").
     if let Some(run) = name_runs(last, 0..last.len()).into_iter().next()
-        && run.start == 0
+        && last[..run.start].split_whitespace().all(|word| {
+            TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+                // "British Foreign Secretary": a capitalized role.
+                || word.starts_with(char::is_uppercase)
+        })
         && last[run.clone()].split_whitespace().count() >= 2
     {
-        return named(last[run].to_string(), None);
+        let title = last[..run.start].trim();
+        return named(
+            last[run].to_string(),
+            (!title.is_empty()).then(|| title.to_string()),
+        );
     }
     let words: Vec<&str> = last_lower.split_whitespace().collect();
     let head = *words.last()?;
@@ -65,6 +103,14 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
     }
     if let Some(titled) = title(&words, head, context) {
         return Some(titled);
+    }
+    // "Quill's forecast is for…": the owner of the view.
+    if let Some(owner) = last
+        .strip_suffix("'s")
+        .or_else(|| last.strip_suffix("\u{2019}s"))
+        && is_pure_name(owner)
+    {
+        return named(owner.to_string(), None);
     }
     // A speaker described but not named ("the president's spokesman"): a short noun
     // phrase, not a clause ("While Lula won the first round by a smaller margin than").
@@ -101,7 +147,21 @@ fn appositive_parts(before: &str) -> Vec<&str> {
         .collect();
     while let Some((last, rest)) = parts.split_last() {
         let first_word = last.split_whitespace().next().unwrap_or("").to_lowercase();
-        if matches!(first_word.as_str(), "which" | "who" | "whose" | "where") && !rest.is_empty() {
+        // "…, which advises the ministry,", "Analysts at X, led by NAME, expect": a clause
+        // or a participle about the subject, not the subject.
+        if matches!(
+            first_word.as_str(),
+            "which"
+                | "who"
+                | "whose"
+                | "where"
+                | "led"
+                | "including"
+                | "headed"
+                | "such"
+                | "however"
+        ) && !rest.is_empty()
+        {
             parts.pop();
         } else {
             break;
@@ -171,6 +231,8 @@ fn is_clause(part: &str) -> bool {
         MODALS.contains(&word.as_str())
             || word.ends_with("'ll")
             || matches!(word.as_str(), "must" | "should")
+            // "The strike is likely to spread, warned …": a claim with its verb.
+            || matches!(word.as_str(), "is" | "are" | "was" | "were")
     })
 }
 
@@ -187,6 +249,27 @@ pub(super) fn inverted(after: &str, context: &Context) -> Option<Attribution> {
         return title(&words, words.last()?, context);
     }
     let first = first.strip_prefix("the ").unwrap_or(first);
+    // "said Goldman Sachs analyst Kenji Mori in a note": what follows the name (where, when,
+    // to whom) is no part of it.
+    let first = [
+        " in ",
+        " on ",
+        " at ",
+        " during ",
+        " after ",
+        " before ",
+        " to ",
+        " told ",
+        " last ",
+        " this ",
+        " earlier ",
+        " via ",
+        " from ",
+    ]
+    .iter()
+    .filter_map(|cut| first.find(cut))
+    .min()
+    .map_or(first, |at| &first[..at]);
     // "said LBBW analyst Frank Schallenberger": the name that ends the words, after its
     // role.
     if let Some((name, role_before)) = name_in(first)
@@ -216,7 +299,37 @@ pub(super) fn inverted(after: &str, context: &Context) -> Option<Attribution> {
             ..Attribution::default()
         });
     }
-    let name = name_runs(first, 0..first.len()).into_iter().next()?;
+    let name = name_runs_after(first, 0..first.len(), true)
+        .into_iter()
+        .next()?;
+    // "said Poland is likely to…": the name is the subject of what was said, not the
+    // speaker.
+    let next_word = first[name.end..]
+        .split_whitespace()
+        .next()
+        .map(str::to_lowercase);
+    if next_word.is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "will"
+                | "would"
+                | "could"
+                | "may"
+                | "might"
+                | "has"
+                | "have"
+                | "had"
+                | "can"
+                | "should"
+                | "must"
+                | "'s"
+        )
+    }) {
+        return None;
+    }
     // Only titles may come before the name ("said Dr. Ana Vey", "said Foreign Minister X"),
     // or its owner ("according to Wood Mackenzie's Di Odoardo").
     let owner = owner(&first[..name.start]);
