@@ -304,22 +304,7 @@ pub fn candidate_count(n: usize) -> String {
 mod tests {
     use super::*;
 
-    /// The WCAG 2 contrast ratio of two colours.
-    fn contrast(a: Color32, b: Color32) -> f64 {
-        let luminance = |c: Color32| {
-            let channel = |v: u8| {
-                let v = f64::from(v) / 255.0;
-                if v <= 0.03928 {
-                    v / 12.92
-                } else {
-                    ((v + 0.055) / 1.055).powf(2.4)
-                }
-            };
-            0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
-        };
-        let (x, y) = (luminance(a), luminance(b));
-        (x.max(y) + 0.05) / (x.min(y) + 0.05)
-    }
+    use crate::app::views::style::contrast;
 
     #[test]
     fn highlighted_candidates_are_legible_in_both_themes() {

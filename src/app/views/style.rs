@@ -172,11 +172,11 @@ mod chart_colour_tests {
     }
 }
 
+/// The WCAG 2 contrast ratio of two colours (1 to 21), for tests that text and marks
+/// stay legible.
 #[cfg(test)]
-mod accent_tests {
-    use super::*;
-
-    fn luminance(c: Color32) -> f64 {
+pub fn contrast(a: Color32, b: Color32) -> f64 {
+    let luminance = |c: Color32| {
         let channel = |v: u8| {
             let v = f64::from(v) / 255.0;
             if v <= 0.03928 {
@@ -186,17 +186,20 @@ mod accent_tests {
             }
         };
         0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
-    }
+    };
+    let (x, y) = (luminance(a), luminance(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+#[cfg(test)]
+mod accent_tests {
+    use super::*;
 
     /// WCAG contrast of the chart accent against each theme's chart background.
     #[test]
     fn chart_marks_stand_out_from_the_background_in_both_themes() {
         for visuals in [egui::Visuals::light(), egui::Visuals::dark()] {
-            let (a, b) = (
-                luminance(chart_accent(&visuals)),
-                luminance(visuals.extreme_bg_color),
-            );
-            let ratio = (a.max(b) + 0.05) / (a.min(b) + 0.05);
+            let ratio = contrast(chart_accent(&visuals), visuals.extreme_bg_color);
             assert!(ratio >= 4.5, "{ratio:.1}:1 (dark: {})", visuals.dark_mode);
         }
     }
