@@ -1309,13 +1309,14 @@ fn an_article_is_read_with_its_candidates_and_one_is_accepted_into_a_new_forecas
     click(&mut harness, "Add article…");
     type_into(&mut harness, "Article", article.to_str().unwrap());
     harness.get_by_role_and_label(Role::Button, "Read").click();
-    wait_until(&mut harness, |h| shows_text(h, "4 candidate forecasts"));
+    // The ministry's, Ada's, Bo's two and the president's "virtually certain".
+    wait_until(&mut harness, |h| shows_text(h, "5 candidate forecasts"));
     // Those already in the ledger say so.
     assert_eq!(
         harness
             .query_all_by_label_contains("(in the ledger)")
             .count(),
-        3
+        4
     );
     // The first is the ministry's, shown in detail; ↓ moves on, ↑ back, Delete dismisses.
     assert!(shows_text(&harness, "Said by the ministry"));
@@ -1325,7 +1326,7 @@ fn an_article_is_read_with_its_candidates_and_one_is_accepted_into_a_new_forecas
     assert!(shows_text(&harness, "In the registry as ada-fixture"));
     harness.key_press(Key::Delete);
     harness.settle();
-    assert!(shows_text(&harness, "3 candidate forecasts (1 dismissed)"));
+    assert!(shows_text(&harness, "4 candidate forecasts (1 dismissed)"));
     harness.key_press(Key::ArrowUp);
     harness.key_press(Key::ArrowUp);
     harness.settle();
