@@ -42,6 +42,18 @@ const WEEKDAYS: &[(&str, Weekday)] = &[
     ("sunday", Weekday::Sun),
 ];
 
+/// Whether `word` (lower case) is a day of the week.
+pub fn is_weekday(word: &str) -> bool {
+    WEEKDAYS.iter().any(|(name, _)| *name == word)
+}
+
+/// Whether `word` (lower case) is a month's full name ("march", not "mar").
+pub fn is_month_name(word: &str) -> bool {
+    (1..=12u8).any(|number| {
+        chrono::Month::try_from(number).is_ok_and(|month| month.name().eq_ignore_ascii_case(word))
+    })
+}
+
 /// A date as the text writes it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Mention {

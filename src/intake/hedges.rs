@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use super::dates::is_weekday;
 use super::numbers::stated_probability;
 use super::reporting::REPORTING;
 use super::text::{Word, words};
@@ -221,17 +222,6 @@ const FUTURE_MARKS: &[&str] = &[
     "winter",
     "higher",
     "lower",
-];
-
-/// Days of the week: "set for Tuesday" is a schedule.
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// Nouns for a group that forecasts as one: "our FX team forecast".
@@ -1318,7 +1308,7 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
     if unfolded == "will" || unfolded == "would" {
         let until_a_day = words[i + n..].windows(2).take(8).any(|pair| {
             matches!(pair[0].lower.as_str(), "until" | "into" | "through")
-                && (WEEKDAYS.contains(&pair[1].lower.as_str())
+                && (is_weekday(&pair[1].lower)
                     || matches!(pair[1].lower.as_str(), "today" | "tonight" | "tomorrow"))
         }) || words[i + n..].windows(2).take(8).any(|pair| {
             pair[0].lower.chars().all(|c| c.is_ascii_digit())
@@ -1616,14 +1606,14 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
             (be_before() || reported_past())
                 && words
                     .get(i + n)
-                    .is_some_and(|w| !w.capitalized && !WEEKDAYS.contains(&w.lower.as_str()))
+                    .is_some_and(|w| !w.capitalized && !is_weekday(&w.lower))
         }
         // "the country is set for its coldest winter in decades" (not "set for Tuesday").
         ["set", "for"] => {
             (be_before() || reported_past())
                 && next.is_some_and(|w| {
                     !w.chars().any(|c| c.is_ascii_digit())
-                        && !WEEKDAYS.contains(&w)
+                        && !is_weekday(w)
                         && !FUTURE_MARKS.contains(&w)
                 })
         }

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::vocabulary::{FUNCTION_WORDS, PARTICLES, TITLES};
+use crate::intake::dates::{is_month_name, is_weekday};
 use crate::intake::text::{Word, words};
 
 /// Runs of capitalized words in `text[range]`: candidate names, without a leading
@@ -76,31 +77,16 @@ pub(super) fn name_runs_after(text: &str, range: Range<usize>, mid: bool) -> Vec
 /// Words that open a noun phrase, never a name: "said The Sun's editor" is about a paper.
 const ARTICLES: &[&str] = &["the", "a", "this", "that", "these", "those"];
 
-/// Days and months (but "May", "June" and "April", which are names too): "according to
-/// analysts Thursday" names no one called Thursday.
-const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 fn is_name_word(word: &Word) -> bool {
     word.capitalized
         && !word.lower.chars().all(|c| c.is_ascii_digit())
-        && !CALENDAR.contains(&word.lower.as_str())
+        && !is_calendar_word(&word.lower)
+}
+
+/// Days and months (but "May", "June" and "April", which are names too): "according to
+/// analysts Thursday" names no one called Thursday.
+fn is_calendar_word(lower: &str) -> bool {
+    is_weekday(lower) || (is_month_name(lower) && !matches!(lower, "april" | "may" | "june"))
 }
 
 /// `part` without the white space, quotation marks, dashes and stops around it.
