@@ -121,7 +121,7 @@ pub use relative::{
 pub use report::{GroupBy, Ranking, report, report_ranking};
 pub use seeds::{find_quote, paragraph_around, quote_context};
 #[cfg(feature = "app")]
-pub use timeline::TimelineGrouping;
+pub use timeline::{DateSpan, TimelineGrouping};
 pub use words::{explain, phrase_calibration};
 
 // Scores, the phrase table, the demo ledger, the terminal.

@@ -89,9 +89,41 @@ pub struct DateSpan {
     pub end: NaiveDate,
 }
 
+/// The narrowest span a zoom goes to, in days.
+const MIN_DAYS: i64 = 14;
+
 impl DateSpan {
     pub fn days(&self) -> i64 {
         (self.end - self.start).num_days().max(1)
+    }
+
+    /// The middle day.
+    pub fn middle(self) -> NaiveDate {
+        self.start + chrono::Duration::days(self.days() / 2)
+    }
+
+    /// The same length moved by `days` (negative: earlier).
+    pub fn shifted(self, days: i64) -> DateSpan {
+        DateSpan {
+            start: self.start + chrono::Duration::days(days),
+            end: self.end + chrono::Duration::days(days),
+        }
+    }
+
+    /// Zoomed by `factor` (2: twice as close) about `center`, which stays where it is; no
+    /// closer than two weeks and no wider than two centuries.
+    pub fn zoomed(self, center: NaiveDate, factor: f64) -> DateSpan {
+        let scaled = |days: i64| (days as f64 / factor).round() as i64;
+        let mut start = center - chrono::Duration::days(scaled((center - self.start).num_days()));
+        let mut end = center + chrono::Duration::days(scaled((self.end - center).num_days()));
+        if (end - start).num_days() < MIN_DAYS {
+            start = center - chrono::Duration::days(MIN_DAYS / 2);
+            end = center + chrono::Duration::days(MIN_DAYS / 2);
+        }
+        DateSpan {
+            start,
+            end: end.min(shift_months(start, 2400)),
+        }
     }
 }
 
@@ -343,6 +375,24 @@ mod tests {
         let spans = spans_of(starts, ends, day("2021-01-01"));
         assert_eq!((spans.before, spans.after), (0, 0));
         assert_eq!(spans.fitted, spans.all);
+    }
+
+    #[test]
+    fn a_span_zooms_about_a_day_that_stays_put_within_limits() {
+        let year = span("2022-01-01", "2023-01-01");
+        let closer = year.zoomed(day("2022-04-01"), 2.0);
+        // 90 days before 1 April become 45, 275 after become 138 (137.5 rounded).
+        assert_eq!(closer, span("2022-02-15", "2022-08-17"));
+        assert_eq!(
+            closer.zoomed(day("2022-04-01"), 0.5),
+            span("2022-01-01", "2023-01-02")
+        );
+        // Never closer than two weeks, never wider than two centuries.
+        assert_eq!(year.zoomed(day("2022-06-01"), 1000.0).days(), 14);
+        let wide = year.zoomed(day("2022-06-01"), 0.001);
+        assert!(wide.days() <= 366 * 200, "{wide:?}");
+        assert_eq!(year.shifted(-31), span("2021-12-01", "2022-12-01"));
+        assert_eq!(year.middle(), day("2022-07-02"));
     }
 
     #[test]

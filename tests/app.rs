@@ -2023,6 +2023,19 @@ fn the_timeline_names_its_rows_groups_them_and_opens_a_forecast_from_anywhere_on
     assert!(!shows_text(&harness, "Off the edge"));
     click(&mut harness, "Most forecasts");
     assert!(shows_text(&harness, "Off the edge"));
+    // Zoom in, then move later: the dates shown narrow, then slide; "Most forecasts"
+    // returns to the opening span.
+    let shown = |h: &Harness<'static, HindsightApp>| h.state().ui.timeline_span;
+    click(&mut harness, "+");
+    let zoomed = shown(&harness).expect("zoomed in");
+    click(&mut harness, "▶");
+    let moved = shown(&harness).expect("moved");
+    assert!(moved.start > zoomed.start && moved.days() == zoomed.days());
+    click(&mut harness, "Most forecasts");
+    assert_eq!(shown(&harness), None);
+    click(&mut harness, "−");
+    assert!(shown(&harness).expect("zoomed out").days() > 2 * zoomed.days());
+    click(&mut harness, "Most forecasts");
 
     // Grouped by scenario: a heading per scenario with its count, its forecasts under it.
     harness

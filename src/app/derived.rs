@@ -176,7 +176,8 @@ pub struct Inputs<'a> {
     /// The forecaster shown beside them, when one is picked.
     pub compare_with: Option<&'a str>,
     pub leaderboard: LeaderboardSort,
-    pub timeline: TimelineGrouping,
+    /// How the timeline groups its rows, when the timeline is shown.
+    pub timeline: Option<TimelineGrouping>,
     /// The selected forecast's id.
     pub selected: Option<&'a str>,
 }
@@ -294,7 +295,13 @@ impl Derived {
     }
 
     /// The timeline's rows and spans for the visible forecasts.
-    fn update_timeline(&mut self, ledger: &Ledger, grouping: TimelineGrouping, today: NaiveDate) {
+    fn update_timeline(
+        &mut self,
+        ledger: &Ledger,
+        grouping: Option<TimelineGrouping>,
+        today: NaiveDate,
+    ) {
+        let Some(grouping) = grouping else { return };
         if self.timeline_for == Some((self.visible_serial, grouping)) {
             return;
         }

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use crate::draft::{
     FieldProblem, ForecastDraft, PersonDraft, ScenarioDraft, SourceDraft, check_forecast,
-    check_person, check_scenario, check_source, suggest_person_id, suggest_source_id,
+    check_person, check_scenario, check_source,
 };
 use crate::intake::accept::Acceptance;
 use crate::ledger::Change;
@@ -408,13 +408,7 @@ fn save_scenario(ledger: &Ledger, draft: &ScenarioDraft) -> WriteResult {
 
 fn save_source(ledger: &Ledger, file: &Path, draft: &SourceDraft) -> WriteResult {
     let scenario = form_file(ledger, file)?;
-    // An id left empty is suggested from the outlet and title, as a forecast's is.
-    let mut draft = draft.clone();
-    if draft.id.trim().is_empty()
-        && !(draft.outlet.trim().is_empty() && draft.title.trim().is_empty())
-    {
-        draft.id = suggest_source_id(&scenario.scenario.sources, &draft.outlet, &draft.title);
-    }
+    let draft = draft.with_suggested_id(&scenario.scenario.sources);
     let source = check_source(ledger, file, &draft).map_err(Unwritten::fields)?;
     Door::of(ledger, file)
         .insert_source(&source)
@@ -430,11 +424,7 @@ fn save_source(ledger: &Ledger, file: &Path, draft: &SourceDraft) -> WriteResult
 }
 
 fn save_person(ledger: &Ledger, draft: &PersonDraft) -> WriteResult {
-    // An id left empty is suggested from the name, as a forecast's is.
-    let mut draft = draft.clone();
-    if draft.id.trim().is_empty() && !draft.name.trim().is_empty() {
-        draft.id = suggest_person_id(ledger, &draft.name);
-    }
+    let draft = draft.with_suggested_id(ledger);
     let person = check_person(ledger, &draft).map_err(Unwritten::fields)?;
     Door::people(ledger)
         .insert_person(&person)

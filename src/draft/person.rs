@@ -24,6 +24,18 @@ pub struct PersonDraft {
 
 /// Checks a new person: id, name and aliases must not name anyone already in the registry,
 /// and a near-duplicate of an existing name is refused with a hint to add an alias instead.
+impl PersonDraft {
+    /// The draft with an id suggested from the name when it was left empty (and the name
+    /// was not), unused in the registry: as a forecast's is.
+    pub fn with_suggested_id(&self, ledger: &Ledger) -> PersonDraft {
+        let mut draft = self.clone();
+        if draft.id.trim().is_empty() && !draft.name.trim().is_empty() {
+            draft.id = super::suggest_person_id(ledger, &draft.name);
+        }
+        draft
+    }
+}
+
 pub fn check_person(ledger: &Ledger, draft: &PersonDraft) -> Result<Person, Vec<FieldProblem>> {
     let mut problems = Problems::default();
     let id = problems.required("id", "an id", &draft.id);

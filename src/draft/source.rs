@@ -21,6 +21,20 @@ pub struct SourceDraft {
     pub seed: String,
 }
 
+impl SourceDraft {
+    /// The draft with an id suggested from its outlet and title when it was left empty (and
+    /// they were not), unused among `sources`: as a forecast's is.
+    pub fn with_suggested_id(&self, sources: &[Source]) -> SourceDraft {
+        let mut draft = self.clone();
+        if draft.id.trim().is_empty()
+            && !(draft.outlet.trim().is_empty() && draft.title.trim().is_empty())
+        {
+            draft.id = super::suggest_source_id(sources, &draft.outlet, &draft.title);
+        }
+        draft
+    }
+}
+
 /// Checks a source form for the scenario file at `file`.
 pub fn check_source(
     ledger: &Ledger,

@@ -14,15 +14,11 @@ use super::plots::{name_chart, save_png_menu};
 use super::style::{STANDINGS, percent, shorten, standing, standing_fill, standing_label};
 use crate::app::action::{Action, ViewChange};
 use crate::prose::plural;
-use crate::timeline::{
-    DateSpan, TimelineGrouping, TimelineRow, TimelineSpans, calendar_ticks, shift_months,
-};
+use crate::timeline::{DateSpan, TimelineGrouping, TimelineRow, TimelineSpans, calendar_ticks};
 
 const ROW_HEIGHT: f32 = 22.0;
 const AXIS_HEIGHT: f32 = 24.0;
 const BAR_HEIGHT: f32 = 8.0;
-/// The narrowest span a zoom goes to, in days.
-const MIN_DAYS: i64 = 14;
 
 pub fn timeline_ui(
     ui: &mut Ui,
@@ -86,21 +82,17 @@ fn toolbar_ui(
             .labelled_by(label.id);
         ui.add_space(12.0);
         let step = (shown.days() / 4).max(1);
-        let moved = |days: i64| DateSpan {
-            start: shown.start + chrono::Duration::days(days),
-            end: shown.end + chrono::Duration::days(days),
-        };
         if ui.button("◀").on_hover_text("Earlier").clicked() {
-            actions.push(ViewChange::TimelineSpan(Some(moved(-step))).into());
+            actions.push(ViewChange::TimelineSpan(Some(shown.shifted(-step))).into());
         }
         if ui.button("▶").on_hover_text("Later").clicked() {
-            actions.push(ViewChange::TimelineSpan(Some(moved(step))).into());
+            actions.push(ViewChange::TimelineSpan(Some(shown.shifted(step))).into());
         }
         if ui.button("−").on_hover_text("Zoom out").clicked() {
-            actions.push(ViewChange::TimelineSpan(Some(zoomed(shown, mid(shown), 0.5))).into());
+            actions.push(ViewChange::TimelineSpan(Some(shown.zoomed(shown.middle(), 0.5))).into());
         }
         if ui.button("+").on_hover_text("Zoom in").clicked() {
-            actions.push(ViewChange::TimelineSpan(Some(zoomed(shown, mid(shown), 2.0))).into());
+            actions.push(ViewChange::TimelineSpan(Some(shown.zoomed(shown.middle(), 2.0))).into());
         }
         if ui
             .add_enabled(span.is_some(), egui::Button::new("Most forecasts"))
@@ -289,10 +281,7 @@ fn axis_ui(ui: &mut Ui, layout: &Layout, today: NaiveDate, actions: &mut Vec<Act
         {
             let pixels = pointer.x - origin.x;
             let days = (-pixels / layout.bars.span() * began.days() as f32).round() as i64;
-            let moved = DateSpan {
-                start: began.start + chrono::Duration::days(days),
-                end: began.end + chrono::Duration::days(days),
-            };
+            let moved = began.shifted(days);
             if moved != layout.span {
                 actions.push(ViewChange::TimelineSpan(Some(moved)).into());
             }
@@ -500,29 +489,6 @@ fn arrow(painter: &egui::Painter, x: f32, y: f32, direction: f32, color: Color32
     ));
 }
 
-/// The middle of a span.
-fn mid(span: DateSpan) -> NaiveDate {
-    span.start + chrono::Duration::days(span.days() / 2)
-}
-
-/// `span` zoomed by `factor` (2: twice as close) about `center`, no closer than two weeks
-/// and no wider than two centuries.
-fn zoomed(span: DateSpan, center: NaiveDate, factor: f32) -> DateSpan {
-    let before = ((center - span.start).num_days() as f32 / factor).round() as i64;
-    let after = ((span.end - center).num_days() as f32 / factor).round() as i64;
-    let mut start = center - chrono::Duration::days(before);
-    let mut end = center + chrono::Duration::days(after);
-    if (end - start).num_days() < MIN_DAYS {
-        start = center - chrono::Duration::days(MIN_DAYS / 2);
-        end = center + chrono::Duration::days(MIN_DAYS / 2);
-    }
-    let widest = shift_months(start, 2400);
-    DateSpan {
-        start,
-        end: end.min(widest),
-    }
-}
-
 /// Ctrl+scroll (or a pinch) over the chart zooms about the pointer; a sideways scroll
 /// moves the dates.
 fn zoom_and_pan(ui: &Ui, response: &Response, shown: DateSpan, actions: &mut Vec<Action>) {
@@ -534,17 +500,11 @@ fn zoom_and_pan(ui: &Ui, response: &Response, shown: DateSpan, actions: &mut Vec
     let at = pointer.x - response.rect.left();
     if zoom != 1.0 && at >= layout.bars.min {
         let center = layout.date_at(at);
-        actions.push(ViewChange::TimelineSpan(Some(zoomed(shown, center, zoom))).into());
+        actions.push(ViewChange::TimelineSpan(Some(shown.zoomed(center, f64::from(zoom)))).into());
     } else if sideways != 0.0 {
         let days = (-sideways / layout.bars.span() * shown.days() as f32).round() as i64;
         if days != 0 {
-            actions.push(
-                ViewChange::TimelineSpan(Some(DateSpan {
-                    start: shown.start + chrono::Duration::days(days),
-                    end: shown.end + chrono::Duration::days(days),
-                }))
-                .into(),
-            );
+            actions.push(ViewChange::TimelineSpan(Some(shown.shifted(days))).into());
         }
     }
 }
