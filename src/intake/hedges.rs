@@ -119,7 +119,7 @@ const PARTICIPLES: &[&str] = &[
 /// what they expect.
 const WISH_WORDS: &[&str] = &[
     "hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "urge", "urges", "urged",
-    "urging", "demand", "demands", "demanded",
+    "urging", "demand", "demands", "demanded", "hopeful",
 ];
 
 /// Verbs of the table that state an expectation ("we expect two cuts", "she sees the index
@@ -145,6 +145,7 @@ const EXPECTATION_VERBS: &[&str] = &[
     "forecast",
     "forecasts",
     "project",
+    "projects",
     "doubt",
     "doubts",
     "doubted",
@@ -171,6 +172,7 @@ const EXPECTATION_NEEDS_FUTURE: &[&str] = &[
     "forecast",
     "forecasts",
     "project",
+    "projects",
     "predict",
     "predicts",
     "predicting",
@@ -196,6 +198,8 @@ const FUTURE_MARKS: &[&str] = &[
     "years",
     "quarter",
     "quarters",
+    // "in the second half", "the first half of next year".
+    "half",
     "month",
     "months",
     "week",
@@ -538,6 +542,7 @@ pub fn forecast_hedge(text: &str, sentence: Range<usize>, table: &PhraseTable) -
     if found.is_empty()
         && let Some((i, n)) = numeric_forecast(&words)
             .or_else(|| points_ahead(&words))
+            .or_else(|| view_is_for(&words))
             .or_else(|| should_move(&words))
             .or_else(|| too_far_to(&words))
             .or_else(|| seen_headline(&words))
@@ -985,6 +990,37 @@ fn should_move(words: &[Word]) -> Option<(usize, usize)> {
         // "parity should be reached by year-end": a passive of the same.
         let passive = words.get(i + 1).is_some_and(|w| w.lower == "be")
             && words.get(i + 2).is_some_and(|w| is_participle(&w.lower));
+        // "Summer temperatures should be above normal": a level said ahead, with a
+        // time ahead anywhere in the sentence ("spending should be above 2%" alone is
+        // a demand).
+        let level = words.get(i + 1).is_some_and(|w| w.lower == "be")
+            && words.get(i + 2).is_some_and(|w| {
+                matches!(
+                    w.lower.as_str(),
+                    "above"
+                        | "below"
+                        | "around"
+                        | "near"
+                        | "close"
+                        | "between"
+                        | "higher"
+                        | "lower"
+                        | "warmer"
+                        | "colder"
+                        | "cooler"
+                        | "wetter"
+                        | "drier"
+                        | "stronger"
+                        | "weaker"
+                        | "back"
+                )
+            })
+            && words
+                .iter()
+                .any(|w| FUTURE_MARKS.contains(&w.lower.as_str()) && w.lower != "by");
+        if words[i].lower == "should" && level {
+            return Some((i, 1));
+        }
         let moves = words[i].lower == "should"
             && (passive
                 || words[i + 1..]
@@ -997,6 +1033,43 @@ fn should_move(words: &[Word]) -> Option<(usize, usize)> {
                     || w.lower.chars().any(|c| c.is_ascii_digit())
             });
         moves.then_some((i, 1))
+    })
+}
+
+/// Nouns of a view of what is to come: "the outlook … is for", "the forecast is for".
+const VIEW_NOUNS: &[&str] = &[
+    "outlook",
+    "forecast",
+    "forecasts",
+    "projection",
+    "projections",
+    "expectation",
+    "expectations",
+    "prediction",
+    "predictions",
+    "consensus",
+    "view",
+];
+
+/// "The outlook for the summer is for warmer conditions", "the consensus is for two
+/// cuts": a view said to be for what it expects. The words from the noun to that "for",
+/// as (index, length).
+fn view_is_for(words: &[Word]) -> Option<(usize, usize)> {
+    (0..words.len().saturating_sub(2)).find_map(|i| {
+        if !VIEW_NOUNS.contains(&words[i].lower.as_str()) {
+            return None;
+        }
+        // Within a short noun phrase: "the outlook for the summer is for".
+        let reach = &words[i + 1..words.len().min(i + 8)];
+        reach
+            .windows(2)
+            .position(|pair| {
+                matches!(
+                    pair[0].lower.as_str(),
+                    "is" | "was" | "are" | "were" | "remains"
+                ) && pair[1].lower == "for"
+            })
+            .map(|at| (i, at + 3))
     })
 }
 
@@ -1428,7 +1501,65 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
                 FUTURE_MARKS.contains(&w.lower.as_str())
                     || w.lower.chars().any(|c| c.is_ascii_digit())
             });
+        // "said a correction was unlikely over the next three months": after a verb of
+        // being the adjective is said of the claim, before a preposition or conjunction
+        // the short list above lacks ("was likely appropriate" hedges an adjective).
+        let predicative = next.is_some_and(|w| {
+            matches!(
+                w,
+                "over"
+                    | "during"
+                    | "until"
+                    | "through"
+                    | "under"
+                    | "amid"
+                    | "unless"
+                    | "because"
+                    | "given"
+                    | "while"
+                    | "though"
+                    | "although"
+                    | "since"
+                    | "with"
+                    | "without"
+                    | "beyond"
+                    | "anytime"
+                    | "any"
+                    | "following"
+                    | "ahead"
+                    | "so"
+                    | "either"
+                    | "too"
+                    | "even"
+                    | "barring"
+                    | "despite"
+            )
+        }) && [1, 2].iter().any(|&k| {
+            before(k).is_some_and(|w| {
+                BE_OR_REMAIN.contains(&w)
+                    || matches!(
+                        w,
+                        "was"
+                            | "were"
+                            | "seemed"
+                            | "looked"
+                            | "appeared"
+                            | "remained"
+                            | "became"
+                            | "becomes"
+                            | "been"
+                    )
+            }) && (k == 1
+                || before(1).is_some_and(|w| {
+                    w.ends_with("ly")
+                        || matches!(
+                            w,
+                            "very" | "most" | "more" | "still" | "now" | "not" | "less" | "also"
+                        )
+                }))
+        });
         return next.is_none_or(|w| AFTER_ADJECTIVE.contains(&w))
+            || predicative
             || of_a_thing_ahead
             || words
                 .get(i + 1)
@@ -1597,8 +1728,71 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
                 && next.is_some_and(|w| !w.chars().any(|c| c.is_ascii_digit()))
                 && !scheduled
         }
+        // "Chances are the plant reopens": a likelihood said of the clause after it, not
+        // a size ("chances are slim" is the table's own row, longer).
+        // "the odds were tilted towards a warm season" (not "a roof tilted towards the
+        // sun").
+        ["tilted", "towards" | "toward"] => words[i.saturating_sub(5)..i].iter().any(|w| {
+            matches!(
+                w.lower.as_str(),
+                "odds" | "chances" | "probabilities" | "balance" | "risks"
+            )
+        }),
+        ["chances" | "odds", "are"] => {
+            next.is_some_and(|w| !words[i + n].capitalized || w == "that")
+                && !matches!(
+                    next,
+                    Some(
+                        "small"
+                            | "slim"
+                            | "low"
+                            | "high"
+                            | "good"
+                            | "poor"
+                            | "remote"
+                            | "very"
+                            | "slight"
+                            | "dim"
+                            | "bright"
+                            | "nil"
+                            | "zero"
+                            | "even"
+                            | "against"
+                    )
+                )
+        }
+        // "The government risks losing the vote": a chance of what it names, as a verb
+        // before a gerund (not "the risks facing the economy", a noun).
+        ["risks" | "risk"] => {
+            before(1).is_some_and(|w| !NOT_A_SUBJECT.contains(&w) && !w.ends_with("side"))
+                && next.is_some_and(|w| {
+                    w.ends_with("ing")
+                        && !matches!(
+                            w,
+                            "facing"
+                                | "including"
+                                | "posing"
+                                | "surrounding"
+                                | "stemming"
+                                | "arising"
+                                | "remaining"
+                                | "ahead"
+                                | "being"
+                                | "weighing"
+                        )
+                })
+        }
         // "the yen is headed for its biggest loss since 1979" (not "heading for Brussels",
-        // a journey).
+        // a journey); "heading into a recession" (not "heading into the weekend").
+        ["headed" | "heading", "into"] => {
+            be_before()
+                && next.is_some_and(|w| {
+                    (!NOT_A_SUBJECT.contains(&w) || matches!(w, "a" | "an"))
+                        && !FUTURE_MARKS.contains(&w)
+                        && !words[i + n].capitalized
+                        && !is_weekday(w)
+                })
+        }
         ["headed" | "heading", "for" | "toward" | "towards"]
         | ["on", "course" | "track", "for"]
         | ["poised", "for"]
@@ -1645,19 +1839,31 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
             // "we continue to see": the infinitive of a verb that goes on is the subject's.
             let continued = before(1) == Some("to")
                 && before(2).is_some_and(|w| matches!(w, "continue" | "continues"));
-            let subject = continued || before(1).is_some_and(|w| !NOT_A_SUBJECT.contains(&w));
+            // "Expect more volatility in the weeks ahead": the imperative opening a
+            // sentence is the writer's (or the quoted speaker's) own expectation.
+            let imperative = i == 0 && matches!(*verb, "expect" | "look");
+            let subject =
+                continued || imperative || before(1).is_some_and(|w| !NOT_A_SUBJECT.contains(&w));
             // "forecast" and "project" are nouns too ("a gloomy forecast"): a verb only
             // after a plural or a pronoun ("economists forecast", "we project").
             // "forecasts" after a name or an adverb ("Northbank now forecasts"), not after
             // an adjective ("gloomy forecasts").
-            let noun_too = matches!(*verb, "forecast" | "project" | "forecasts");
-            let plural_subject = if *verb == "forecasts" {
+            let noun_too = matches!(*verb, "forecast" | "project" | "forecasts" | "projects");
+            let plural_subject = if matches!(*verb, "forecasts" | "projects") {
                 i > 0
                     && (words[i - 1].capitalized
                         || matches!(
                             before(1),
                             Some("now" | "also" | "still" | "he" | "she" | "it")
-                        ))
+                        )
+                        // "the agency projects a deficit of 3%": a verb before its
+                        // object, not a noun before "of" or a verb.
+                        || (before(1).is_some_and(|w| !w.ends_with('s'))
+                            && before(2).is_some_and(|w| matches!(w, "the" | "its" | "their"))
+                            && next.is_some_and(|w| {
+                                matches!(w, "a" | "an" | "that" | "growth" | "inflation")
+                                    || w.starts_with(|c: char| c.is_ascii_digit())
+                            })))
             } else {
                 // A plural, a pronoun, a group named by a collective noun ("our FX team
                 // forecast") or counted ("eight respondents out of 47 forecast"), maybe
@@ -2570,6 +2776,87 @@ mod tests {
             "They sought the best possible terms for the loan.",
         ] {
             assert_ne!(hedge(sentence).as_deref(), Some("possible"), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn idioms_of_likelihood_risk_and_direction() {
+        for (sentence, expression) in [
+            (
+                "Chances are the mill reopens before the frost.",
+                "Chances are",
+            ),
+            ("Odds are the measure clears the upper house.", "Odds are"),
+            ("The junta is doomed to fall within a decade.", "doomed to"),
+            ("The cabinet risks losing its vote next month.", "risks"),
+            (
+                "The region is heading into a long drought, she said.",
+                "heading into",
+            ),
+            (
+                "The firm has a good shot at the rail contract.",
+                "good shot at",
+            ),
+            (
+                "A blockade remains a low-probability event, he said.",
+                "low-probability",
+            ),
+            (
+                "Forecasters said the odds were tilted towards a wet spring.",
+                "tilted towards",
+            ),
+            (
+                "The outlook for the winter is for milder weather than usual.",
+                "outlook for the winter is for",
+            ),
+            (
+                "Winter rainfall should be above normal in the west.",
+                "should",
+            ),
+            (
+                "Most pollsters said a snap vote was unlikely over the next year.",
+                "unlikely",
+            ),
+            (
+                "Expect wider spreads in the weeks ahead, he said.",
+                "Expect",
+            ),
+            ("The agency projects a deficit of 3% in 2027.", "projects"),
+            (
+                "The mill anticipates weaker orders in the second half.",
+                "anticipates",
+            ),
+        ] {
+            assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
+        }
+        for sentence in [
+            // A size of chance is the table's own row, not "chances are".
+            "Chances are slim that the mill reopens.",
+            // Nouns, a journey, a roof, a demand and an adjective hedged.
+            "The risks facing the mill are many.",
+            "The team is heading into the weekend with a lead.",
+            "The roof is tilted towards the south.",
+            "Spending should be above 2% of output.",
+            "The board noted a cut was likely appropriate.",
+            // A hope is no forecast.
+            "The envoys remain hopeful that a deal can be reached by Friday.",
+        ] {
+            let found = hedge(sentence);
+            assert!(
+                !matches!(
+                    found.as_deref(),
+                    Some(
+                        "Chances are"
+                            | "risks"
+                            | "heading into"
+                            | "tilted towards"
+                            | "should"
+                            | "likely"
+                            | "can"
+                    )
+                ),
+                "{sentence}: {found:?}"
+            );
         }
     }
 }

@@ -50,6 +50,7 @@ pub const REPORTING: &[&str] = &[
     "predicting",
     "according",
     "reckons",
+    "reckon",
     "acknowledged",
     "admitted",
     "contended",

@@ -127,6 +127,22 @@ fn clause_at(
     if verb.lower != "according"
         && let Some(attribution) = subject(before, context)
     {
+        // "Expect more volatility in the weeks ahead, said Ned Gray": before a comma the
+        // words may be the claim, not its speaker; a person named after the verb wins
+        // over a group or a title read from them.
+        let named_after = || {
+            text[segment_start..verb.range.start]
+                .trim_end()
+                .ends_with(',')
+                .then(|| inverted(after_verb(text, unit, quotations, verb), context))
+                .flatten()
+                .filter(|after| after.speaker.is_some() && after.basis != Basis::Title)
+        };
+        if attribution.speaker.is_none()
+            && let Some(after) = named_after()
+        {
+            return Some(Attribution { closing, ..after });
+        }
         return Some(Attribution {
             closing: verb_at + 1 == outside.len(),
             ..attribution
@@ -146,6 +162,18 @@ fn clause_at(
         .filter(|&start| start < unit.end)
         .unwrap_or(unit.end);
     let after = text[after_start..sentence_end.max(after_start)].trim();
+    debug_assert!(verb.lower == "according" || after == after_verb(text, unit, quotations, verb));
+    // "according to Vane's estimates": the owner of the figures.
+    if verb.lower == "according"
+        && let Some(owner) = owner_of_a_document(after)
+    {
+        return Some(Attribution {
+            speaker: Some(context.full_name(owner)),
+            role: context.role_of(&context.full_name(owner)),
+            closing: false,
+            ..Attribution::default()
+        });
+    }
     // "according to the note": the note of the speaker named last.
     if verb.lower == "according" && is_a_document(after) {
         return context.last_speaker().map(|speaker| Attribution {
@@ -159,6 +187,44 @@ fn clause_at(
     })
 }
 
+/// The words after a reporting verb, up to the next quotation or the passage's end.
+fn after_verb<'t>(
+    text: &'t str,
+    unit: &Range<usize>,
+    quotations: &[Quotation],
+    verb: &Word,
+) -> &'t str {
+    let start = verb.range.end;
+    let end = quotations
+        .get(quotations.partition_point(|q| q.range.start < start))
+        .map(|q| q.range.start)
+        .filter(|&at| at < unit.end)
+        .unwrap_or(unit.end);
+    text[start..end.max(start)].trim()
+}
+
+/// Nouns for what a speaker writes or works out: "according to the note", "according
+/// to Vane's estimates".
+fn is_document_noun(noun: &str) -> bool {
+    matches!(
+        noun.trim_end_matches(['.', ',']),
+        "note"
+            | "report"
+            | "statement"
+            | "letter"
+            | "memo"
+            | "analysis"
+            | "research"
+            | "estimates"
+            | "estimate"
+            | "calculations"
+            | "forecast"
+            | "forecasts"
+            | "projections"
+            | "model"
+    )
+}
+
 /// Whether `words` (after "according to") name a document rather than a person: "the
 /// note", "his report", "a statement".
 fn is_a_document(words: &str) -> bool {
@@ -167,11 +233,25 @@ fn is_a_document(words: &str) -> bool {
     let (Some(determiner), Some(noun)) = (parts.next(), parts.next()) else {
         return false;
     };
-    matches!(determiner, "the" | "a" | "his" | "her" | "their" | "its")
-        && matches!(
-            noun.trim_end_matches(['.', ',']),
-            "note" | "report" | "statement" | "letter" | "memo" | "analysis" | "research"
-        )
+    matches!(determiner, "the" | "a" | "his" | "her" | "their" | "its") && is_document_noun(noun)
+}
+
+/// The person whose document `words` (after "according to") name: "Vane's estimates",
+/// "Ana Vey's latest note" (an adjective may come between).
+fn owner_of_a_document(words: &str) -> Option<&str> {
+    let (owner, rest) = words
+        .split_once("'s ")
+        .or_else(|| words.split_once("\u{2019}s "))?;
+    let owner = owner.trim();
+    let nouns: Vec<String> = rest
+        .split_whitespace()
+        .take(2)
+        .map(str::to_lowercase)
+        .collect();
+    (super::names::is_pure_name(owner)
+        && !owner.contains(',')
+        && nouns.iter().any(|noun| is_document_noun(noun)))
+    .then_some(owner)
 }
 
 /// Whether the words after "put" make it report a view: "as she put it", "puts the odds

@@ -122,9 +122,19 @@ impl Context {
     /// The speaker named last whose role holds `title` ("minister" in "the finance
     /// minister"), as (name, role): whom "the minister" refers to.
     pub(super) fn titled(&self, title: &str) -> Option<&(String, Option<String>)> {
+        // The title is the role's own noun, not its employer's: "the bank" is not the
+        // "head of research at Stone Bank".
         self.recent.iter().rev().find(|(_, role)| {
-            role.as_deref()
-                .is_some_and(|r| r.to_lowercase().contains(title))
+            role.as_deref().is_some_and(|r| {
+                let lower = r.to_lowercase();
+                let head = [" at ", " for ", " with ", " in ", ","]
+                    .iter()
+                    .filter_map(|cut| lower.find(cut))
+                    .min()
+                    .map_or(lower.as_str(), |at| &lower[..at]);
+                head.split_whitespace()
+                    .any(|word| word.trim_matches(|c: char| !c.is_alphanumeric()) == title)
+            })
         })
     }
 

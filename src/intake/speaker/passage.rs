@@ -72,10 +72,10 @@ pub fn attribute(
     // whether or not the sentence reports speech ("Marta Kowal runs the desk. She
     // believes…").
     if !quoted
-        && let Some(subject) = sentence_subject(text, &unit)
+        && let Some((subject, role)) = sentence_subject(text, &unit)
         && attribution.speaker.as_deref() != Some(subject.as_str())
     {
-        context.remember(subject, None);
+        context.remember(subject, role);
     }
     if let Some(speaker) = &attribution.speaker {
         context.remember(speaker.clone(), attribution.role.clone());
@@ -139,6 +139,20 @@ fn view_of(text: &str, unit: &Range<usize>, context: &Context) -> Option<Attribu
         return None;
     }
     let head = rest.split(',').next()?;
+    // "In her view, …": the person named last.
+    if opener == "In"
+        && let Some((pronoun, view)) = head.split_once(' ')
+        && matches!(pronoun, "his" | "her" | "their")
+        && matches!(
+            view.trim(),
+            "view" | "opinion" | "estimation" | "assessment"
+        )
+    {
+        return context.last_speaker().map(|speaker| Attribution {
+            basis: Basis::Pronoun,
+            ..speaker
+        });
+    }
     let name_part = if opener == "In" {
         let (owner, view) = head
             .split_once("'s ")
@@ -201,8 +215,9 @@ fn name_line(text: &str, unit: &Range<usize>) -> Option<Attribution> {
 }
 
 /// The full name a passage opens with, when a verb in lower case follows it: "Marta Kowal
-/// runs the research desk".
-fn sentence_subject(text: &str, unit: &Range<usize>) -> Option<String> {
+/// runs the research desk", with the role an appositive gives ("Harriet Cole, head of
+/// research at Westbank, was more cautious").
+fn sentence_subject(text: &str, unit: &Range<usize>) -> Option<(String, Option<String>)> {
     let run = name_runs(text, unit.clone())
         .into_iter()
         .find(|run| text[run.clone()].split_whitespace().count() >= 2)?;
@@ -225,9 +240,21 @@ fn sentence_subject(text: &str, unit: &Range<usize>) -> Option<String> {
         && describes
         && !text[unit.start..run.start].contains([',', '"', '\u{201C}']);
     let name = &text[run.clone()];
-    let next = text[run.end..unit.end].split_whitespace().next()?;
+    let mut after = &text[run.end..unit.end];
+    let mut role = None;
+    // "Harriet Cole, head of currency research at Westbank, was more cautious": past an
+    // appositive to the verb.
+    if let Some(appositive) = after.strip_prefix(',')
+        && let Some((described, rest)) = appositive.split_once(',')
+        && described.split_whitespace().count() <= 10
+        && !described.contains(['"', '\u{201C}'])
+    {
+        after = rest;
+        role = super::names::role(described);
+    }
+    let next = after.split_whitespace().next()?;
     (opens && name.split_whitespace().count() >= 2 && next.starts_with(char::is_lowercase))
-        .then(|| name.to_string())
+        .then(|| (name.to_string(), role))
 }
 
 /// The attributions of every passage (`units`: each passage's range and paragraph), in
@@ -886,5 +913,39 @@ mod tests {
         assert_eq!(speaker(&a[0]), None);
         let a = attributions("For North Korea, the test will be a show of strength.");
         assert_eq!(speaker(&a[0]), None);
+    }
+
+    #[test]
+    fn a_role_then_the_name_after_the_verb_and_a_claim_before_a_comma() {
+        let a = attributions(
+            "“The peso will probably weaken,” said the bank's head of research, Ivo Marsh.",
+        );
+        assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
+        assert_eq!(a[0].role.as_deref(), Some("bank's head of research"));
+        let a = attributions("The index has further to fall, said Lena Ortiz of Eastport.");
+        assert_eq!(speaker(&a[0]), Some("Lena Ortiz"));
+        let a = attributions("Expect wider spreads in the weeks ahead, said Ana Vey of Northgate.");
+        assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+        let a = attributions(
+            "A senior official, speaking on condition of anonymity, said a deal was unlikely.",
+        );
+        assert_eq!(speaker(&a[0]), None);
+        assert!(a[0].group.is_some(), "{:?}", a[0]);
+        let a = attributions("Economists reckon that the peso will fall by 5% next year.");
+        assert_eq!(a[0].basis, Basis::Group);
+    }
+
+    #[test]
+    fn she_after_an_appositive_her_view_and_an_owner_s_estimates() {
+        let text = "“The peso will weaken,” said Ana Vey, a strategist at Northgate.\n\nLena Ortiz, head of research at Eastport, was more cautious.\n\n“I think the fall is nearly over,” she said. “It could even recover by summer.”\n\nIn her view, the peso is unlikely to break 25 this year.\n\nAccording to Vey's estimates, exports will probably grow next year.\n\nThe bank expects two cuts next year.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+        assert_eq!(speaker(&a[2]), Some("Lena Ortiz"));
+        assert_eq!(speaker(&a[3]), Some("Lena Ortiz"));
+        assert_eq!(a[3].role.as_deref(), Some("head of research at Eastport"));
+        assert_eq!(speaker(&a[4]), Some("Lena Ortiz"));
+        assert_eq!(speaker(&a[5]), Some("Ana Vey"));
+        // "The bank" is an institution, not the head of research at one.
+        assert_eq!(speaker(&a[6]), None);
     }
 }

@@ -160,6 +160,12 @@ fn appositive_parts(before: &str) -> Vec<&str> {
                 | "headed"
                 | "such"
                 | "however"
+                // "A senior official, speaking on condition of anonymity, said".
+                | "speaking"
+                | "writing"
+                | "commenting"
+                | "responding"
+                | "asked"
         ) && !rest.is_empty()
         {
             parts.pop();
@@ -233,6 +239,8 @@ fn is_clause(part: &str) -> bool {
             || matches!(word.as_str(), "must" | "should")
             // "The strike is likely to spread, warned …": a claim with its verb.
             || matches!(word.as_str(), "is" | "are" | "was" | "were")
+            // "The index has further to fall, said …".
+            || matches!(word.as_str(), "has" | "have" | "had")
     })
 }
 
@@ -240,6 +248,19 @@ fn is_clause(part: &str) -> bool {
 pub(super) fn inverted(after: &str, context: &Context) -> Option<Attribution> {
     let mut parts = after.splitn(2, ',');
     let first = clean(parts.next()?);
+    // "said the bank's head of research, Mark Ellis": a description, then the name.
+    if let Some(rest) = parts.clone().next()
+        && first.starts_with(char::is_lowercase)
+        && let Some(name) = rest.split([',', '.', ';']).next().map(clean)
+        && is_pure_name(name)
+        && name.contains(' ')
+    {
+        return Some(Attribution {
+            speaker: Some(context.full_name(name)),
+            role: role(first),
+            ..Attribution::default()
+        });
+    }
     // "said the professor": a title, taken back to the person named with it.
     if let Some(described) = first.strip_prefix("the ")
         && name_runs(described, 0..described.len()).is_empty()
