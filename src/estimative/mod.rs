@@ -286,22 +286,27 @@ pub fn from_baseline(comparative: &Phrase, baseline: &Phrase) -> Option<FromBase
 /// "will", "i'd be surprised" → "would be surprised", "won't" → "will not". The subject of
 /// a contraction is no part of the hedge, so a table row "will" covers "they'll".
 fn uncontracted(key: &str) -> Option<String> {
-    let words: Vec<&str> = key
-        .split(' ')
-        .map(|word| match word {
-            "won't" => "will not",
-            "can't" => "cannot",
-            "wouldn't" => "would not",
-            "couldn't" => "could not",
-            "isn't" => "is not",
-            "there's" => "there is",
-            w if w.len() > 3 && w.ends_with("'ll") => "will",
-            w if w.len() > 2 && w.ends_with("'d") => "would",
-            w => w,
-        })
-        .collect();
+    let words: Vec<&str> = key.split(' ').map(uncontract).collect();
     let written_out = words.join(" ");
     (written_out != key).then_some(written_out)
+}
+
+/// A contraction written out ("won't" → "will not", "I'd" → "would"), in lower case with
+/// straight apostrophes; any other word as it is.
+pub fn uncontract(word: &str) -> &str {
+    match word {
+        "won't" => "will not",
+        "can't" => "cannot",
+        "wouldn't" => "would not",
+        "couldn't" => "could not",
+        "isn't" => "is not",
+        "don't" => "do not",
+        "doesn't" => "does not",
+        "there's" => "there is",
+        w if w.len() > 3 && w.ends_with("'ll") => "will",
+        w if w.len() > 2 && w.ends_with("'d") => "would",
+        w => w,
+    }
 }
 
 pub fn normalize_phrase(text: &str) -> String {

@@ -11,7 +11,7 @@ use super::dates::is_weekday;
 use super::numbers::stated_probability;
 use super::reporting::REPORTING;
 use super::text::{Word, words};
-use crate::estimative::{PhraseOrigin, PhraseTable};
+use crate::estimative::{PhraseOrigin, PhraseTable, uncontract};
 
 /// The hedge words found in a sentence.
 #[derive(Clone, Debug, PartialEq)]
@@ -431,16 +431,7 @@ const NOT_A_FORECAST: &[&str] = &[
 /// A contraction as its full words: "won't" → "will not", "they'll" → "will", "I'd" →
 /// "would" (the subject is no part of the hedge).
 fn expand(word: &str) -> &str {
-    match word {
-        "won't" => "will not",
-        "can't" => "cannot",
-        "wouldn't" => "would not",
-        "couldn't" => "could not",
-        "isn't" => "is not",
-        w if w.len() > 3 && w.ends_with("'ll") => "will",
-        w if w.len() > 2 && w.ends_with("'d") => "would",
-        other => other,
-    }
+    uncontract(word)
 }
 
 /// Whether a sentence is a question (its last mark, before closing quotes, is `?`).
@@ -1738,6 +1729,26 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
                 "odds" | "chances" | "probabilities" | "balance" | "risks"
             )
         }),
+        // "I don't see the bank cutting before autumn", "I can't see a deal happening
+        // this year" (not "I don't see why", "cannot see the shore").
+        ["do" | "does" | "don't" | "doesn't", "not", "see"]
+        | ["don't" | "doesn't" | "cannot" | "can't", "see"] => {
+            next.is_none_or(|w| !WH.contains(&w))
+                && (future_after()
+                    || words[i + n..]
+                        .iter()
+                        .take(5)
+                        .any(|w| w.lower.ends_with("ing") && w.lower.len() > 5))
+        }
+        // "the worst is yet to come", "investors are in for a rough ride".
+        ["yet", "to", "come"] | ["in", "for", "a"] => be_before(),
+        // "the strike threatens to halt exports" (a person's threat is an intention:
+        // "Marsh threatens to quit").
+        ["threatens", "to"] => {
+            i > 0
+                && !words[i - 1].capitalized
+                && !matches!(before(1), Some("he" | "she" | "they" | "who"))
+        }
         ["chances" | "odds", "are"] => {
             next.is_some_and(|w| !words[i + n].capitalized || w == "that")
                 && !matches!(
@@ -2857,6 +2868,57 @@ mod tests {
                 ),
                 "{sentence}: {found:?}"
             );
+        }
+    }
+
+    #[test]
+    fn negated_expectations_certainties_and_threats() {
+        for (sentence, expression) in [
+            (
+                "“I don't see the mill reopening before spring,” she said.",
+                "don't see",
+            ),
+            (
+                "“I can't see a truce holding this year,” he said.",
+                "can't see",
+            ),
+            (
+                "“I don't expect a rebound before 2027,” she said.",
+                "don't expect",
+            ),
+            (
+                "“We would not rule out another hike,” he said.",
+                "not rule out",
+            ),
+            (
+                "A June cut is a foregone conclusion, she said.",
+                "foregone conclusion",
+            ),
+            (
+                "“It is a matter of when, not if, the levee gives,” he said.",
+                "matter of when",
+            ),
+            (
+                "It is hard to imagine the cabinet lasting the winter.",
+                "hard to imagine",
+            ),
+            (
+                "The worst is yet to come for landlords, she said.",
+                "yet to come",
+            ),
+            ("Savers are in for a lean year, he said.", "in for a"),
+            (
+                "The drought threatens to halve the harvest, she said.",
+                "threatens to",
+            ),
+        ] {
+            assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
+        }
+        for (sentence, not) in [
+            ("“I don't see why the mill closed,” she said.", "don't see"),
+            ("Marsh threatens to quit the cabinet.", "threatens to"),
+        ] {
+            assert_ne!(hedge(sentence).as_deref(), Some(not), "{sentence}");
         }
     }
 }

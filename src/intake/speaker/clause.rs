@@ -44,9 +44,11 @@ fn is_reporting_verb(text: &str, outside: &[&Word], i: usize) -> bool {
             // "to" only right before the verb; a be-form also before "not" ("is not
             // expected").
             // "than expected", "as predicted": what was expected, by no one named.
+            // "Forecasters are predicting": a progressive is the subject's own verb.
             (k + 1 == i && matches!(word, "to" | "than" | "as"))
                 || matches!(word, "is" | "are" | "was" | "were" | "be" | "been" | "being")
                     && (k + 1 == i || outside[k + 1].lower == "not")
+                    && !w.lower.ends_with("ing")
         })
         && (!matches!(w.lower.as_str(), "put" | "puts") || puts_a_view(&text[w.range.end..]))
         && (w.lower != "according" || text[w.range.end..].trim_start().starts_with("to"))
@@ -138,7 +140,10 @@ fn clause_at(
                 .flatten()
                 .filter(|after| after.speaker.is_some() && after.basis != Basis::Title)
         };
-        if attribution.speaker.is_none()
+        if attribution
+            .speaker
+            .as_deref()
+            .is_none_or(|speaker| !super::names::is_pure_name(speaker))
             && let Some(after) = named_after()
         {
             return Some(Attribution { closing, ..after });

@@ -931,6 +931,8 @@ mod tests {
         );
         assert_eq!(speaker(&a[0]), None);
         assert!(a[0].group.is_some(), "{:?}", a[0]);
+        let a = attributions("A slump looks increasingly likely, said Ana Vey of Northgate.");
+        assert_eq!(speaker(&a[0]), Some("Ana Vey"));
         let a = attributions("Economists reckon that the peso will fall by 5% next year.");
         assert_eq!(a[0].basis, Basis::Group);
     }
