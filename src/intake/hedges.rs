@@ -531,6 +531,12 @@ pub fn forecast_hedge(text: &str, sentence: Range<usize>, table: &PhraseTable) -
         found.push((i, n, hedge(text, &words[i..i + n], possible, false)));
     }
     if found.is_empty()
+        && let Some((i, n)) = opinion_ahead(&words)
+    {
+        let believe = table.lookup("we believe").map(|e| e.phrase.probability);
+        found.push((i, n, hedge(text, &words[i..i + n], believe, false)));
+    }
+    if found.is_empty()
         && let Some((i, n)) = numeric_forecast(&words)
             .or_else(|| points_ahead(&words))
             .or_else(|| view_is_for(&words))
@@ -1024,6 +1030,51 @@ fn should_move(words: &[Word]) -> Option<(usize, usize)> {
                     || w.lower.chars().any(|c| c.is_ascii_digit())
             });
         moves.then_some((i, 1))
+    })
+}
+
+/// Verbs of opinion: "I think the threat is real within the decade".
+const OPINION_VERBS: &[&str] = &[
+    "think", "thinks", "believe", "believes", "reckon", "reckons", "suspect", "suspects",
+];
+
+/// Words that put a claim in the time ahead on their own (not "end" or "higher", which
+/// need a verb of expectation before them).
+const TIME_AHEAD: &[&str] = &[
+    "next",
+    "coming",
+    "soon",
+    "ahead",
+    "decade",
+    "future",
+    "within",
+    "eventually",
+    "sooner",
+];
+
+/// "I think the threat is manifest within this decade", "she believes a deal is near by
+/// 2027": an opinion about a time ahead, with no hedge or future word (those are found
+/// before this). The verb, as (index, length).
+fn opinion_ahead(words: &[Word]) -> Option<(usize, usize)> {
+    (1..words.len().saturating_sub(2)).find_map(|i| {
+        let opinion = OPINION_VERBS.contains(&words[i].lower.as_str())
+            && (matches!(
+                words[i - 1].lower.as_str(),
+                "i" | "we" | "he" | "she" | "they"
+            ) || (words[i - 1].capitalized && i > 1));
+        let ahead = words[i + 1..]
+            .iter()
+            .take(NEAR_WORDS)
+            .enumerate()
+            .any(|(k, w)| {
+                TIME_AHEAD.contains(&w.lower.as_str())
+                    // "by 2027": a year to come.
+                    || (w.lower == "by"
+                        && words
+                            .get(i + 2 + k)
+                            .is_some_and(|year| year.lower.len() == 4 && year.lower.starts_with("20")))
+            });
+        (opinion && ahead).then_some((i, 1))
     })
 }
 
@@ -2920,5 +2971,24 @@ mod tests {
         ] {
             assert_ne!(hedge(sentence).as_deref(), Some(not), "{sentence}");
         }
+    }
+
+    #[test]
+    fn an_opinion_about_a_time_ahead() {
+        for (sentence, expression) in [
+            (
+                "“I think the danger is real within this decade,” the admiral said.",
+                "think",
+            ),
+            ("She believes a settlement is near by 2031.", "believes"),
+        ] {
+            assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
+        }
+        // An opinion of what is, and one with a hedge of its own.
+        assert_eq!(hedge("I think the plan is a mistake."), None);
+        assert_eq!(
+            hedge("I think the bank will probably cut next year.").as_deref(),
+            Some("probably")
+        );
     }
 }

@@ -950,4 +950,14 @@ mod tests {
         // "The bank" is an institution, not the head of research at one.
         assert_eq!(speaker(&a[6]), None);
     }
+
+    #[test]
+    fn a_title_before_a_name_is_the_role() {
+        let a = attributions("“The danger will grow,” said Admiral Ivo Marsh.");
+        assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
+        assert_eq!(a[0].role.as_deref(), Some("Admiral"));
+        let a = attributions("“Rates will probably fall,” said former Governor Ana Vey.");
+        assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+        assert_eq!(a[0].role.as_deref(), Some("former Governor"));
+    }
 }

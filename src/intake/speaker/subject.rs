@@ -363,7 +363,9 @@ pub(super) fn inverted(after: &str, context: &Context) -> Option<Attribution> {
     let role = parts
         .next()
         .and_then(|rest| role(rest.split([',', '.']).next().unwrap_or(rest)))
-        .or_else(|| owner.map(str::to_string));
+        .or_else(|| owner.map(str::to_string))
+        // "said former Governor Mervyn King": the title is the role.
+        .or_else(|| role(first[..name.start].trim()));
     Some(Attribution {
         speaker: Some(context.full_name(&first[name])),
         role,

@@ -84,6 +84,15 @@ pub(super) const TITLES: &[&str] = &[
     "commander",
     "colonel",
     "lieutenant",
+    "admiral",
+    "adm",
+    "strategist",
+    "adviser",
+    "advisor",
+    "premier",
+    "speaker",
+    "ceo",
+    "chairwoman",
 ];
 
 /// Capitalized words that start a sentence rather than a name.
