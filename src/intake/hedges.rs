@@ -754,6 +754,24 @@ fn numeric_forecast(words: &[Word]) -> Option<(usize, usize)> {
         {
             return Some((i, 1));
         }
+        // "Forecasts for the year-end level ranged from 95 to 120 yen".
+        if matches!(
+            word,
+            "forecasts" | "estimates" | "predictions" | "projections"
+        ) && let Some(range) = (i + 1..words.len().min(i + 8))
+            .find(|&k| matches!(words[k].lower.as_str(), "ranged" | "range" | "ranging"))
+            && words.get(range + 1).is_some_and(|w| w.lower == "from")
+            && words.get(range + 2).is_some_and(is_number)
+            // Levels, not horizons ("range from 1 month to 1 year").
+            && !words[range + 3..words.len().min(range + 6)].iter().any(|w| {
+                matches!(
+                    w.lower.as_str(),
+                    "day" | "days" | "week" | "weeks" | "month" | "months" | "year" | "years"
+                )
+            })
+        {
+            return Some((i, 1));
+        }
         // "our end-2016 forecast", "the median among analysts' forecasts".
         let statistic = |w: &Word| {
             matches!(
@@ -1600,8 +1618,13 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
                         )
                 }))
         });
+        // "will likely end the year near 5,000": an adverb of the modal's verb.
+        let beside_a_modal = matches!(first, "likely" | "unlikely" | "possibly")
+            && (before(1).is_some_and(|w| MODALS.contains(&expand(w)))
+                || next.is_some_and(|w| MODALS.contains(&expand(w))));
         return next.is_none_or(|w| AFTER_ADJECTIVE.contains(&w))
             || predicative
+            || beside_a_modal
             || of_a_thing_ahead
             || words
                 .get(i + 1)
@@ -2989,6 +3012,37 @@ mod tests {
         assert_eq!(
             hedge("I think the bank will probably cut next year.").as_deref(),
             Some("probably")
+        );
+    }
+
+    #[test]
+    fn likely_beside_a_modal_no_one_s_expectation_and_a_range_of_forecasts() {
+        for (sentence, expression) in [
+            ("The index will likely end the year near 5,000.", "likely"),
+            (
+                "Nobody expects the cabinet to lose its majority.",
+                "Nobody expects",
+            ),
+            (
+                "No one thinks the deal will be signed before June.",
+                "No one thinks",
+            ),
+            (
+                "Forecasts for the year-end level ranged from 95 to 120.",
+                "Forecasts",
+            ),
+        ] {
+            assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
+        }
+        assert_eq!(
+            hedge("Forecasts range from 1 month to 1 year."),
+            None,
+            "horizons"
+        );
+        assert_eq!(
+            hedge("Forecasts are published every quarter."),
+            None,
+            "a schedule of forecasts"
         );
     }
 }

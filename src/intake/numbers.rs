@@ -37,6 +37,10 @@ fn percent_chance(text: &str, words: &[Word], i: usize) -> Option<(Range<usize>,
         return None;
     }
     let lower = |k: usize| words.get(k).map(|w| w.lower.as_str());
+    // "according to 60% of respondents": a share of people, not a chance.
+    if lower(end) == Some("of") {
+        return None;
+    }
     // The chance word right after ("a 30% chance"), or a few words before and joined to
     // the number by "at", "of", "to" or "is" ("puts the odds of a cut at 60%").
     if let Some(after) = lower(end)
@@ -45,8 +49,10 @@ fn percent_chance(text: &str, words: &[Word], i: usize) -> Option<(Range<usize>,
         return Some((words[i].range.start..words[end].range.end, probability));
     }
     let joined = i > 0 && lower(i - 1).is_some_and(joins_a_chance);
+    // "the risk of a recession over the next 12 months is 35%": the chance's noun
+    // phrase may be long.
     let chance =
-        (i.saturating_sub(8)..i).find(|&k| CHANCE_WORDS.contains(&words[k].lower.as_str()));
+        (i.saturating_sub(14)..i).find(|&k| CHANCE_WORDS.contains(&words[k].lower.as_str()));
     match chance {
         Some(k) if joined => {
             let last = words[end - 1].range.end;
@@ -158,5 +164,20 @@ mod tests {
         assert_eq!(stated("Prices rose 30% in a year."), None);
         assert_eq!(stated("Turnout was 60 percent, a record."), None);
         assert_eq!(stated("The risk grew as rates hit 150%."), None);
+        assert_eq!(
+            stated("A cut is likely, according to 60% of respondents."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_long_noun_phrase_between_the_chance_and_its_number() {
+        assert_eq!(
+            stated("Analysts say the risk of a recession over the next 12 months is 35%."),
+            Some((
+                "risk of a recession over the next 12 months is 35%".into(),
+                0.35
+            ))
+        );
     }
 }

@@ -50,6 +50,13 @@ fn is_reporting_verb(text: &str, outside: &[&Word], i: usize) -> bool {
                     && (k + 1 == i || outside[k + 1].lower == "not")
                     && !w.lower.ends_with("ing")
         })
+        // "gave a median year-end forecast of 4,900": a noun after its determiner.
+        && !(i > 0
+            && matches!(
+                outside[i - 1].lower.as_str(),
+                "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "median"
+                    | "average" | "year-end" | "consensus" | "latest" | "new"
+            ))
         && (!matches!(w.lower.as_str(), "put" | "puts") || puts_a_view(&text[w.range.end..]))
         && (w.lower != "according" || text[w.range.end..].trim_start().starts_with("to"))
         // A capitalized verb is a name or a headline's word, but a sentence may open

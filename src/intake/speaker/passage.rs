@@ -960,4 +960,18 @@ mod tests {
         assert_eq!(speaker(&a[0]), Some("Ana Vey"));
         assert_eq!(a[0].role.as_deref(), Some("former Governor"));
     }
+
+    #[test]
+    fn counts_months_and_nouns_are_no_speakers() {
+        let a = attributions(
+            "A majority of economists, 28 of 45, said rates would be unchanged through June.",
+        );
+        assert_eq!(speaker(&a[0]), None);
+        assert_eq!(a[0].group.as_deref(), Some("a majority of economists"));
+        let a = attributions("The poll gave a median year-end forecast of 4,900 for the index.");
+        assert_eq!(speaker(&a[0]), None);
+        let a = attributions("Nobody expects the cabinet to lose its majority.");
+        assert_eq!(speaker(&a[0]), None);
+        assert_eq!(a[0].group.as_deref(), Some("nobody"));
+    }
 }

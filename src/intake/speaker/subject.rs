@@ -149,9 +149,17 @@ fn appositive_parts(before: &str) -> Vec<&str> {
         let first_word = last.split_whitespace().next().unwrap_or("").to_lowercase();
         // "…, which advises the ministry,", "Analysts at X, led by NAME, expect": a clause
         // or a participle about the subject, not the subject.
-        if matches!(
-            first_word.as_str(),
-            "which"
+        // "A majority of economists, 28 of 45, said", "…, or 62%, said": a count.
+        let count = first_word.starts_with(|c: char| c.is_ascii_digit())
+            || (first_word == "or"
+                && last
+                    .split_whitespace()
+                    .nth(1)
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())));
+        if (count && !rest.is_empty())
+            || matches!(
+                first_word.as_str(),
+                "which"
                 | "who"
                 | "whose"
                 | "where"
@@ -166,7 +174,7 @@ fn appositive_parts(before: &str) -> Vec<&str> {
                 | "commenting"
                 | "responding"
                 | "asked"
-        ) && !rest.is_empty()
+            ) && !rest.is_empty()
         {
             parts.pop();
         } else {
@@ -305,9 +313,12 @@ pub(super) fn inverted(after: &str, context: &Context) -> Option<Attribution> {
                         *w,
                         "at" | "of" | "for" | "from" | "in" | "on" | "with" | "by" | "to"
                             | "and" | "over" | "about" | "via" | "during" | "after"
-                            | "before" | "the" | "a" | "an"
+                            | "before" | "the" | "a" | "an" | "through" | "until" | "into"
+                            | "since" | "than" | "like"
                     )
                 })
+                // "said rates would be unchanged through June": a claim, not a role.
+                && !is_clause(r)
         })
     {
         let role = parts

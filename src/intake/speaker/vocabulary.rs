@@ -260,6 +260,11 @@ pub(super) const GROUP_NOUNS: &[&str] = &[
     "bookmakers",
     "markets",
     "scientists",
+    // "Nobody expects…", "No one thinks…", "Only a handful predicted…": a judgement of
+    // what everyone (or almost no one) expects, by no one named.
+    "nobody",
+    "one",
+    "handful",
 ];
 
 /// Words after "it is" that make an unattributed claim.
