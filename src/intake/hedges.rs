@@ -522,9 +522,13 @@ pub fn forecast_hedge(text: &str, sentence: Range<usize>, table: &PhraseTable) -
     // "the median forecast … was 1,550", "the data point to further gains".
     // "Manchester City aren't being ruled out", "the bank has not ruled out a cut": a
     // possibility kept open, read as 'not out of the question'.
-    if found.is_empty()
+    // ("cannot be ruled out": the phrase, not the bare modal "cannot".)
+    if found
+        .iter()
+        .all(|(_, _, hedge)| hedge.probability.is_none())
         && let Some((i, n)) = not_ruled_out(&words)
     {
+        found.clear();
         let possible = table
             .lookup("not out of the question")
             .map(|e| e.phrase.probability);
@@ -540,6 +544,7 @@ pub fn forecast_hedge(text: &str, sentence: Range<usize>, table: &PhraseTable) -
         && let Some((i, n)) = numeric_forecast(&words)
             .or_else(|| points_ahead(&words))
             .or_else(|| view_is_for(&words))
+            .or_else(|| evidence_suggests(&words))
             .or_else(|| should_move(&words))
             .or_else(|| too_far_to(&words))
             .or_else(|| seen_headline(&words))
@@ -1133,6 +1138,37 @@ fn view_is_for(words: &[Word]) -> Option<(usize, usize)> {
     })
 }
 
+/// "Our models suggest a warmer than average spring", "early indications suggest a rise
+/// next year": evidence said to suggest something at a time ahead. The verb, as (index,
+/// length).
+fn evidence_suggests(words: &[Word]) -> Option<(usize, usize)> {
+    (1..words.len().saturating_sub(2)).find_map(|i| {
+        let verb = matches!(
+            words[i].lower.as_str(),
+            "suggest" | "suggests" | "indicate" | "indicates" | "signal" | "signals"
+        ) && !NOT_A_SUBJECT.contains(&words[i - 1].lower.as_str());
+        let after = &words[i + 1..words.len().min(i + 10)];
+        let ahead = after.iter().any(|w| {
+            TIME_AHEAD.contains(&w.lower.as_str())
+                || matches!(
+                    w.lower.as_str(),
+                    "spring"
+                        | "summer"
+                        | "autumn"
+                        | "winter"
+                        | "warmer"
+                        | "colder"
+                        | "wetter"
+                        | "drier"
+                        | "milder"
+                )
+        }) && !after
+            .iter()
+            .any(|w| matches!(w.lower.as_str(), "last" | "ago" | "was" | "were" | "had"));
+        (verb && ahead).then_some((i, 1))
+    })
+}
+
 /// "The data point to further gains", "all point to a rise next year": evidence said to
 /// point to something ahead. The words "point to", as (index, length).
 fn points_ahead(words: &[Word]) -> Option<(usize, usize)> {
@@ -1140,7 +1176,7 @@ fn points_ahead(words: &[Word]) -> Option<(usize, usize)> {
         let point = matches!(
             words[i].lower.as_str(),
             "point" | "points" | "pointed" | "pointing"
-        ) && words[i + 1].lower == "to"
+        ) && matches!(words[i + 1].lower.as_str(), "to" | "towards" | "toward")
             && i > 0
             && !NOT_A_SUBJECT.contains(&words[i - 1].lower.as_str());
         let ahead = words[i + 2..].iter().take(6).any(|w| {
@@ -1823,6 +1859,11 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
                 && !words[i - 1].capitalized
                 && !matches!(before(1), Some("he" | "she" | "they" | "who"))
         }
+        // "It looks like a warm autumn" (not "it looks like a bank").
+        ["looks" | "look", "like"] => words[i + n..words.len().min(i + n + 8)].iter().any(|w| {
+            TIME_AHEAD.contains(&w.lower.as_str())
+                || matches!(w.lower.as_str(), "spring" | "summer" | "autumn" | "winter")
+        }),
         ["chances" | "odds", "are"] => {
             next.is_some_and(|w| !words[i + n].capitalized || w == "that")
                 && !matches!(
@@ -3044,5 +3085,30 @@ mod tests {
             None,
             "a schedule of forecasts"
         );
+    }
+
+    #[test]
+    fn evidence_for_a_season_and_negated_idioms() {
+        for (sentence, expression) in [
+            (
+                "Our long-range models suggest a wetter than usual spring.",
+                "suggest",
+            ),
+            (
+                "Early signals point towards a colder winter in the east.",
+                "point towards",
+            ),
+            ("It looks like a dry autumn, she said.", "looks like"),
+            ("A frost in May cannot be ruled out.", "cannot be ruled out"),
+            ("A snowy winter is not on the cards.", "not on the cards"),
+        ] {
+            assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
+        }
+        for sentence in [
+            "Polls suggest the race was tight last summer.",
+            "It looks like a bank from the street.",
+        ] {
+            assert_eq!(hedge(sentence), None, "{sentence}");
+        }
     }
 }
