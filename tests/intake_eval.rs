@@ -202,8 +202,11 @@ fn intake_on_real_articles() {
         .map(PathBuf::from)
         .unwrap_or_else(|| target.join("articles"));
     // 0: the tuning half, 1: the held-out half, 2: the second tuning set (`x`, `y`), 3:
-    // the third (`z`, `w`, `v`, then `u`: labelled for issue #18 before any rule was run on them).
+    // the third (`z`, `w`, `v`, then `u`: labelled for issue #18 before any rule was run on
+    // them), 4: the fourth (`s`, `t`: found and labelled by people who had not seen the
+    // rules, and measured once before any rule was tuned on them).
     let mut halves = [
+        Figures::default(),
         Figures::default(),
         Figures::default(),
         Figures::default(),
@@ -220,7 +223,9 @@ fn intake_on_real_articles() {
         &extra_labels,
         &target.join("articles-extra"),
         |name| {
-            if name.starts_with(['z', 'w', 'v', 'u']) {
+            if name.starts_with(['s', 't']) {
+                4
+            } else if name.starts_with(['z', 'w', 'v', 'u']) {
                 3
             } else {
                 2
@@ -232,4 +237,5 @@ fn intake_on_real_articles() {
     println!("{}", halves[1].line("held-out half"));
     println!("{}", halves[2].line("second tuning set"));
     println!("{}", halves[3].line("third tuning set"));
+    println!("{}", halves[4].line("fourth tuning set"));
 }

@@ -362,6 +362,16 @@ const EXPLICIT_UNCERTAINTY: &[&str] = &[
     "possible to provide",
     "no one knows",
     "nobody knows",
+    // "it remains unclear how and when he will step down", "the key question is the extent
+    // to which unemployment will…".
+    "remains unclear",
+    "remain unclear",
+    "is unclear",
+    "is not clear",
+    "isn't clear",
+    "key question",
+    "big question",
+    "open question",
 ];
 
 const QUESTION_VERBS: &[&str] = &[
@@ -766,7 +776,10 @@ fn numeric_forecast(words: &[Word]) -> Option<(usize, usize)> {
         ) && let Some(range) = (i + 1..words.len().min(i + 8))
             .find(|&k| matches!(words[k].lower.as_str(), "ranged" | "range" | "ranging"))
             && words.get(range + 1).is_some_and(|w| w.lower == "from")
-            && words.get(range + 2).is_some_and(is_number)
+            // "ranged from 95 to 120", "ranged from a price rise of 5% to a drop of 10%".
+            && words[range + 2..words.len().min(range + 7)]
+                .iter()
+                .any(is_number)
             // Levels, not horizons ("range from 1 month to 1 year").
             && !words[range + 3..words.len().min(range + 6)].iter().any(|w| {
                 matches!(
@@ -1604,6 +1617,16 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
             matches!(
                 w,
                 "over"
+                    | "around"
+                    | "across"
+                    | "along"
+                    | "near"
+                    | "throughout"
+                    | "among"
+                    | "here"
+                    | "there"
+                    | "elsewhere"
+                    | "everywhere"
                     | "during"
                     | "until"
                     | "through"
@@ -1658,9 +1681,21 @@ fn qualifies(words: &[Word], i: usize, n: usize, origin: PhraseOrigin, has_modal
         let beside_a_modal = matches!(first, "likely" | "unlikely" | "possibly")
             && (before(1).is_some_and(|w| MODALS.contains(&expand(w)))
                 || next.is_some_and(|w| MODALS.contains(&expand(w))));
+        // "operating profit likely rose to 8.4 trillion won": an estimate of a figure
+        // not yet reported, the adverb before its verb in the past tense.
+        let before_a_past_verb = first == "likely"
+            && before(1).is_none_or(|w| !matches!(w, "a" | "an" | "the" | "most" | "more"))
+            && next.is_some_and(|w| {
+                (w.ends_with("ed") && w.len() > 4)
+                    || matches!(
+                        w,
+                        "rose" | "fell" | "grew" | "shrank" | "slid" | "sank" | "held" | "hit"
+                    )
+            });
         return next.is_none_or(|w| AFTER_ADJECTIVE.contains(&w))
             || predicative
             || beside_a_modal
+            || before_a_past_verb
             || of_a_thing_ahead
             || words
                 .get(i + 1)
@@ -1864,6 +1899,18 @@ fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool {
             TIME_AHEAD.contains(&w.lower.as_str())
                 || matches!(w.lower.as_str(), "spring" | "summer" | "autumn" | "winter")
         }),
+        // "the most likely outcome is a cut" names it; "weigh in on the most likely
+        // scenarios" and "the most likely explanation" (of what is) do not.
+        ["most", "likely"]
+            if before(1).is_some_and(|w| matches!(w, "the" | "a" | "its" | "their")) =>
+        {
+            next.is_some_and(|w| {
+                matches!(
+                    w,
+                    "outcome" | "scenario" | "result" | "path" | "course" | "winner" | "date"
+                )
+            }) && matches!(after, Some("is" | "was" | "remains" | "would"))
+        }
         ["chances" | "odds", "are"] => {
             next.is_some_and(|w| !words[i + n].capitalized || w == "that")
                 && !matches!(
@@ -3107,6 +3154,33 @@ mod tests {
         for sentence in [
             "Polls suggest the race was tight last summer.",
             "It looks like a bank from the street.",
+        ] {
+            assert_eq!(hedge(sentence), None, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn estimates_of_a_figure_to_come_and_unclear_outcomes() {
+        for (sentence, expression) in [
+            (
+                "Drier weather is particularly likely around the southern basin this winter.",
+                "likely",
+            ),
+            (
+                "The firm's profit likely rose to 8 billion over the quarter, analysts said.",
+                "likely",
+            ),
+            (
+                "Predictions have ranged from a rise of 5% to a fall of 10%.",
+                "Predictions",
+            ),
+        ] {
+            assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
+        }
+        for sentence in [
+            "It remains unclear how and when the minister will step down.",
+            "The key question is whether rising joblessness will bring more falls.",
+            "The most likely explanation is a clerical error.",
         ] {
             assert_eq!(hedge(sentence), None, "{sentence}");
         }

@@ -51,6 +51,7 @@ pub const REPORTING: &[&str] = &[
     "according",
     "reckons",
     "reckon",
+    "testified",
     "acknowledged",
     "admitted",
     "contended",

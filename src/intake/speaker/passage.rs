@@ -71,7 +71,9 @@ pub fn attribute(
     // A person who is the subject of a sentence is someone "she" may refer to next,
     // whether or not the sentence reports speech ("Marta Kowal runs the desk. She
     // believes…").
-    if !quoted
+    // (A passage that quotes only later, "X highlighted the risk of launches “in the
+    // near future”", opens with its subject all the same.)
+    if !starts_quoted(text, &unit, quotations)
         && let Some((subject, role)) = sentence_subject(text, &unit)
         && attribution.speaker.as_deref() != Some(subject.as_str())
     {
@@ -246,7 +248,7 @@ fn sentence_subject(text: &str, unit: &Range<usize>) -> Option<(String, Option<S
     // appositive to the verb.
     if let Some(appositive) = after.strip_prefix(',')
         && let Some((described, rest)) = appositive.split_once(',')
-        && described.split_whitespace().count() <= 10
+        && described.split_whitespace().count() <= 16
         && !described.contains(['"', '\u{201C}'])
     {
         after = rest;
@@ -385,7 +387,14 @@ fn name_described_speakers(found: &mut [Attribution]) {
         super::names::is_pure_name(speaker) && speaker.split_whitespace().count() >= 2
     };
     for i in 0..found.len() {
-        let Some(described) = found[i].speaker.clone() else {
+        // A title no one named before holds ("the top intelligence official said") is
+        // a description too.
+        let titled = found[i].speaker.is_none() && found[i].basis == Basis::Title;
+        let Some(described) = found[i]
+            .speaker
+            .clone()
+            .or_else(|| titled.then(|| found[i].role.clone()).flatten())
+        else {
             continue;
         };
         if is_full_name(&described) {
@@ -414,7 +423,42 @@ fn name_described_speakers(found: &mut [Attribution]) {
                         .is_some_and(|role| role.to_lowercase().contains(&tail))
             })
             .cloned();
-        if let Some(named) = later {
+        // Else the first person named in full soon after who was not named before: a
+        // lede that describes its source ("a senior U.N. envoy said Tuesday") names them
+        // in the next paragraphs, as wire copy does.
+        let person_noun = described
+            .split_whitespace()
+            .last()
+            .map(str::to_lowercase)
+            .is_some_and(|noun| {
+                super::vocabulary::PERSON_NOUNS.contains(&noun.as_str())
+                    || super::vocabulary::TITLES.contains(&noun.as_str())
+            });
+        let introduced = || {
+            found[i + 1..]
+                .iter()
+                .take(DESCRIBED_REACH)
+                .find(|a| {
+                    a.speaker.as_deref().is_some_and(is_full_name)
+                        && matches!(
+                            a.basis,
+                            Basis::ReportingClause | Basis::Pronoun | Basis::Colon
+                        )
+                })
+                .filter(|a| {
+                    !found[..i]
+                        .iter()
+                        .any(|earlier| earlier.speaker == a.speaker)
+                })
+                .cloned()
+        };
+        let starts_described = titled
+            || ["a ", "an ", "the ", "A ", "An ", "The "]
+                .iter()
+                .any(|article| described.starts_with(article));
+        if let Some(named) =
+            later.or_else(|| (person_noun && starts_described).then(introduced).flatten())
+        {
             found[i].speaker = named.speaker;
             found[i].role = named.role;
             found[i].basis = Basis::Title;
@@ -973,5 +1017,32 @@ mod tests {
         let a = attributions("Nobody expects the cabinet to lose its majority.");
         assert_eq!(speaker(&a[0]), None);
         assert_eq!(a[0].group.as_deref(), Some("nobody"));
+    }
+
+    #[test]
+    fn a_lede_that_describes_its_source_and_names_them_later() {
+        // Wire style: the lede describes, the next paragraphs name.
+        let text = "A truce is closer than ever and could be signed by May, a senior mediator said on Tuesday.\n\n“We are further along than before,” said Ana Vey, special adviser to the council.\n\nThe next round will not settle the borders, the Danish diplomat said.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+        assert_eq!(a[0].basis, Basis::Title);
+        assert_eq!(speaker(&a[2]), Some("Ana Vey"));
+        // "says a former analyst who…", and a long appositive after the name.
+        let text = "The junta will soon fall, says a former intelligence analyst who has followed the war.\n\n“Its units could collapse at any time,” Ivo Marsh, a 30-year veteran of the agency who now serves as a fellow at the Lowland Institute, said Thursday.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
+        assert_eq!(speaker(&a[1]), Some("Ivo Marsh"));
+        // A title on a weekday, named in the next sentence.
+        let text = "The top intelligence official on Wednesday maintained that the North may resume its tests.\n\nLena Ortiz, director of national intelligence, testified before the committee.\n\n“The North may take aggressive steps,” she said.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[0]), Some("Lena Ortiz"));
+    }
+
+    #[test]
+    fn a_subject_who_quotes_later_in_the_sentence_is_who_he_refers_to() {
+        let text = "“The tests will go on,” said Ana Vey, a senator.\n\nGen. Ivo Marsh, commander of the northern fleet, stressed the risk of launches “in the near future.”\n\n“The North may begin flight tests soon,” the general said.\n\n“It could happen within weeks,” he added.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[2]), Some("Ivo Marsh"));
+        assert_eq!(speaker(&a[3]), Some("Ivo Marsh"));
     }
 }

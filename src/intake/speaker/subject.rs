@@ -7,6 +7,7 @@ use super::context::Context;
 use super::group::group_subject;
 use super::names::{clean, is_pure_name, name_in, name_runs, name_runs_after, owner, role};
 use super::vocabulary::{PERSON_NOUNS, TITLES};
+use crate::intake::dates::is_weekday;
 use crate::intake::hedges::MODALS;
 
 /// The subject just before a reporting verb.
@@ -37,10 +38,17 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
             .is_some_and(|run| run.end == head.len() && head[run.clone()].contains(' '))
     })
     .unwrap_or(last);
+    // "The top intelligence official on Wednesday said": a day is no part of any subject.
+    let last = last
+        .find(" on ")
+        .filter(|&at| {
+            last[at + 4..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|day| is_weekday(&day.to_lowercase()))
+        })
+        .map_or(last, |at| &last[..at]);
     let last_lower = last.to_lowercase();
-    if last.split_whitespace().count() > 12 {
-        return None;
-    }
     if let Some(referent) = pronoun(&last_lower, context) {
         return referent;
     }
@@ -56,7 +64,19 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
             ..Attribution::default()
         })
     };
+    // "Jeffrey White, a 34-year veteran of the agency who now serves as a fellow at X,
+    // said": an appositive after a full name, however long, is the name's.
+    if let Some(previous) = rest.last()
+        && is_pure_name(previous)
+        && previous.contains(' ')
+        && last.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+    {
+        return named(clean(previous).to_string(), role(last));
+    }
     // "Strategists said", "Experts say": a group noun opening the sentence is no name.
+    if last.split_whitespace().count() > 12 {
+        return None;
+    }
     if let Some(group) = group_subject(&[last_lower.as_str()], &last_lower)
         && !last_lower.contains(' ')
     {
@@ -111,6 +131,17 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
         && is_pure_name(owner)
     {
         return named(owner.to_string(), None);
+    }
+    // "…, a senior mediator said": one person described, whom the next paragraphs may
+    // name (see `name_described_speakers`).
+    if matches!(words.first().copied(), Some("a" | "an"))
+        && words.len() <= 8
+        && (PERSON_NOUNS.contains(&head) || TITLES.contains(&head))
+    {
+        return Some(Attribution {
+            speaker: Some(last.to_string()),
+            ..Attribution::default()
+        });
     }
     // A speaker described but not named ("the president's spokesman"): a short noun
     // phrase, not a clause ("While Lula won the first round by a smaller margin than").
@@ -210,7 +241,7 @@ fn title(words: &[&str], head: &str, context: &Context) -> Option<Attribution> {
     let the = words
         .iter()
         .rposition(|w| matches!(*w, "the" | "this" | "that"))
-        .filter(|&the| words.len() - the <= 3)?;
+        .filter(|&the| words.len() - the <= 5)?;
     let found = context.titled(head);
     // "the weather office said", "the ministry said": an institution, when no one named
     // before holds the title and it is no title of a person.
@@ -223,6 +254,23 @@ fn title(words: &[&str], head: &str, context: &Context) -> Option<Attribution> {
             basis: Basis::Group,
             group: Some(words[the..].join(" ")),
             ..Attribution::default()
+        });
+    }
+    // "the Norwegian diplomat said", "the Air Force general said": with no role that
+    // matches, a description refers to the person the article named last, as news
+    // writing uses it.
+    let last = found
+        .is_none()
+        .then(|| context.last_speaker())
+        .flatten()
+        // A person introduced with a role, not a name-like headline word ("N. Korea").
+        .filter(|last| {
+            last.speaker.as_deref().is_some_and(|s| s.contains(' ')) && last.role.is_some()
+        });
+    if let Some(last) = last {
+        return Some(Attribution {
+            basis: Basis::Title,
+            ..last
         });
     }
     Some(Attribution {
@@ -276,6 +324,32 @@ pub(super) fn inverted(after: &str, context: &Context) -> Option<Attribution> {
         let lower = first.to_lowercase();
         let words: Vec<&str> = lower.split_whitespace().collect();
         return title(&words, words.last()?, context);
+    }
+    // "says a former defense intelligence analyst who has been…": one person described,
+    // whom a later paragraph may name.
+    if let Some(described) = first
+        .strip_prefix("a ")
+        .or_else(|| first.strip_prefix("an "))
+    {
+        let head = [
+            " who ", " which ", " that ", " with ", " on ", " at a ", " in a ",
+        ]
+        .iter()
+        .filter_map(|cut| described.find(cut))
+        .min()
+        .map_or(described, |at| &described[..at]);
+        let words: Vec<&str> = head.split_whitespace().collect();
+        if (1..=8).contains(&words.len())
+            && words.last().is_some_and(|noun| {
+                let noun = noun.to_lowercase();
+                PERSON_NOUNS.contains(&noun.as_str()) || TITLES.contains(&noun.as_str())
+            })
+        {
+            return Some(Attribution {
+                speaker: Some(first[..first.len() - described.len()].to_string() + head),
+                ..Attribution::default()
+            });
+        }
     }
     let first = first.strip_prefix("the ").unwrap_or(first);
     // "said Goldman Sachs analyst Kenji Mori in a note": what follows the name (where, when,
@@ -340,26 +414,34 @@ pub(super) fn inverted(after: &str, context: &Context) -> Option<Attribution> {
         .split_whitespace()
         .next()
         .map(str::to_lowercase);
-    if next_word.is_some_and(|w| {
-        matches!(
-            w.as_str(),
-            "is" | "are"
-                | "was"
-                | "were"
-                | "will"
-                | "would"
-                | "could"
-                | "may"
-                | "might"
-                | "has"
-                | "have"
-                | "had"
-                | "can"
-                | "should"
-                | "must"
-                | "'s"
-        )
-    }) {
+    // "suggested North Korean leader Kim Jong-un might resume": a clause's subject, its
+    // verb a few words on.
+    let clause_follows = first[name.end..]
+        .split_whitespace()
+        .take(5)
+        .any(|w| MODALS.contains(&w.to_lowercase().as_str()));
+    if clause_follows
+        || next_word.is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "can"
+                    | "should"
+                    | "must"
+                    | "'s"
+            )
+        })
+    {
         return None;
     }
     // Only titles may come before the name ("said Dr. Ana Vey", "said Foreign Minister X"),

@@ -201,6 +201,18 @@ pub(super) const PERSON_NOUNS: &[&str] = &[
     "critic",
     "officer",
     "governor",
+    "editor",
+    "reporter",
+    "journalist",
+    "manager",
+    "partner",
+    "veteran",
+    "specialist",
+    "mediator",
+    "delegate",
+    "consultant",
+    "lawyer",
+    "scientist",
 ];
 
 /// Nouns for one person the article does not name ("one senior official", "a source close
