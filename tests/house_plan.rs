@@ -405,7 +405,14 @@ impl Module {
         while let Some(start) = code.find("#[cfg(test)]") {
             let after = start + "#[cfg(test)]".len();
             let item = code[after..].trim_start();
-            let end = if item.starts_with("mod ") && item.find('{') < item.find(';') {
+            // An inline module (`mod tests { … }`), not one in a file of its own
+            // (`mod tests;`): its brace comes before any semicolon.
+            let inline = match (item.find('{'), item.find(';')) {
+                (Some(brace), Some(semicolon)) => brace < semicolon,
+                (Some(_), None) => true,
+                (None, _) => false,
+            };
+            let end = if item.starts_with("mod ") && inline {
                 let open = after + code[after..].find('{').unwrap();
                 matching_brace(&code, open)
             } else {
