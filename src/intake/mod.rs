@@ -144,7 +144,49 @@ pub fn candidates(article: &Article, ledger: &Ledger) -> Vec<Candidate> {
         });
     }
     drop_repeated_headline(&mut found, article);
+    drop_pull_quotes(&mut found);
     found
+}
+
+/// Leaves out a passage the article prints twice (a pull quote set in large type above
+/// the paragraph that quotes it), keeping the copy whose speaker is named, else the first:
+/// one forecast, proposed once.
+fn drop_pull_quotes(found: &mut Vec<Candidate>) {
+    let words = |quote: &str| -> String {
+        quote
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let keys: Vec<String> = found.iter().map(|c| words(&c.quote)).collect();
+    let mut keep = vec![true; found.len()];
+    for i in 0..found.len() {
+        for j in i + 1..found.len() {
+            if !keep[i] || !keep[j] || !same_passage(&keys[i], &keys[j]) {
+                continue;
+            }
+            // The later copy wins only with a speaker the first lacks.
+            if found[j].speaker.is_some() && found[i].speaker.is_none() {
+                keep[i] = false;
+            } else {
+                keep[j] = false;
+            }
+        }
+    }
+    let mut kept = keep.into_iter();
+    found.retain(|_| kept.next().unwrap_or(true));
+}
+
+/// Whether two passages (as their words, lower case) are one: the same words, or the same
+/// with a short tag after one of them ("… are unlikely, she said").
+fn same_passage(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    // Five words or more: "it will" twice is no pull quote.
+    short.split(' ').count() >= 5
+        && long.starts_with(short)
+        && long[short.len()..].split_whitespace().count() <= 4
 }
 
 /// Leaves out the headline when a passage of the body says it again: the body's passage
@@ -469,5 +511,17 @@ mod tests {
             (phrase.expression.as_str(), phrase.probability.as_str()),
             ("probably", "")
         );
+    }
+
+    #[test]
+    fn a_pull_quote_is_proposed_once_with_its_speaker() {
+        let article = Article {
+            text: "Headline\n\n“Further falls in rents are unlikely”\n\nAda Quill, chief economist at Northgate, spoke on Monday.\n\n“Further falls in rents are unlikely.” she said.".into(),
+            ..Article::default()
+        };
+        let ledger = Ledger::without_folder(std::path::Path::new("/nowhere"), NaiveDate::default());
+        let found = candidates(&article, &ledger);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].speaker.as_deref(), Some("Ada Quill"));
     }
 }

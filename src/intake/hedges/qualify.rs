@@ -89,6 +89,13 @@ pub(super) fn qualifies(
         if next == Some("have") && after.is_some_and(is_participle) {
             return false;
         }
+        // A requirement: "would have to sweep the close states to win", "would need to".
+        if unfolded == "would"
+            && (matches!((next, after), (Some("have" | "need"), Some("to")))
+                || next == Some("require"))
+        {
+            return false;
+        }
         // A wish: "would like", "would rather".
         let wish = |w: &str| matches!(w, "like" | "love" | "prefer" | "rather" | "hate");
         if matches!(unfolded, "would" | "would not")
@@ -274,6 +281,7 @@ pub(super) fn qualifies(
                 "doubt" | "doubts" | "doubted" | "doubtful"
             ))
         && !words[whether..i].iter().any(|w| w.lower == "but")
+        && !question_denied(words, whether)
     {
         return false;
     }
@@ -281,6 +289,7 @@ pub(super) fn qualifies(
     if let Some(wh) = (i.saturating_sub(6)..i)
         .rev()
         .find(|&j| WH.contains(&words[j].lower.as_str()))
+        && !question_denied(words, wh)
         && (wh.saturating_sub(3)..wh).any(|j| {
             QUESTION_VERBS.contains(&words[j].lower.as_str())
                 // "brief them about how quickly troops could move" (but "a message about
@@ -633,6 +642,9 @@ pub(super) fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool 
             TIME_AHEAD.contains(&w.lower.as_str())
                 || matches!(w.lower.as_str(), "spring" | "summer" | "autumn" | "winter")
         }),
+        // "what we believe was an overly optimistic reaction", "what we believe is a
+        // mispricing": a judgement of what was or is.
+        ["we" | "i", "believe"] => !matches!(next, Some("was" | "were" | "had" | "is" | "are")),
         // "the most likely outcome is a cut" names it; "weigh in on the most likely
         // scenarios" and "the most likely explanation" (of what is) do not.
         ["most", "likely"]
@@ -831,4 +843,12 @@ pub(super) fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool 
         }
         _ => true,
     }
+}
+
+/// "The question isn't whether the vote will be bad for them, but how bad": a question
+/// denied before its "whether" (at `wh`), the clause asserted.
+fn question_denied(words: &[Word], wh: usize) -> bool {
+    wh > 0
+        && (words[wh - 1].lower == "not" || words[wh - 1].lower.ends_with("n't"))
+        && words[wh..].iter().any(|w| w.lower == "but")
 }

@@ -1086,3 +1086,18 @@ fn estimates_of_a_figure_to_come_and_unclear_outcomes() {
         assert_eq!(hedge(sentence), None, "{sentence}");
     }
 }
+
+#[test]
+fn a_question_denied_a_requirement_and_a_judgement_of_the_past() {
+    assert_eq!(
+        hedge("The question isn't whether the vote will go badly for them, but how badly.")
+            .as_deref(),
+        Some("will")
+    );
+    for sentence in [
+        "The rebels would have to win three provinces to take the capital.",
+        "The rally was what we believe was an overreaction to the vote.",
+    ] {
+        assert_eq!(hedge(sentence), None, "{sentence}");
+    }
+}

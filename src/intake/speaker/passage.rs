@@ -269,6 +269,13 @@ pub fn attribute_all(
     units: &[(Range<usize>, usize)],
     quotations: &[Quotation],
 ) -> Vec<Attribution> {
+    // The name of a show or a paper in quotation marks (“This Week,”) quotes no one.
+    let quotations: Vec<Quotation> = quotations
+        .iter()
+        .filter(|q| !is_a_title(&text[q.range.clone()]))
+        .cloned()
+        .collect();
+    let quotations = quotations.as_slice();
     let mut context = Context::new(text);
     let mut found: Vec<Attribution> = units
         .iter()
@@ -328,6 +335,23 @@ pub fn attribute_all(
     continue_single_quotations(text, units, &mut found);
     name_described_speakers(&mut found);
     found
+}
+
+/// Whether the text of a quotation (its marks included) is a title rather than speech: a
+/// few words, each capitalized (“This Week,”, “Meet the Press”).
+fn is_a_title(quoted: &str) -> bool {
+    let words: Vec<&str> = quoted
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // (“Never,” one word, is an answer; “Not Yet.” ends a sentence.)
+    (2..=4).contains(&words.len())
+        && !quoted.contains(['.', '?', '!'])
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || matches!(*w, "the" | "of" | "and" | "a" | "in" | "on" | "for")
+        })
 }
 
 /// A paragraph that opens with a single quotation mark ("'However, our outlook…") goes on
@@ -1044,5 +1068,17 @@ mod tests {
         let a = attributions(text);
         assert_eq!(speaker(&a[2]), Some("Ivo Marsh"));
         assert_eq!(speaker(&a[3]), Some("Ivo Marsh"));
+    }
+
+    #[test]
+    fn the_name_of_a_show_in_quotation_marks_quotes_no_one() {
+        let text = "Speaking on “Morning Hour,” party chairman Ivo Marsh said the polls were turning. Also, early voting could favour the party, he said.";
+        let a = attributions(text);
+        assert!(!a[0].quoted);
+        assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
+        assert_eq!(speaker(&a[1]), Some("Ivo Marsh"));
+        assert!(is_a_title("“Morning Hour,”"));
+        assert!(!is_a_title("“Never,”"));
+        assert!(!is_a_title("“The rally will fade.”"));
     }
 }
