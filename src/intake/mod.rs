@@ -18,6 +18,7 @@ mod reporting;
 pub mod speaker;
 pub mod text;
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -144,49 +145,54 @@ pub fn candidates(article: &Article, ledger: &Ledger) -> Vec<Candidate> {
         });
     }
     drop_repeated_headline(&mut found, article);
-    drop_pull_quotes(&mut found);
+    drop_pull_quotes(&mut found, text);
     found
 }
 
-/// Leaves out a passage the article prints twice (a pull quote set in large type above
-/// the paragraph that quotes it), keeping the copy whose speaker is named, else the first:
-/// one forecast, proposed once.
-fn drop_pull_quotes(found: &mut Vec<Candidate>) {
-    let words = |quote: &str| -> String {
+/// Leaves out a passage the article prints twice, a pull quote set in large type in a
+/// paragraph of its own and the paragraph that quotes it, keeping the copy whose speaker is
+/// named, else the first: one forecast, proposed once. (A sentence said twice inside the
+/// body's paragraphs is left alone.)
+fn drop_pull_quotes(found: &mut Vec<Candidate>, text: &str) {
+    let words = |quote: &str| -> Vec<String> {
         quote
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
+            .map(str::to_lowercase)
+            .collect()
     };
-    let keys: Vec<String> = found.iter().map(|c| words(&c.quote)).collect();
+    let alone = |c: &Candidate| {
+        text[..c.start].trim_end_matches(' ').ends_with('\n')
+            && text[c.end..].trim_start_matches(' ').starts_with('\n')
+    };
+    // The paragraphs of their own, by their words: a hash lookup per candidate, so that a
+    // page of a thousand repeated lines costs no more than a thousand lookups.
+    let mut pulled: HashMap<Vec<String>, usize> = HashMap::new();
+    for (i, candidate) in found.iter().enumerate() {
+        let key = words(&candidate.quote);
+        // Five words or more: "It will." twice is no pull quote.
+        if alone(candidate) && key.len() >= 5 {
+            pulled.entry(key).or_insert(i);
+        }
+    }
     let mut keep = vec![true; found.len()];
-    for i in 0..found.len() {
-        for j in i + 1..found.len() {
-            if !keep[i] || !keep[j] || !same_passage(&keys[i], &keys[j]) {
-                continue;
-            }
-            // The later copy wins only with a speaker the first lacks.
-            if found[j].speaker.is_some() && found[i].speaker.is_none() {
-                keep[i] = false;
-            } else {
-                keep[j] = false;
-            }
+    for j in 0..found.len() {
+        let key = words(&found[j].quote);
+        // The same words, or the same with a short tag after them ("…, she said").
+        let Some(&i) = (0..=4.min(key.len()))
+            .filter_map(|tag| pulled.get(&key[..key.len() - tag]))
+            .find(|&&i| i != j && keep[i])
+        else {
+            continue;
+        };
+        if found[j].speaker.is_some() && found[i].speaker.is_none() {
+            keep[i] = false;
+        } else if i < j {
+            keep[j] = false;
         }
     }
     let mut kept = keep.into_iter();
     found.retain(|_| kept.next().unwrap_or(true));
-}
-
-/// Whether two passages (as their words, lower case) are one: the same words, or the same
-/// with a short tag after one of them ("… are unlikely, she said").
-fn same_passage(a: &str, b: &str) -> bool {
-    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    // Five words or more: "it will" twice is no pull quote.
-    short.split(' ').count() >= 5
-        && long.starts_with(short)
-        && long[short.len()..].split_whitespace().count() <= 4
 }
 
 /// Leaves out the headline when a passage of the body says it again: the body's passage
