@@ -203,9 +203,11 @@ fn intake_on_real_articles() {
         .unwrap_or_else(|| target.join("articles"));
     // 0: the tuning half, 1: the held-out half, 2: the second tuning set (`x`, `y`), 3:
     // the third (`z`, `w`, `v`, then `u`: labelled for issue #18 before any rule was run on
-    // them), 4: the fourth (`s`, `t`: found and labelled by people who had not seen the
-    // rules, and measured once before any rule was tuned on them).
+    // them), 4: the fourth (`s`, `t`) and 5: the fifth (`r`, `q`), each found and labelled
+    // by people who had not seen the rules, and measured once before any rule was tuned on
+    // it.
     let mut halves = [
+        Figures::default(),
         Figures::default(),
         Figures::default(),
         Figures::default(),
@@ -223,7 +225,9 @@ fn intake_on_real_articles() {
         &extra_labels,
         &target.join("articles-extra"),
         |name| {
-            if name.starts_with(['s', 't']) {
+            if name.starts_with(['r', 'q']) {
+                5
+            } else if name.starts_with(['s', 't']) {
                 4
             } else if name.starts_with(['z', 'w', 'v', 'u']) {
                 3
@@ -238,4 +242,5 @@ fn intake_on_real_articles() {
     println!("{}", halves[2].line("second tuning set"));
     println!("{}", halves[3].line("third tuning set"));
     println!("{}", halves[4].line("fourth tuning set"));
+    println!("{}", halves[5].line("fifth tuning set"));
 }

@@ -50,12 +50,17 @@ fn is_reporting_verb(text: &str, outside: &[&Word], i: usize) -> bool {
                     && (k + 1 == i || outside[k + 1].lower == "not")
                     && !w.lower.ends_with("ing")
         })
-        // "gave a median year-end forecast of 4,900": a noun after its determiner.
-        && !(i > 0
+        // "gave a median year-end forecast of 4,900": a noun after its determiner; "the
+        // stark warning by X" with an adjective between.
+        && !(i > 0 && is_determiner(&outside[i - 1].lower))
+        && !(i > 1
+            && w.lower.ends_with("ing")
+            && w.lower != "according"
+            // ("echoed the view, saying": a comma ends the noun phrase.)
+            && text[outside[i - 1].range.end..w.range.start].trim().is_empty()
             && matches!(
-                outside[i - 1].lower.as_str(),
-                "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our" | "median"
-                    | "average" | "year-end" | "consensus" | "latest" | "new"
+                outside[i - 2].lower.as_str(),
+                "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our"
             ))
         && (!matches!(w.lower.as_str(), "put" | "puts") || puts_a_view(&text[w.range.end..]))
         && (w.lower != "according" || text[w.range.end..].trim_start().starts_with("to"))
@@ -65,6 +70,27 @@ fn is_reporting_verb(text: &str, outside: &[&Word], i: usize) -> bool {
             || w.lower == "according"
             // "Says Lena Ortiz of Eastport: …": the verb opening the sentence.
             || (i == 0 && matches!(w.lower.as_str(), "says" | "said" | "writes" | "adds")))
+}
+
+/// Words after which a reporting word is a noun ("a median forecast", "the warning").
+fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "the"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "median"
+            | "average"
+            | "year-end"
+            | "consensus"
+            | "latest"
+            | "new"
+            | "stark"
+    )
 }
 
 /// The speaker the reporting verb `outside[verb_at]` names, before it or after it.

@@ -29,6 +29,9 @@ pub struct Context {
     recent: Vec<(String, Option<String>)>,
     /// The last quoted passage's attribution and paragraph, for continued quotations.
     last_quote: Option<(Attribution, usize)>,
+    /// The last paraphrase of a named speaker ("He added that…") and its paragraph: a
+    /// quotation with no reporting clause right after it goes on in their words.
+    last_reported: Option<(Attribution, usize)>,
 }
 
 impl Context {
@@ -132,8 +135,22 @@ impl Context {
                     .filter_map(|cut| lower.find(cut))
                     .min()
                     .map_or(lower.as_str(), |at| &lower[..at]);
-                head.split_whitespace()
-                    .any(|word| word.trim_matches(|c: char| !c.is_alphanumeric()) == title)
+                head.split_whitespace().any(|word| {
+                    let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+                    // "Gen" for "the general", "Sen." for "the senator".
+                    let full = match word {
+                        "gen" => "general",
+                        "adm" => "admiral",
+                        "sen" => "senator",
+                        "gov" => "governor",
+                        "rep" => "representative",
+                        "prof" => "professor",
+                        "col" => "colonel",
+                        "lt" => "lieutenant",
+                        other => other,
+                    };
+                    full == title
+                })
             })
         })
     }
@@ -141,6 +158,20 @@ impl Context {
     /// The attribution a quotation without a reporting clause of its own continues: the
     /// last quotation's, when that was in this paragraph or the one before.
     pub(super) fn continued_quotation(&self, paragraph: usize) -> Attribution {
+        // A paraphrase of a named speaker after the last quotation: the quotation goes on
+        // in their words.
+        if let Some((reported, at)) = &self.last_reported
+            && paragraph <= at + 1
+            && self
+                .last_quote
+                .as_ref()
+                .is_none_or(|(_, quoted_at)| quoted_at < at)
+        {
+            return Attribution {
+                basis: Basis::ContinuedQuotation,
+                ..reported.clone()
+            };
+        }
         match &self.last_quote {
             Some((last, at)) if paragraph <= at + 1 => Attribution {
                 // The first quotation after a colon is the one the colon introduced.
@@ -167,6 +198,11 @@ impl Context {
             },
             paragraph,
         ));
+    }
+
+    /// Notes a paraphrase of a named speaker, for a quotation that continues it.
+    pub(super) fn reported(&mut self, attribution: &Attribution, paragraph: usize) {
+        self.last_reported = Some((attribution.clone(), paragraph));
     }
 
     /// Notes a quoted passage's attribution, for a quotation that continues it.

@@ -54,6 +54,12 @@ pub fn attribute(
         },
     };
     attribution.quoted = quoted;
+    if !quoted
+        && attribution.speaker.is_some()
+        && matches!(attribution.basis, Basis::ReportingClause | Basis::Pronoun)
+    {
+        context.reported(&attribution, paragraph);
+    }
     if quoted {
         context.quoted(attribution.clone(), paragraph);
     } else if attribution.speaker.is_some() && text[unit.clone()].trim_end().ends_with(':') {
@@ -715,9 +721,15 @@ mod tests {
         let a = attributions(text);
         assert_eq!(speaker(&a[1]), Some("Omar Diaz"));
         assert_eq!(a[1].basis, Basis::Colon);
-        // Without the colon, the next paragraph's quotation is nobody's continuation.
+        // Without the colon, a quotation right after a named speaker's paraphrase goes
+        // on in their words ("He added that …" and then the quotation, as wire copy
+        // writes it), no longer as introduced by a colon.
         let a = attributions(&text.replacen(':', ".", 1));
-        assert_eq!(speaker(&a[1]), None);
+        assert_eq!(speaker(&a[1]), Some("Omar Diaz"));
+        assert_eq!(a[1].basis, Basis::ContinuedQuotation);
+        // Two paragraphs on, it is nobody's.
+        let a = attributions(&text.replacen(':', ".\n\nMarkets were closed.", 1));
+        assert_eq!(speaker(&a[2]), None);
     }
 
     #[test]
@@ -1080,5 +1092,19 @@ mod tests {
         assert!(is_a_title("“Morning Hour,”"));
         assert!(!is_a_title("“Never,”"));
         assert!(!is_a_title("“The rally will fade.”"));
+    }
+
+    #[test]
+    fn a_conjunction_an_abbreviated_title_and_a_noun_of_saying() {
+        let text = "The militia lost ground last year, Gen Marsh said.\n\nBut he warned that it may widen its campaign across the region.\n\n“The border areas will keep giving it shelter,” the general added.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[1]), Some("Marsh"));
+        assert_eq!(speaker(&a[2]), Some("Marsh"));
+        let text = "The stark warning by Ana Vey came even as defence chief, Ivo Marsh announced that the rebels were poised to lose their last town.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
+        let text = "A hotter summer than usual is in the cards, the country's top weather guru says.\n\n“Our models show a warm July,” said Lena Ortiz, senior climatologist at the weather service.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[0]), Some("Lena Ortiz"));
     }
 }

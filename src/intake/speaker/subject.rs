@@ -48,6 +48,11 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
                 .is_some_and(|day| is_weekday(&day.to_lowercase()))
         })
         .map_or(last, |at| &last[..at]);
+    // "But he warned": a conjunction opening the sentence is no part of the subject.
+    let last = ["But ", "And ", "Yet ", "So ", "Still, ", "However, "]
+        .iter()
+        .find_map(|opener| last.strip_prefix(opener))
+        .unwrap_or(last);
     let last_lower = last.to_lowercase();
     if let Some(referent) = pronoun(&last_lower, context) {
         return referent;
@@ -264,9 +269,7 @@ fn title(words: &[&str], head: &str, context: &Context) -> Option<Attribution> {
         .then(|| context.last_speaker())
         .flatten()
         // A person introduced with a role, not a name-like headline word ("N. Korea").
-        .filter(|last| {
-            last.speaker.as_deref().is_some_and(|s| s.contains(' ')) && last.role.is_some()
-        });
+        .filter(|last| last.speaker.is_some() && last.role.is_some());
     if let Some(last) = last {
         return Some(Attribution {
             basis: Basis::Title,
