@@ -13,6 +13,7 @@ pub mod article;
 pub mod dates;
 mod headline;
 pub mod hedges;
+mod lists;
 mod numbers;
 mod reporting;
 pub mod speaker;
@@ -81,9 +82,27 @@ pub fn candidates(article: &Article, ledger: &Ledger) -> Vec<Candidate> {
         .as_deref()
         .and_then(|author| person_for(ledger, author))
         .map(|person| person.id.clone());
-    let notices: Vec<bool> = text::paragraphs(text)
-        .into_iter()
-        .map(|paragraph| is_notice(&text[paragraph.clone()]) || is_caption(&text[paragraph]))
+    let paragraphs = text::paragraphs(text);
+    let prediction_lists = lists::prediction_lists(text, &paragraphs);
+    let scored: Vec<bool> = paragraphs
+        .iter()
+        .map(|p| lists::is_list_item(&text[p.clone()]) && lists::is_scored(&text[p.clone()]))
+        .collect();
+    let notices: Vec<bool> = paragraphs
+        .iter()
+        .map(|paragraph| {
+            is_notice(&text[paragraph.clone()]) || is_caption(&text[paragraph.clone()])
+        })
+        .collect();
+    // Paragraphs as the reader counts them, captions and notices left out: a quotation
+    // after a photograph's caption still follows the one before the photograph.
+    let read: Vec<usize> = notices
+        .iter()
+        .scan(0, |count, &notice| {
+            let at = *count;
+            *count += usize::from(!notice);
+            Some(at)
+        })
         .collect();
     let units = text::units(&sentences, &quotations);
     let passages: Vec<(Range<usize>, usize)> = units
@@ -93,18 +112,36 @@ pub fn candidates(article: &Article, ledger: &Ledger) -> Vec<Candidate> {
             (range, sentences[unit.start].paragraph)
         })
         .collect();
-    let attributions = speaker::attribute_all(text, &passages, &quotations);
+    let read_passages: Vec<(Range<usize>, usize)> = passages
+        .iter()
+        .map(|(range, paragraph)| (range.clone(), read[*paragraph]))
+        .collect();
+    let attributions = speaker::attribute_all(text, &read_passages, &quotations);
     let mut found = Vec::new();
     for ((unit, (range, paragraph)), attribution) in
         units.into_iter().zip(passages).zip(attributions)
     {
-        if notices[paragraph] {
+        // A notice, or an item of last year's list with its verdict.
+        if notices[paragraph] || scored[paragraph] {
             continue;
         }
-        let Some(hedge) = sentences[unit.clone()]
+        let hedge = sentences[unit.clone()]
             .iter()
             .find_map(|s| hedges::forecast_hedge(text, s.range.clone(), &ledger.phrases))
-        else {
+            // An item of a list of predictions says it flat ("May loses the vote"): the
+            // list's own word is its hedge.
+            .or_else(|| {
+                prediction_lists[paragraph]
+                    .clone()
+                    .map(|word| hedges::Hedge {
+                        expression: text[word.clone()].to_string(),
+                        range: word,
+                        probability: None,
+                        flat: true,
+                        stated: false,
+                    })
+            });
+        let Some(hedge) = hedge else {
             continue;
         };
         let (voice, person) = if attribution.author {
@@ -529,5 +566,38 @@ mod tests {
         let found = candidates(&article, &ledger);
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].speaker.as_deref(), Some("Ada Quill"));
+    }
+
+    #[test]
+    fn a_quotation_after_a_caption_goes_on_from_the_one_before_it() {
+        let article = Article {
+            text: "Headline\n\nDr Ada Quill, a hydrologist, said rain was unlikely to help the rivers.\n\n“The soils are very dry,” she said.\n\nDRY: the map shows a dry spring. Image: WEATHER BUREAU\n\n“Most rivers are likely to run low until March.”".into(),
+            ..Article::default()
+        };
+        let ledger = Ledger::without_folder(std::path::Path::new("/nowhere"), NaiveDate::default());
+        let found = candidates(&article, &ledger);
+        let last = found.last().expect("candidates");
+        assert!(last.quote.contains("run low"), "{found:#?}");
+        assert_eq!(last.speaker.as_deref(), Some("Ada Quill"));
+    }
+
+    #[test]
+    fn a_columnist_s_list_of_predictions_and_last_year_s_scored_list() {
+        let article = Article {
+            text: "My predictions for 2027\n\nThese were my predictions for 2026...\n\n- The mayor loses her seat. CORRECT\n\n- There will be a snap vote. INCORRECT\n\nAnd here's what I'm predicting for 2027...\n\n- The mayor wins back her seat.\n\n- The pier reopens by June.".into(),
+            ..Article::default()
+        };
+        let ledger = Ledger::without_folder(std::path::Path::new("/nowhere"), NaiveDate::default());
+        let found = candidates(&article, &ledger);
+        let quotes: Vec<&str> = found.iter().map(|c| c.quote.as_str()).collect();
+        assert_eq!(
+            quotes,
+            [
+                "- The mayor wins back her seat.",
+                "- The pier reopens by June."
+            ],
+            "{found:#?}"
+        );
+        assert_eq!(found[0].expression, "predicting");
     }
 }

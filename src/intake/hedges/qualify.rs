@@ -540,7 +540,7 @@ pub(super) fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool 
                 || reported_before(words, i)
         }
         [
-            "expected" | "projected" | "forecast" | "predicted" | "estimated",
+            "expected" | "projected" | "forecast" | "predicted" | "estimated" | "anticipated",
             "to",
         ] => {
             !(1..=2).any(|k| before(k).is_some_and(|w| matches!(w, "than" | "as" | "had")))

@@ -1101,3 +1101,27 @@ fn a_question_denied_a_requirement_and_a_judgement_of_the_past() {
         assert_eq!(hedge(sentence), None, "{sentence}");
     }
 }
+
+#[test]
+fn anticipation_targets_and_no_hope() {
+    for (sentence, expression) in [
+        (
+            "The index is anticipated to benefit from lower rates next year.",
+            "anticipated to",
+        ),
+        (
+            "The firm is also anticipating solid earnings growth in 2027.",
+            "anticipating",
+        ),
+        (
+            "In the report, the index was targeted to reach 15,800 by the end of 2027.",
+            "targeted",
+        ),
+        (
+            "Officials believe there is no hope of signing a treaty next month.",
+            "no hope of",
+        ),
+    ] {
+        assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
+    }
+}

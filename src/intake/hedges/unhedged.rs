@@ -110,6 +110,15 @@ pub(super) fn numeric_forecast(words: &[Word]) -> Option<(usize, usize)> {
         {
             return Some((i, 1));
         }
+        // "the index was targeted to reach 15,800 by the end of 2017".
+        if word == "targeted"
+            && words[i + 1..words.len().min(i + 4)].iter().any(is_number)
+            && words
+                .get(i + 1)
+                .is_some_and(|w| matches!(w.lower.as_str(), "to" | "at"))
+        {
+            return Some((i, 1));
+        }
         // "Strategists put the index at 4,700 by the end of next year": a level put on a
         // thing to come.
         if matches!(word, "put" | "puts" | "putting")

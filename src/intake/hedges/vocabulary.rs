@@ -107,6 +107,7 @@ pub(super) const EXPECTATION_VERBS: &[&str] = &[
     "expected",
     "predicted",
     "anticipated",
+    "anticipating",
     "forecasting",
     "projecting",
     "anticipate",
@@ -134,6 +135,7 @@ pub(super) const EXPECTATION_VERBS: &[&str] = &[
 pub(super) const EXPECTATION_NEEDS_FUTURE: &[&str] = &[
     "predicted",
     "anticipated",
+    "anticipating",
     "forecasting",
     "projecting",
     "see",

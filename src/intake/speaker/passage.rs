@@ -9,6 +9,7 @@ use super::clause::reporting_clause;
 use super::context::Context;
 use super::group::group;
 use super::names::name_runs;
+use crate::intake::lists::is_list_item;
 use crate::intake::text::{Quotation, overlapping};
 use crate::intake::text::{Word, words};
 
@@ -226,6 +227,21 @@ fn name_line(text: &str, unit: &Range<usize>) -> Option<Attribution> {
 /// runs the research desk", with the role an appositive gives ("Harriet Cole, head of
 /// research at Westbank, was more cautious").
 fn sentence_subject(text: &str, unit: &Range<usize>) -> Option<(String, Option<String>)> {
+    // "Nevertheless, Chris Rodgers … is optimistic": past a connective and its comma.
+    let opening = text[unit.clone()].trim_start();
+    let skip = [
+        "Nevertheless, ",
+        "However, ",
+        "Meanwhile, ",
+        "Still, ",
+        "Separately, ",
+    ]
+    .iter()
+    .find(|connective| opening.starts_with(**connective))
+    .map_or(0, |connective| {
+        text[unit.clone()].len() - opening.len() + connective.len()
+    });
+    let unit = &(unit.start + skip..unit.end);
     let run = name_runs(text, unit.clone())
         .into_iter()
         .find(|run| text[run.clone()].split_whitespace().count() >= 2)?;
@@ -524,13 +540,6 @@ fn attribute_lists(text: &str, units: &[(Range<usize>, usize)], found: &mut [Att
             };
         }
     }
-}
-
-/// Whether a paragraph is an item of a list: it opens with a dash or a bullet and a space.
-fn is_list_item(paragraph: &str) -> bool {
-    ["- ", "– ", "• ", "* ", "· "]
-        .iter()
-        .any(|mark| paragraph.starts_with(mark))
 }
 
 /// The speaker a passage gives the list after it: its own, when it names someone and ends
@@ -1106,5 +1115,21 @@ mod tests {
         let text = "A hotter summer than usual is in the cards, the country's top weather guru says.\n\n“Our models show a warm July,” said Lena Ortiz, senior climatologist at the weather service.";
         let a = attributions(text);
         assert_eq!(speaker(&a[0]), Some("Lena Ortiz"));
+    }
+
+    #[test]
+    fn a_subheading_run_into_the_paragraph_and_a_connective_before_the_subject() {
+        let a = attributions(
+            "Northbank: 1.05 Ana Vey, a senior strategist at Northbank, said the rally was over. “The peso should fall,” she said.",
+        );
+        assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+        assert_eq!(speaker(&a[1]), Some("Ana Vey"));
+        let text = "“The index will stall,” said Tom Reed of Eastport.\n\nNevertheless, Ivo Marsh, founder of Westbank, is optimistic.\n\nHe thinks the index will break 7,000 next year.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[2]), Some("Ivo Marsh"));
+        let a = attributions(
+            "Writing today the Chancellor, Ana Vey, also admits that a deal is now unlikely.",
+        );
+        assert_eq!(speaker(&a[0]), Some("Ana Vey"));
     }
 }

@@ -78,6 +78,18 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
     {
         return named(clean(previous).to_string(), role(last));
     }
+    // "Nomura: £1 = $0.975 Jordan Rochester, a senior strategist at Nomura, said": a
+    // subheading run into the paragraph; the full name that ends the words before the
+    // appositive is the subject.
+    if let Some(previous) = rest.last()
+        && matches!(last.split_whitespace().next(), Some("a" | "an" | "the"))
+        && let Some(run) = name_runs(previous, 0..previous.len()).pop()
+        && run.end == previous.trim_end().len()
+        && previous[run.clone()].split_whitespace().count() >= 2
+        && is_pure_name(&previous[run.clone()])
+    {
+        return named(previous[run].to_string(), role(last));
+    }
     // "Strategists said", "Experts say": a group noun opening the sentence is no name.
     if last.split_whitespace().count() > 12 {
         return None;

@@ -1,0 +1,95 @@
+//! Lists of predictions. A columnist's "here's what I'm predicting for 2019…" and the
+//! items after it are forecasts each, said flat ("May loses the vote on 14 January") with
+//! no hedge word; last year's list, each item scored ("… CORRECT"), is not.
+
+use std::ops::Range;
+
+/// Whether a paragraph is an item of a list: it opens with a dash or a bullet and a space.
+pub fn is_list_item(paragraph: &str) -> bool {
+    ["- ", "– ", "• ", "* ", "· "]
+        .iter()
+        .any(|mark| paragraph.starts_with(mark))
+}
+
+/// Whether a list item ends with the verdict it was given: "… CORRECT", "… INCORRECT
+/// (with bells on)", "… HALF CORRECT. SHE DID …": a prediction of the past, scored.
+pub fn is_scored(item: &str) -> bool {
+    const VERDICTS: &[&str] = &["CORRECT", "INCORRECT", "WRONG", "RIGHT"];
+    item.split(|c: char| !c.is_alphabetic())
+        .any(|word| VERDICTS.contains(&word))
+}
+
+/// For each paragraph (`paragraphs`: their ranges in `text`), the words of the line that
+/// introduces it as an item of a list of predictions ("And here's what I'm predicting for
+/// 2019…"), where it is one. The list runs over the items that follow the line.
+pub fn prediction_lists(text: &str, paragraphs: &[Range<usize>]) -> Vec<Option<Range<usize>>> {
+    let mut intro: Option<Range<usize>> = None;
+    paragraphs
+        .iter()
+        .map(|paragraph| {
+            let line = &text[paragraph.clone()];
+            if is_list_item(line) {
+                return intro.clone();
+            }
+            intro = predicting(line)
+                .map(|word| paragraph.start + word.start..paragraph.start + word.end);
+            None
+        })
+        .collect()
+}
+
+/// The word of a line that announces predictions to come ("what I'm predicting for
+/// 2019…", "My predictions for the year ahead:"), not past ones ("These were my
+/// predictions for 2018…"): where it is in the line.
+fn predicting(line: &str) -> Option<Range<usize>> {
+    let lower = line.to_lowercase();
+    let past = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "were" | "was" | "predicted" | "last"));
+    // An introduction, not a sentence of the body: it ends with a colon or an ellipsis.
+    let introduces = line.trim_end().ends_with([':', '…']) || line.trim_end().ends_with("...");
+    if past || !introduces {
+        return None;
+    }
+    [
+        "predicting",
+        "predictions",
+        "prediction",
+        "predict",
+        "forecasts",
+    ]
+    .iter()
+    .find_map(|word| lower.find(word).map(|at| at..at + word.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::intake::text::paragraphs;
+
+    #[test]
+    fn a_list_of_predictions_and_a_list_scored() {
+        let text = "Last year I did badly.\n\nThese were my predictions for 2025...\n\n- The mayor loses her seat. CORRECT\n\n- The pier reopens. INCORRECT (by a mile)\n\nAnd here's what I'm predicting for 2026...\n\n- The mayor wins back her seat.\n\n- There will be no snap vote.\n\nThat's all.";
+        let paragraphs = paragraphs(text);
+        let lists = prediction_lists(text, &paragraphs);
+        let listed: Vec<&str> = paragraphs
+            .iter()
+            .zip(&lists)
+            .filter(|(_, intro)| intro.is_some())
+            .map(|(p, _)| &text[p.clone()])
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                "- The mayor wins back her seat.",
+                "- There will be no snap vote."
+            ]
+        );
+        assert_eq!(
+            lists.iter().flatten().next().map(|r| &text[r.clone()]),
+            Some("predicting")
+        );
+        assert!(is_scored("- The pier reopens. INCORRECT (by a mile)"));
+        assert!(!is_scored("- The pier reopens in May."));
+    }
+}
