@@ -59,7 +59,15 @@ pub fn forecast_hedge(text: &str, sentence: Range<usize>, table: &PhraseTable) -
     }
     let words = words(text, sentence.clone());
     // Fragments ("Maybe so.") and asides to the reader ("You can follow him").
-    if words.len() < 4 || words[0].lower == "you" {
+    // ("You can expect a warmer summer" is a forecast said to the reader, though.)
+    let to_the_reader = || {
+        words[0].lower == "you"
+            && !words
+                .iter()
+                .take(4)
+                .any(|w| matches!(w.lower.as_str(), "expect" | "anticipate" | "bet"))
+    };
+    if words.len() < 4 || to_the_reader() {
         return None;
     }
     // A probability said in numbers is the most specific wording there is.
@@ -163,8 +171,11 @@ pub fn forecast_hedge(text: &str, sentence: Range<usize>, table: &PhraseTable) -
     // "will", then the first.
     found
         .into_iter()
-        .max_by(|a, b| {
-            (a.1, !a.2.flat, std::cmp::Reverse(a.0)).cmp(&(b.1, !b.2.flat, std::cmp::Reverse(b.0)))
+        // (A bare modal the table lacks, "can" in "you can expect", gives way to words
+        // it has.)
+        .max_by_key(|(i, n, hedge)| {
+            let bare_modal = *n == 1 && hedge.probability.is_none() && !hedge.flat;
+            (*n, !bare_modal, !hedge.flat, std::cmp::Reverse(*i))
         })
         .map(|(_, _, hedge)| hedge)
 }

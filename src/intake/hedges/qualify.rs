@@ -761,8 +761,16 @@ pub(super) fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool 
             // "Expect more volatility in the weeks ahead": the imperative opening a
             // sentence is the writer's (or the quoted speaker's) own expectation.
             let imperative = i == 0 && matches!(*verb, "expect" | "look");
-            let subject =
-                continued || imperative || before(1).is_some_and(|w| !NOT_A_SUBJECT.contains(&w));
+            // "You can expect a warmer summer", "investors can expect volatility": the
+            // modal's subject expects.
+            let after_a_modal = matches!(before(1), Some("can" | "could" | "should" | "may"))
+                && before(2).is_some_and(|w| {
+                    matches!(w, "you" | "we" | "they" | "i") || (w.ends_with('s') && w.len() > 3)
+                });
+            let subject = continued
+                || imperative
+                || after_a_modal
+                || before(1).is_some_and(|w| !NOT_A_SUBJECT.contains(&w));
             // "forecast" and "project" are nouns too ("a gloomy forecast"): a verb only
             // after a plural or a pronoun ("economists forecast", "we project").
             // "forecasts" after a name or an adverb ("Northbank now forecasts"), not after

@@ -1125,3 +1125,12 @@ fn anticipation_targets_and_no_hope() {
         assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
     }
 }
+
+#[test]
+fn a_forecast_said_to_the_reader() {
+    assert_eq!(
+        hedge("You can expect a warmer summer than last year.").as_deref(),
+        Some("expect")
+    );
+    assert_eq!(hedge("You can follow her on the radio every week."), None);
+}
