@@ -203,10 +203,11 @@ fn intake_on_real_articles() {
         .unwrap_or_else(|| target.join("articles"));
     // 0: the tuning half, 1: the held-out half, 2: the second tuning set (`x`, `y`), 3:
     // the third (`z`, `w`, `v`, then `u`: labelled for issue #18 before any rule was run on
-    // them), 4: the fourth (`s`, `t`) and 5: the fifth (`r`, `q`), each found and labelled
-    // by people who had not seen the rules, and measured once before any rule was tuned on
-    // it.
+    // them), 4: the fourth (`s`, `t`), 5: the fifth (`r`, `q`) and 6: the sixth (`p`,
+    // `o`), each found and labelled by people who had not seen the rules, and measured once
+    // before any rule was tuned on it.
     let mut halves = [
+        Figures::default(),
         Figures::default(),
         Figures::default(),
         Figures::default(),
@@ -225,7 +226,9 @@ fn intake_on_real_articles() {
         &extra_labels,
         &target.join("articles-extra"),
         |name| {
-            if name.starts_with(['r', 'q']) {
+            if name.starts_with(['p', 'o']) {
+                6
+            } else if name.starts_with(['r', 'q']) {
                 5
             } else if name.starts_with(['s', 't']) {
                 4
@@ -243,4 +246,5 @@ fn intake_on_real_articles() {
     println!("{}", halves[3].line("third tuning set"));
     println!("{}", halves[4].line("fourth tuning set"));
     println!("{}", halves[5].line("fifth tuning set"));
+    println!("{}", halves[6].line("sixth tuning set"));
 }

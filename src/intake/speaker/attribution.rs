@@ -46,6 +46,8 @@ pub enum Basis {
     Pronoun,
     /// A title ("the minister"), taken back to the speaker named last with that title.
     Title,
+    /// An answer in an interview ("Q: … A: …"): the interviewee named in its introduction.
+    Interview,
     /// An unnamed group: "analysts said", "it is claimed".
     Group,
     /// No reporting clause and no quotation marks: the article's own voice.
@@ -63,6 +65,7 @@ impl Basis {
             Basis::Colon => "colon",
             Basis::Pronoun => "pronoun",
             Basis::Title => "title",
+            Basis::Interview => "interview answer",
             Basis::Group => "unnamed group",
             Basis::ArticleVoice => "article's voice",
         }

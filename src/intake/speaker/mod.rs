@@ -15,6 +15,7 @@ mod attribution;
 mod clause;
 mod context;
 mod group;
+mod interview;
 mod names;
 mod passage;
 mod subject;

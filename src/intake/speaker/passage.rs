@@ -354,6 +354,12 @@ pub fn attribute_all(
         }
     }
     attribute_lists(text, units, &mut found);
+    super::interview::attribute_answers(
+        text,
+        &crate::intake::text::paragraphs(text),
+        units,
+        &mut found,
+    );
     continue_single_quotations(text, units, &mut found);
     name_described_speakers(&mut found);
     found
@@ -1131,5 +1137,17 @@ mod tests {
             "Writing today the Chancellor, Ana Vey, also admits that a deal is now unlikely.",
         );
         assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+    }
+
+    #[test]
+    fn an_interview_s_answers_are_the_interviewee_s() {
+        let text = "Oil's next move\n\nThe paper spoke with energy analyst Ana Vey to get her take.\n\nQ: What is your read on prices?\n\nA: I think prices will recover to $60 next year. We think demand will probably grow.\n\nQ: And the pound?\n\nA: It will probably weaken further.";
+        let a = attributions(text);
+        let answers: Vec<_> = a
+            .iter()
+            .filter(|a| a.basis == Basis::Interview)
+            .map(|a| a.speaker.as_deref())
+            .collect();
+        assert_eq!(answers, [Some("Ana Vey"); 3]);
     }
 }
