@@ -37,8 +37,9 @@ fn percent_chance(text: &str, words: &[Word], i: usize) -> Option<(Range<usize>,
         return None;
     }
     let lower = |k: usize| words.get(k).map(|w| w.lower.as_str());
-    // "according to 60% of respondents": a share of people, not a chance.
-    if lower(end) == Some("of") {
+    // "according to 60% of respondents": a share of people, not a chance (but "a 90% of
+    // chance", as some write it, is one).
+    if lower(end) == Some("of") && lower(end + 1).is_none_or(|w| !CHANCE_WORDS.contains(&w)) {
         return None;
     }
     // The chance word right after ("a 30% chance"), or a few words before and joined to
@@ -47,6 +48,12 @@ fn percent_chance(text: &str, words: &[Word], i: usize) -> Option<(Range<usize>,
         && CHANCE_WORDS.contains(&after)
     {
         return Some((words[i].range.start..words[end].range.end, probability));
+    }
+    if lower(end) == Some("of")
+        && let Some(after) = lower(end + 1)
+        && CHANCE_WORDS.contains(&after)
+    {
+        return Some((words[i].range.start..words[end + 1].range.end, probability));
     }
     let joined = i > 0 && lower(i - 1).is_some_and(joins_a_chance);
     // "the risk of a recession over the next 12 months is 35%": the chance's noun
@@ -167,6 +174,10 @@ mod tests {
         assert_eq!(
             stated("A cut is likely, according to 60% of respondents."),
             None
+        );
+        assert_eq!(
+            stated("He gives the launch a 90% of chance of failing."),
+            Some(("90% of chance".into(), 0.9))
         );
     }
 

@@ -440,6 +440,10 @@ pub(super) fn qualifies(
                         w,
                         "rose" | "fell" | "grew" | "shrank" | "slid" | "sank" | "held" | "hit"
                     )
+                    // "the cycle is likely coming to an end".
+                    || (w.ends_with("ing")
+                        && w.len() > 5
+                        && before(1).is_some_and(|b| BE_OR_REMAIN.contains(&b) || b == "was"))
             });
         return next.is_none_or(|w| AFTER_ADJECTIVE.contains(&w))
             || predicative
@@ -826,7 +830,7 @@ pub(super) fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool 
                     "poll" | "polled" | "survey" | "surveyed" | "respondents"
                 )
             });
-            if *verb == "expected"
+            if matches!(*verb, "expected" | "projected")
                 && !(reported_before(words, i)
                     && matches!(before(1), Some("they" | "he" | "she" | "we" | "i" | "it")))
                 && !(poll && future_after())

@@ -1134,3 +1134,21 @@ fn a_forecast_said_to_the_reader() {
     );
     assert_eq!(hedge("You can follow her on the radio every week."), None);
 }
+
+#[test]
+fn a_poll_s_projection_and_likely_before_a_verb_in_ing() {
+    for (sentence, expression) in [
+        (
+            "The survey of 30 analysts projected crude to average $74 a barrel next year.",
+            "projected",
+        ),
+        (
+            "The tightening cycle is likely coming to an end this year, she said.",
+            "likely",
+        ),
+    ] {
+        assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
+    }
+    // A projection of the past is no forecast.
+    assert_eq!(hedge("Sales rose faster than projected in May."), None);
+}

@@ -53,6 +53,11 @@ fn is_reporting_verb(text: &str, outside: &[&Word], i: usize) -> bool {
         // "gave a median year-end forecast of 4,900": a noun after its determiner; "the
         // stark warning by X" with an adjective between.
         && !(i > 0 && is_determiner(&outside[i - 1].lower))
+        // "echoed Knights' estimate", "the bank's forecast": a noun after its owner.
+        && !(i > 0
+            && ["'s", "\u{2019}s", "s'", "s\u{2019}"]
+                .iter()
+                .any(|end| outside[i - 1].lower.ends_with(end)))
         && !(i > 1
             && w.lower.ends_with("ing")
             && w.lower != "according"

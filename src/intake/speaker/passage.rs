@@ -1150,4 +1150,11 @@ mod tests {
             .collect();
         assert_eq!(answers, [Some("Ana Vey"); 3]);
     }
+
+    #[test]
+    fn a_noun_of_saying_after_its_owner_is_no_verb() {
+        let text = "“The city will fall by spring,” said Ana Vey, a historian.\n\nIvo Marsh, an analyst who runs a blog on the war, echoed Vey's estimate.\n\n“I would think summer is the long estimate,” he said.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[2]), Some("Ivo Marsh"));
+    }
 }
