@@ -50,23 +50,7 @@ fn is_reporting_verb(text: &str, outside: &[&Word], i: usize) -> bool {
                     && (k + 1 == i || outside[k + 1].lower == "not")
                     && !w.lower.ends_with("ing")
         })
-        // "gave a median year-end forecast of 4,900": a noun after its determiner; "the
-        // stark warning by X" with an adjective between.
-        && !(i > 0 && is_determiner(&outside[i - 1].lower))
-        // "echoed Knights' estimate", "the bank's forecast": a noun after its owner.
-        && !(i > 0
-            && ["'s", "\u{2019}s", "s'", "s\u{2019}"]
-                .iter()
-                .any(|end| outside[i - 1].lower.ends_with(end)))
-        && !(i > 1
-            && w.lower.ends_with("ing")
-            && w.lower != "according"
-            // ("echoed the view, saying": a comma ends the noun phrase.)
-            && text[outside[i - 1].range.end..w.range.start].trim().is_empty()
-            && matches!(
-                outside[i - 2].lower.as_str(),
-                "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our"
-            ))
+        && !is_a_noun(text, outside, i)
         && (!matches!(w.lower.as_str(), "put" | "puts") || puts_a_view(&text[w.range.end..]))
         && (w.lower != "according" || text[w.range.end..].trim_start().starts_with("to"))
         // A capitalized verb is a name or a headline's word, but a sentence may open
@@ -75,6 +59,30 @@ fn is_reporting_verb(text: &str, outside: &[&Word], i: usize) -> bool {
             || w.lower == "according"
             // "Says Lena Ortiz of Eastport: …": the verb opening the sentence.
             || (i == 0 && matches!(w.lower.as_str(), "says" | "said" | "writes" | "adds")))
+}
+
+/// Whether the reporting word `outside[i]` is a noun here: after its determiner ("gave a
+/// median year-end forecast of 4,900"), after its owner ("echoed Knights' estimate"), or
+/// an "-ing" word after a determiner and an adjective ("the stark warning by X").
+fn is_a_noun(text: &str, outside: &[&Word], i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let w = outside[i];
+    let previous = outside[i - 1].lower.as_str();
+    let owned = ["'s", "\u{2019}s", "s'", "s\u{2019}"]
+        .iter()
+        .any(|end| previous.ends_with(end));
+    let described = i > 1
+        && w.lower.ends_with("ing")
+        && w.lower != "according"
+        // ("echoed the view, saying": a comma ends the noun phrase.)
+        && text[outside[i - 1].range.end..w.range.start].trim().is_empty()
+        && matches!(
+            outside[i - 2].lower.as_str(),
+            "a" | "an" | "the" | "its" | "their" | "his" | "her" | "our"
+        );
+    is_determiner(previous) || owned || described
 }
 
 /// Words after which a reporting word is a noun ("a median forecast", "the warning").
