@@ -205,8 +205,10 @@ fn intake_on_real_articles() {
     // the third (`z`, `w`, `v`, then `u`: labelled for issue #18 before any rule was run on
     // them), 4: the fourth (`s`, `t`), 5: the fifth (`r`, `q`) and 6: the sixth (`p`,
     // `o`), each found and labelled by people who had not seen the rules, and measured once
-    // before any rule was tuned on it.
+    // before any rule was tuned on it; 7: a second held-out set (`n`, `m`), labelled the
+    // same way and never tuned on.
     let mut halves = [
+        Figures::default(),
         Figures::default(),
         Figures::default(),
         Figures::default(),
@@ -226,7 +228,9 @@ fn intake_on_real_articles() {
         &extra_labels,
         &target.join("articles-extra"),
         |name| {
-            if name.starts_with(['p', 'o']) {
+            if name.starts_with(['n', 'm']) {
+                7
+            } else if name.starts_with(['p', 'o']) {
                 6
             } else if name.starts_with(['r', 'q']) {
                 5
@@ -247,4 +251,5 @@ fn intake_on_real_articles() {
     println!("{}", halves[4].line("fourth tuning set"));
     println!("{}", halves[5].line("fifth tuning set"));
     println!("{}", halves[6].line("sixth tuning set"));
+    println!("{}", halves[7].line("second held-out set"));
 }
