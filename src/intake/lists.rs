@@ -26,12 +26,19 @@ pub fn prediction_lists(text: &str, paragraphs: &[Range<usize>]) -> Vec<Option<R
     let mut intro: Option<Range<usize>> = None;
     paragraphs
         .iter()
-        .map(|paragraph| {
+        .enumerate()
+        .map(|(at, paragraph)| {
             let line = &text[paragraph.clone()];
             if is_list_item(line) {
                 return intro.clone();
             }
-            intro = predicting(line)
+            // A byline between the headline and the list ends nothing.
+            if line.starts_with("By ") && intro.is_some() {
+                return None;
+            }
+            // The headline introduces a list that follows it at once ("Eight out of eight
+            // pollsters predict a majority", then one line per pollster).
+            intro = predicting(line, at == 0)
                 .map(|word| paragraph.start + word.start..paragraph.start + word.end);
             None
         })
@@ -41,13 +48,14 @@ pub fn prediction_lists(text: &str, paragraphs: &[Range<usize>]) -> Vec<Option<R
 /// The word of a line that announces predictions to come ("what I'm predicting for
 /// 2019…", "My predictions for the year ahead:"), not past ones ("These were my
 /// predictions for 2018…"): where it is in the line.
-fn predicting(line: &str) -> Option<Range<usize>> {
+fn predicting(line: &str, headline: bool) -> Option<Range<usize>> {
     let lower = line.to_lowercase();
     let past = lower
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| matches!(w, "were" | "was" | "predicted" | "last"));
     // An introduction, not a sentence of the body: it ends with a colon or an ellipsis.
-    let introduces = line.trim_end().ends_with([':', '…']) || line.trim_end().ends_with("...");
+    let introduces =
+        headline || line.trim_end().ends_with([':', '…']) || line.trim_end().ends_with("...");
     if past || !introduces {
         return None;
     }
@@ -57,6 +65,7 @@ fn predicting(line: &str) -> Option<Range<usize>> {
         "prediction",
         "predict",
         "forecasts",
+        "forecast",
     ]
     .iter()
     .find_map(|word| lower.find(word).map(|at| at..at + word.len()))

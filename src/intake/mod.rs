@@ -600,4 +600,17 @@ mod tests {
         );
         assert_eq!(found[0].expression, "predicting");
     }
+
+    #[test]
+    fn a_headline_that_predicts_and_one_line_per_forecaster() {
+        let article = Article {
+            text: "Four out of four pollsters predict a majority\n\nBy Bo Writer, The Diary, 2026-04-01\n\n- Ana Vey, Northpoll: majority of 30\n\n- Ivo Marsh, Eastpoll: majority 20-30\n\nThere were two polls overnight.".into(),
+            ..Article::default()
+        };
+        let ledger = Ledger::without_folder(std::path::Path::new("/nowhere"), NaiveDate::default());
+        let found = candidates(&article, &ledger);
+        let speakers: Vec<Option<&str>> = found.iter().map(|c| c.speaker.as_deref()).collect();
+        assert_eq!(speakers, [Some("Ana Vey"), Some("Ivo Marsh")], "{found:#?}");
+        assert_eq!(found[0].speaker_role.as_deref(), Some("Northpoll"));
+    }
 }

@@ -199,6 +199,10 @@ fn clause_at(
             ..attribution
         });
     }
+    // "he told FMT": whom one tells is the listener, never the speaker.
+    if matches!(verb.lower.as_str(), "told" | "tells" | "telling") {
+        return None;
+    }
     // Inverted ("said the minister", "according to X"): the words after the verb.
     let mut after_start = verb.range.end;
     if verb.lower == "according" {
