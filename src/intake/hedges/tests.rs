@@ -1152,3 +1152,19 @@ fn a_poll_s_projection_and_likely_before_a_verb_in_ing() {
     // A projection of the past is no forecast.
     assert_eq!(hedge("Sales rose faster than projected in May."), None);
 }
+
+#[test]
+fn a_huge_chance_and_an_estimate_in_the_progressive() {
+    for (sentence, expression) in [
+        (
+            "The party has a huge chance of winning both seats.",
+            "huge chance",
+        ),
+        (
+            "We are estimating 1.7 trillion cubic feet of gas in storage by April.",
+            "estimating",
+        ),
+    ] {
+        assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
+    }
+}

@@ -566,7 +566,10 @@ fn name_described_speakers(found: &mut [Attribution]) {
         let starts_described = titled
             || ["a ", "an ", "the ", "A ", "An ", "The "]
                 .iter()
-                .any(|article| described.starts_with(article));
+                .any(|article| described.starts_with(article))
+            // "Georgia's climatologist".
+            || described.contains("'s ")
+            || described.contains("\u{2019}s ");
         if let Some(named) =
             later.or_else(|| (person_noun && starts_described).then(introduced).flatten())
         {
@@ -1256,5 +1259,19 @@ mod tests {
         let text = "“It will rain,” said Ana Vey, a forecaster.\n\nThe candidates, Tom Reed and Bo Lund, campaigned.\n\n“It could flood,” she said.";
         let a = attributions(text);
         assert_eq!(speaker(&a[2]), Some("Ana Vey"));
+    }
+
+    #[test]
+    fn an_owner_s_person_months_and_an_adverb_after_a_pronoun() {
+        let text = "Expect a hot, dry June, July and August, says the state's climatologist.\n\nThat may change Monday, Dr. Ana Vey said.\n\nIn July, expect an average high of 92.\n\n“It could break records,” she said. She actually expects a cooler September.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+        // A month is no speaker.
+        assert_ne!(speaker(&a[2]), Some("In July"));
+        assert_eq!(speaker(&a[4]), Some("Ana Vey"));
+        let a = attributions(
+            "Dry weather is likely, says Georgia's climatologist.\n\n“Rain may come in July,” Dr. Ana Vey said.",
+        );
+        assert_eq!(speaker(&a[0]), Some("Ana Vey"));
     }
 }

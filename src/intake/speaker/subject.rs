@@ -54,6 +54,17 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
         .find_map(|opener| last.strip_prefix(opener))
         .unwrap_or(last);
     let last_lower = last.to_lowercase();
+    // "He actually agrees", "She also said": the adverb is no part of the pronoun.
+    let last_lower = match last_lower.split_once(' ') {
+        Some((pronoun_word, adverb))
+            if matches!(pronoun_word, "he" | "she" | "they" | "we" | "i")
+                && !adverb.contains(' ')
+                && (adverb.ends_with("ly") || matches!(adverb, "also" | "still" | "now")) =>
+        {
+            pronoun_word.to_string()
+        }
+        _ => last_lower,
+    };
     if let Some(referent) = pronoun(&last_lower, context) {
         return referent;
     }
@@ -175,8 +186,19 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
                 | "as"
                 | "after"
                 | "before"
+                // "In July, expect…", "On Monday": a time, not a speaker.
+                | "in"
+                | "on"
+                | "at"
+                | "by"
+                | "during"
+                | "until"
         )
-    );
+    ) || words.iter().any(|w| {
+        // "Expect a hot June, July and August, says …": months are no speaker.
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        crate::intake::dates::is_month_name(w) || crate::intake::dates::is_weekday(w)
+    });
     (last.chars().any(char::is_uppercase) && words.len() <= 6 && !clause_opener).then(|| {
         Attribution {
             speaker: Some(last.to_string()),
@@ -365,6 +387,24 @@ pub(super) fn inverted(after: &str, context: &Context) -> Option<Attribution> {
                 ..Attribution::default()
             });
         }
+    }
+    // "says Georgia's climatologist": an owner's person, described, whom a later
+    // paragraph may name.
+    if let Some((owner, noun)) = first
+        .split_once("'s ")
+        .or_else(|| first.split_once("\u{2019}s "))
+        && !owner.contains(' ')
+        && owner.starts_with(char::is_uppercase)
+        && noun.split_whitespace().count() <= 3
+        && noun
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| PERSON_NOUNS.contains(&w) || TITLES.contains(&w))
+    {
+        return Some(Attribution {
+            speaker: Some(first.to_string()),
+            ..Attribution::default()
+        });
     }
     let first = first.strip_prefix("the ").unwrap_or(first);
     // "said Goldman Sachs analyst Kenji Mori in a note": what follows the name (where, when,
