@@ -15,10 +15,8 @@ use std::io::{Read, Seek};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::files::{
-    DiskError, Temporary, exchange_files, folder_of, recovered_name, same_file, sync_folder,
-};
 use super::three_way;
+use super::{DiskError, Temporary, exchange_files, recovered_name, same_file};
 use crate::ledger::model::limits::MAX_FILE_BYTES;
 
 /// How long the door watches the file after it last put a version in place: a program that
@@ -312,7 +310,7 @@ impl Watch<'_> {
         }
         // Its text is in the truth, or in a version a merge can use.
         let _ = spot_name.close();
-        let _ = sync_folder(folder_of(self.path));
+        let _ = super::sync_folder(super::folder_of(self.path));
         self.mark_stale();
     }
 
