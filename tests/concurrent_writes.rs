@@ -389,9 +389,10 @@ fn against_the_door<T: Send>(
     what: &str,
     foreign: impl FnOnce() -> T + Send,
 ) -> T {
-    // One race at a time: three races at once on two cores would test the scheduler rather
-    // than the door (a door paused for long between its exchange and its putting another's
-    // save back shows its own version that long, and each save made from it is merged).
+    // One race at a time. The door's last window (a writer that does not lock reading the
+    // door's version in the microseconds before it puts another's save back) widens when
+    // the machine is so loaded that the door is paused inside it; three races at once on
+    // two cores are such a load, and would test the scheduler rather than the door.
     static ONE_RACE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
     let _turn = ONE_RACE_AT_A_TIME
         .lock()
@@ -506,9 +507,10 @@ while time.monotonic() < deadline:
 
 /// How long the rename writer waits between a save and its next read (milliseconds;
 /// `HINDSIGHT_RACE_PAUSE_MS`, 2 by default). At 0 it re-reads within microseconds of its own
-/// save, and can read the door's version in the moment between the door's exchange and its
-/// putting the writer's save back: the door then merges the writer's next save with the one
-/// it put back (see `src/ledger/disk/put_back.rs`).
+/// save, and can read the door's version in the moment between the door's exchange and
+/// its putting the writer's save back: its next save then drops its previous mark. That
+/// window is open (about 1 edit in 3,000 at 0 ms on a loaded machine); closing it needs a
+/// door that never shows an unchecked version, which this one does not yet do.
 fn rename_writer_pause_ms() -> String {
     std::env::var("HINDSIGHT_RACE_PAUSE_MS").unwrap_or_else(|_| "2".into())
 }

@@ -10,11 +10,6 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-#[cfg(target_os = "linux")]
-mod put_back;
-#[cfg(target_os = "linux")]
-mod three_way;
-
 /// Temporary files are named `.hindsight-<target>.<random>.tmp`: hidden, so the loader
 /// skips them, and named for the file they will replace, so that a writer holding that
 /// file's lock knows every other temporary file for it is debris.
@@ -185,9 +180,6 @@ fn open_regular(path: &Path) -> Result<File, DiskError> {
 /// owner and group of `like` (the file it replaces) or the usual 0644 for a new file.
 pub struct Temporary {
     file: tempfile::NamedTempFile,
-    /// What it holds: a save made from it is merged against this (see `put_back`).
-    #[cfg(target_os = "linux")]
-    text: Vec<u8>,
 }
 
 /// What [`Temporary::replace_if_unchanged`] did.
@@ -202,14 +194,6 @@ pub enum Replacement {
 
 impl Temporary {
     pub fn write(path: &Path, contents: &[u8], like: Option<&Metadata>) -> Result<Self, DiskError> {
-        let temporary = Temporary::unsynced(path, contents, like)?;
-        temporary.file.as_file().sync_all()?;
-        Ok(temporary)
-    }
-
-    /// [`Temporary::write`] without flushing the file to disk, for a caller that flushes it
-    /// once it is in place (see `put_back`, which races programs saving every millisecond).
-    fn unsynced(path: &Path, contents: &[u8], like: Option<&Metadata>) -> Result<Self, DiskError> {
         let dir = folder_of(path);
         let mut file = tempfile::Builder::new()
             .prefix(&temp_prefix(path))
@@ -219,11 +203,8 @@ impl Temporary {
         file.as_file().lock()?;
         file.write_all(contents)?;
         keep_attributes(file.as_file(), like)?;
-        Ok(Temporary {
-            file,
-            #[cfg(target_os = "linux")]
-            text: contents.to_vec(),
-        })
+        file.as_file().sync_all()?;
+        Ok(Temporary { file })
     }
 
     /// Puts the temporary file in place of `path`, which `locked` locks and from which
@@ -234,15 +215,10 @@ impl Temporary {
     /// On Linux the two files are exchanged in one step (`renameat2` with
     /// `RENAME_EXCHANGE`), and what the exchange took out of `path` is checked afterwards:
     /// if it is not the file read, it goes back. No rename can land between the check and
-    /// the exchange. Until it is back (microseconds, unless this process is paused there)
-    /// the path shows this write's version, and a writer that does not lock may read it
-    /// and save from it, without the save that went back: such a save, landing before or
-    /// within a moment after the putting back, is merged three ways with the one put back
-    /// (see `put_back`), and the merge put in place by the same exchange and check. Where
-    /// both changed the same words differently, or a merge cannot be put in place, the
-    /// earlier save is kept beside the file as `NAME.recovered-SECONDS` and the error says
-    /// so. Not covered: such a save landing after the door stopped watching (50 ms after
-    /// its last put), and a writer that rewrites the file in place after the check, which
+    /// the exchange. What remains: between the exchange and putting the other file back
+    /// (microseconds, unless this process is paused there), the path shows this write's
+    /// version; a writer that does not lock and reads it then overwrites the other file
+    /// when it saves. A writer that rewrites the file in place and writes after the check
     /// writes into the old file, which is gone.
     ///
     /// Elsewhere, and on file systems that cannot exchange (NFS, for one), the file is
@@ -272,7 +248,7 @@ impl Temporary {
     }
 
     /// Exchanges the temporary file with `path`, then looks at what came out: the file
-    /// read, untouched, is removed; anything else is put back (see `put_back`).
+    /// read, untouched, is removed; anything else is put back.
     #[cfg(target_os = "linux")]
     fn exchange(self, path: &Path, locked: &mut LockedFile, original: &[u8]) -> Exchange {
         let aside = self.file.path().to_path_buf();
@@ -287,40 +263,37 @@ impl Temporary {
             Err(error) => return Exchange::Done(Err(error.into())),
         }
         let (file, temporary) = self.file.into_parts();
-        // `aside` now holds what was at `path` a moment ago. It is opened, not only looked
-        // at: if it is another's save, its text must be readable once it is back in place.
-        let taken = put_back::open_entry(&aside);
-        let read_file_taken_out = taken.as_ref().is_ok_and(|taken| {
-            taken
-                .metadata()
-                .is_ok_and(|taken| same_file(&taken, &locked.metadata))
-        }) && locked.still_holds(original);
+        // `aside` now holds what was at `path` a moment ago.
+        let read_file_taken_out = std::fs::symlink_metadata(&aside)
+            .is_ok_and(|taken| same_file(&taken, &locked.metadata))
+            && locked.still_holds(original);
         let replacement = if read_file_taken_out {
-            Ok(Replacement::Written)
+            Replacement::Written
         } else {
-            put_back::put_back(put_back::TakenOut {
-                path,
-                aside: &aside,
-                save: taken,
-                ours: &file,
-                ours_text: &self.text,
-                original,
-                like: &locked.metadata,
-            })
-            .map(|()| Replacement::FileChanged)
-        };
-        // `aside` holds the old file, this write's own, or a save whose text is in place
-        // (or kept beside the file under another name).
-        let done = match replacement {
-            Ok(replacement) => temporary
-                .close()
-                .and_then(|()| sync_folder(folder_of(path)))
-                .map(|()| replacement),
-            Err(error) => {
-                let _ = temporary.close();
-                Err(error)
+            match put_back(&aside, path, &file) {
+                Ok(()) => Replacement::FileChanged,
+                Err(error) => {
+                    // `aside` may hold another writer's file. Under a temporary's name the
+                    // next write's sweep would remove it: give it a name nothing sweeps,
+                    // and say where it is.
+                    let _ = temporary.keep();
+                    let kept = recovered_name(path);
+                    let error = match std::fs::rename(&aside, &kept) {
+                        Ok(()) => std::io::Error::other(format!(
+                            "{error}; another program's save of this file was kept as {}",
+                            kept.display()
+                        )),
+                        Err(_) => error,
+                    };
+                    return Exchange::Done(Err(error.into()));
+                }
             }
         };
+        // `aside` holds the old file, or this write's own (see `put_back`).
+        let done = temporary
+            .close()
+            .and_then(|()| sync_folder(folder_of(path)))
+            .map(|()| replacement);
         // Only now let other Hindsight writers, waiting on the new file's lock, in.
         drop(file);
         Exchange::Done(done.map_err(DiskError::from))
@@ -376,6 +349,22 @@ fn recovered_name(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(format!(".recovered-{seconds}"));
     path.with_file_name(name)
+}
+
+/// After an exchange took another writer's file out of `path` into `aside`, puts it back:
+/// exchanging again returns it to `path` and this write's file (`ours`) to `aside`. If yet
+/// another writer renamed its file over `path` in that moment, it comes out instead of
+/// ours; it is the newest, having replaced ours, so it is put in place too, as it would
+/// have been had this write never happened. Either way `aside` ends up holding a file
+/// that is no longer wanted.
+#[cfg(target_os = "linux")]
+fn put_back(aside: &Path, path: &Path, ours: &File) -> std::io::Result<()> {
+    exchange_files(aside, path)?;
+    let ours = ours.metadata()?;
+    if !std::fs::symlink_metadata(aside).is_ok_and(|out| same_file(&out, &ours)) {
+        exchange_files(aside, path)?;
+    }
+    Ok(())
 }
 
 /// Swaps the files at two paths of one folder in one step: a process opening either path
@@ -674,144 +663,28 @@ mod tests {
         }
     }
 
-    /// The door's exchange, as a write runs it, after `save` was renamed over the file
-    /// (from `original`) just after the door's last check; then `meanwhile`, which plays
-    /// what others do before the save is put back, then the putting back. Returns what
-    /// putting back returned and the folder's files other than the file.
-    #[cfg(target_os = "linux")]
-    fn put_back_after(
-        path: &Path,
-        (original, ours, save): (&str, &str, &str),
-        meanwhile: impl FnOnce(&Path),
-    ) -> (std::io::Result<()>, Vec<String>) {
-        let (locked, original, temporary) = a_write_under_way(path, original, ours);
-        save_by_renaming(path, save);
-        let aside = temporary.file.path().to_path_buf();
-        exchange_files(&aside, path).unwrap();
-        let taken = put_back::open_entry(&aside);
-        meanwhile(path);
-        let Temporary { file, text } = temporary;
-        let (file, name) = file.into_parts();
-        let result = put_back::put_back(put_back::TakenOut {
-            path,
-            aside: &aside,
-            save: taken,
-            ours: &file,
-            ours_text: &text,
-            original: &original,
-            like: &locked.metadata,
-        });
-        let _ = name.close();
-        let mut others = file_names(folder_of(path));
-        others.retain(|name| name.as_str() != "a.ron");
-        (result, others)
-    }
-
-    /// Saves `text` as editors and `sed -i` do: a new file renamed over the old.
-    #[cfg(target_os = "linux")]
-    fn save_by_renaming(path: &Path, text: &str) {
-        let saving = path.with_extension("saving~");
-        std::fs::write(&saving, text).unwrap();
-        std::fs::rename(&saving, path).unwrap();
-    }
-
-    // The versions in the tests below: the file as the door read it, the door's version of
-    // it (a verdict), a save another program made just before the exchange (a mark on a
-    // comment line), and saves made after it.
-    #[cfg(target_os = "linux")]
-    const ORIGINAL: &str = "format: 1,\n// marks: 1\noutcome: Open,\n";
-    #[cfg(target_os = "linux")]
-    const OURS: &str = "format: 1,\n// marks: 1\noutcome: True,\n";
-    #[cfg(target_os = "linux")]
-    const SAVE: &str = "format: 1,\n// marks: 1 2\noutcome: Open,\n";
-
     #[cfg(target_os = "linux")]
     #[test]
-    fn putting_back_keeps_every_save_made_around_the_exchange() {
-        let versions = (ORIGINAL, OURS, SAVE);
-        // Nobody else: the save goes back, as it was.
+    fn putting_back_leaves_the_newest_file_in_place() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.ron");
-        let (result, others) = put_back_after(&path, versions, |_| {});
-        result.unwrap();
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), SAVE);
-        assert!(others.is_empty(), "{others:?}");
-
-        // A program read the door's version while it showed and saved its own mark before
-        // the save went back: both marks, and not the door's verdict (the door starts over
-        // and makes it again).
-        let made_from_ours = "format: 1,\n// marks: 1 3\noutcome: True,\n";
-        let (result, others) = put_back_after(&path, versions, |path| {
-            save_by_renaming(path, made_from_ours);
-        });
-        result.unwrap();
-        let both = "format: 1,\n// marks: 1 2 3\noutcome: Open,\n";
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), both);
-        assert!(others.is_empty(), "{others:?}");
-
-        // A program that read the save before the exchange: its save is simply the newest.
-        let made_from_save = "format:  1,\n// marks: 1 2 3\noutcome: Open,\n";
-        let (result, others) = put_back_after(&path, versions, |path| {
-            save_by_renaming(path, made_from_save);
-        });
-        result.unwrap();
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), made_from_save);
-        assert!(others.is_empty(), "{others:?}");
-
-        // A program that rewrote the door's file in place, as it showed.
-        let (result, _) = put_back_after(&path, versions, |path| {
-            std::fs::write(path, made_from_ours).unwrap();
-        });
-        result.unwrap();
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), both);
-    }
-
-    #[cfg(target_os = "linux")]
-    #[test]
-    fn a_save_made_from_the_door_s_version_landing_after_the_putting_back_is_merged() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.ron");
-        let made_from_ours = "format: 1,\n// marks: 1 3\noutcome: True,\n";
-        // It read the door's version before the save went back, and renames its file once
-        // the save is back (the door is watching by then).
-        let saver = {
-            let path = path.clone();
-            std::thread::spawn(move || {
-                let deadline = Instant::now() + Duration::from_secs(5);
-                while std::fs::read_to_string(&path).ok().as_deref() != Some(SAVE) {
-                    assert!(Instant::now() < deadline, "the save was never put back");
-                    std::thread::sleep(Duration::from_micros(100));
-                }
-                save_by_renaming(&path, made_from_ours);
-            })
-        };
-        let (result, others) = put_back_after(&path, (ORIGINAL, OURS, SAVE), |_| {});
-        saver.join().unwrap();
-        result.unwrap();
-        let both = "format: 1,\n// marks: 1 2 3\noutcome: Open,\n";
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), both);
-        assert!(others.is_empty(), "{others:?}");
-    }
-
-    #[cfg(target_os = "linux")]
-    #[test]
-    fn saves_that_change_the_same_words_keep_the_earlier_beside_the_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a.ron");
-        // The save and a program that read the door's version both respaced `format:`.
-        let save = "format:   1,\n// marks: 1 2\noutcome: Open,\n";
-        let made_from_ours = "format:  1,\n// marks: 1 3\noutcome: True,\n";
-        let (result, others) = put_back_after(&path, (ORIGINAL, OURS, save), |path| {
-            save_by_renaming(path, made_from_ours);
-        });
-        let error = result.unwrap_err().to_string();
-        // The newer spacing, both marks; the earlier save whole beside the file.
-        let merged = "format:  1,\n// marks: 1 2 3\noutcome: Open,\n";
-        assert_eq!(std::fs::read_to_string(&path).unwrap(), merged);
-        assert_eq!(others.len(), 1, "{others:?}");
-        assert!(others[0].starts_with("a.ron.recovered-"), "{others:?}");
-        assert!(error.contains(&others[0]), "{error}");
-        let kept = std::fs::read_to_string(dir.path().join(&others[0])).unwrap();
-        assert_eq!(kept, save);
+        let aside = dir.path().join("aside");
+        let other = dir.path().join("other");
+        for (newest, expected) in [(false, "the editor's"), (true, "newest")] {
+            std::fs::write(&path, "the editor's").unwrap();
+            std::fs::write(&aside, "ours").unwrap();
+            let ours = File::open(&aside).unwrap();
+            // The exchange that took the editor's file out.
+            exchange_files(&aside, &path).unwrap();
+            if newest {
+                // A writer that read ours saves before it can be taken back.
+                std::fs::write(&other, "newest").unwrap();
+                std::fs::rename(&other, &path).unwrap();
+            }
+            put_back(&aside, &path, &ours).unwrap();
+            assert_eq!(std::fs::read_to_string(&path).unwrap(), expected);
+            let out = std::fs::read_to_string(&aside).unwrap();
+            assert_eq!(out, if newest { "the editor's" } else { "ours" });
+        }
     }
 }
