@@ -1,5 +1,5 @@
-//! Lists of predictions. A columnist's "here's what I'm predicting for 2019…" and the
-//! items after it are forecasts each, said flat ("May loses the vote on 14 January") with
+//! Lists of predictions. A columnist's "now what I'm predicting for 2027:" and the
+//! items after it are forecasts each, said flat ("The mayor wins back her seat") with
 //! no hedge word; last year's list, each item scored ("… CORRECT"), is not.
 
 use std::ops::Range;
@@ -21,7 +21,7 @@ pub fn is_scored(item: &str) -> bool {
 
 /// For each paragraph (`paragraphs`: their ranges in `text`), the words of the line that
 /// introduces it as an item of a list of predictions ("And here's what I'm predicting for
-/// 2019…"), where it is one. The list runs over the items that follow the line.
+/// 2027:"), where it is one. The list runs over the items that follow the line.
 pub fn prediction_lists(text: &str, paragraphs: &[Range<usize>]) -> Vec<Option<Range<usize>>> {
     let mut intro: Option<Range<usize>> = None;
     paragraphs
@@ -36,7 +36,7 @@ pub fn prediction_lists(text: &str, paragraphs: &[Range<usize>]) -> Vec<Option<R
             if line.starts_with("By ") && intro.is_some() {
                 return None;
             }
-            // The headline introduces a list that follows it at once ("Eight out of eight
+            // The headline introduces a list that follows it at once ("All four
             // pollsters predict a majority", then one line per pollster).
             intro = predicting(line, at == 0)
                 .map(|word| paragraph.start + word.start..paragraph.start + word.end);
@@ -46,8 +46,8 @@ pub fn prediction_lists(text: &str, paragraphs: &[Range<usize>]) -> Vec<Option<R
 }
 
 /// The word of a line that announces predictions to come ("what I'm predicting for
-/// 2019…", "My predictions for the year ahead:"), not past ones ("These were my
-/// predictions for 2018…"): where it is in the line.
+/// 2027:", "My predictions for the year ahead:"), not past ones ("Here are last year's
+/// predictions, marked:"): where it is in the line.
 fn predicting(line: &str, headline: bool) -> Option<Range<usize>> {
     let lower = line.to_lowercase();
     let past = lower
@@ -78,7 +78,7 @@ mod tests {
 
     #[test]
     fn a_list_of_predictions_and_a_list_scored() {
-        let text = "Last year I did badly.\n\nThese were my predictions for 2025...\n\n- The mayor loses her seat. CORRECT\n\n- The pier reopens. INCORRECT (by a mile)\n\nAnd here's what I'm predicting for 2026...\n\n- The mayor wins back her seat.\n\n- There will be no snap vote.\n\nThat's all.";
+        let text = "Last year I did badly.\n\nHere are last year's predictions, marked:\n\n- The mayor loses her seat. CORRECT\n\n- The pier reopens. INCORRECT (by a mile)\n\nAnd now what I'm predicting for 2026:\n\n- The mayor wins back her seat.\n\n- There will be no snap vote.\n\nThat's all.";
         let paragraphs = paragraphs(text);
         let lists = prediction_lists(text, &paragraphs);
         let listed: Vec<&str> = paragraphs

@@ -85,6 +85,14 @@ pub fn candidates(article: &Article, ledger: &Ledger) -> Vec<Candidate> {
         .map(|person| person.id.clone());
     let paragraphs = text::paragraphs(text);
     let prediction_lists = lists::prediction_lists(text, &paragraphs);
+    // The lines that introduce a list of predictions, each marked once.
+    let mut intros = vec![false; paragraphs.len()];
+    for word in prediction_lists.iter().flatten() {
+        let at = paragraphs.partition_point(|p| p.end <= word.start);
+        if let Some(intro) = intros.get_mut(at) {
+            *intro = true;
+        }
+    }
     let scored: Vec<bool> = paragraphs
         .iter()
         .map(|p| lists::is_list_item(&text[p.clone()]) && lists::is_scored(&text[p.clone()]))
@@ -122,14 +130,16 @@ pub fn candidates(article: &Article, ledger: &Ledger) -> Vec<Candidate> {
     for ((unit, (range, paragraph)), attribution) in
         units.into_iter().zip(passages).zip(attributions)
     {
-        // A notice, or an item of last year's list with its verdict.
-        if notices[paragraph] || scored[paragraph] {
+        // A notice, an item of last year's list with its verdict, or the line that
+        // introduces a list of predictions ("And now what I'm predicting for 2027:"), whose
+        // items are the forecasts.
+        if notices[paragraph] || scored[paragraph] || (intros[paragraph] && paragraph > 0) {
             continue;
         }
         let hedge = sentences[unit.clone()]
             .iter()
             .find_map(|s| hedges::forecast_hedge(text, s.range.clone(), &ledger.phrases))
-            // An item of a list of predictions says it flat ("May loses the vote"): the
+            // An item of a list of predictions says it flat ("The mayor wins her seat"): the
             // list's own word is its hedge.
             .or_else(|| {
                 prediction_lists[paragraph]
@@ -585,7 +595,7 @@ mod tests {
     #[test]
     fn a_columnist_s_list_of_predictions_and_last_year_s_scored_list() {
         let article = Article {
-            text: "My predictions for 2027\n\nThese were my predictions for 2026...\n\n- The mayor loses her seat. CORRECT\n\n- There will be a snap vote. INCORRECT\n\nAnd here's what I'm predicting for 2027...\n\n- The mayor wins back her seat.\n\n- The pier reopens by June.".into(),
+            text: "My predictions for 2027\n\nHere are last year\'s predictions, marked:\n\n- The mayor loses her seat. CORRECT\n\n- There will be a snap vote. INCORRECT\n\nAnd now what I'm predicting for 2027:\n\n- The mayor wins back her seat.\n\n- The pier reopens by June.".into(),
             ..Article::default()
         };
         let ledger = Ledger::without_folder(std::path::Path::new("/nowhere"), NaiveDate::default());
@@ -605,7 +615,7 @@ mod tests {
     #[test]
     fn a_headline_that_predicts_and_one_line_per_forecaster() {
         let article = Article {
-            text: "Four out of four pollsters predict a majority\n\nBy Bo Writer, The Diary, 2026-04-01\n\n- Ana Vey, Northpoll: majority of 30\n\n- Ivo Marsh, Eastpoll: majority 20-30\n\nThere were two polls overnight.".into(),
+            text: "All four pollsters predict a majority\n\nBy Bo Writer, The Diary, 2026-04-01\n\n- Ana Vey, Northpoll: majority of 30\n\n- Ivo Marsh, Eastpoll: majority 20-30\n\nThere were two polls overnight.".into(),
             ..Article::default()
         };
         let ledger = Ledger::without_folder(std::path::Path::new("/nowhere"), NaiveDate::default());

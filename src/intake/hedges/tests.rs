@@ -1072,15 +1072,15 @@ fn estimates_of_a_figure_to_come_and_unclear_outcomes() {
             "likely",
         ),
         (
-            "Predictions have ranged from a rise of 5% to a fall of 10%.",
+            "Predictions have ranged from a gain of 3% to a loss of 8%.",
             "Predictions",
         ),
     ] {
         assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
     }
     for sentence in [
-        "It remains unclear how and when the minister will step down.",
-        "The key question is whether rising joblessness will bring more falls.",
+        "It remains unclear when the mayor will resign.",
+        "The key question is whether the strike will spread.",
         "The most likely explanation is a clerical error.",
     ] {
         assert_eq!(hedge(sentence), None, "{sentence}");
@@ -1110,15 +1110,15 @@ fn anticipation_targets_and_no_hope() {
             "anticipated to",
         ),
         (
-            "The firm is also anticipating solid earnings growth in 2027.",
+            "The bank is also anticipating stronger lending in 2027.",
             "anticipating",
         ),
         (
-            "In the report, the index was targeted to reach 15,800 by the end of 2027.",
+            "Under the note's model, the index was targeted to hit 9,200 by mid-2027.",
             "targeted",
         ),
         (
-            "Officials believe there is no hope of signing a treaty next month.",
+            "There is no hope of reaching an accord before June, negotiators said.",
             "no hope of",
         ),
     ] {
@@ -1139,11 +1139,11 @@ fn a_forecast_said_to_the_reader() {
 fn a_poll_s_projection_and_likely_before_a_verb_in_ing() {
     for (sentence, expression) in [
         (
-            "The survey of 30 analysts projected crude to average $74 a barrel next year.",
+            "The poll of 25 traders projected copper to average $9,000 a tonne next year.",
             "projected",
         ),
         (
-            "The tightening cycle is likely coming to an end this year, she said.",
+            "The strike is likely nearing its end this month, she said.",
             "likely",
         ),
     ] {
@@ -1157,11 +1157,11 @@ fn a_poll_s_projection_and_likely_before_a_verb_in_ing() {
 fn a_huge_chance_and_an_estimate_in_the_progressive() {
     for (sentence, expression) in [
         (
-            "The party has a huge chance of winning both seats.",
+            "Our side has a huge chance of taking the mayoralty.",
             "huge chance",
         ),
         (
-            "We are estimating 1.7 trillion cubic feet of gas in storage by April.",
+            "We are estimating 2.1 million tonnes of grain held by April.",
             "estimating",
         ),
     ] {

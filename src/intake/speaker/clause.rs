@@ -62,7 +62,7 @@ fn is_reporting_verb(text: &str, outside: &[&Word], i: usize) -> bool {
 }
 
 /// Whether the reporting word `outside[i]` is a noun here: after its determiner ("gave a
-/// median year-end forecast of 4,900"), after its owner ("echoed Knights' estimate"), or
+/// median year-end forecast of 4,900"), after its owner ("agreed with Vey's estimate"), or
 /// an "-ing" word after a determiner and an adjective ("the stark warning by X").
 fn is_a_noun(text: &str, outside: &[&Word], i: usize) -> bool {
     if i == 0 {
@@ -199,7 +199,7 @@ fn clause_at(
             ..attribution
         });
     }
-    // "he told FMT": whom one tells is the listener, never the speaker.
+    // "he told the paper": whom one tells is the listener, never the speaker.
     if matches!(verb.lower.as_str(), "told" | "tells" | "telling") {
         return None;
     }

@@ -1,6 +1,6 @@
 //! Interviews: a question-and-answer article ("Q: What is your read on oil? A: I think…",
 //! or questions set as paragraphs of their own) whose answers are the interviewee's, named
-//! once in the introduction ("The paper spoke with energy analyst Ana Vey"). An answer has
+//! once in the introduction ("We sat down with the oil trader Ana Vey"). An answer has
 //! no reporting clause and says "I": without this it would be the article's own voice.
 
 use std::ops::Range;
@@ -97,7 +97,7 @@ fn interview(text: &str, paragraphs: &[Range<usize>]) -> Option<Interview> {
         .filter(|run| {
             let name = &text[run.clone()];
             let quoted = text[..run.start].ends_with(['"', '\u{201C}']);
-            // A byline ("By Soichi Inai") names the interviewer.
+            // A byline ("By Bo Writer") names the interviewer.
             let byline = text[..run.start].to_lowercase().trim_end().ends_with("by");
             // A dateline in capitals ("NEW YORK —") is a place.
             let dateline = !name.chars().any(char::is_lowercase);
@@ -128,7 +128,7 @@ mod tests {
 
     #[test]
     fn an_interview_s_questions_and_who_answers() {
-        let text = "Oil's next move\n\nThe paper spoke with energy analyst Ana Vey to get her take.\n\nQ: What is your read on prices?\n\nA: I think prices will recover to $60 next year.\n\nQ: And Scotland?\n\nA: It will probably stay in the union.";
+        let text = "Oil's next move\n\nWe sat down with the oil trader Ana Vey last week.\n\nQ: What is your read on prices?\n\nA: I think prices will recover to $60 next year.\n\nQ: And Scotland?\n\nA: It will probably stay in the union.";
         let paragraphs = crate::intake::text::paragraphs(text);
         let found = interview(text, &paragraphs).expect("an interview");
         assert_eq!(found.answerer, "Ana Vey");

@@ -350,7 +350,7 @@ pub fn attribute_all(
     units: &[(Range<usize>, usize)],
     quotations: &[Quotation],
 ) -> Vec<Attribution> {
-    // The name of a show or a paper in quotation marks (“This Week,”) quotes no one.
+    // The name of a show or a paper in quotation marks (“Morning Hour,”) quotes no one.
     let quotations: Vec<Quotation> = quotations
         .iter()
         .filter(|q| !is_a_title(&text[q.range.clone()]))
@@ -425,7 +425,7 @@ pub fn attribute_all(
 }
 
 /// Whether the text of a quotation (its marks included) is a title rather than speech: a
-/// few words, each capitalized (“This Week,”, “Meet the Press”).
+/// few words, each capitalized (“Morning Hour,”, “The Evening Desk”).
 fn is_a_title(quoted: &str) -> bool {
     let words: Vec<&str> = quoted
         .split_whitespace()
@@ -567,7 +567,7 @@ fn name_described_speakers(found: &mut [Attribution]) {
             || ["a ", "an ", "the ", "A ", "An ", "The "]
                 .iter()
                 .any(|article| described.starts_with(article))
-            // "Georgia's climatologist".
+            // "Northland's climatologist".
             || described.contains("'s ")
             || described.contains("\u{2019}s ");
         if let Some(named) =
@@ -1164,18 +1164,18 @@ mod tests {
     #[test]
     fn a_lede_that_describes_its_source_and_names_them_later() {
         // Wire style: the lede describes, the next paragraphs name.
-        let text = "A truce is closer than ever and could be signed by May, a senior mediator said on Tuesday.\n\n“We are further along than before,” said Ana Vey, special adviser to the council.\n\nThe next round will not settle the borders, the Danish diplomat said.";
+        let text = "A truce may be signed by May, a senior mediator said on Tuesday.\n\n“We have never been this near,” said Ana Vey, special adviser to the council.\n\nThe next round will not settle the borders, the Danish diplomat said.";
         let a = attributions(text);
         assert_eq!(speaker(&a[0]), Some("Ana Vey"));
         assert_eq!(a[0].basis, Basis::Title);
         assert_eq!(speaker(&a[2]), Some("Ana Vey"));
         // "says a former analyst who…", and a long appositive after the name.
-        let text = "The junta will soon fall, says a former intelligence analyst who has followed the war.\n\n“Its units could collapse at any time,” Ivo Marsh, a 30-year veteran of the agency who now serves as a fellow at the Lowland Institute, said Thursday.";
+        let text = "The junta should be gone by winter, says a former intelligence analyst who tracks the war.\n\n“Its army may fold within weeks,” Ivo Marsh, a lecturer on the region for three decades at the Lowland Institute and before that at the agency, said Thursday.";
         let a = attributions(text);
         assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
         assert_eq!(speaker(&a[1]), Some("Ivo Marsh"));
         // A title on a weekday, named in the next sentence.
-        let text = "The top intelligence official on Wednesday maintained that the North may resume its tests.\n\nLena Ortiz, director of national intelligence, testified before the committee.\n\n“The North may take aggressive steps,” she said.";
+        let text = "The top intelligence official on Wednesday warned that the rebels may regroup by spring.\n\nLena Ortiz, director of national intelligence, testified before the committee.\n\n“The North may take aggressive steps,” she said.";
         let a = attributions(text);
         assert_eq!(speaker(&a[0]), Some("Lena Ortiz"));
     }
@@ -1206,7 +1206,7 @@ mod tests {
         let a = attributions(text);
         assert_eq!(speaker(&a[1]), Some("Marsh"));
         assert_eq!(speaker(&a[2]), Some("Marsh"));
-        let text = "The stark warning by Ana Vey came even as defence chief, Ivo Marsh announced that the rebels were poised to lose their last town.";
+        let text = "The grim warning from Ana Vey arrived just as defence chief, Ivo Marsh announced that the rebels were poised to lose their last town.";
         let a = attributions(text);
         assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
         let text = "A hotter summer than usual is in the cards, the country's top weather guru says.\n\n“Our models show a warm July,” said Lena Ortiz, senior climatologist at the weather service.";
@@ -1225,14 +1225,14 @@ mod tests {
         let a = attributions(text);
         assert_eq!(speaker(&a[2]), Some("Ivo Marsh"));
         let a = attributions(
-            "Writing today the Chancellor, Ana Vey, also admits that a deal is now unlikely.",
+            "In a column today the treasurer, Ana Vey, admits that a pact is now unlikely.",
         );
         assert_eq!(speaker(&a[0]), Some("Ana Vey"));
     }
 
     #[test]
     fn an_interview_s_answers_are_the_interviewee_s() {
-        let text = "Oil's next move\n\nThe paper spoke with energy analyst Ana Vey to get her take.\n\nQ: What is your read on prices?\n\nA: I think prices will recover to $60 next year. We think demand will probably grow.\n\nQ: And the pound?\n\nA: It will probably weaken further.";
+        let text = "Oil's next move\n\nWe sat down with the oil trader Ana Vey last week.\n\nQ: What is your read on prices?\n\nA: I think prices will recover to $60 next year. We think demand will probably grow.\n\nQ: And the pound?\n\nA: It will probably weaken further.";
         let a = attributions(text);
         let answers: Vec<_> = a
             .iter()
@@ -1244,14 +1244,14 @@ mod tests {
 
     #[test]
     fn a_noun_of_saying_after_its_owner_is_no_verb() {
-        let text = "“The city will fall by spring,” said Ana Vey, a historian.\n\nIvo Marsh, an analyst who runs a blog on the war, echoed Vey's estimate.\n\n“I would think summer is the long estimate,” he said.";
+        let text = "“The city will fall by spring,” said Ana Vey, a historian.\n\nIvo Marsh, who writes a newsletter on the war, agreed with Vey's estimate.\n\n“Spring is my best guess for the fall of the city,” he said.";
         let a = attributions(text);
         assert_eq!(speaker(&a[2]), Some("Ivo Marsh"));
     }
 
     #[test]
     fn a_person_introduced_by_role_anywhere_and_told_whom() {
-        let text = "Associate Professor Ana Vey, a lecturer at Northgate, based her view on the campaign.\n\nThe party's candidates can now take their seats, she said.\n\nThe same confidence was expressed by a political analyst at Eastport, Associate Professor Ivo Marsh.\n\n“The party will win with a slight majority,” he told the paper.";
+        let text = "Associate Professor Ana Vey, a lecturer at Northgate, based her view on the campaign.\n\nThe party's candidates can now take their seats, she said.\n\nA similar view came from a political analyst at Eastport, Associate Professor Ivo Marsh.\n\n“Our side should hold both seats,” he told the paper.";
         let a = attributions(text);
         assert_eq!(speaker(&a[1]), Some("Ana Vey"));
         assert_eq!(speaker(&a[3]), Some("Ivo Marsh"));
@@ -1263,14 +1263,14 @@ mod tests {
 
     #[test]
     fn an_owner_s_person_months_and_an_adverb_after_a_pronoun() {
-        let text = "Expect a hot, dry June, July and August, says the state's climatologist.\n\nThat may change Monday, Dr. Ana Vey said.\n\nIn July, expect an average high of 92.\n\n“It could break records,” she said. She actually expects a cooler September.";
+        let text = "Expect a wet January, February and March, says the state's climatologist.\n\nThat could shift by Friday, Dr. Ana Vey said.\n\nIn February, expect an average high of 41.\n\n“It could break records,” she said. She actually expects a cooler September.";
         let a = attributions(text);
         assert_eq!(speaker(&a[0]), Some("Ana Vey"));
         // A month is no speaker.
         assert_ne!(speaker(&a[2]), Some("In July"));
         assert_eq!(speaker(&a[4]), Some("Ana Vey"));
         let a = attributions(
-            "Dry weather is likely, says Georgia's climatologist.\n\n“Rain may come in July,” Dr. Ana Vey said.",
+            "Dry weather is likely, says Northland's climatologist.\n\n“Rain may come in July,” Dr. Ana Vey said.",
         );
         assert_eq!(speaker(&a[0]), Some("Ana Vey"));
     }

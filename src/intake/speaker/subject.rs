@@ -80,8 +80,8 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
             ..Attribution::default()
         })
     };
-    // "Jeffrey White, a 34-year veteran of the agency who now serves as a fellow at X,
-    // said": an appositive after a full name, however long, is the name's.
+    // "Ivo Marsh, for three decades a lecturer on the region at X and before that at
+    // the agency, said": an appositive after a full name, however long, is the name's.
     if let Some(previous) = rest.last()
         && is_pure_name(previous)
         && previous.contains(' ')
@@ -89,7 +89,7 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
     {
         return named(clean(previous).to_string(), role(last));
     }
-    // "Nomura: £1 = $0.975 Jordan Rochester, a senior strategist at Nomura, said": a
+    // "Northbank: 1.05 Ana Vey, a senior strategist at Northbank, said": a
     // subheading run into the paragraph; the full name that ends the words before the
     // appositive is the subject.
     if let Some(previous) = rest.last()
@@ -195,7 +195,7 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
                 | "until"
         )
     ) || words.iter().any(|w| {
-        // "Expect a hot June, July and August, says …": months are no speaker.
+        // "Expect a wet March, April and May, says …": months are no speaker.
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         crate::intake::dates::is_month_name(w) || crate::intake::dates::is_weekday(w)
     });
@@ -388,7 +388,7 @@ pub(super) fn inverted(after: &str, context: &Context) -> Option<Attribution> {
             });
         }
     }
-    // "says Georgia's climatologist": an owner's person, described, whom a later
+    // "says Northland's climatologist": an owner's person, described, whom a later
     // paragraph may name.
     if let Some((owner, noun)) = first
         .split_once("'s ")
