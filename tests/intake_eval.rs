@@ -46,6 +46,9 @@ struct Figures {
     unlabelled: usize,
     dated: usize,
     dated_right: usize,
+    /// Labels whose words are not in the retrieved text at all (a retrieval or labelling
+    /// slip, not a reading one): no reading could recall them.
+    unreachable: usize,
 }
 
 impl Figures {
@@ -58,6 +61,7 @@ impl Figures {
         self.unlabelled += other.unlabelled;
         self.dated += other.dated;
         self.dated_right += other.dated_right;
+        self.unreachable += other.unreachable;
     }
 
     fn line(&self, name: &str) -> String {
@@ -68,8 +72,13 @@ impl Figures {
                 format!("{:.0}%", 100.0 * a as f64 / b as f64)
             }
         };
+        let unreachable = if self.unreachable == 0 {
+            String::new()
+        } else {
+            format!("  ({} labels' words not in the text)", self.unreachable)
+        };
         format!(
-            "{name:<24} recall {}/{} {:>4}  attribution {}/{} {:>4}  noise {}/{} = {:.2}  dates {}/{} {:>4}",
+            "{name:<24} recall {}/{} {:>4}  attribution {}/{} {:>4}  noise {}/{} = {:.2}  dates {}/{} {:>4}{unreachable}",
             self.recalled,
             self.labelled,
             percent(self.recalled, self.labelled),
@@ -114,9 +123,16 @@ fn measure(text_path: &Path, labels: &[Label], published: &str) -> Figures {
     let json = run.json();
     let found = json.as_array().unwrap();
     let quote = |c: &serde_json::Value| c["quote"].as_str().unwrap_or("").to_lowercase();
+    let text = std::fs::read_to_string(text_path)
+        .unwrap()
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut figures = Figures {
         labelled: labels.len(),
         candidates: found.len(),
+        unreachable: labels.iter().filter(|l| !text.contains(&l.words)).count(),
         ..Figures::default()
     };
     for label in labels {
