@@ -90,6 +90,7 @@ pub const REPORTING: &[&str] = &[
     "foresees",
     "project",
     "projects",
+    "projected",
     "estimate",
     "estimates",
     "believe",

@@ -741,27 +741,32 @@ pub(super) fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool 
                 return false;
             }
             // "This has been anticipated for months": a participle, not someone's verb.
-            if matches!(*verb, "expected" | "predicted" | "anticipated")
-                && before(1).is_some_and(|w| {
-                    matches!(
-                        w,
-                        "is" | "are"
-                            | "was"
-                            | "were"
-                            | "be"
-                            | "been"
-                            | "being"
-                            | "has"
-                            | "have"
-                            | "had"
-                    )
-                })
-            {
+            if matches!(
+                *verb,
+                "expected" | "predicted" | "anticipated" | "projected"
+            ) && before(1).is_some_and(|w| {
+                matches!(
+                    w,
+                    "is" | "are"
+                        | "was"
+                        | "were"
+                        | "be"
+                        | "been"
+                        | "being"
+                        | "has"
+                        | "have"
+                        | "had"
+                )
+            }) {
                 return false;
             }
             // "we continue to see": the infinitive of a verb that goes on is the subject's.
+            // So is one after "said to" ("a forecaster said to expect highs of 90"): the
+            // speaker's advice, in reported speech.
             let continued = before(1) == Some("to")
-                && before(2).is_some_and(|w| matches!(w, "continue" | "continues"));
+                && before(2).is_some_and(|w| {
+                    matches!(w, "continue" | "continues" | "continued" | "said" | "says")
+                });
             // "Expect more volatility in the weeks ahead": the imperative opening a
             // sentence is the writer's (or the quoted speaker's) own expectation.
             let imperative = i == 0 && matches!(*verb, "expect" | "look");
@@ -830,11 +835,13 @@ pub(super) fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool 
                     "poll" | "polled" | "survey" | "surveyed" | "respondents"
                 )
             });
-            if matches!(*verb, "expected" | "projected")
-                && !(reported_before(words, i)
-                    && matches!(before(1), Some("they" | "he" | "she" | "we" | "i" | "it")))
-                && !(poll && future_after())
-            {
+            // "Slater projected two more rises": a projection told in the past is the
+            // one made, when a name is its subject (not "as projected", a measure).
+            let named_projection = *verb == "projected" && i > 0 && words[i - 1].capitalized;
+            let reported = reported_before(words, i)
+                && matches!(before(1), Some("they" | "he" | "she" | "we" | "i" | "it"));
+            let told = named_projection || reported || (poll && future_after());
+            if matches!(*verb, "expected" | "projected") && !told {
                 return false;
             }
             // A doubt about the past ("he doubted the story") forecasts nothing: a modal or

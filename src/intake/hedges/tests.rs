@@ -1168,3 +1168,30 @@ fn a_huge_chance_and_an_estimate_in_the_progressive() {
         assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
     }
 }
+
+#[test]
+fn a_named_projection_advice_passed_on_and_a_forecast_revised_from_one_number_to_another() {
+    for (sentence, expression) in [
+        (
+            "Ivo Marsh projected two more quarter-point rises before the summer.",
+            "projected",
+        ),
+        (
+            "A forecaster at the weather office said to expect highs near 30 degrees in July.",
+            "expect",
+        ),
+        (
+            "Lena Ortiz, an analyst at Westbank, has reduced her 2027 copper forecast from $9,400 a tonne to $8,100.",
+            "forecast",
+        ),
+        (
+            "Tom Vey has trimmed his oil-price forecast 12% to $64 a barrel.",
+            "forecast",
+        ),
+    ] {
+        assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
+    }
+    // A projection as a measure, or one that is only talked of, is nobody's forecast.
+    assert_eq!(hedge("Sales grew as projected last quarter."), None);
+    assert_eq!(hedge("The projected deficit was debated for hours."), None);
+}

@@ -159,13 +159,26 @@ pub(super) fn numeric_forecast(words: &[Word]) -> Option<(usize, usize)> {
                 });
             return (changed && !goal && number_after()).then_some((i, 1));
         }
-        // "lowered its euro forecast to $1.10 by the end of the year".
+        // "lowered its euro forecast to $1.10 by the end of the year", "has reduced his
+        // 2026 gas-price forecast from $9 per unit to $7.30", "cut its forecast 14% to
+        // $7.50": the new number after "to", the old one or the change before it.
+        let changed_to = || {
+            let opens = words
+                .get(i + 1)
+                .is_some_and(|w| w.lower == "to" || w.lower == "from" || is_number(w));
+            let to_a_number = (i + 1..words.len().min(i + 10))
+                .any(|k| words[k].lower == "to" && words.get(k + 1).is_some_and(is_number));
+            opens && to_a_number
+        };
         if FORECAST_NOUNS.contains(&word)
-            && words[i.saturating_sub(4)..i]
-                .iter()
-                .any(|w| TARGET_VERBS.contains(&w.lower.as_str()) && w.lower != "new")
-            && words.get(i + 1).is_some_and(|w| w.lower == "to")
-            && words.get(i + 2).is_some_and(is_number)
+            && words[i.saturating_sub(6)..i].iter().any(|w| {
+                (TARGET_VERBS.contains(&w.lower.as_str()) && w.lower != "new")
+                    || matches!(
+                        w.lower.as_str(),
+                        "lowering" | "reducing" | "trimming" | "lifting" | "revised" | "revising"
+                    )
+            })
+            && changed_to()
         {
             return Some((i, 1));
         }

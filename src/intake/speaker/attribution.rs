@@ -16,6 +16,9 @@ pub struct Attribution {
     pub quoted: bool,
     /// How the speaker was found.
     pub basis: Basis,
+    /// The speaker is an institution ("Moody's said it would…"), which a later "he" or
+    /// "she" never refers to.
+    pub organisation: bool,
     /// The reporting clause closes the passage ("…, Di Odoardo noted."): in a paragraph
     /// that paraphrases someone, it speaks for the sentences before it too.
     pub closing: bool,

@@ -29,6 +29,9 @@ pub(super) fn reporting_clause(
 
 /// Whether `outside[i]` reports speech here.
 fn is_reporting_verb(text: &str, outside: &[&Word], i: usize) -> bool {
+    if revises_own_forecast(outside, i) || looks_for(outside, i) {
+        return true;
+    }
     let w = outside[i];
     REPORTING.contains(&w.lower.as_str())
         // An infinitive reports nothing ("is right to expect", "declined to say"), and
@@ -45,7 +48,16 @@ fn is_reporting_verb(text: &str, outside: &[&Word], i: usize) -> bool {
             // expected").
             // "than expected", "as predicted": what was expected, by no one named.
             // "Forecasters are predicting": a progressive is the subject's own verb.
-            (k + 1 == i && matches!(word, "to" | "than" | "as"))
+            // ("he continues to forecast": the infinitive of a verb that goes on is the
+            // subject's own.)
+            (k + 1 == i
+                && matches!(word, "to" | "than" | "as")
+                && !(word == "to"
+                    && k > 0
+                    && matches!(
+                        outside[k - 1].lower.as_str(),
+                        "continue" | "continues" | "continued"
+                    )))
                 || matches!(word, "is" | "are" | "was" | "were" | "be" | "been" | "being")
                     && (k + 1 == i || outside[k + 1].lower == "not")
                     && !w.lower.ends_with("ing")
@@ -61,6 +73,90 @@ fn is_reporting_verb(text: &str, outside: &[&Word], i: usize) -> bool {
             || (i == 0 && matches!(w.lower.as_str(), "says" | "said" | "writes" | "adds")))
 }
 
+/// Verbs by which someone changes or keeps a forecast of their own: "Jo Vey has reduced
+/// her forecast to $7.30", "the analyst is lowering his 2026 estimate".
+const REVISIONS: &[&str] = &[
+    "raised",
+    "raises",
+    "raising",
+    "lowered",
+    "lowers",
+    "lowering",
+    "cut",
+    "cuts",
+    "cutting",
+    "reduced",
+    "reduces",
+    "reducing",
+    "trimmed",
+    "trims",
+    "trimming",
+    "lifted",
+    "lifts",
+    "lifting",
+    "revised",
+    "revises",
+    "revising",
+    "upgraded",
+    "downgraded",
+    "boosted",
+    "slashed",
+    "kept",
+    "keeps",
+    "maintained",
+    "maintains",
+    "reiterated",
+    "reiterates",
+];
+
+/// What a forecast is called when its owner changes it.
+const OWN_FORECASTS: &[&str] = &[
+    "forecast",
+    "forecasts",
+    "estimate",
+    "estimates",
+    "projection",
+    "projections",
+    "prediction",
+    "predictions",
+    "target",
+    "targets",
+    "outlook",
+    "call",
+    "view",
+];
+
+/// Whether `outside[i]` is a verb by which its subject changes or keeps a forecast of
+/// their own ("has reduced his 2026 gas-price forecast"): the subject owns the forecast
+/// as much as "said" would make it theirs.
+fn revises_own_forecast(outside: &[&Word], i: usize) -> bool {
+    if !REVISIONS.contains(&outside[i].lower.as_str()) {
+        return false;
+    }
+    let ahead = &outside[i + 1..outside.len().min(i + 8)];
+    let Some(owner) = ahead.iter().take(3).position(|w| {
+        matches!(
+            w.lower.as_str(),
+            "his" | "her" | "their" | "its" | "our" | "my"
+        )
+    }) else {
+        return false;
+    };
+    ahead[owner + 1..]
+        .iter()
+        .take(4)
+        .any(|w| OWN_FORECASTS.contains(&w.lower.as_str()))
+}
+
+/// Whether `outside[i]` is "looks for" ("Phil Ng also looks for further gains"): a view of
+/// what is to come, whose subject holds it.
+fn looks_for(outside: &[&Word], i: usize) -> bool {
+    matches!(outside[i].lower.as_str(), "look" | "looks")
+        && outside.get(i + 1).is_some_and(|w| w.lower == "for")
+        && i > 0
+        && !matches!(outside[i - 1].lower.as_str(), "to" | "a" | "the")
+}
+
 /// Whether the reporting word `outside[i]` is a noun here: after its determiner ("gave a
 /// median year-end forecast of 4,900"), after its owner ("agreed with Vey's estimate"), or
 /// an "-ing" word after a determiner and an adjective ("the stark warning by X").
@@ -70,9 +166,14 @@ fn is_a_noun(text: &str, outside: &[&Word], i: usize) -> bool {
     }
     let w = outside[i];
     let previous = outside[i - 1].lower.as_str();
+    // ("Halford's said": a verb that is never a noun follows a company's name.)
     let owned = ["'s", "\u{2019}s", "s'", "s\u{2019}"]
         .iter()
-        .any(|end| previous.ends_with(end));
+        .any(|end| previous.ends_with(end))
+        && !matches!(
+            w.lower.as_str(),
+            "said" | "says" | "told" | "tells" | "wrote" | "writes" | "added" | "adds"
+        );
     let described = i > 1
         && w.lower.ends_with("ing")
         && w.lower != "according"
@@ -124,6 +225,13 @@ fn clause_at(
         .filter(|&end| end > unit.start)
         .unwrap_or(unit.start);
     let mut before = strip_auxiliaries(text[segment_start..verb.range.start].trim());
+    // "he continues to forecast": the verb that goes on is no part of the subject.
+    if let Some(head) = ["continues to", "continue to", "continued to"]
+        .iter()
+        .find_map(|going_on| before.strip_suffix(going_on))
+    {
+        before = strip_auxiliaries(head.trim_end());
+    }
     // "remarks by the governor Adam Glapinski who said": the relative pronoun goes, and
     // the name before it is the subject.
     if let Some(head) = before
@@ -146,6 +254,9 @@ fn clause_at(
     if let Some(head) = before.strip_suffix(" and")
         && verb.lower != "according"
     {
+        // ("• Jo Vey at Westbank waits for January and predicts…": a list's bullet is no
+        // part of the subject.)
+        let head = super::names::clean(head);
         let first = head.split_whitespace().next().unwrap_or("");
         let opening = if matches!(
             first.to_lowercase().as_str(),
@@ -172,6 +283,14 @@ fn clause_at(
         || text[segment_start..verb.range.start]
             .trim_end()
             .ends_with(',');
+    if verb.lower != "according"
+        && let Some(company) = company(before)
+    {
+        return Some(Attribution {
+            closing: verb_at + 1 == outside.len(),
+            ..company
+        });
+    }
     if verb.lower != "according"
         && let Some(attribution) = subject(before, context)
     {
@@ -239,6 +358,21 @@ fn clause_at(
     inverted(after, context).map(|attribution| Attribution {
         closing: closing && verb.lower != "according",
         ..attribution
+    })
+}
+
+/// A subject that is a name in the possessive with nothing owned ("Moody's recently said
+/// it would audit the country", "Sainsbury's said") is a company, named as the article
+/// names it (not an owner "Moody"): no "he" or "she" later refers to it.
+fn company(subject: &str) -> Option<Attribution> {
+    let name = super::names::clean(subject);
+    let owner = name
+        .strip_suffix("'s")
+        .or_else(|| name.strip_suffix("\u{2019}s"))?;
+    (super::names::is_pure_name(owner) && !owner.contains(',')).then(|| Attribution {
+        speaker: Some(name.to_string()),
+        organisation: true,
+        ..Attribution::default()
     })
 }
 

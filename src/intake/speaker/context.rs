@@ -27,6 +27,8 @@ pub struct Context {
     /// [`RECENT_SPEAKERS`]: an article quoting a person a thousand times looks back over
     /// one entry, not a thousand.
     recent: Vec<(String, Option<String>)>,
+    /// Institutions that spoke of themselves as "it": never what "he" or "she" means.
+    organisations: HashSet<String>,
     /// The last quoted passage's attribution and paragraph, for continued quotations.
     last_quote: Option<(Attribution, usize)>,
     /// The last paraphrase of a named speaker ("He added that…") and its paragraph: a
@@ -90,8 +92,24 @@ impl Context {
             .map_or_else(|| name.to_string(), |&i| self.full_names[i].clone())
     }
 
+    /// Notes an institution that spoke (see [`Attribution::organisation`]): it is no
+    /// longer one "he" or a title may refer to.
+    pub(super) fn organisation(&mut self, name: &str) {
+        let owner = name
+            .strip_suffix("'s")
+            .or_else(|| name.strip_suffix("\u{2019}s"))
+            .unwrap_or(name);
+        for name in [name, owner] {
+            self.organisations.insert(name.to_string());
+            self.recent.retain(|(s, _)| s != name);
+        }
+    }
+
     /// Notes a speaker named now, as the latest one "he" or a title may refer to.
     pub(super) fn remember(&mut self, speaker: String, role: Option<String>) {
+        if self.organisations.contains(&speaker) {
+            return;
+        }
         self.recent.retain(|(s, r)| (s, r) != (&speaker, &role));
         self.recent.push((speaker, role));
         if self.recent.len() > RECENT_SPEAKERS {

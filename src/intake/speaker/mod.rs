@@ -18,6 +18,7 @@ mod group;
 mod interview;
 mod names;
 mod passage;
+mod quotation_runs;
 mod subject;
 mod vocabulary;
 

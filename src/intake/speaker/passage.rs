@@ -94,7 +94,11 @@ pub fn attribute(
         }
     }
     if let Some(speaker) = &attribution.speaker {
-        context.remember(speaker.clone(), attribution.role.clone());
+        if attribution.organisation {
+            context.organisation(speaker);
+        } else {
+            context.remember(speaker.clone(), attribution.role.clone());
+        }
     }
     attribution
 }
@@ -419,7 +423,8 @@ pub fn attribute_all(
         units,
         &mut found,
     );
-    continue_single_quotations(text, units, &mut found);
+    super::quotation_runs::continue_single_quotations(text, units, &mut found);
+    super::quotation_runs::attribute_running_quotations(text, units, quotations, &mut found);
     name_described_speakers(&mut found);
     found
 }
@@ -439,52 +444,6 @@ fn is_a_title(quoted: &str) -> bool {
             w.starts_with(char::is_uppercase)
                 || matches!(*w, "the" | "of" | "and" | "a" | "in" | "on" | "for")
         })
-}
-
-/// A paragraph that opens with a single quotation mark ("'However, our outlook…") goes on
-/// with the quotation of the paragraph before, in the style that quotes with single marks:
-/// it is the same speaker's.
-fn continue_single_quotations(
-    text: &str,
-    units: &[(Range<usize>, usize)],
-    found: &mut [Attribution],
-) {
-    // The quotation goes on to the end of its paragraph: (paragraph, attribution).
-    let mut going_on: Option<(usize, Attribution)> = None;
-    for i in 1..found.len() {
-        let paragraph = units[i].1;
-        if let Some((at, attribution)) = &going_on
-            && *at == paragraph
-        {
-            if found[i].basis == Basis::ArticleVoice {
-                found[i] = attribution.clone();
-            }
-            continue;
-        }
-        going_on = None;
-        let passage = text[units[i].0.clone()].trim_start();
-        let mut chars = passage.chars();
-        let opens = matches!(chars.next(), Some('\'' | '\u{2018}'))
-            && chars.next().is_some_and(char::is_uppercase);
-        let previous_paragraph = units[i - 1].1;
-        let previous = found[i - 1].clone();
-        let previous_quotes = text[units[i - 1].0.clone()].contains(['\'', '\u{2018}', '\u{2019}']);
-        if opens
-            && found[i].basis == Basis::ArticleVoice
-            && paragraph == previous_paragraph + 1
-            && previous_quotes
-            && (previous.speaker.is_some() || previous.group.is_some())
-        {
-            let continued = Attribution {
-                basis: Basis::ContinuedQuotation,
-                closing: false,
-                author: false,
-                ..previous
-            };
-            found[i] = continued.clone();
-            going_on = Some((paragraph, continued));
-        }
-    }
 }
 
 /// How many passages ahead a speaker described but not named ("the paper's political
@@ -1273,5 +1232,53 @@ mod tests {
             "Dry weather is likely, says Northland's climatologist.\n\n“Rain may come in July,” Dr. Ana Vey said.",
         );
         assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+    }
+
+    #[test]
+    fn a_forecast_revised_by_its_owner_is_theirs() {
+        let text = "Westbank analyst Tom Vey is lowering his 2027 forecast from $9.10 to $8.05.\n\nIvo Marsh, an analyst at Northgate, has reduced his copper forecast to $8,100.\n\nLong term, he continues to forecast an average of $7 through 2030.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[0]), Some("Tom Vey"));
+        assert_eq!(speaker(&a[1]), Some("Ivo Marsh"));
+        assert_eq!(speaker(&a[2]), Some("Ivo Marsh"));
+    }
+
+    #[test]
+    fn looks_for_projected_and_a_list_s_bullet() {
+        let text = "Ivo Marsh, senior analyst at Northgate, also looks for further gains.\n\nAna Vey projected two more rises.\n\n• Lena Ortiz at Westbank will wait until March and predicts the pound will end the year at $1.30.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
+        assert_eq!(speaker(&a[1]), Some("Ana Vey"));
+        assert_eq!(speaker(&a[2]), Some("Lena Ortiz"));
+    }
+
+    #[test]
+    fn a_company_in_the_possessive_is_no_he() {
+        let text = "Ivo Marsh of Northgate said the rally would fade.\n\nMoody’s recently said it would review the country's rating.\n\nThe cuts will probably come in the spring, he added.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[1]), Some("Moody’s"));
+        assert!(a[1].organisation);
+        assert_eq!(speaker(&a[2]), Some("Ivo Marsh"));
+        let text = "Lena Ortiz said sales would slow.\n\nHalford's said it expected a weak quarter.\n\nPrices will probably hold, she said.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[1]), Some("Halford's"));
+        assert_eq!(speaker(&a[2]), Some("Lena Ortiz"));
+    }
+
+    #[test]
+    fn as_a_name_said_and_a_place_in_the_appositive() {
+        let text = "As Tom Vey, head of research at Westbank, said \"prices will probably fall.\"\n\nLena Ortiz, a forecaster for the weather office in Port Ellis, N.S., said to expect a dry June.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[0]), Some("Tom Vey"));
+        assert_eq!(speaker(&a[1]), Some("Lena Ortiz"));
+    }
+
+    #[test]
+    fn a_quotation_over_paragraphs_is_the_speaker_its_last_paragraph_names() {
+        let text = "Ana Vey, a lecturer at Northgate, said the party would hold its seats.\n\nTurnout at the close of polling looked low.\n\n“As I see it, a low turnout means the party will probably win.\n\n“Its volunteers have worked every street,” she told the paper.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[2]), Some("Ana Vey"));
+        assert_eq!(a[2].basis, Basis::LaterClause);
+        assert_eq!(speaker(&a[3]), Some("Ana Vey"));
     }
 }

@@ -215,7 +215,29 @@ fn appositive_parts(before: &str) -> Vec<&str> {
         .map(clean)
         .filter(|p| !p.is_empty())
         .collect();
+    // "As Ivo Marsh, head of research at X, said": the conjunction opening the sentence is
+    // no part of the name.
+    if parts.len() > 1
+        && let Some(first) = parts.first_mut()
+        && let Some(name) = first.strip_prefix("As ")
+        && name.starts_with(char::is_uppercase)
+    {
+        *first = name;
+    }
     while let Some((last, rest)) = parts.split_last() {
+        // "a meteorologist in West Columbia, S.C., said": the place's state or country
+        // goes on the place, and is no subject.
+        if rest
+            .last()
+            .is_some_and(|previous| ends_with_a_place(previous))
+            && last.split_whitespace().count() <= 2
+            && last
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase))
+        {
+            parts.pop();
+            continue;
+        }
         let first_word = last.split_whitespace().next().unwrap_or("").to_lowercase();
         // "…, which advises the ministry,", "Analysts at X, led by NAME, expect": a clause
         // or a participle about the subject, not the subject.
@@ -252,6 +274,19 @@ fn appositive_parts(before: &str) -> Vec<&str> {
         }
     }
     parts
+}
+
+/// Whether a part of an appositive ends with a place: "in West Columbia", "of Leeds".
+fn ends_with_a_place(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let capitalized = words
+        .iter()
+        .rev()
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .count();
+    (1..=3).contains(&capitalized)
+        && words.len() > capitalized
+        && matches!(words[words.len() - capitalized - 1], "in" | "from" | "near")
 }
 
 /// When the subject (in lower case) is a pronoun, whom it stands for: "he" or "she" the
