@@ -1281,4 +1281,22 @@ mod tests {
         assert_eq!(a[2].basis, Basis::LaterClause);
         assert_eq!(speaker(&a[3]), Some("Ana Vey"));
     }
+
+    #[test]
+    fn a_name_set_off_in_its_description_a_relayed_view_and_a_long_lead_before_who() {
+        let text = "The analyst (Ana Vey) also believes sales will probably reach 400,000 units.\n\nA trader–Ivo Marsh–from Northgate has predicted a fall.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+        assert_eq!(a[0].role.as_deref(), Some("analyst"));
+        assert_eq!(speaker(&a[1]), Some("Ivo Marsh"));
+        let text = "Meanwhile, a wire service reports that Northgate’s Lena Ortiz tips that the peso will end the year at 21.";
+        assert_eq!(speaker(&attributions(text)[0]), Some("Lena Ortiz"));
+        let text = "The poll is in line with last week's remarks by central bank governor Ivo Marsh who said rates will likely stay flat.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
+        assert_eq!(a[0].role.as_deref(), Some("central bank governor"));
+        // A plural owner whose mark is left off the word: the noun is no verb.
+        let text = "Ana Vey, an analyst at Northgate, echoed Marsh Partners' estimate.\n\n“The summer will probably see the end of it,” she said.";
+        assert_eq!(speaker(&attributions(text)[1]), Some("Ana Vey"));
+    }
 }

@@ -68,6 +68,15 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
     if let Some(referent) = pronoun(&last_lower, context) {
         return referent;
     }
+    // "The analyst (Ana Vey) also believes", "an analyst–Ana Vey–from Northgate has
+    // predicted": the name set off inside the description is the speaker.
+    if let Some((name, role)) = enclosed_name(last) {
+        return Some(Attribution {
+            speaker: Some(context.full_name(name)),
+            role,
+            ..Attribution::default()
+        });
+    }
     let named = |name: String, role: Option<String>| {
         // "Quill's forecast is…": the owner is the speaker.
         let name = name
@@ -274,6 +283,21 @@ fn appositive_parts(before: &str) -> Vec<&str> {
         }
     }
     parts
+}
+
+/// A full name set off by brackets or dashes inside a subject ("the analyst (Ana Vey)",
+/// "an analyst–Ana Vey–from Northgate"), with the description before it as the role.
+fn enclosed_name(subject: &str) -> Option<(&str, Option<String>)> {
+    [('(', ')'), ('–', '–'), ('—', '—')]
+        .iter()
+        .find_map(|&(open, close)| {
+            let start = subject.find(open)?;
+            let inner_start = start + open.len_utf8();
+            let end = inner_start + subject[inner_start..].find(close)?;
+            let name = subject[inner_start..end].trim();
+            let pure = is_pure_name(name) && name.split_whitespace().count() >= 2;
+            pure.then(|| (name, role(&subject[..start])))
+        })
 }
 
 /// Whether a part of an appositive ends with a place: "in West Columbia", "of Leeds".
