@@ -38,6 +38,8 @@ pub const REPORTING: &[&str] = &[
     "insists",
     "suggested",
     "suggests",
+    "surmised",
+    "surmises",
     "cautioned",
     "concluded",
     "concludes",

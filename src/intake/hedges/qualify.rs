@@ -267,8 +267,13 @@ pub(super) fn qualifies(
     }
     // A schedule: "will report its earnings today". (An act planned for a weekday is not
     // one: "expected to announce easing on Tuesday" forecasts what will be announced.)
-    let any_word = |list: &[&str]| words.iter().any(|w| list.contains(&w.lower.as_str()));
-    if unfolded == "will" && n == 1 && any_word(SCHEDULE_WORDS) {
+    // ("Ivo Marsh said today there will be a deal": the day of the saying is no
+    // schedule.)
+    let scheduled = (0..words.len()).any(|k| {
+        SCHEDULE_WORDS.contains(&words[k].lower.as_str())
+            && !(k > 0 && REPORTING.contains(&words[k - 1].lower.as_str()))
+    });
+    if unfolded == "will" && n == 1 && scheduled {
         return false;
     }
     // An open question: "questions remain over whether a truce, announced on Friday,
@@ -564,7 +569,11 @@ pub(super) fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool 
         // "the chances of a deal are very small", "the likelihood … is 'very small'": a
         // size of chance only after a word for one, and not before a noun ("a low
         // turnout").
-        ["small" | "slim" | "low" | "high" | "good" | "bright" | "dim" | "poor" | "promising"]
+        // (So is a comparison: "the chances of a deal were higher".)
+        [
+            "small" | "slim" | "low" | "high" | "good" | "bright" | "dim" | "poor" | "promising"
+            | "higher" | "greater" | "lower",
+        ]
         | ["very", "small" | "slim" | "low" | "high" | "good"] => {
             // "a very low probability of heavy rain": the size before its noun too.
             let before_its_noun = next.is_some_and(|w| CHANCE_NOUNS.contains(&w));
@@ -576,7 +585,7 @@ pub(super) fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool 
                     matches!(
                         w,
                         "a" | "the" | "said" | "says" | "and" | "but" | "in" | "for"
-                    )
+                    ) || (w == "than" && phrase.last().is_some_and(|p| p.ends_with("er")))
                 })
                     // "the probability of a deal is low, he said": a comma ends it.
                     || words

@@ -1195,3 +1195,17 @@ fn a_named_projection_advice_passed_on_and_a_forecast_revised_from_one_number_to
     assert_eq!(hedge("Sales grew as projected last quarter."), None);
     assert_eq!(hedge("The projected deficit was debated for hours."), None);
 }
+
+#[test]
+fn the_day_of_the_saying_is_no_schedule_and_a_chance_compared() {
+    assert_eq!(
+        hedge("Ivo Marsh said today there will be a thin agreement on trade.").as_deref(),
+        Some("will")
+    );
+    assert_eq!(hedge("The firm will report its results today."), None);
+    assert_eq!(
+        hedge("She thought the chances of a deal were higher than they had been.").as_deref(),
+        Some("higher")
+    );
+    assert_eq!(hedge("Prices were higher than they had been."), None);
+}
