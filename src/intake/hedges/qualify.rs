@@ -287,6 +287,17 @@ pub(super) fn qualifies(
             ))
         && !words[whether..i].iter().any(|w| w.lower == "but")
         && !question_denied(words, whether)
+        // "Asked whether the rand would recover, Ana Vey said it probably would not": the
+        // answer, after the question's comma and a reporting verb, is no question.
+        && !(whether > 0
+            && words[whether - 1].lower == "asked"
+            && (whether..i).any(|k| {
+                REPORTING.contains(&words[k].lower.as_str())
+                    // (A comma leaves more than a space between two words.)
+                    && words[whether..k]
+                        .windows(2)
+                        .any(|pair| pair[1].range.start > pair[0].range.end + 1)
+            }))
     {
         return false;
     }

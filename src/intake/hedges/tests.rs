@@ -1209,3 +1209,18 @@ fn the_day_of_the_saying_is_no_schedule_and_a_chance_compared() {
     );
     assert_eq!(hedge("Prices were higher than they had been."), None);
 }
+
+#[test]
+fn an_answer_to_a_question_is_no_question() {
+    assert_eq!(
+        hedge(
+            "Asked whether the rand would recover, Ana Vey said it probably would not before June."
+        )
+        .as_deref(),
+        Some("probably")
+    );
+    assert_eq!(
+        hedge("Nobody knows whether the rand will probably recover."),
+        None
+    );
+}

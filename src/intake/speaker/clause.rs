@@ -272,13 +272,41 @@ fn clause_at(
         .or_else(|| before.strip_suffix(", who"))
     {
         before = head.trim_end_matches([',', ' ']);
+        // "Ana Vey is among those who expect…": the person counted among them.
+        if let Some(person) = [
+            " is among those",
+            " was among those",
+            " is one of those",
+            " was one of those",
+            " is among the analysts",
+            " is one of the analysts",
+        ]
+        .iter()
+        .find_map(|among| before.strip_suffix(among))
+        {
+            before = person;
+        }
         // "…in line with last month's remarks by central bank governor Adam Glapinski
         // who said": however long the words before, the full name the relative pronoun
         // follows is the speaker, and the title before it their role.
-        if let Some(run) = super::names::name_runs(before, 0..before.len()).pop()
-            && run.end == before.len()
+        // ("That view is shared by Ana Vey of Northgate, who expects": the firm after
+        // the name is their affiliation.)
+        let affiliated = |run: &Range<usize>| {
+            let rest = &before[run.end..];
+            rest.is_empty()
+                || [" of ", " at ", " from "].iter().any(|link| {
+                    rest.strip_prefix(link).is_some_and(|firm| {
+                        firm.split_whitespace()
+                            .all(|w| w.starts_with(char::is_uppercase) || w == "&")
+                    })
+                })
+        };
+        if let Some(run) = super::names::name_runs(before, 0..before.len())
+            .into_iter()
+            .rev()
+            .find(|run| before[run.clone()].split_whitespace().count() >= 2)
+            && affiliated(&run)
             && super::names::is_pure_name(&before[run.clone()])
-            && before[run.clone()].split_whitespace().count() >= 2
             && before[..run.start].split_whitespace().count() > 3
         {
             let titles: Vec<&str> = before[..run.start]

@@ -195,10 +195,51 @@ fn colon_subject(
     })
 }
 
+/// The person whose view a sentence ends with: "The rand will probably weaken, in the
+/// view of Ana Vey at Northgate.", "…, in the opinion of Ivo Marsh."
+fn view_of_after(passage: &str, context: &Context) -> Option<Attribution> {
+    let at = [
+        ", in the view of ",
+        ", in the opinion of ",
+        ", in the words of ",
+    ]
+    .iter()
+    .find_map(|phrase| passage.find(phrase).map(|at| at + phrase.len()))?;
+    let named = passage[at..].split([',', ';', '.']).next()?.trim();
+    // "Ana Vey at Northgate": the firm after the name is her role's.
+    let (name, role) = [" at ", " of ", " from "]
+        .iter()
+        .find_map(|link| named.split_once(link))
+        .map_or((named, None), |(name, firm)| {
+            (
+                name,
+                Some(format!("{}{}", link_word(named, name), firm.trim())),
+            )
+        });
+    (super::names::is_pure_name(name) && name.contains(' ')).then(|| Attribution {
+        speaker: Some(context.full_name(name)),
+        role,
+        basis: Basis::ReportingClause,
+        ..Attribution::default()
+    })
+}
+
+/// The word that links a name to its firm in `named` ("at " in "Ana Vey at Northgate").
+fn link_word<'a>(named: &'a str, name: &str) -> &'a str {
+    named[name.len()..]
+        .trim_start()
+        .split_inclusive(' ')
+        .next()
+        .unwrap_or("")
+}
+
 /// The person whose view a sentence opens with: "In Vey's view, …", "For Ivo Marsh, a
 /// strategist at Westbank, the outlook is bleak: …".
 fn view_of(text: &str, unit: &Range<usize>, context: &Context) -> Option<Attribution> {
     let passage = text[unit.clone()].trim_start();
+    if let Some(attribution) = view_of_after(passage, context) {
+        return Some(attribution);
+    }
     let (opener, rest) = passage.split_once(' ')?;
     if !matches!(opener, "In" | "For") {
         return None;
@@ -1298,5 +1339,32 @@ mod tests {
         // A plural owner whose mark is left off the word: the noun is no verb.
         let text = "Ana Vey, an analyst at Northgate, echoed Marsh Partners' estimate.\n\n“The summer will probably see the end of it,” she said.";
         assert_eq!(speaker(&attributions(text)[1]), Some("Ana Vey"));
+    }
+
+    #[test]
+    fn a_view_named_at_the_end_among_those_who_expect_shared_by_and_an_affiliation_set_off() {
+        let cases = [
+            (
+                "The rand will probably weaken, in the view of Ana Vey at Northgate.",
+                "Ana Vey",
+            ),
+            (
+                "Ana Vey is among those who expect a weaker rand by June.",
+                "Ana Vey",
+            ),
+            (
+                "That view is shared by Ana Vey of Northgate, who expects the rand to weaken.",
+                "Ana Vey",
+            ),
+            (
+                "Economist Ana Vey, of Northgate, said growth would probably slow.",
+                "Ana Vey",
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(speaker(&attributions(text)[0]), Some(expected), "{text}");
+        }
+        let a = attributions("Economist Ana Vey, of Northgate, said growth would probably slow.");
+        assert_eq!(a[0].role.as_deref(), Some("Economist of Northgate"));
     }
 }

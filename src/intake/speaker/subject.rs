@@ -98,6 +98,28 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
     {
         return named(clean(previous).to_string(), role(last));
     }
+    // "Economist Ana Vey, of Northgate, said": an affiliation set off by commas belongs
+    // to the titled name before it.
+    if let Some(previous) = rest.last()
+        && ["of ", "at ", "from ", "with "]
+            .iter()
+            .any(|link| last.starts_with(link))
+        && let Some(run) = name_runs(previous, 0..previous.len()).pop()
+        && run.end == previous.trim_end().len()
+        && previous[run.clone()].split_whitespace().count() >= 2
+        && previous[..run.start].split_whitespace().all(|word| {
+            TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+                || word.starts_with(char::is_uppercase)
+        })
+    {
+        let title = previous[..run.start].trim();
+        let role = if title.is_empty() {
+            last.to_string()
+        } else {
+            format!("{title} {last}")
+        };
+        return named(previous[run].to_string(), Some(role));
+    }
     // "Northbank: 1.05 Ana Vey, a senior strategist at Northbank, said": a
     // subheading run into the paragraph; the full name that ends the words before the
     // appositive is the subject.
