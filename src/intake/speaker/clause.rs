@@ -258,6 +258,19 @@ fn clause_at(
         .filter(|&end| end > unit.start)
         .unwrap_or(unit.start);
     let mut before = strip_auxiliaries(text[segment_start..verb.range.start].trim());
+    // "Ana Vey, his deputy, is less sure: she thinks…": the clause after the colon has
+    // its own subject, and a pronoun there is the person the sentence opened with.
+    if let Some((head, tail)) = before.rsplit_once([':', ';'])
+        && matches!(tail.trim().to_lowercase().as_str(), "he" | "she")
+        && let Some((name, role)) = opening_person(head)
+    {
+        return Some(Attribution {
+            speaker: Some(context.full_name(&name)),
+            role,
+            basis: Basis::Pronoun,
+            ..Attribution::default()
+        });
+    }
     // "he continues to forecast": the verb that goes on is no part of the subject.
     if let Some(head) = ["continues to", "continue to", "continued to"]
         .iter()
@@ -447,6 +460,25 @@ fn clause_at(
         closing: closing && verb.lower != "according",
         ..attribution
     })
+}
+
+/// The full name that opens `head`, with the appositive after it as the role: "Ana Vey,
+/// his former deputy, is less sure" → Ana Vey, "former deputy".
+fn opening_person(head: &str) -> Option<(String, Option<String>)> {
+    let head = head.trim_start();
+    let run = super::names::name_runs(head, 0..head.len())
+        .into_iter()
+        .next()
+        .filter(|run| run.start == 0)?;
+    let name = &head[run.clone()];
+    if name.split_whitespace().count() < 2 || !super::names::is_pure_name(name) {
+        return None;
+    }
+    let role = head[run.end..]
+        .strip_prefix(',')
+        .and_then(|rest| rest.split_once(','))
+        .and_then(|(appositive, _)| super::names::role(appositive));
+    Some((name.to_string(), role))
 }
 
 /// A subject that is a name in the possessive with nothing owned ("Moody's recently said

@@ -124,9 +124,11 @@ pub(super) fn name_in(part: &str) -> Option<(String, Option<String>)> {
         return None;
     }
     // "a senior official in Vienna": a place after a preposition, not a name after a role.
+    // ("Ana Vey of the Northgate Institute": past the article too.)
     let last_before = part[..run.start]
         .split_whitespace()
-        .next_back()
+        .rev()
+        .find(|w| !matches!(*w, "the" | "The"))
         .map(str::to_lowercase);
     if last_before.is_some_and(|w| {
         matches!(

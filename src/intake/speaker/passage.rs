@@ -1367,4 +1367,15 @@ mod tests {
         let a = attributions("Economist Ana Vey, of Northgate, said growth would probably slow.");
         assert_eq!(a[0].role.as_deref(), Some("Economist of Northgate"));
     }
+
+    #[test]
+    fn a_name_of_an_institute_and_she_after_a_colon() {
+        let text = "Ana Vey of the Northgate Institute told the Courier: “An attack is unlikely before spring.”";
+        assert_eq!(speaker(&attributions(text)[0]), Some("Ana Vey"));
+        let text = "Ivo Marsh, a veteran diplomat, predicts the talks will fail. Ana Vey, his former deputy, is less sure: she thinks a deal is likely by March.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
+        assert_eq!(speaker(&a[1]), Some("Ana Vey"));
+        assert_eq!(a[1].role.as_deref(), Some("former deputy"));
+    }
 }
