@@ -1376,6 +1376,6 @@ mod tests {
         let a = attributions(text);
         assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
         assert_eq!(speaker(&a[1]), Some("Ana Vey"));
-        assert_eq!(a[1].role.as_deref(), Some("former deputy"));
+        assert_eq!(a[1].role.as_deref(), Some("his former deputy"));
     }
 }
