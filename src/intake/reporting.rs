@@ -21,6 +21,7 @@ pub const REPORTING: &[&str] = &[
     "argues",
     "warned",
     "warns",
+    "warn",
     "explained",
     "explains",
     "noted",
@@ -86,6 +87,7 @@ pub const REPORTING: &[&str] = &[
     // Sachs sees Brent at $90", "analysts expect two cuts"): their subject is the speaker.
     "expect",
     "sees",
+    "see",
     "anticipate",
     "anticipates",
     "foresee",

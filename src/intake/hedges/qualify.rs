@@ -461,7 +461,23 @@ pub(super) fn qualifies(
                         && w.len() > 5
                         && before(1).is_some_and(|b| BE_OR_REMAIN.contains(&b) || b == "was"))
             });
+        // "an extension is the most likely outcome", "she is the likely winner": the
+        // thing ahead named as the likely one.
+        let the_likely_one = matches!(first, "likely" | "probable" | "most")
+            && next.is_some_and(|w| {
+                matches!(
+                    w,
+                    "outcome"
+                        | "scenario"
+                        | "result"
+                        | "winner"
+                        | "successor"
+                        | "victor"
+                        | "nominee"
+                )
+            });
         return next.is_none_or(|w| AFTER_ADJECTIVE.contains(&w))
+            || the_likely_one
             || predicative
             || beside_a_modal
             || before_a_past_verb

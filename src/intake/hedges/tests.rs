@@ -1224,3 +1224,17 @@ fn an_answer_to_a_question_is_no_question() {
         None
     );
 }
+
+#[test]
+fn the_likely_one_named() {
+    for (sentence, expression) in [
+        (
+            "The two sides remain far apart and an extension is the most likely outcome.",
+            "likely",
+        ),
+        ("She is the likely winner of the vote in May.", "likely"),
+    ] {
+        assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
+    }
+    assert_eq!(hedge("He named the likely causes of the crash."), None);
+}

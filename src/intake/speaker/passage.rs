@@ -1378,4 +1378,16 @@ mod tests {
         assert_eq!(speaker(&a[1]), Some("Ana Vey"));
         assert_eq!(a[1].role.as_deref(), Some("his former deputy"));
     }
+
+    #[test]
+    fn a_group_that_sees_or_warns() {
+        for text in [
+            "Strategists see the index rising about 6% by the end of next year.",
+            "Analysts warn the yen could slide past 105 by year-end.",
+        ] {
+            let a = attributions(text);
+            assert!(a[0].group.is_some(), "{text}: {:?}", a[0]);
+            assert!(!a[0].author, "{text}");
+        }
+    }
 }
