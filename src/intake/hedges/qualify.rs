@@ -619,6 +619,14 @@ pub(super) fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool 
                         .get(i + n)
                         .is_some_and(|w| w.range.start > words[i + n - 1].range.end + 1))
         }
+        // "an upset remains a possibility" (not "a possibility of talks was discussed").
+        ["a", "possibility"] => {
+            (1..=2).any(|k| {
+                before(k).is_some_and(|w| {
+                    BE_OR_REMAIN.contains(&w) || matches!(w, "was" | "were" | "remained")
+                })
+            }) && next.is_none_or(|w| !matches!(w, "of" | "that"))
+        }
         // "No improvement is expected in the first half": an expectation with no "to"
         // after it, placed ahead ("as is expected" is no one's).
         ["is" | "are", "expected" | "anticipated"] => {

@@ -51,6 +51,7 @@ fn is_reporting_verb(text: &str, outside: &[&Word], i: usize) -> bool {
         || looks_for(outside, i)
         || tips(outside, i)
         || is_relay(outside, i)
+        || weighs_a_chance(outside, i)
     {
         return true;
     }
@@ -168,6 +169,26 @@ fn revises_own_forecast(outside: &[&Word], i: usize) -> bool {
         .iter()
         .take(4)
         .any(|w| OWN_FORECASTS.contains(&w.lower.as_str()))
+}
+
+/// Whether `outside[i]` weighs a chance its subject sees ("the general highlighted the
+/// possibility of launches", "sources downplayed the prospect of a breakthrough").
+fn weighs_a_chance(outside: &[&Word], i: usize) -> bool {
+    let verb = outside[i].lower.as_str();
+    let object = |k: usize| outside.get(i + k).map(|w| w.lower.as_str());
+    let (the, noun) = if verb == "played" && object(1) == Some("down") {
+        (object(2), object(3))
+    } else {
+        (object(1), object(2))
+    };
+    matches!(
+        verb,
+        "highlighted" | "raised" | "downplayed" | "played" | "stressed" | "flagged"
+    ) && the == Some("the")
+        && matches!(
+            noun,
+            Some("possibility" | "prospect" | "prospects" | "chances" | "risk" | "likelihood")
+        )
 }
 
 /// Whether `outside[i]` is "tips that" ("Ana Vey tips that the dollar will end the year at

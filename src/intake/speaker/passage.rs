@@ -457,6 +457,7 @@ pub fn attribute_all(
             };
         }
     }
+    attribute_claims_named_after(text, units, &mut found);
     attribute_lists(text, units, &mut found);
     super::interview::attribute_answers(
         text,
@@ -468,6 +469,46 @@ pub fn attribute_all(
     super::quotation_runs::attribute_running_quotations(text, units, quotations, &mut found);
     name_described_speakers(&mut found);
     found
+}
+
+/// A claim whose speaker the next passage names looking back ("The vote will be
+/// contested. (new paragraph) So says Northgate in a note by Ana Vey, …", "That is the
+/// view of Ivo Marsh"): the claim, in the article's voice, is theirs.
+fn attribute_claims_named_after(
+    text: &str,
+    units: &[(Range<usize>, usize)],
+    found: &mut [Attribution],
+) {
+    const LOOKING_BACK: &[&str] = &[
+        "So says ",
+        "So said ",
+        "Or so says ",
+        "So argues ",
+        "So predicts ",
+        "That is the view of ",
+        "That's the view of ",
+        "That is according to ",
+        "That's according to ",
+    ];
+    for i in 1..found.len() {
+        let passage = text[units[i].0.clone()].trim_start();
+        let names_back = LOOKING_BACK.iter().any(|lead| passage.starts_with(lead));
+        let claim = &found[i - 1];
+        if names_back
+            && claim.basis == Basis::ArticleVoice
+            && !claim.quoted
+            && (found[i].speaker.is_some() || found[i].group.is_some())
+            && units[i].1 <= units[i - 1].1 + 1
+        {
+            found[i - 1] = Attribution {
+                basis: Basis::LaterClause,
+                closing: false,
+                quoted: false,
+                author: false,
+                ..found[i].clone()
+            };
+        }
+    }
 }
 
 /// Whether the text of a quotation (its marks included) is a title rather than speech: a
@@ -1389,5 +1430,17 @@ mod tests {
             assert!(a[0].group.is_some(), "{text}: {:?}", a[0]);
             assert!(!a[0].author, "{text}");
         }
+    }
+
+    #[test]
+    fn a_claim_named_after_by_so_says_and_a_titled_name_with_its_role() {
+        let text = "The result of the vote will be contested, whoever wins.\n\nSo says Northgate Risk in a note out today by analyst Ana Vey, who thinks the challenger has the edge.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+        assert_eq!(a[0].basis, Basis::LaterClause);
+        assert_eq!(speaker(&a[1]), Some("Ana Vey"));
+        let text = "Gen. Ivo Marsh, commander of the Northern Command and of the Air Defense Command, highlighted the possibility of launches in the near future.";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
     }
 }

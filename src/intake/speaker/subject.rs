@@ -53,6 +53,11 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
         .iter()
         .find_map(|opener| last.strip_prefix(opener))
         .unwrap_or(last);
+    // "So says Teneo…", "Thus spoke…": a connective alone is no subject, and the speaker
+    // comes after the verb.
+    if matches!(last, "So" | "Thus" | "And" | "But" | "Or" | "Or so") {
+        return None;
+    }
     let last_lower = last.to_lowercase();
     // "He actually agrees", "She also said": the adverb is no part of the pronoun.
     let last_lower = match last_lower.split_once(' ') {
@@ -97,6 +102,46 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
         && last.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
     {
         return named(clean(previous).to_string(), role(last));
+    }
+    // "Gen. Ivo Marsh, commander of the Northern Command, said", "Economist Ana Vey, of
+    // Northgate, said": the same, after a title.
+    if let Some(previous) = rest.last()
+        && last.starts_with(|c: char| c.is_lowercase())
+        && let Some((name, title)) = titled_name(previous)
+    {
+        // ("Economist Ana Vey, of Northgate": an affiliation runs on from the title.)
+        let role = match role(last) {
+            Some(role)
+                if ["of ", "at ", "from ", "with "]
+                    .iter()
+                    .any(|l| role.starts_with(l)) =>
+            {
+                format!("{title} {role}")
+            }
+            Some(role) => format!("{title}, {role}"),
+            None => title,
+        };
+        return named(name, Some(role));
+    }
+    // "Gen. Ivo Marsh, commander of the Northern Command, said", "Economist Ana Vey, of
+    // Northgate, said": the same, after a title.
+    if let Some(previous) = rest.last()
+        && last.starts_with(|c: char| c.is_lowercase())
+        && let Some((name, title)) = titled_name(previous)
+    {
+        // ("Economist Ana Vey, of Northgate": an affiliation runs on from the title.)
+        let role = match role(last) {
+            Some(role)
+                if ["of ", "at ", "from ", "with "]
+                    .iter()
+                    .any(|l| role.starts_with(l)) =>
+            {
+                format!("{title} {role}")
+            }
+            Some(role) => format!("{title}, {role}"),
+            None => title,
+        };
+        return named(name, Some(role));
     }
     // "Economist Ana Vey, of Northgate, said": an affiliation set off by commas belongs
     // to the titled name before it.
@@ -307,6 +352,22 @@ fn appositive_parts(before: &str) -> Vec<&str> {
     parts
 }
 
+/// A full name after one or more titles ("Gen. Ivo Marsh", "Associate Professor Ana
+/// Vey", "British Economist Ana Vey"), as the name and the titles.
+fn titled_name(part: &str) -> Option<(String, String)> {
+    let part = clean(part);
+    let run = name_runs(part, 0..part.len()).pop()?;
+    let title = part[..run.start].trim();
+    let titled = !title.is_empty()
+        && title.split_whitespace().all(|word| {
+            TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+                // "British Economist": a capitalized role.
+                || word.starts_with(char::is_uppercase)
+        });
+    (titled && run.end == part.len() && part[run.clone()].split_whitespace().count() >= 2)
+        .then(|| (part[run].to_string(), title.to_string()))
+}
+
 /// A full name set off by brackets or dashes inside a subject ("the analyst (Ana Vey)",
 /// "an analyst–Ana Vey–from Northgate"), with the description before it as the role.
 fn enclosed_name(subject: &str) -> Option<(&str, Option<String>)> {
@@ -422,6 +483,28 @@ fn is_clause(part: &str) -> bool {
 pub(super) fn inverted(after: &str, context: &Context) -> Option<Attribution> {
     let mut parts = after.splitn(2, ',');
     let first = clean(parts.next()?);
+    // "says Teneo Intelligence in a note out today by analyst Ana Vey": the note's
+    // author speaks for the firm.
+    if let Some((firm_and_note, author)) = first.rsplit_once(" by ")
+        && ["note", "report", "analysis", "research"]
+            .iter()
+            .any(|document| firm_and_note.contains(&format!(" {document}")))
+        && let Some(name) = name_in(author)
+            .map(|(name, _)| name)
+            .or_else(|| titled_name(author).map(|(name, _)| name))
+        && name.contains(' ')
+    {
+        let firm = firm_and_note
+            .split(" in a ")
+            .next()
+            .unwrap_or(firm_and_note)
+            .trim();
+        return Some(Attribution {
+            speaker: Some(context.full_name(&name)),
+            role: Some(firm.to_string()),
+            ..Attribution::default()
+        });
+    }
     // "said the bank's head of research, Mark Ellis": a description, then the name.
     if let Some(rest) = parts.clone().next()
         && first.starts_with(char::is_lowercase)
