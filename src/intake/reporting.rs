@@ -101,5 +101,7 @@ pub const REPORTING: &[&str] = &[
     "think",
     "predict",
     "puts",
+    "gives",
+    "gave",
     "states",
 ];

@@ -619,6 +619,12 @@ pub(super) fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool 
                         .get(i + n)
                         .is_some_and(|w| w.range.start > words[i + n - 1].range.end + 1))
         }
+        // "hard to see the bank raising rates" (an event ahead), not "hard to see a way out
+        // of the crisis" (a present sight).
+        ["hard", "to", "see"] => words[i + n..]
+            .iter()
+            .take(6)
+            .any(|w| w.lower.ends_with("ing") && w.lower.len() > 4),
         // "an upset remains a possibility" (not "a possibility of talks was discussed").
         ["a", "possibility"] => {
             (1..=2).any(|k| {

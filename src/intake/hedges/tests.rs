@@ -1238,3 +1238,20 @@ fn the_likely_one_named() {
     }
     assert_eq!(hedge("He named the likely causes of the crash."), None);
 }
+
+#[test]
+fn an_outside_chance_a_target_stated_and_an_event_hard_to_see() {
+    for (sentence, expression) in [
+        (
+            "There is an outside chance of a rate hike in June.",
+            "outside chance",
+        ),
+        ("Our year-end target for the index is 5,400.", "target"),
+        (
+            "It is hard to see the bank raising rates this year, Vey said.",
+            "hard to see",
+        ),
+    ] {
+        assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
+    }
+}

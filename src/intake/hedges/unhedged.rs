@@ -74,10 +74,12 @@ pub(super) fn numeric_forecast(words: &[Word]) -> Option<(usize, usize)> {
     let is_number = |w: &Word| w.lower.chars().any(|c| c.is_ascii_digit());
     (0..words.len()).find_map(|i| {
         let word = words[i].lower.as_str();
+        // ("Our year-end target for the index is 5,400": the thing targeted may come
+        // between.)
         let number_after = || {
             words[i + 1..]
                 .iter()
-                .take(4)
+                .take(6)
                 .position(is_number)
                 .is_some_and(|k| {
                     k == 0

@@ -86,7 +86,8 @@ fn is_reporting_verb(text: &str, outside: &[&Word], i: usize) -> bool {
                     && !w.lower.ends_with("ing")
         })
         && !is_a_noun(text, outside, i)
-        && (!matches!(w.lower.as_str(), "put" | "puts") || puts_a_view(&text[w.range.end..]))
+        && (!matches!(w.lower.as_str(), "put" | "puts" | "gives" | "gave" | "give")
+            || puts_a_view(&text[w.range.end..]))
         && (w.lower != "according" || text[w.range.end..].trim_start().starts_with("to"))
         // A capitalized verb is a name or a headline's word, but a sentence may open
         // with "According to X, …".
@@ -584,11 +585,21 @@ fn owner_of_a_document(words: &str) -> Option<&str> {
     .then_some(owner)
 }
 
-/// Whether the words after "put" make it report a view: "as she put it", "puts the odds
-/// of a cut at 60%".
+/// Whether the words after "put" or "give" make it report a view: "as she put it", "puts
+/// the odds of a cut at 60%", "gives the talks a 30% chance".
 fn puts_a_view(after: &str) -> bool {
     let after = after.trim_start();
+    let gives_a_chance = after
+        .split(['.', ';', ','])
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .take(6)
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|pair| pair[0].ends_with('%') && matches!(pair[1], "chance" | "probability"));
     after.starts_with("it")
+        || gives_a_chance
         || [
             "odds",
             "chance",

@@ -224,6 +224,33 @@ fn view_of_after(passage: &str, context: &Context) -> Option<Attribution> {
     })
 }
 
+/// The person whose view a sentence opens with in the possessive: "Ana Vey's forecast is
+/// for two cuts", "Ivo Marsh's base case is a hold".
+fn owned_view(passage: &str, context: &Context) -> Option<Attribution> {
+    let (owner, rest) = passage
+        .split_once("'s ")
+        .or_else(|| passage.split_once("\u{2019}s "))?;
+    let rest = rest.to_lowercase();
+    let view = [
+        "forecast ",
+        "view ",
+        "outlook ",
+        "call ",
+        "expectation ",
+        "base case ",
+        "prediction ",
+        "estimate ",
+    ]
+    .iter()
+    .any(|noun| rest.starts_with(noun));
+    (view && super::names::is_pure_name(owner) && owner.contains(' ')).then(|| Attribution {
+        speaker: Some(context.full_name(owner)),
+        role: context.role_of(&context.full_name(owner)),
+        basis: Basis::ReportingClause,
+        ..Attribution::default()
+    })
+}
+
 /// The word that links a name to its firm in `named` ("at " in "Ana Vey at Northgate").
 fn link_word<'a>(named: &'a str, name: &str) -> &'a str {
     named[name.len()..]
@@ -237,7 +264,9 @@ fn link_word<'a>(named: &'a str, name: &str) -> &'a str {
 /// strategist at Westbank, the outlook is bleak: …".
 fn view_of(text: &str, unit: &Range<usize>, context: &Context) -> Option<Attribution> {
     let passage = text[unit.clone()].trim_start();
-    if let Some(attribution) = view_of_after(passage, context) {
+    if let Some(attribution) =
+        view_of_after(passage, context).or_else(|| owned_view(passage, context))
+    {
         return Some(attribution);
     }
     let (opener, rest) = passage.split_once(' ')?;
@@ -1442,5 +1471,16 @@ mod tests {
         let text = "Gen. Ivo Marsh, commander of the Northern Command and of the Air Defense Command, highlighted the possibility of launches in the near future.";
         let a = attributions(text);
         assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
+    }
+
+    #[test]
+    fn a_chance_given_and_a_view_owned() {
+        let a = attributions("Ana Vey gives the talks a 30% chance of success.");
+        assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+        let a = attributions("Ana Vey's forecast is for two cuts this year.");
+        assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+        // A gift is no view.
+        let a = attributions("Ana Vey gives the museum a painting.");
+        assert_ne!(speaker(&a[0]), Some("Ana Vey"));
     }
 }
