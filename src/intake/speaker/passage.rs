@@ -1483,4 +1483,14 @@ mod tests {
         let a = attributions("Ana Vey gives the museum a painting.");
         assert_ne!(speaker(&a[0]), Some("Ana Vey"));
     }
+
+    #[test]
+    fn one_diplomat_and_another() {
+        let a = attributions(
+            "“There is a good chance the talks collapse,” said one diplomat. Another said a deal was likely by Friday.",
+        );
+        assert_eq!(a[0].group.as_deref(), Some("one diplomat"));
+        assert_eq!(a[1].group.as_deref(), Some("another"));
+        assert_eq!(speaker(&a[1]), None);
+    }
 }

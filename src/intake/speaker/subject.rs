@@ -73,6 +73,14 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
     if let Some(referent) = pronoun(&last_lower, context) {
         return referent;
     }
+    // "Another said…", "Others expect…": more of the unnamed people just quoted.
+    if matches!(last_lower.as_str(), "another" | "others" | "some" | "many") {
+        return Some(Attribution {
+            basis: Basis::Group,
+            group: Some(last_lower),
+            ..Attribution::default()
+        });
+    }
     // "The analyst (Ana Vey) also believes", "an analyst–Ana Vey–from Northgate has
     // predicted": the name set off inside the description is the speaker.
     if let Some((name, role)) = enclosed_name(last) {
@@ -525,6 +533,16 @@ pub(super) fn inverted(after: &str, context: &Context) -> Option<Attribution> {
         let lower = first.to_lowercase();
         let words: Vec<&str> = lower.split_whitespace().collect();
         return title(&words, words.last()?, context);
+    }
+    // "said one diplomat", "said another official": one person, unnamed.
+    {
+        let lower = first.to_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        if matches!(words.first(), Some(&("one" | "another")))
+            && let Some(unnamed) = group_subject(&words, &lower)
+        {
+            return Some(unnamed);
+        }
     }
     // "says a former defense intelligence analyst who has been…": one person described,
     // whom a later paragraph may name.
