@@ -241,6 +241,55 @@ fn is_a_noun(text: &str, outside: &[&Word], i: usize) -> bool {
     is_determiner(previous) || owned || described
 }
 
+/// The words after a wire story's dateline ("CAMPINAS, Brazil (Reuters) - Brazilian
+/// farmers expect…", "(Kitco News) - Traders look for…"): the place and the agency are
+/// no subject.
+fn strip_dateline(before: &str) -> &str {
+    let Some(close) = before.find(')') else {
+        return before;
+    };
+    let rest = before[close + 1..].trim_start();
+    let Some(after_dash) = ["- ", "-", "— ", "—", "– ", "–"]
+        .iter()
+        .find_map(|dash| rest.strip_prefix(dash))
+    else {
+        return before;
+    };
+    let head = &before[..close];
+    let first = head
+        .split([',', ' ', '('])
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    // A place in capitals, or the agency alone in brackets.
+    let dateline =
+        head.starts_with('(') || (first.len() > 1 && first.chars().all(|c| !c.is_lowercase()));
+    if dateline {
+        after_dash.trim_start()
+    } else {
+        before
+    }
+}
+
+/// The words before the first verb of a clause with no comma ("The Bureau" in "The
+/// Bureau released its outlook on Thursday"): the first word in lower case after the
+/// first that is no function word, no title and not the article's, where two words or
+/// more come before it and after it.
+fn subject_of_the_verb_before(clause: &str) -> Option<&str> {
+    if clause.contains(',') {
+        return None;
+    }
+    let words: Vec<(usize, &str)> = clause
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - clause.as_ptr() as usize, w))
+        .collect();
+    let verb = words.iter().skip(1).position(|(_, w)| {
+        w.starts_with(char::is_lowercase)
+            && !super::vocabulary::FUNCTION_WORDS.contains(w)
+            && !matches!(*w, "of" | "for" | "from" | "with" | "&")
+    })? + 1;
+    (verb < words.len() - 1).then(|| clause[..words[verb].0].trim_end())
+}
+
 /// Words after which a reporting word is a noun ("a median forecast", "the warning").
 fn is_determiner(word: &str) -> bool {
     matches!(
@@ -279,7 +328,9 @@ fn clause_at(
         .map(|q| q.range.end)
         .filter(|&end| end > unit.start)
         .unwrap_or(unit.start);
-    let mut before = strip_auxiliaries(text[segment_start..verb.range.start].trim());
+    let mut before = strip_dateline(strip_auxiliaries(
+        text[segment_start..verb.range.start].trim(),
+    ));
     // "Ana Vey, his deputy, is less sure: she thinks…": the clause after the colon has
     // its own subject, and a pronoun there is the person the sentence opened with.
     if let Some((head, tail)) = before.rsplit_once([':', ';'])
@@ -371,6 +422,16 @@ fn clause_at(
         && !head.trim().is_empty()
     {
         before = head.trim();
+    } else if verb.lower.ends_with("ing")
+        && verb.lower != "according"
+        && text[segment_start..verb.range.start]
+            .trim_end()
+            .ends_with(',')
+        && let Some(subject) = subject_of_the_verb_before(before)
+    {
+        // "The Bureau released its winter outlook on Thursday, predicting…": the
+        // subject is the words before the sentence's own verb.
+        before = subject;
     }
     // "We remain bearish on the yen and expect…", "Ana Vey runs the desk and expects…":
     // a verb joined to the one before has the sentence's subject.
@@ -471,6 +532,17 @@ fn clause_at(
             ..Attribution::default()
         });
     }
+    // "according to a Northgate Bank note posted by…": the firm whose note it is.
+    if verb.lower == "according"
+        && let Some(firm) = firm_of_a_document(after)
+    {
+        return Some(Attribution {
+            speaker: Some(firm.to_string()),
+            organisation: true,
+            closing: false,
+            ..Attribution::default()
+        });
+    }
     // "according to the note": the note of the speaker named last.
     if verb.lower == "according" && is_a_document(after) {
         return context.last_speaker().map(|speaker| Attribution {
@@ -565,6 +637,33 @@ fn is_a_document(words: &str) -> bool {
         return false;
     };
     matches!(determiner, "the" | "a" | "his" | "her" | "their" | "its") && is_document_noun(noun)
+}
+
+/// The firm whose document `words` (after "according to") name: "a Northgate Bank note",
+/// "the Westbank report".
+fn firm_of_a_document(words: &str) -> Option<&str> {
+    let rest = words
+        .strip_prefix("a ")
+        .or_else(|| words.strip_prefix("the "))?;
+    // "a note from Westbank".
+    if let Some((noun, firm)) = rest.split_once(" from ")
+        && is_document_noun(&noun.to_lowercase())
+    {
+        let firm = firm.split([',', '.', ';']).next().unwrap_or("").trim();
+        return (!firm.is_empty() && super::names::is_pure_name(firm)).then_some(firm);
+    }
+    let mut end = 0;
+    for word in rest.split_whitespace() {
+        if is_document_noun(&word.to_lowercase()) {
+            let firm = rest[..end].trim();
+            return (!firm.is_empty() && super::names::is_pure_name(firm)).then_some(firm);
+        }
+        if !word.starts_with(char::is_uppercase) {
+            return None;
+        }
+        end = word.as_ptr() as usize - rest.as_ptr() as usize + word.len();
+    }
+    None
 }
 
 /// The person whose document `words` (after "according to") name: "Vane's estimates",

@@ -53,6 +53,12 @@ pub(super) fn group(outside: &[&Word]) -> Option<Attribution> {
     None
 }
 
+/// Numbers in words, as a count of people opens a sentence ("Eight respondents").
+const NUMBER_WORDS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "twenty", "thirty", "forty", "fifty", "dozens", "hundreds",
+];
+
 /// A subject that names a group ("several analysts", "the observers") as that group.
 /// `words` is the subject in lower case (`subject`) split at white space.
 pub(super) fn group_subject(words: &[&str], subject: &str) -> Option<Attribution> {
@@ -65,7 +71,17 @@ pub(super) fn group_subject(words: &[&str], subject: &str) -> Option<Attribution
     // "one senior official", "a source close to the talks": one person, unnamed.
     let unnamed_one = matches!(words[0], "one" | "a" | "an" | "another")
         && words.iter().take(4).any(|w| UNNAMED_ONE.contains(w));
-    let group = words.iter().any(|w| QUANTIFIERS.contains(w))
+    // "All 50 economists polled by Reuters", "Eight respondents out of 47": a count of
+    // a group.
+    let counted =
+        words.iter().take(3).any(|w| {
+            w.chars().all(|c| c.is_ascii_digit()) || NUMBER_WORDS.contains(w) || *w == "all"
+        }) && words
+            .iter()
+            .take(4)
+            .any(|w| GROUP_NOUNS.contains(w) || GROUP_NOUNS.contains(&format!("{w}s").as_str()));
+    let group = counted
+        || words.iter().any(|w| QUANTIFIERS.contains(w))
         || GROUP_NOUNS.contains(&head)
         || GROUP_NOUNS.contains(first)
         || unnamed_one;

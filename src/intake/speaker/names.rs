@@ -91,11 +91,24 @@ fn is_calendar_word(lower: &str) -> bool {
 
 /// `part` without the white space, quotation marks, dashes and stops around it.
 pub(super) fn clean(part: &str) -> &str {
+    // ("'We now expect…": a single mark opens a quotation; after a word it may end a
+    // plural's possessive, which stays.)
+    let part = part.trim_start().trim_start_matches('\'');
     part.trim_matches(|c: char| {
         c.is_whitespace()
             || matches!(
                 c,
-                '"' | '\u{201C}' | '\u{201D}' | '-' | '–' | '—' | ':' | ';' | '.' | '•' | '*'
+                '"' | '\u{201C}'
+                    | '\u{201D}'
+                    | '\u{2018}'
+                    | '-'
+                    | '–'
+                    | '—'
+                    | ':'
+                    | ';'
+                    | '.'
+                    | '•'
+                    | '*'
             )
     })
 }

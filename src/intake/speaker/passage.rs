@@ -1493,4 +1493,38 @@ mod tests {
         assert_eq!(a[1].group.as_deref(), Some("another"));
         assert_eq!(speaker(&a[1]), None);
     }
+
+    #[test]
+    fn unnamed_people_are_no_speaker_named() {
+        // A dateline's place, a group named by its head noun, a count of a group, "they".
+        for text in [
+            "NORTHPORT, Vale (Wire) - Vale coffee farmers expect damage to next year's crop.",
+            "(Gold Desk)- Wall Street traders look for gold to rise next week.",
+            "Eight respondents out of 47 forecast a rate hike by early next year.",
+            "All 50 economists polled by the agency forecast the bank would probably hold.",
+            "Ana Vey's team wrote a note. They expect the euro to go to 0.95.",
+        ] {
+            let a = attributions(text);
+            let last = a.last().unwrap();
+            assert!(last.group.is_some(), "{text}: {last:?}");
+            assert_eq!(speaker(last), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_subject_before_a_participle_and_a_firm_s_note() {
+        let a = attributions(
+            "The Bureau released its Winter Outlook on Thursday, predicting a warm and dry season is likely.",
+        );
+        assert_eq!(speaker(&a[0]), Some("Bureau"));
+        let a = attributions(
+            "“The euro will probably fall to parity,” according to a Northgate Bank note posted by Ivo Marsh of the Courier.",
+        );
+        assert_eq!(speaker(&a[0]), Some("Northgate Bank"));
+        let a = attributions("“The euro will probably fall,” according to a note from Westbank.");
+        assert_eq!(speaker(&a[0]), Some("Westbank"));
+        let a = attributions("A research piece arrived today: 'We now expect two cuts by June.");
+        let last = a.last().unwrap();
+        assert!(speaker(last).is_none_or(|s| !s.contains('\'')), "{last:?}");
+    }
 }

@@ -6,7 +6,7 @@ use super::attribution::{Attribution, Basis};
 use super::context::Context;
 use super::group::group_subject;
 use super::names::{clean, is_pure_name, name_in, name_runs, name_runs_after, owner, role};
-use super::vocabulary::{PERSON_NOUNS, TITLES};
+use super::vocabulary::{GROUP_NOUNS, PERSON_NOUNS, TITLES};
 use crate::intake::dates::is_weekday;
 use crate::intake::hedges::MODALS;
 
@@ -53,6 +53,10 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
         .iter()
         .find_map(|opener| last.strip_prefix(opener))
         .unwrap_or(last);
+    // "A research piece arrived: 'We now expect…": a colon opens a clause of its own.
+    let last = last
+        .rsplit_once(':')
+        .map_or(last, |(_, clause)| clean(clause));
     // "So says Teneo…", "Thus spoke…": a connective alone is no subject, and the speaker
     // comes after the verb.
     if matches!(last, "So" | "Thus" | "And" | "But" | "Or" | "Or so") {
@@ -214,7 +218,13 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
     // The clause's own subject, when it opens with a full name: "Helen Roberts of the
     // weather office dismissed the claim, saying: …".
     // A title may come first ("Economist Paul Reyes of Northgate forecast that…").
-    if let Some(run) = name_runs(last, 0..last.len()).into_iter().next()
+    // ("Wall Street traders", "Northgate economists": a group, named by its head noun.)
+    let group_head = last
+        .rsplit(' ')
+        .next()
+        .is_some_and(|head| GROUP_NOUNS.contains(&head));
+    if !group_head
+        && let Some(run) = name_runs(last, 0..last.len()).into_iter().next()
         && last[..run.start].split_whitespace().all(|word| {
             TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
                 // "British Foreign Secretary": a capitalized role.
@@ -419,6 +429,12 @@ fn pronoun(subject: &str, context: &Context) -> Option<Option<Attribution>> {
             ..Attribution::default()
         })),
         "it" | "there" | "this" | "that" => Some(None),
+        // "They expect the euro at 0.95": the people spoken of before, unnamed.
+        "they" | "them" => Some(Some(Attribution {
+            basis: Basis::Group,
+            group: Some("they".to_string()),
+            ..Attribution::default()
+        })),
         _ => None,
     }
 }

@@ -275,6 +275,15 @@ pub(super) const GROUP_NOUNS: &[&str] = &[
     "bookmakers",
     "markets",
     "scientists",
+    "farmers",
+    "growers",
+    "producers",
+    "voters",
+    "consumers",
+    "negotiators",
+    "meteorologists",
+    "managers",
+    "lenders",
     // "Nobody expects…", "No one thinks…", "Only a handful predicted…": a judgement of
     // what everyone (or almost no one) expects, by no one named.
     "nobody",
