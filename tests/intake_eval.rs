@@ -46,6 +46,11 @@ struct Figures {
     unlabelled: usize,
     dated: usize,
     dated_right: usize,
+    /// Recalled forecasts labelled as no one named's (an unnamed group, an institution or
+    /// the article's voice), and how many of them got a speaker's name anyway (an
+    /// institution's name counts): what over-eager attribution costs.
+    unnamed: usize,
+    unnamed_named: usize,
     /// Labels whose words are not in the retrieved text at all (a retrieval or labelling
     /// slip, not a reading one): no reading could recall them.
     unreachable: usize,
@@ -62,6 +67,8 @@ impl Figures {
         self.dated += other.dated;
         self.dated_right += other.dated_right;
         self.unreachable += other.unreachable;
+        self.unnamed += other.unnamed;
+        self.unnamed_named += other.unnamed_named;
     }
 
     fn line(&self, name: &str) -> String {
@@ -78,7 +85,7 @@ impl Figures {
             format!("  ({} labels' words not in the text)", self.unreachable)
         };
         format!(
-            "{name:<24} recall {}/{} {:>4}  attribution {}/{} {:>4}  noise {}/{} = {:.2}  dates {}/{} {:>4}{unreachable}",
+            "{name:<24} recall {}/{} {:>4}  attribution {}/{} {:>4}  noise {}/{} = {:.2}  dates {}/{} {:>4}  named where none {}/{}{unreachable}",
             self.recalled,
             self.labelled,
             percent(self.recalled, self.labelled),
@@ -91,6 +98,8 @@ impl Figures {
             self.dated_right,
             self.dated,
             percent(self.dated_right, self.dated),
+            self.unnamed_named,
+            self.unnamed,
         )
     }
 }
@@ -145,6 +154,11 @@ fn measure(text_path: &Path, labels: &[Label], published: &str) -> Figures {
             let speaker = candidate["speaker"].as_str().unwrap_or("").to_lowercase();
             if speaker.contains(&label.speaker) {
                 figures.named_right += 1;
+            }
+        } else {
+            figures.unnamed += 1;
+            if candidate["speaker"].as_str().is_some() {
+                figures.unnamed_named += 1;
             }
         }
         // A page that gives no date has no right date to find.
