@@ -85,6 +85,21 @@ fn is_abbreviation(text: &str, end: usize) -> bool {
     ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
+/// Whether the words after a semicolon open a clause of a speaker of their own: a
+/// capitalized name (two words or more) and, within a few words, a verb that reports a
+/// view ("; Ivo Marsh of Westbank thinks…").
+fn starts_another_speaker(after: &str) -> bool {
+    let words: Vec<&str> = after.split_whitespace().take(8).collect();
+    let name = words.len() >= 3
+        && words[..2].iter().all(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        });
+    name && words[2..].iter().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic());
+        w.starts_with(char::is_lowercase) && REPORTING.contains(&w)
+    })
+}
+
 /// The sentences of `text`, in order: each paragraph cut after `.`, `!` or `?` (and the
 /// closing marks that follow) where the next word starts a sentence.
 pub fn sentences(text: &str) -> Vec<Sentence> {
@@ -96,6 +111,19 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         let mut i = 0;
         while i < chars.len() {
             let (offset, c) = chars[i];
+            // "Ana Vey expects a cut; Ivo Marsh thinks the bank will hold": a clause of
+            // another speaker's after a semicolon is a sentence of its own.
+            if c == ';' && starts_another_speaker(&body[offset + 1..]) {
+                let end = paragraph.start + offset + 1;
+                sentences.push(Sentence {
+                    range: start..end,
+                    paragraph: index,
+                });
+                let skipped = body[offset + 1..].len() - body[offset + 1..].trim_start().len();
+                start = end + skipped;
+                i += 1;
+                continue;
+            }
             if matches!(c, '.' | '!' | '?')
                 && !(c == '.' && is_abbreviation(text, paragraph.start + offset))
             {
@@ -299,6 +327,19 @@ mod tests {
             .into_iter()
             .map(|s| &text[s.range])
             .collect()
+    }
+
+    #[test]
+    fn a_semicolon_before_another_speaker_s_clause_ends_a_sentence() {
+        let text = "Ana Vey of Northgate expects a cut; Ivo Marsh of Westbank thinks the bank will hold. Rates rose; prices fell.";
+        assert_eq!(
+            texts(text),
+            vec![
+                "Ana Vey of Northgate expects a cut;",
+                "Ivo Marsh of Westbank thinks the bank will hold.",
+                "Rates rose; prices fell."
+            ]
+        );
     }
 
     #[test]
