@@ -19,6 +19,19 @@ pub fn is_scored(item: &str) -> bool {
         .any(|word| VERDICTS.contains(&word))
 }
 
+/// Whether a line is a row of a table of forecasts: a few words with a number and no stop,
+/// opening with a name ("Ana Vey, Northgate 4-8% rise").
+pub fn is_table_row(line: &str) -> bool {
+    let trimmed = line.trim();
+    let words: Vec<&str> = trimmed.split_whitespace().collect();
+    (3..=12).contains(&words.len())
+        && trimmed.chars().any(|c| c.is_ascii_digit())
+        && !trimmed.ends_with(['.', '!', '?', ':'])
+        // ("By Ana Vey, The Courier, 2026-04-01" is a byline.)
+        && words[0] != "By"
+        && words[..2].iter().all(|w| w.starts_with(char::is_uppercase))
+}
+
 /// For each paragraph (`paragraphs`: their ranges in `text`), the words of the line that
 /// introduces it as an item of a list of predictions ("And here's what I'm predicting for
 /// 2027:"), where it is one. The list runs over the items that follow the line.
@@ -29,7 +42,7 @@ pub fn prediction_lists(text: &str, paragraphs: &[Range<usize>]) -> Vec<Option<R
         .enumerate()
         .map(|(at, paragraph)| {
             let line = &text[paragraph.clone()];
-            if is_list_item(line) {
+            if is_list_item(line) || (intro.is_some() && is_table_row(line)) {
                 return intro.clone();
             }
             // A byline between the headline and the list ends nothing.
@@ -53,9 +66,13 @@ fn predicting(line: &str, headline: bool) -> Option<Range<usize>> {
     let past = lower
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| matches!(w, "were" | "was" | "predicted" | "last"));
-    // An introduction, not a sentence of the body: it ends with a colon or an ellipsis.
+    // An introduction, not a sentence of the body: it ends with a colon or an ellipsis,
+    // or heads a table in a few words with no stop ("Expert Prediction").
+    let trimmed = line.trim_end();
+    let heading = trimmed.split_whitespace().count() <= 4
+        && !trimmed.ends_with(['.', '!', '?', '"', '\u{201D}']);
     let introduces =
-        headline || line.trim_end().ends_with([':', '…']) || line.trim_end().ends_with("...");
+        headline || heading || trimmed.ends_with([':', '…']) || trimmed.ends_with("...");
     if past || !introduces {
         return None;
     }
@@ -99,6 +116,21 @@ mod tests {
             Some("predicting")
         );
         assert!(is_scored("- The pier reopens. INCORRECT (by a mile)"));
+        let text = "Prices ahead\n\nExpert Prediction\n\nAna Vey, Northgate 4-8% rise\n\nIvo Marsh, Westbank 2-3% fall\n\nThe Bad News\n\nThree of the five expect modest growth at best.";
+        let table = crate::intake::text::paragraphs(text);
+        let rows: Vec<&str> = table
+            .iter()
+            .zip(prediction_lists(text, &table))
+            .filter(|(_, intro)| intro.is_some())
+            .map(|(p, _)| &text[p.clone()])
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "Ana Vey, Northgate 4-8% rise",
+                "Ivo Marsh, Westbank 2-3% fall"
+            ]
+        );
         assert!(!is_scored("- The pier reopens in May."));
     }
 }

@@ -656,12 +656,15 @@ fn name_described_speakers(found: &mut [Attribution]) {
 /// the bank's chief economist, Ana Vey"). The list ends at the first line that is no item.
 fn attribute_lists(text: &str, units: &[(Range<usize>, usize)], found: &mut [Attribution]) {
     let paragraphs = crate::intake::text::paragraphs(text);
+    // Rows of a table of forecasts are items too.
+    let listed = crate::intake::lists::prediction_lists(text, &paragraphs);
     let mut list: Option<Attribution> = None;
     for i in 0..found.len() {
         let (range, paragraph) = (&units[i].0, units[i].1);
         let item = paragraphs
             .get(paragraph)
-            .is_some_and(|p| is_list_item(&text[p.clone()]));
+            .is_some_and(|p| is_list_item(&text[p.clone()]))
+            || listed.get(paragraph).is_some_and(Option::is_some);
         if !item {
             list = introduces_a_list(text, range, &found[i]);
             continue;
@@ -691,6 +694,23 @@ fn attribute_lists(text: &str, units: &[(Range<usize>, usize)], found: &mut [Att
 /// of 32" is Ana Vey's, her firm the role.
 fn item_speaker(item: &str) -> Option<Attribution> {
     let item = item.trim_start_matches(['-', '–', '•', '*', '·', ' ']);
+    // "Ana Vey, Northgate 4-8% rise": a table's row, the name, the firm, the figure.
+    if !item.contains(':')
+        && let Some((name, rest)) = item.split_once(',')
+        && super::names::is_pure_name(name.trim())
+        && name.split_whitespace().count() >= 2
+    {
+        let firm = rest
+            .split(|c: char| c.is_ascii_digit() || c == '$' || c == '£' || c == '€')
+            .next()
+            .unwrap_or("");
+        return Some(Attribution {
+            speaker: Some(name.trim().to_string()),
+            role: super::names::role(firm),
+            basis: Basis::Colon,
+            ..Attribution::default()
+        });
+    }
     let (head, rest) = item.split_once(':')?;
     if rest.trim().is_empty() || head.split_whitespace().count() > 8 {
         return None;
@@ -1526,5 +1546,14 @@ mod tests {
         let a = attributions("A research piece arrived today: 'We now expect two cuts by June.");
         let last = a.last().unwrap();
         assert!(speaker(last).is_none_or(|s| !s.contains('\'')), "{last:?}");
+    }
+
+    #[test]
+    fn a_table_s_rows_name_their_forecasters() {
+        let text = "Expert Prediction\n\nAna Vey, Northgate Research 4-8% rise\n\nIvo Marsh, Westbank 2-3% fall";
+        let a = attributions(text);
+        assert_eq!(speaker(&a[1]), Some("Ana Vey"));
+        assert_eq!(a[1].role.as_deref(), Some("Northgate Research"));
+        assert_eq!(speaker(&a[2]), Some("Ivo Marsh"));
     }
 }
