@@ -14,6 +14,7 @@ use std::ops::Range;
 use super::numbers::stated_probability;
 use super::text::{Word, words};
 use crate::estimative::{PhraseOrigin, PhraseTable};
+pub(crate) use qualify::market_call;
 use qualify::qualifies;
 use unhedged::{
     changed_chance, evidence_suggests, not_ruled_out, numeric_forecast, opinion_ahead,

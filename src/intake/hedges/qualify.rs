@@ -755,6 +755,32 @@ pub(super) fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool 
                         )
                 })
         }
+        // "14 respondents called for higher prices", "RBC is calling for the index to
+        // continue its rally": a market call, not a demand ("called for a ceasefire",
+        // "calls for the minister to resign").
+        // ("joined two policymakers in calling for a rise" is a vote; "backed off calling
+        // for a hike", "stopped calling for…" is a call no longer made.)
+        ["called" | "calls" | "calling", "for"] => {
+            market_call(&words[i + n..])
+                && before(1).is_none_or(|w| {
+                    !matches!(
+                        w,
+                        "in" | "off" | "stopped" | "from" | "by" | "quit" | "abandoned"
+                    )
+                })
+        }
+        // "five participants, or 28%, looked for a sideways market": a poll's count, not
+        // a search ("police looked for the car").
+        ["looked", "for"] => {
+            market_call(&words[i + n..])
+                && words[i.saturating_sub(6)..i].iter().any(|w| {
+                    w.lower.chars().any(|c| c.is_ascii_digit())
+                        || matches!(
+                            w.lower.as_str(),
+                            "respondents" | "participants" | "analysts" | "strategists" | "traders"
+                        )
+                })
+        }
         // "the yen is headed for its biggest loss since 1979" (not "heading for Brussels",
         // a journey); "heading into a recession" (not "heading into the weekend").
         ["headed" | "heading", "into"] => {
@@ -912,6 +938,58 @@ pub(super) fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool 
         }
         _ => true,
     }
+}
+
+/// Whether the words after "called for" make a market call: a direction ("higher",
+/// "lower", "a sideways market", "gains") or a thing to move ("gold to rise", "the index
+/// to continue its rally", "a cut").
+pub(crate) fn market_call(after: &[Word]) -> bool {
+    const DIRECTIONS: &[&str] = &[
+        "higher",
+        "lower",
+        "gains",
+        "losses",
+        "sideways",
+        "rally",
+        "rise",
+        "fall",
+        "decline",
+        "drop",
+        "cut",
+        "cuts",
+        "hike",
+        "hikes",
+        "rebound",
+        "recovery",
+        "correction",
+        "flat",
+    ];
+    const MOVES: &[&str] = &[
+        "rise",
+        "fall",
+        "climb",
+        "drop",
+        "continue",
+        "end",
+        "reach",
+        "hit",
+        "trade",
+        "rally",
+        "gain",
+        "weaken",
+        "strengthen",
+        "hold",
+        "stay",
+        "remain",
+        "fall",
+        "slip",
+        "test",
+    ];
+    let near: Vec<&str> = after.iter().take(9).map(|w| w.lower.as_str()).collect();
+    near.iter().take(4).any(|w| DIRECTIONS.contains(w))
+        || near
+            .windows(2)
+            .any(|pair| pair[0] == "to" && MOVES.contains(&pair[1]))
 }
 
 /// "The question isn't whether the vote will be bad for them, but how bad": a question

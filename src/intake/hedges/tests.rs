@@ -1255,3 +1255,37 @@ fn an_outside_chance_a_target_stated_and_an_event_hard_to_see() {
         assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
     }
 }
+
+#[test]
+fn a_market_call_and_a_poll_s_count_looking_for_a_direction() {
+    for (sentence, expression) in [
+        (
+            "Just one respondent, or 6%, called for lower, while five participants looked for a sideways market.",
+            "called for",
+        ),
+        (
+            "A total of 291 respondents called for gold to rise next week.",
+            "called for",
+        ),
+        (
+            "Westbank is calling for the composite index to continue its rally into next year.",
+            "calling for",
+        ),
+        (
+            "Five participants, or 28%, looked for a sideways market.",
+            "looked for",
+        ),
+    ] {
+        assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
+    }
+    // Demands, votes, calls no longer made and searches are no forecasts.
+    for sentence in [
+        "The senator called for a ceasefire in the region.",
+        "Protesters are calling for the minister to resign.",
+        "She joined two fellow policymakers in calling for a rise.",
+        "Many have backed off calling for a June hike.",
+        "Police looked for the car all night.",
+    ] {
+        assert_eq!(hedge(sentence), None, "{sentence}");
+    }
+}

@@ -52,6 +52,7 @@ fn is_reporting_verb(text: &str, outside: &[&Word], i: usize) -> bool {
         || tips(outside, i)
         || is_relay(outside, i)
         || weighs_a_chance(outside, i)
+        || calls_a_market(outside, i)
     {
         return true;
     }
@@ -190,6 +191,17 @@ fn weighs_a_chance(outside: &[&Word], i: usize) -> bool {
             noun,
             Some("possibility" | "prospect" | "prospects" | "chances" | "risk" | "likelihood")
         )
+}
+
+/// Whether `outside[i]` makes a market call ("RBC is calling for the index to continue
+/// its rally", "291 respondents called for gold to rise"), whose subject holds it.
+fn calls_a_market(outside: &[&Word], i: usize) -> bool {
+    matches!(outside[i].lower.as_str(), "called" | "calls" | "calling")
+        && outside.get(i + 1).is_some_and(|w| w.lower == "for")
+        && {
+            let after: Vec<Word> = outside[i + 2..].iter().map(|w| (*w).clone()).collect();
+            crate::intake::hedges::market_call(&after)
+        }
 }
 
 /// Whether `outside[i]` is "tips that" ("Ana Vey tips that the dollar will end the year at

@@ -69,8 +69,16 @@ pub(super) fn group_subject(words: &[&str], subject: &str) -> Option<Attribution
         .iter()
         .find(|w| !matches!(**w, "the" | "most" | "some"))?;
     // "one senior official", "a source close to the talks": one person, unnamed.
-    let unnamed_one = matches!(words[0], "one" | "a" | "an" | "another")
-        && words.iter().take(4).any(|w| UNNAMED_ONE.contains(w));
+    // ("Just one respondent": past "just" or "only".)
+    let opening = words
+        .iter()
+        .position(|w| !matches!(*w, "just" | "only"))
+        .unwrap_or(0);
+    let unnamed_one = matches!(words[opening], "one" | "a" | "an" | "another")
+        && words[opening..]
+            .iter()
+            .take(4)
+            .any(|w| UNNAMED_ONE.contains(w));
     // "All 50 economists polled by Reuters", "Eight respondents out of 47": a count of
     // a group.
     let counted =

@@ -238,6 +238,8 @@ pub(super) const UNNAMED_ONE: &[&str] = &[
     "lawmaker",
     "minister",
     "officer",
+    "respondent",
+    "participant",
 ];
 
 /// Nouns that name a group of people rather than a person.
