@@ -213,7 +213,10 @@ fn in_uncertain_clause(text: &str, sentence: &Range<usize>, hedge: &Range<usize>
     .to_lowercase()
     .replace('\u{2019}', "'");
     let clause = clause.trim_start_matches([' ', '"', '\u{201C}']);
-    clause.starts_with("whether ")
+    // "Whether the truce holds is a coin toss": an even chance is the answer's chance.
+    let even_chance = ["coin toss", "coin flip", "toss-up", "fifty-fifty", "50-50"]
+        .contains(&text[hedge.clone()].to_lowercase().as_str());
+    (clause.starts_with("whether ") && !even_chance)
         || EXPLICIT_UNCERTAINTY
             .iter()
             .any(|phrase| clause.contains(phrase))

@@ -278,7 +278,10 @@ pub(super) fn qualifies(
     }
     // An open question: "questions remain over whether a truce, announced on Friday,
     // will hold" ("whether or not" is a condition, not a question).
-    if let Some(whether) = words[..i].iter().rposition(|w| w.lower == "whether")
+    // ("Whether the truce holds is a coin toss": the chance of the question's answer.)
+    let even_chance = matches!(first, "coin" | "toss-up" | "fifty-fifty" | "50-50");
+    if !even_chance
+        && let Some(whether) = words[..i].iter().rposition(|w| w.lower == "whether")
         && words.get(whether + 1).is_none_or(|w| w.lower != "or")
         && !(whether > 0
             && matches!(
@@ -625,6 +628,12 @@ pub(super) fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool 
             .iter()
             .take(6)
             .any(|w| w.lower.ends_with("ing") && w.lower.len() > 4),
+        // "the pound is due for a correction" (not "due for a vote on Tuesday").
+        ["due", "for"] => market_call(&words[i + n..]),
+        // "it is conceivable that the talks will collapse" (not "that he knew").
+        ["conceivable"] => words[i + n..].iter().any(|w| {
+            MODALS.contains(&expand(&w.lower)) || FUTURE_MARKS.contains(&w.lower.as_str())
+        }),
         // "an upset remains a possibility" (not "a possibility of talks was discussed").
         ["a", "possibility"] => {
             (1..=2).any(|k| {
@@ -945,6 +954,8 @@ pub(super) fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool 
 /// to continue its rally", "a cut").
 pub(crate) fn market_call(after: &[Word]) -> bool {
     const DIRECTIONS: &[&str] = &[
+        "pullback",
+        "bounce",
         "higher",
         "lower",
         "gains",

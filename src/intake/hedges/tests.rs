@@ -1289,3 +1289,44 @@ fn a_market_call_and_a_poll_s_count_looking_for_a_direction() {
         assert_eq!(hedge(sentence), None, "{sentence}");
     }
 }
+
+#[test]
+fn idioms_of_the_pundit() {
+    for (sentence, expression) in [
+        (
+            "The regime's days are numbered, Vey said.",
+            "days are numbered",
+        ),
+        (
+            "In all likelihood the talks will be extended, a diplomat said.",
+            "In all likelihood",
+        ),
+        (
+            "The smart money is on an extension of the talks.",
+            "smart money is on",
+        ),
+        (
+            "Whether the truce holds is a coin toss, Ana Vey said.",
+            "coin toss",
+        ),
+        (
+            "It is conceivable that the talks will collapse.",
+            "conceivable",
+        ),
+        ("A rate cut is in the offing, traders say.", "in the offing"),
+        (
+            "The index is heading higher, according to Vey.",
+            "heading higher",
+        ),
+        ("The pound is due for a correction, Marsh said.", "due for"),
+    ] {
+        assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
+    }
+    for sentence in [
+        "The bill is due for a vote on Tuesday.",
+        "It is conceivable that he knew.",
+        "Whether the truce holds is anyone's guess.",
+    ] {
+        assert_eq!(hedge(sentence), None, "{sentence}");
+    }
+}
