@@ -1556,4 +1556,24 @@ mod tests {
         assert_eq!(a[1].role.as_deref(), Some("Northgate Research"));
         assert_eq!(speaker(&a[2]), Some("Ivo Marsh"));
     }
+
+    #[test]
+    fn names_with_particles_an_age_and_an_owner_s_description() {
+        for (text, expected) in [
+            (
+                "Jean-Claude van den Berg, an economist at Northgate, expects two cuts this year.",
+                "Jean-Claude van den Berg",
+            ),
+            (
+                "Ana Vey, 45, an analyst at Northgate, expects a cut in March.",
+                "Ana Vey",
+            ),
+            (
+                "“A cut is likely,” said Northgate's chief economist, Ana Vey, in a note.",
+                "Ana Vey",
+            ),
+        ] {
+            assert_eq!(speaker(&attributions(text)[0]), Some(expected), "{text}");
+        }
+    }
 }

@@ -318,6 +318,19 @@ fn appositive_parts(before: &str) -> Vec<&str> {
     {
         *first = name;
     }
+    // "Ana Vey, 45, an analyst at Northgate,": an age between name and role goes.
+    if parts.len() > 2 {
+        let last_at = parts.len() - 1;
+        let mut at = 0;
+        parts.retain(|part| {
+            let age = at != 0
+                && at != last_at
+                && (1..=3).contains(&part.len())
+                && part.chars().all(|c| c.is_ascii_digit());
+            at += 1;
+            !age
+        });
+    }
     while let Some((last, rest)) = parts.split_last() {
         // "a meteorologist in West Columbia, S.C., said": the place's state or country
         // goes on the place, and is no subject.
@@ -530,8 +543,15 @@ pub(super) fn inverted(after: &str, context: &Context) -> Option<Attribution> {
         });
     }
     // "said the bank's head of research, Mark Ellis": a description, then the name.
+    // ("said Northgate's chief economist, Ana Vey": the description may open with its
+    // owner.)
+    let described = first.starts_with(char::is_lowercase)
+        || first
+            .split_once("'s ")
+            .or_else(|| first.split_once("\u{2019}s "))
+            .is_some_and(|(_, rest)| rest.starts_with(char::is_lowercase));
     if let Some(rest) = parts.clone().next()
-        && first.starts_with(char::is_lowercase)
+        && described
         && let Some(name) = rest.split([',', '.', ';']).next().map(clean)
         && is_pure_name(name)
         && name.contains(' ')

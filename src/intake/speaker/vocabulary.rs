@@ -148,7 +148,8 @@ pub(super) const FUNCTION_WORDS: &[&str] = &[
 
 /// Lower-case words inside a name ("Ursula von der Leyen").
 pub(super) const PARTICLES: &[&str] = &[
-    "de", "van", "von", "al", "bin", "da", "di", "la", "le", "der", "du",
+    "de", "van", "von", "al", "bin", "da", "di", "la", "le", "der", "du", "den", "del", "dos",
+    "das", "ter", "ibn",
 ];
 
 /// Words that make a noun after them an unnamed group ("several analysts").
