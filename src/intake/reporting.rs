@@ -102,6 +102,7 @@ pub const REPORTING: &[&str] = &[
     "predict",
     "puts",
     "gives",
+    "give",
     "gave",
     "states",
 ];

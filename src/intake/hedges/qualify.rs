@@ -628,6 +628,14 @@ pub(super) fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool 
             .iter()
             .take(6)
             .any(|w| w.lower.ends_with("ing") && w.lower.len() > 4),
+        // "above-average temperatures are favoured for the east" (not "the favoured
+        // candidate", a liking).
+        ["favoured" | "favored"] => {
+            (1..=2).any(|k| before(k).is_some_and(|w| BE_OR_REMAIN.contains(&w)))
+                && next.is_none_or(|w| {
+                    matches!(w, "for" | "in" | "over" | "across" | "to" | "this" | "next")
+                })
+        }
         // "the pound is due for a correction" (not "due for a vote on Tuesday").
         ["due", "for"] => market_call(&words[i + n..]),
         // "it is conceivable that the talks will collapse" (not "that he knew").

@@ -1330,3 +1330,24 @@ fn idioms_of_the_pundit() {
         assert_eq!(hedge(sentence), None, "{sentence}");
     }
 }
+
+#[test]
+fn a_weather_office_s_lean() {
+    for (sentence, expression) in [
+        (
+            "Above-average temperatures are favoured for most of the country this summer.",
+            "favoured",
+        ),
+        (
+            "The outlook favours a drier than normal autumn in the east.",
+            "outlook favours",
+        ),
+        (
+            "Early indications are for a wet autumn.",
+            "indications are for",
+        ),
+    ] {
+        assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
+    }
+    assert_eq!(hedge("She was the favoured candidate of the party."), None);
+}

@@ -528,6 +528,9 @@ pub(super) const VIEW_NOUNS: &[&str] = &[
     "predictions",
     "consensus",
     "view",
+    "indications",
+    "signs",
+    "models",
 ];
 
 /// "The outlook for the summer is for warmer conditions", "the consensus is for two
@@ -540,7 +543,7 @@ pub(super) fn view_is_for(words: &[Word]) -> Option<(usize, usize)> {
         }
         // Within a short noun phrase: "the outlook for the summer is for".
         let reach = &words[i + 1..words.len().min(i + 8)];
-        reach
+        let is_for = reach
             .windows(2)
             .position(|pair| {
                 matches!(
@@ -548,7 +551,16 @@ pub(super) fn view_is_for(words: &[Word]) -> Option<(usize, usize)> {
                     "is" | "was" | "are" | "were" | "remains"
                 ) && pair[1].lower == "for"
             })
-            .map(|at| (i, at + 3))
+            .map(|at| (i, at + 3));
+        // "The outlook favours a drier autumn": the same view, said with a verb.
+        let favours = || {
+            reach
+                .iter()
+                .take(4)
+                .position(|w| matches!(w.lower.as_str(), "favours" | "favors"))
+                .map(|at| (i, at + 2))
+        };
+        is_for.or_else(favours)
     })
 }
 

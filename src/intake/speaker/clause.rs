@@ -708,7 +708,10 @@ fn puts_a_view(after: &str) -> bool {
         .take(6)
         .collect::<Vec<_>>()
         .windows(2)
-        .any(|pair| pair[0].ends_with('%') && matches!(pair[1], "chance" | "probability"));
+        .any(|pair| {
+            (pair[0].ends_with('%') || matches!(pair[0], "cent" | "percent"))
+                && matches!(pair[1], "chance" | "probability")
+        });
     after.starts_with("it")
         || gives_a_chance
         || [
