@@ -1351,3 +1351,11 @@ fn a_weather_office_s_lean() {
     }
     assert_eq!(hedge("She was the favoured candidate of the party."), None);
 }
+
+#[test]
+fn a_deal_all_but_ruled_out() {
+    assert_eq!(
+        hedge("Officials have all but ruled out a deal by Monday.").as_deref(),
+        Some("all but ruled out")
+    );
+}

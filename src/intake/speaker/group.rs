@@ -45,6 +45,12 @@ pub(super) fn group(outside: &[&Word]) -> Option<Attribution> {
             if let Some(noun) = who.iter().position(|w| GROUP_NOUNS.contains(w)) {
                 return named(who[..(noun + 3).min(who.len())].join(" "));
             }
+            // "according to a diplomat familiar with the talks": one person, unnamed.
+            if lower.get(i + 2) == Some(&"a")
+                && let Some(noun) = who.iter().position(|w| UNNAMED_ONE.contains(w))
+            {
+                return named(format!("a {}", who[..=noun].join(" ")));
+            }
         }
         if matches!(lower[i], "speculation" | "rumours" | "rumors") {
             return named(lower[i].to_string());

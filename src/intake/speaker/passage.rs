@@ -1576,4 +1576,13 @@ mod tests {
             assert_eq!(speaker(&attributions(text)[0]), Some(expected), "{text}");
         }
     }
+
+    #[test]
+    fn according_to_one_unnamed_person() {
+        let a = attributions(
+            "A final agreement is not expected before next year, according to a diplomat familiar with the talks.",
+        );
+        assert_eq!(a[0].group.as_deref(), Some("a diplomat"));
+        assert!(!a[0].author);
+    }
 }
