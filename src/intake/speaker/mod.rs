@@ -5,21 +5,32 @@
 //! no quotation marks is the article's own voice; "numerous analysts said" or "it is
 //! claimed" is an unnamed group.
 //!
-//! A passage is attributed in `passage`: the reporting clause is found in `clause`,
-//! the words around its verb read as a speaker in `subject` (names and titles in `names`,
-//! unnamed groups in `group`), and what earlier passages named, for a surname alone, "he"
-//! or "the minister", is kept in [`Context`]. The words all of these read by are in
-//! `vocabulary`.
+//! A passage is attributed in `passage`: the reporting clause is found in `clause` (which
+//! words report a view where they stand is `verbs`' to say, whose a named document is
+//! `documents'`), the words around its verb read as a speaker in `subject` (names and
+//! titles in `names`, unnamed groups in `group`), a view named without a verb ("in the
+//! view of X") in `view`, and what earlier passages named, for a surname alone, "he" or
+//! "the minister", is kept in [`Context`]. After every passage is read, `passage` carries
+//! speakers over what no clause names: a list's items and a table's rows (`items`), a
+//! quotation that runs over paragraphs (`quotation_runs`), an interview's answers
+//! (`interview`). The words all of these read by are in `vocabulary`; `tests` tries each
+//! shape on a passage of our own writing.
 
 mod attribution;
 mod clause;
 mod context;
+mod documents;
 mod group;
 mod interview;
+mod items;
 mod names;
 mod passage;
 mod quotation_runs;
 mod subject;
+#[cfg(test)]
+mod tests;
+mod verbs;
+mod view;
 mod vocabulary;
 
 pub use passage::attribute_all;

@@ -1,0 +1,144 @@
+//! A speaker named by whose view a sentence gives rather than by a verb of saying: "In
+//! Vey's view, …", "For Ivo Marsh, a strategist at Westbank, …", "…, in the view of Ana
+//! Vey at Northgate", "Ana Vey's forecast is for…".
+
+use std::ops::Range;
+
+use super::attribution::{Attribution, Basis};
+use super::context::Context;
+
+/// The person whose view a sentence opens with: "In Vey's view, …", "For Ivo Marsh, a
+/// strategist at Westbank, the outlook is bleak: …".
+pub(super) fn view_of(text: &str, unit: &Range<usize>, context: &Context) -> Option<Attribution> {
+    let passage = text[unit.clone()].trim_start();
+    if let Some(attribution) =
+        view_of_after(passage, context).or_else(|| owned_view(passage, context))
+    {
+        return Some(attribution);
+    }
+    let (opener, rest) = passage.split_once(' ')?;
+    if !matches!(opener, "In" | "For") {
+        return None;
+    }
+    let head = rest.split(',').next()?;
+    // "In her view, …": the person named last.
+    if opener == "In"
+        && let Some((pronoun, view)) = head.split_once(' ')
+        && matches!(pronoun, "his" | "her" | "their")
+        && matches!(
+            view.trim(),
+            "view" | "opinion" | "estimation" | "assessment"
+        )
+    {
+        return context.last_speaker().map(|speaker| Attribution {
+            basis: Basis::Pronoun,
+            ..speaker
+        });
+    }
+    let name_part = if opener == "In" {
+        let (owner, view) = head
+            .split_once("'s ")
+            .or_else(|| head.split_once("\u{2019}s "))?;
+        matches!(
+            view.trim(),
+            "view" | "opinion" | "estimation" | "assessment" | "analysis" | "words"
+        )
+        .then_some(owner)?
+    } else {
+        head
+    };
+    let name_part = name_part.trim();
+    if !super::names::is_pure_name(name_part) {
+        return None;
+    }
+    let name = context.full_name(name_part);
+    // The appositive: "a strategist at Westbank", between two commas, before the claim.
+    let parts: Vec<&str> = rest.split(',').collect();
+    let role = parts
+        .get(1)
+        .filter(|part| {
+            opener == "For"
+                && parts.len() >= 3
+                && ["a ", "an ", "the "]
+                    .iter()
+                    .any(|article| part.trim_start().starts_with(article))
+                && part.split_whitespace().count() <= 8
+        })
+        .and_then(|part| super::names::role(part));
+    // "For Ivo Marsh, a strategist at Westbank," names a person by their role, or one the
+    // article quoted before; "For North Korea, …" is about a country.
+    if opener == "For" && !(name.contains(' ') && (role.is_some() || context.knows(&name))) {
+        return None;
+    }
+    Some(Attribution {
+        speaker: Some(name),
+        role,
+        basis: Basis::ReportingClause,
+        ..Attribution::default()
+    })
+}
+
+/// The person whose view a sentence ends with: "The rand will probably weaken, in the
+/// view of Ana Vey at Northgate.", "…, in the opinion of Ivo Marsh."
+fn view_of_after(passage: &str, context: &Context) -> Option<Attribution> {
+    let at = [
+        ", in the view of ",
+        ", in the opinion of ",
+        ", in the words of ",
+    ]
+    .iter()
+    .find_map(|phrase| passage.find(phrase).map(|at| at + phrase.len()))?;
+    let named = passage[at..].split([',', ';', '.']).next()?.trim();
+    // "Ana Vey at Northgate": the firm after the name is her role's.
+    let (name, role) = [" at ", " of ", " from "]
+        .iter()
+        .find_map(|link| named.split_once(link))
+        .map_or((named, None), |(name, firm)| {
+            (
+                name,
+                Some(format!("{}{}", link_word(named, name), firm.trim())),
+            )
+        });
+    (super::names::is_pure_name(name) && name.contains(' ')).then(|| Attribution {
+        speaker: Some(context.full_name(name)),
+        role,
+        basis: Basis::ReportingClause,
+        ..Attribution::default()
+    })
+}
+
+/// The person whose view a sentence opens with in the possessive: "Ana Vey's forecast is
+/// for two cuts", "Ivo Marsh's base case is a hold".
+fn owned_view(passage: &str, context: &Context) -> Option<Attribution> {
+    let (owner, rest) = passage
+        .split_once("'s ")
+        .or_else(|| passage.split_once("\u{2019}s "))?;
+    let rest = rest.to_lowercase();
+    let view = [
+        "forecast ",
+        "view ",
+        "outlook ",
+        "call ",
+        "expectation ",
+        "base case ",
+        "prediction ",
+        "estimate ",
+    ]
+    .iter()
+    .any(|noun| rest.starts_with(noun));
+    (view && super::names::is_pure_name(owner) && owner.contains(' ')).then(|| Attribution {
+        speaker: Some(context.full_name(owner)),
+        role: context.role_of(&context.full_name(owner)),
+        basis: Basis::ReportingClause,
+        ..Attribution::default()
+    })
+}
+
+/// The word that links a name to its firm in `named` ("at " in "Ana Vey at Northgate").
+fn link_word<'a>(named: &'a str, name: &str) -> &'a str {
+    named[name.len()..]
+        .trim_start()
+        .split_inclusive(' ')
+        .next()
+        .unwrap_or("")
+}
