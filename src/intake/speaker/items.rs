@@ -77,9 +77,15 @@ fn item_speaker(item: &str) -> Option<Attribution> {
     if rest.trim().is_empty() || head.split_whitespace().count() > 8 {
         return None;
     }
-    let (name, role) = match head.split_once(',') {
+    name_and_role(head)
+}
+
+/// "Ana Vey, chief economist at Northgate" (or the name alone) as the speaker it names,
+/// introduced as a colon introduces.
+fn name_and_role(words: &str) -> Option<Attribution> {
+    let (name, role) = match words.split_once(',') {
         Some((name, role)) => (name.trim(), super::names::role(role)),
-        None => (head.trim(), None),
+        None => (words.trim(), None),
     };
     (super::names::is_pure_name(name) && name.split_whitespace().count() >= 2).then(|| {
         Attribution {
@@ -128,17 +134,5 @@ fn introduces_a_list(
 /// The speaker a line names when it is only a name and a role and ends with a colon
 /// ("Ana Vey, chief economist at Northgate:"), introducing what they said.
 pub(super) fn name_line(text: &str, unit: &Range<usize>) -> Option<Attribution> {
-    let line = text[unit.clone()].trim().strip_suffix(':')?;
-    let (name, role) = match line.split_once(',') {
-        Some((name, role)) => (name.trim(), super::names::role(role)),
-        None => (line.trim(), None),
-    };
-    (super::names::is_pure_name(name) && name.split_whitespace().count() >= 2).then(|| {
-        Attribution {
-            speaker: Some(name.to_string()),
-            role,
-            basis: Basis::Colon,
-            ..Attribution::default()
-        }
-    })
+    name_and_role(text[unit.clone()].trim().strip_suffix(':')?)
 }

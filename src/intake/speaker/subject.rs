@@ -135,48 +135,6 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
         };
         return named(name, Some(role));
     }
-    // "Gen. Ivo Marsh, commander of the Northern Command, said", "Economist Ana Vey, of
-    // Northgate, said": the same, after a title.
-    if let Some(previous) = rest.last()
-        && last.starts_with(|c: char| c.is_lowercase())
-        && let Some((name, title)) = titled_name(previous)
-    {
-        // ("Economist Ana Vey, of Northgate": an affiliation runs on from the title.)
-        let role = match role(last) {
-            Some(role)
-                if ["of ", "at ", "from ", "with "]
-                    .iter()
-                    .any(|l| role.starts_with(l)) =>
-            {
-                format!("{title} {role}")
-            }
-            Some(role) => format!("{title}, {role}"),
-            None => title,
-        };
-        return named(name, Some(role));
-    }
-    // "Economist Ana Vey, of Northgate, said": an affiliation set off by commas belongs
-    // to the titled name before it.
-    if let Some(previous) = rest.last()
-        && ["of ", "at ", "from ", "with "]
-            .iter()
-            .any(|link| last.starts_with(link))
-        && let Some(run) = name_runs(previous, 0..previous.len()).pop()
-        && run.end == previous.trim_end().len()
-        && previous[run.clone()].split_whitespace().count() >= 2
-        && previous[..run.start].split_whitespace().all(|word| {
-            TITLES.contains(&word.trim_end_matches('.').to_lowercase().as_str())
-                || word.starts_with(char::is_uppercase)
-        })
-    {
-        let title = previous[..run.start].trim();
-        let role = if title.is_empty() {
-            last.to_string()
-        } else {
-            format!("{title} {last}")
-        };
-        return named(previous[run].to_string(), Some(role));
-    }
     // "Northbank: 1.05 Ana Vey, a senior strategist at Northbank, said": a
     // subheading run into the paragraph; the full name that ends the words before the
     // appositive is the subject.
