@@ -25,6 +25,7 @@ pub const REPORTING: &[&str] = &[
     "explained",
     "explains",
     "noted",
+    "notes",
     "believes",
     "thinks",
     "predicted",

@@ -57,6 +57,11 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
     let last = last
         .rsplit_once(':')
         .map_or(last, |(_, clause)| clean(clause));
+    // "Northgate economists led by Ana Vey expect": the group, whoever leads it.
+    let last = [" led by ", " headed by "]
+        .iter()
+        .find_map(|led| last.split_once(led).map(|(group, _)| group))
+        .unwrap_or(last);
     // "So says Teneo…", "Thus spoke…": a connective alone is no subject, and the speaker
     // comes after the verb.
     if matches!(last, "So" | "Thus" | "And" | "But" | "Or" | "Or so") {
@@ -291,10 +296,12 @@ fn appositive_parts(before: &str) -> Vec<&str> {
     }
     while let Some((last, rest)) = parts.split_last() {
         // "a meteorologist in West Columbia, S.C., said": the place's state or country
-        // goes on the place, and is no subject.
-        if rest
-            .last()
-            .is_some_and(|previous| ends_with_a_place(previous))
+        // goes on the place, and is no subject. (Only after the person's own part: in
+        // "Speaking in London, Ana Vey said" the name is no state.)
+        if rest.len() >= 2
+            && rest
+                .last()
+                .is_some_and(|previous| ends_with_a_place(previous))
             && last.split_whitespace().count() <= 2
             && last
                 .split_whitespace()
@@ -331,6 +338,9 @@ fn appositive_parts(before: &str) -> Vec<&str> {
                 | "commenting"
                 | "responding"
                 | "asked"
+                // "Ana Vey of Northgate, like most of her peers, expects": an aside.
+                | "like"
+                | "unlike"
             ) && !rest.is_empty()
         {
             parts.pop();

@@ -806,3 +806,22 @@ fn according_to_one_unnamed_person() {
     assert_eq!(a[0].group.as_deref(), Some("a diplomat"));
     assert!(!a[0].author);
 }
+
+#[test]
+fn a_participle_opening_the_sentence_with_a_place() {
+    let a = attributions(
+        "Speaking at a conference in London, Ana Vey said a recession was likely next year.",
+    );
+    assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+}
+
+#[test]
+fn notes_an_aside_and_a_group_led_by_someone() {
+    let a = attributions("“The rand will weaken,” notes Ana Vey of Northgate.");
+    assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+    let a = attributions("Ana Vey of Northgate, like most of her peers, expects a cut in March.");
+    assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+    let a = attributions("Northgate economists led by Ana Vey expect a cut in March.");
+    assert_eq!(speaker(&a[0]), None);
+    assert!(a[0].group.is_some());
+}
