@@ -97,6 +97,7 @@ pub const REPORTING: &[&str] = &[
     "projects",
     "projected",
     "estimate",
+    "estimated",
     "estimates",
     "believe",
     "think",

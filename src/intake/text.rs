@@ -100,6 +100,24 @@ fn starts_another_speaker(after: &str) -> bool {
     })
 }
 
+/// Whether the words after a contrasting conjunction open a clause of a named speaker of
+/// their own: a few words of role, a full name and a verb that reports a view ("Westbank
+/// economist Ivo Marsh thought…").
+fn starts_another_named_speaker(after: &str) -> bool {
+    let words: Vec<&str> = after.split_whitespace().take(10).collect();
+    let Some(verb) = words.iter().position(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic());
+        w.starts_with(char::is_lowercase) && REPORTING.contains(&w)
+    }) else {
+        return false;
+    };
+    // The two words before the verb are a capitalized name.
+    verb >= 2
+        && words[verb - 2..verb].iter().all(|w| {
+            w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        })
+}
+
 /// The sentences of `text`, in order: each paragraph cut after `.`, `!` or `?` (and the
 /// closing marks that follow) where the next word starts a sentence.
 pub fn sentences(text: &str) -> Vec<Sentence> {
@@ -113,6 +131,26 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
             let (offset, c) = chars[i];
             // "Ana Vey expects a cut; Ivo Marsh thinks the bank will hold": a clause of
             // another speaker's after a semicolon is a sentence of its own.
+            // So is one after ", while" or ", whereas" ("Ana Vey said…, while Westbank
+            // economist Ivo Marsh thought it would be later").
+            let contrast = c == ','
+                && ["while ", "whereas "].iter().any(|conjunction| {
+                    body[offset + 1..]
+                        .trim_start()
+                        .strip_prefix(conjunction)
+                        .is_some_and(starts_another_named_speaker)
+                });
+            if contrast {
+                let end = paragraph.start + offset + 1;
+                sentences.push(Sentence {
+                    range: start..end,
+                    paragraph: index,
+                });
+                let skipped = body[offset + 1..].len() - body[offset + 1..].trim_start().len();
+                start = end + skipped;
+                i += 1;
+                continue;
+            }
             if c == ';' && starts_another_speaker(&body[offset + 1..]) {
                 let end = paragraph.start + offset + 1;
                 sentences.push(Sentence {

@@ -273,7 +273,19 @@ pub(super) fn qualifies(
         SCHEDULE_WORDS.contains(&words[k].lower.as_str())
             && !(k > 0 && REPORTING.contains(&words[k - 1].lower.as_str()))
     });
-    if unfolded == "will" && n == 1 && scheduled {
+    // ("will report sales of about 16 million iPads … tomorrow": the quantity, not the
+    // day, is what is forecast.)
+    let quantity = words[i + n..].iter().take(8).any(|w| {
+        w.lower
+            .starts_with(|c: char| c.is_ascii_digit() || c == '$')
+            && words[i + n..].iter().take(10).any(|u| {
+                matches!(
+                    u.lower.as_str(),
+                    "million" | "billion" | "percent" | "units"
+                )
+            })
+    });
+    if unfolded == "will" && n == 1 && scheduled && !quantity {
         return false;
     }
     // An open question: "questions remain over whether a truce, announced on Friday,
@@ -1005,7 +1017,26 @@ pub(crate) fn market_call(after: &[Word]) -> bool {
         "test",
     ];
     let near: Vec<&str> = after.iter().take(9).map(|w| w.lower.as_str()).collect();
-    near.iter().take(4).any(|w| DIRECTIONS.contains(w))
+    // "calling for iPad sales of 15 million": a figure for a measure of a market.
+    let figure = near.iter().take(6).any(|w| {
+        matches!(
+            *w,
+            "sales"
+                | "growth"
+                | "prices"
+                | "price"
+                | "earnings"
+                | "shipments"
+                | "output"
+                | "revenue"
+                | "demand"
+        )
+    }) && near
+        .iter()
+        .take(8)
+        .any(|w| w.starts_with(|c: char| c.is_ascii_digit() || c == '$'));
+    figure
+        || near.iter().take(4).any(|w| DIRECTIONS.contains(w))
         || near
             .windows(2)
             .any(|pair| pair[0] == "to" && MOVES.contains(&pair[1]))

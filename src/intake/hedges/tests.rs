@@ -1359,3 +1359,29 @@ fn a_deal_all_but_ruled_out() {
         Some("all but ruled out")
     );
 }
+
+#[test]
+fn a_figure_called_for_pegged_and_reported_on_a_day_and_growth_that_goes_on() {
+    for (sentence, expression) in [
+        (
+            "Two analysts are both calling for tablet sales of 15 million in the quarter.",
+            "calling for",
+        ),
+        ("Laptop sales are pegged at 4 million.", "pegged at"),
+        (
+            "She believes the firm will report sales of about 16 million tablets when its results arrive tomorrow.",
+            "will",
+        ),
+        (
+            "Supply is tight and demand should continue to grow in developing countries.",
+            "should",
+        ),
+    ] {
+        assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
+    }
+    assert_eq!(hedge("The firm will report its earnings tomorrow."), None);
+    assert_eq!(
+        hedge("The government should continue to support farmers."),
+        None
+    );
+}

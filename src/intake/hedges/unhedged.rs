@@ -112,6 +112,14 @@ pub(super) fn numeric_forecast(words: &[Word]) -> Option<(usize, usize)> {
         {
             return Some((i, 1));
         }
+        // "Mac sales are pegged at 4 million": a figure expected, set by those who
+        // expect it.
+        if word == "pegged"
+            && words.get(i + 1).is_some_and(|w| w.lower == "at")
+            && words.get(i + 2).is_some_and(is_number)
+        {
+            return Some((i, 2));
+        }
         // "the index was targeted to reach 15,800 by the end of 2017".
         if word == "targeted"
             && words[i + 1..words.len().min(i + 4)].iter().any(is_number)
@@ -480,7 +488,14 @@ pub(super) fn should_move(words: &[Word]) -> Option<(usize, usize)> {
                     || CHANGE_MARKS.contains(&w.lower.as_str())
                     || w.lower.chars().any(|c| c.is_ascii_digit())
             });
-        moves.then_some((i, 1))
+        // "demand should continue to grow": a movement that goes on needs no time ahead.
+        let goes_on = words[i].lower == "should"
+            && words.get(i + 1).is_some_and(|w| w.lower == "continue")
+            && words.get(i + 2).is_some_and(|w| w.lower == "to")
+            && words
+                .get(i + 3)
+                .is_some_and(|w| MOVES.contains(&w.lower.as_str()));
+        (moves || goes_on).then_some((i, 1))
     })
 }
 

@@ -123,6 +123,10 @@ fn introduced(text: &str, unit: &Range<usize>) -> Vec<(String, Option<String>)> 
             let lower = w.trim_end_matches('.').to_lowercase();
             super::vocabulary::TITLES.contains(&lower.as_str())
         });
+        // "One of the more bullish forecasts came from Charlie Vey of Northgate": a
+        // source named after "from" or "by", with the firm after the name.
+        let sourced = words.last().is_some_and(|w| matches!(*w, "from" | "by"))
+            && text[run.end..unit.end].trim_start().starts_with("of ");
         let role = lead.strip_suffix(',').and_then(|head| {
             let part = head.rsplit([',', ';']).next()?.trim();
             let part_words: Vec<&str> = part.split_whitespace().collect();
@@ -142,7 +146,7 @@ fn introduced(text: &str, unit: &Range<usize>) -> Vec<(String, Option<String>)> 
             .then(|| super::names::role(part))
             .flatten()
         });
-        if titled || role.is_some() {
+        if titled || sourced || role.is_some() {
             people.push((name.to_string(), role));
         }
     }

@@ -49,10 +49,19 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
         })
         .map_or(last, |at| &last[..at]);
     // "But he warned": a conjunction opening the sentence is no part of the subject.
-    let last = ["But ", "And ", "Yet ", "So ", "Still, ", "However, "]
-        .iter()
-        .find_map(|opener| last.strip_prefix(opener))
-        .unwrap_or(last);
+    let last = [
+        "But ",
+        "And ",
+        "Yet ",
+        "So ",
+        "Still, ",
+        "However, ",
+        "while ",
+        "whereas ",
+    ]
+    .iter()
+    .find_map(|opener| last.strip_prefix(opener))
+    .unwrap_or(last);
     // "A research piece arrived: 'We now expect…": a colon opens a clause of its own.
     let last = last
         .rsplit_once(':')

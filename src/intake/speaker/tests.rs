@@ -825,3 +825,15 @@ fn notes_an_aside_and_a_group_led_by_someone() {
     assert_eq!(speaker(&a[0]), None);
     assert!(a[0].group.is_some());
 }
+
+#[test]
+fn a_source_named_after_from_a_negated_view_and_a_contrast_of_two_speakers() {
+    let text = "One of the more bullish forecasts came from Charlie Vey of Northgate. He said sales would probably reach 20 million.";
+    assert_eq!(speaker(&attributions(text)[1]), Some("Charlie Vey"));
+    let text = "Ivo Marsh of Westbank has long argued prices are too high. But he doesn’t expect “the bubble to burst anytime soon.”";
+    assert_eq!(speaker(&attributions(text)[1]), Some("Ivo Marsh"));
+    let text = "Westbank economist Ana Vey said the bank would probably lift rates in early 2027, while Northgate economist Ivo Marsh thought it would be late in the year.";
+    let a = attributions(text);
+    assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+    assert_eq!(speaker(&a[1]), Some("Ivo Marsh"));
+}

@@ -37,6 +37,15 @@ pub(super) const AUXILIARIES: &[&str] = &[
     "already",
     "just",
     "flatly",
+    // "But he doesn't expect": a negation is no part of the subject either.
+    "not",
+    "never",
+    "doesn't",
+    "doesn\u{2019}t",
+    "don't",
+    "don\u{2019}t",
+    "didn't",
+    "didn\u{2019}t",
 ];
 
 /// Titles that come before a name and belong to the role.
