@@ -1385,3 +1385,15 @@ fn a_figure_called_for_pegged_and_reported_on_a_day_and_growth_that_goes_on() {
         None
     );
 }
+
+#[test]
+fn confident_in_and_that() {
+    assert_eq!(
+        hedge("Political analyst Ana Vey is confident in a majority for the party.").as_deref(),
+        Some("confident in")
+    );
+    assert_eq!(
+        hedge("She is confident that the party will win a majority.").as_deref(),
+        Some("confident that")
+    );
+}

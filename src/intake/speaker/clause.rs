@@ -7,6 +7,7 @@ use std::ops::Range;
 use super::attribution::{Attribution, Basis};
 use super::context::Context;
 use super::documents::{firm_of_a_document, is_a_document, owner_of_a_document};
+use super::opening::opening_person;
 use super::subject::{inverted, subject};
 use super::verbs::{is_relay, is_reporting_verb};
 use super::vocabulary::AUXILIARIES;
@@ -112,6 +113,28 @@ fn clause_at(
     ));
     // "Ana Vey, his deputy, is less sure: she thinks…": the clause after the colon has
     // its own subject, and a pronoun there is the person the sentence opened with.
+    // "Pentagon chief Ivo Marsh surprised commanders when he declared…": a pronoun after
+    // a subordinating word is the person the sentence is about.
+    if let Some((head, pronoun)) = before.rsplit_once(' ')
+        && matches!(pronoun, "he" | "she")
+        && head.rsplit(' ').next().is_some_and(|word| {
+            matches!(
+                word,
+                "when" | "as" | "after" | "before" | "because" | "and" | "but"
+            )
+        })
+        && !head.contains([',', ':', ';'])
+        && let Some(run) = super::names::name_runs(head, 0..head.len())
+            .into_iter()
+            .find(|run| head[run.clone()].split_whitespace().count() >= 2)
+        && super::names::is_pure_name(&head[run.clone()])
+    {
+        return Some(Attribution {
+            speaker: Some(context.full_name(&head[run])),
+            basis: Basis::Pronoun,
+            ..Attribution::default()
+        });
+    }
     if let Some((head, tail)) = before.rsplit_once([':', ';'])
         && matches!(tail.trim().to_lowercase().as_str(), "he" | "she")
         && let Some((name, role)) = opening_person(head)
@@ -333,25 +356,6 @@ fn clause_at(
         closing: closing && verb.lower != "according",
         ..attribution
     })
-}
-
-/// The full name that opens `head`, with the appositive after it as the role: "Ana Vey,
-/// his former deputy, is less sure" → Ana Vey, "former deputy".
-fn opening_person(head: &str) -> Option<(String, Option<String>)> {
-    let head = head.trim_start();
-    let run = super::names::name_runs(head, 0..head.len())
-        .into_iter()
-        .next()
-        .filter(|run| run.start == 0)?;
-    let name = &head[run.clone()];
-    if name.split_whitespace().count() < 2 || !super::names::is_pure_name(name) {
-        return None;
-    }
-    let role = head[run.end..]
-        .strip_prefix(',')
-        .and_then(|rest| rest.split_once(','))
-        .and_then(|(appositive, _)| super::names::role(appositive));
-    Some((name.to_string(), role))
 }
 
 /// A subject that is a name in the possessive with nothing owned ("Moody's recently said

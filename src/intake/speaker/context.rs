@@ -29,6 +29,8 @@ pub struct Context {
     recent: Vec<(String, Option<String>)>,
     /// Institutions that spoke of themselves as "it": never what "he" or "she" means.
     organisations: HashSet<String>,
+    /// The latest role given to each speaker, kept after later mentions without one.
+    roles_seen: HashMap<String, String>,
     /// The last quoted passage's attribution and paragraph, for continued quotations.
     last_quote: Option<(Attribution, usize)>,
     /// The last paraphrase of a named speaker ("He added that…") and its paragraph: a
@@ -110,6 +112,9 @@ impl Context {
         if self.organisations.contains(&speaker) {
             return;
         }
+        if let Some(role) = &role {
+            self.roles_seen.insert(speaker.clone(), role.clone());
+        }
         self.recent.retain(|(s, r)| (s, r) != (&speaker, &role));
         self.recent.push((speaker, role));
         if self.recent.len() > RECENT_SPEAKERS {
@@ -138,6 +143,11 @@ impl Context {
             .rev()
             .find(|(name, _)| name == full_name)
             .and_then(|(_, role)| role.clone())
+    }
+
+    /// Any role ever given to the speaker `full_name`, the latest first.
+    pub(super) fn role_of_any(&self, full_name: &str) -> Option<String> {
+        self.roles_seen.get(full_name).cloned()
     }
 
     /// The speaker named last whose role holds `title` ("minister" in "the finance

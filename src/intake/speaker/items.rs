@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use super::attribution::{Attribution, Basis};
 use super::names::name_runs;
+use super::opening::sentence_subject;
 use crate::intake::lists::is_list_item;
 
 /// The items of a list ("- we now expect a cut in July") take the speaker of the line that
@@ -108,8 +109,16 @@ fn introduces_a_list(
     let passage = text[range.clone()].trim();
     if passage.ends_with(':') {
         if attribution.speaker.is_none() && attribution.group.is_none() {
-            // "Chris Turner, head of currency strategy at ING:" and the items after it.
-            return name_line(text, range);
+            // "Chris Turner, head of currency strategy at ING:" and the items after it, or
+            // "Political activist Ana Vey, of the Northgate party, has a contrasting view:".
+            return name_line(text, range).or_else(|| {
+                sentence_subject(text, range).map(|(name, role)| Attribution {
+                    speaker: Some(name),
+                    role,
+                    basis: Basis::Colon,
+                    ..Attribution::default()
+                })
+            });
         }
         return Some(Attribution {
             basis: Basis::Colon,

@@ -24,6 +24,7 @@ mod group;
 mod interview;
 mod items;
 mod names;
+mod opening;
 mod passage;
 mod quotation_runs;
 mod subject;

@@ -10,6 +10,7 @@ use super::context::Context;
 use super::group::group;
 use super::items::{attribute_lists, name_line};
 use super::names::name_runs;
+use super::opening::sentence_subject;
 use super::view::view_of;
 use crate::intake::text::{Quotation, overlapping};
 use crate::intake::text::{Word, words};
@@ -42,6 +43,9 @@ pub fn attribute(
     }
     if found.is_none() {
         found = colon_subject(text, &unit, quotations, context);
+    }
+    if found.is_none() {
+        found = dashed_credit(text, &unit, quotations, context);
     }
     let mut attribution = match found {
         Some(attribution) => attribution,
@@ -153,6 +157,31 @@ fn introduced(text: &str, unit: &Range<usize>) -> Vec<(String, Option<String>)> 
     people
 }
 
+/// The person credited after a quotation with a dash, as a pull quote or a list of
+/// quotes sets it: "“There will be more volunteers.” – Ivo Marsh, Pentagon spokesman".
+fn dashed_credit(
+    text: &str,
+    unit: &Range<usize>,
+    quotations: &[Quotation],
+    context: &Context,
+) -> Option<Attribution> {
+    let last = overlapping(quotations, unit.clone()).last()?;
+    let credit = text[last.range.end.min(unit.end)..unit.end].trim();
+    let credit = ["- ", "– ", "— "]
+        .iter()
+        .find_map(|dash| credit.strip_prefix(dash))?;
+    let credit = credit.trim_end_matches('.');
+    let (name, role) = match credit.split_once(',') {
+        Some((name, role)) => (name.trim(), super::names::role(role)),
+        None => (credit.trim(), None),
+    };
+    (super::names::is_pure_name(name) && name.contains(' ')).then(|| Attribution {
+        speaker: Some(context.full_name(name)),
+        role,
+        ..Attribution::default()
+    })
+}
+
 /// The person a sentence opens with when it goes on to a colon and a quotation, with no
 /// verb of saying: "Bo Testwell, a columnist, was blunter: “…”", "Ivo Marsh put it
 /// plainly: “…”". The quotation is what the colon introduced, so it is theirs.
@@ -198,71 +227,6 @@ fn colon_subject(
         basis: Basis::Colon,
         ..Attribution::default()
     })
-}
-
-/// The full name a passage opens with, when a verb in lower case follows it: "Marta Kowal
-/// runs the research desk", with the role an appositive gives ("Harriet Cole, head of
-/// research at Westbank, was more cautious").
-fn sentence_subject(text: &str, unit: &Range<usize>) -> Option<(String, Option<String>)> {
-    // "Nevertheless, Chris Rodgers … is optimistic": past a connective and its comma.
-    let opening = text[unit.clone()].trim_start();
-    let skip = [
-        "Nevertheless, ",
-        "However, ",
-        "Meanwhile, ",
-        "Still, ",
-        "Separately, ",
-    ]
-    .iter()
-    .find(|connective| opening.starts_with(**connective))
-    .map_or(0, |connective| {
-        text[unit.clone()].len() - opening.len() + connective.len()
-    });
-    let unit = &(unit.start + skip..unit.end);
-    let run = name_runs(text, unit.clone())
-        .into_iter()
-        .find(|run| text[run.clone()].split_whitespace().count() >= 2)?;
-    // The name opens the sentence, or follows a few words in lower case that describe
-    // them ("Her colleague Ben Oduya disagreed").
-    let lead_words: Vec<&str> = text[unit.start..run.start].split_whitespace().collect();
-    // Words that describe the person, not a phrase that the name ends ("The Ministry of
-    // National Defense"): in lower case after the first, and no preposition last.
-    // ("Associate Professor Ana Vey, a lecturer at …": titles, capitalized, describe her
-    // too.)
-    let is_title = |w: &str| {
-        let lower = w.trim_end_matches('.').to_lowercase();
-        super::vocabulary::TITLES.contains(&lower.as_str())
-            || matches!(lower.as_str(), "associate" | "assistant")
-    };
-    let describes = lead_words
-        .iter()
-        .skip(1)
-        .all(|w| w.starts_with(char::is_lowercase) || is_title(w))
-        && lead_words.last().is_none_or(|w| {
-            !matches!(
-                w.to_lowercase().as_str(),
-                "of" | "in" | "at" | "for" | "from" | "by" | "to" | "with" | "on"
-            )
-        });
-    let opens = lead_words.len() <= 3
-        && describes
-        && !text[unit.start..run.start].contains([',', '"', '\u{201C}']);
-    let name = &text[run.clone()];
-    let mut after = &text[run.end..unit.end];
-    let mut role = None;
-    // "Harriet Cole, head of currency research at Westbank, was more cautious": past an
-    // appositive to the verb.
-    if let Some(appositive) = after.strip_prefix(',')
-        && let Some((described, rest)) = appositive.split_once(',')
-        && described.split_whitespace().count() <= 16
-        && !described.contains(['"', '\u{201C}'])
-    {
-        after = rest;
-        role = super::names::role(described);
-    }
-    let next = after.split_whitespace().next()?;
-    (opens && name.split_whitespace().count() >= 2 && next.starts_with(char::is_lowercase))
-        .then(|| (name.to_string(), role))
 }
 
 /// The attributions of every passage (`units`: each passage's range and paragraph), in

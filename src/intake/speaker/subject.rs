@@ -120,6 +120,18 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
             ..Attribution::default()
         })
     };
+    // "Ana Vey, the head of the Institute of Political Research, a Kremlin-connected
+    // think tank, told…": a full name first and only appositives after it.
+    if let Some((first, appositives)) = parts.split_first()
+        && !appositives.is_empty()
+        && is_pure_name(first)
+        && first.contains(' ')
+        && appositives
+            .iter()
+            .all(|part| part.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()))
+    {
+        return named(clean(first).to_string(), role(appositives[0]));
+    }
     // "Ivo Marsh, for three decades a lecturer on the region at X and before that at
     // the agency, said": an appositive after a full name, however long, is the name's.
     if let Some(previous) = rest.last()
@@ -458,7 +470,15 @@ fn title(words: &[&str], head: &str, context: &Context) -> Option<Attribution> {
         .is_none()
         .then(|| context.last_speaker())
         .flatten()
-        // A person introduced with a role, not a name-like headline word ("N. Korea").
+        // A person introduced with a role (when they were, if named since by surname
+        // alone), not a name-like headline word ("N. Korea").
+        .map(|last| Attribution {
+            role: last
+                .role
+                .clone()
+                .or_else(|| last.speaker.as_deref().and_then(|s| context.role_of_any(s))),
+            ..last
+        })
         .filter(|last| last.speaker.is_some() && last.role.is_some());
     if let Some(last) = last {
         return Some(Attribution {

@@ -837,3 +837,30 @@ fn a_source_named_after_from_a_negated_view_and_a_contrast_of_two_speakers() {
     assert_eq!(speaker(&a[0]), Some("Ana Vey"));
     assert_eq!(speaker(&a[1]), Some("Ivo Marsh"));
 }
+
+#[test]
+fn the_eighth_set_s_shapes() {
+    // A heading sentence ending with a colon gives its list the person it opens with, and
+    // "will see" after a modal is no view.
+    let text = "Political activist Ana Vey, associated with the Northgate movement, has a contrasting view:\n\n- The party will see support in the north.\n\n- The party is expected to win 250 seats.";
+    let a = attributions(text);
+    assert_eq!(speaker(&a[1]), Some("Ana Vey"));
+    assert_eq!(speaker(&a[2]), Some("Ana Vey"));
+    // A state of mind after a verb of being is its subject's view.
+    let a = attributions("Political analyst Ana Vey is confident in a majority for the party.");
+    assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+    // A pronoun after "when" is the person the sentence is about.
+    let a = attributions(
+        "But defence chief Ivo Marsh surprised commanders last week when he declared the assault could start within weeks.",
+    );
+    assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
+    // A quotation credited after a dash.
+    let a = attributions("“There are going to be more volunteers” - Ivo Marsh, press secretary");
+    assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
+    // A full name and only appositives after it; "the expert" for the person named last
+    // with a role given earlier.
+    let text = "“Independence is predetermined,” Ana Vey, the head of the Institute of Political Research, a Northgate think tank, told the agency.\n\n“The West will get its way,” Vey said.\n\nOthers will follow within years, the expert said.";
+    let a = attributions(text);
+    assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+    assert_eq!(speaker(&a[2]), Some("Ana Vey"));
+}

@@ -21,11 +21,20 @@ pub(super) fn is_reporting_verb(text: &str, outside: &[&Word], i: usize) -> bool
         || is_relay(outside, i)
         || weighs_a_chance(outside, i)
         || calls_a_market(outside, i)
+        || holds_a_view(outside, i)
     {
         return true;
     }
     let w = outside[i];
-    REPORTING.contains(&w.lower.as_str())
+    // "The party will see support in the north": after a modal, "see" is what one meets,
+    // not what one expects.
+    let met = matches!(w.lower.as_str(), "see" | "sees")
+        && i > 0
+        && matches!(
+            outside[i - 1].lower.as_str(),
+            "will" | "would" | "could" | "may" | "might" | "can" | "should" | "to"
+        );
+    !met && REPORTING.contains(&w.lower.as_str())
         // An infinitive reports nothing ("is right to expect", "declined to say"), and
         // a passive names who is expected, not who expects ("officials are expected to").
         && !(i.saturating_sub(2)..i).any(|k| {
@@ -170,6 +179,28 @@ fn calls_a_market(outside: &[&Word], i: usize) -> bool {
             let after: Vec<Word> = outside[i + 2..].iter().map(|w| (*w).clone()).collect();
             crate::intake::hedges::market_call(&after)
         }
+}
+
+/// Whether `outside[i]` is a state of mind about what is to come, after a verb of being
+/// ("Ana Vey is confident in a majority", "Ivo Marsh remains bullish on gold"): whose
+/// subject holds the view.
+fn holds_a_view(outside: &[&Word], i: usize) -> bool {
+    matches!(
+        outside[i].lower.as_str(),
+        "confident"
+            | "optimistic"
+            | "pessimistic"
+            | "convinced"
+            | "sceptical"
+            | "skeptical"
+            | "doubtful"
+            | "bullish"
+            | "bearish"
+    ) && i > 0
+        && matches!(
+            outside[i - 1].lower.as_str(),
+            "is" | "are" | "was" | "were" | "remains" | "remained" | "seems" | "appears"
+        )
 }
 
 /// Whether `outside[i]` is "tips that" ("Ana Vey tips that the dollar will end the year at

@@ -1,0 +1,94 @@
+//! The person a sentence opens with, whether or not it reports what they said ("Marta
+//! Kowal runs the research desk", "Ana Vey, his deputy, is less sure: …"): whom a later
+//! "she" may mean, and who speaks in a list a sentence introduces.
+
+use std::ops::Range;
+
+use super::names::name_runs;
+
+/// The full name a passage opens with, when a verb in lower case follows it: "Marta Kowal
+/// runs the research desk", with the role an appositive gives ("Harriet Cole, head of
+/// research at Westbank, was more cautious").
+pub(super) fn sentence_subject(
+    text: &str,
+    unit: &Range<usize>,
+) -> Option<(String, Option<String>)> {
+    // "Nevertheless, Chris Rodgers … is optimistic": past a connective and its comma.
+    let opening = text[unit.clone()].trim_start();
+    let skip = [
+        "Nevertheless, ",
+        "However, ",
+        "Meanwhile, ",
+        "Still, ",
+        "Separately, ",
+    ]
+    .iter()
+    .find(|connective| opening.starts_with(**connective))
+    .map_or(0, |connective| {
+        text[unit.clone()].len() - opening.len() + connective.len()
+    });
+    let unit = &(unit.start + skip..unit.end);
+    let run = name_runs(text, unit.clone())
+        .into_iter()
+        .find(|run| text[run.clone()].split_whitespace().count() >= 2)?;
+    // The name opens the sentence, or follows a few words in lower case that describe
+    // them ("Her colleague Ben Oduya disagreed").
+    let lead_words: Vec<&str> = text[unit.start..run.start].split_whitespace().collect();
+    // Words that describe the person, not a phrase that the name ends ("The Ministry of
+    // National Defense"): in lower case after the first, and no preposition last.
+    // ("Associate Professor Ana Vey, a lecturer at …": titles, capitalized, describe her
+    // too.)
+    let is_title = |w: &str| {
+        let lower = w.trim_end_matches('.').to_lowercase();
+        super::vocabulary::TITLES.contains(&lower.as_str())
+            || matches!(lower.as_str(), "associate" | "assistant")
+    };
+    let describes = lead_words
+        .iter()
+        .skip(1)
+        .all(|w| w.starts_with(char::is_lowercase) || is_title(w))
+        && lead_words.last().is_none_or(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "of" | "in" | "at" | "for" | "from" | "by" | "to" | "with" | "on"
+            )
+        });
+    let opens = lead_words.len() <= 3
+        && describes
+        && !text[unit.start..run.start].contains([',', '"', '\u{201C}']);
+    let name = &text[run.clone()];
+    let mut after = &text[run.end..unit.end];
+    let mut role = None;
+    // "Harriet Cole, head of currency research at Westbank, was more cautious": past an
+    // appositive to the verb.
+    if let Some(appositive) = after.strip_prefix(',')
+        && let Some((described, rest)) = appositive.split_once(',')
+        && described.split_whitespace().count() <= 16
+        && !described.contains(['"', '\u{201C}'])
+    {
+        after = rest;
+        role = super::names::role(described);
+    }
+    let next = after.split_whitespace().next()?;
+    (opens && name.split_whitespace().count() >= 2 && next.starts_with(char::is_lowercase))
+        .then(|| (name.to_string(), role))
+}
+
+/// The full name that opens `head`, with the appositive after it as the role: "Ana Vey,
+/// his former deputy, is less sure" → Ana Vey, "former deputy".
+pub(super) fn opening_person(head: &str) -> Option<(String, Option<String>)> {
+    let head = head.trim_start();
+    let run = super::names::name_runs(head, 0..head.len())
+        .into_iter()
+        .next()
+        .filter(|run| run.start == 0)?;
+    let name = &head[run.clone()];
+    if name.split_whitespace().count() < 2 || !super::names::is_pure_name(name) {
+        return None;
+    }
+    let role = head[run.end..]
+        .strip_prefix(',')
+        .and_then(|rest| rest.split_once(','))
+        .and_then(|(appositive, _)| super::names::role(appositive));
+    Some((name.to_string(), role))
+}
