@@ -33,6 +33,8 @@ pub const REPORTING: &[&str] = &[
     "agrees",
     "agreed",
     "claimed",
+    "claims",
+    "claiming",
     "stated",
     "announced",
     "announces",

@@ -648,6 +648,24 @@ pub(super) fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool 
                     matches!(w, "for" | "in" | "over" | "across" | "to" | "this" | "next")
                 })
         }
+        // "Friday is looking quite unsettled", "the weekend is looking warm": a day or a
+        // season ahead, not "is looking for a job" or "is looking at options".
+        ["is", "looking"] => {
+            before(1).is_some_and(|w| {
+                is_weekday(w)
+                    || matches!(
+                        w,
+                        "weekend"
+                            | "week"
+                            | "month"
+                            | "summer"
+                            | "winter"
+                            | "spring"
+                            | "autumn"
+                            | "tomorrow"
+                    )
+            }) && next.is_none_or(|w| !matches!(w, "for" | "at" | "to" | "into" | "after"))
+        }
         // "the pound is due for a correction" (not "due for a vote on Tuesday").
         ["due", "for"] => market_call(&words[i + n..]),
         // "it is conceivable that the talks will collapse" (not "that he knew").

@@ -1397,3 +1397,12 @@ fn confident_in_and_that() {
         Some("confident that")
     );
 }
+
+#[test]
+fn a_day_ahead_is_looking() {
+    assert_eq!(
+        hedge("Friday is looking quite unsettled, with showers.").as_deref(),
+        Some("is looking")
+    );
+    assert_eq!(hedge("The firm is looking for a new chief."), None);
+}

@@ -216,6 +216,26 @@ fn clause_at(
             });
         }
     }
+    // "…sought to cool expectations, with expert Ana Vey claiming…": a participle right
+    // after a full name has that name for its subject.
+    if verb.lower.ends_with("ing")
+        && let Some(run) = super::names::name_runs(before, 0..before.len()).pop()
+        && run.end == before.len()
+        && before[run.clone()].split_whitespace().count() >= 2
+        && super::names::is_pure_name(&before[run.clone()])
+        && let Some(with) = before[..run.start].rfind("with ")
+        && before[with + 5..run.start].split_whitespace().all(|w| {
+            w.starts_with(char::is_lowercase)
+                || super::vocabulary::TITLES.contains(&w.to_lowercase().as_str())
+        })
+    {
+        let role = before[with + 5..run.start].trim();
+        return Some(Attribution {
+            speaker: Some(context.full_name(&before[run])),
+            role: (!role.is_empty()).then(|| role.to_string()),
+            ..Attribution::default()
+        });
+    }
     // "Shin In-kyun, president of X, echoed An's view, saying": a participle's subject is
     // that of the verb before it, so the predicate between them goes.
     if verb.lower.ends_with("ing")

@@ -203,10 +203,10 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
     // weather office dismissed the claim, saying: …".
     // A title may come first ("Economist Paul Reyes of Northgate forecast that…").
     // ("Wall Street traders", "Northgate economists": a group, named by its head noun.)
-    let group_head = last
-        .rsplit(' ')
-        .next()
-        .is_some_and(|head| GROUP_NOUNS.contains(&head));
+    // (So is "the Met Office forecaster" a person described by a firm and a role.)
+    let group_head = last.rsplit(' ').next().is_some_and(|head| {
+        GROUP_NOUNS.contains(&head) || (last.starts_with("The ") && PERSON_NOUNS.contains(&head))
+    });
     if !group_head
         && let Some(run) = name_runs(last, 0..last.len()).into_iter().next()
         && last[..run.start].split_whitespace().all(|word| {

@@ -864,3 +864,14 @@ fn the_eighth_set_s_shapes() {
     assert_eq!(speaker(&a[0]), Some("Ana Vey"));
     assert_eq!(speaker(&a[2]), Some("Ana Vey"));
 }
+
+#[test]
+fn a_participle_after_a_name_and_a_firm_s_forecaster() {
+    let text = "The weather office sought to cool expectations, with expert Ana Vey claiming it was not expecting especially hot weather.\n\nThe weather office forecaster added: “The weekend is likely to be dry.”";
+    let a = attributions(text);
+    assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+    assert_eq!(a[0].role.as_deref(), Some("expert"));
+    let text = "Ana Vey, a forecaster at the weather office, said June would be mild.\n\nThe Weather Office forecaster added: “The weekend is likely to be dry.”";
+    let a = attributions(text);
+    assert_eq!(speaker(&a[1]), Some("Ana Vey"));
+}
