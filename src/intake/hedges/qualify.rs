@@ -863,6 +863,15 @@ pub(super) fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool 
             if before(2).is_some_and(|w| matches!(w, "as" | "than")) {
                 return false;
             }
+            // "He didn't see it coming": a sight of the past, denied.
+            let denied_past = (before(1) == Some("not")
+                && before(2).is_some_and(|w| matches!(w, "did" | "had")))
+                || before(1).is_some_and(|w| {
+                    matches!(w, "didn't" | "didn\u{2019}t" | "hadn't" | "hadn\u{2019}t")
+                });
+            if denied_past {
+                return false;
+            }
             // "This has been anticipated for months": a participle, not someone's verb.
             if matches!(
                 *verb,

@@ -1406,3 +1406,13 @@ fn a_day_ahead_is_looking() {
     );
     assert_eq!(hedge("The firm is looking for a new chief."), None);
 }
+
+#[test]
+fn a_sight_denied_ahead_and_behind() {
+    assert_eq!(
+        hedge("He doesn't see any rain in the forecast for the next week.").as_deref(),
+        Some("doesn't see")
+    );
+    assert_eq!(hedge("He didn't see it coming last year."), None);
+    assert_eq!(hedge("She did not see the report."), None);
+}

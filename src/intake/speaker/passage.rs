@@ -290,7 +290,9 @@ pub fn attribute_all(
             );
         let (paragraph, previous_paragraph) = (units[i].1, units[i - 1].1);
         let goes_on = paragraph == previous_paragraph
-            || (paragraph == previous_paragraph + 1 && opens_with_a_connective(text, &units[i].0));
+            || (paragraph == previous_paragraph + 1
+                && (opens_with_a_connective(text, &units[i].0)
+                    || advises(&text[units[i].0.clone()])));
         if reported && goes_on {
             found[i] = Attribution {
                 basis: Basis::ContinuedParaphrase,
@@ -475,6 +477,20 @@ fn opens_with_a_connective(text: &str, unit: &Range<usize>) -> bool {
         .trim_end_matches(',')
         .to_lowercase();
     matches!(first.as_str(), "but" | "however" | "still" | "yet" | "also")
+}
+
+/// Whether a passage advises the reader what to expect ("Expect highs of 90.", "In July,
+/// expect an average high of 92"): news writing gives that advice in its source's words,
+/// so it goes on with the paraphrase before it.
+fn advises(passage: &str) -> bool {
+    let clause = passage
+        .trim_start()
+        .split_once(", ")
+        .filter(|(opener, _)| opener.split_whitespace().count() <= 4)
+        .map_or(passage.trim_start(), |(_, clause)| clause);
+    ["Expect ", "expect ", "Look for ", "look for "]
+        .iter()
+        .any(|imperative| clause.starts_with(imperative))
 }
 
 /// Whether the passage starts (after white space) inside a quotation.

@@ -875,3 +875,11 @@ fn a_participle_after_a_name_and_a_firm_s_forecaster() {
     let a = attributions(text);
     assert_eq!(speaker(&a[1]), Some("Ana Vey"));
 }
+
+#[test]
+fn advice_on_what_to_expect_goes_on_in_its_source_s_words() {
+    let text = "Ana Vey, a forecaster at the weather office, said to expect highs of 30 in June.\n\nIn July, expect an average high of 32 with warm nights.";
+    let a = attributions(text);
+    assert_eq!(speaker(&a[1]), Some("Ana Vey"));
+    assert_eq!(a[1].basis, Basis::ContinuedParaphrase);
+}
