@@ -195,7 +195,7 @@ fn clause_at(
             .find(|run| before[run.clone()].split_whitespace().count() >= 2)
             && affiliated(&run)
             && super::names::is_pure_name(&before[run.clone()])
-            && before[..run.start].split_whitespace().count() > 3
+            && !before[..run.start].trim().is_empty()
         {
             let titles: Vec<&str> = before[..run.start]
                 .split_whitespace()

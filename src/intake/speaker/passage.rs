@@ -47,6 +47,9 @@ pub fn attribute(
     if found.is_none() {
         found = dashed_credit(text, &unit, quotations, context);
     }
+    if found.is_none() {
+        found = speaker_prefix(text, &unit, context);
+    }
     let mut attribution = match found {
         Some(attribution) => attribution,
         None if quoted && starts_quoted(text, &unit, quotations) => {
@@ -157,6 +160,45 @@ fn introduced(text: &str, unit: &Range<usize>) -> Vec<(String, Option<String>)> 
     people
 }
 
+/// The person a paragraph opens with before a colon, as a transcript or a round-up sets
+/// it: "Ana Vey (Northgate): The index will probably end the year at 5,200.", "Ana Vey:
+/// Probably not." The name (and the role in brackets or after a comma) is all there is
+/// before the colon.
+fn speaker_prefix(text: &str, unit: &Range<usize>, context: &Context) -> Option<Attribution> {
+    // Only where a paragraph begins.
+    if !text[..unit.start].trim_end_matches([' ', '\t']).is_empty()
+        && !text[..unit.start]
+            .trim_end_matches([' ', '\t'])
+            .ends_with('\n')
+    {
+        return None;
+    }
+    let passage = text[unit.clone()].trim_start();
+    // (A list's item is its list's to attribute.)
+    if crate::intake::lists::is_list_item(passage) {
+        return None;
+    }
+    let (head, claim) = passage.split_once(':')?;
+    if claim.trim().is_empty() || head.split_whitespace().count() > 8 {
+        return None;
+    }
+    let (name, role) = match head.split_once(['(', ',']) {
+        Some((name, role)) => (
+            super::names::clean(name),
+            super::names::role(role.trim_end_matches(')')),
+        ),
+        None => (super::names::clean(head), None),
+    };
+    ((super::names::is_pure_name(name) && name.contains(' '))
+        || context.knows(&context.full_name(name)))
+    .then(|| Attribution {
+        speaker: Some(context.full_name(name)),
+        role,
+        basis: Basis::Colon,
+        ..Attribution::default()
+    })
+}
+
 /// The person credited after a quotation with a dash, as a pull quote or a list of
 /// quotes sets it: "“There will be more volunteers.” – Ivo Marsh, Pentagon spokesman".
 fn dashed_credit(
@@ -196,15 +238,21 @@ fn colon_subject(
     let lead = text[unit.start..opens_at].trim_end();
     let lead = lead.strip_suffix(':')?;
     let lead_end = unit.start + lead.len();
-    let run = name_runs(text, unit.start..lead_end).into_iter().next()?;
+    let run = name_runs(text, unit.start..lead_end)
+        .into_iter()
+        .find(|run| text[run.clone()].contains(' '))?;
     // The name opens the sentence (a word or two of description may come first: "Her
     // colleague Ben Oduya").
-    let before: Vec<&str> = text[unit.start..run.start].split_whitespace().collect();
-    if before.len() > 2
-        || before
-            .iter()
-            .skip(1)
-            .any(|w| !w.starts_with(char::is_lowercase))
+    // ("Asked about the outlook, Ana Vey was blunt: …": an opener set off by a comma.)
+    let lead = &text[unit.start..run.start];
+    let before: Vec<&str> = lead.split_whitespace().collect();
+    let opener = lead.trim_end().ends_with(',');
+    if !opener
+        && (before.len() > 2
+            || before
+                .iter()
+                .skip(1)
+                .any(|w| !w.starts_with(char::is_lowercase)))
     {
         return None;
     }

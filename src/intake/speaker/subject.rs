@@ -315,6 +315,14 @@ fn appositive_parts(before: &str) -> Vec<&str> {
             !age
         });
     }
+    // "Ivo Marsh of Westbank, for one, expects", "…, for her part, thinks": an aside
+    // about the speaker, not the speaker.
+    parts.retain(|part| {
+        !matches!(
+            part.to_lowercase().as_str(),
+            "for one" | "for his part" | "for her part" | "for their part" | "in turn" | "too"
+        )
+    });
     while let Some((last, rest)) = parts.split_last() {
         // "a meteorologist in West Columbia, S.C., said": the place's state or country
         // goes on the place, and is no subject. (Only after the person's own part: in

@@ -883,3 +883,23 @@ fn advice_on_what_to_expect_goes_on_in_its_source_s_words() {
     assert_eq!(speaker(&a[1]), Some("Ana Vey"));
     assert_eq!(a[1].basis, Basis::ContinuedParaphrase);
 }
+
+#[test]
+fn a_round_up_s_shapes() {
+    // A speaker before a colon where a paragraph begins, with the firm in brackets.
+    let text = "Ana Vey (Northgate): The index will probably end the year at 5,200.\n\nIvo Marsh (Westbank): The index will likely fall.";
+    let a = attributions(text);
+    assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+    assert_eq!(a[0].role.as_deref(), Some("Northgate"));
+    assert_eq!(speaker(&a[1]), Some("Ivo Marsh"));
+    // An opener set off by a comma before a name and a colon.
+    let a = attributions("Asked about the outlook, Ana Vey was blunt: “A recession is likely.”");
+    assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+    // "for one" and "who sees" after a long lead.
+    let a = attributions("Ivo Marsh of Westbank, for one, expects growth to pick up.");
+    assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
+    let a = attributions(
+        "The optimists include Ana Vey of Northgate, who sees the index at 5,400 by December.",
+    );
+    assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+}
