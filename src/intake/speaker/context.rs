@@ -12,6 +12,17 @@ use crate::intake::text::words;
 /// to: more than an article names, and few enough that looking back costs little.
 const RECENT_SPEAKERS: usize = 100;
 
+/// How many speakers back "he" or "she" looks for one whose gender agrees.
+const PRONOUN_REACH: usize = 3;
+
+/// A person's gender as the article shows it: by an honorific ("Mr Vey", "Ms Marsh") or a
+/// role that says it ("spokeswoman", "chairman").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Gender {
+    Male,
+    Female,
+}
+
 /// What the attribution of earlier passages leaves for later ones.
 #[derive(Debug, Default)]
 pub struct Context {
@@ -29,6 +40,8 @@ pub struct Context {
     recent: Vec<(String, Option<String>)>,
     /// Institutions that spoke of themselves as "it": never what "he" or "she" means.
     organisations: HashSet<String>,
+    /// Genders the article shows, by full name.
+    genders: HashMap<String, Gender>,
     /// The latest role given to each speaker, kept after later mentions without one.
     roles_seen: HashMap<String, String>,
     /// The last quoted passage's attribution and paragraph, for continued quotations.
@@ -74,12 +87,58 @@ impl Context {
                 full_names.push(name);
             }
         }
-        Context {
+        let mut context = Context {
             full_names,
             by_surname,
             by_first,
             ..Context::default()
+        };
+        context.genders = context.honorifics(text);
+        context
+    }
+
+    /// The genders honorifics show: "Mr Vey" or "Mr. Vey" is a man, "Ms", "Mrs" or "Miss"
+    /// a woman, for the full name the article gives that surname.
+    fn honorifics(&self, text: &str) -> HashMap<String, Gender> {
+        let mut genders = HashMap::new();
+        let words: Vec<&str> = text.split_whitespace().collect();
+        for pair in words.windows(2) {
+            let gender = match pair[0].trim_end_matches('.') {
+                "Mr" => Gender::Male,
+                "Ms" | "Mrs" | "Miss" => Gender::Female,
+                _ => continue,
+            };
+            let surname = pair[1].trim_end_matches(|c: char| !c.is_alphanumeric());
+            if let Some(&at) = self.by_surname.get(surname) {
+                genders.entry(self.full_names[at].clone()).or_insert(gender);
+            }
         }
+        genders
+    }
+
+    /// Notes a gender a role shows ("spokeswoman", "chairman") for `speaker`.
+    fn gender_of_role(&mut self, speaker: &str, role: &str) {
+        let lower = role.to_lowercase();
+        let gender = if ["woman", "women", "mother", "actress"]
+            .iter()
+            .any(|word| lower.split_whitespace().any(|w| w.ends_with(word)))
+        {
+            Gender::Female
+        } else if [
+            "chairman",
+            "spokesman",
+            "congressman",
+            "businessman",
+            "father",
+        ]
+        .iter()
+        .any(|word| lower.split_whitespace().any(|w| w == *word))
+        {
+            Gender::Male
+        } else {
+            return;
+        };
+        self.genders.entry(speaker.to_string()).or_insert(gender);
     }
 
     /// A surname alone ("Barbashin") as the full name the article gave earlier.
@@ -114,6 +173,7 @@ impl Context {
         }
         if let Some(role) = &role {
             self.roles_seen.insert(speaker.clone(), role.clone());
+            self.gender_of_role(&speaker, role);
         }
         self.recent.retain(|(s, r)| (s, r) != (&speaker, &role));
         self.recent.push((speaker, role));
@@ -122,7 +182,27 @@ impl Context {
         }
     }
 
-    /// Whom "he" or "she" refers to: the speaker named last, with their role.
+    /// Whom "he" (`Some(Gender::Male)`) or "she" refers to: the speaker named last whose
+    /// gender, where the article shows it, agrees, among the last few; else the speaker
+    /// named last.
+    pub(super) fn referent(&self, gender: Gender) -> Option<Attribution> {
+        let agreeing = self
+            .recent
+            .iter()
+            .rev()
+            .take(PRONOUN_REACH)
+            .find(|(name, _)| self.genders.get(name).is_none_or(|known| *known == gender));
+        match agreeing {
+            Some((name, role)) => Some(Attribution {
+                speaker: Some(name.clone()),
+                role: role.clone(),
+                ..Attribution::default()
+            }),
+            None => self.last_speaker(),
+        }
+    }
+
+    /// The speaker named last, with their role.
     pub(super) fn last_speaker(&self) -> Option<Attribution> {
         self.recent.last().map(|(name, role)| Attribution {
             speaker: Some(name.clone()),

@@ -3,7 +3,7 @@
 //! the words after it ("said John Smith, a director at X").
 
 use super::attribution::{Attribution, Basis};
-use super::context::Context;
+use super::context::{Context, Gender};
 use super::group::group_subject;
 use super::names::{clean, is_pure_name, name_in, name_runs, name_runs_after, owner, role};
 use super::vocabulary::{GROUP_NOUNS, PERSON_NOUNS, TITLES};
@@ -429,7 +429,11 @@ fn ends_with_a_place(part: &str) -> bool {
 /// "it" or "there" nobody. `None` when it is not a pronoun.
 fn pronoun(subject: &str, context: &Context) -> Option<Option<Attribution>> {
     match subject {
-        "he" | "she" | "him" | "her" => Some(context.last_speaker().map(|speaker| Attribution {
+        "he" | "him" => Some(context.referent(Gender::Male).map(|speaker| Attribution {
+            basis: Basis::Pronoun,
+            ..speaker
+        })),
+        "she" | "her" => Some(context.referent(Gender::Female).map(|speaker| Attribution {
             basis: Basis::Pronoun,
             ..speaker
         })),

@@ -903,3 +903,13 @@ fn a_round_up_s_shapes() {
     );
     assert_eq!(speaker(&a[0]), Some("Ana Vey"));
 }
+
+#[test]
+fn he_and_she_agree_with_the_gender_the_article_shows() {
+    let text = "Ana Vey, a spokeswoman for Northgate, said prices would rise.\n\nIvo Marsh of Westbank disagreed, and Mr Marsh said so twice.\n\nShe expects the index to probably end the year higher.";
+    let a = attributions(text);
+    assert_eq!(speaker(a.last().unwrap()), Some("Ana Vey"));
+    let text = "Ana Vey of Northgate said prices would rise.\n\nIvo Marsh of Westbank disagreed.\n\nHe expects the index to probably end the year lower.";
+    let a = attributions(text);
+    assert_eq!(speaker(a.last().unwrap()), Some("Ivo Marsh"));
+}
