@@ -83,7 +83,7 @@ pub(super) fn group_subject(words: &[&str], subject: &str) -> Option<Attribution
     let unnamed_one = matches!(words[opening], "one" | "a" | "an" | "another")
         && words[opening..]
             .iter()
-            .take(4)
+            .take(6)
             .any(|w| UNNAMED_ONE.contains(w));
     // "All 50 economists polled by Reuters", "Eight respondents out of 47": a count of
     // a group.

@@ -91,6 +91,14 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
     if let Some(referent) = pronoun(&last_lower, context) {
         return referent;
     }
+    // "Our FX team forecast…": the writer's own team, no person named.
+    if last_lower.starts_with("our ") {
+        return Some(Attribution {
+            basis: Basis::Group,
+            group: Some(last_lower),
+            ..Attribution::default()
+        });
+    }
     // "Another said…", "Others expect…": more of the unnamed people just quoted.
     if matches!(last_lower.as_str(), "another" | "others" | "some" | "many") {
         return Some(Attribution {

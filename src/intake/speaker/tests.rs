@@ -913,3 +913,15 @@ fn he_and_she_agree_with_the_gender_the_article_shows() {
     let a = attributions(text);
     assert_eq!(speaker(a.last().unwrap()), Some("Ivo Marsh"));
 }
+
+#[test]
+fn the_writer_s_team_and_a_long_described_official_are_unnamed() {
+    for text in [
+        "Our FX team forecast roughly a 20% rise in the dollar by end-2027.",
+        "A senior European Union official is doubtful that the talks can advance by December.",
+    ] {
+        let a = attributions(text);
+        assert_eq!(speaker(&a[0]), None, "{text}");
+        assert!(a[0].group.is_some(), "{text}");
+    }
+}
