@@ -382,6 +382,31 @@ fn one_long_paragraph_is_read_in_linear_time() {
 }
 
 #[test]
+fn many_quotations_running_over_paragraphs_are_read_in_linear_time() {
+    // Each quotation left open at its paragraph's end and taken up in the next: a run whose
+    // speaker the later paragraph names, ten thousand times over.
+    // (Each pair its own words: a passage printed twice is proposed once.)
+    let text: String = (0..5_000)
+        .map(|i| {
+            format!(
+                "“The index will probably rise {i} points.\n\n“It could fall {i} points by spring,” Ana Vey said.\n\n"
+            )
+        })
+        .collect();
+    let article = hindsight::article::from_text(text);
+    let found = hindsight::candidates(&article, &shipped_ledger());
+    // (The first line is read as the article's headline.)
+    assert_eq!(found.len(), 9_999);
+    assert!(
+        found
+            .iter()
+            .all(|c| c.speaker.as_deref() == Some("Ana Vey")),
+        "{:#?}",
+        &found[..2]
+    );
+}
+
+#[test]
 fn many_dropped_elements_are_read_in_linear_time() {
     let page = format!(
         "<!doctype html><html><body><article><p>The ferry line will probably reopen in May.</p>{}<p>Grain prices might rise before spring.</p></article></body></html>",

@@ -23,7 +23,10 @@ pub(super) fn attribute_lists(
     let listed = crate::intake::lists::prediction_lists(text, &paragraphs);
     let mut list: Option<Attribution> = None;
     for i in 0..found.len() {
-        let (range, paragraph) = (&units[i].0, units[i].1);
+        // The unit's paragraph as `paragraphs` counts them (the units' own count leaves
+        // captions and notices out).
+        let range = &units[i].0;
+        let paragraph = paragraphs.partition_point(|p| p.end <= range.start);
         let item = paragraphs
             .get(paragraph)
             .is_some_and(|p| is_list_item(&text[p.clone()]))

@@ -1,6 +1,7 @@
 //! Quotations that run over more than one paragraph, as news writing sets them, and whose
 //! speaker one paragraph names for all of them.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::attribution::{Attribution, Basis};
@@ -18,12 +19,19 @@ pub(super) fn attribute_running_quotations(
     found: &mut [Attribution],
 ) {
     let paragraphs = paragraphs(text);
-    // Whether paragraph `p` leaves a quotation open, and whether it opens with one.
-    let left_open = |p: usize| {
-        quotations
-            .iter()
-            .any(|q| q.open_end && q.range.end == paragraphs[p].end)
-    };
+    // The paragraphs (of the text, counted as `paragraphs` counts them) that leave a
+    // quotation open, and each unit's paragraph: found once, so that a text of many
+    // paragraphs and quotations costs time linear in its length.
+    let open_ends: HashSet<usize> = quotations
+        .iter()
+        .filter(|q| q.open_end)
+        .map(|q| q.range.end)
+        .collect();
+    let left_open = |p: usize| open_ends.contains(&paragraphs[p].end);
+    let paragraph_of: Vec<usize> = units
+        .iter()
+        .map(|(range, _)| paragraphs.partition_point(|p| p.end <= range.start))
+        .collect();
     let opens_quoted = |p: usize| text[paragraphs[p].clone()].starts_with(['"', '\u{201C}']);
     let mut p = 0;
     while p + 1 < paragraphs.len() {
@@ -35,9 +43,10 @@ pub(super) fn attribute_running_quotations(
         while last + 1 < paragraphs.len() && left_open(last) && opens_quoted(last + 1) {
             last += 1;
         }
-        let run: Vec<usize> = (0..units.len())
-            .filter(|&i| (p..=last).contains(&units[i].1))
-            .collect();
+        // Units come in the order of the text, so the run's are one stretch of them.
+        let first = paragraph_of.partition_point(|&at| at < p);
+        let end = paragraph_of.partition_point(|&at| at <= last);
+        let run: Vec<usize> = (first..end).collect();
         let named = run.iter().copied().find(|&i| {
             found[i].quoted
                 && (found[i].speaker.is_some() || found[i].group.is_some())
