@@ -624,4 +624,16 @@ mod tests {
         assert_eq!(speakers, [Some("Ana Vey"), Some("Ivo Marsh")], "{found:#?}");
         assert_eq!(found[0].speaker_role.as_deref(), Some("Northpoll"));
     }
+
+    #[test]
+    fn a_list_after_photographs_captions_takes_the_speaker_that_introduces_it() {
+        let article = Article {
+            text: "Pollsters call it\n\nA crowd waits outside the hall. Photo: Jo Bo\n\nAnother picture of the hall. Image: Jo Bo\n\nAna Vey, a pollster at Northgate:\n\n- The party will probably win 280 seats.\n\n- Turnout will likely be low.".into(),
+            ..Article::default()
+        };
+        let ledger = Ledger::without_folder(std::path::Path::new("/nowhere"), NaiveDate::default());
+        let found = candidates(&article, &ledger);
+        let speakers: Vec<Option<&str>> = found.iter().map(|c| c.speaker.as_deref()).collect();
+        assert_eq!(speakers, [Some("Ana Vey"), Some("Ana Vey")], "{found:#?}");
+    }
 }
