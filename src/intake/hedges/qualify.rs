@@ -120,8 +120,8 @@ pub(super) fn qualifies(
     // A hope or a demand, not an expectation: "expressed hopes that a government will
     // emerge", "urged the bank to", "demands that the army will leave".
     // The wish must govern the clause: a "that", "to" or "for" between it and the words.
-    // The wish reaches over its clause ("hope to hammer out an understanding that would
-    // serve as…"), not past a word that opens another ("but", "while", "said").
+    // The wish reaches over its clause ("hope to settle a draft that
+    // would then become…"), not past a word that opens another ("but", "while", "said").
     let clause_start = (i.saturating_sub(WISH_REACH)..i)
         .rev()
         .find(|&j| CLAUSE_OPENERS.contains(&words[j].lower.as_str()))
@@ -200,7 +200,7 @@ pub(super) fn qualifies(
     }) {
         return false;
     }
-    // A worry: "stoked concerns the U.S. may face", "fears that prices will rise".
+    // A worry: "raised fears the region might slip into", "fears that prices will rise".
     let clause_start = (i.saturating_sub(WISH_REACH)..i)
         .rev()
         .find(|&j| CLAUSE_OPENERS.contains(&words[j].lower.as_str()))
@@ -273,7 +273,7 @@ pub(super) fn qualifies(
         SCHEDULE_WORDS.contains(&words[k].lower.as_str())
             && !(k > 0 && REPORTING.contains(&words[k - 1].lower.as_str()))
     });
-    // ("will report sales of about 16 million iPads … tomorrow": the quantity, not the
+    // ("will post sales near 9 million handsets … on Friday": the quantity, not the
     // day, is what is forecast.)
     let quantity = words[i + n..].iter().take(8).any(|w| {
         w.lower
@@ -680,7 +680,7 @@ pub(super) fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool 
                 })
             }) && next.is_none_or(|w| !matches!(w, "of" | "that"))
         }
-        // "No improvement is expected in the first half": an expectation with no "to"
+        // "No pickup is expected before the autumn": an expectation with no "to"
         // after it, placed ahead ("as is expected" is no one's).
         ["is" | "are", "expected" | "anticipated"] => {
             let to_later = words[i + n..]
@@ -743,8 +743,8 @@ pub(super) fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool 
             TIME_AHEAD.contains(&w.lower.as_str())
                 || matches!(w.lower.as_str(), "spring" | "summer" | "autumn" | "winter")
         }),
-        // "what we believe was an overly optimistic reaction", "what we believe is a
-        // mispricing": a judgement of what was or is.
+        // "what we think was a hasty sell-off", "what we think is a
+        // mispriced bond": a judgement of what was or is.
         ["we" | "i", "believe"] => !matches!(next, Some("was" | "were" | "had" | "is" | "are")),
         // "the most likely outcome is a cut" names it; "weigh in on the most likely
         // scenarios" and "the most likely explanation" (of what is) do not.
@@ -816,7 +816,7 @@ pub(super) fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool 
                     )
                 })
         }
-        // "five participants, or 28%, looked for a sideways market": a poll's count, not
+        // "nine of the traders polled looked for a flat week": a poll's count, not
         // a search ("police looked for the car").
         ["looked", "for"] => {
             market_call(&words[i + n..])
@@ -1044,7 +1044,7 @@ pub(crate) fn market_call(after: &[Word]) -> bool {
         "test",
     ];
     let near: Vec<&str> = after.iter().take(9).map(|w| w.lower.as_str()).collect();
-    // "calling for iPad sales of 15 million": a figure for a measure of a market.
+    // "calling for handset sales of 9 million": a figure for a measure of a market.
     let figure = near.iter().take(6).any(|w| {
         matches!(
             *w,

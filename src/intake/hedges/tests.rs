@@ -211,7 +211,7 @@ fn expectation_words_that_state_no_expectation() {
     assert_eq!(hedge("The editor doubted the story from the start."), None);
     assert_eq!(hedge("My favourite team is playing at home."), None);
     assert_eq!(hedge("Sales were low in the spring of that year."), None);
-    assert_eq!(hedge("I will buy a new screen door for the kitchen."), None);
+    assert_eq!(hedge("I will paint the back fence for my neighbour."), None);
     assert_eq!(
         hedge("Critics see the plan as a betrayal of 2024 voters."),
         None
@@ -291,7 +291,7 @@ fn a_number_said_as_a_forecast_without_a_hedge() {
         None
     );
     assert_eq!(
-        hedge("That is below the median forecast of 5,400 in a poll taken in May."),
+        hedge("That sits below the median forecast of 7,100 in the survey from March."),
         None
     );
 }
@@ -336,7 +336,7 @@ fn is_expected_set_for_and_not_out_of_the_question() {
         None
     );
     assert_eq!(
-        hedge("A second cut by the summer is certainly not out of the picture.").as_deref(),
+        hedge("Another hike before autumn is surely not out of the picture.").as_deref(),
         Some("not out of the picture")
     );
 }
@@ -354,7 +354,7 @@ fn consequences_schedules_admissions_and_hopes_over_a_clause() {
     );
     // A law or a meeting on the calendar.
     assert_eq!(
-        hedge("The new levies are set to take effect in January, officials said."),
+        hedge("The fresh tariffs are set to take effect in March, the ministry said."),
         None
     );
     // An admission now, not a forecast.
@@ -365,7 +365,7 @@ fn consequences_schedules_admissions_and_hopes_over_a_clause() {
     // A hope governs its whole clause.
     assert_eq!(
         hedge(
-            "The envoys hope to agree a short text that would serve as the basis for a treaty by June."
+            "The delegates hope to settle a brief outline that would become the core of a pact by July."
         ),
         None
     );
@@ -505,7 +505,7 @@ fn possible_inevitable_doubtful_and_remote() {
     }
     // About forecasting, not the weather; "possible" before a noun; "remote" of a place.
     assert_eq!(
-        hedge("It said it was not possible to forecast snow three months ahead."),
+        hedge("The bureau noted that it is not possible to forecast frost two months out."),
         None
     );
     assert_eq!(
@@ -531,7 +531,7 @@ fn expectations_in_polls_and_notes() {
             "predicting",
         ),
         (
-            "We continue to see significant downside to the peso against the dollar.",
+            "We continue to see meaningful downside for the rupee versus the euro.",
             "see",
         ),
         (
@@ -543,7 +543,7 @@ fn expectations_in_polls_and_notes() {
             "anticipated",
         ),
         ("The peso should break decisively lower.", "should"),
-        ("Parity should be reached by year-end.", "should"),
+        ("Balance should be restored by the end of March.", "should"),
         (
             "The bank lowered its peso forecast to 21 by the end of the year.",
             "forecast to",
@@ -554,7 +554,7 @@ fn expectations_in_polls_and_notes() {
     for sentence in [
         // The past's calls and expectations.
         "He correctly predicted the last downturn in 2019.",
-        "This has been anticipated for three months now.",
+        "This has been anticipated for several weeks already.",
         "Bonds fell after a widely expected weak reading on growth.",
         "That is down from its earlier prediction that the peso would trade at 19.",
         // A measure, a fear, questions, attention.
@@ -620,7 +620,7 @@ fn market_and_weather_idioms_and_headline_style() {
             "faces further",
         ),
         (
-            "It's only a matter of time before the peso hits 25, said one trader.",
+            "The rupee breaking 90 is only a matter of time, one dealer said.",
             "only a matter of time",
         ),
         (
@@ -717,7 +717,7 @@ fn doubts_moods_and_room_to_move() {
             "aren't being ruled out",
         ),
         (
-            "The North appears to be getting ready to conduct another test.",
+            "The rebels seem to be getting ready to launch a fresh push.",
             "getting ready to",
         ),
     ] {
@@ -791,18 +791,18 @@ fn prospects_changed_chances_plans_and_relative_clauses() {
             "very good",
         ),
         (
-            "There was a very low probability of heavy rain this summer.",
+            "There is a very low probability of hail this spring.",
             "very low",
         ),
         (
-            "The office said there was more than double the usual chance of a warm summer.",
-            "double the usual chance",
+            "The bureau said there was twice the normal chance of a dry spring.",
+            "twice the normal chance",
         ),
     ] {
         assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
     }
     for sentence in [
-        "Fingers crossed and we will hope to get there during the day.",
+        "Fingers crossed, we will hope to finish it by tonight.",
         "We'll keep going at it, she said.",
         "The envoy will remain in Geneva until Wednesday.",
         "The six nations will hit the deadline at 6 p.m. on Tuesday.",
@@ -1024,7 +1024,7 @@ fn likely_beside_a_modal_no_one_s_expectation_and_a_range_of_forecasts() {
         assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
     }
     assert_eq!(
-        hedge("Forecasts range from 1 month to 1 year."),
+        hedge("Forecasts range from 2 weeks to 6 months."),
         None,
         "horizons"
     );
@@ -1204,7 +1204,7 @@ fn the_day_of_the_saying_is_no_schedule_and_a_chance_compared() {
     );
     assert_eq!(hedge("The firm will report its results today."), None);
     assert_eq!(
-        hedge("She thought the chances of a deal were higher than they had been.").as_deref(),
+        hedge("He felt the odds of a ceasefire were higher than a month ago.").as_deref(),
         Some("higher")
     );
     assert_eq!(hedge("Prices were higher than they had been."), None);
@@ -1260,7 +1260,7 @@ fn an_outside_chance_a_target_stated_and_an_event_hard_to_see() {
 fn a_market_call_and_a_poll_s_count_looking_for_a_direction() {
     for (sentence, expression) in [
         (
-            "Just one respondent, or 6%, called for lower, while five participants looked for a sideways market.",
+            "Only one dealer, or 5%, called for lower, while seven others looked for a flat week.",
             "called for",
         ),
         (
@@ -1272,7 +1272,7 @@ fn a_market_call_and_a_poll_s_count_looking_for_a_direction() {
             "calling for",
         ),
         (
-            "Five participants, or 28%, looked for a sideways market.",
+            "Seven traders, or 30%, looked for a flat week.",
             "looked for",
         ),
     ] {
@@ -1282,8 +1282,8 @@ fn a_market_call_and_a_poll_s_count_looking_for_a_direction() {
     for sentence in [
         "The senator called for a ceasefire in the region.",
         "Protesters are calling for the minister to resign.",
-        "She joined two fellow policymakers in calling for a rise.",
-        "Many have backed off calling for a June hike.",
+        "He sided with three colleagues in calling for a hike.",
+        "Most dealers have backed off calling for a May cut.",
         "Police looked for the car all night.",
     ] {
         assert_eq!(hedge(sentence), None, "{sentence}");
@@ -1369,11 +1369,11 @@ fn a_figure_called_for_pegged_and_reported_on_a_day_and_growth_that_goes_on() {
         ),
         ("Laptop sales are pegged at 4 million.", "pegged at"),
         (
-            "She believes the firm will report sales of about 16 million tablets when its results arrive tomorrow.",
+            "He reckons the maker will post sales of about 9 million handsets when it reports tomorrow.",
             "will",
         ),
         (
-            "Supply is tight and demand should continue to grow in developing countries.",
+            "Stocks are thin and usage should continue to rise across Asia.",
             "should",
         ),
     ] {
@@ -1410,7 +1410,7 @@ fn a_day_ahead_is_looking() {
 #[test]
 fn a_sight_denied_ahead_and_behind() {
     assert_eq!(
-        hedge("He doesn't see any rain in the forecast for the next week.").as_deref(),
+        hedge("She doesn't see any frost ahead for the coming week.").as_deref(),
         Some("doesn't see")
     );
     assert_eq!(hedge("He didn't see it coming last year."), None);

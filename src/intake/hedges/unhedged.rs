@@ -98,7 +98,7 @@ pub(super) fn numeric_forecast(words: &[Word]) -> Option<(usize, usize)> {
                         })
                 })
         };
-        // "Many analysts target 105 yen by the end of the year": the verb, after a plural
+        // "Several desks target 7.4 yuan by December": the verb, after a plural
         // subject or a pronoun, with the number right after it.
         if matches!(word, "target" | "targets")
             && i > 0
@@ -112,7 +112,7 @@ pub(super) fn numeric_forecast(words: &[Word]) -> Option<(usize, usize)> {
         {
             return Some((i, 1));
         }
-        // "Mac sales are pegged at 4 million": a figure expected, set by those who
+        // "Tablet shipments are pegged at 3 million": a figure expected, set by those who
         // expect it.
         if word == "pegged"
             && words.get(i + 1).is_some_and(|w| w.lower == "at")
@@ -120,7 +120,7 @@ pub(super) fn numeric_forecast(words: &[Word]) -> Option<(usize, usize)> {
         {
             return Some((i, 2));
         }
-        // "the index was targeted to reach 15,800 by the end of 2017".
+        // "the benchmark was targeted to reach 9,200 by mid-2027".
         if word == "targeted"
             && words[i + 1..words.len().min(i + 4)].iter().any(is_number)
             && words
@@ -169,7 +169,7 @@ pub(super) fn numeric_forecast(words: &[Word]) -> Option<(usize, usize)> {
                 });
             return (changed && !goal && number_after()).then_some((i, 1));
         }
-        // "lowered its euro forecast to $1.10 by the end of the year", "has reduced his
+        // "lowered its franc forecast to 0.95 for December", "has reduced his
         // 2026 gas-price forecast from $9 per unit to $7.30", "cut its forecast 14% to
         // $7.50": the new number after "to", the old one or the change before it.
         let changed_to = || {
@@ -199,11 +199,11 @@ pub(super) fn numeric_forecast(words: &[Word]) -> Option<(usize, usize)> {
         ) && let Some(range) = (i + 1..words.len().min(i + 8))
             .find(|&k| matches!(words[k].lower.as_str(), "ranged" | "range" | "ranging"))
             && words.get(range + 1).is_some_and(|w| w.lower == "from")
-            // "ranged from 95 to 120", "ranged from a price rise of 5% to a drop of 10%".
+            // "ranged from 80 to 140", "ranged from a gain of 3% to a loss of 8%".
             && words[range + 2..words.len().min(range + 7)]
                 .iter()
                 .any(is_number)
-            // Levels, not horizons ("range from 1 month to 1 year").
+            // Levels, not horizons ("range from two weeks to six months").
             && !words[range + 3..words.len().min(range + 6)].iter().any(|w| {
                 matches!(
                     w.lower.as_str(),
@@ -309,8 +309,8 @@ pub(super) fn room_to_move(words: &[Word]) -> Option<(usize, usize)> {
     })
 }
 
-/// A chance said to have changed, with no size: "more than double the usual chance of a
-/// warm summer", "an increased likelihood of mild conditions". The words from the change
+/// A chance said to have changed, with no size: "twice the normal odds of a
+/// dry spring", "an increased likelihood of mild conditions". The words from the change
 /// to the noun, as (index, length).
 pub(super) fn changed_chance(words: &[Word]) -> Option<(usize, usize)> {
     (1..words.len()).find_map(|i| {
@@ -443,7 +443,7 @@ pub(super) const MOVES: &[&str] = &[
 /// "should", as (index, length).
 pub(super) fn should_move(words: &[Word]) -> Option<(usize, usize)> {
     (0..words.len().saturating_sub(2)).find_map(|i| {
-        // "parity should be reached by year-end": a passive of the same.
+        // "the target should be met by spring": a passive of the same.
         let passive = words.get(i + 1).is_some_and(|w| w.lower == "be")
             && words.get(i + 2).is_some_and(|w| is_participle(&w.lower));
         // "Summer temperatures should be above normal": a level said ahead, with a

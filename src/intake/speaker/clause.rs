@@ -153,7 +153,7 @@ fn clause_at(
     {
         before = strip_auxiliaries(head.trim_end());
     }
-    // "remarks by the governor Adam Glapinski who said": the relative pronoun goes, and
+    // "remarks by the governor Ivo Marsh who said": the relative pronoun goes, and
     // the name before it is the subject.
     if let Some(head) = before
         .strip_suffix(" who")
@@ -174,7 +174,7 @@ fn clause_at(
         {
             before = person;
         }
-        // "…in line with last month's remarks by central bank governor Adam Glapinski
+        // "…echoes last week's comments from central bank governor Ivo Marsh
         // who said": however long the words before, the full name the relative pronoun
         // follows is the speaker, and the title before it their role.
         // ("That view is shared by Ana Vey of Northgate, who expects": the firm after

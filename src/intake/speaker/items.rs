@@ -9,7 +9,7 @@ use super::names::name_runs;
 use super::opening::sentence_subject;
 use crate::intake::lists::is_list_item;
 
-/// The items of a list ("- we now expect a cut in July") take the speaker of the line that
+/// The items of a list ("- we now see a hike by May") take the speaker of the line that
 /// introduces them: one that names someone and ends with a colon ("Analysts at Eastport
 /// say that after a cut:"), or a heading that ends with its author's name ("Commentary by
 /// the bank's chief economist, Ana Vey"). The list ends at the first line that is no item.
@@ -112,7 +112,7 @@ fn introduces_a_list(
     let passage = text[range.clone()].trim();
     if passage.ends_with(':') {
         if attribution.speaker.is_none() && attribution.group.is_none() {
-            // "Chris Turner, head of currency strategy at ING:" and the items after it, or
+            // "Ana Vey, head of rates research at Northgate:" and the items after it, or
             // "Political activist Ana Vey, of the Northgate party, has a contrasting view:".
             return name_line(text, range).or_else(|| {
                 sentence_subject(text, range).map(|(name, role)| Attribution {

@@ -470,7 +470,7 @@ fn name_described_speakers(found: &mut [Attribution]) {
             })
             .cloned();
         // Else the first person named in full soon after who was not named before: a
-        // lede that describes its source ("a senior U.N. envoy said Tuesday") names them
+        // lede that describes its source ("a veteran mediator said on Monday") names them
         // in the next paragraphs, as wire copy does.
         let person_noun = described
             .split_whitespace()

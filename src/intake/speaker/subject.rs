@@ -14,7 +14,7 @@ use crate::intake::hedges::MODALS;
 pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
     let parts = appositive_parts(before);
     let (last, rest) = parts.split_last()?;
-    // "British Foreign Secretary Philip Hammond on Wednesday said": when and where are no
+    // "Northland Trade Minister Ivo Marsh on Friday said": when and where are no
     // part of the subject.
     let last: &str = [
         " on ",
@@ -71,7 +71,7 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
         .iter()
         .find_map(|led| last.split_once(led).map(|(group, _)| group))
         .unwrap_or(last);
-    // "So says Teneo…", "Thus spoke…": a connective alone is no subject, and the speaker
+    // "So says Northgate…", "Thus spoke…": a connective alone is no subject, and the speaker
     // comes after the verb.
     if matches!(last, "So" | "Thus" | "And" | "But" | "Or" | "Or so") {
         return None;
@@ -128,8 +128,8 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
             ..Attribution::default()
         })
     };
-    // "Ana Vey, the head of the Institute of Political Research, a Kremlin-connected
-    // think tank, told…": a full name first and only appositives after it.
+    // "Ana Vey, director of the Northgate Centre, a policy institute close
+    // to the cabinet, told…": a full name first and only appositives after it.
     if let Some((first, appositives)) = parts.split_first()
         && !appositives.is_empty()
         && is_pure_name(first)
@@ -258,7 +258,7 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
         });
     }
     // A speaker described but not named ("the president's spokesman"): a short noun
-    // phrase, not a clause ("While Lula won the first round by a smaller margin than").
+    // phrase, not a clause ("While the challenger led the first ballot by less than").
     let clause_opener = matches!(
         words.first().copied(),
         Some(
@@ -537,7 +537,7 @@ fn is_clause(part: &str) -> bool {
 pub(super) fn inverted(after: &str, context: &Context) -> Option<Attribution> {
     let mut parts = after.splitn(2, ',');
     let first = clean(parts.next()?);
-    // "says Teneo Intelligence in a note out today by analyst Ana Vey": the note's
+    // "says Northgate Risk in a note issued this morning by analyst Ana Vey": the note's
     // author speaks for the firm.
     if let Some((firm_and_note, author)) = first.rsplit_once(" by ")
         && ["note", "report", "analysis", "research"]
@@ -597,7 +597,7 @@ pub(super) fn inverted(after: &str, context: &Context) -> Option<Attribution> {
             return Some(unnamed);
         }
     }
-    // "says a former defense intelligence analyst who has been…": one person described,
+    // "says a retired army planner who spent…": one person described,
     // whom a later paragraph may name.
     if let Some(described) = first
         .strip_prefix("a ")
@@ -704,7 +704,7 @@ pub(super) fn inverted(after: &str, context: &Context) -> Option<Attribution> {
         .split_whitespace()
         .next()
         .map(str::to_lowercase);
-    // "suggested North Korean leader Kim Jong-un might resume": a clause's subject, its
+    // "suggested the Northland premier Ivo Marsh might restart": a clause's subject, its
     // verb a few words on.
     let clause_follows = first[name.end..]
         .split_whitespace()

@@ -520,7 +520,7 @@ fn a_conjunction_an_abbreviated_title_and_a_noun_of_saying() {
     let text = "The grim warning from Ana Vey arrived just as defence chief, Ivo Marsh announced that the rebels were poised to lose their last town.";
     let a = attributions(text);
     assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
-    let text = "A hotter summer than usual is in the cards, the country's top weather guru says.\n\n“Our models show a warm July,” said Lena Ortiz, senior climatologist at the weather service.";
+    let text = "A wetter spring than normal is in the cards, the region's chief forecaster says.\n\n“Our models show a warm July,” said Lena Ortiz, senior climatologist at the weather service.";
     let a = attributions(text);
     assert_eq!(speaker(&a[0]), Some("Lena Ortiz"));
 }
@@ -588,7 +588,7 @@ fn an_owner_s_person_months_and_an_adverb_after_a_pronoun() {
 
 #[test]
 fn a_forecast_revised_by_its_owner_is_theirs() {
-    let text = "Westbank analyst Tom Vey is lowering his 2027 forecast from $9.10 to $8.05.\n\nIvo Marsh, an analyst at Northgate, has reduced his copper forecast to $8,100.\n\nLong term, he continues to forecast an average of $7 through 2030.";
+    let text = "Westbank analyst Tom Vey is trimming his 2027 forecast from $9.10 to $8.05.\n\nIvo Marsh, an analyst at Northgate, has reduced his copper forecast to $8,100.\n\nBeyond that, he continues to forecast $7 a unit on average until 2030.";
     let a = attributions(text);
     assert_eq!(speaker(&a[0]), Some("Tom Vey"));
     assert_eq!(speaker(&a[1]), Some("Ivo Marsh"));
@@ -643,7 +643,7 @@ fn a_name_set_off_in_its_description_a_relayed_view_and_a_long_lead_before_who()
     assert_eq!(speaker(&a[1]), Some("Ivo Marsh"));
     let text = "Meanwhile, a wire service reports that Northgate’s Lena Ortiz tips that the peso will end the year at 21.";
     assert_eq!(speaker(&attributions(text)[0]), Some("Lena Ortiz"));
-    let text = "The poll is in line with last week's remarks by central bank governor Ivo Marsh who said rates will likely stay flat.";
+    let text = "The survey echoes last week's comments from central bank governor Ivo Marsh who said rates will likely stay flat.";
     let a = attributions(text);
     assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
     assert_eq!(a[0].role.as_deref(), Some("central bank governor"));
@@ -704,7 +704,7 @@ fn a_group_that_sees_or_warns() {
 
 #[test]
 fn a_claim_named_after_by_so_says_and_a_titled_name_with_its_role() {
-    let text = "The result of the vote will be contested, whoever wins.\n\nSo says Northgate Risk in a note out today by analyst Ana Vey, who thinks the challenger has the edge.";
+    let text = "The result of the vote will be contested, whoever wins.\n\nSo says Northgate Risk in a note issued this morning by analyst Ana Vey, who thinks the challenger leads.";
     let a = attributions(text);
     assert_eq!(speaker(&a[0]), Some("Ana Vey"));
     assert_eq!(a[0].basis, Basis::LaterClause);
@@ -851,7 +851,7 @@ fn the_eighth_set_s_shapes() {
     assert_eq!(speaker(&a[0]), Some("Ana Vey"));
     // A pronoun after "when" is the person the sentence is about.
     let a = attributions(
-        "But defence chief Ivo Marsh surprised commanders last week when he declared the assault could start within weeks.",
+        "But army chief Ivo Marsh startled his generals on Monday when he announced the offensive could begin within days.",
     );
     assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
     // A quotation credited after a dash.
@@ -859,7 +859,7 @@ fn the_eighth_set_s_shapes() {
     assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
     // A full name and only appositives after it; "the expert" for the person named last
     // with a role given earlier.
-    let text = "“Independence is predetermined,” Ana Vey, the head of the Institute of Political Research, a Northgate think tank, told the agency.\n\n“The West will get its way,” Vey said.\n\nOthers will follow within years, the expert said.";
+    let text = "“The vote is settled already,” Ana Vey, director of the Northgate Centre, a policy institute close to the cabinet, told the agency.\n\n“The coalition will get its way,” Vey said.\n\nOthers will follow within years, the expert said.";
     let a = attributions(text);
     assert_eq!(speaker(&a[0]), Some("Ana Vey"));
     assert_eq!(speaker(&a[2]), Some("Ana Vey"));
@@ -867,7 +867,7 @@ fn the_eighth_set_s_shapes() {
 
 #[test]
 fn a_participle_after_a_name_and_a_firm_s_forecaster() {
-    let text = "The weather office sought to cool expectations, with expert Ana Vey claiming it was not expecting especially hot weather.\n\nThe weather office forecaster added: “The weekend is likely to be dry.”";
+    let text = "The weather office played down the talk of a scorcher, with expert Ana Vey claiming it saw no sign of extreme heat yet.\n\nThe weather office forecaster added: “The weekend is likely to be dry.”";
     let a = attributions(text);
     assert_eq!(speaker(&a[0]), Some("Ana Vey"));
     assert_eq!(a[0].role.as_deref(), Some("expert"));
@@ -917,8 +917,8 @@ fn he_and_she_agree_with_the_gender_the_article_shows() {
 #[test]
 fn the_writer_s_team_and_a_long_described_official_are_unnamed() {
     for text in [
-        "Our FX team forecast roughly a 20% rise in the dollar by end-2027.",
-        "A senior European Union official is doubtful that the talks can advance by December.",
+        "Our rates team forecast the yield near 4% by mid-2027.",
+        "A senior Northland trade ministry official is doubtful that the deal can close by December.",
     ] {
         let a = attributions(text);
         assert_eq!(speaker(&a[0]), None, "{text}");
