@@ -130,35 +130,31 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         while i < chars.len() {
             let (offset, c) = chars[i];
             // "Ana Vey expects a cut; Ivo Marsh thinks the bank will hold": a clause of
-            // another speaker's after a semicolon is a sentence of its own.
-            // So is one after ", while" or ", whereas" ("Ana Vey said…, while Westbank
-            // economist Ivo Marsh thought it would be later").
-            let contrast = c == ','
-                && ["while ", "whereas "].iter().any(|conjunction| {
-                    body[offset + 1..]
-                        .trim_start()
+            // another speaker's after a semicolon is a sentence of its own. So is one after
+            // ", while" or ", whereas" ("Ana Vey said…, while Westbank economist Ivo Marsh
+            // thought it would be later").
+            // (Only at these marks, both one byte: `offset + 1` is a boundary there.)
+            let rest = if matches!(c, ';' | ',') {
+                &body[offset + 1..]
+            } else {
+                ""
+            };
+            let another_speaker = match c {
+                ';' => starts_another_speaker(rest),
+                ',' => ["while ", "whereas "].iter().any(|conjunction| {
+                    rest.trim_start()
                         .strip_prefix(conjunction)
                         .is_some_and(starts_another_named_speaker)
-                });
-            if contrast {
+                }),
+                _ => false,
+            };
+            if another_speaker {
                 let end = paragraph.start + offset + 1;
                 sentences.push(Sentence {
                     range: start..end,
                     paragraph: index,
                 });
-                let skipped = body[offset + 1..].len() - body[offset + 1..].trim_start().len();
-                start = end + skipped;
-                i += 1;
-                continue;
-            }
-            if c == ';' && starts_another_speaker(&body[offset + 1..]) {
-                let end = paragraph.start + offset + 1;
-                sentences.push(Sentence {
-                    range: start..end,
-                    paragraph: index,
-                });
-                let skipped = body[offset + 1..].len() - body[offset + 1..].trim_start().len();
-                start = end + skipped;
+                start = end + (rest.len() - rest.trim_start().len());
                 i += 1;
                 continue;
             }

@@ -667,7 +667,7 @@ pub(super) fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool 
             }) && next.is_none_or(|w| !matches!(w, "for" | "at" | "to" | "into" | "after"))
         }
         // "the pound is due for a correction" (not "due for a vote on Tuesday").
-        ["due", "for"] => market_call(&words[i + n..]),
+        ["due", "for"] => market_call(words[i + n..].iter().map(|w| w.lower.as_str())),
         // "it is conceivable that the talks will collapse" (not "that he knew").
         ["conceivable"] => words[i + n..].iter().any(|w| {
             MODALS.contains(&expand(&w.lower)) || FUTURE_MARKS.contains(&w.lower.as_str())
@@ -808,7 +808,7 @@ pub(super) fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool 
         // ("joined two policymakers in calling for a rise" is a vote; "backed off calling
         // for a hike", "stopped calling for…" is a call no longer made.)
         ["called" | "calls" | "calling", "for"] => {
-            market_call(&words[i + n..])
+            market_call(words[i + n..].iter().map(|w| w.lower.as_str()))
                 && before(1).is_none_or(|w| {
                     !matches!(
                         w,
@@ -819,7 +819,7 @@ pub(super) fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool 
         // "nine of the traders polled looked for a flat week": a poll's count, not
         // a search ("police looked for the car").
         ["looked", "for"] => {
-            market_call(&words[i + n..])
+            market_call(words[i + n..].iter().map(|w| w.lower.as_str()))
                 && words[i.saturating_sub(6)..i].iter().any(|w| {
                     w.lower.chars().any(|c| c.is_ascii_digit())
                         || matches!(
@@ -999,7 +999,7 @@ pub(super) fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool 
 /// Whether the words after "called for" make a market call: a direction ("higher",
 /// "lower", "a sideways market", "gains") or a thing to move ("gold to rise", "the index
 /// to continue its rally", "a cut").
-pub(crate) fn market_call(after: &[Word]) -> bool {
+pub(crate) fn market_call<'a>(after: impl IntoIterator<Item = &'a str>) -> bool {
     const DIRECTIONS: &[&str] = &[
         "pullback",
         "bounce",
@@ -1039,11 +1039,10 @@ pub(crate) fn market_call(after: &[Word]) -> bool {
         "hold",
         "stay",
         "remain",
-        "fall",
         "slip",
         "test",
     ];
-    let near: Vec<&str> = after.iter().take(9).map(|w| w.lower.as_str()).collect();
+    let near: Vec<&str> = after.into_iter().take(9).collect();
     // "calling for handset sales of 9 million": a figure for a measure of a market.
     let figure = near.iter().take(6).any(|w| {
         matches!(

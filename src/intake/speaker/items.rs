@@ -87,17 +87,12 @@ fn item_speaker(item: &str) -> Option<Attribution> {
 /// "Ana Vey, chief economist at Northgate" (or the name alone) as the speaker it names,
 /// introduced as a colon introduces.
 fn name_and_role(words: &str) -> Option<Attribution> {
-    let (name, role) = match words.split_once(',') {
-        Some((name, role)) => (name.trim(), super::names::role(role)),
-        None => (words.trim(), None),
-    };
-    (super::names::is_pure_name(name) && name.split_whitespace().count() >= 2).then(|| {
-        Attribution {
-            speaker: Some(name.to_string()),
-            role,
-            basis: Basis::Colon,
-            ..Attribution::default()
-        }
+    let (name, role) = super::names::name_and_role(words)?;
+    name.contains(' ').then(|| Attribution {
+        speaker: Some(name.to_string()),
+        role,
+        basis: Basis::Colon,
+        ..Attribution::default()
     })
 }
 

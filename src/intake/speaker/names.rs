@@ -128,6 +128,20 @@ pub(super) fn role(part: &str) -> Option<String> {
     (!part.is_empty()).then(|| part.to_string())
 }
 
+/// A name and the role a comma or a bracket sets after it ("Ana Vey, chief economist at
+/// Northgate", "Ana Vey (Northgate)"), or a name alone, as lists, round-ups and credits
+/// write who speaks: the name and the role, when the words before are a name.
+pub(super) fn name_and_role(words: &str) -> Option<(&str, Option<String>)> {
+    let (name, described) = match words.split_once([',', '(']) {
+        Some((name, described)) => (
+            clean(name),
+            role(described.trim_end().trim_end_matches(')')),
+        ),
+        None => (clean(words), None),
+    };
+    is_pure_name(name).then_some((name, described))
+}
+
 /// If `part` is a name, or ends with one after its role ("Russia expert Hans Schröder"):
 /// the name and the words before it.
 pub(super) fn name_in(part: &str) -> Option<(String, Option<String>)> {

@@ -166,11 +166,8 @@ fn introduced(text: &str, unit: &Range<usize>) -> Vec<(String, Option<String>)> 
 /// before the colon.
 fn speaker_prefix(text: &str, unit: &Range<usize>, context: &Context) -> Option<Attribution> {
     // Only where a paragraph begins.
-    if !text[..unit.start].trim_end_matches([' ', '\t']).is_empty()
-        && !text[..unit.start]
-            .trim_end_matches([' ', '\t'])
-            .ends_with('\n')
-    {
+    let before = text[..unit.start].trim_end_matches([' ', '\t']);
+    if !(before.is_empty() || before.ends_with('\n')) {
         return None;
     }
     let passage = text[unit.clone()].trim_start();
@@ -182,16 +179,8 @@ fn speaker_prefix(text: &str, unit: &Range<usize>, context: &Context) -> Option<
     if claim.trim().is_empty() || head.split_whitespace().count() > 8 {
         return None;
     }
-    let (name, role) = match head.split_once(['(', ',']) {
-        Some((name, role)) => (
-            super::names::clean(name),
-            super::names::role(role.trim_end_matches(')')),
-        ),
-        None => (super::names::clean(head), None),
-    };
-    ((super::names::is_pure_name(name) && name.contains(' '))
-        || context.knows(&context.full_name(name)))
-    .then(|| Attribution {
+    let (name, role) = super::names::name_and_role(head)?;
+    (name.contains(' ') || context.knows(&context.full_name(name))).then(|| Attribution {
         speaker: Some(context.full_name(name)),
         role,
         basis: Basis::Colon,
@@ -212,12 +201,8 @@ fn dashed_credit(
     let credit = ["- ", "– ", "— "]
         .iter()
         .find_map(|dash| credit.strip_prefix(dash))?;
-    let credit = credit.trim_end_matches('.');
-    let (name, role) = match credit.split_once(',') {
-        Some((name, role)) => (name.trim(), super::names::role(role)),
-        None => (credit.trim(), None),
-    };
-    (super::names::is_pure_name(name) && name.contains(' ')).then(|| Attribution {
+    let (name, role) = super::names::name_and_role(credit.trim_end_matches('.'))?;
+    name.contains(' ').then(|| Attribution {
         speaker: Some(context.full_name(name)),
         role,
         ..Attribution::default()

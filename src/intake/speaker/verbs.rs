@@ -175,10 +175,7 @@ fn weighs_a_chance(outside: &[&Word], i: usize) -> bool {
 fn calls_a_market(outside: &[&Word], i: usize) -> bool {
     matches!(outside[i].lower.as_str(), "called" | "calls" | "calling")
         && outside.get(i + 1).is_some_and(|w| w.lower == "for")
-        && {
-            let after: Vec<Word> = outside[i + 2..].iter().map(|w| (*w).clone()).collect();
-            crate::intake::hedges::market_call(&after)
-        }
+        && crate::intake::hedges::market_call(outside[i + 2..].iter().map(|w| w.lower.as_str()))
 }
 
 /// Whether `outside[i]` is a state of mind about what is to come, after a verb of being
