@@ -145,11 +145,12 @@ fn candidates_find_the_seed_ledgers_forecasts_and_their_speakers() {
     );
     println!("missed: {missed:?}");
     println!("misattributed: {misattributed:?}");
+    // The README gives every seed forecast proposed and every named speaker right: the
+    // rules were tuned on these five texts, so anything less is a rule that broke (a
+    // looser bound let one misattribution through unseen).
     assert!(recall >= 0.9, "recall {recall:.3}; missed {missed:?}");
-    assert!(
-        attribution >= 0.9,
-        "attribution {attribution:.3}: {misattributed:?}"
-    );
+    assert_eq!(recalled, forecasts, "missed {missed:?}");
+    assert_eq!(attributed, named, "misattributed {misattributed:?}");
     assert!(noise <= 1.5, "noise {noise:.2}");
 }
 

@@ -925,3 +925,11 @@ fn the_writer_s_team_and_a_long_described_official_are_unnamed() {
         assert!(a[0].group.is_some(), "{text}");
     }
 }
+
+#[test]
+fn seeing_something_as_something_reports_no_view_ahead() {
+    let text = "Domestically, Northland papers see the soldiers as guardians of order. Sending them abroad will be portrayed at home as a triumph.";
+    let a = attributions(text);
+    assert_eq!(speaker(&a[0]), None, "{:?}", a[0]);
+    assert_eq!(speaker(&a[1]), None, "{:?}", a[1]);
+}

@@ -28,12 +28,15 @@ pub(super) fn is_reporting_verb(text: &str, outside: &[&Word], i: usize) -> bool
     let w = outside[i];
     // "The party will see support in the north": after a modal, "see" is what one meets,
     // not what one expects.
+    // Nor is "see X as Y" ("Russian media see the troops as peacekeepers"): a view of
+    // what is.
     let met = matches!(w.lower.as_str(), "see" | "sees")
-        && i > 0
-        && matches!(
-            outside[i - 1].lower.as_str(),
-            "will" | "would" | "could" | "may" | "might" | "can" | "should" | "to"
-        );
+        && (i > 0
+            && matches!(
+                outside[i - 1].lower.as_str(),
+                "will" | "would" | "could" | "may" | "might" | "can" | "should" | "to"
+            )
+            || outside[i + 1..].iter().take(6).any(|w| w.lower == "as"));
     !met && REPORTING.contains(&w.lower.as_str())
         // An infinitive reports nothing ("is right to expect", "declined to say"), and
         // a passive names who is expected, not who expects ("officials are expected to").
