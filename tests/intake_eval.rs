@@ -231,28 +231,25 @@ fn intake_on_real_articles() {
     let folder = std::env::var_os("HINDSIGHT_ARTICLES")
         .map(PathBuf::from)
         .unwrap_or_else(|| target.join("articles"));
-    // 0: the tuning half, 1: the held-out half, 2: the second tuning set (`x`, `y`), 3:
-    // the third (`z`, `w`, `v`, then `u`: labelled for issue #18 before any rule was run on
-    // them), 4: the fourth (`s`, `t`), 5: the fifth (`r`, `q`) and 6: the sixth (`p`,
-    // `o`), each found and labelled by people who had not seen the rules, and measured once
-    // before any rule was tuned on it; 7: a second held-out set (`n`, `m`), labelled the
-    // same way and never tuned on; 8: the seventh tuning set (`l`, `k`), labelled the same
-    // way for their many named speakers; 9: a third held-out set (`h`, `g`), labelled the
-    // same way, never tuned on, and measured once; 10: the eighth tuning set (`j`, `i`),
-    // labelled the same way for their many named speakers, measured blind first.
-    let mut halves = [
-        Figures::default(),
-        Figures::default(),
-        Figures::default(),
-        Figures::default(),
-        Figures::default(),
-        Figures::default(),
-        Figures::default(),
-        Figures::default(),
-        Figures::default(),
-        Figures::default(),
-        Figures::default(),
+    // The sets of `tests/articles/`, by the first letter of their files' names, in the
+    // order they were labelled: each found and labelled by people who had not seen the
+    // rules; a tuning set measured once before any rule was tuned on it, a held-out set
+    // never tuned on (see `tests/articles/README.md`).
+    const EXTRA_SETS: &[(&str, &[char])] = &[
+        ("second tuning set", &['x', 'y']),
+        ("third tuning set", &['z', 'w', 'v', 'u']),
+        ("fourth tuning set", &['s', 't']),
+        ("fifth tuning set", &['r', 'q']),
+        ("sixth tuning set", &['p', 'o']),
+        ("second held-out set", &['n', 'm']),
+        ("seventh tuning set", &['l', 'k']),
+        ("third held-out set", &['h', 'g']),
+        ("eighth tuning set", &['j', 'i']),
     ];
+    // The twelve of `../shared/articles/` first: 0 the tuning half, 1 the held-out half.
+    let mut halves: Vec<Figures> = (0..2 + EXTRA_SETS.len())
+        .map(|_| Figures::default())
+        .collect();
     measure_set(
         &shared_articles(),
         &folder,
@@ -264,37 +261,16 @@ fn intake_on_real_articles() {
         &extra_labels,
         &target.join("articles-extra"),
         |name| {
-            if name.starts_with(['j', 'i']) {
-                10
-            } else if name.starts_with(['h', 'g']) {
-                9
-            } else if name.starts_with(['l', 'k']) {
-                8
-            } else if name.starts_with(['n', 'm']) {
-                7
-            } else if name.starts_with(['p', 'o']) {
-                6
-            } else if name.starts_with(['r', 'q']) {
-                5
-            } else if name.starts_with(['s', 't']) {
-                4
-            } else if name.starts_with(['z', 'w', 'v', 'u']) {
-                3
-            } else {
-                2
-            }
+            2 + EXTRA_SETS
+                .iter()
+                .position(|(_, letters)| name.starts_with(*letters))
+                .unwrap_or_else(|| panic!("{name}: in no set"))
         },
         &mut halves,
     );
     println!("{}", halves[0].line("tuning half"));
     println!("{}", halves[1].line("held-out half"));
-    println!("{}", halves[2].line("second tuning set"));
-    println!("{}", halves[3].line("third tuning set"));
-    println!("{}", halves[4].line("fourth tuning set"));
-    println!("{}", halves[5].line("fifth tuning set"));
-    println!("{}", halves[6].line("sixth tuning set"));
-    println!("{}", halves[7].line("second held-out set"));
-    println!("{}", halves[8].line("seventh tuning set"));
-    println!("{}", halves[9].line("third held-out set"));
-    println!("{}", halves[10].line("eighth tuning set"));
+    for ((name, _), figures) in EXTRA_SETS.iter().zip(&halves[2..]) {
+        println!("{}", figures.line(name));
+    }
 }
