@@ -245,6 +245,7 @@ fn intake_on_real_articles() {
         ("seventh tuning set", &['l', 'k']),
         ("third held-out set", &['h', 'g']),
         ("eighth tuning set", &['j', 'i']),
+        ("ninth tuning set", &['f', 'e']),
     ];
     // The twelve of `../shared/articles/` first: 0 the tuning half, 1 the held-out half.
     let mut halves: Vec<Figures> = (0..2 + EXTRA_SETS.len())
