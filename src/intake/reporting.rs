@@ -57,6 +57,12 @@ pub const REPORTING: &[&str] = &[
     "according",
     "reckons",
     "reckon",
+    "reckoned",
+    // A pundit's pick ("Xenos tipped Labor by six seats") and a doubt ("Vey doubts the
+    // talks will succeed") report a view as "predicted" does.
+    "tipped",
+    "doubts",
+    "doubted",
     "thought",
     "thinks",
     "believed",

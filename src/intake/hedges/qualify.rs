@@ -599,6 +599,19 @@ pub(super) fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool 
                     || reported_before(words, i))
         }
         ["the", "favorite" | "favourite"] => be_before(),
+        // "Xenos tipped Labor by six seats", "tipped the Coalition to win": a pundit's
+        // pick of a side, not a tip of a hat ("tipped his cap") or a tip-off.
+        ["tipped"] => {
+            !be_before()
+                && before(1).is_none_or(|w| !matches!(w, "was" | "were" | "been"))
+                && words
+                    .get(i + n)
+                    .is_some_and(|w| w.capitalized || w.lower == "the")
+                && words[i + n..]
+                    .iter()
+                    .take(6)
+                    .any(|w| matches!(w.lower.as_str(), "to" | "by" | "for" | "win"))
+        }
         // "Liverpool emerge as the clear favourites", "remains the favourite".
         ["favorite" | "favourite" | "favorites" | "favourites"] => {
             before(1).is_none_or(|w| !POSSESSIVES.contains(&w))
@@ -969,7 +982,16 @@ pub(super) fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool 
             });
             // "Slater projected two more rises": a projection told in the past is the
             // one made, when a name is its subject (not "as projected", a measure).
-            let named_projection = *verb == "projected" && i > 0 && words[i - 1].capitalized;
+            // So is "Vey and Marsh expected the Coalition to win": a named subject's
+            // expectation of an object to do something, not a measure ("than Wall Street
+            // expected").
+            let named_projection = i > 0
+                && words[i - 1].capitalized
+                && (*verb == "projected"
+                    || words[i + n..].iter().take(4).any(|w| w.lower == "to")
+                        && !words[i.saturating_sub(4)..i]
+                            .iter()
+                            .any(|w| matches!(w.lower.as_str(), "than" | "as")));
             let reported = reported_before(words, i)
                 && matches!(before(1), Some("they" | "he" | "she" | "we" | "i" | "it"));
             let told = named_projection || reported || (poll && future_after());

@@ -1416,3 +1416,27 @@ fn a_sight_denied_ahead_and_behind() {
     assert_eq!(hedge("He didn't see it coming last year."), None);
     assert_eq!(hedge("She did not see the report."), None);
 }
+
+#[test]
+fn a_pick_of_a_side_and_a_predicted_outcome_are_forecasts() {
+    for (sentence, expression) in [
+        ("Nick Marsh tipped Labor by six seats.", "tipped"),
+        (
+            "Ana Vey, a strategist, predicted a narrow Labor win.",
+            "predicted",
+        ),
+        (
+            "Former aides Ana Vey and Ivo Marsh expected the Coalition to win by a nose.",
+            "expected",
+        ),
+    ] {
+        assert_eq!(hedge(sentence).as_deref(), Some(expression), "{sentence}");
+    }
+    for sentence in [
+        "The batsman tipped his cap to the crowd.",
+        "Ana Vey was tipped off by a colleague.",
+        "Sales came in higher than Wall Street expected in June.",
+    ] {
+        assert_eq!(hedge(sentence), None, "{sentence}");
+    }
+}

@@ -228,8 +228,13 @@ pub(super) const COLLECTIVES: &[&str] = &[
     "consensus",
 ];
 
-/// Comparatives and directions that name a change ahead after a verb of expectation.
+/// Comparatives and directions that name a change ahead after a verb of expectation, and
+/// outcomes that lie ahead ("predicted a narrow Labor win").
 pub(super) const CHANGE_MARKS: &[&str] = &[
+    "win",
+    "victory",
+    "defeat",
+    "landslide",
     "looser",
     "tighter",
     "weaker",

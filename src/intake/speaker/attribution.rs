@@ -49,6 +49,9 @@ pub enum Basis {
     Pronoun,
     /// A title ("the minister"), taken back to the speaker named last with that title.
     Title,
+    /// A round-up's section: the paragraph before it is only the speaker's name and role
+    /// ("Ana Vey, head of research at Northgate"), heading what follows.
+    Heading,
     /// An answer in an interview ("Q: … A: …"): the interviewee named in its introduction.
     Interview,
     /// An unnamed group: "analysts said", "it is claimed".
@@ -68,6 +71,7 @@ impl Basis {
             Basis::Colon => "colon",
             Basis::Pronoun => "pronoun",
             Basis::Title => "title",
+            Basis::Heading => "heading",
             Basis::Interview => "interview answer",
             Basis::Group => "unnamed group",
             Basis::ArticleVoice => "article's voice",

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::attribution::{Attribution, Basis};
-use super::context::Context;
+use super::context::{Context, Gender};
 use super::documents::{firm_of_a_document, is_a_document, owner_of_a_document};
 use super::opening::opening_person;
 use super::subject::{inverted, subject};
@@ -364,6 +364,25 @@ fn clause_at(
             closing: false,
             ..Attribution::default()
         });
+    }
+    // "According to him, the pocket may…": whom the pronoun refers to.
+    if verb.lower == "according" {
+        let pronoun = after
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let gender = match pronoun {
+            "him" => Some(Gender::Male),
+            "her" => Some(Gender::Female),
+            _ => None,
+        };
+        if let Some(gender) = gender {
+            return context.referent(gender).map(|speaker| Attribution {
+                basis: Basis::Pronoun,
+                closing: false,
+                ..speaker
+            });
+        }
     }
     // "according to the note": the note of the speaker named last.
     if verb.lower == "according" && is_a_document(after) {

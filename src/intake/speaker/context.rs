@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::attribution::{Attribution, Basis};
+pub(super) use super::given_names::Gender;
 use super::names::name_runs;
 use crate::intake::text::words;
 
@@ -14,14 +15,6 @@ const RECENT_SPEAKERS: usize = 100;
 
 /// How many speakers back "he" or "she" looks for one whose gender agrees.
 const PRONOUN_REACH: usize = 3;
-
-/// A person's gender as the article shows it: by an honorific ("Mr Vey", "Ms Marsh") or a
-/// role that says it ("spokeswoman", "chairman").
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Gender {
-    Male,
-    Female,
-}
 
 /// What the attribution of earlier passages leaves for later ones.
 #[derive(Debug, Default)]
@@ -94,6 +87,16 @@ impl Context {
             ..Context::default()
         };
         context.genders = context.honorifics(text);
+        // A given name the article writes ("Sarah Hewitt"), where no honorific says more.
+        for name in &context.full_names {
+            if let Some(gender) = name
+                .split_whitespace()
+                .next()
+                .and_then(super::given_names::gender_of)
+            {
+                context.genders.entry(name.clone()).or_insert(gender);
+            }
+        }
         context
     }
 
@@ -209,6 +212,12 @@ impl Context {
             role: role.clone(),
             ..Attribution::default()
         })
+    }
+
+    /// Whether the article shows `name` to be a person's: by an honorific, a given name
+    /// or a role that tells their gender.
+    pub(super) fn is_person(&self, name: &str) -> bool {
+        self.genders.contains_key(name)
     }
 
     /// Whether `full_name` was named as a speaker before.

@@ -12,7 +12,7 @@
 //! view of X") in `view`, and what earlier passages named, for a surname alone, "he" or
 //! "the minister", is kept in [`Context`]. After every passage is read, `passage` carries
 //! speakers over what no clause names: a list's items and a table's rows (`items`), a
-//! quotation that runs over paragraphs (`quotation_runs`), an interview's answers
+//! round-up's sections under a name and role (`headings`), a quotation that runs over paragraphs (`quotation_runs`), an interview's answers
 //! (`interview`). The words all of these read by are in `vocabulary`; `tests` tries each
 //! shape on a passage of our own writing.
 
@@ -20,7 +20,9 @@ mod attribution;
 mod clause;
 mod context;
 mod documents;
+mod given_names;
 mod group;
+mod headings;
 mod interview;
 mod items;
 mod names;

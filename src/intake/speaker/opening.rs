@@ -53,9 +53,11 @@ pub(super) fn sentence_subject(
                 "of" | "in" | "at" | "for" | "from" | "by" | "to" | "with" | "on"
             )
         });
-    let opens = lead_words.len() <= 3
-        && describes
-        && !text[unit.start..run.start].contains([',', '"', '\u{201C}']);
+    let lead = &text[unit.start..run.start];
+    let opens = lead_words.len() <= 3 && describes && !lead.contains([',', '"', '\u{201C}']);
+    // "The foreign minister, Ana Vey, met her counterpart": a role before the name, set
+    // off by commas, is hers.
+    let role_first = role_before(lead).filter(|_| text[run.end..unit.end].starts_with(','));
     let name = &text[run.clone()];
     let mut after = &text[run.end..unit.end];
     let mut role = None;
@@ -69,9 +71,40 @@ pub(super) fn sentence_subject(
         after = rest;
         role = super::names::role(described);
     }
+    if let Some(first) = role_first {
+        after = text[run.end..unit.end].trim_start_matches(',');
+        role = Some(first);
+    }
     let next = after.split_whitespace().next()?;
-    (opens && name.split_whitespace().count() >= 2 && next.starts_with(char::is_lowercase))
-        .then(|| (name.to_string(), role))
+    ((opens || role.is_some() && role_first_opens(lead))
+        && name.split_whitespace().count() >= 2
+        && next.starts_with(char::is_lowercase))
+    .then(|| (name.to_string(), role))
+}
+
+/// The role a sentence opens with before a name and a comma: "The foreign minister, " →
+/// "foreign minister". A few words in lower case after "The", "Its" or "Her", and no
+/// other comma.
+fn role_before(lead: &str) -> Option<String> {
+    let described = lead.trim_end().strip_suffix(',')?;
+    let words: Vec<&str> = described.split_whitespace().collect();
+    let noun = words.last()?.to_lowercase();
+    (role_first_opens(lead)
+        && (2..=6).contains(&words.len())
+        && !described.contains([',', '"', '\u{201C}'])
+        && words[1..].iter().all(|w| w.starts_with(char::is_lowercase))
+        && (super::vocabulary::PERSON_NOUNS.contains(&noun.as_str())
+            || super::vocabulary::TITLES.contains(&noun.as_str())))
+    .then(|| super::names::role(described))
+    .flatten()
+}
+
+/// Whether `lead` opens as a role before a name does: "The", "Its", "His", "Her", "Their".
+fn role_first_opens(lead: &str) -> bool {
+    matches!(
+        lead.split_whitespace().next(),
+        Some("The" | "Its" | "His" | "Her" | "Their")
+    )
 }
 
 /// The full name that opens `head`, with the appositive after it as the role: "Ana Vey,

@@ -34,6 +34,17 @@ pub fn attribute(
         .iter()
         .filter(|w| is_outside(quotations, w.range.start))
         .collect();
+    // The person a sentence opens with is whom a pronoun later in it means: "Ivo Marsh
+    // was gloomier: the ceasefire, he said, would collapse."
+    let subject = (!starts_quoted(text, &unit, quotations))
+        .then(|| sentence_subject(text, &unit))
+        .flatten();
+    if let Some((name, role)) = &subject
+        && (role.is_some() || context.is_person(name))
+        && text[unit.clone()].trim_start().starts_with(name.as_str())
+    {
+        context.remember(name.clone(), role.clone());
+    }
     let mut found = reporting_clause(text, &unit, quotations, &outside, context);
     if found.is_none() {
         found = group(&outside);
@@ -88,8 +99,7 @@ pub fn attribute(
     // believes…").
     // (A passage that quotes only later, "X highlighted the risk of launches “in the
     // near future”", opens with its subject all the same.)
-    if !starts_quoted(text, &unit, quotations)
-        && let Some((subject, role)) = sentence_subject(text, &unit)
+    if let Some((subject, role)) = subject
         && attribution.speaker.as_deref() != Some(subject.as_str())
     {
         context.remember(subject, role);
@@ -338,6 +348,7 @@ pub fn attribute_all(
     }
     attribute_claims_named_after(text, units, &mut found);
     attribute_lists(text, units, &mut found);
+    super::headings::attribute_sections(text, units, &mut found);
     super::interview::attribute_answers(
         text,
         &crate::intake::text::paragraphs(text),

@@ -107,6 +107,15 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
             ..Attribution::default()
         });
     }
+    // "Ana Vey and Ivo Marsh expect", "Both Vey and Marsh said": a joint view, no one
+    // person's.
+    if let Some(joint) = joint_names(last) {
+        return Some(Attribution {
+            basis: Basis::Group,
+            group: Some(joint),
+            ..Attribution::default()
+        });
+    }
     // "The analyst (Ana Vey) also believes", "an analyst–Ana Vey–from Northgate has
     // predicted": the name set off inside the description is the speaker.
     if let Some((name, role)) = enclosed_name(last) {
@@ -291,6 +300,24 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
             ..Attribution::default()
         }
     })
+}
+
+/// Two people named as one subject: "Ana Vey and Ivo Marsh", "Both Vey and Marsh",
+/// "Former aides Ana Vey and Ivo Marsh", as the words that name them.
+fn joint_names(subject: &str) -> Option<String> {
+    let subject = subject.strip_prefix("Both ").unwrap_or(subject);
+    let (first, second) = subject.split_once(" and ")?;
+    // A title or description before the first name may be in lower case ("former aides").
+    let first_name = name_runs(first, 0..first.len()).pop()?;
+    let leading_description = first[..first_name.start]
+        .split_whitespace()
+        .all(|word| !word.ends_with(','));
+    (first_name.end == first.len()
+        && leading_description
+        && !first.contains(',')
+        && is_pure_name(second)
+        && !second.contains(','))
+    .then(|| format!("{} and {}", &first[first_name], clean(second)))
 }
 
 /// The comma-separated parts of the words before the verb, cleaned, without a relative
@@ -499,7 +526,15 @@ fn title(words: &[&str], head: &str, context: &Context) -> Option<Attribution> {
                 .or_else(|| last.speaker.as_deref().and_then(|s| context.role_of_any(s))),
             ..last
         })
-        .filter(|last| last.speaker.is_some() && last.role.is_some());
+        // A person introduced with no role counts when the description is a person's
+        // ("Ivo Marsh has watched the region for years. “…,” the veteran analyst said").
+        .filter(|last| {
+            last.speaker.as_deref().is_some_and(|speaker| {
+                last.role.is_some()
+                    || (PERSON_NOUNS.contains(&head) || TITLES.contains(&head))
+                        && context.is_person(speaker)
+            })
+        });
     if let Some(last) = last {
         return Some(Attribution {
             basis: Basis::Title,

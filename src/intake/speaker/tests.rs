@@ -933,3 +933,131 @@ fn seeing_something_as_something_reports_no_view_ahead() {
     assert_eq!(speaker(&a[0]), None, "{:?}", a[0]);
     assert_eq!(speaker(&a[1]), None, "{:?}", a[1]);
 }
+
+#[test]
+fn a_given_name_tells_whom_she_means() {
+    let a = attributions(
+        "Ana Vey spoke first. Ivo Marsh, a strategist, took the stage. She said a cut was \
+         likely in June.",
+    );
+    assert_eq!(speaker(&a[2]), Some("Ana Vey"));
+}
+
+#[test]
+fn a_description_refers_to_the_person_named_last_without_a_role() {
+    let a = attributions(
+        "Ivo Marsh has watched the region for thirty years.\n\n“This war will drag on,” \
+         the veteran analyst said.",
+    );
+    assert_eq!(speaker(&a[1]), Some("Ivo Marsh"));
+    // A place is not a person: "the analyst" after it is no one named.
+    let a = attributions("N. Korea tested a missile.\n\n“More will follow,” the analyst said.");
+    assert_eq!(speaker(&a[1]), None);
+}
+
+#[test]
+fn in_her_view_without_a_comma() {
+    let a = attributions(
+        "Ana Vey, an analyst at Eastgate, is more upbeat. In her view the ceasefire will hold.",
+    );
+    assert_eq!(speaker(&a[1]), Some("Ana Vey"));
+}
+
+#[test]
+fn a_pronoun_inside_the_sentence_means_its_subject() {
+    let a = attributions(
+        "Ana Vey spoke on Monday. Ivo Marsh of Eastgate was gloomier: the ceasefire, he \
+         said, would collapse.",
+    );
+    assert_eq!(speaker(&a[1]), Some("Ivo Marsh"));
+}
+
+#[test]
+fn a_role_set_before_the_name_is_what_the_title_refers_to() {
+    let a = attributions(
+        "The foreign minister, Ana Vey, met her counterpart on Monday.\n\nThe minister said \
+         a deal was likely within weeks.",
+    );
+    assert_eq!(speaker(&a[1]), Some("Ana Vey"));
+    assert_eq!(a[1].role.as_deref(), Some("foreign minister"));
+}
+
+#[test]
+fn a_round_up_s_sections_under_a_name_and_role() {
+    let text = "We asked two strategists.\n\nAna Vey, head of research at Northgate\n\n\
+                Year-end forecast: 6,200\n\n“We will probably end the year lower.”\n\n\
+                Ivo Marsh, chief strategist at Eastgate\n\nYear-end forecast: 5,800\n\n\
+                “A rally is likely by December.”\n\nThe Bad News\n\nMarkets may fall.";
+    let a = attributions(text);
+    let said = |words: &str| {
+        let sentences = sentences(text);
+        let at = text.find(words).unwrap();
+        let quotations = quotations(text);
+        let units = units(&sentences, &quotations);
+        let i = units
+            .iter()
+            .position(|u| sentences[u.end - 1].range.end > at)
+            .unwrap();
+        (speaker(&a[i]).map(str::to_string), a[i].basis)
+    };
+    assert_eq!(said("6,200"), (Some("Ana Vey".into()), Basis::Heading));
+    assert_eq!(said("end the year lower").0.as_deref(), Some("Ana Vey"));
+    assert_eq!(said("5,800").0.as_deref(), Some("Ivo Marsh"));
+    assert_eq!(said("rally is likely").0.as_deref(), Some("Ivo Marsh"));
+    // A heading of another kind ends the section.
+    assert_eq!(said("Markets may fall").0, None);
+}
+
+#[test]
+fn one_name_line_is_no_round_up() {
+    // A caption under a photograph: one line with a name and a role.
+    let text = "Ana Vey, head of research at Northgate\n\nThe index may fall this year.";
+    let a = attributions(text);
+    assert_eq!(speaker(a.last().unwrap()), None);
+}
+
+#[test]
+fn verbs_of_a_pick_a_reckoning_and_a_point_made() {
+    for (text, who) in [
+        ("Ana Vey reckoned Labor would win by four seats.", "Ana Vey"),
+        ("Nick Marsh tipped Labor by six seats.", "Nick Marsh"),
+        (
+            "Ivo Marsh pointed out that the rebels may yet withdraw.",
+            "Ivo Marsh",
+        ),
+        (
+            "The rebels may yet withdraw, Ivo Marsh pointed out.",
+            "Ivo Marsh",
+        ),
+        (
+            "Ivo Marsh expressed confidence that the rebels would withdraw.",
+            "Ivo Marsh",
+        ),
+        ("Ana Vey doubts the talks will succeed.", "Ana Vey"),
+    ] {
+        assert_eq!(speaker(&attributions(text)[0]), Some(who), "{text}");
+    }
+}
+
+#[test]
+fn according_to_him_or_her() {
+    let a = attributions(
+        "Ana Vey spoke first. Ivo Marsh believes the deal will fail.\n\nAccording to her, \
+         the ceasefire may collapse within days.",
+    );
+    assert_eq!(speaker(&a[2]), Some("Ana Vey"));
+    assert_eq!(a[2].basis, Basis::Pronoun);
+}
+
+#[test]
+fn two_people_as_one_subject_are_a_joint_view() {
+    for text in [
+        "Ana Vey and Ivo Marsh expect the ceasefire to collapse.",
+        "Both Ana Vey and Ivo Marsh expect the ceasefire to collapse.",
+        "Former aides Ana Vey and Ivo Marsh expected the Coalition to win.",
+    ] {
+        let a = &attributions(text)[0];
+        assert_eq!(speaker(a), None, "{text}");
+        assert_eq!(a.group.as_deref(), Some("Ana Vey and Ivo Marsh"), "{text}");
+    }
+}

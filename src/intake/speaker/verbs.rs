@@ -22,6 +22,7 @@ pub(super) fn is_reporting_verb(text: &str, outside: &[&Word], i: usize) -> bool
         || weighs_a_chance(outside, i)
         || calls_a_market(outside, i)
         || holds_a_view(outside, i)
+        || reports_in_a_phrase(outside, i)
     {
         return true;
     }
@@ -201,6 +202,22 @@ fn holds_a_view(outside: &[&Word], i: usize) -> bool {
             outside[i - 1].lower.as_str(),
             "is" | "are" | "was" | "were" | "remains" | "remained" | "seems" | "appears"
         )
+}
+
+/// Whether `outside[i]` reports a view with the words around it: "pointed out (that)",
+/// "expressed confidence (that)".
+fn reports_in_a_phrase(outside: &[&Word], i: usize) -> bool {
+    let next = outside.get(i + 1).map(|w| w.lower.as_str());
+    match outside[i].lower.as_str() {
+        "pointed" | "points" | "point" => {
+            next == Some("out") && (i == 0 || outside[i - 1].lower != "to")
+        }
+        "expressed" | "expresses" | "voiced" => matches!(
+            next,
+            Some("confidence" | "doubt" | "doubts" | "certainty" | "scepticism" | "skepticism")
+        ),
+        _ => false,
+    }
 }
 
 /// Whether `outside[i]` is "tips that" ("Ana Vey tips that the dollar will end the year at

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::attribution::{Attribution, Basis};
-use super::context::Context;
+use super::context::{Context, Gender};
 
 /// The person whose view a sentence opens with: "In Vey's view, …", "For Ivo Marsh, a
 /// strategist at Westbank, the outlook is bleak: …".
@@ -21,16 +21,22 @@ pub(super) fn view_of(text: &str, unit: &Range<usize>, context: &Context) -> Opt
         return None;
     }
     let head = rest.split(',').next()?;
-    // "In her view, …": the person named last.
+    // "In her view, …" (with or without the comma): the person "her" refers to.
+    let mut view_words = rest.split_whitespace();
     if opener == "In"
-        && let Some((pronoun, view)) = head.split_once(' ')
-        && matches!(pronoun, "his" | "her" | "their")
+        && let (Some(pronoun), Some(view)) = (view_words.next(), view_words.next())
         && matches!(
-            view.trim(),
+            view.trim_end_matches(','),
             "view" | "opinion" | "estimation" | "assessment"
         )
     {
-        return context.last_speaker().map(|speaker| Attribution {
+        let referent = match pronoun {
+            "his" => context.referent(Gender::Male),
+            "her" => context.referent(Gender::Female),
+            "their" => context.last_speaker(),
+            _ => return None,
+        };
+        return referent.map(|speaker| Attribution {
             basis: Basis::Pronoun,
             ..speaker
         });
