@@ -54,6 +54,8 @@ pub const REPORTING: &[&str] = &[
     "arguing",
     "warning",
     "predicting",
+    "forecasting",
+    "projecting",
     "according",
     "reckons",
     "reckon",

@@ -111,11 +111,14 @@ fn starts_another_named_speaker(after: &str) -> bool {
     }) else {
         return false;
     };
-    // The two words before the verb are a capitalized name.
-    verb >= 2
-        && words[verb - 2..verb].iter().all(|w| {
-            w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
-        })
+    // The word before the verb is a capitalized name: a full name, or a surname alone
+    // (", while Marsh expects…"), with nothing before it but a role.
+    let name_word = |w: &&str| {
+        w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+    };
+    verb >= 1
+        && name_word(&words[verb - 1])
+        && (verb == 1 || words[..verb - 1].iter().all(|w| !w.ends_with([',', '.'])))
 }
 
 /// The sentences of `text`, in order: each paragraph cut after `.`, `!` or `?` (and the

@@ -241,10 +241,35 @@ impl Context {
 
     /// The speaker named last whose role holds `title` ("minister" in "the finance
     /// minister"), as (name, role): whom "the minister" refers to.
-    pub(super) fn titled(&self, title: &str) -> Option<&(String, Option<String>)> {
+    /// Among several who hold it, the one whose role also has the description's other
+    /// words (`modifiers`: "foreign" in "the foreign minister") comes first.
+    pub(super) fn titled<'a>(
+        &'a self,
+        title: &'a str,
+        modifiers: &[&str],
+    ) -> Option<&'a (String, Option<String>)> {
+        let holders: Vec<&(String, Option<String>)> = self.holding(title).collect();
+        holders
+            .iter()
+            .find(|(_, role)| {
+                let role = role.as_deref().unwrap_or("").to_lowercase();
+                !modifiers.is_empty()
+                    && modifiers
+                        .iter()
+                        .all(|m| role.split_whitespace().any(|w| w == *m))
+            })
+            .or(holders.first())
+            .copied()
+    }
+
+    /// The speakers whose role holds `title`, the latest first.
+    fn holding<'a>(
+        &'a self,
+        title: &'a str,
+    ) -> impl Iterator<Item = &'a (String, Option<String>)> + 'a {
         // The title is the role's own noun, not its employer's: "the bank" is not the
         // "head of research at Stone Bank".
-        self.recent.iter().rev().find(|(_, role)| {
+        self.recent.iter().rev().filter(move |(_, role)| {
             role.as_deref().is_some_and(|r| {
                 let lower = r.to_lowercase();
                 let head = [" at ", " for ", " with ", " in ", ","]

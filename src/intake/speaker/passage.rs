@@ -11,7 +11,7 @@ use super::group::group;
 use super::items::{attribute_lists, name_line};
 use super::names::name_runs;
 use super::opening::sentence_subject;
-use super::view::view_of;
+use super::view::{estimate_from, view_of};
 use crate::intake::text::{Quotation, overlapping};
 use crate::intake::text::{Word, words};
 
@@ -45,7 +45,10 @@ pub fn attribute(
     {
         context.remember(name.clone(), role.clone());
     }
-    let mut found = reporting_clause(text, &unit, quotations, &outside, context);
+    let mut found = estimate_from(text, &unit);
+    if found.is_none() {
+        found = reporting_clause(text, &unit, quotations, &outside, context);
+    }
     if found.is_none() {
         found = group(&outside);
     }
@@ -163,11 +166,30 @@ fn introduced(text: &str, unit: &Range<usize>) -> Vec<(String, Option<String>)> 
             .then(|| super::names::role(part))
             .flatten()
         });
+        // "…spoke after Ivo Marsh, the finance minister.": a role after the name.
+        let role = role.or_else(|| role_after(&text[run.end..unit.end]));
         if titled || sourced || role.is_some() {
             people.push((name.to_string(), role));
         }
     }
     people
+}
+
+/// The role an appositive gives right after a name: ", the finance minister." or ", a
+/// strategist at Westbank," (a few words after an article, ending with a person's noun or
+/// a title, or an affiliation).
+fn role_after(after: &str) -> Option<String> {
+    let appositive = after.strip_prefix(", ")?;
+    let described = appositive.split([',', '.', ';', ':']).next()?.trim();
+    let words: Vec<&str> = described.split_whitespace().collect();
+    let noun = words.last()?.to_lowercase();
+    (matches!(words.first().copied(), Some("the" | "a" | "an"))
+        && words.len() <= 8
+        && (super::vocabulary::PERSON_NOUNS.contains(&noun.as_str())
+            || super::vocabulary::TITLES.contains(&noun.as_str())
+            || described.contains(" at ")))
+    .then(|| super::names::role(described))
+    .flatten()
 }
 
 /// The person a paragraph opens with before a colon, as a transcript or a round-up sets

@@ -181,8 +181,15 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
     // "Northbank: 1.05 Ana Vey, a senior strategist at Northbank, said": a
     // subheading run into the paragraph; the full name that ends the words before the
     // appositive is the subject.
+    // So is "former commander-turned politician Ivo Marsh -- likely to lead the next
+    // government -- said": a description before the name, an appositive after it.
+    // (An appositive describes; one that ends with a full name is the subject itself:
+    // "Speaking on “Morning Hour,” party chairman Ivo Marsh said".)
     if let Some(previous) = rest.last()
-        && matches!(last.split_whitespace().next(), Some("a" | "an" | "the"))
+        && last.starts_with(char::is_lowercase)
+        && !name_runs(last, 0..last.len())
+            .iter()
+            .any(|run| last[run.clone()].contains(' '))
         && let Some(run) = name_runs(previous, 0..previous.len()).pop()
         && run.end == previous.trim_end().len()
         && previous[run.clone()].split_whitespace().count() >= 2
@@ -302,11 +309,31 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
     })
 }
 
+/// Whether `part` is a legislator's party and state as American papers write them:
+/// "R-Texas", "D-N.Y.", "(D-Ohio)".
+fn is_party_and_state(part: &str) -> bool {
+    let part = part.trim_start_matches('(').trim_end_matches(')');
+    part.split_once('-').is_some_and(|(party, state)| {
+        matches!(party, "R" | "D" | "I")
+            && state.starts_with(char::is_uppercase)
+            && !state.contains(' ')
+    })
+}
+
 /// Two people named as one subject: "Ana Vey and Ivo Marsh", "Both Vey and Marsh",
 /// "Former aides Ana Vey and Ivo Marsh", as the words that name them.
 fn joint_names(subject: &str) -> Option<String> {
     let subject = subject.strip_prefix("Both ").unwrap_or(subject);
+    // "Vey and Marsh both expect", "Vey and Marsh of Eastgate wrote".
+    let subject = [" both", " each", " all"]
+        .iter()
+        .find_map(|tail| subject.strip_suffix(tail))
+        .unwrap_or(subject);
     let (first, second) = subject.split_once(" and ")?;
+    let second = [" of ", " at ", " from "]
+        .iter()
+        .find_map(|link| second.split_once(link).map(|(name, _)| name))
+        .unwrap_or(second);
     // A title or description before the first name may be in lower case ("former aides").
     let first_name = name_runs(first, 0..first.len()).pop()?;
     let leading_description = first[..first_name.start]
@@ -320,11 +347,36 @@ fn joint_names(subject: &str) -> Option<String> {
     .then(|| format!("{} and {}", &first[first_name], clean(second)))
 }
 
+/// `before` cut at its commas and at dashes set off by spaces: "Ivo Marsh -- likely to
+/// lead the next government -- said" sets its appositive off as commas would. (A hyphen
+/// inside a word, "Sang-gyun", cuts nothing.)
+fn split_at_commas_and_dashes(before: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (at, c) in before.char_indices() {
+        if at < start {
+            continue;
+        }
+        let dash = [" -- ", " \u{2014} ", " \u{2013} "]
+            .iter()
+            .find(|dash| before[at..].starts_with(**dash));
+        if c == ',' {
+            parts.push(&before[start..at]);
+            start = at + 1;
+        } else if let Some(dash) = dash {
+            parts.push(&before[start..at]);
+            start = at + dash.len();
+        }
+    }
+    parts.push(&before[start..]);
+    parts
+}
+
 /// The comma-separated parts of the words before the verb, cleaned, without a relative
 /// clause that ends the appositive ("..., which advises the ministry,").
 fn appositive_parts(before: &str) -> Vec<&str> {
-    let mut parts: Vec<&str> = before
-        .split(',')
+    let mut parts: Vec<&str> = split_at_commas_and_dashes(before)
+        .into_iter()
         .map(clean)
         .filter(|p| !p.is_empty())
         .collect();
@@ -352,12 +404,26 @@ fn appositive_parts(before: &str) -> Vec<&str> {
     }
     // "Ivo Marsh of Westbank, for one, expects", "…, for her part, thinks": an aside
     // about the speaker, not the speaker.
+    // (So is a source set off by dashes: "His team – according to Reuters – predicts".)
     parts.retain(|part| {
+        let lower = part.to_lowercase();
         !matches!(
-            part.to_lowercase().as_str(),
+            lower.as_str(),
             "for one" | "for his part" | "for her part" | "for their part" | "in turn" | "too"
-        )
+        ) && !lower.starts_with("according to ")
+            // "Sen. Ivo Marsh, R-Texas, said": a party and a state.
+            && !is_party_and_state(part)
     });
+    // "Ivo Marsh (54), a former officer": an age in brackets goes too.
+    for part in &mut parts {
+        if let Some((name, age)) = part.rsplit_once(" (")
+            && age
+                .strip_suffix(')')
+                .is_some_and(|age| !age.is_empty() && age.chars().all(|c| c.is_ascii_digit()))
+        {
+            *part = name;
+        }
+    }
     while let Some((last, rest)) = parts.split_last() {
         // "a meteorologist in West Columbia, S.C., said": the place's state or country
         // goes on the place, and is no subject. (Only after the person's own part: in
@@ -496,7 +562,8 @@ fn title(words: &[&str], head: &str, context: &Context) -> Option<Attribution> {
         .iter()
         .rposition(|w| matches!(*w, "the" | "this" | "that"))
         .filter(|&the| words.len() - the <= 5)?;
-    let found = context.titled(head);
+    let modifiers = &words[the + 1..words.len() - 1];
+    let found = context.titled(head, modifiers);
     // "the weather office said", "the ministry said": an institution, when no one named
     // before holds the title and it is no title of a person.
     if found.is_none()

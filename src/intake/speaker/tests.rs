@@ -1061,3 +1061,101 @@ fn two_people_as_one_subject_are_a_joint_view() {
         assert_eq!(a.group.as_deref(), Some("Ana Vey and Ivo Marsh"), "{text}");
     }
 }
+
+#[test]
+fn an_appositive_set_off_by_dashes() {
+    let a = attributions(
+        "In an interview, former commander-turned politician Ivo Marsh -- likely to lead \
+         the next government -- said the region would be free soon after May.",
+    );
+    assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
+    // A source set off by dashes is no speaker of the sentence's subject.
+    let a = attributions(
+        "Her team, the “best forecaster” of the peso – according to a wire – predicts a fall.",
+    );
+    assert_ne!(speaker(&a[0]), Some("according to a wire"));
+}
+
+#[test]
+fn a_ranked_estimate_comes_from_its_maker() {
+    for (text, who, role) in [
+        (
+            "The highest estimate comes from analyst Ana Vey of Northgate, with 51 million units.",
+            "Ana Vey",
+            Some("analyst of Northgate"),
+        ),
+        (
+            "The lowest estimate comes from Ivo Marsh of Eastgate: he expects sales of 45 million.",
+            "Ivo Marsh",
+            Some("of Eastgate"),
+        ),
+        (
+            "The gloomiest forecast is from Ivo Marsh, who expects a recession next year.",
+            "Ivo Marsh",
+            None,
+        ),
+    ] {
+        let a = &attributions(text)[0];
+        assert_eq!(speaker(a), Some(who), "{text}");
+        assert_eq!(a.role.as_deref(), role, "{text}");
+    }
+}
+
+#[test]
+fn a_participle_of_forecasting_after_a_pronoun() {
+    let a = attributions(
+        "Ivo Marsh, a professor of politics, has made election picks for years. He shared \
+         his picks on his blog, forecasting a narrow win for the governor.",
+    );
+    assert_eq!(speaker(&a[1]), Some("Ivo Marsh"));
+}
+
+#[test]
+fn a_second_speaker_s_clause_after_while_or_a_semicolon_is_theirs() {
+    let a = attributions(
+        "The euro will hit parity by June, Vey wrote, while Marsh expects it to hold.",
+    );
+    assert_eq!(speaker(&a[0]), Some("Vey"));
+    assert_eq!(speaker(&a[1]), Some("Marsh"));
+    let a = attributions(
+        "Ana Vey thinks the ceasefire will hold; Ivo Marsh is less sure and sees a collapse \
+         as likely.",
+    );
+    assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+    assert_eq!(speaker(&a[1]), Some("Ivo Marsh"));
+}
+
+#[test]
+fn joint_subjects_with_both_or_a_firm() {
+    for text in [
+        "Ana Vey and Ivo Marsh both expect a cut in June.",
+        "A cut in June is likely, Ana Vey and Ivo Marsh of Eastgate wrote.",
+    ] {
+        let a = &attributions(text)[0];
+        assert_eq!(a.group.as_deref(), Some("Ana Vey and Ivo Marsh"), "{text}");
+    }
+}
+
+#[test]
+fn a_party_and_state_or_an_age_in_brackets_is_no_name() {
+    let a = attributions("Sen. Ivo Marsh, R-Texas, said the bill would probably pass.");
+    assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
+    let a = attributions("Ivo Marsh (54), a former army officer, said the war would last years.");
+    assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
+}
+
+#[test]
+fn the_fuller_description_picks_among_two_ministers() {
+    let text = "Ana Vey, the foreign minister, met Ivo Marsh, the defence minister, on \
+                Monday.\n\nThe foreign minister said a deal was likely within weeks.";
+    assert_eq!(speaker(&attributions(text)[1]), Some("Ana Vey"));
+    let text = "Ana Vey, the bank's governor, spoke after Ivo Marsh, the finance \
+                minister.\n\nThe minister said inflation would peak in the spring.";
+    assert_eq!(speaker(&attributions(text)[1]), Some("Ivo Marsh"));
+}
+
+#[test]
+fn had_this_to_say_introduces_the_quotation() {
+    let a = attributions("Ana Vey had this to say:\n\n“Parity looks likely by June.”");
+    assert_eq!(speaker(&a[1]), Some("Ana Vey"));
+}

@@ -37,7 +37,20 @@ pub(super) fn is_reporting_verb(text: &str, outside: &[&Word], i: usize) -> bool
                 outside[i - 1].lower.as_str(),
                 "will" | "would" | "could" | "may" | "might" | "can" | "should" | "to"
             )
-            || outside[i + 1..].iter().take(6).any(|w| w.lower == "as"));
+            || outside[i + 1..].windows(2).take(6).any(|pair| {
+                // ("sees a collapse as likely" judges a chance: that is a view ahead.)
+                pair[0].lower == "as"
+                    && !matches!(
+                        pair[1].lower.as_str(),
+                        "likely"
+                            | "unlikely"
+                            | "probable"
+                            | "improbable"
+                            | "inevitable"
+                            | "imminent"
+                            | "possible"
+                    )
+            }));
     !met && REPORTING.contains(&w.lower.as_str())
         // An infinitive reports nothing ("is right to expect", "declined to say"), and
         // a passive names who is expected, not who expects ("officials are expected to").
@@ -205,13 +218,19 @@ fn holds_a_view(outside: &[&Word], i: usize) -> bool {
 }
 
 /// Whether `outside[i]` reports a view with the words around it: "pointed out (that)",
-/// "expressed confidence (that)".
+/// "expressed confidence (that)", "had this to say".
 fn reports_in_a_phrase(outside: &[&Word], i: usize) -> bool {
     let next = outside.get(i + 1).map(|w| w.lower.as_str());
     match outside[i].lower.as_str() {
         "pointed" | "points" | "point" => {
             next == Some("out") && (i == 0 || outside[i - 1].lower != "to")
         }
+        // "Ana Vey had this to say:".
+        "had" | "has" => outside[i + 1..]
+            .iter()
+            .take(3)
+            .map(|w| w.lower.as_str())
+            .eq(["this", "to", "say"]),
         "expressed" | "expresses" | "voiced" => matches!(
             next,
             Some("confidence" | "doubt" | "doubts" | "certainty" | "scepticism" | "skepticism")

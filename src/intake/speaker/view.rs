@@ -1,6 +1,7 @@
 //! A speaker named by whose view a sentence gives rather than by a verb of saying: "In
 //! Vey's view, …", "For Ivo Marsh, a strategist at Westbank, …", "…, in the view of Ana
-//! Vey at Northgate", "Ana Vey's forecast is for…".
+//! Vey at Northgate", "Ana Vey's forecast is for…", "The highest estimate comes from Ana
+//! Vey of Northgate".
 
 use std::ops::Range;
 
@@ -147,4 +148,57 @@ fn link_word<'a>(named: &'a str, name: &str) -> &'a str {
         .split_inclusive(' ')
         .next()
         .unwrap_or("")
+}
+
+/// The person a sentence credits with an estimate it ranks: "The highest estimate comes
+/// from analyst Ana Vey of Northgate, with 51 million units", "The gloomiest forecast is
+/// from Ivo Marsh, who expects a recession", "The lowest came from Ivo Marsh: he expects…".
+pub(super) fn estimate_from(text: &str, unit: &Range<usize>) -> Option<Attribution> {
+    let passage = text[unit.clone()].trim_start();
+    let rest = passage.strip_prefix("The ")?;
+    let (head, after) = [" comes from ", " came from ", " is from ", " was from "]
+        .iter()
+        .find_map(|link| rest.split_once(link))?;
+    let head_words: Vec<String> = head.split_whitespace().map(str::to_lowercase).collect();
+    // "highest estimate", "most bullish call", "lowest" (a ranking, its noun understood).
+    let ranked = head_words.len() <= 4
+        && head_words.iter().any(|w| {
+            w.ends_with("est")
+                || matches!(
+                    w.as_str(),
+                    "most" | "least" | "top" | "bottom" | "bullish" | "bearish" | "boldest"
+                )
+        })
+        && head_words
+            .iter()
+            .all(|w| w.chars().all(char::is_alphabetic));
+    if !ranked {
+        return None;
+    }
+    // The first full name after the link; a role before it ("analyst") is hers, and so is
+    // the firm after it ("of Northgate").
+    let run = super::names::name_runs(after, 0..after.len())
+        .into_iter()
+        .find(|run| after[run.clone()].split_whitespace().count() >= 2)?;
+    let described = after[..run.start].trim();
+    if described.split_whitespace().count() > 3 || described.contains([',', '.', ':']) {
+        return None;
+    }
+    let firm = after[run.end..]
+        .split([',', ':', ';', '.'])
+        .next()
+        .map(str::trim)
+        .filter(|firm| firm.starts_with("of ") || firm.starts_with("at "));
+    let role = match (described.is_empty(), firm) {
+        (true, None) => None,
+        (true, Some(firm)) => Some(firm.to_string()),
+        (false, None) => Some(described.to_string()),
+        (false, Some(firm)) => Some(format!("{described} {firm}")),
+    };
+    Some(Attribution {
+        speaker: Some(after[run].to_string()),
+        role,
+        basis: Basis::ReportingClause,
+        ..Attribution::default()
+    })
 }
