@@ -211,10 +211,75 @@ fn speaker_prefix(text: &str, unit: &Range<usize>, context: &Context) -> Option<
     if claim.trim().is_empty() || head.split_whitespace().count() > 8 {
         return None;
     }
+    if let Some(named) = transcript_speaker(head, context) {
+        return Some(named);
+    }
     let (name, role) = super::names::name_and_role(head)?;
     (name.contains(' ') || context.knows(&context.full_name(name))).then(|| Attribution {
         speaker: Some(context.full_name(name)),
         role,
+        basis: Basis::Colon,
+        ..Attribution::default()
+    })
+}
+
+/// A transcript's speaker in capitals before the colon: "VEY:", "ANA VEY:", "ANA VEY,
+/// HOST:" (the role after a comma). A surname alone counts when the article gives the
+/// full name.
+fn transcript_speaker(head: &str, context: &Context) -> Option<Attribution> {
+    let (name, role) = match head.split_once(',') {
+        Some((name, role)) => (name.trim(), Some(role.trim().to_lowercase())),
+        None => (head.trim(), None),
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitals = (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '\'')
+        });
+    if !capitals {
+        return None;
+    }
+    // "VEY" as "Vey": the article's own spelling comes from the full name it matches,
+    // compared without case, and a name it writes only in capitals ("IVO MARSH, HOST")
+    // is written as a name.
+    let title_case = |name: &str| {
+        name.split_whitespace()
+            .map(|w| {
+                let lower = w.to_lowercase();
+                let mut chars = lower.chars();
+                chars.next().map_or_else(String::new, |first| {
+                    first.to_uppercase().chain(chars).collect()
+                })
+            })
+            .collect::<Vec<String>>()
+            .join(" ")
+    };
+    let surname = words.last()?;
+    let matching: Vec<&String> = context
+        .full_names
+        .iter()
+        .filter(|full| {
+            full.rsplit(' ')
+                .next()
+                .is_some_and(|last| last.eq_ignore_ascii_case(surname))
+        })
+        .collect();
+    let full = matching
+        .iter()
+        .find(|full| full.chars().any(char::is_lowercase))
+        .or(matching.first())
+        .map(|full| {
+            if full.chars().any(char::is_lowercase) {
+                full.to_string()
+            } else {
+                title_case(full)
+            }
+        });
+    let speaker = full.or_else(|| (words.len() >= 2).then(|| title_case(name)))?;
+    Some(Attribution {
+        speaker: Some(speaker),
+        role: role.filter(|role| !role.is_empty()),
         basis: Basis::Colon,
         ..Attribution::default()
     })
@@ -354,6 +419,20 @@ pub fn attribute_all(
                     | Basis::ContinuedParaphrase
             );
         let (paragraph, previous_paragraph) = (units[i].1, units[i - 1].1);
+        // "VEY: Thanks. I think the glut will last.": a transcript's or a round-up's
+        // speaker before a colon goes on to the paragraph's end.
+        if previous.speaker.is_some()
+            && previous.basis == Basis::Colon
+            && !previous.quoted
+            && paragraph == previous_paragraph
+        {
+            found[i] = Attribution {
+                quoted: false,
+                author: false,
+                ..previous.clone()
+            };
+            continue;
+        }
         let goes_on = paragraph == previous_paragraph
             || (paragraph == previous_paragraph + 1
                 && (opens_with_a_connective(text, &units[i].0)

@@ -1159,3 +1159,35 @@ fn had_this_to_say_introduces_the_quotation() {
     let a = attributions("Ana Vey had this to say:\n\n“Parity looks likely by June.”");
     assert_eq!(speaker(&a[1]), Some("Ana Vey"));
 }
+
+#[test]
+fn a_bet_and_a_possibility_left_open_are_views() {
+    let a = attributions("Ivo Marsh is betting that the glut will last into spring.");
+    assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
+    let a = attributions("Ivo Marsh didn't rule out a rise in prices next month.");
+    assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
+    // A passive names who may win, not who said so.
+    let a = attributions("But Northgate United aren't being ruled out entirely.");
+    assert_eq!(speaker(&a[0]), None);
+}
+
+#[test]
+fn a_transcript_s_speakers_in_capitals() {
+    let text = "IVO MARSH, HOST: Ana Vey runs the desk at Northgate. Welcome.\n\nVEY: Thanks. I \
+                think the glut will last into spring.\n\nMARSH: And after that?\n\nVEY: A \
+                shortage is likely by summer.";
+    let a = attributions(text);
+    let speakers: Vec<Option<&str>> = a.iter().map(speaker).collect();
+    assert_eq!(
+        speakers,
+        [
+            Some("Ivo Marsh"),
+            Some("Ivo Marsh"),
+            Some("Ana Vey"),
+            Some("Ana Vey"),
+            Some("Ivo Marsh"),
+            Some("Ana Vey")
+        ]
+    );
+    assert_eq!(a[0].role.as_deref(), Some("host"));
+}

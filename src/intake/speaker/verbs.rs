@@ -218,12 +218,25 @@ fn holds_a_view(outside: &[&Word], i: usize) -> bool {
 }
 
 /// Whether `outside[i]` reports a view with the words around it: "pointed out (that)",
-/// "expressed confidence (that)", "had this to say".
+/// "expressed confidence (that)", "had this to say", "is betting that", "did not rule
+/// out".
 fn reports_in_a_phrase(outside: &[&Word], i: usize) -> bool {
     let next = outside.get(i + 1).map(|w| w.lower.as_str());
     match outside[i].lower.as_str() {
         "pointed" | "points" | "point" => {
             next == Some("out") && (i == 0 || outside[i - 1].lower != "to")
+        }
+        // "Ivo Marsh is betting that…", "bets on a cut".
+        "betting" | "bets" | "bet" => matches!(next, Some("that" | "on")),
+        // "Ana Vey did not rule out a cut": what one leaves possible is a view ahead.
+        // ("City aren't being ruled out": a passive names who may win, not who said so.)
+        "rule" | "rules" | "ruled" | "ruling" => {
+            next == Some("out")
+                && (i == 0
+                    || !matches!(
+                        outside[i - 1].lower.as_str(),
+                        "be" | "been" | "being" | "is" | "are" | "was" | "were"
+                    ))
         }
         // "Ana Vey had this to say:".
         "had" | "has" => outside[i + 1..]
