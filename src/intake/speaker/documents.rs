@@ -20,7 +20,27 @@ fn is_document_noun(noun: &str) -> bool {
             | "forecasts"
             | "projections"
             | "model"
+            | "study"
+            | "paper"
+            | "column"
     )
+}
+
+/// The pronoun that owns a document opening a subject: "Her latest survey suggests" →
+/// "her", "His note says" → "his". An adjective may come between. (A poll or a survey is
+/// its owner's here, where "according to a Reuters poll" gives the respondents' view.)
+pub(super) fn pronoun_owning_a_document(subject: &str) -> Option<&'static str> {
+    let lower = subject.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let owner = match words.first().copied() {
+        Some("his") => "his",
+        Some("her") => "her",
+        _ => return None,
+    };
+    let noun = words[words.len() - 1];
+    ((2..=3).contains(&words.len())
+        && (is_document_noun(noun) || matches!(noun, "poll" | "survey")))
+    .then_some(owner)
 }
 
 /// Whether `words` (after "according to") name a document rather than a person: "the

@@ -91,6 +91,18 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
     if let Some(referent) = pronoun(&last_lower, context) {
         return referent;
     }
+    // "Her latest survey suggests…": the survey's author, whom "her" refers to.
+    if let Some(owner) = super::documents::pronoun_owning_a_document(last) {
+        let gender = if owner == "his" {
+            Gender::Male
+        } else {
+            Gender::Female
+        };
+        return context.referent(gender).map(|speaker| Attribution {
+            basis: Basis::Pronoun,
+            ..speaker
+        });
+    }
     // "Our FX team forecast…": the writer's own team, no person named.
     if last_lower.starts_with("our ") {
         return Some(Attribution {
@@ -364,7 +376,16 @@ fn split_at_commas_and_dashes(before: &str) -> Vec<&str> {
             parts.push(&before[start..at]);
             start = at + 1;
         } else if let Some(dash) = dash {
-            parts.push(&before[start..at]);
+            // "WASHINGTON, March 17 (Agency) -- The Fed…": a dateline before its dash,
+            // with no word in lower case, is no part of any subject.
+            let dateline = !before[..at]
+                .split_whitespace()
+                .any(|word| word.starts_with(char::is_lowercase));
+            if dateline {
+                parts.clear();
+            } else {
+                parts.push(&before[start..at]);
+            }
             start = at + dash.len();
         }
     }

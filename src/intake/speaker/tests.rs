@@ -1191,3 +1191,24 @@ fn a_transcript_s_speakers_in_capitals() {
     );
     assert_eq!(a[0].role.as_deref(), Some("host"));
 }
+
+#[test]
+fn her_survey_is_hers() {
+    let a = attributions(
+        "Sarah Hill has run the polling unit for ten years.\n\nHer latest survey suggests the \
+         governor will probably win a second term.",
+    );
+    assert_eq!(speaker(&a[1]), Some("Sarah Hill"));
+    // A wire's poll gives its respondents' view, not the wire's.
+    let a = attributions("The index may end the year higher, according to a wire poll.");
+    assert_eq!(speaker(&a[0]), None);
+}
+
+#[test]
+fn a_dateline_before_a_dash_is_no_subject() {
+    let a = attributions(
+        "EASTPORT, March 17 (Wire) -- The central bank is expected to end its hikes after one \
+         more, economists said.",
+    );
+    assert_eq!(speaker(&a[0]), None);
+}
