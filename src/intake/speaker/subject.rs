@@ -154,7 +154,8 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
     if let Some((first, appositives)) = parts.split_first()
         && !appositives.is_empty()
         && is_pure_name(first)
-        && first.contains(' ')
+        // (A surname alone the article gave in full before: "Ms Vey, a former aide,".)
+        && (first.contains(' ') || context.full_name(first).contains(' '))
         && appositives
             .iter()
             .all(|part| part.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()))
@@ -407,6 +408,20 @@ fn appositive_parts(before: &str) -> Vec<&str> {
         && let Some(first) = parts.first_mut()
         && let Some(name) = first.strip_prefix("As ")
         && name.starts_with(char::is_uppercase)
+    {
+        *first = name;
+    }
+    // "Ms Vey, a former aide, said": the honorific before a name with an appositive goes
+    // (the article's honorifics are read for gender in `Context`), and the name is the
+    // surname the article gave in full.
+    if parts.len() > 1
+        && let Some(first) = parts.first_mut()
+        && let Some((honorific, name)) = first.split_once(' ')
+        && matches!(
+            honorific.trim_end_matches('.'),
+            "Mr" | "Ms" | "Mrs" | "Miss" | "Dr"
+        )
+        && is_pure_name(name)
     {
         *first = name;
     }

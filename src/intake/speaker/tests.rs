@@ -1212,3 +1212,14 @@ fn a_dateline_before_a_dash_is_no_subject() {
     );
     assert_eq!(speaker(&a[0]), None);
 }
+
+#[test]
+fn an_honorific_and_a_surname_with_an_appositive() {
+    let a = attributions(
+        "Ana Vey and Tom Reed expected the Coalition to win. “The leader has momentum,” Ms \
+         Vey, a former chief of staff, told the radio. “He will probably get there from here.",
+    );
+    assert_eq!(speaker(&a[1]), Some("Ana Vey"));
+    assert_eq!(a[1].role.as_deref(), Some("former chief of staff"));
+    assert_eq!(speaker(&a[2]), Some("Ana Vey"));
+}
