@@ -246,6 +246,7 @@ fn intake_on_real_articles() {
         ("third held-out set", &['h', 'g']),
         ("eighth tuning set", &['j', 'i']),
         ("ninth tuning set", &['f', 'e']),
+        ("tenth tuning set", &['d', 'c']),
     ];
     // The twelve of `../shared/articles/` first: 0 the tuning half, 1 the held-out half.
     let mut halves: Vec<Figures> = (0..2 + EXTRA_SETS.len())
