@@ -221,14 +221,24 @@ pub fn quotations(text: &str) -> Vec<Quotation> {
     let mut quotations = Vec::new();
     for paragraph in paragraphs(text) {
         let mut open: Option<usize> = None;
-        for (offset, c) in text[paragraph.clone()].char_indices() {
+        let body = &text[paragraph.clone()];
+        for (offset, c) in body.char_indices() {
             let at = paragraph.start + offset;
+            // Typewritten copy closes with two apostrophes: "…on Saturday,'' said X.
+            let two_apostrophes = c == '\'' && body[offset + 1..].starts_with('\'');
             match (c, open) {
                 ('\u{201C}', None) => open = Some(at),
                 ('"', None) => open = Some(at),
                 ('\u{201D}' | '"', Some(start)) => {
                     quotations.push(Quotation {
                         range: start..at + c.len_utf8(),
+                        open_end: false,
+                    });
+                    open = None;
+                }
+                ('\'', Some(start)) if two_apostrophes => {
+                    quotations.push(Quotation {
+                        range: start..at + 2,
                         open_end: false,
                     });
                     open = None;

@@ -273,7 +273,13 @@ fn clause_at(
             super::names::name_runs(head, 0..head.len())
                 .into_iter()
                 .next()
-                .filter(|run| run.start == 0 && head[run.clone()].split_whitespace().count() >= 2)
+                // (A surname alone the article gave in full: "McVey has raced him this
+                // season, and believes…".)
+                .filter(|run| {
+                    run.start == 0
+                        && (head[run.clone()].split_whitespace().count() >= 2
+                            || context.full_name(&head[run.clone()]).contains(' '))
+                })
                 .map(|run| &head[run])
         };
         return opening.and_then(|subject_words| {
@@ -441,7 +447,8 @@ fn strip_auxiliaries(segment: &str) -> &str {
             }
             return segment;
         };
-        if AUXILIARIES.contains(&last.to_lowercase().as_str()) {
+        let modal = matches!(last, "may" | "might" | "could");
+        if modal || AUXILIARIES.contains(&last.to_lowercase().as_str()) {
             segment = head.trim_end_matches([',', ' ']);
         } else {
             return segment;

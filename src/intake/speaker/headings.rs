@@ -6,7 +6,8 @@
 use std::ops::Range;
 
 use super::attribution::{Attribution, Basis};
-use super::names::name_and_role;
+use super::names::{in_capitals, name_and_role, title_case};
+use super::vocabulary::{PERSON_NOUNS, TITLES};
 
 /// How many words a heading may have: a name and a short role.
 const HEADING_WORDS: usize = 16;
@@ -60,6 +61,9 @@ fn heading(text: &str, range: &Range<usize>) -> Option<Attribution> {
     if line.contains(|c: char| c.is_ascii_digit()) {
         return None;
     }
+    if in_capitals(line) {
+        return heading_in_capitals(line.trim_end_matches(':'));
+    }
     let (name, role) = name_and_role(line.trim_end_matches(':'))?;
     // A person's: with a role, or a given name ("Kitco News" on a line is the outlet).
     let person = role.is_some()
@@ -74,6 +78,33 @@ fn heading(text: &str, range: &Range<usize>) -> Option<Attribution> {
         basis: Basis::Heading,
         ..Attribution::default()
     })
+}
+
+/// A heading in capitals, as wire round-ups set them: "IVO MARSH, EASTGATE INSTITUTE"
+/// (a name and, after a comma, a role) or "INDEPENDENT ANALYST IVO MARSH" (a role that
+/// ends with a person's noun, then the name's last two words).
+fn heading_in_capitals(line: &str) -> Option<Attribution> {
+    let (name, role) = match line.split_once(',') {
+        Some((name, role)) => (name.trim().to_string(), Some(title_case(role))),
+        None => {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let (role, name) = words.split_at(words.len().checked_sub(2)?);
+            let noun = role.last()?.to_lowercase();
+            if !(PERSON_NOUNS.contains(&noun.as_str()) || TITLES.contains(&noun.as_str())) {
+                return None;
+            }
+            (name.join(" "), Some(role.join(" ").to_lowercase()))
+        }
+    };
+    let words = name.split_whitespace().count();
+    ((2..=3).contains(&words) && name.chars().all(|c| c.is_alphabetic() || " -'".contains(c))).then(
+        || Attribution {
+            speaker: Some(title_case(&name)),
+            role: role.filter(|role| !role.trim().is_empty()),
+            basis: Basis::Heading,
+            ..Attribution::default()
+        },
+    )
 }
 
 /// The passage `range` when it is a line of its own, short and with no sentence's end,

@@ -186,3 +186,24 @@ pub(super) fn is_pure_name(part: &str) -> bool {
         .first()
         .is_some_and(|run| run.start == 0 && run.end == part.len())
 }
+
+/// Whether `line` is written in capitals: letters, and none of them in lower case
+/// ("ANA VEY, HOST", "INDEPENDENT ANALYST IVO MARSH").
+pub(super) fn in_capitals(line: &str) -> bool {
+    line.chars().any(char::is_alphabetic) && !line.chars().any(char::is_lowercase)
+}
+
+/// Words written in capitals as a name is written: "IVO MARSH" → "Ivo Marsh".
+pub(super) fn title_case(words: &str) -> String {
+    words
+        .split_whitespace()
+        .map(|word| {
+            let lower = word.to_lowercase();
+            let mut chars = lower.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().chain(chars).collect()
+            })
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}

@@ -59,7 +59,7 @@ pub fn attribute(
         found = colon_subject(text, &unit, quotations, context);
     }
     if found.is_none() {
-        found = dashed_credit(text, &unit, quotations, context);
+        found = credit_after_quotation(text, &unit, quotations, context);
     }
     if found.is_none() {
         found = speaker_prefix(text, &unit, context);
@@ -233,9 +233,11 @@ fn transcript_speaker(head: &str, context: &Context) -> Option<Attribution> {
     };
     let words: Vec<&str> = name.split_whitespace().collect();
     let capitals = (1..=3).contains(&words.len())
+        && super::names::in_capitals(name)
         && words.iter().all(|w| {
             w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '\'')
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
         });
     if !capitals {
         return None;
@@ -243,18 +245,6 @@ fn transcript_speaker(head: &str, context: &Context) -> Option<Attribution> {
     // "VEY" as "Vey": the article's own spelling comes from the full name it matches,
     // compared without case, and a name it writes only in capitals ("IVO MARSH, HOST")
     // is written as a name.
-    let title_case = |name: &str| {
-        name.split_whitespace()
-            .map(|w| {
-                let lower = w.to_lowercase();
-                let mut chars = lower.chars();
-                chars.next().map_or_else(String::new, |first| {
-                    first.to_uppercase().chain(chars).collect()
-                })
-            })
-            .collect::<Vec<String>>()
-            .join(" ")
-    };
     let surname = words.last()?;
     let matching: Vec<&String> = context
         .full_names
@@ -273,10 +263,10 @@ fn transcript_speaker(head: &str, context: &Context) -> Option<Attribution> {
             if full.chars().any(char::is_lowercase) {
                 full.to_string()
             } else {
-                title_case(full)
+                super::names::title_case(full)
             }
         });
-    let speaker = full.or_else(|| (words.len() >= 2).then(|| title_case(name)))?;
+    let speaker = full.or_else(|| (words.len() >= 2).then(|| super::names::title_case(name)))?;
     Some(Attribution {
         speaker: Some(speaker),
         role: role.filter(|role| !role.is_empty()),
@@ -286,8 +276,9 @@ fn transcript_speaker(head: &str, context: &Context) -> Option<Attribution> {
 }
 
 /// The person credited after a quotation with a dash, as a pull quote or a list of
-/// quotes sets it: "“There will be more volunteers.” – Ivo Marsh, Pentagon spokesman".
-fn dashed_credit(
+/// quotes sets it: "“There will be more volunteers.” – Ivo Marsh, Pentagon spokesman",
+/// or with no verb after its comma: "“…,” Ivo Marsh, Pentagon spokesman.".
+fn credit_after_quotation(
     text: &str,
     unit: &Range<usize>,
     quotations: &[Quotation],
@@ -295,9 +286,15 @@ fn dashed_credit(
 ) -> Option<Attribution> {
     let last = overlapping(quotations, unit.clone()).last()?;
     let credit = text[last.range.end.min(unit.end)..unit.end].trim();
+    // (So is a full name after the quotation's own comma, with no verb: "“…,” Ivo Marsh,
+    // managing director of Northgate." The quotation must end with that comma.)
+    let after_comma = text[last.range.clone()]
+        .trim_end_matches(['"', '\u{201D}', '\''])
+        .ends_with(',');
     let credit = ["- ", "– ", "— "]
         .iter()
-        .find_map(|dash| credit.strip_prefix(dash))?;
+        .find_map(|dash| credit.strip_prefix(dash))
+        .or_else(|| (after_comma && credit.ends_with('.')).then_some(credit))?;
     let (name, role) = super::names::name_and_role(credit.trim_end_matches('.'))?;
     name.contains(' ').then(|| Attribution {
         speaker: Some(context.full_name(name)),

@@ -1223,3 +1223,40 @@ fn an_honorific_and_a_surname_with_an_appositive() {
     assert_eq!(a[1].role.as_deref(), Some("former chief of staff"));
     assert_eq!(speaker(&a[2]), Some("Ana Vey"));
 }
+
+#[test]
+fn typewritten_quotations_close_with_two_apostrophes() {
+    let a = attributions(
+        "\"The ministers may cut output again when they meet on Saturday,'' said Ivo Marsh, an \
+         analyst at Eastgate.",
+    );
+    assert!(a[0].quoted);
+    assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
+}
+
+#[test]
+fn a_name_after_the_quotation_s_comma_with_no_verb() {
+    let a = attributions(
+        "“I think the worst is probably over,” Ivo Marsh, managing director of Northgate.",
+    );
+    assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
+    assert_eq!(a[0].role.as_deref(), Some("managing director of Northgate"));
+}
+
+#[test]
+fn a_view_held_under_a_modal_and_a_passive_with_an_adverb() {
+    let a = attributions("Northgate chief Ana Vey may be convinced that the network comes sooner.");
+    assert_eq!(speaker(&a[0]), Some("Ana Vey"));
+    // "are also expected" is a passive: no one named expects.
+    let a = attributions("Overnight temps are also expected to be above average.");
+    assert_eq!(speaker(&a[0]), None);
+}
+
+#[test]
+fn a_surname_s_second_verb_after_and() {
+    let a = attributions(
+        "Ivo McVey rode for the team in May.\n\nMcVey has already raced the leader this \
+         season, and believes rivals will have to change their tactics.",
+    );
+    assert_eq!(speaker(&a[1]), Some("Ivo McVey"));
+}

@@ -77,7 +77,15 @@ pub(super) fn is_reporting_verb(text: &str, outside: &[&Word], i: usize) -> bool
                         "continue" | "continues" | "continued"
                     )))
                 || matches!(word, "is" | "are" | "was" | "were" | "be" | "been" | "being")
-                    && (k + 1 == i || outside[k + 1].lower == "not")
+                    // ("are also expected", "is widely expected": an adverb between a
+                    // be-form and a participle; "is likely, says" is no passive.)
+                    && (k + 1 == i || {
+                        let between = outside[k + 1].lower.as_str();
+                        between == "not"
+                            || (w.lower.ends_with("ed") || w.lower == "forecast")
+                                && (between.ends_with("ly")
+                                    || matches!(between, "also" | "still" | "now"))
+                    })
                     && !w.lower.ends_with("ing")
         })
         && !is_a_noun(text, outside, i)
@@ -213,7 +221,7 @@ fn holds_a_view(outside: &[&Word], i: usize) -> bool {
     ) && i > 0
         && matches!(
             outside[i - 1].lower.as_str(),
-            "is" | "are" | "was" | "were" | "remains" | "remained" | "seems" | "appears"
+            "is" | "are" | "was" | "were" | "remains" | "remained" | "seems" | "appears" | "be"
         )
 }
 

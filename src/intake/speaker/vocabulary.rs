@@ -34,6 +34,9 @@ pub(super) const AUXILIARIES: &[&str] = &[
     "do",
     "had",
     "been",
+    // "Ana Vey may be convinced that…": the auxiliaries of a held view (the modal only in
+    // lower case, in `clause`: "Theresa May" keeps her name).
+    "be",
     "already",
     "just",
     "flatly",
