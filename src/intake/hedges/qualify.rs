@@ -62,8 +62,14 @@ pub(super) fn qualifies(
     if first == "maybe" && i > 0 && !has_modal {
         return false;
     }
-    // "May" mid-sentence is the month.
-    if first == "may" && words[i].capitalized && i > 0 {
+    // "May" mid-sentence is the month; so is "May 3" opening a dateline.
+    if first == "may"
+        && words[i].capitalized
+        && (i > 0
+            || words
+                .get(i + 1)
+                .is_some_and(|w| w.lower.chars().all(|c| c.is_ascii_digit())))
+    {
         return false;
     }
     // "the will of the people".
@@ -304,8 +310,17 @@ pub(super) fn qualifies(
         && !question_denied(words, whether)
         // "Asked whether the rand would recover, Ana Vey said it probably would not": the
         // answer, after the question's comma and a reporting verb, is no question.
+        // So is a view after the question's comma: "Amid doubt about whether the city is
+        // ready, engineers say a flood is inevitable".
         && !(whether > 0
-            && words[whether - 1].lower == "asked"
+            && (words[whether - 1].lower == "asked"
+                || (whether..i).any(|k| {
+                    matches!(
+                        words[k].lower.as_str(),
+                        "say" | "says" | "said" | "think" | "thinks" | "believe" | "believes"
+                            | "expect" | "expects" | "warn" | "warns" | "predict" | "predicts"
+                    )
+                }))
             && (whether..i).any(|k| {
                 REPORTING.contains(&words[k].lower.as_str())
                     // (A comma leaves more than a space between two words.)
@@ -679,8 +694,16 @@ pub(super) fn expectation_qualifies(words: &[Word], i: usize, n: usize) -> bool 
                     )
             }) && next.is_none_or(|w| !matches!(w, "for" | "at" | "to" | "into" | "after"))
         }
-        // "the pound is due for a correction" (not "due for a vote on Tuesday").
-        ["due", "for"] => market_call(words[i + n..].iter().map(|w| w.lower.as_str())),
+        // "the pound is due for a correction" (not "due for a vote on Tuesday"); "we are
+        // due for another one sometime soon" (a recurrence, with no day set).
+        ["due", "for"] => {
+            market_call(words[i + n..].iter().map(|w| w.lower.as_str()))
+                || next == Some("another")
+                    && words[i + n..]
+                        .iter()
+                        .take(6)
+                        .any(|w| matches!(w.lower.as_str(), "soon" | "sometime" | "eventually"))
+        }
         // "it is conceivable that the talks will collapse" (not "that he knew").
         ["conceivable"] => words[i + n..].iter().any(|w| {
             MODALS.contains(&expand(&w.lower)) || FUTURE_MARKS.contains(&w.lower.as_str())

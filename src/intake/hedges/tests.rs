@@ -1440,3 +1440,26 @@ fn a_pick_of_a_side_and_a_predicted_outcome_are_forecasts() {
         assert_eq!(hedge(sentence), None, "{sentence}");
     }
 }
+
+#[test]
+fn a_view_after_a_question_s_comma_a_recurrence_due_and_a_dateline_s_may() {
+    assert_eq!(
+        hedge(
+            "Amid growing doubt about whether the city is ready for a flood, engineers say a \
+             major flood is inevitable."
+        )
+        .as_deref(),
+        Some("inevitable")
+    );
+    assert_eq!(
+        hedge("We had ten of them in a century, and we are due for another one sometime soon.")
+            .as_deref(),
+        Some("due for")
+    );
+    assert_eq!(hedge("May 3, 2005 — Engineers met in the city hall."), None);
+    // The open question itself is still no forecast.
+    assert_eq!(
+        hedge("Questions remain over whether a truce, announced on Friday, will hold."),
+        None
+    );
+}

@@ -349,9 +349,15 @@ fn joint_names(subject: &str) -> Option<String> {
         .unwrap_or(second);
     // A title or description before the first name may be in lower case ("former aides").
     let first_name = name_runs(first, 0..first.len()).pop()?;
-    let leading_description = first[..first_name.start]
-        .split_whitespace()
-        .all(|word| !word.ends_with(','));
+    // A description before the names ("former aides"), not a phrase the names end ("the
+    // Centre for Disease Research and Policy").
+    let leading_description = first[..first_name.start].split_whitespace().all(|word| {
+        !word.ends_with(',')
+            && !matches!(
+                word.to_lowercase().as_str(),
+                "of" | "for" | "at" | "the" | "in" | "on" | "and" | "to"
+            )
+    });
     (first_name.end == first.len()
         && leading_description
         && !first.contains(',')

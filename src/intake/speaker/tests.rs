@@ -1260,3 +1260,13 @@ fn a_surname_s_second_verb_after_and() {
     );
     assert_eq!(speaker(&a[1]), Some("Ivo McVey"));
 }
+
+#[test]
+fn and_inside_an_institution_s_name_is_no_joint_view() {
+    let a = attributions(
+        "\"Floods are like fires,\" Ivo Marsh, director of the Centre for River Research and \
+         Policy explained on \"Morning Today\" today. \"We are due for another one soon.\"",
+    );
+    assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
+    assert_eq!(speaker(&a[1]), Some("Ivo Marsh"));
+}
