@@ -70,6 +70,8 @@ pub const REPORTING: &[&str] = &[
     "believed",
     "testified",
     "acknowledged",
+    "conceded",
+    "concedes",
     "admitted",
     "admits",
     "contended",

@@ -31,6 +31,9 @@ pub struct Context {
     /// [`RECENT_SPEAKERS`]: an article quoting a person a thousand times looks back over
     /// one entry, not a thousand.
     recent: Vec<(String, Option<String>)>,
+    /// Every capitalized word the article writes in a name run, for a transcript's
+    /// surname in capitals.
+    name_words: HashSet<String>,
     /// Institutions that spoke of themselves as "it": never what "he" or "she" means.
     organisations: HashSet<String>,
     /// Genders the article shows, by full name.
@@ -53,11 +56,13 @@ impl Context {
             .map(|w| w.lower)
             .collect();
         let mut full_names: Vec<String> = Vec::new();
+        let mut name_words: HashSet<String> = HashSet::new();
         let mut seen: HashSet<String> = HashSet::new();
         let mut by_surname: HashMap<String, usize> = HashMap::new();
         let mut by_first: HashMap<String, usize> = HashMap::new();
         for run in name_runs(text, 0..text.len()) {
             let name = text[run].to_string();
+            name_words.extend(name.split_whitespace().map(str::to_string));
             let common = name
                 .split_whitespace()
                 .any(|w| lower.contains(&w.to_lowercase()));
@@ -82,6 +87,7 @@ impl Context {
         }
         let mut context = Context {
             full_names,
+            name_words,
             by_surname,
             by_first,
             ..Context::default()
@@ -218,6 +224,12 @@ impl Context {
     /// or a role that tells their gender.
     pub(super) fn is_person(&self, name: &str) -> bool {
         self.genders.contains_key(name)
+    }
+
+    /// Whether the article writes `word` (as it is written, capitals and all) as a
+    /// capitalized word of a name anywhere ("Senator Dunmore" for "Dunmore").
+    pub(super) fn text_has_word(&self, word: &str) -> bool {
+        self.name_words.contains(word)
     }
 
     /// Whether `full_name` was named as a speaker before.

@@ -90,7 +90,7 @@ fn interview(text: &str, paragraphs: &[Range<usize>]) -> Option<Interview> {
     }
     // The person named in full right after the words that say an interview follows
     // ("spoke with energy analyst Ana Vey", "I just spoke with Tom Reed, chief
-    // economist"), else the last one the introduction names; not a title in quotation
+    // economist"), else the last person the introduction names; not a title in quotation
     // marks ("the author of “Financial Shock”").
     let people: Vec<Range<usize>> = name_runs(text, 0..first.start)
         .into_iter()
@@ -113,7 +113,17 @@ fn interview(text: &str, paragraphs: &[Range<usize>]) -> Option<Interview> {
         .flat_map(|cue| lower.match_indices(cue).map(|(at, _)| at))
         .filter_map(|cue| people.iter().find(|run| run.start > cue))
         .min_by_key(|run| run.start);
+    // Else the last the introduction names whose given name says it is a person's, not a
+    // firm's ("Fiona Vey has run Northgate Building Society since 2019").
+    let person = people.iter().rev().find(|run| {
+        text[(*run).clone()]
+            .split_whitespace()
+            .next()
+            .and_then(super::given_names::gender_of)
+            .is_some()
+    });
     let answerer = after_cue
+        .or(person)
         .or(people.last())
         .map(|run| text[run.clone()].to_string())?;
     Some(Interview {
@@ -136,6 +146,11 @@ mod tests {
         let text = "Oil\n\nby Bo Writer | The Paper (an interview)\n\nNEW YORK — We spoke with analyst Ana Vey.\n\nQ: Prices?\n\nA: Higher.\n\nQ: When?\n\nA: Soon.";
         let found = interview(text, &crate::intake::text::paragraphs(text)).expect("an interview");
         assert_eq!(found.answerer, "Ana Vey");
+        // A person, by a given name, rather than the firm the introduction names last.
+        let text = "Fiona Vey has run Redmarsh Building Society since 2019. She spoke to the \
+                    paper.\n\nQ: Rates?\n\nA: Lower.\n\nQ: Prices?\n\nA: Flat.";
+        let found = interview(text, &crate::intake::text::paragraphs(text)).expect("an interview");
+        assert_eq!(found.answerer, "Fiona Vey");
         // An article with a question or two is no interview.
         let text =
             "Rates\n\nWill the bank cut? Analysts think so.\n\nAna Vey said a cut is likely.";

@@ -45,7 +45,9 @@ pub fn attribute(
     {
         context.remember(name.clone(), role.clone());
     }
-    let mut found = estimate_from(text, &unit);
+    // A transcript's speaker in capitals where a paragraph opens ("KORVAC: I think it
+    // will hold") speaks all of it, whatever verbs it holds.
+    let mut found = transcript_label(text, &unit, context).or_else(|| estimate_from(text, &unit));
     if found.is_none() {
         found = reporting_clause(text, &unit, quotations, &outside, context);
     }
@@ -211,9 +213,6 @@ fn speaker_prefix(text: &str, unit: &Range<usize>, context: &Context) -> Option<
     if claim.trim().is_empty() || head.split_whitespace().count() > 8 {
         return None;
     }
-    if let Some(named) = transcript_speaker(head, context) {
-        return Some(named);
-    }
     let (name, role) = super::names::name_and_role(head)?;
     (name.contains(' ') || context.knows(&context.full_name(name))).then(|| Attribution {
         speaker: Some(context.full_name(name)),
@@ -221,6 +220,18 @@ fn speaker_prefix(text: &str, unit: &Range<usize>, context: &Context) -> Option<
         basis: Basis::Colon,
         ..Attribution::default()
     })
+}
+
+/// The transcript's speaker a paragraph opens with, in capitals before a colon.
+fn transcript_label(text: &str, unit: &Range<usize>, context: &Context) -> Option<Attribution> {
+    let before = text[..unit.start].trim_end_matches([' ', '\t']);
+    if !(before.is_empty() || before.ends_with('\n')) {
+        return None;
+    }
+    let (head, claim) = text[unit.clone()].trim_start().split_once(':')?;
+    (!claim.trim().is_empty())
+        .then(|| transcript_speaker(head, context))
+        .flatten()
 }
 
 /// A transcript's speaker in capitals before the colon: "VEY:", "ANA VEY:", "ANA VEY,
@@ -266,7 +277,13 @@ fn transcript_speaker(head: &str, context: &Context) -> Option<Attribution> {
                 super::names::title_case(full)
             }
         });
-    let speaker = full.or_else(|| (words.len() >= 2).then(|| super::names::title_case(name)))?;
+    // A surname alone the article writes elsewhere as a name ("Senator Dunmore", then
+    // "DUNMORE:") is that person's, as the article names them.
+    let written = || {
+        let titled = super::names::title_case(name);
+        (words.len() >= 2 || context.text_has_word(&titled)).then_some(titled)
+    };
+    let speaker = full.or_else(written)?;
     Some(Attribution {
         speaker: Some(speaker),
         role: role.filter(|role| !role.is_empty()),
@@ -455,7 +472,7 @@ pub fn attribute_all(
     );
     super::quotation_runs::continue_single_quotations(text, units, &mut found);
     super::quotation_runs::attribute_running_quotations(text, units, quotations, &mut found);
-    name_described_speakers(&mut found);
+    name_described_speakers(text, units, &mut found);
     found
 }
 
@@ -522,7 +539,7 @@ const DESCRIBED_REACH: usize = 5;
 
 /// A speaker described but not yet named ("The Courier's political editor said…") is the
 /// person named soon after with that description in their role.
-fn name_described_speakers(found: &mut [Attribution]) {
+fn name_described_speakers(text: &str, units: &[(Range<usize>, usize)], found: &mut [Attribution]) {
     let is_full_name = |speaker: &str| {
         super::names::is_pure_name(speaker) && speaker.split_whitespace().count() >= 2
     };
@@ -530,10 +547,31 @@ fn name_described_speakers(found: &mut [Attribution]) {
         // A title no one named before holds ("the top intelligence official said") is
         // a description too.
         let titled = found[i].speaker.is_none() && found[i].basis == Basis::Title;
+        // So is one person described as such ("A senior executive at one of the largest
+        // chipmakers predicted…"), unless the passage says they are not to be named.
+        let one_described = found[i].speaker.is_none()
+            && found[i].basis == Basis::Group
+            // ("a third military official" is one of several kept unnamed.)
+            && found[i].group.as_deref().is_some_and(|group| {
+                // The head noun, before what follows it ("at one of the chipmakers"), is
+                // one person's ("a growing number of analysts" is many).
+                let head = group
+                    .split(' ')
+                    .take_while(|w| !matches!(*w, "at" | "of" | "from" | "in" | "with" | "for"))
+                    .last()
+                    .unwrap_or("");
+                (group.starts_with("a ") || group.starts_with("an "))
+                    && super::vocabulary::UNNAMED_ONE.contains(&head)
+                    && !group.split_whitespace().nth(1).is_some_and(|second| {
+                        matches!(second, "second" | "third" | "fourth" | "fifth" | "further")
+                    })
+            })
+            && !is_anonymous(&text[units[i].0.clone()]);
         let Some(described) = found[i]
             .speaker
             .clone()
             .or_else(|| titled.then(|| found[i].role.clone()).flatten())
+            .or_else(|| one_described.then(|| found[i].group.clone()).flatten())
         else {
             continue;
         };
@@ -566,14 +604,17 @@ fn name_described_speakers(found: &mut [Attribution]) {
         // Else the first person named in full soon after who was not named before: a
         // lede that describes its source ("a veteran mediator said on Monday") names them
         // in the next paragraphs, as wire copy does.
-        let person_noun = described
-            .split_whitespace()
-            .last()
-            .map(str::to_lowercase)
-            .is_some_and(|noun| {
-                super::vocabulary::PERSON_NOUNS.contains(&noun.as_str())
-                    || super::vocabulary::TITLES.contains(&noun.as_str())
-            });
+        // (One person described as a group is: "a senior executive at one of the
+        // chipmakers".)
+        let person_noun = one_described
+            || described
+                .split_whitespace()
+                .last()
+                .map(str::to_lowercase)
+                .is_some_and(|noun| {
+                    super::vocabulary::PERSON_NOUNS.contains(&noun.as_str())
+                        || super::vocabulary::TITLES.contains(&noun.as_str())
+                });
         let introduced = || {
             found[i + 1..]
                 .iter()
@@ -589,10 +630,16 @@ fn name_described_speakers(found: &mut [Attribution]) {
                     !found[..i]
                         .iter()
                         .any(|earlier| earlier.speaker == a.speaker)
+                        // Not the institution the description names ("a senior European
+                        // Union official" is no "European Union").
+                        && a.speaker.as_deref().is_none_or(|name| {
+                            !described.to_lowercase().contains(&name.to_lowercase())
+                        })
                 })
                 .cloned()
         };
         let starts_described = titled
+            || one_described
             || ["a ", "an ", "the ", "A ", "An ", "The "]
                 .iter()
                 .any(|article| described.starts_with(article))
@@ -607,6 +654,26 @@ fn name_described_speakers(found: &mut [Attribution]) {
             found[i].basis = Basis::Title;
         }
     }
+}
+
+/// Whether a passage keeps its source unnamed on purpose: "on condition of anonymity",
+/// "who asked not to be named".
+fn is_anonymous(passage: &str) -> bool {
+    let lower = passage.to_lowercase();
+    [
+        "anonymity",
+        "not to be named",
+        "not be named",
+        "not authorized",
+        "not authorised",
+        // Sources wire copy never names: "a diplomat close to the talks", "a person
+        // familiar with the matter".
+        "close to the",
+        "familiar with",
+        "briefed on",
+    ]
+    .iter()
+    .any(|phrase| lower.contains(phrase))
 }
 
 /// Whether a passage opens with a word that carries on the passage before: "But",

@@ -12,6 +12,14 @@ use crate::intake::hedges::MODALS;
 
 /// The subject just before a reporting verb.
 pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
+    // "…utilities, which she expects to outperform": the relative clause's own subject.
+    let words: Vec<&str> = before.split_whitespace().collect();
+    if let [.., relative, pronoun_word] = words.as_slice()
+        && matches!(*relative, "which" | "that")
+        && let Some(referent) = pronoun(&pronoun_word.to_lowercase(), context)
+    {
+        return referent;
+    }
     let parts = appositive_parts(before);
     let (last, rest) = parts.split_last()?;
     // "Northland Trade Minister Ivo Marsh on Friday said": when and where are no
@@ -154,6 +162,9 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
     if let Some((first, appositives)) = parts.split_first()
         && !appositives.is_empty()
         && is_pure_name(first)
+        // (Not a claim after the name's appositive: "Ferris Moto, the scooter maker, is
+        // likely to turn a profit, said…".)
+        && !appositives.iter().any(|part| is_clause(part))
         // (A surname alone the article gave in full before: "Ms Vey, a former aide,".)
         && (first.contains(' ') || context.full_name(first).contains(' '))
         && appositives
@@ -681,6 +692,14 @@ fn is_clause(part: &str) -> bool {
 pub(super) fn inverted(after: &str, context: &Context) -> Option<Attribution> {
     let mut parts = after.splitn(2, ',');
     let first = clean(parts.next()?);
+    // "according to Col. Aurel Benko, a spokesman": an abbreviated rank or title before
+    // the name is no part of it.
+    let first = first
+        .split_once(". ")
+        .filter(|(title, name)| {
+            TITLES.contains(&title.to_lowercase().as_str()) && name.starts_with(char::is_uppercase)
+        })
+        .map_or(first, |(_, name)| name);
     // "says Northgate Risk in a note issued this morning by analyst Ana Vey": the note's
     // author speaks for the firm.
     if let Some((firm_and_note, author)) = first.rsplit_once(" by ")

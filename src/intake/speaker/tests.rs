@@ -1270,3 +1270,67 @@ fn and_inside_an_institution_s_name_is_no_joint_view() {
     assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
     assert_eq!(speaker(&a[1]), Some("Ivo Marsh"));
 }
+
+#[test]
+fn a_transcript_s_label_outweighs_the_verbs_of_its_answer() {
+    let text = "HOST: With me is Senator Ivo Dunmore.\n\nDUNMORE: I think the bill will \
+                probably pass. The House may add to it.";
+    let a = attributions(text);
+    assert_eq!(speaker(&a[1]), Some("Ivo Dunmore"));
+    assert_eq!(speaker(&a[2]), Some("Ivo Dunmore"));
+}
+
+#[test]
+fn a_surname_s_view_and_a_concession() {
+    let a = attributions(
+        "“They agreed on little,” said Edwin Harcourt of the Marlow Centre.\n\nIn Harcourt's \
+         view, the two sides are likely to stall.",
+    );
+    assert_eq!(speaker(&a[1]), Some("Edwin Harcourt"));
+    let a =
+        attributions("Mart Oja, a backbencher, conceded that he was unlikely to finish second.");
+    assert_eq!(speaker(&a[0]), Some("Mart Oja"));
+}
+
+#[test]
+fn an_abbreviated_rank_before_an_inverted_name() {
+    let a = attributions(
+        "Rebels are likely to retake the bridge, according to Col. Aurel Benko, a spokesman \
+         for the army.",
+    );
+    assert_eq!(speaker(&a[0]), Some("Aurel Benko"));
+    let a = attributions(
+        "“The truce will almost certainly be tested,” said Capt. Joel Verhoeven, a spokesman.",
+    );
+    assert_eq!(speaker(&a[0]), Some("Joel Verhoeven"));
+}
+
+#[test]
+fn one_person_described_in_a_lede_is_named_later_unless_kept_anonymous() {
+    let text = "A senior executive at one of the largest chipmakers predicted on Wednesday \
+                that demand would outstrip supply.\n\nKarin Vossberg, head of the data-centre \
+                unit at Helix, made the comments at an investor day.\n\n“We are sold out for \
+                next year,” she said.";
+    assert_eq!(speaker(&attributions(text)[0]), Some("Karin Vossberg"));
+    let text = "A senior official predicted, on condition of anonymity, that talks would \
+                fail.\n\n“Nobody is ready,” said Ana Vey, the foreign minister.";
+    assert_eq!(speaker(&attributions(text)[0]), None);
+    // One of several kept unnamed.
+    let text = "And a third official said the assault could start in weeks.\n\n“We are \
+                ready,” said Ivo Marsh, the defence minister.";
+    assert_eq!(speaker(&attributions(text)[0]), None);
+}
+
+#[test]
+fn a_relative_clause_s_pronoun_and_a_claim_after_an_appositive() {
+    let a = attributions(
+        "Nadia Feretti spoke on Monday.\n\nMs Feretti recommends utilities, which she expects \
+         to outperform in a slowdown.",
+    );
+    assert_eq!(speaker(&a[1]), Some("Nadia Feretti"));
+    let a = attributions(
+        "Ferris Moto, the scooter maker, is likely to turn a profit next year, said Yusuf \
+         Demir, an analyst at Carrack.",
+    );
+    assert_eq!(speaker(&a[0]), Some("Yusuf Demir"));
+}

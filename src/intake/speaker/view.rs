@@ -30,12 +30,12 @@ pub(super) fn view_of(text: &str, unit: &Range<usize>, context: &Context) -> Opt
             view.trim_end_matches(','),
             "view" | "opinion" | "estimation" | "assessment"
         )
+        && matches!(pronoun, "his" | "her" | "their")
     {
         let referent = match pronoun {
             "his" => context.referent(Gender::Male),
             "her" => context.referent(Gender::Female),
-            "their" => context.last_speaker(),
-            _ => return None,
+            _ => context.last_speaker(),
         };
         return referent.map(|speaker| Attribution {
             basis: Basis::Pronoun,
