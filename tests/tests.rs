@@ -7,6 +7,7 @@ mod common;
 
 mod accept;
 mod as_of;
+mod attribution_battery;
 mod bad_input;
 mod baseline;
 mod calls;

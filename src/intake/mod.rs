@@ -46,8 +46,8 @@ pub struct Candidate {
     /// `author` (the article's own voice), `speaker` or `group`.
     pub voice: &'static str,
     /// How the speaker was found: `reporting clause`, `continued quotation`, `reporting
-    /// clause after it`, `continued paraphrase`, `colon`, `pronoun`, `title`, `interview
-    /// answer`, `unnamed group` or `article's voice`
+    /// clause after it`, `continued paraphrase`, `colon`, `pronoun`, `title`, `heading`,
+    /// `interview answer`, `unnamed group` or `article's voice`
     /// (the surer ways first).
     pub speaker_basis: &'static str,
     /// The registry's id for the speaker (for the article's own voice: for its author).
