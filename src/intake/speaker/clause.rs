@@ -403,6 +403,33 @@ fn clause_at(
     })
 }
 
+/// The speaker a report quotes "as saying": "the agency quoted Gen. Ivo Marsh, the
+/// commander, as saying that…" (whom it quotes), "Ivo Marsh was quoted by the agency as
+/// saying that…" (the subject).
+pub(super) fn quoted_as_saying(
+    text: &str,
+    unit: &Range<usize>,
+    context: &Context,
+) -> Option<Attribution> {
+    let passage = &text[unit.clone()];
+    let said_at = passage.find(" as saying")?;
+    let head = &passage[..said_at];
+    if let Some(at) = [" was quoted", " is quoted", " were quoted"]
+        .iter()
+        .find_map(|passive| head.find(passive))
+    {
+        return subject(&head[..at], context).map(|attribution| Attribution {
+            closing: false,
+            ..attribution
+        });
+    }
+    let at = head.rfind(" quoted ")?;
+    inverted(&head[at + " quoted ".len()..], context).map(|attribution| Attribution {
+        closing: false,
+        ..attribution
+    })
+}
+
 /// A subject that is a name in the possessive with nothing owned ("Moody's recently said
 /// it would audit the country", "Sainsbury's said") is a company, named as the article
 /// names it (not an owner "Moody"): no "he" or "she" later refers to it.

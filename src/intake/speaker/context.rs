@@ -193,7 +193,7 @@ impl Context {
 
     /// Whom "he" (`Some(Gender::Male)`) or "she" refers to: the speaker named last whose
     /// gender, where the article shows it, agrees, among the last few; else the speaker
-    /// named last.
+    /// named last, if their gender does not disagree.
     pub(super) fn referent(&self, gender: Gender) -> Option<Attribution> {
         let agreeing = self
             .recent
@@ -207,7 +207,14 @@ impl Context {
                 role: role.clone(),
                 ..Attribution::default()
             }),
-            None => self.last_speaker(),
+            // The speaker named last, unless the article shows they are not a "he" (or a
+            // "she"): then no one named is meant.
+            None => self.last_speaker().filter(|last| {
+                last.speaker
+                    .as_ref()
+                    .and_then(|name| self.genders.get(name))
+                    .is_none_or(|known| *known == gender)
+            }),
         }
     }
 

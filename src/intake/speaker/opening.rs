@@ -27,10 +27,23 @@ pub(super) fn sentence_subject(
     .map_or(0, |connective| {
         text[unit.clone()].len() - opening.len() + connective.len()
     });
+    // "PORTESSA (AFP) - Opposition leader Ines Carvallo…": past a dateline too.
+    let skip = skip.max(dateline_end(&text[unit.clone()]));
     let unit = &(unit.start + skip..unit.end);
-    let run = name_runs(text, unit.clone())
+    let runs: Vec<Range<usize>> = name_runs(text, unit.clone())
         .into_iter()
-        .find(|run| text[run.clone()].split_whitespace().count() >= 2)?;
+        .filter(|run| text[run.clone()].split_whitespace().count() >= 2)
+        .collect();
+    // The name after a role set off by commas ("The United Nations special envoy for
+    // Sumara, Hugo Benavente, arrived"), else the first full name.
+    let run = runs
+        .iter()
+        .find(|run| {
+            role_before(&text[unit.start..run.start]).is_some()
+                && text[run.end..unit.end].starts_with(',')
+        })
+        .or(runs.first())?
+        .clone();
     // The name opens the sentence, or follows a few words in lower case that describe
     // them ("Her colleague Ben Oduya disagreed").
     let lead_words: Vec<&str> = text[unit.start..run.start].split_whitespace().collect();
@@ -88,23 +101,50 @@ pub(super) fn sentence_subject(
 fn role_before(lead: &str) -> Option<String> {
     let described = lead.trim_end().strip_suffix(',')?;
     let words: Vec<&str> = described.split_whitespace().collect();
-    let noun = words.last()?.to_lowercase();
+    // A person's noun among the words ("The United Nations special envoy for Sumara"),
+    // not an institution's name alone ("The Bank of Sumara,").
+    let a_person = words[1..].iter().any(|w| {
+        let lower = w.to_lowercase();
+        super::vocabulary::PERSON_NOUNS.contains(&lower.as_str())
+            || super::vocabulary::TITLES.contains(&lower.as_str())
+    });
     (role_first_opens(lead)
-        && (2..=6).contains(&words.len())
+        && (2..=8).contains(&words.len())
         && !described.contains([',', '"', '\u{201C}'])
-        && words[1..].iter().all(|w| w.starts_with(char::is_lowercase))
-        && (super::vocabulary::PERSON_NOUNS.contains(&noun.as_str())
-            || super::vocabulary::TITLES.contains(&noun.as_str())))
-    .then(|| super::names::role(described))
-    .flatten()
+        && a_person)
+        .then(|| super::names::role(described))
+        .flatten()
 }
 
-/// Whether `lead` opens as a role before a name does: "The", "Its", "His", "Her", "Their".
+/// Whether `lead` opens as a role before a name does: "The", "Its", "His", "Her",
+/// "Their", or an owner ("Carvania's water minister, Hugo Benavente, …").
 fn role_first_opens(lead: &str) -> bool {
-    matches!(
-        lead.split_whitespace().next(),
-        Some("The" | "Its" | "His" | "Her" | "Their")
-    )
+    lead.split_whitespace().next().is_some_and(|first| {
+        matches!(first, "The" | "Its" | "His" | "Her" | "Their")
+            || first.ends_with("'s")
+            || first.ends_with("\u{2019}s")
+    })
+}
+
+/// Where a wire dateline that opens `passage` ends: "PORTESSA (AFP) - " or "KORA, Sel
+/// (AP) — ", a place in capitals, maybe an agency in brackets, and a dash; else 0.
+fn dateline_end(passage: &str) -> usize {
+    let Some((at, dash)) = [" - ", " \u{2014} ", " \u{2013} ", " -- "]
+        .iter()
+        .filter_map(|dash| passage.find(dash).map(|at| (at, dash.len())))
+        .min()
+    else {
+        return 0;
+    };
+    let head = &passage[..at];
+    // The place in capitals (a region after a comma may be in title case), and the
+    // agency in brackets.
+    let place = head.split(['(', ',']).next().unwrap_or("");
+    if at <= 60 && !place.trim().is_empty() && super::names::in_capitals(place) {
+        at + dash
+    } else {
+        0
+    }
 }
 
 /// The full name that opens `head`, with the appositive after it as the role: "Ana Vey,

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::attribution::{Attribution, Basis};
-use super::clause::reporting_clause;
+use super::clause::{quoted_as_saying, reporting_clause};
 use super::context::Context;
 use super::group::group;
 use super::items::{attribute_lists, name_line};
@@ -37,7 +37,7 @@ pub fn attribute(
     // The person a sentence opens with is whom a pronoun later in it means: "Ivo Marsh
     // was gloomier: the ceasefire, he said, would collapse."
     let subject = (!starts_quoted(text, &unit, quotations))
-        .then(|| sentence_subject(text, &unit))
+        .then(|| sentence_subject(text, &unit).or_else(|| surname_subject(text, &unit, context)))
         .flatten();
     if let Some((name, role)) = &subject
         && (role.is_some() || context.is_person(name))
@@ -47,7 +47,9 @@ pub fn attribute(
     }
     // A transcript's speaker in capitals where a paragraph opens ("KORVAC: I think it
     // will hold") speaks all of it, whatever verbs it holds.
-    let mut found = transcript_label(text, &unit, context).or_else(|| estimate_from(text, &unit));
+    let mut found = transcript_label(text, &unit, context)
+        .or_else(|| estimate_from(text, &unit))
+        .or_else(|| quoted_as_saying(text, &unit, context));
     if found.is_none() {
         found = reporting_clause(text, &unit, quotations, &outside, context);
     }
@@ -124,6 +126,28 @@ pub fn attribute(
         }
     }
     attribution
+}
+
+/// The person a sentence opens with by surname alone, when the article gave the full name
+/// before and a verb in lower case follows: "Qasimi was more cautious." → Ahmed Qasimi.
+fn surname_subject(
+    text: &str,
+    unit: &Range<usize>,
+    context: &Context,
+) -> Option<(String, Option<String>)> {
+    let mut words = text[unit.clone()].split_whitespace();
+    // ("Lowe, though, was upbeat.")
+    let surname = words.next()?.trim_end_matches(',');
+    let next = words.next()?;
+    let full = context.full_name(surname);
+    (surname.chars().all(char::is_alphabetic)
+        && surname.starts_with(char::is_uppercase)
+        && full.contains(' ')
+        && next.starts_with(char::is_lowercase))
+    .then(|| {
+        let role = context.role_of_any(&full);
+        (full, role)
+    })
 }
 
 /// People a passage introduces by their role, wherever in it ("The same view was held by

@@ -387,7 +387,7 @@ fn split_at_commas_and_dashes(before: &str) -> Vec<&str> {
         if at < start {
             continue;
         }
-        let dash = [" -- ", " \u{2014} ", " \u{2013} "]
+        let dash = [" -- ", " \u{2014} ", " \u{2013} ", " - "]
             .iter()
             .find(|dash| before[at..].starts_with(**dash));
         if c == ',' {

@@ -1334,3 +1334,56 @@ fn a_relative_clause_s_pronoun_and_a_claim_after_an_appositive() {
     );
     assert_eq!(speaker(&a[0]), Some("Yusuf Demir"));
 }
+
+#[test]
+fn a_surname_opening_a_sentence_is_whom_he_means_and_a_gender_that_disagrees_is_no_one() {
+    let a = attributions(
+        "Foreign Minister Helga Brandvold met her counterpart, Ahmed Qasimi, on Tuesday. She \
+         said an exchange was likely.\n\nQasimi was more cautious. He said a treaty was \
+         unlikely before next year.",
+    );
+    assert_eq!(speaker(&a[1]), Some("Helga Brandvold"));
+    assert_eq!(speaker(&a[3]), Some("Ahmed Qasimi"));
+    // "He" after only a woman named: no one the article names.
+    let a = attributions("Helga Brandvold spoke on Tuesday.\n\nHe said a treaty was unlikely.");
+    assert_eq!(speaker(&a[1]), None);
+}
+
+#[test]
+fn a_role_with_an_owner_or_capitals_before_the_name() {
+    for text in [
+        "Carvania's water minister, Hugo Benavente, was less optimistic. He said talks were \
+         unlikely before November.",
+        "The United Nations special envoy for Sumara, Hugo Benavente, arrived on Sunday. The \
+         envoy said a deal could be signed soon.",
+    ] {
+        assert_eq!(
+            speaker(&attributions(text)[1]),
+            Some("Hugo Benavente"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_dateline_before_the_sentence_s_subject() {
+    let a = attributions(
+        "PORTESSA (Wire) - Opposition leader Ines Carvallo closed her campaign on Sunday. She \
+         said:\n\n\"We will almost certainly win the capital.\"",
+    );
+    assert_eq!(speaker(&a[2]), Some("Ines Carvallo"));
+}
+
+#[test]
+fn quoted_as_saying() {
+    let a = attributions(
+        "ANKOR (Wire) - The agency quoted Gen. Davood Ravandi, the commander, as saying that \
+         the unrest was unlikely to spread.",
+    );
+    assert_eq!(speaker(&a[0]), Some("Davood Ravandi"));
+    let a = attributions(
+        "BRANOV (Wire) - President Oleg Vranic was quoted by the state agency on Thursday as \
+         saying that the conflict could be frozen within a year.",
+    );
+    assert_eq!(speaker(&a[0]), Some("Oleg Vranic"));
+}
