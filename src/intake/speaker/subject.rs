@@ -244,6 +244,14 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
     if is_clause(last) {
         return None;
     }
+    // "The founder of workspace operator DeskHaus said", "A senior figure at club
+    // Westbury said": a person described by their place, not the place.
+    // (Only as the whole subject: after a name, "Jo Vey, a strategist at X," is hers.)
+    if rest.is_empty()
+        && let Some(described) = described_by_their_place(last, context)
+    {
+        return Some(described);
+    }
     if let Some((name, role)) = name_in(last) {
         return named(name, role);
     }
@@ -331,6 +339,37 @@ pub(super) fn subject(before: &str, context: &Context) -> Option<Attribution> {
             ..Attribution::default()
         }
     })
+}
+
+/// A subject that describes a person by a noun and then their place, ending with the
+/// place's name: "The founder of workspace operator DeskHaus" (whom a title refers back
+/// to), "A senior figure at club Westbury" (one person described, whom a later paragraph
+/// may name).
+fn described_by_their_place(last: &str, context: &Context) -> Option<Attribution> {
+    let lower = last.to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let article = *words.first()?;
+    let at = words
+        .iter()
+        .position(|w| matches!(*w, "of" | "at" | "for" | "from" | "with"))?;
+    let head = *words.get(at.checked_sub(1)?)?;
+    let person = PERSON_NOUNS.contains(&head) || TITLES.contains(&head) || head == "figure";
+    if !person || !(2..=5).contains(&at) {
+        return None;
+    }
+    match article {
+        "the" => title(&words[..at], head, context),
+        "a" | "an" => Some(Attribution {
+            speaker: Some(
+                last.split_whitespace()
+                    .take(at)
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+            ..Attribution::default()
+        }),
+        _ => None,
+    }
 }
 
 /// Whether `part` is a legislator's party and state as American papers write them:
@@ -582,6 +621,12 @@ fn ends_with_a_place(part: &str) -> bool {
 /// speaker named last (none when nobody was), "I" or "we" the article's own voice, and
 /// "it" or "there" nobody. `None` when it is not a pronoun.
 fn pronoun(subject: &str, context: &Context) -> Option<Option<Attribution>> {
+    // "I'd put the chance at 60%", "we'll see": the pronoun without its contraction.
+    let subject = subject
+        .split(['\'', '\u{2019}'])
+        .next()
+        .filter(|pronoun| matches!(*pronoun, "i" | "we" | "he" | "she" | "they"))
+        .unwrap_or(subject);
     match subject {
         "he" | "him" => Some(context.referent(Gender::Male).map(|speaker| Attribution {
             basis: Basis::Pronoun,

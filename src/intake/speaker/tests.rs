@@ -1387,3 +1387,33 @@ fn quoted_as_saying() {
     );
     assert_eq!(speaker(&a[0]), Some("Oleg Vranic"));
 }
+
+#[test]
+fn a_person_described_by_their_place_not_the_place() {
+    let a = attributions(
+        "Sarah Ettinger is betting that the office is not dead. The founder of workspace \
+         operator DeskHaus said on Tuesday that occupancy was likely to reach 85%.",
+    );
+    assert_eq!(speaker(&a[1]), Some("Sarah Ettinger"));
+    let a = attributions(
+        "A senior figure at club Westbury said the club was likely to sell a star player.\n\n\
+         Chairman Nigel Ashworth made the admission at the annual meeting, telling fans the \
+         finances were tight.\n\n“We will probably sell one,” he said.",
+    );
+    assert_eq!(speaker(&a[0]), Some("Nigel Ashworth"));
+    // After a name, the appositive is the name's.
+    let a = attributions(
+        "Jordan Vey, a senior strategist at Eastgate, said the pound was likely to fall.",
+    );
+    assert_eq!(speaker(&a[0]), Some("Jordan Vey"));
+}
+
+#[test]
+fn a_contracted_pronoun_in_an_interview_s_answer() {
+    let text = "Dr Nadia Kowalczyk leads the programme at the Brenmark Laboratory. We asked \
+                her what comes next.\n\nQ: When will it work?\n\nA: I think a plant is \
+                likely in the late 2030s.\n\nQ: Are you optimistic?\n\nA: Yes. I'd put the \
+                chance of a working plant by 2040 at around 60%.";
+    let a = attributions(text);
+    assert_eq!(speaker(a.last().unwrap()), Some("Nadia Kowalczyk"));
+}

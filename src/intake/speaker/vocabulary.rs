@@ -199,6 +199,7 @@ pub(super) const PERSON_NOUNS: &[&str] = &[
     "leader",
     "head",
     "founder",
+    "figure",
     "owner",
     "investor",
     "trader",
