@@ -87,5 +87,5 @@ fn markets_companies_sport_and_science() {
 
 #[test]
 fn elections_wars_and_diplomacy() {
-    at_least("politics-and-war.jsonl", 302, 205, 20);
+    at_least("politics-and-war.jsonl", 302, 210, 20);
 }

@@ -30,6 +30,7 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "st", "jan", "feb", "mar", "apr",
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "inc", "co", "corp",
     "ltd", "jr", "sr", "lt", "col", "capt", "sgt", "rev", "hon", "amb", "approx", "etc", "cf",
+    "brig", "maj", "adm", "cmdr", "cpl", "pvt",
 ];
 
 /// The paragraphs of `text`: its non-blank lines, without their line endings.

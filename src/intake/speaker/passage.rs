@@ -253,19 +253,60 @@ fn transcript_label(text: &str, unit: &Range<usize>, context: &Context) -> Optio
         return None;
     }
     let (head, claim) = text[unit.clone()].trim_start().split_once(':')?;
+    // A label that opens two paragraphs or more is a transcript's speaker, whether or not
+    // the article writes the name elsewhere ("OMARI: …" … "OMARI: …").
+    let label = format!("\n{}", head.split(" (").next().unwrap_or(head).trim());
+    let recurring = text.matches(label.as_str()).count() >= 2;
     (!claim.trim().is_empty())
-        .then(|| transcript_speaker(head, context))
+        .then(|| transcript_speaker(head, recurring, context))
         .flatten()
 }
 
 /// A transcript's speaker in capitals before the colon: "VEY:", "ANA VEY:", "ANA VEY,
 /// HOST:" (the role after a comma). A surname alone counts when the article gives the
 /// full name.
-fn transcript_speaker(head: &str, context: &Context) -> Option<Attribution> {
+fn transcript_speaker(head: &str, recurring: bool, context: &Context) -> Option<Attribution> {
+    // "OMARI (spokeswoman):", "MR. BARTOS (Minister for Foreign Affairs):": a role in
+    // brackets after the name.
+    let (head, bracketed) = match head
+        .trim()
+        .strip_suffix(')')
+        .and_then(|h| h.split_once(" ("))
+    {
+        Some((name, role)) => (name, Some(role.trim().to_lowercase())),
+        None => (head, None),
+    };
     let (name, role) = match head.split_once(',') {
         Some((name, role)) => (name.trim(), Some(role.trim().to_lowercase())),
-        None => (head.trim(), None),
+        None => (head.trim(), bracketed),
     };
+    // "BRIG. GEN. ASTRID NORDBY:", "MR. BARTOS:": ranks and honorifics before the name.
+    let name = name
+        .split_whitespace()
+        .skip_while(|word| {
+            word.ends_with('.') || super::vocabulary::TITLES.contains(&word.to_lowercase().as_str())
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let name = name.as_str();
+    // "QUESTION:", "REPORTER:", "ANCHOR:": a part in the transcript, not a name.
+    if matches!(
+        name.to_lowercase().as_str(),
+        "question"
+            | "questioner"
+            | "reporter"
+            | "anchor"
+            | "host"
+            | "moderator"
+            | "interviewer"
+            | "audience"
+            | "voice"
+            | "narrator"
+            | "caller"
+            | "unidentified"
+    ) {
+        return None;
+    }
     let words: Vec<&str> = name.split_whitespace().collect();
     let capitals = (1..=3).contains(&words.len())
         && super::names::in_capitals(name)
@@ -305,7 +346,7 @@ fn transcript_speaker(head: &str, context: &Context) -> Option<Attribution> {
     // "DUNMORE:") is that person's, as the article names them.
     let written = || {
         let titled = super::names::title_case(name);
-        (words.len() >= 2 || context.text_has_word(&titled)).then_some(titled)
+        (words.len() >= 2 || recurring || context.text_has_word(&titled)).then_some(titled)
     };
     let speaker = full.or_else(written)?;
     Some(Attribution {

@@ -777,15 +777,22 @@ pub(super) fn inverted(after: &str, context: &Context) -> Option<Attribution> {
             .is_some_and(|(_, rest)| rest.starts_with(char::is_lowercase));
     if let Some(rest) = parts.clone().next()
         && described
-        && let Some(name) = rest.split([',', '.', ';']).next().map(clean)
-        && is_pure_name(name)
-        && name.contains(' ')
+        && let Some(name) = rest.split([',', ';']).next().map(clean)
     {
-        return Some(Attribution {
-            speaker: Some(context.full_name(name)),
-            role: role(first),
-            ..Attribution::default()
-        });
+        // ("said the official, Deputy Foreign Minister Raul Ibarra": a title may come
+        // before the name.)
+        let name = if is_pure_name(name) {
+            Some(name.to_string())
+        } else {
+            titled_name(name).map(|(name, _)| name)
+        };
+        if let Some(name) = name.filter(|name| name.contains(' ')) {
+            return Some(Attribution {
+                speaker: Some(context.full_name(&name)),
+                role: role(first),
+                ..Attribution::default()
+            });
+        }
     }
     // "said the professor": a title, taken back to the person named with it.
     if let Some(described) = first.strip_prefix("the ")

@@ -1417,3 +1417,42 @@ fn a_contracted_pronoun_in_an_interview_s_answer() {
     let a = attributions(text);
     assert_eq!(speaker(a.last().unwrap()), Some("Nadia Kowalczyk"));
 }
+
+#[test]
+fn a_transcript_s_ranks_bracketed_roles_and_parts() {
+    let text = "Briefing, Oct. 14\n\nBRIG. GEN. ASTRID NORDBY: Good morning. The units are \
+                likely to remain in position.\n\nQUESTION: Could they cross?\n\nNORDBY: An \
+                incursion is unlikely.\n\nOMARI (spokeswoman): The visit is likely to go \
+                ahead.\n\nQUESTION: And the talks?\n\nOMARI: They could resume soon.";
+    let a = attributions(text);
+    let said = |words: &str| {
+        let i = a
+            .iter()
+            .zip(crate::intake::text::units(
+                &sentences(text),
+                &quotations(text),
+            ))
+            .position(|(_, unit)| {
+                let sentences = sentences(text);
+                text[sentences[unit.start].range.start..sentences[unit.end - 1].range.end]
+                    .contains(words)
+            })
+            .unwrap();
+        speaker(&a[i]).map(str::to_string)
+    };
+    assert_eq!(said("remain in position").as_deref(), Some("Astrid Nordby"));
+    assert_eq!(said("incursion").as_deref(), Some("Astrid Nordby"));
+    assert_eq!(said("go ahead").as_deref(), Some("Omari"));
+    assert_eq!(said("resume soon").as_deref(), Some("Omari"));
+    // A part in the transcript is no name.
+    assert_eq!(said("Could they cross"), None);
+}
+
+#[test]
+fn said_the_official_and_a_titled_name() {
+    let a = attributions(
+        "“The mission has done its job,” said the official, Deputy Foreign Minister Raul \
+         Ibarra, adding that his government would probably propose a smaller office.",
+    );
+    assert_eq!(speaker(&a[0]), Some("Raul Ibarra"));
+}
