@@ -5,9 +5,13 @@
 //! surname of whoever made it, `-` (an unnamed group, an institution or a joint view) or
 //! `author` (the article's own voice).
 //!
-//! They were read blind at 209 / 243 and 168 / 227 named speakers right; rules were then
-//! generalised from the misses, so they are now a tuning set, kept as a floor: a change
-//! that loses a speaker here fails, and one that gains should raise the floor.
+//! The first two were read blind at 209 / 243 and 168 / 227 named speakers right; rules
+//! were then generalised from their misses, so they are tuning sets now, kept as a floor:
+//! a change that loses a speaker here fails, and one that gains should raise the floor.
+//!
+//! The third (`held-out-mixed.jsonl`, both kinds of news, by another helper) is held out:
+//! only its totals are ever looked at, and no rule may be tuned on it. The rules of the
+//! start of issue #18's fifth round read it at 131 / 187; the floor is what they read now.
 
 use std::path::Path;
 
@@ -88,4 +92,9 @@ fn markets_companies_sport_and_science() {
 #[test]
 fn elections_wars_and_diplomacy() {
     at_least("politics-and-war.jsonl", 302, 210, 20);
+}
+
+#[test]
+fn held_out_passages_of_both_kinds() {
+    at_least("held-out-mixed.jsonl", 263, 149, 17);
 }
