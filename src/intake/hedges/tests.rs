@@ -1426,7 +1426,7 @@ fn a_pick_of_a_side_and_a_predicted_outcome_are_forecasts() {
             "predicted",
         ),
         (
-            "Former aides Ana Vey and Ivo Marsh expected the Coalition to win by a nose.",
+            "Two former aides, Ana Vey and Ivo Marsh, expected the Greens to scrape home.",
             "expected",
         ),
     ] {

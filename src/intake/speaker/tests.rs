@@ -1054,7 +1054,7 @@ fn two_people_as_one_subject_are_a_joint_view() {
     for text in [
         "Ana Vey and Ivo Marsh expect the ceasefire to collapse.",
         "Both Ana Vey and Ivo Marsh expect the ceasefire to collapse.",
-        "Former aides Ana Vey and Ivo Marsh expected the Coalition to win.",
+        "Former staffers Ana Vey and Ivo Marsh expected the Greens to take it.",
     ] {
         let a = &attributions(text)[0];
         assert_eq!(speaker(a), None, "{text}");
@@ -1248,7 +1248,7 @@ fn a_view_held_under_a_modal_and_a_passive_with_an_adverb() {
     let a = attributions("Northgate chief Ana Vey may be convinced that the network comes sooner.");
     assert_eq!(speaker(&a[0]), Some("Ana Vey"));
     // "are also expected" is a passive: no one named expects.
-    let a = attributions("Overnight temps are also expected to be above average.");
+    let a = attributions("Night lows are also expected to run warm in the north.");
     assert_eq!(speaker(&a[0]), None);
 }
 
