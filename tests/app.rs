@@ -2151,3 +2151,29 @@ fn a_date_is_checked_while_it_is_typed_and_a_long_problem_does_not_widen_the_for
         width(&harness)
     );
 }
+
+#[test]
+fn the_reader_marks_the_speakers_to_check_first_with_how_they_were_found() {
+    let ledger = TempLedger::fixture();
+    let article = ledger.root.path().join("seeds/pronouns.txt");
+    std::fs::write(
+        &article,
+        "Rates outlook\n\n“A cut is likely in June,” said Ana Vey, an economist at \
+         Northgate.\n\nIvo Marsh runs the desk at Eastgate. He said a second cut was \
+         probably coming in the autumn.\n",
+    )
+    .unwrap();
+    let mut harness = open(&ledger, false);
+    click(&mut harness, "File");
+    click(&mut harness, "Add article…");
+    type_into(&mut harness, "Article", article.to_str().unwrap());
+    harness.get_by_role_and_label(Role::Button, "Read").click();
+    wait_until(&mut harness, |h| shows_text(h, "2 candidate forecasts"));
+    // Named where the claim is: nothing to check.
+    assert!(shows_text(&harness, "Ana Vey: “likely”"));
+    // Taken back through "he": the row says so, beside the name.
+    assert!(shows_text(
+        &harness,
+        "Ivo Marsh (check: pronoun): “probably”"
+    ));
+}

@@ -150,8 +150,14 @@ fn list_ui(ui: &mut Ui, view: &ArticleView, shown: &[usize], actions: &mut Vec<A
                     .as_deref()
                     .or(candidate.speaker_group.as_deref())
                     .unwrap_or("the article");
+                // The speakers to check first say how they were found, beside the name.
+                let check = if candidate.speaker_to_check() {
+                    format!(" (check: {})", candidate.speaker_basis)
+                } else {
+                    String::new()
+                };
                 let mut label = format!(
-                    "{who}: “{}” — {}",
+                    "{who}{check}: “{}” — {}",
                     candidate.expression,
                     super::style::shorten(&candidate.quote, 70)
                 );
