@@ -471,3 +471,25 @@ fn a_fetched_page_is_read_in_the_charset_its_header_declares() {
     server.join().unwrap();
     check_legacy_candidate(&run);
 }
+
+#[test]
+fn speakers_to_check_first_are_marked_in_the_table_and_the_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("a.txt");
+    std::fs::write(
+        &article,
+        "Harbour\n\n“The harbour will probably open in May,” said Ali Khan, the port \
+         director.\n\nPetra Lund chairs the finance committee. She expects the cost to rise.\n",
+    )
+    .unwrap();
+    let missing = dir.path().join("scenarios");
+    let (path, folder) = (article.to_str().unwrap(), missing.to_str().unwrap());
+    let json = hindsight(&["candidates", path, "--format", "json", folder]).json();
+    assert_eq!(json[0]["speaker_to_check"], false, "{json:#}");
+    assert_eq!(json[1]["speaker"], "Petra Lund", "{json:#}");
+    assert_eq!(json[1]["speaker_basis"], "pronoun");
+    assert_eq!(json[1]["speaker_to_check"], true);
+    let table = hindsight(&["candidates", path, folder]).stdout;
+    assert!(table.contains("Petra Lund (check)"), "{table}");
+    assert!(!table.contains("Ali Khan (check)"), "{table}");
+}

@@ -6,6 +6,7 @@ use std::io::Write;
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
+use serde::Serialize;
 
 use super::error::{CliError, CliResult};
 use super::folder::{FolderArg, load_if_there};
@@ -43,10 +44,25 @@ pub fn run(args: &CandidatesArgs, today: NaiveDate, out: &mut dyn Write) -> CliR
         })?;
     let found = intake::candidates(&article, &ledger);
     match args.format {
-        CandidatesFormat::Json => write_json_seq(out, found.iter())?,
+        CandidatesFormat::Json => write_json_seq(
+            out,
+            found.iter().map(|candidate| CandidateJson {
+                speaker_to_check: candidate.speaker_to_check(),
+                candidate,
+            }),
+        )?,
         CandidatesFormat::Table => write_table(out, &found)?,
     }
     Ok(std::process::ExitCode::SUCCESS)
+}
+
+/// A candidate as `--format json` writes it: its fields, and whether its speaker should
+/// be checked first (see [`Candidate::speaker_to_check`]).
+#[derive(Serialize)]
+struct CandidateJson<'a> {
+    #[serde(flatten)]
+    candidate: &'a Candidate,
+    speaker_to_check: bool,
 }
 
 fn write_table(out: &mut dyn Write, found: &[Candidate]) -> Result<(), CliError> {
@@ -60,12 +76,18 @@ fn write_table(out: &mut dyn Write, found: &[Candidate]) -> Result<(), CliError>
             .as_deref()
             .or(candidate.speaker_group.as_deref())
             .unwrap_or("(the article)");
+        // A speaker to check first says so, as the app's list does.
+        let speaker = if candidate.speaker_to_check() {
+            format!("{} (check)", truncate(speaker, 20))
+        } else {
+            truncate(speaker, 28)
+        };
         table.push(vec![
             candidate.start.to_string(),
             candidate
                 .made_on
                 .map_or_else(|| "—".to_string(), |d| d.to_string()),
-            truncate(speaker, 28),
+            speaker,
             candidate.person.as_deref().unwrap_or("—").to_string(),
             truncate(&candidate.expression, 20),
             short_probability(candidate.probability),
