@@ -33,6 +33,13 @@ const ABBREVIATIONS: &[&str] = &[
     "brig", "maj", "adm", "cmdr", "cpl", "pvt",
 ];
 
+/// Whether the byte at `at` opens a paragraph: only spaces or tabs lie between it and the
+/// line break before it, or the text's start.
+pub fn opens_paragraph(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\t']);
+    before.is_empty() || before.ends_with('\n')
+}
+
 /// The paragraphs of `text`: its non-blank lines, without their line endings.
 pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut paragraphs = Vec::new();

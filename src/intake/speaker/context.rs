@@ -34,6 +34,13 @@ pub struct Context {
     /// Every capitalized word the article writes in a name run, for a transcript's
     /// surname in capitals.
     name_words: HashSet<String>,
+    /// The first of `full_names` ending with each surname in lower case, preferring a name
+    /// the article writes in lower case too: for a transcript's "VEY:".
+    by_surname_lower: HashMap<String, usize>,
+    /// How many paragraphs open with each label before a colon ("OMARI" for "OMARI:" and
+    /// "OMARI (spokeswoman):"): counted once, so that a transcript of many turns is read in
+    /// time linear in its length.
+    paragraph_labels: HashMap<String, usize>,
     /// Institutions that spoke of themselves as "it": never what "he" or "she" means.
     organisations: HashSet<String>,
     /// Genders the article shows, by full name.
@@ -85,11 +92,24 @@ impl Context {
                 full_names.push(name);
             }
         }
+        let mut by_surname_lower: HashMap<String, usize> = HashMap::new();
+        for (at, name) in full_names.iter().enumerate() {
+            let Some(surname) = name.rsplit(' ').next() else {
+                continue;
+            };
+            let written = name.chars().any(char::is_lowercase);
+            let entry = by_surname_lower.entry(surname.to_lowercase()).or_insert(at);
+            if written && !full_names[*entry].chars().any(char::is_lowercase) {
+                *entry = at;
+            }
+        }
         let mut context = Context {
             full_names,
             name_words,
             by_surname,
+            by_surname_lower,
             by_first,
+            paragraph_labels: paragraph_labels(text),
             ..Context::default()
         };
         context.genders = context.honorifics(text);
@@ -239,6 +259,19 @@ impl Context {
         self.name_words.contains(word)
     }
 
+    /// The full name the article gives a surname written in any case ("VEY" for "Ana
+    /// Vey"), as the article writes it.
+    pub(super) fn full_name_ignoring_case(&self, surname: &str) -> Option<&str> {
+        self.by_surname_lower
+            .get(&surname.to_lowercase())
+            .map(|&at| self.full_names[at].as_str())
+    }
+
+    /// How many paragraphs open with `label` before a colon.
+    pub(super) fn paragraphs_labelled(&self, label: &str) -> usize {
+        self.paragraph_labels.get(label).copied().unwrap_or(0)
+    }
+
     /// Whether `full_name` was named as a speaker before.
     pub(super) fn knows(&self, full_name: &str) -> bool {
         self.recent.iter().any(|(name, _)| name == full_name)
@@ -370,4 +403,28 @@ impl Context {
     pub(super) fn quoted(&mut self, attribution: Attribution, paragraph: usize) {
         self.last_quote = Some((attribution, paragraph));
     }
+}
+
+/// The labels paragraphs open with before a colon, and how many open with each: "OMARI" for
+/// "OMARI: …" and for "OMARI (spokeswoman): …".
+fn paragraph_labels(text: &str) -> HashMap<String, usize> {
+    let mut labels = HashMap::new();
+    for line in text.lines() {
+        if let Some((head, _)) = line.trim_start().split_once(':')
+            && head.len() <= LABEL_BYTES
+        {
+            let label = transcript_label_name(head);
+            *labels.entry(label.to_string()).or_insert(0) += 1;
+        }
+    }
+    labels
+}
+
+/// The longest label before a colon counted: a name, a rank and a role.
+const LABEL_BYTES: usize = 80;
+
+/// The label of a head before a colon, without a bracketed role: "OMARI (spokeswoman)" →
+/// "OMARI".
+pub(super) fn transcript_label_name(head: &str) -> &str {
+    head.split(" (").next().unwrap_or(head).trim()
 }

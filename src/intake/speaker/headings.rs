@@ -8,6 +8,7 @@ use std::ops::Range;
 use super::attribution::{Attribution, Basis};
 use super::names::{in_capitals, name_and_role, title_case};
 use super::vocabulary::{PERSON_NOUNS, TITLES};
+use crate::intake::text::opens_paragraph;
 
 /// How many words a heading may have: a name and a short role.
 const HEADING_WORDS: usize = 16;
@@ -110,10 +111,9 @@ fn heading_in_capitals(line: &str) -> Option<Attribution> {
 /// The passage `range` when it is a line of its own, short and with no sentence's end,
 /// as headings are.
 fn heading_line<'a>(text: &'a str, range: &Range<usize>) -> Option<&'a str> {
-    let before = text[..range.start].trim_end_matches([' ', '\t']);
     let after = text[range.end..].trim_start_matches([' ', '\t']);
-    let own_paragraph = (before.is_empty() || before.ends_with('\n'))
-        && (after.is_empty() || after.starts_with('\n'));
+    let own_paragraph =
+        opens_paragraph(text, range.start) && (after.is_empty() || after.starts_with('\n'));
     let line = text[range.clone()].trim();
     (own_paragraph
         && !line.ends_with(['.', '!', '?', '"', '\u{201D}'])

@@ -11,14 +11,17 @@
 //! titles in `names`, unnamed groups in `group`), a view named without a verb ("in the
 //! view of X") in `view`, and what earlier passages named, for a surname alone, "he" or
 //! "the minister", is kept in [`Context`]. After every passage is read, `passage` carries
-//! speakers over what no clause names: a list's items and a table's rows (`items`), a
-//! round-up's sections under a name and role (`headings`), a quotation that runs over paragraphs (`quotation_runs`), an interview's answers
+//! speakers over what no clause names: a speaker described and named later
+//! (`described`), a list's items and a table's rows (`items`), a
+//! round-up's sections under a name and role (`headings`), a transcript's labels
+//! (`transcripts`), a quotation that runs over paragraphs (`quotation_runs`), an interview's answers
 //! (`interview`). The words all of these read by are in `vocabulary`; `tests` tries each
 //! shape on a passage of our own writing.
 
 mod attribution;
 mod clause;
 mod context;
+mod described;
 mod documents;
 mod given_names;
 mod group;
@@ -32,6 +35,7 @@ mod quotation_runs;
 mod subject;
 #[cfg(test)]
 mod tests;
+mod transcripts;
 mod verbs;
 mod view;
 mod vocabulary;

@@ -12,7 +12,7 @@ use super::items::{attribute_lists, name_line};
 use super::names::name_runs;
 use super::opening::sentence_subject;
 use super::view::{estimate_from, view_of};
-use crate::intake::text::{Quotation, overlapping};
+use crate::intake::text::{Quotation, opens_paragraph, overlapping};
 use crate::intake::text::{Word, words};
 
 /// Whether the byte at `at` is outside every quotation.
@@ -47,7 +47,7 @@ pub fn attribute(
     }
     // A transcript's speaker in capitals where a paragraph opens ("KORVAC: I think it
     // will hold") speaks all of it, whatever verbs it holds.
-    let mut found = transcript_label(text, &unit, context)
+    let mut found = super::transcripts::transcript_label(text, &unit, context)
         .or_else(|| estimate_from(text, &unit))
         .or_else(|| quoted_as_saying(text, &unit, context));
     if found.is_none() {
@@ -224,8 +224,7 @@ fn role_after(after: &str) -> Option<String> {
 /// before the colon.
 fn speaker_prefix(text: &str, unit: &Range<usize>, context: &Context) -> Option<Attribution> {
     // Only where a paragraph begins.
-    let before = text[..unit.start].trim_end_matches([' ', '\t']);
-    if !(before.is_empty() || before.ends_with('\n')) {
+    if !opens_paragraph(text, unit.start) {
         return None;
     }
     let passage = text[unit.clone()].trim_start();
@@ -241,117 +240,6 @@ fn speaker_prefix(text: &str, unit: &Range<usize>, context: &Context) -> Option<
     (name.contains(' ') || context.knows(&context.full_name(name))).then(|| Attribution {
         speaker: Some(context.full_name(name)),
         role,
-        basis: Basis::Colon,
-        ..Attribution::default()
-    })
-}
-
-/// The transcript's speaker a paragraph opens with, in capitals before a colon.
-fn transcript_label(text: &str, unit: &Range<usize>, context: &Context) -> Option<Attribution> {
-    let before = text[..unit.start].trim_end_matches([' ', '\t']);
-    if !(before.is_empty() || before.ends_with('\n')) {
-        return None;
-    }
-    let (head, claim) = text[unit.clone()].trim_start().split_once(':')?;
-    // A label that opens two paragraphs or more is a transcript's speaker, whether or not
-    // the article writes the name elsewhere ("OMARI: …" … "OMARI: …").
-    let label = format!("\n{}", head.split(" (").next().unwrap_or(head).trim());
-    let recurring = text.matches(label.as_str()).count() >= 2;
-    (!claim.trim().is_empty())
-        .then(|| transcript_speaker(head, recurring, context))
-        .flatten()
-}
-
-/// A transcript's speaker in capitals before the colon: "VEY:", "ANA VEY:", "ANA VEY,
-/// HOST:" (the role after a comma). A surname alone counts when the article gives the
-/// full name.
-fn transcript_speaker(head: &str, recurring: bool, context: &Context) -> Option<Attribution> {
-    // "OMARI (spokeswoman):", "MR. BARTOS (Minister for Foreign Affairs):": a role in
-    // brackets after the name.
-    let (head, bracketed) = match head
-        .trim()
-        .strip_suffix(')')
-        .and_then(|h| h.split_once(" ("))
-    {
-        Some((name, role)) => (name, Some(role.trim().to_lowercase())),
-        None => (head, None),
-    };
-    let (name, role) = match head.split_once(',') {
-        Some((name, role)) => (name.trim(), Some(role.trim().to_lowercase())),
-        None => (head.trim(), bracketed),
-    };
-    // "BRIG. GEN. ASTRID NORDBY:", "MR. BARTOS:": ranks and honorifics before the name.
-    let name = name
-        .split_whitespace()
-        .skip_while(|word| {
-            word.ends_with('.') || super::vocabulary::TITLES.contains(&word.to_lowercase().as_str())
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
-    let name = name.as_str();
-    // "QUESTION:", "REPORTER:", "ANCHOR:": a part in the transcript, not a name.
-    if matches!(
-        name.to_lowercase().as_str(),
-        "question"
-            | "questioner"
-            | "reporter"
-            | "anchor"
-            | "host"
-            | "moderator"
-            | "interviewer"
-            | "audience"
-            | "voice"
-            | "narrator"
-            | "caller"
-            | "unidentified"
-    ) {
-        return None;
-    }
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let capitals = (1..=3).contains(&words.len())
-        && super::names::in_capitals(name)
-        && words.iter().all(|w| {
-            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && w.chars()
-                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-        });
-    if !capitals {
-        return None;
-    }
-    // "VEY" as "Vey": the article's own spelling comes from the full name it matches,
-    // compared without case, and a name it writes only in capitals ("IVO MARSH, HOST")
-    // is written as a name.
-    let surname = words.last()?;
-    let matching: Vec<&String> = context
-        .full_names
-        .iter()
-        .filter(|full| {
-            full.rsplit(' ')
-                .next()
-                .is_some_and(|last| last.eq_ignore_ascii_case(surname))
-        })
-        .collect();
-    let full = matching
-        .iter()
-        .find(|full| full.chars().any(char::is_lowercase))
-        .or(matching.first())
-        .map(|full| {
-            if full.chars().any(char::is_lowercase) {
-                full.to_string()
-            } else {
-                super::names::title_case(full)
-            }
-        });
-    // A surname alone the article writes elsewhere as a name ("Senator Dunmore", then
-    // "DUNMORE:") is that person's, as the article names them.
-    let written = || {
-        let titled = super::names::title_case(name);
-        (words.len() >= 2 || recurring || context.text_has_word(&titled)).then_some(titled)
-    };
-    let speaker = full.or_else(written)?;
-    Some(Attribution {
-        speaker: Some(speaker),
-        role: role.filter(|role| !role.is_empty()),
         basis: Basis::Colon,
         ..Attribution::default()
     })
@@ -537,7 +425,7 @@ pub fn attribute_all(
     );
     super::quotation_runs::continue_single_quotations(text, units, &mut found);
     super::quotation_runs::attribute_running_quotations(text, units, quotations, &mut found);
-    name_described_speakers(text, units, &mut found);
+    super::described::name_described_speakers(text, units, &mut found);
     found
 }
 
@@ -596,149 +484,6 @@ pub(super) fn is_a_title(quoted: &str) -> bool {
             w.starts_with(char::is_uppercase)
                 || matches!(*w, "the" | "of" | "and" | "a" | "in" | "on" | "for")
         })
-}
-
-/// How many passages ahead a speaker described but not named ("the paper's political
-/// editor said") may be named ("Tom Berg, the paper's political editor, wrote").
-const DESCRIBED_REACH: usize = 5;
-
-/// A speaker described but not yet named ("The Courier's political editor said…") is the
-/// person named soon after with that description in their role.
-fn name_described_speakers(text: &str, units: &[(Range<usize>, usize)], found: &mut [Attribution]) {
-    let is_full_name = |speaker: &str| {
-        super::names::is_pure_name(speaker) && speaker.split_whitespace().count() >= 2
-    };
-    for i in 0..found.len() {
-        // A title no one named before holds ("the top intelligence official said") is
-        // a description too.
-        let titled = found[i].speaker.is_none() && found[i].basis == Basis::Title;
-        // So is one person described as such ("A senior executive at one of the largest
-        // chipmakers predicted…"), unless the passage says they are not to be named.
-        let one_described = found[i].speaker.is_none()
-            && found[i].basis == Basis::Group
-            // ("a third military official" is one of several kept unnamed.)
-            && found[i].group.as_deref().is_some_and(|group| {
-                // The head noun, before what follows it ("at one of the chipmakers"), is
-                // one person's ("a growing number of analysts" is many).
-                let head = group
-                    .split(' ')
-                    .take_while(|w| !matches!(*w, "at" | "of" | "from" | "in" | "with" | "for"))
-                    .last()
-                    .unwrap_or("");
-                (group.starts_with("a ") || group.starts_with("an "))
-                    && super::vocabulary::UNNAMED_ONE.contains(&head)
-                    && !group.split_whitespace().nth(1).is_some_and(|second| {
-                        matches!(second, "second" | "third" | "fourth" | "fifth" | "further")
-                    })
-            })
-            && !is_anonymous(&text[units[i].0.clone()]);
-        let Some(described) = found[i]
-            .speaker
-            .clone()
-            .or_else(|| titled.then(|| found[i].role.clone()).flatten())
-            .or_else(|| one_described.then(|| found[i].group.clone()).flatten())
-        else {
-            continue;
-        };
-        if is_full_name(&described) {
-            continue;
-        }
-        // The description's last words in lower case: "political editor".
-        let tail: Vec<String> = described
-            .split_whitespace()
-            .rev()
-            .take_while(|w| w.starts_with(char::is_lowercase))
-            .take(2)
-            .map(str::to_string)
-            .collect();
-        if tail.is_empty() {
-            continue;
-        }
-        let tail: Vec<&str> = tail.iter().rev().map(String::as_str).collect();
-        let tail = tail.join(" ");
-        let later = found[i + 1..]
-            .iter()
-            .take(DESCRIBED_REACH)
-            .find(|a| {
-                a.speaker.as_deref().is_some_and(is_full_name)
-                    && a.role
-                        .as_deref()
-                        .is_some_and(|role| role.to_lowercase().contains(&tail))
-            })
-            .cloned();
-        // Else the first person named in full soon after who was not named before: a
-        // lede that describes its source ("a veteran mediator said on Monday") names them
-        // in the next paragraphs, as wire copy does.
-        // (One person described as a group is: "a senior executive at one of the
-        // chipmakers".)
-        let person_noun = one_described
-            || described
-                .split_whitespace()
-                .last()
-                .map(str::to_lowercase)
-                .is_some_and(|noun| {
-                    super::vocabulary::PERSON_NOUNS.contains(&noun.as_str())
-                        || super::vocabulary::TITLES.contains(&noun.as_str())
-                });
-        let introduced = || {
-            found[i + 1..]
-                .iter()
-                .take(DESCRIBED_REACH)
-                .find(|a| {
-                    a.speaker.as_deref().is_some_and(is_full_name)
-                        && matches!(
-                            a.basis,
-                            Basis::ReportingClause | Basis::Pronoun | Basis::Colon
-                        )
-                })
-                .filter(|a| {
-                    !found[..i]
-                        .iter()
-                        .any(|earlier| earlier.speaker == a.speaker)
-                        // Not the institution the description names ("a senior European
-                        // Union official" is no "European Union").
-                        && a.speaker.as_deref().is_none_or(|name| {
-                            !described.to_lowercase().contains(&name.to_lowercase())
-                        })
-                })
-                .cloned()
-        };
-        let starts_described = titled
-            || one_described
-            || ["a ", "an ", "the ", "A ", "An ", "The "]
-                .iter()
-                .any(|article| described.starts_with(article))
-            // "Northland's climatologist".
-            || described.contains("'s ")
-            || described.contains("\u{2019}s ");
-        if let Some(named) =
-            later.or_else(|| (person_noun && starts_described).then(introduced).flatten())
-        {
-            found[i].speaker = named.speaker;
-            found[i].role = named.role;
-            found[i].basis = Basis::Title;
-        }
-    }
-}
-
-/// Whether a passage keeps its source unnamed on purpose: "on condition of anonymity",
-/// "who asked not to be named".
-fn is_anonymous(passage: &str) -> bool {
-    let lower = passage.to_lowercase();
-    [
-        "anonymity",
-        "not to be named",
-        "not be named",
-        "not authorized",
-        "not authorised",
-        // Sources wire copy never names: "a diplomat close to the talks", "a person
-        // familiar with the matter".
-        "close to the",
-        "familiar with",
-        "briefed on",
-    ]
-    .iter()
-    .any(|phrase| lower.contains(phrase))
 }
 
 /// Whether a passage opens with a word that carries on the passage before: "But",

@@ -1456,3 +1456,23 @@ fn said_the_official_and_a_titled_name() {
     );
     assert_eq!(speaker(&a[0]), Some("Raul Ibarra"));
 }
+
+#[test]
+fn a_long_transcript_gives_every_turn_its_speaker() {
+    // Each label is counted once for the whole text (not once per turn), so a transcript
+    // of thousands of turns reads in time linear in its length.
+    let mut text = String::from("ANA VEY, HOST: Welcome.\n\n");
+    for turn in 0..4_000 {
+        let label = if turn % 2 == 0 { "MARSH" } else { "VEY" };
+        text.push_str(&format!(
+            "{label}: Prices will probably rise by turn {turn}.\n\n"
+        ));
+    }
+    let a = attributions(&text);
+    assert_eq!(a.len(), 4_001);
+    assert!(
+        a[1..].iter().enumerate().all(|(turn, a)| {
+            speaker(a) == Some(if turn % 2 == 0 { "Marsh" } else { "Ana Vey" })
+        })
+    );
+}
