@@ -71,15 +71,16 @@ pub struct Candidate {
 impl Candidate {
     /// Whether the speaker should be checked before the proposal is accepted: they were
     /// taken back to someone named elsewhere (a pronoun, a title, a quotation continued,
-    /// an interview's answer, a paraphrase going on), or no one was found and the claim is
-    /// put to the article, where a named speaker is often missed. Only a reporting clause,
-    /// a colon and a heading name the speaker where the claim is. Read blind on 240
-    /// invented passages, those were right 90% of the time or more; a pronoun 86%, a
-    /// continued quotation 78%, a title 54%, an interview's answer 46%.
+    /// an interview's answer, a paraphrase going on, a reporting clause in the sentence
+    /// after). Read blind on 240 invented passages, a reporting clause was right 90% of
+    /// the time, a pronoun 86%, a continued quotation 78%, a title 54%, an interview's
+    /// answer 46%. The article's own voice is not flagged: on those passages, with this
+    /// round's rules, 54 of 62 such claims were rightly no one named's, and in an opinion
+    /// piece every one is its author's.
     pub fn speaker_to_check(&self) -> bool {
         !matches!(
             self.speaker_basis,
-            "reporting clause" | "colon" | "heading" | "unnamed group"
+            "reporting clause" | "colon" | "heading" | "unnamed group" | "article's voice"
         )
     }
 }
@@ -629,7 +630,7 @@ mod tests {
     }
 
     #[test]
-    fn speakers_taken_back_or_missing_are_to_check() {
+    fn speakers_taken_back_are_to_check() {
         let article = Article {
             text: "Rates\n\n“A cut is likely,” said Ana Vey of Northgate.\n\nIvo Marsh runs \
                    the desk. He said a second cut was probably coming.\n\nA pause may follow."
@@ -647,7 +648,7 @@ mod tests {
             [
                 ("reporting clause", false),
                 ("pronoun", true),
-                ("article's voice", true)
+                ("article's voice", false)
             ],
             "{found:#?}"
         );
