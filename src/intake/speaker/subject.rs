@@ -426,23 +426,15 @@ fn split_at_commas_and_dashes(before: &str) -> Vec<&str> {
         if at < start {
             continue;
         }
-        let dash = [" -- ", " \u{2014} ", " \u{2013} ", " - "]
-            .iter()
-            .find(|dash| before[at..].starts_with(**dash));
         if c == ',' {
             parts.push(&before[start..at]);
             start = at + 1;
-        } else if let Some(dash) = dash {
-            // "WASHINGTON, March 17 (Agency) -- The Fed…": a dateline before its dash,
-            // with no word in lower case, is no part of any subject.
-            let dateline = !before[..at]
-                .split_whitespace()
-                .any(|word| word.starts_with(char::is_lowercase));
-            if dateline {
-                parts.clear();
-            } else {
-                parts.push(&before[start..at]);
-            }
+        } else if c == ' '
+            && let Some(dash) = [" -- ", " \u{2014} ", " \u{2013} ", " - "]
+                .iter()
+                .find(|dash| before[at..].starts_with(**dash))
+        {
+            parts.push(&before[start..at]);
             start = at + dash.len();
         }
     }

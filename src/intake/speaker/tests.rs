@@ -1315,6 +1315,9 @@ fn one_person_described_in_a_lede_is_named_later_unless_kept_anonymous() {
     let text = "A senior official predicted, on condition of anonymity, that talks would \
                 fail.\n\n“Nobody is ready,” said Ana Vey, the foreign minister.";
     assert_eq!(speaker(&attributions(text)[0]), None);
+    let text = "A senior official, who is close to the talks, predicted that they would \
+                fail.\n\n“Nobody is ready,” said Ana Vey, the foreign minister.";
+    assert_eq!(speaker(&attributions(text)[0]), None);
     // One of several kept unnamed.
     let text = "And a third official said the assault could start in weeks.\n\n“We are \
                 ready,” said Ivo Marsh, the defence minister.";
