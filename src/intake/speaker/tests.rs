@@ -1479,3 +1479,23 @@ fn a_long_transcript_gives_every_turn_its_speaker() {
         })
     );
 }
+
+#[test]
+fn a_round_up_s_headings_in_capitals() {
+    let text = "Here are two analysts' readings.\n\nINDEPENDENT ANALYST IVO MARSH\n\n\"The \
+                challenger has a good chance in the run-off.\"\n\nANA VEY, EASTGATE \
+                INSTITUTE\n\n\"The incumbent will probably hold on.\"";
+    let a = attributions(text);
+    let quoted: Vec<(Option<&str>, Option<&str>)> = a
+        .iter()
+        .filter(|a| a.quoted)
+        .map(|a| (speaker(a), a.role.as_deref()))
+        .collect();
+    assert_eq!(
+        quoted,
+        [
+            (Some("Ivo Marsh"), Some("independent analyst")),
+            (Some("Ana Vey"), Some("Eastgate Institute"))
+        ]
+    );
+}
