@@ -8,7 +8,7 @@ use super::attribution::{Attribution, Basis};
 use super::context::{Context, Gender};
 use super::documents::{firm_of_a_document, is_a_document, owner_of_a_document};
 use super::opening::opening_person;
-use super::subject::{inverted, subject};
+use super::subject::{inverted, is_clause, subject};
 use super::verbs::{is_relay, is_reporting_verb};
 use super::vocabulary::AUXILIARIES;
 use crate::intake::text::Quotation;
@@ -397,10 +397,37 @@ fn clause_at(
             ..speaker
         });
     }
+    // "According to Ivo Marsh, what happens there was never agreed": opening the
+    // sentence, the phrase is followed by what is said, which is no role.
+    let opens = verb.lower == "according"
+        && (before.is_empty()
+            || text[segment_start..verb.range.start]
+                .trim_end()
+                .ends_with(',')
+                && !is_clause(before));
     inverted(after, context).map(|attribution| Attribution {
         closing: closing && verb.lower != "according",
+        role: attribution
+            .role
+            .filter(|role| !opens || is_closed_appositive(after, role)),
         ..attribution
     })
+}
+
+/// Whether `role`, where `after` gives it after the name, is an appositive a comma
+/// closes before more words ("Ivo Marsh, an economist at Northgate, rates will…"), and not
+/// a clause. A role written before the name ("deputy director Ivo Marsh") stands.
+fn is_closed_appositive(after: &str, role: &str) -> bool {
+    let Some(at) = after.find(role) else {
+        return true;
+    };
+    if !after[..at].contains(',') {
+        return true;
+    }
+    let rest = after[at + role.len()..].trim_start();
+    rest.strip_prefix(',')
+        .is_some_and(|claim| !claim.trim().is_empty())
+        && !is_clause(role)
 }
 
 /// The speaker a report quotes "as saying": "the agency quoted Gen. Ivo Marsh, the

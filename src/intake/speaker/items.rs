@@ -141,5 +141,15 @@ fn introduces_a_list(
 /// The speaker a line names when it is only a name and a role and ends with a colon
 /// ("Ana Vey, chief economist at Northgate:"), introducing what they said.
 pub(super) fn name_line(text: &str, unit: &Range<usize>) -> Option<Attribution> {
-    name_and_role(text[unit.clone()].trim().strip_suffix(':')?)
+    let line = text[unit.clone()].trim().strip_suffix(':')?;
+    // "Ana Vey, a pollster at Northgate, offers a careful call:" is a sentence, its verb
+    // after the appositive's closing comma: its subject is read as a sentence's.
+    if line
+        .split(',')
+        .skip(2)
+        .any(|part| part.trim_start().starts_with(char::is_lowercase))
+    {
+        return None;
+    }
+    name_and_role(line)
 }

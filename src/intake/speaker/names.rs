@@ -113,9 +113,30 @@ pub(super) fn clean(part: &str) -> &str {
     })
 }
 
+/// Whether `word` is an honorific ("Mr", "Ms.", "Dr"): part of how a name is written,
+/// not a role.
+pub(super) fn is_honorific(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Mr" | "Ms" | "Mrs" | "Miss" | "Dr"
+    )
+}
+
 /// A role as the article gives it, without its article ("a senior fellow" → "senior fellow").
 pub(super) fn role(part: &str) -> Option<String> {
     let part = clean(part);
+    // "who also is a professor of economics": a relative clause gives a role only where it
+    // says what the person is; "who is expected to hold his seat" gives none.
+    if let Some(clause) = part.strip_prefix("who ") {
+        let described = ["also is ", "is ", "was ", "is also "]
+            .iter()
+            .find_map(|verb| clause.strip_prefix(verb))?;
+        return ["a ", "an ", "the "]
+            .iter()
+            .any(|article| described.starts_with(article))
+            .then(|| role(described))
+            .flatten();
+    }
     // "The analyst Lea Moss" as much as "the analyst": the article is no part of the role.
     let part = ["a ", "an ", "the "]
         .iter()
@@ -125,7 +146,8 @@ pub(super) fn role(part: &str) -> Option<String> {
                 .map(|_| &part[article.len()..])
         })
         .unwrap_or(part);
-    (!part.is_empty()).then(|| part.to_string())
+    // ("Mr" in "said Mr Ivo Marsh" is how the name is written.)
+    (!part.is_empty() && !is_honorific(part)).then(|| part.to_string())
 }
 
 /// A name and the role a comma or a bracket sets after it ("Ana Vey, chief economist at

@@ -465,10 +465,7 @@ fn appositive_parts(before: &str) -> Vec<&str> {
     if parts.len() > 1
         && let Some(first) = parts.first_mut()
         && let Some((honorific, name)) = first.split_once(' ')
-        && matches!(
-            honorific.trim_end_matches('.'),
-            "Mr" | "Ms" | "Mrs" | "Miss" | "Dr"
-        )
+        && super::names::is_honorific(honorific)
         && is_pure_name(name)
     {
         *first = name;
@@ -711,7 +708,7 @@ fn title(words: &[&str], head: &str, context: &Context) -> Option<Attribution> {
 /// Whether `part` says something rather than names someone: it has a modal verb ("will",
 /// "may", "won't"), written in lower case so that "Will" and "May" the names are not
 /// taken for one.
-fn is_clause(part: &str) -> bool {
+pub(super) fn is_clause(part: &str) -> bool {
     part.split_whitespace().any(|word| {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
         let word = word.replace('’', "'");

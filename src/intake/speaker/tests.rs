@@ -1499,3 +1499,66 @@ fn a_round_up_s_headings_in_capitals() {
         ]
     );
 }
+
+#[test]
+fn what_follows_according_to_a_name_is_the_claim_not_a_role() {
+    // Opening the sentence, "according to X," is followed by what X says: a clause there
+    // is no role, nor are words that run on to the sentence's end.
+    let a = attributions(
+        "According to Ivo Marsh, what happens at the ford was never agreed, and anything could happen there.",
+    );
+    assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
+    assert_eq!(a[0].role, None);
+    let a = attributions(
+        "According to Ivo Marsh, a delegate of the league talked the miners into a truce in May.",
+    );
+    assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
+    assert_eq!(a[0].role, None);
+    let a = attributions("Easy calls, according to Ivo Marsh, are that the party keeps the House.");
+    assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
+    assert_eq!(a[0].role, None);
+    // An appositive closed by its comma is a role, before the claim or at the sentence's end.
+    let a = attributions(
+        "According to Ivo Marsh, an economist at Northgate, rates will probably fall.",
+    );
+    assert_eq!(a[0].role.as_deref(), Some("economist at Northgate"));
+    let a = attributions(
+        "Rates will probably fall, according to Ivo Marsh, an economist at Northgate.",
+    );
+    assert_eq!(a[0].role.as_deref(), Some("economist at Northgate"));
+}
+
+#[test]
+fn a_sentence_that_introduces_a_list_gives_its_subject_s_role_not_its_verb() {
+    let a = attributions(
+        "Ivo Marsh, a pollster linked to the Civic League, offers a careful call:\n\n- The party might gain some seats.\n\n- Turnout will probably fall.",
+    );
+    assert_eq!(speaker(&a[1]), Some("Ivo Marsh"));
+    assert_eq!(
+        a[1].role.as_deref(),
+        Some("pollster linked to the Civic League")
+    );
+    // A line that is only a name and a role keeps both parts of the role.
+    let a =
+        attributions("Ana Vey, chief economist, Northgate:\n\n- Rates will probably fall in June.");
+    assert_eq!(speaker(&a[1]), Some("Ana Vey"));
+    assert_eq!(a[1].role.as_deref(), Some("chief economist, Northgate"));
+}
+
+#[test]
+fn a_relative_clause_after_the_name_gives_a_role_only_when_it_says_what_they_are() {
+    let a = attributions(
+        "Dry weeks lie ahead, said Dr. Ivo Marsh, who also is a professor of soil science at the state college.",
+    );
+    assert_eq!(speaker(&a[0]), Some("Ivo Marsh"), "{a:#?}");
+    assert_eq!(
+        a[0].role.as_deref(),
+        Some("professor of soil science at the state college")
+    );
+    let a = attributions(
+        "“The vote will probably be close,” said Mr Ivo Marsh, who is expected to hold his seat.",
+    );
+    assert_eq!(speaker(&a[0]), Some("Ivo Marsh"));
+    // (Nor is "Mr" a role.)
+    assert_eq!(a[0].role, None);
+}
