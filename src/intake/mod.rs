@@ -545,14 +545,21 @@ pub fn draft_of(
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_photograph_s_caption_is_no_candidate() {
+    /// What `candidates` proposes in `text`, read without a scenarios folder.
+    fn candidates_in(text: &str) -> Vec<Candidate> {
         let article = Article {
-            text: "Headline\n\nA trader watches the screens in the city. The index will probably rise further, she said. Credit: Ann Lee\n\nDockers walk out at the port as the strike will likely spread. Jo Bo/Reuters\n\nThe index will probably rise further, Ada Quill said.".into(),
+            text: text.into(),
             ..Article::default()
         };
         let ledger = Ledger::without_folder(std::path::Path::new("/nowhere"), NaiveDate::default());
-        let found = candidates(&article, &ledger);
+        candidates(&article, &ledger)
+    }
+
+    #[test]
+    fn a_photograph_s_caption_is_no_candidate() {
+        let found = candidates_in(
+            "Headline\n\nA trader watches the screens in the city. The index will probably rise further, she said. Credit: Ann Lee\n\nDockers walk out at the port as the strike will likely spread. Jo Bo/Reuters\n\nThe index will probably rise further, Ada Quill said.",
+        );
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].speaker.as_deref(), Some("Ada Quill"));
         assert!(is_caption(
@@ -565,12 +572,9 @@ mod tests {
 
     #[test]
     fn a_probability_said_in_numbers_is_the_forecast_s_and_a_phrase_s_is_the_table_s() {
-        let article = Article {
-            text: "Headline\n\n“There is a one in three chance the strike ends this month,” Ada Quill said. “The union will probably hold out,” she added.".into(),
-            ..Article::default()
-        };
-        let ledger = Ledger::without_folder(std::path::Path::new("/nowhere"), NaiveDate::default());
-        let found = candidates(&article, &ledger);
+        let found = candidates_in(
+            "Headline\n\n“There is a one in three chance the strike ends this month,” Ada Quill said. “The union will probably hold out,” she added.",
+        );
         assert_eq!(found.len(), 2, "{found:#?}");
         let stated = draft_of(&found[0], None);
         assert_eq!(
@@ -586,24 +590,18 @@ mod tests {
 
     #[test]
     fn a_pull_quote_is_proposed_once_with_its_speaker() {
-        let article = Article {
-            text: "Headline\n\n“Further falls in rents are unlikely”\n\nAda Quill, chief economist at Northgate, spoke on Monday.\n\n“Further falls in rents are unlikely.” she said.".into(),
-            ..Article::default()
-        };
-        let ledger = Ledger::without_folder(std::path::Path::new("/nowhere"), NaiveDate::default());
-        let found = candidates(&article, &ledger);
+        let found = candidates_in(
+            "Headline\n\n“Further falls in rents are unlikely”\n\nAda Quill, chief economist at Northgate, spoke on Monday.\n\n“Further falls in rents are unlikely.” she said.",
+        );
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].speaker.as_deref(), Some("Ada Quill"));
     }
 
     #[test]
     fn a_quotation_after_a_caption_goes_on_from_the_one_before_it() {
-        let article = Article {
-            text: "Headline\n\nDr Ada Quill, a hydrologist, said rain was unlikely to help the rivers.\n\n“The soils are very dry,” she said.\n\nDRY: the map shows a dry spring. Image: WEATHER BUREAU\n\n“Most rivers are likely to run low until March.”".into(),
-            ..Article::default()
-        };
-        let ledger = Ledger::without_folder(std::path::Path::new("/nowhere"), NaiveDate::default());
-        let found = candidates(&article, &ledger);
+        let found = candidates_in(
+            "Headline\n\nDr Ada Quill, a hydrologist, said rain was unlikely to help the rivers.\n\n“The soils are very dry,” she said.\n\nDRY: the map shows a dry spring. Image: WEATHER BUREAU\n\n“Most rivers are likely to run low until March.”",
+        );
         let last = found.last().expect("candidates");
         assert!(last.quote.contains("run low"), "{found:#?}");
         assert_eq!(last.speaker.as_deref(), Some("Ada Quill"));
@@ -611,12 +609,9 @@ mod tests {
 
     #[test]
     fn a_columnist_s_list_of_predictions_and_last_year_s_scored_list() {
-        let article = Article {
-            text: "My predictions for 2027\n\nHere are last year\'s predictions, marked:\n\n- The mayor loses her seat. CORRECT\n\n- There will be a snap vote. INCORRECT\n\nAnd now what I'm predicting for 2027:\n\n- The mayor wins back her seat.\n\n- The pier reopens by June.".into(),
-            ..Article::default()
-        };
-        let ledger = Ledger::without_folder(std::path::Path::new("/nowhere"), NaiveDate::default());
-        let found = candidates(&article, &ledger);
+        let found = candidates_in(
+            "My predictions for 2027\n\nHere are last year\'s predictions, marked:\n\n- The mayor loses her seat. CORRECT\n\n- There will be a snap vote. INCORRECT\n\nAnd now what I'm predicting for 2027:\n\n- The mayor wins back her seat.\n\n- The pier reopens by June.",
+        );
         let quotes: Vec<&str> = found.iter().map(|c| c.quote.as_str()).collect();
         assert_eq!(
             quotes,
@@ -631,14 +626,10 @@ mod tests {
 
     #[test]
     fn speakers_taken_back_are_to_check() {
-        let article = Article {
-            text: "Rates\n\n“A cut is likely,” said Ana Vey of Northgate.\n\nIvo Marsh runs \
-                   the desk. He said a second cut was probably coming.\n\nA pause may follow."
-                .into(),
-            ..Article::default()
-        };
-        let ledger = Ledger::without_folder(std::path::Path::new("/nowhere"), NaiveDate::default());
-        let found = candidates(&article, &ledger);
+        let found = candidates_in(
+            "Rates\n\n“A cut is likely,” said Ana Vey of Northgate.\n\nIvo Marsh runs \
+                   the desk. He said a second cut was probably coming.\n\nA pause may follow.",
+        );
         let checks: Vec<(&str, bool)> = found
             .iter()
             .map(|c| (c.speaker_basis, c.speaker_to_check()))
@@ -656,12 +647,9 @@ mod tests {
 
     #[test]
     fn a_headline_that_predicts_and_one_line_per_forecaster() {
-        let article = Article {
-            text: "All four pollsters predict a majority\n\nBy Bo Writer, The Diary, 2026-04-01\n\n- Ana Vey, Northpoll: majority of 30\n\n- Ivo Marsh, Eastpoll: majority 20-30\n\nThere were two polls overnight.".into(),
-            ..Article::default()
-        };
-        let ledger = Ledger::without_folder(std::path::Path::new("/nowhere"), NaiveDate::default());
-        let found = candidates(&article, &ledger);
+        let found = candidates_in(
+            "All four pollsters predict a majority\n\nBy Bo Writer, The Diary, 2026-04-01\n\n- Ana Vey, Northpoll: majority of 30\n\n- Ivo Marsh, Eastpoll: majority 20-30\n\nThere were two polls overnight.",
+        );
         let speakers: Vec<Option<&str>> = found.iter().map(|c| c.speaker.as_deref()).collect();
         assert_eq!(speakers, [Some("Ana Vey"), Some("Ivo Marsh")], "{found:#?}");
         assert_eq!(found[0].speaker_role.as_deref(), Some("Northpoll"));
@@ -669,12 +657,9 @@ mod tests {
 
     #[test]
     fn a_list_after_photographs_captions_takes_the_speaker_that_introduces_it() {
-        let article = Article {
-            text: "Pollsters call it\n\nA crowd waits outside the hall. Photo: Jo Bo\n\nAnother picture of the hall. Image: Jo Bo\n\nAna Vey, a pollster at Northgate:\n\n- The party will probably win 280 seats.\n\n- Turnout will likely be low.".into(),
-            ..Article::default()
-        };
-        let ledger = Ledger::without_folder(std::path::Path::new("/nowhere"), NaiveDate::default());
-        let found = candidates(&article, &ledger);
+        let found = candidates_in(
+            "Pollsters call it\n\nA crowd waits outside the hall. Photo: Jo Bo\n\nAnother picture of the hall. Image: Jo Bo\n\nAna Vey, a pollster at Northgate:\n\n- The party will probably win 280 seats.\n\n- Turnout will likely be low.",
+        );
         let speakers: Vec<Option<&str>> = found.iter().map(|c| c.speaker.as_deref()).collect();
         assert_eq!(speakers, [Some("Ana Vey"), Some("Ana Vey")], "{found:#?}");
     }
